@@ -1,0 +1,110 @@
+"""Runs the suites through Great Expectations and says, in words, what failed on which rows."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from expectations.suites import Batch
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+
+@dataclass
+class Failure:
+    table: str
+    batch: str
+    expectation: str
+    detail: str
+    rows: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        rows = f"; rows: {', '.join(self.rows)}" if self.rows else ""
+        return f"{self.table}: {self.expectation} failed on {self.batch} ({self.detail}){rows}"
+
+
+@dataclass
+class GateResult:
+    passed: bool
+    evaluated: int
+    failures: list[Failure]
+    docs_index: Path | None
+
+
+def _context(root: Path) -> Any:
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    root.mkdir(parents=True, exist_ok=True)
+    ctx = gx.get_context(mode="file", project_root_dir=str(root))
+    ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
+    return ctx
+
+
+def _describe(res: Any) -> str:
+    r = res.result or {}
+    if "observed_value" in r:
+        return f"observed {r['observed_value']}"
+    if "unexpected_count" in r:
+        return f"{r['unexpected_count']} of {r.get('element_count', '?')} rows unexpected"
+    return "see Data Docs"
+
+
+def _failing_rows(batch: Batch, res: Any, limit: int = 5) -> list[str]:
+    r = res.result or {}
+    idx = r.get("partial_unexpected_index_list") or r.get("unexpected_index_list") or []
+    keys = [k for k in batch.row_key if k in batch.frame.columns]
+    out: list[str] = []
+    if res.expectation_config.type == "expect_table_row_count_to_equal":
+        idx = list(range(len(batch.frame)))
+    for i in idx[:limit]:
+        i = i.get("index", i) if isinstance(i, dict) else i
+        try:
+            row = batch.frame.loc[i]
+        except (KeyError, TypeError):
+            continue
+        cols = keys or list(batch.frame.columns[:2])
+        out.append(" ".join(f"{c}={row[c]}" for c in cols))
+    return out
+
+
+def run_gate(batches: list[Batch], root: Path, run_id: str) -> GateResult:
+    """Validates every batch; the gate passes only if every expectation does."""
+    import great_expectations as gx
+
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    ctx = _context(root)
+    ds = ctx.data_sources.add_or_update_pandas("parley")
+    failures: list[Failure] = []
+    evaluated = 0
+    for b in batches:
+        try:
+            asset = ds.get_asset(b.name)
+        except LookupError:
+            asset = ds.add_dataframe_asset(b.name)
+        try:
+            bd = asset.get_batch_definition("whole")
+        except (KeyError, LookupError):
+            bd = asset.add_batch_definition_whole_dataframe("whole")
+        suite = ctx.suites.add_or_update(gx.ExpectationSuite(name=b.name, expectations=b.expectations))
+        vd = ctx.validation_definitions.add_or_update(gx.ValidationDefinition(name=b.name, data=bd, suite=suite))
+        result = vd.run(batch_parameters={"dataframe": b.frame}, result_format="SUMMARY",
+                        run_id=None)
+        for res in result.results:
+            evaluated += 1
+            if not res.success:
+                cfg = res.expectation_config
+                col = cfg.kwargs.get("column")
+                name = cfg.type + (f"({col})" if col else "")
+                failures.append(Failure(b.table, b.name, name, _describe(res), _failing_rows(b, res)))
+    index = None
+    try:
+        ctx.build_data_docs()
+        found = list((root / "gx" / "uncommitted" / "data_docs").glob("*/index.html"))
+        index = found[0] if found else None
+    except Exception as exc:  # Data Docs are a report; failing to render them must not block a good run.
+        logging.getLogger(__name__).warning("could not build Data Docs: %s", exc)
+    return GateResult(not failures, evaluated, failures, index)

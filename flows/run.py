@@ -1,0 +1,193 @@
+"""The `parley run` flow: ingest, extract, model, validate, publish.
+
+Orchestration only. Each step is a Prefect task over a batch of articles; the
+work is done by pure functions in transforms/ and by the stores in warehouse/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import uuid
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
+
+import pyarrow as pa
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from expectations.gate import GateResult, run_gate
+from expectations.suites import build_batches
+from flows.progress import Progress
+from flows.sources import SourceItem, iter_source
+from parley.settings import Settings
+from schemas import BY_NAME, QUARANTINE, TABLES
+from transforms.extract import extract_article, extractor_version
+from transforms.model import ArticleMeta, StarBuilder
+from transforms.reading import Rejected, read_article
+from warehouse import publish as pub
+from warehouse import zones
+from warehouse.arrow import to_arrow
+
+T = TypeVar("T")
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def new_run_id() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
+
+
+@task(name="ingest-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+def ingest_batch(items: list[SourceItem], known: set[str], settings: Settings) -> dict[str, Any]:
+    """Reads a batch of source items into the raw zone; unreadable ones go to quarantine with a reason."""
+    now = dt.datetime.now(dt.UTC)
+    raw_rows: list[dict[str, Any]] = []
+    quarantined: list[dict[str, Any]] = []
+    seen_now: set[str] = set()
+    stats: Counter[str] = Counter()
+    repairs: Counter[str] = Counter()
+    for item in items:
+        stats["read"] += 1
+        result = Rejected(item.error) if item.error else read_article(
+            item.data or b"", max_bytes=settings.max_file_bytes, published=item.published, title=item.title)
+        if isinstance(result, Rejected):
+            data = item.data or b""
+            quarantined.append({"source_uri": item.uri, "reason": result.reason, "size_bytes": len(data),
+                                "content": data[:4096].decode("utf-8", errors="backslashreplace"), "read_at": now})
+            continue
+        for r in result.repairs:
+            repairs[r.split(" (")[0].split(" '")[0]] += 1
+        if result.content_hash in known or result.content_hash in seen_now:
+            stats["known"] += 1
+            continue
+        seen_now.add(result.content_hash)
+        stats["new"] += 1
+        raw_rows.append({
+            "content_hash": result.content_hash, "source_uri": item.uri, "url": item.url, "title": result.title,
+            "published_date": result.published_date, "text": result.text, "read_at": now,
+            "repairs": list(result.repairs),
+        })
+    zones.append_raw(settings.raw_dir, raw_rows)
+    zones.append_quarantine(settings.quarantine_dir, quarantined)
+    stats["quarantined"] = len(quarantined)
+    return {"stats": dict(stats), "hashes": sorted(seen_now), "repairs": dict(repairs),
+            "quarantine": [(q["source_uri"], q["reason"]) for q in quarantined]}
+
+
+@task(name="extract-batch", cache_policy=NO_CACHE, retries=1)
+def extract_batch(rows: list[dict[str, Any]], version: str, settings: Settings) -> int:
+    """Extracts the articles of a raw batch that have no record at this extractor version yet."""
+    have = zones.extracted_for(settings.extracted_dir, version, [r["content_hash"] for r in rows])
+    todo = [r for r in rows if r["content_hash"] not in have]
+    records = {r["content_hash"]: extract_article(r["text"], r["published_date"]) for r in todo}
+    zones.append_extracted(settings.extracted_dir, version, records)
+    return len(records)
+
+
+@task(name="model-star-schema", cache_policy=NO_CACHE)
+def model_tables(settings: Settings, version: str) -> dict[str, pa.Table]:
+    """Builds every published table from the raw zone's metadata and the stored extraction records."""
+    builder = StarBuilder()
+    for rows in zones.iter_raw(settings.raw_dir, settings.batch_size):
+        records = zones.extracted_for(settings.extracted_dir, version, [r["content_hash"] for r in rows])
+        for r in rows:
+            h = r["content_hash"]
+            meta = ArticleMeta(
+                article_id=h[:16], content_hash=h, source_uri=r["source_uri"], url=r["url"], title=r["title"],
+                published_date=r["published_date"], word_count=len(r["text"].split()), read_at=r["read_at"],
+            )
+            builder.add(meta, records[h])
+    rows_by_table = builder.tables()
+    tables = {t.name: to_arrow(t, rows_by_table.get(t.name, [])) for t in TABLES}
+    tables[QUARANTINE.name] = zones.quarantine_table(settings.quarantine_dir)
+    return tables
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate(tables: dict[str, pa.Table], prev_counts: dict[str, int], settings: Settings,
+             run_id: str) -> GateResult:
+    batches = build_batches({k: v for k, v in tables.items() if k in BY_NAME}, prev_counts,
+                            settings.min_row_ratio, settings.min_rows_for_collapse_check)
+    return run_gate(batches, settings.gx_dir, run_id)
+
+
+@task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+def publish_version(version: pub.Version, settings: Settings) -> None:
+    pub.publish(version, settings.warehouse_path)
+
+
+@flow(name="parley-run", log_prints=False)
+def parley_run(sources: list[str], settings: Settings, reprocess: bool = False) -> dict[str, Any]:
+    log = get_run_logger()
+    run_id = new_run_id()
+    started = dt.datetime.now(dt.UTC)
+    version = extractor_version()
+    summary: dict[str, Any] = {"run_id": run_id, "started": started.isoformat(), "sources": sources,
+                               "extractor_version": version}
+    for d in (settings.raw_dir, settings.extracted_dir, settings.versions_dir, settings.quarantine_dir):
+        d.mkdir(parents=True, exist_ok=True)
+
+    # 1. Ingest, batch by batch, straight from the sources.
+    known = zones.known_hashes(settings.raw_dir)
+    stats: Counter[str] = Counter()
+    repairs: Counter[str] = Counter()
+    quarantine: list[tuple[str, str]] = []
+    items = itertools.chain.from_iterable(iter_source(s, settings.max_file_bytes, settings.http_timeout)
+                                          for s in sources)
+    with Progress("ingest", None) as bar:
+        for n, batch in enumerate(batched(items, settings.batch_size), 1):
+            res = ingest_batch(batch, known, settings)
+            stats.update(res["stats"])
+            repairs.update(res["repairs"])
+            quarantine += res["quarantine"]
+            known.update(res["hashes"])
+            bar.advance(len(batch))
+            log.info("ingest batch %d: %d read, %d new, %d known, %d quarantined", n, res["stats"].get("read", 0),
+                     res["stats"].get("new", 0), res["stats"].get("known", 0), res["stats"].get("quarantined", 0))
+    for uri, reason in quarantine[:20]:
+        log.warning("quarantined %s: %s", uri, reason)
+    summary["articles"] = {"read": stats["read"], "new": stats["new"], "already_known": stats["known"],
+                           "quarantined": stats["quarantined"], "repaired": dict(repairs)}
+
+    # 2. Extract what has no record at this extractor version (new articles, or all after an upgrade).
+    total = zones.raw_count(settings.raw_dir)
+    extracted = 0
+    with Progress("extract", total) as bar:
+        for rows in zones.iter_raw(settings.raw_dir, settings.batch_size):
+            extracted += extract_batch(rows, version, settings)
+            bar.advance(len(rows))
+    log.info("extracted %d of %d articles in the raw zone (extractor %s)", extracted, total, version)
+    summary["articles"]["extracted"] = extracted
+    summary["articles"]["in_warehouse"] = total
+
+    # 3. Model the star schema and stage it as a version.
+    tables = model_tables(settings, version)
+    summary["rows"] = {name: t.num_rows for name, t in tables.items()}
+    version_dir = pub.stage(settings.versions_dir, run_id, tables)
+
+    # 4. The gate.
+    prev = pub.previous_row_counts(settings.home)
+    gate = validate(tables, prev, settings, run_id)
+    summary["gate"] = {"passed": gate.passed, "evaluated": gate.evaluated,
+                       "failures": [str(f) for f in gate.failures],
+                       "data_docs": str(gate.docs_index) if gate.docs_index else None}
+    # 5. Publish only what passed.
+    if gate.passed:
+        publish_version(version_dir, settings)
+        summary["published"] = True
+    else:
+        summary["published"] = False
+        for f in gate.failures:
+            log.error("gate: %s", f)
+    summary["warehouse"] = str(settings.warehouse_path)
+    summary["version_dir"] = str(version_dir.path)
+    summary["finished"] = dt.datetime.now(dt.UTC).isoformat()
+    pub.write_summary(version_dir, summary)
+    pub.prune(settings.versions_dir, settings.keep_versions, pub.current_run_id(settings.home))
+    return summary

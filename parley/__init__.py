@@ -1,0 +1,1 @@
+"""Parley: defence and technology news into a queryable star schema."""

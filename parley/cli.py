@@ -1,0 +1,218 @@
+"""The `parley` command: run the pipeline, query the warehouse, see and roll back published versions.
+
+Bad input ends with a one-line message saying what to do and a non-zero exit,
+never a traceback. Exit codes: 0 done, 1 gate blocked publication, 2 bad
+usage or input, 3 the run failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import fcntl
+import os
+import sys
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from parley.settings import Settings, SettingsError, load_settings
+
+EXIT_OK, EXIT_BLOCKED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = EXIT_USAGE):
+        super().__init__(message)
+        self.code = code
+
+
+def sample_dir() -> Path:
+    return Path(str(resources.files("parley") / "samples"))
+
+
+def _prefect_env(settings: Settings) -> None:
+    """Prefect keeps its state under PARLEY_HOME and stays quiet and offline."""
+    os.environ.setdefault("PREFECT_HOME", str(settings.prefect_home))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+
+@contextmanager
+def run_lock(settings: Settings):  # type: ignore[no-untyped-def]
+    """One run at a time per PARLEY_HOME: a second run exits with a clear message instead of racing."""
+    settings.home.mkdir(parents=True, exist_ok=True)
+    fh = open(settings.lock_path, "a+")  # noqa: SIM115 (held for the whole run)
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.seek(0)
+        holder = fh.read().strip() or "another process"
+        fh.close()
+        raise CliError(f"another parley run is in progress in {settings.home} ({holder}); wait for it to "
+                       "finish", EXIT_FAILED) from None
+    fh.seek(0)
+    fh.truncate()
+    fh.write(f"pid {os.getpid()}\n")
+    fh.flush()
+    try:
+        yield
+    finally:
+        fcntl.flock(fh, fcntl.LOCK_UN)
+        fh.close()
+
+
+def _check_home(settings: Settings) -> None:
+    try:
+        settings.home.mkdir(parents=True, exist_ok=True)
+        probe = settings.home / ".write-probe"
+        probe.write_text("ok")
+        probe.unlink()
+    except OSError as exc:
+        raise CliError(f"PARLEY_HOME {settings.home} is not writable ({exc.strerror}); set PARLEY_HOME to a "
+                       "folder you can write to", EXIT_FAILED) from None
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from flows.sources import SourceError, check_source
+
+    sources = args.source or [str(sample_dir())]
+    try:
+        for s in sources:
+            check_source(s)
+    except SourceError as exc:
+        raise CliError(str(exc)) from None
+    _check_home(settings)
+    _prefect_env(settings)
+    from flows.run import parley_run
+
+    with run_lock(settings):
+        try:
+            summary = parley_run(sources, settings)
+        except SourceError as exc:
+            raise CliError(str(exc)) from None
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EDQUOT):
+                raise CliError(f"cannot write under {settings.home}: {exc.strerror}. Nothing was published; "
+                               "free space or fix permissions and run again", EXIT_FAILED) from None
+            raise
+    print_summary(summary)
+    return EXIT_OK if summary.get("published") else EXIT_BLOCKED
+
+
+def print_summary(s: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console()
+    a = s["articles"]
+    con.print(f"[bold]parley run {s['run_id']}[/]")
+    con.print(f"articles: {a['read']} read, {a['new']} new, {a['already_known']} already known, "
+              f"{a['quarantined']} quarantined; {a['extracted']} extracted; {a['in_warehouse']} in the warehouse")
+    if a.get("repaired"):
+        con.print("repairs: " + ", ".join(f"{k} ({v})" for k, v in a["repaired"].items()))
+    t = Table("table", "rows", box=None)
+    for name, n in s["rows"].items():
+        t.add_row(name, str(n))
+    con.print(t)
+    g = s["gate"]
+    if g["passed"]:
+        con.print(f"quality gate: [green]passed[/] ({g['evaluated']} expectations)")
+        con.print(f"warehouse: {s['warehouse']}")
+    else:
+        con.print(f"quality gate: [red]FAILED[/] ({len(g['failures'])} of {g['evaluated']} expectations); "
+                  "nothing was published, the previous warehouse stays in place")
+        for f in g["failures"]:
+            con.print(f"  - {f}", markup=False)
+        con.print(f"failing batch kept in {s['version_dir']}")
+    if g.get("data_docs"):
+        con.print(f"quality report: {g['data_docs']}")
+
+
+def cmd_sql(args: argparse.Namespace, settings: Settings) -> int:
+    from warehouse.query import interactive, run_query
+
+    db = settings.warehouse_path
+    if not db.exists():
+        raise CliError(f"no published warehouse at {db}: run `parley run` first (PARLEY_HOME={settings.home})")
+    if args.query:
+        return run_query(db, " ".join(args.query), args.format)
+    return interactive(db)
+
+
+def cmd_history(args: argparse.Namespace, settings: Settings) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from warehouse.publish import current_run_id, list_versions
+
+    current = current_run_id(settings.home)
+    t = Table("run", "published", "gate", "articles", "agreements", "meetings", "note")
+    for v, s in list_versions(settings.versions_dir):
+        g = s.get("gate", {})
+        mark = " (current)" if v.run_id == current else ""
+        t.add_row(v.run_id + mark, "yes" if s.get("published") else "no",
+                  "passed" if g.get("passed") else f"failed ({len(g.get('failures', []))})",
+                  str(s.get("articles", {}).get("in_warehouse", "")), str(s.get("rows", {}).get("fact_agreements", "")),
+                  str(s.get("rows", {}).get("fact_meetings", "")), s.get("note", ""))
+    Console().print(t)
+    return EXIT_OK
+
+
+def cmd_rollback(args: argparse.Namespace, settings: Settings) -> int:
+    from warehouse.publish import current_run_id, list_versions, publish, write_summary
+
+    with run_lock(settings):
+        versions = [(v, s) for v, s in list_versions(settings.versions_dir) if s.get("published")]
+        current = current_run_id(settings.home)
+        if args.run_id:
+            pick = [(v, s) for v, s in versions if v.run_id == args.run_id]
+            if not pick:
+                raise CliError(f"no published version {args.run_id}; `parley history` lists them")
+        else:
+            older = [(v, s) for v, s in versions if current is None or v.run_id < current]
+            if not older:
+                raise CliError("no earlier published version to roll back to; `parley history` lists them")
+            pick = [older[-1]]
+        v, s = pick[0]
+        publish(v, settings.warehouse_path)
+        s["note"] = f"republished by rollback from {current}"
+        write_summary(v, s)
+        print(f"republished {v.run_id} as {settings.warehouse_path}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="parley", description="Defence and technology news into a star schema.")
+    sub = p.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("run", help="run the pipeline once and publish if the quality gate passes")
+    r.add_argument("--source", action="append", metavar="SRC",
+                   help="folder of .txt files, .jsonl file or RSS/Atom URL (repeatable; default: the samples)")
+    s = sub.add_parser("sql", help="query the published warehouse (no query: interactive prompt)")
+    s.add_argument("query", nargs="*", help="SQL to run")
+    s.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sub.add_parser("history", help="list kept versions with their run summaries and gate results")
+    rb = sub.add_parser("rollback", help="republish an earlier version (default: the one before the current)")
+    rb.add_argument("run_id", nargs="?")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        handler = {"run": cmd_run, "sql": cmd_sql, "history": cmd_history, "rollback": cmd_rollback}[args.command]
+        return handler(args, settings)
+    except (CliError, SettingsError) as exc:
+        print(f"parley: {exc}", file=sys.stderr)
+        return getattr(exc, "code", EXIT_USAGE)
+    except KeyboardInterrupt:
+        print("parley: interrupted; nothing half-published (the next run starts cleanly)", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

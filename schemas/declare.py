@@ -1,0 +1,97 @@
+"""The vocabulary for declaring a table once.
+
+A `Table` is the single source of its DDL, its Arrow schema, its column
+documentation and its basic quality expectations; nothing else in the
+project spells a column list out again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+_ARROW = {
+    "VARCHAR": pa.string(),
+    "DATE": pa.date32(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "BOOLEAN": pa.bool_(),
+    "DOUBLE": pa.float64(),
+    "TIMESTAMP": pa.timestamp("us", tz="UTC"),
+    "VARCHAR[]": pa.list_(pa.string()),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    doc: str
+    nullable: bool = True
+    # Foreign key as "table.column"; the gate checks every non-null value resolves.
+    references: str | None = None
+    allowed: tuple[str, ...] | None = None
+    # Dates the gate checks against the plausible range (1947 up to the article's publication).
+    plausible_date: bool = False
+
+    @property
+    def arrow_type(self) -> pa.DataType:
+        return _ARROW[self.type]
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    doc: str
+    columns: tuple[Column, ...]
+    # Columns that together identify a row: unique and not null.
+    key: tuple[str, ...] = ()
+    layer: str = "mart"
+    extra_docs: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(f"{self.name} has no column {name}")
+
+    @property
+    def arrow_schema(self) -> pa.Schema:
+        return pa.schema(
+            [pa.field(c.name, c.arrow_type, nullable=c.nullable and c.name not in self.key) for c in self.columns]
+        )
+
+    def ddl(self) -> str:
+        cols = []
+        for c in self.columns:
+            null = " NOT NULL" if (not c.nullable or c.name in self.key) else ""
+            cols.append(f"    {c.name} {c.type}{null}")
+        if self.key:
+            cols.append(f"    PRIMARY KEY ({', '.join(self.key)})")
+        return f"CREATE TABLE {self.name} (\n" + ",\n".join(cols) + "\n)"
+
+    def comments_sql(self) -> list[str]:
+        """COMMENT statements so BI tools and `duckdb_columns()` show the docs."""
+        q = lambda s: s.replace("'", "''")  # noqa: E731
+        out = [f"COMMENT ON TABLE {self.name} IS '{q(self.doc)}'"]
+        out += [f"COMMENT ON COLUMN {self.name}.{c.name} IS '{q(c.doc)}'" for c in self.columns]
+        return out
+
+    def markdown(self) -> str:
+        lines = [f"### `{self.name}`", "", self.doc, "", "| column | type | meaning |", "|---|---|---|"]
+        for c in self.columns:
+            notes = []
+            if c.name in self.key:
+                notes.append("key")
+            if c.references:
+                notes.append(f"→ `{c.references}`")
+            if c.allowed:
+                notes.append("one of " + ", ".join(f"`{a}`" for a in c.allowed))
+            extra = f" ({'; '.join(notes)})" if notes else ""
+            lines.append(f"| `{c.name}` | {c.type} | {c.doc}{extra} |")
+        return "\n".join(lines) + "\n"

@@ -1,0 +1,279 @@
+"""Agreements and meetings reported as concluded or held, read sentence by sentence.
+
+A sentence reports an agreement when it names one (knowledge/agreement_types.tsv)
+and a concluding verb (agreement_verbs.txt), and a meeting when it names one
+(meeting_types.tsv) and a verb of holding (meeting_verbs.txt); either is dropped
+when the sentence marks it as planned, expected or cancelled (event_negations.txt).
+Mentions of the same event within an article are merged: later sentences add
+signatories, chairs, dates and places to the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+
+from transforms.dates import DateMention, find_dates
+from transforms.knowledge import Knowledge, phrase_regex
+from transforms.officials import Official
+from transforms.organisations import Org
+from transforms.sentences import Sentence
+
+
+@dataclass
+class Agreement:
+    type: str
+    parties: list[str] = field(default_factory=list)  # canonical organisation names
+    signatories: list[str] = field(default_factory=list)  # official names
+    date: dt.date | None = None
+    precision: str | None = None
+    location: str | None = None
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Meeting:
+    type: str
+    name: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    precision: str | None = None
+    location: str | None = None
+    participants: list[str] = field(default_factory=list)
+    chairs: list[tuple[str, str]] = field(default_factory=list)  # (official name, role)
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Rx:
+    agreement: re.Pattern[str]
+    agreement_type: dict[str, tuple[int, str]]
+    agreement_verb: re.Pattern[str]
+    negation: re.Pattern[str]
+    meeting: re.Pattern[str]
+    meeting_type: dict[str, tuple[int, str]]
+    meeting_verb: re.Pattern[str]
+    place: re.Pattern[str]
+    chair_cues: tuple[tuple[re.Pattern[str], str, str], ...]
+
+
+def _typemap(rows: tuple[tuple[str, str], ...]) -> dict[str, tuple[int, str]]:
+    out: dict[str, tuple[int, str]] = {}
+    for i, (phrase, typ) in enumerate(rows):
+        key = phrase if phrase[:1].isupper() else phrase.lower()
+        out.setdefault(key, (i, typ))
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _rx(k: Knowledge) -> _Rx:
+    places = sorted(k.places, key=len, reverse=True)
+    return _Rx(
+        agreement=phrase_regex([p for p, _ in k.agreement_types]),
+        agreement_type=_typemap(k.agreement_types),
+        agreement_verb=phrase_regex(k.agreement_verbs),
+        negation=phrase_regex(k.negations),
+        meeting=phrase_regex([p for p, _ in k.meeting_types]),
+        meeting_type=_typemap(k.meeting_types),
+        meeting_verb=phrase_regex(k.meeting_verbs),
+        place=re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:" + "|".join(re.escape(p) for p in places) + r")"
+                         r"(?:,\s+(?:" + "|".join(re.escape(p) for p in places) + r"))?)(?![\w])"),
+        chair_cues=tuple((phrase_regex([c]), role, side) for c, role, side in k.chair_cues),
+    )
+
+
+def _kind(found: str, types: dict[str, tuple[int, str]]) -> tuple[int, str] | None:
+    f = " ".join(found.split())
+    return types.get(f) or types.get(f.lower())
+
+
+def _best_type(sentence: str, rx: re.Pattern[str], types: dict[str, tuple[int, str]]) -> tuple[str, int] | None:
+    """The most specific type named in the sentence, with the offset of its word."""
+    best: tuple[int, str, int] | None = None
+    for m in rx.finditer(sentence):
+        k = _kind(m.group(), types)
+        if k and (best is None or k[0] < best[0]):
+            best = (k[0], k[1], m.start())
+    return (best[1], best[2]) if best else None
+
+
+def _spans(sentence: str, forms: dict[str, str]) -> list[tuple[int, int, str]]:
+    """(start, end, canonical) of every spelling in the sentence, longest spelling first, no overlaps."""
+    if not forms:
+        return []
+    rx = re.compile(r"(?<![\w&-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                    + r")(?![\w&-]|'[a-z])")
+    return [(m.start(), m.end(), forms[m.group(1)]) for m in rx.finditer(sentence)]
+
+
+def _date_of(dates: list[DateMention]) -> DateMention | None:
+    if not dates:
+        return None
+    order = {"day": 0, "month": 1, "year": 2}
+    return sorted(dates, key=lambda d: (order[d.precision], d.span[0]))[0]
+
+
+def _place(sentence: str, rx: _Rx) -> str | None:
+    m = rx.place.search(sentence)
+    return m.group(1) if m else None
+
+
+def _negated(sentence: str, rx: _Rx) -> bool:
+    return bool(rx.negation.search(sentence))
+
+
+def _add(items: list[str], new: list[str]) -> None:
+    for x in new:
+        if x not in items:
+            items.append(x)
+
+
+def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[Official],
+                    pub: dt.date | None, k: Knowledge) -> list[Agreement]:
+    rx = _rx(k)
+    org_forms = {f: o.name for o in orgs for f in o.forms() if len(f) >= 2}
+    person_forms = _person_forms(officials)
+    found: list[Agreement] = []
+    for s in sentences:
+        t = s.text
+        typ = _best_type(t, rx.agreement, rx.agreement_type)
+        if typ is None or not rx.agreement_verb.search(t) or _negated(t, rx):
+            continue
+        if typ[0] == "contract" and re.search(r"(?i)\bin order to\b|\border of\b", t) and "contract" not in t.lower():
+            continue
+        present = re.search(r"(?i)\b(?:in the presence of|witnessed by|attended by|presence of)\b", t)
+        cut = present.start() if present else len(t)
+        parties = [c for a, _, c in _spans(t[:cut], org_forms)]
+        signed_by = re.search(r"(?i)\b(?:signed|inked|exchanged)\s+(?:by|between)\b|\bsignatories\b", t)
+        signatories = []
+        if signed_by or re.search(r"(?i)\bsigned\b", t):
+            for a, _, name in _spans(t[:cut], person_forms):
+                if a >= (signed_by.start() if signed_by else 0) or signed_by is None:
+                    signatories.append(name)
+        d = _date_of(find_dates(t, pub))
+        ag = Agreement(
+            type=typ[0], parties=_dedupe(parties), signatories=_dedupe(signatories),
+            date=d.start if d else None, precision=d.precision if d else None,
+            location=_place(t, rx), evidence=[t],
+        )
+        _merge_agreement(found, ag)
+    return found
+
+
+def _dedupe(xs: list[str]) -> list[str]:
+    out: list[str] = []
+    _add(out, xs)
+    return out
+
+
+def _merge_agreement(found: list[Agreement], ag: Agreement) -> None:
+    for prev in found:
+        same_type = prev.type == ag.type or "other" in (prev.type, ag.type)
+        disjoint = prev.parties and ag.parties and not set(prev.parties) & set(ag.parties) and len(ag.parties) > 1
+        clash = prev.date and ag.date and abs((prev.date - ag.date).days) > 7
+        if same_type and not disjoint and not clash:
+            if prev.type == "other":
+                prev.type = ag.type
+            _add(prev.parties, ag.parties)
+            _add(prev.signatories, ag.signatories)
+            if prev.date is None or (ag.precision == "day" and prev.precision != "day"):
+                prev.date, prev.precision = ag.date or prev.date, ag.precision or prev.precision
+            prev.location = prev.location or ag.location
+            _add(prev.evidence, ag.evidence)
+            return
+    found.append(ag)
+
+
+def _person_forms(officials: list[Official]) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for o in officials:
+        forms[o.name] = o.name
+        surname = o.name.split()[-1]
+        if len(surname) > 2:
+            forms.setdefault(surname, o.name)
+    return forms
+
+
+_NAME = re.compile(
+    r"((?:(?:the|The)\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z0-9][\w&'’+/-]*\s+(?:(?:of|on|for|and|&)\s+)?){1,8})"
+)
+
+
+def _meeting_name(sentence: str, noun_start: int, noun: str) -> str | None:
+    """The capitalised words right before the meeting word: '16th US-India Defence Policy Group meeting'."""
+    before = sentence[:noun_start]
+    m = _NAME.search(before[-160:] + "")
+    if not m or not before.endswith(m.group(1)):
+        return None
+    words = m.group(1).split()
+    while words and words[0] in ("the", "The", "of", "on", "for", "and", "&"):
+        words = words[1:]
+    if not words or all(w[:1].isdigit() for w in words):
+        return None
+    # A sentence-initial word alone ("Officials meeting") is not a name.
+    if len(words) == 1 and sentence.startswith(words[0]):
+        return None
+    return " ".join([*words, noun])
+
+
+def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Official],
+                  pub: dt.date | None, k: Knowledge) -> list[Meeting]:
+    rx = _rx(k)
+    org_forms = {f: o.name for o in orgs for f in o.forms() if len(f) >= 2}
+    person_forms = _person_forms(officials)
+    found: list[Meeting] = []
+    for s in sentences:
+        t = s.text
+        typ = _best_type(t, rx.meeting, rx.meeting_type)
+        if typ is None or not rx.meeting_verb.search(t) or _negated(t, rx):
+            continue
+        if re.search(r"(?i)\bexercises?\b", t) and typ[0] in ("other",):
+            continue
+        noun_m = rx.meeting.search(t, typ[1])
+        name = _meeting_name(t, typ[1], noun_m.group()) if noun_m else None
+        chairs: list[tuple[str, str]] = []
+        for cue, role, side in rx.chair_cues:
+            for m in cue.finditer(t):
+                people = _spans(t, person_forms)
+                if side == "after":
+                    tail = [p for p in people if p[0] >= m.end() and p[0] - m.end() < 120]
+                    picked = tail[:2] if role == "co-chair" or " and " in t[m.end():m.end() + 120] else tail[:1]
+                else:
+                    picked = [p for p in people if p[1] <= m.start()][-2:]
+                for _, _, who in picked:
+                    if who not in [c for c, _ in chairs]:
+                        chairs.append((who, role))
+        participants = [c for _, _, c in _spans(t, org_forms)]
+        dates = find_dates(t, pub)
+        d = _date_of(dates)
+        mt = Meeting(
+            type=typ[0], name=name, start=d.start if d else None, end=d.end if d else None,
+            precision=d.precision if d else None, location=_place(t, rx),
+            participants=_dedupe(participants), chairs=chairs, evidence=[t],
+        )
+        _merge_meeting(found, mt)
+    return found
+
+
+def _merge_meeting(found: list[Meeting], mt: Meeting) -> None:
+    for prev in found:
+        named_apart = prev.name and mt.name and prev.name.lower() != mt.name.lower()
+        same_kind = prev.type == mt.type or "other" in (prev.type, mt.type)
+        clash = prev.start and mt.start and abs((prev.start - mt.start).days) > 7
+        if same_kind and not named_apart and not clash:
+            if prev.type == "other":
+                prev.type = mt.type
+            prev.name = prev.name or mt.name
+            if prev.start is None or (mt.precision == "day" and prev.precision != "day"):
+                prev.start, prev.end, prev.precision = (mt.start or prev.start, mt.end or prev.end,
+                                                        mt.precision or prev.precision)
+            prev.location = prev.location or mt.location
+            _add(prev.participants, mt.participants)
+            for c in mt.chairs:
+                if c[0] not in [x for x, _ in prev.chairs]:
+                    prev.chairs.append(c)
+            _add(prev.evidence, mt.evidence)
+            return
+    found.append(mt)

@@ -1,0 +1,73 @@
+"""One article's text in, everything it states out, as a plain JSON-able record.
+
+The record is what the extraction store keeps per article (by content hash and
+extractor version); modelling the star schema reads only these records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from transforms.domains import find_domains
+from transforms.events import find_agreements, find_meetings
+from transforms.knowledge import Knowledge, knowledge
+from transforms.officials import find_officials
+from transforms.organisations import find_organisations
+from transforms.sentences import split_sentences
+
+# Bump when a rule changes what is extracted; the knowledge files' hash is added to it.
+RULES_VERSION = "1"
+
+
+def extractor_version(k: Knowledge | None = None) -> str:
+    return f"{RULES_VERSION}-{(k or knowledge()).version}"
+
+
+def _org_spans(text: str, forms: list[str]) -> list[tuple[int, int]]:
+    if not forms:
+        return []
+    rx = re.compile(r"(?<![\w&-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                    + r")(?![\w&-])")
+    return [m.span() for m in rx.finditer(text)]
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def extract_article(text: str, published: dt.date | None, k: Knowledge | None = None) -> dict[str, Any]:
+    k = k or knowledge()
+    sentences = split_sentences(text)
+    orgs = find_organisations(text, k)
+    officials = find_officials(text, sentences, orgs, k)
+    # Multi-word organisation names hide their domain words ("Space Research Organisation").
+    spans = _org_spans(text, [f for o in orgs for f in o.forms() if " " in f])
+    domains = find_domains(text, spans, k)
+    agreements = find_agreements(sentences, orgs, officials, published, k)
+    meetings = find_meetings(sentences, orgs, officials, published, k)
+    return {
+        "organisations": [
+            {"name": o.name, "acronym": o.acronym, "aliases": sorted(o.aliases - {o.name, o.acronym}),
+             "org_type": o.org_type, "country": o.country, "parent": o.parent, "mentions": o.mentions}
+            for o in orgs
+        ],
+        "officials": [
+            {"name": p.name, "title": p.title, "rank": p.rank, "organisation": p.organisation,
+             "mentions": p.mentions}
+            for p in officials
+        ],
+        "domains": [{"name": n, "mentions": c} for n, c in sorted(domains.items())],
+        "agreements": [
+            {"type": a.type, "parties": a.parties, "signatories": a.signatories, "date": _iso(a.date),
+             "precision": a.precision, "location": a.location, "evidence": " ".join(a.evidence)}
+            for a in agreements
+        ],
+        "meetings": [
+            {"type": m.type, "name": m.name, "start": _iso(m.start), "end": _iso(m.end), "precision": m.precision,
+             "location": m.location, "participants": m.participants,
+             "chairs": [{"name": n, "role": r} for n, r in m.chairs], "evidence": " ".join(m.evidence)}
+            for m in meetings
+        ],
+    }

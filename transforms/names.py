@@ -1,0 +1,114 @@
+"""Normalising names and finding capitalised runs: shared by the organisation and official rules."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+CONNECTORS = {"of", "for", "and", "&", "the", "de", "on", "in", "du", "la"}
+# A capitalised run: capitalised words, acronyms, ordinals and parenthesised groups joined by connectors.
+_TOKEN = re.compile(
+    r"\((?:[A-Z][\w&.'’-]*)(?:[ ,&]+[\w&.'’-]+)*\)"  # (DP) / (Defence Production)
+    r"|[A-Z][\w'’.&-]*[\w]"  # Capitalised word, acronym, R&D, US-India, L&T
+    r"|[A-Z]"  # single initial
+    r"|[a-z]+[A-Z][\w-]*"  # iDEX, eSIM
+    r"|\d+(?:st|nd|rd|th)\b"
+    r"|&|of|for|and|the|de|on|du|la"
+)
+
+
+def norm(s: str | None) -> str:
+    """Lower case, '&' as 'and', punctuation to spaces, no leading 'the' (as scoring and users compare)."""
+    if not s:
+        return ""
+    s = s.lower().replace("&", " and ").replace("’", "'")
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"[^\w\s]", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    return re.sub(r"^the ", "", s)
+
+
+def stable_id(*parts: object) -> str:
+    """Deterministic id from natural keys."""
+    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Run:
+    """A maximal sequence of capitalised tokens and connectors, e.g. 'Department of Science and Technology'."""
+
+    tokens: tuple[Tok, ...]
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    def text(self, source: str) -> str:
+        return source[self.start:self.end]
+
+
+def capitalised_runs(text: str) -> list[Run]:
+    """Runs are broken by anything but single spaces between tokens (commas, lowercase words, line ends)."""
+    runs: list[Run] = []
+    cur: list[Tok] = []
+    last_end = -1
+    for m in _TOKEN.finditer(text):
+        tok = Tok(m.group(), m.start(), m.end())
+        gap = text[last_end:tok.start] if cur else ""
+        is_conn = tok.text in CONNECTORS
+        # "Lt. Gen. V. K. Singh": a full stop after a short abbreviation or initial does not break a run.
+        abbrev_gap = gap.strip() == "." and len(cur[-1].text) <= 3 if cur else False
+        if cur and ((gap.strip() and not abbrev_gap) or "\n" in gap or len(gap) > 2):
+            runs.append(Run(tuple(cur)))
+            cur = []
+        if not cur and is_conn:
+            last_end = tok.end
+            continue
+        cur.append(tok)
+        last_end = tok.end
+    if cur:
+        runs.append(Run(tuple(cur)))
+    out = []
+    for r in runs:
+        toks = list(r.tokens)
+        while toks and toks[-1].text in CONNECTORS:
+            toks.pop()
+        if toks:
+            out.append(Run(tuple(toks)))
+    return out
+
+
+def initials_match(acronym: str, words: list[str]) -> bool:
+    """True when the acronym's capitals can be read from the words' initials (in order, most of them)."""
+    letters = [c for c in acronym if c.isalpha() and (c.isupper() or acronym.islower())]
+    letters = [c.upper() for c in letters] or [c.upper() for c in acronym if c.isalpha()]
+    content = [w for w in words if w.lower() not in CONNECTORS] or words
+    if not letters or not content:
+        return False
+    if letters[0] != content[0][0].upper():
+        return False
+    # Each acronym letter must be found, in order, as a word initial or inside the current word.
+    wi, hits = 0, 0
+    for ch in letters:
+        found = False
+        while wi < len(content):
+            if content[wi][0].upper() == ch:
+                found = True
+                wi += 1
+                break
+            wi += 1
+        hits += found
+    return hits >= max(1, round(0.6 * len(letters))) and len(content) <= len(letters) + 3

@@ -1,0 +1,298 @@
+"""Officials: named people with an office, rank or role, their titles and organisations.
+
+A person is a short run of name-like capitalised tokens that a rank or
+honorific precedes ("Vice Admiral Sanjay Vatsayan"), or that a title precedes
+("Defence Secretary Ajay Kumar"). The title is the role phrase in front of
+the name, in the comma-separated phrases just before it, or just after it
+("Dr X, Chairman DRDO"). Words that belong to titles and organisation names
+(knowledge/title_words.txt and the registry) never count as name words.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from dataclasses import dataclass, field
+
+from transforms.knowledge import Knowledge
+from transforms.names import CONNECTORS, Run, Tok, capitalised_runs, initials_match, norm
+from transforms.organisations import Org
+from transforms.sentences import Sentence
+
+_MONTHS = {m for m in calendar.month_name if m} | {m for m in calendar.month_abbr if m}
+_DAYS = set(calendar.day_name)
+_PROPER = re.compile(r"^[A-Z][a-z][a-z'’-]*$|^[A-Z][a-z]*[’'][A-Z][a-z]+$|^Mc[A-Z][a-z]+$")
+_INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$|^(?:[A-Z]\.){1,3}[A-Z]?$")
+_RETD = re.compile(r"\s*\((?:Retd|Retd\.|Retired|retd)\)")
+
+
+@dataclass
+class Official:
+    name: str
+    title: str | None = None
+    rank: str | None = None
+    organisation: str | None = None  # canonical organisation name
+    mentions: int = 0
+    first: int = 1 << 30
+    titles_seen: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Lex:
+    honorifics: dict[str, str]  # normal form (no dots, lower) -> kind ("civil" / "rank")
+    max_rank_tokens: int
+    vocab: frozenset[str]
+    titles: frozenset[str]
+
+
+@functools.lru_cache(maxsize=4)
+def _lex(k: Knowledge) -> _Lex:
+    hon: dict[str, str] = {}
+    for h in k.honorifics:
+        hon[h.lower().replace(".", "")] = "civil"
+    for r in k.ranks:
+        hon[r.lower().replace(".", "")] = "rank"
+    vocab = set(k.title_words) | set(k.titles) | set(k.org_heads) | set(k.countries) | _MONTHS | _DAYS
+    for o in k.organisations:
+        for f in (o.name, *o.aliases):
+            vocab.update(w for w in f.split() if w[:1].isupper())
+    for p in k.places:
+        vocab.update(p.split())
+    for d in k.domains:
+        vocab.update(w.capitalize() for w in d.name.replace("&", " ").split())
+    vocab.update({"The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "In", "On", "At", "As",
+                  "According", "Meanwhile", "Further", "Additionally", "However", "Also", "Both", "Sources",
+                  "Speaking", "Addressing", "During", "After", "Before", "While", "His", "Her", "Their"})
+    return _Lex(hon, max(len(h.split()) for h in hon), frozenset(vocab), frozenset(k.titles))
+
+
+def _rank_at(toks: list[Tok], i: int, lex: _Lex) -> int:
+    """Number of tokens forming a rank or honorific starting at i (longest), 0 if none."""
+    for n in range(min(lex.max_rank_tokens, len(toks) - i), 0, -1):
+        phrase = " ".join(t.text for t in toks[i:i + n]).lower().replace(".", "")
+        if phrase in lex.honorifics:
+            return n
+    return 0
+
+
+def _is_name_tok(t: str, lex: _Lex) -> bool:
+    if t in lex.vocab or t in CONNECTORS:
+        return False
+    return bool(_PROPER.match(t) or _INITIAL.match(t))
+
+
+def _name_at(toks: list[Tok], i: int, lex: _Lex, org_forms: set[str]) -> int:
+    """Length of the person name starting at token i (0 if none): up to 4 tokens, ending in a proper word."""
+    j = i
+    while j < len(toks) and j - i < 4 and _is_name_tok(toks[j].text, lex) and toks[j].text not in org_forms:
+        j += 1
+    while j > i and not _PROPER.match(toks[j - 1].text):
+        j -= 1
+    return j - i
+
+
+def _has_title(words: list[str], lex: _Lex) -> bool:
+    return any(w in lex.titles or w.split("-")[0] in lex.titles for w in words)
+
+
+def _clean_title(title: str) -> str:
+    title = re.sub(r"^(?:the|The|a|an|An|A)\s+", "", title.strip(" ,;:-"))
+    return re.sub(r"\s+", " ", title)
+
+
+@dataclass
+class _Found:
+    name: str
+    rank: str | None
+    title: str | None
+    start: int
+    end: int
+
+
+def _persons_in_sentence(sent: str, lex: _Lex, org_forms: set[str]) -> list[_Found]:
+    runs = capitalised_runs(sent)
+    found: list[_Found] = []
+    for run in runs:
+        toks = list(run.tokens)
+        seg_start = 0
+        i = 0
+        while i < len(toks):
+            n_rank = 0
+            j = i
+            while j < len(toks):
+                n = _rank_at(toks, j, lex)
+                if not n:
+                    break
+                j += n
+                n_rank += n
+            if n_rank:
+                n_name = _name_at(toks, j, lex, org_forms)
+                if n_name:
+                    rank = sent[toks[i].start:toks[j - 1].end]
+                    prefix = [t.text for t in toks[seg_start:i] if not t.text.startswith("(") or True]
+                    title = None
+                    if _has_title(prefix, lex):
+                        title = sent[toks[seg_start].start:toks[i - 1].end]
+                    found.append(_Found(sent[toks[j].start:toks[j + n_name - 1].end], rank, title,
+                                        toks[i].start, toks[j + n_name - 1].end))
+                    i = j + n_name
+                    seg_start = i + 1 if i < len(toks) and toks[i].text in ("and", "&") else i
+                    continue
+                i = j
+                continue
+            # Title-led name without a rank: "Defence Secretary Ajay Kumar".
+            if _has_title([t.text for t in toks[seg_start:i]], lex) and i > seg_start:
+                n_name = _name_at(toks, i, lex, org_forms)
+                end = i + n_name
+                if n_name >= 2 and (end == len(toks) or toks[end].text in ("and", "&")
+                                    or toks[end].text.startswith("(")):
+                    title = sent[toks[seg_start].start:toks[i - 1].end]
+                    found.append(_Found(sent[toks[i].start:toks[end - 1].end], None, title, toks[i].start,
+                                        toks[end - 1].end))
+                    i = end
+                    seg_start = i + 1 if i < len(toks) and toks[i].text in ("and", "&") else i
+                    continue
+            i += 1
+    # Titles from neighbouring comma-separated phrases.
+    for f in found:
+        if f.title is None:
+            f.title = _title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex)
+    return found
+
+
+def _run_ending_before(sent: str, pos: int, runs: list[Run]) -> Run | None:
+    before = sent[:pos].rstrip()
+    if not before.endswith(","):
+        return None
+    end = len(before[:-1].rstrip())
+    for r in runs:
+        if r.end == end:
+            return r
+    return None
+
+
+def _title_before(sent: str, start: int, runs: list[Run], lex: _Lex, found: list[_Found]) -> str | None:
+    """'Deputy Chief of Integrated Defence Staff, HQ IDS, Vice Admiral X': up to two phrases back."""
+    pos = start
+    # The run containing the person may begin with an organisation ("DST Shri Sunil Kumar").
+    for r in runs:
+        if r.start < start <= r.end:
+            pos = r.start
+    parts: list[str] = []
+    for _ in range(2):
+        r = _run_ending_before(sent, pos, runs)
+        if r is None or any(r.start <= f.start < r.end for f in found):
+            break
+        words = [t.text for t in r.tokens]
+        parts.insert(0, r.text(sent))
+        if _has_title(words, lex):
+            return ", ".join(parts)
+        pos = r.start
+    return None
+
+
+def _title_after(sent: str, end: int, runs: list[Run], lex: _Lex) -> str | None:
+    """'Dr Samir V Kamat, Secretary DDR&D and Chairman DRDO, said ...'."""
+    rest = sent[end:]
+    m = re.match(r"\s*,\s*(?:the\s+|who\s+is\s+(?:the\s+)?)?", rest)
+    if not m or "," not in m.group():
+        return None
+    start = end + m.end()
+    for r in runs:
+        if r.start == start:
+            words = [t.text for t in r.tokens]
+            if _has_title(words[:3], lex):
+                text = r.text(sent)
+                # "Secretary, Department of X" continues after a comma when the next phrase is a body.
+                return text
+    return None
+
+
+def _expand_title(title: str, text: str) -> str:
+    """'Secretary (DP)' becomes 'Secretary (Defence Production)' where the text spells the bracket out."""
+    def repl(m: re.Match[str]) -> str:
+        acr = m.group(1)
+        for cand in re.finditer(r"\(([A-Z][\w&]*(?:\s+(?:[A-Z&][\w&]*|and|of|for))+)\)", text):
+            if initials_match(acr, cand.group(1).split()):
+                return f"({cand.group(1)})"
+        return m.group(0)
+
+    return re.sub(r"\(([A-Z][A-Za-z&]{0,6})\)", repl, title)
+
+
+def _org_of(title: str | None, orgs: list[Org]) -> tuple[str | None, str | None]:
+    """The organisation named inside the title, and the title without a trailing bare acronym."""
+    if not title:
+        return None, title
+    best: tuple[int, Org, str] | None = None
+    for o in orgs:
+        for f in o.forms():
+            m = re.search(r"(?<![\w&-])" + re.escape(f) + r"(?![\w&-])", title)
+            if m and (best is None or len(f) > len(best[2])):
+                best = (m.start(), o, f)
+    if best is None:
+        return None, title
+    _, org, form = best
+    stripped = title
+    if title.endswith(form) and len(title) > len(form):
+        rest = title[: -len(form)].rstrip(" ,")
+        if rest.split() and rest.split()[-1] not in ("of", "for", "and", "&", "the"):
+            stripped = rest
+    return org.name, stripped
+
+
+def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Knowledge) -> list[Official]:
+    lex = _lex(k)
+    org_forms = {f for o in orgs for f in o.forms()}
+    people: list[Official] = []
+    for s in sentences:
+        for f in _persons_in_sentence(s.text, lex, org_forms):
+            name = _RETD.sub("", f.name).strip()
+            if norm(name) in {norm(x) for x in org_forms} or len(name) < 3:
+                continue
+            title = _clean_title(f.title) if f.title else None
+            if title and not _has_title(title.split(), lex):
+                title = None
+            rank_kind = lex.honorifics.get((f.rank or "").lower().replace(".", "").split(" ")[-1], "") if f.rank \
+                else ""
+            if f.rank and lex.honorifics.get(f.rank.lower().replace(".", "")) == "rank":
+                rank_kind = "rank"
+            person = _merge(people, name)
+            if person is None:
+                person = Official(name=name, first=s.start + f.start)
+                people.append(person)
+            if f.rank and not person.rank:
+                person.rank = f.rank if rank_kind == "rank" else person.rank
+            if title:
+                person.titles_seen.append(_expand_title(title, text))
+    out = []
+    for p in people:
+        title = p.titles_seen[0] if p.titles_seen else None
+        org, title = _org_of(title, orgs)
+        p.organisation = org
+        p.title = title or p.rank
+        p.mentions = _count(text, p.name)
+        out.append(p)
+    return out
+
+
+def _merge(people: list[Official], name: str) -> Official | None:
+    """The same person named again, perhaps by surname only ('Dr Kamat')."""
+    key = norm(name).split()
+    for p in people:
+        pk = norm(p.name).split()
+        if pk == key:
+            return p
+        short, long_ = (key, pk) if len(key) < len(pk) else (pk, key)
+        if short and set(short) <= set(long_) and short[-1] == long_[-1]:
+            if len(name) > len(p.name):
+                p.name = name
+            return p
+    return None
+
+
+def _count(text: str, name: str) -> int:
+    surname = name.split()[-1]
+    full = len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
+    return max(1, full, len(re.findall(r"(?<!\w)" + re.escape(surname) + r"(?!\w)", text)))

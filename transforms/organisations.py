@@ -1,0 +1,281 @@
+"""Organisations named in an article, one entry per real organisation however it is spelt.
+
+Three sources of evidence, strongest first: the registry (knowledge/organisations.jsonl),
+"Full Name (ACR)" definitions in the text, and capitalised phrases built around an
+organisation head word ("Ministry", "Limited", "Institute" ...). Spellings are merged
+through their normal form, acronyms and the registry's aliases.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from transforms.knowledge import Knowledge, RegistryOrg
+from transforms.names import CONNECTORS, Run, capitalised_runs, initials_match, norm
+
+_DEF = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9&.\-/ ]{0,18}?)\s*\)")
+_HEAD_TYPES = [
+    ("ministry", {"Ministry"}), ("department", {"Department", "Dept"}),
+    ("company", {"Limited", "Ltd", "Ltd.", "Inc", "Inc.", "Corporation", "Corp", "Company", "PLC", "GmbH", "LLP",
+                 "Industries", "Shipyard", "Shipbuilders", "Technologies", "Systems", "Aerospace", "Dynamics"}),
+    ("academic", {"University", "Institute", "College", "School", "Academy"}),
+    ("laboratory", {"Laboratory", "Laboratories", "Lab", "Labs", "Establishment"}),
+    ("armed service", {"Army", "Navy", "Force", "Forces", "Guard", "Corps", "Regiment", "Fleet"}),
+    ("headquarters", {"Headquarters", "Command"}),
+    ("agency", {"Agency", "Organisation", "Organization", "Authority", "Bureau", "Directorate", "Commission",
+                "Council", "Board", "Office", "Secretariat"}),
+]
+
+
+@dataclass
+class Org:
+    name: str
+    acronym: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    org_type: str | None = None
+    country: str | None = None
+    parent: str | None = None  # canonical name of the parent
+    registry: bool = False
+    mentions: int = 0
+    first: int = 1 << 30  # first offset, for stable ordering
+
+    def forms(self) -> set[str]:
+        return {f for f in {self.name, self.acronym, *self.aliases} if f}
+
+
+@dataclass(frozen=True)
+class OrgIndex:
+    """The registry compiled for lookups: normal form of every spelling -> entry."""
+
+    by_form: dict[str, RegistryOrg]
+    case_forms: dict[str, RegistryOrg]  # exact spelling (acronyms, short names) -> entry
+    pattern: re.Pattern[str] | None
+
+
+@functools.lru_cache(maxsize=4)
+def _index(k: Knowledge) -> OrgIndex:
+    by_form: dict[str, RegistryOrg] = {}
+    case_forms: dict[str, RegistryOrg] = {}
+    for o in k.organisations:
+        for f in (o.name, *o.aliases):
+            by_form.setdefault(norm(f), o)
+            case_forms.setdefault(f, o)
+        if o.acronym:
+            case_forms.setdefault(o.acronym, o)
+    forms = sorted(case_forms, key=len, reverse=True)
+    alternation = "|".join(re.escape(f) for f in forms)
+    pattern = re.compile(r"(?<![\w&-])(?:the\s+|The\s+)?(" + alternation + r")(?![\w&-]|'[a-z])")
+    return OrgIndex(by_form, case_forms, pattern)
+
+
+def _words(k: Knowledge) -> tuple[frozenset[str], frozenset[str]]:
+    return k.org_heads, k.titles
+
+
+def _head_type(words: list[str]) -> str | None:
+    for typ, heads in _HEAD_TYPES:
+        if any(w in heads for w in words):
+            return typ
+    return None
+
+
+def _country_of(words: list[str], k: Knowledge) -> str | None:
+    for w in words[:2]:
+        w2 = w.split("-")[0]
+        if w2 in k.countries:
+            return k.countries[w2]
+    return None
+
+
+def _clean_phrase(words: list[str], k: Knowledge) -> list[str]:
+    """Drops leading articles, ordinals and sentence-opening words that are not part of a name."""
+    while words and (words[0] in CONNECTORS or words[0] in ("The", "A", "An") or re.fullmatch(r"\d+\w*", words[0])):
+        words = words[1:]
+    while words and (words[-1] in CONNECTORS or words[-1].startswith("(")):
+        words = words[:-1]
+    return [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+
+
+def _is_org_phrase(words: list[str], k: Knowledge) -> bool:
+    if not words:
+        return False
+    text = " ".join(words)
+    if norm(text) in k.not_organisations or text in k.countries:
+        return False
+    head_pos = [i for i, w in enumerate(words) if w in k.org_heads or " ".join(words[i:i + 2]) in k.org_heads]
+    if not head_pos:
+        return False
+    # A title before the head ("Chief of Army Staff", "Director General ... Services") is a role, not a body.
+    title_pos = [i for i, w in enumerate(words) if w in k.titles and w not in k.org_heads]
+    if title_pos and title_pos[0] < head_pos[0]:
+        return False
+    # A lone head word ("Ministry", "Department") is a reference, not a name.
+    content = [w for w in words if w not in CONNECTORS]
+    if len(content) == 1 and content[0] in k.org_heads:
+        return False
+    return not all(w in k.org_heads or w in CONNECTORS or w in k.countries for w in words) or len(content) > 1
+
+
+def _split_on_and(words: list[str], k: Knowledge) -> list[list[str]]:
+    """'Ministry of Defence and Department of Science and Technology' is two organisations."""
+    for i, w in enumerate(words):
+        if w in ("and", "&") and 0 < i < len(words) - 1:
+            left, right = words[:i], words[i + 1:]
+            right_clean = _clean_phrase(right, k)
+            if right_clean and _is_org_phrase(left, k) and (
+                right_clean[0] in k.org_heads or right_clean[0] in k.countries and _is_org_phrase(right_clean, k)
+                or (_is_org_phrase(right_clean, k) and right_clean[0] in ("Indian", "National", "Central"))
+            ):
+                return [left, *_split_on_and(right, k)]
+    return [words]
+
+
+def _from_registry(o: RegistryOrg) -> Org:
+    return Org(name=o.name, acronym=o.acronym, aliases=set(o.aliases), org_type=o.org_type, country=o.country,
+               parent=o.parent, registry=True)
+
+
+class _Builder:
+    """Accumulates spellings into organisations, merging through normal forms."""
+
+    def __init__(self, k: Knowledge):
+        self.k = k
+        self.idx = _index(k)
+        self.orgs: list[Org] = []
+        self.by_form: dict[str, Org] = {}
+
+    def _link(self, org: Org) -> None:
+        for f in org.forms():
+            self.by_form.setdefault(norm(f), org)
+            if org.acronym and f == org.acronym:
+                self.by_form.setdefault(f, org)
+
+    def find(self, form: str) -> Org | None:
+        return self.by_form.get(norm(form))
+
+    def add(self, name: str, acronym: str | None = None, pos: int = 0, surface: str | None = None) -> Org:
+        reg = self.idx.by_form.get(norm(name)) or (self.idx.case_forms.get(acronym) if acronym else None)
+        existing = self.find(name) or (self.find(acronym) if acronym else None)
+        if reg is not None:
+            existing = existing or self.find(reg.name)
+            if existing is None:
+                existing = _from_registry(reg)
+                self.orgs.append(existing)
+        if existing is None:
+            words = name.split()
+            existing = Org(name=name, acronym=acronym, org_type=_head_type(words), country=_country_of(words, self.k))
+            self.orgs.append(existing)
+        else:
+            if acronym and not existing.acronym:
+                existing.acronym = acronym
+            if norm(name) != norm(existing.name) and name != existing.acronym:
+                # Prefer the longer full name the text gives over a bare acronym.
+                if existing.name == existing.acronym or (not existing.registry and len(name) > len(existing.name)
+                                                          and existing.name.isupper()):
+                    existing.aliases.add(existing.name)
+                    existing.name = name
+                else:
+                    existing.aliases.add(name)
+        if surface and surface not in (existing.name, existing.acronym):
+            existing.aliases.add(surface)
+        existing.first = min(existing.first, pos)
+        self._link(existing)
+        return existing
+
+
+def find_organisations(text: str, k: Knowledge) -> list[Org]:
+    """Every organisation the text names, with its mention count; ordered by first mention."""
+    b = _Builder(k)
+    idx = b.idx
+    # 1. "Full Name (ACR)" definitions learnt from the text.
+    runs = capitalised_runs(text)
+    run_by_end = {r.end: r for r in runs}
+    for m in _DEF.finditer(text):
+        acr = m.group(1).strip()
+        before = text[:m.start()].rstrip()
+        run = run_by_end.get(len(before))
+        if run is None or len(acr) < 2 or " " in acr and not acr.replace(" ", "").isupper():
+            continue
+        words = [t.text for t in run.tokens if not t.text.startswith("(")]
+        # Take the shortest tail of the run whose initials spell the acronym.
+        best = None
+        for i in range(len(words)):
+            tail = _clean_phrase(words[i:], k)
+            if tail and initials_match(acr, tail):
+                best = tail
+                break
+        if best is None:
+            if acr in idx.case_forms:
+                b.add(idx.case_forms[acr].name, acr, m.start())
+            continue
+        name = " ".join(best)
+        if acr in idx.case_forms or norm(name) in idx.by_form or _is_org_phrase(best, k):
+            b.add(name, acr, run.start)
+    # 2. Registry spellings.
+    if idx.pattern is not None:
+        for m in idx.pattern.finditer(text):
+            form = m.group(1)
+            reg = idx.case_forms[form]
+            if _inside_other_org(m.start(1), m.end(1), runs, text, k, idx):
+                continue
+            b.add(reg.name, reg.acronym, m.start(1), surface=form)
+    # 3. Capitalised phrases around an organisation head word.
+    for run in runs:
+        words = [t.text for t in run.tokens if not t.text.startswith("(")]
+        for part in _split_on_and(words, k):
+            phrase = _clean_phrase(part, k)
+            if _is_org_phrase(phrase, k):
+                # Drop a sentence-initial capitalised word that is not part of the name ("Meanwhile").
+                b.add(" ".join(phrase), None, run.start)
+    _link_parents(text, b, k)
+    _count_mentions(text, b.orgs)
+    orgs = [o for o in b.orgs if o.mentions > 0]
+    orgs.sort(key=lambda o: o.first)
+    return orgs
+
+
+_PARENT_OF = re.compile(r"(?P<parent>[A-Z][\w&-]+)['’]s\s+(?P<child>[A-Z][\w&-]*(?:\s+(?:of|and|for|&|[A-Z][\w&-]*))*)")
+_UNIT_OF = re.compile(r"(?P<child>[A-Z][\w&-]*(?:\s+(?:of|and|for|&|[A-Z][\w&-]*))*)\s*(?:\([^)]*\))?,\s+an?\s+"
+                      r"(?P<parent>[A-Z][\w&-]+)\s+(?:laboratory|lab|unit|establishment|facility|centre|subsidiary)")
+
+
+def _inside_other_org(s: int, e: int, runs: list[Run], text: str, k: Knowledge, idx: OrgIndex) -> bool:
+    """'Air Force' inside 'US Air Force' is the longer organisation, not the registry's."""
+    for run in runs:
+        if run.start <= s and e <= run.end and (run.start, run.end) != (s, e):
+            words = [t.text for t in run.tokens if not t.text.startswith("(")]
+            for part in _split_on_and(words, k):
+                phrase = _clean_phrase(part, k)
+                joined = " ".join(phrase)
+                if (_is_org_phrase(phrase, k) and len(joined) > e - s and norm(joined) not in idx.by_form
+                        and text[s:e] in joined):
+                    return True
+    return False
+
+
+def _link_parents(text: str, b: _Builder, k: Knowledge) -> None:
+    """'DRDO's Gas Turbine Research Establishment', 'X, a DRDO laboratory': the text says the parent."""
+    for rx in (_PARENT_OF, _UNIT_OF):
+        for m in rx.finditer(text):
+            parent = b.find(m.group("parent"))
+            child_words = _clean_phrase(m.group("child").split(), k)
+            child = b.find(" ".join(child_words)) if child_words else None
+            if parent is not None and child is not None and child is not parent and child.parent is None:
+                child.parent = parent.name
+
+
+def _count_mentions(text: str, orgs: list[Org]) -> None:
+    forms: list[tuple[str, Org]] = []
+    for o in orgs:
+        for f in o.forms():
+            if len(f) >= 2:
+                forms.append((f, o))
+    if not forms:
+        return
+    forms.sort(key=lambda x: len(x[0]), reverse=True)
+    lookup = {f: o for f, o in reversed(forms)}
+    rx = re.compile(r"(?<![\w&-])(" + "|".join(re.escape(f) for f, _ in forms) + r")(?![\w&-]|'[a-z])")
+    for m in rx.finditer(text):
+        lookup[m.group(1)].mentions += 1

@@ -1,0 +1,132 @@
+"""Bytes of an article file to text and publication date, or a reason it cannot be read.
+
+Pure: no file system. The ingest flow hands in bytes and gets back either a
+`ReadArticle` (with any repairs it made) or a `Rejected` with a reason a
+person understands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import re
+from dataclasses import dataclass, field
+
+_HEADER = re.compile(r"^\s?date\s+(\S+)\s")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK = re.compile(r"(?is)<(script|style|head)\b.*?</\1\s*>")
+_BREAK = re.compile(r"(?i)<\s*(br|/p|/div|/h[1-6]|/li|/tr)\b[^>]*>")
+_MARKUP_HINT = re.compile(r"(?i)<\s*(html|body|p|div|br|span|a|h[1-6])\b")
+
+
+@dataclass(frozen=True)
+class ReadArticle:
+    text: str
+    published_date: dt.date | None
+    content_hash: str
+    title: str | None
+    repairs: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Rejected:
+    reason: str
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with whitespace normalised, so re-wrapped copies are one article."""
+    norm = " ".join(text.split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def decode(data: bytes) -> tuple[str | None, str | None]:
+    """Text and the repair made to get it, or (None, reason)."""
+    if not data.strip():
+        return None, "empty file"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "decoded UTF-16 (byte order mark)"
+        except UnicodeDecodeError:
+            return None, "starts with a UTF-16 byte order mark but is not valid UTF-16"
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    sample = data[:4096]
+    if b"\x00" in sample:
+        return None, "binary file (contains NUL bytes), not text"
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1252", errors="replace")
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t\f")
+    if controls > 0.02 * min(len(text), 4096) or text.count("\ufffd") > 0.01 * len(text):
+        return None, "binary file (not text in UTF-8, UTF-16 or Windows-1252)"
+    return text, "decoded as Windows-1252/Latin-1 (not valid UTF-8)"
+
+
+def strip_markup(text: str) -> str:
+    text = _BLOCK.sub(" ", text)
+    text = _BREAK.sub("\n", text)
+    text = _TAG.sub(" ", text)
+    text = html.unescape(text)
+    return "\n".join(" ".join(line.split()) for line in text.splitlines()).strip()
+
+
+def parse_header(text: str) -> tuple[str, dt.date | None, str | None]:
+    """Split the optional ` date YYYY-MM-DD ` header: (body, date, repair note)."""
+    m = _HEADER.match(text)
+    if not m:
+        return text, None, None
+    body = text[m.end():]
+    value = m.group(1)
+    iso = _ISO.match(value)
+    if iso:
+        try:
+            return body, dt.date(int(iso[1]), int(iso[2]), int(iso[3])), None
+        except ValueError:
+            pass
+    return body, None, f"malformed date header {value!r} treated as unknown date"
+
+
+def title_of(text: str) -> str | None:
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            return line[:300]
+    return None
+
+
+def read_article(
+    data: bytes, *, max_bytes: int, today: dt.date | None = None, published: dt.date | None = None,
+    title: str | None = None,
+) -> ReadArticle | Rejected:
+    """Read one article's bytes: decode, strip markup, split the date header, check what is left."""
+    if len(data) > max_bytes:
+        return Rejected(f"file is {len(data):,} bytes, over the {max_bytes:,}-byte limit (PARLEY_MAX_FILE_BYTES)")
+    text, note = decode(data)
+    if text is None:
+        return Rejected(note or "unreadable")
+    repairs: list[str] = [note] if note else []
+    if _MARKUP_HINT.search(text[:20000]):
+        text = strip_markup(text)
+        repairs.append("markup stripped")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    body, date, header_note = parse_header(text)
+    if header_note:
+        repairs.append(header_note)
+    if date is None:
+        date = published
+    today = today or dt.date.today()
+    if date is not None and date > today + dt.timedelta(days=1):
+        repairs.append(f"publication date {date.isoformat()} is in the future; treated as unknown")
+        date = None
+    body = body.strip()
+    words = body.split()
+    if len(words) < 5:
+        return Rejected("no readable text left" if repairs else "too short to be an article (under 5 words)")
+    return ReadArticle(
+        text=body, published_date=date, content_hash=content_hash(body),
+        title=title or title_of(body), repairs=tuple(repairs),
+    )

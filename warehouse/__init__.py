@@ -1,0 +1,1 @@
+"""Storage: raw zone, extraction store, versioned Parquet and the published DuckDB file."""

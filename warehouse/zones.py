@@ -1,0 +1,122 @@
+"""The raw zone, the extraction store and the quarantine: append-only Parquet parts under PARLEY_HOME.
+
+Each write is one new part file, written to a temporary name and renamed into
+place, so a crash leaves either the whole part or nothing. Readers scan the
+parts with DuckDB and never load a whole zone into memory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from schemas import QUARANTINE, RAW_ARTICLES
+from warehouse.arrow import to_arrow
+
+EXTRACTED_SCHEMA = pa.schema([
+    pa.field("content_hash", pa.string(), nullable=False),
+    pa.field("extractor_version", pa.string(), nullable=False),
+    pa.field("record", pa.string(), nullable=False),
+])
+
+
+def write_part(directory: Path, table: pa.Table, prefix: str = "part") -> Path | None:
+    if table.num_rows == 0:
+        return None
+    directory.mkdir(parents=True, exist_ok=True)
+    name = f"{prefix}-{uuid.uuid4().hex}.parquet"
+    tmp = directory / f".{name}.tmp"
+    pq.write_table(table, tmp, compression="zstd")
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, directory / name)
+    return directory / name
+
+
+def _glob(directory: Path) -> str | None:
+    if not directory.is_dir() or not any(directory.glob("part-*.parquet")):
+        return None
+    return str(directory / "part-*.parquet")
+
+
+def known_hashes(raw_dir: Path) -> set[str]:
+    g = _glob(raw_dir)
+    if g is None:
+        return set()
+    with duckdb.connect() as con:
+        return {h for (h,) in con.execute("select distinct content_hash from read_parquet(?)", [g]).fetchall()}
+
+
+def append_raw(raw_dir: Path, rows: list[dict[str, Any]]) -> None:
+    write_part(raw_dir, to_arrow(RAW_ARTICLES, rows))
+
+
+def append_quarantine(qdir: Path, rows: list[dict[str, Any]]) -> None:
+    write_part(qdir, to_arrow(QUARANTINE, rows))
+
+
+def raw_count(raw_dir: Path) -> int:
+    g = _glob(raw_dir)
+    if g is None:
+        return 0
+    with duckdb.connect() as con:
+        return con.execute("select count(distinct content_hash) from read_parquet(?)", [g]).fetchone()[0]
+
+
+def iter_raw(raw_dir: Path, batch_size: int) -> Iterator[list[dict[str, Any]]]:
+    """Every raw article once (first read wins), in a stable order, batch by batch."""
+    g = _glob(raw_dir)
+    if g is None:
+        return
+    with duckdb.connect() as con:
+        con.execute("""
+            select * exclude (rn) from (
+                select *, row_number() over (partition by content_hash order by read_at, source_uri) rn
+                from read_parquet(?)) where rn = 1
+            order by content_hash""", [g])
+        while True:
+            batch = con.fetchmany(batch_size)
+            if not batch:
+                break
+            cols = [d[0] for d in con.description]
+            yield [dict(zip(cols, row, strict=True)) for row in batch]
+
+
+def extracted_for(extracted_dir: Path, version: str, hashes: list[str]) -> dict[str, dict[str, Any]]:
+    """Stored extraction records for these articles at this extractor version."""
+    g = _glob(extracted_dir)
+    if g is None or not hashes:
+        return {}
+    with duckdb.connect() as con:
+        con.execute("create temp table want(h varchar)")
+        con.executemany("insert into want values (?)", [[h] for h in hashes])
+        rows = con.execute(
+            "select content_hash, any_value(record) from read_parquet(?) e join want on e.content_hash = want.h "
+            "where extractor_version = ? group by content_hash", [g, version]).fetchall()
+    return {h: json.loads(r) for h, r in rows}
+
+
+def append_extracted(extracted_dir: Path, version: str, records: dict[str, dict[str, Any]]) -> None:
+    rows = {"content_hash": list(records), "extractor_version": [version] * len(records),
+            "record": [json.dumps(r, sort_keys=True) for r in records.values()]}
+    write_part(extracted_dir, pa.Table.from_pydict(rows, schema=EXTRACTED_SCHEMA))
+
+
+def quarantine_table(qdir: Path) -> pa.Table:
+    """The latest quarantine entry per source, as the published `quarantine` table."""
+    g = _glob(qdir)
+    if g is None:
+        return QUARANTINE.arrow_schema.empty_table()
+    with duckdb.connect() as con:
+        return con.execute("""
+            select * exclude (rn) from (
+              select *, row_number() over (partition by source_uri order by read_at desc) rn from read_parquet(?))
+            where rn = 1 order by source_uri""", [g]).fetch_arrow_table().cast(QUARANTINE.arrow_schema)
