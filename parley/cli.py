@@ -185,6 +185,19 @@ def cmd_rollback(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def schema_markdown() -> str:
+    from schemas import QUARANTINE, TABLES
+
+    head = ("# Published tables\n\nGenerated from `schemas/` by `parley schema`; do not edit by hand. "
+            "The same text is stored as DuckDB comments (`select * from duckdb_columns()`).\n\n")
+    return head + "\n".join(t.markdown() for t in (*TABLES, QUARANTINE))
+
+
+def cmd_schema(args: argparse.Namespace, settings: Settings) -> int:
+    print(schema_markdown(), end="")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="parley", description="Defence and technology news into a star schema.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -197,6 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("history", help="list kept versions with their run summaries and gate results")
     rb = sub.add_parser("rollback", help="republish an earlier version (default: the one before the current)")
     rb.add_argument("run_id", nargs="?")
+    sub.add_parser("schema", help="print the published tables and their column docs (Markdown)")
     return p
 
 
@@ -204,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
-        handler = {"run": cmd_run, "sql": cmd_sql, "history": cmd_history, "rollback": cmd_rollback}[args.command]
+        handler = {"run": cmd_run, "sql": cmd_sql, "history": cmd_history, "rollback": cmd_rollback,
+                   "schema": cmd_schema}[args.command]
         return handler(args, settings)
     except (CliError, SettingsError) as exc:
         print(f"parley: {exc}", file=sys.stderr)

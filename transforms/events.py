@@ -197,25 +197,34 @@ def _person_forms(officials: list[Official]) -> dict[str, str]:
 
 
 _NAME = re.compile(
-    r"((?:(?:the|The)\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z0-9][\w&'’+/-]*\s+(?:(?:of|on|for|and|&)\s+)?){1,8})"
+    r"((?:(?:the|The)\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z0-9][\w&'’+/-]*\s+(?:(?:of|on|for|and|&)\s+)?){1,8})$"
 )
+_TRAILING_NOUN = re.compile(r"\s+(meeting|dialogue|plenary|session|talks|summit|conference)\b", re.I)
 
 
-def _meeting_name(sentence: str, noun_start: int, noun: str) -> str | None:
-    """The capitalised words right before the meeting word: '16th US-India Defence Policy Group meeting'."""
-    before = sentence[:noun_start]
-    m = _NAME.search(before[-160:] + "")
-    if not m or not before.endswith(m.group(1)):
-        return None
-    words = m.group(1).split()
-    while words and words[0] in ("the", "The", "of", "on", "for", "and", "&"):
-        words = words[1:]
-    if not words or all(w[:1].isdigit() for w in words):
-        return None
-    # A sentence-initial word alone ("Officials meeting") is not a name.
-    if len(words) == 1 and sentence.startswith(words[0]):
-        return None
-    return " ".join([*words, noun])
+def _meeting_name(sentence: str, rx: re.Pattern[str]) -> str | None:
+    """The meeting's own name: capitalised words before a meeting word, with a trailing 'meeting'
+    ('16th India-Ruritania Joint Working Group meeting'); the longest such phrase in the sentence."""
+    best: str | None = None
+    for m in rx.finditer(sentence):
+        before = sentence[:m.start()]
+        nm = _NAME.search(before[-200:])
+        words = nm.group(1).split() if nm else []
+        while words and words[0] in ("the", "The", "of", "on", "for", "and", "&"):
+            words = words[1:]
+        noun = m.group()
+        if not words and not noun[:1].isupper():
+            continue
+        if words and len(words) == 1 and sentence.startswith(words[0]) and not noun[:1].isupper():
+            continue
+        if all(w[:1].isdigit() for w in words) and not noun[:1].isupper():
+            continue
+        tail = _TRAILING_NOUN.match(sentence, m.end())
+        name = " ".join([*words, noun]) + (tail.group() if tail else "")
+        name = " ".join(name.split())
+        if len(name.split()) >= 2 and (best is None or len(name) > len(best)):
+            best = name
+    return best
 
 
 def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Official],
@@ -224,27 +233,27 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
     org_forms = {f: o.name for o in orgs for f in o.forms() if len(f) >= 2}
     person_forms = _person_forms(officials)
     found: list[Meeting] = []
+    last_at = -10
     for s in sentences:
         t = s.text
         typ = _best_type(t, rx.meeting, rx.meeting_type)
+        if typ is None and found and s.index - last_at <= 2 and not _negated(t, rx):
+            # "It was co-chaired by ...": a sentence right after a meeting adds its chairs.
+            chairs = _chairs(t, rx, person_forms)
+            if chairs:
+                for c in chairs:
+                    if c[0] not in [x for x, _ in found[-1].chairs]:
+                        found[-1].chairs.append(c)
+                _add(found[-1].evidence, [t])
+                last_at = s.index
+            continue
         if typ is None or not rx.meeting_verb.search(t) or _negated(t, rx):
             continue
+        last_at = s.index
         if re.search(r"(?i)\bexercises?\b", t) and typ[0] in ("other",):
             continue
-        noun_m = rx.meeting.search(t, typ[1])
-        name = _meeting_name(t, typ[1], noun_m.group()) if noun_m else None
-        chairs: list[tuple[str, str]] = []
-        for cue, role, side in rx.chair_cues:
-            for m in cue.finditer(t):
-                people = _spans(t, person_forms)
-                if side == "after":
-                    tail = [p for p in people if p[0] >= m.end() and p[0] - m.end() < 120]
-                    picked = tail[:2] if role == "co-chair" or " and " in t[m.end():m.end() + 120] else tail[:1]
-                else:
-                    picked = [p for p in people if p[1] <= m.start()][-2:]
-                for _, _, who in picked:
-                    if who not in [c for c, _ in chairs]:
-                        chairs.append((who, role))
+        name = _meeting_name(t, rx.meeting)
+        chairs = _chairs(t, rx, person_forms)
         participants = [c for _, _, c in _spans(t, org_forms)]
         dates = find_dates(t, pub)
         d = _date_of(dates)
@@ -255,6 +264,23 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
         )
         _merge_meeting(found, mt)
     return found
+
+
+def _chairs(t: str, rx: _Rx, person_forms: dict[str, str]) -> list[tuple[str, str]]:
+    """Officials named by a chair cue: 'chaired by X', 'co-chaired by X and Y', 'X chaired'."""
+    chairs: list[tuple[str, str]] = []
+    people = _spans(t, person_forms)
+    for cue, role, side in rx.chair_cues:
+        for m in cue.finditer(t):
+            if side == "after":
+                tail = [p for p in people if p[0] >= m.end() and p[0] - m.end() < 120]
+                picked = tail[:2] if role == "co-chair" or " and " in t[m.end():m.end() + 120] else tail[:1]
+            else:
+                picked = [p for p in people if p[1] <= m.start()][-2:]
+            for _, _, who in picked:
+                if who not in [c for c, _ in chairs]:
+                    chairs.append((who, role))
+    return chairs
 
 
 def _merge_meeting(found: list[Meeting], mt: Meeting) -> None:

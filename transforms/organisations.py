@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from transforms.knowledge import Knowledge, RegistryOrg
 from transforms.names import CONNECTORS, Run, capitalised_runs, initials_match, norm
 
-_DEF = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9&.\-/ ]{0,18}?)\s*\)")
 _HEAD_TYPES = [
     ("ministry", {"Ministry"}), ("department", {"Department", "Dept"}),
     ("company", {"Limited", "Ltd", "Ltd.", "Inc", "Inc.", "Corporation", "Corp", "Company", "PLC", "GmbH", "LLP",
@@ -75,10 +74,12 @@ def _words(k: Knowledge) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _head_type(words: list[str]) -> str | None:
-    for typ, heads in _HEAD_TYPES:
-        if any(w in heads for w in words):
-            return typ
-    return None
+    """The type of the head word: the first word where the name starts with one ("Ministry of ..."),
+    else the last ("... Research Agency", "... Aeronautics Limited")."""
+    typed = [(i, typ) for i, w in enumerate(words) for typ, heads in _HEAD_TYPES if w in heads]
+    if not typed:
+        return None
+    return typed[0][1] if typed[0][0] == 0 else typed[-1][1]
 
 
 def _country_of(words: list[str], k: Knowledge) -> str | None:
@@ -191,28 +192,17 @@ def find_organisations(text: str, k: Knowledge) -> list[Org]:
     idx = b.idx
     # 1. "Full Name (ACR)" definitions learnt from the text.
     runs = capitalised_runs(text)
-    run_by_end = {r.end: r for r in runs}
-    for m in _DEF.finditer(text):
-        acr = m.group(1).strip()
-        before = text[:m.start()].rstrip()
-        run = run_by_end.get(len(before))
-        if run is None or len(acr) < 2 or " " in acr and not acr.replace(" ", "").isupper():
-            continue
-        words = [t.text for t in run.tokens if not t.text.startswith("(")]
-        # Take the shortest tail of the run whose initials spell the acronym.
-        best = None
-        for i in range(len(words)):
-            tail = _clean_phrase(words[i:], k)
-            if tail and initials_match(acr, tail):
-                best = tail
-                break
-        if best is None:
-            if acr in idx.case_forms:
-                b.add(idx.case_forms[acr].name, acr, m.start())
-            continue
-        name = " ".join(best)
-        if acr in idx.case_forms or norm(name) in idx.by_form or _is_org_phrase(best, k):
-            b.add(name, acr, run.start)
+    for run in runs:
+        start = 0
+        for i, tok in enumerate(run.tokens):
+            if not tok.text.startswith("("):
+                continue
+            words = [t.text for t in run.tokens[start:i]]
+            start = i + 1
+            acr = tok.text[1:-1].strip()
+            if not words or len(acr) < 2 or len(acr) > 15 or (" " in acr and not acr.replace(" ", "").isupper()):
+                continue
+            _define(b, words, acr, run.tokens[0].start, k)
     # 2. Registry spellings.
     if idx.pattern is not None:
         for m in idx.pattern.finditer(text):
@@ -239,6 +229,20 @@ def find_organisations(text: str, k: Knowledge) -> list[Org]:
 _PARENT_OF = re.compile(r"(?P<parent>[A-Z][\w&-]+)['’]s\s+(?P<child>[A-Z][\w&-]*(?:\s+(?:of|and|for|&|[A-Z][\w&-]*))*)")
 _UNIT_OF = re.compile(r"(?P<child>[A-Z][\w&-]*(?:\s+(?:of|and|for|&|[A-Z][\w&-]*))*)\s*(?:\([^)]*\))?,\s+an?\s+"
                       r"(?P<parent>[A-Z][\w&-]+)\s+(?:laboratory|lab|unit|establishment|facility|centre|subsidiary)")
+
+
+def _define(b: _Builder, words: list[str], acr: str, pos: int, k: Knowledge) -> None:
+    """Takes the shortest tail of the phrase whose initials spell the acronym as the full name."""
+    idx = b.idx
+    for i in range(len(words)):
+        tail = _clean_phrase(words[i:], k)
+        if tail and initials_match(acr, tail):
+            name = " ".join(tail)
+            if acr in idx.case_forms or norm(name) in idx.by_form or _is_org_phrase(tail, k):
+                b.add(name, acr, pos)
+            return
+    if acr in idx.case_forms:
+        b.add(idx.case_forms[acr].name, acr, pos)
 
 
 def _inside_other_org(s: int, e: int, runs: list[Run], text: str, k: Knowledge, idx: OrgIndex) -> bool:
@@ -277,5 +281,10 @@ def _count_mentions(text: str, orgs: list[Org]) -> None:
     forms.sort(key=lambda x: len(x[0]), reverse=True)
     lookup = {f: o for f, o in reversed(forms)}
     rx = re.compile(r"(?<![\w&-])(" + "|".join(re.escape(f) for f, _ in forms) + r")(?![\w&-]|'[a-z])")
+    last_end = -10
     for m in rx.finditer(text):
+        # "Full Name (ACR)" is one mention, not two.
+        if re.fullmatch(r"\s*\(\s*", text[last_end:m.start()]) and text[m.end():m.end() + 1] == ")":
+            continue
         lookup[m.group(1)].mentions += 1
+        last_end = m.end()

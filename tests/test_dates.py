@@ -1,0 +1,53 @@
+import datetime as dt
+
+from transforms.dates import find_dates
+
+PUB = dt.date(2025, 3, 26)  # a Wednesday
+
+
+def one(sentence: str, pub: dt.date | None = PUB):
+    found = find_dates(sentence, pub)
+    assert found, sentence
+    d = found[0]
+    return d.start.isoformat(), d.end.isoformat(), d.precision
+
+
+def test_weekday_resolves_to_the_latest_such_day_not_after_publication():
+    assert one("The MoU was signed on Monday.") == ("2025-03-24", "2025-03-24", "day")
+    assert one("The MoU was signed on Wednesday.") == ("2025-03-26", "2025-03-26", "day")
+
+
+def test_day_month_with_and_without_year():
+    assert one("It was inked on 21 March 2025 in Delhi.") == ("2025-03-21", "2025-03-21", "day")
+    assert one("It was inked on 21st March in Delhi.") == ("2025-03-21", "2025-03-21", "day")
+
+
+def test_ranges_give_start_and_end():
+    assert one("held on March 24 and 25, 2025") == ("2025-03-24", "2025-03-25", "day")
+    assert one("held on February 3-4") == ("2025-02-03", "2025-02-04", "day")
+    assert one("held on 3 to 5 February") == ("2025-02-03", "2025-02-05", "day")
+
+
+def test_date_later_in_the_year_than_publication_belongs_to_the_previous_year():
+    assert one("signed on 12 December") == ("2024-12-12", "2024-12-12", "day")
+
+
+def test_relative_words():
+    assert one("signed today") == ("2025-03-26", "2025-03-26", "day")
+    assert one("signed yesterday") == ("2025-03-25", "2025-03-25", "day")
+    assert one("signed last month")[2] == "month"
+    assert one("signed last month")[0] == "2025-02-01"
+
+
+def test_month_and_year_precision():
+    assert one("signed in March 2024") == ("2024-03-01", "2024-03-01", "month")
+    assert one("signed in 2023") == ("2023-01-01", "2023-01-01", "year")
+
+
+def test_relative_dates_need_a_publication_date():
+    assert find_dates("signed on Monday", None) == []
+    assert one("signed on 21 March 2025", None)[0] == "2025-03-21"
+
+
+def test_the_modal_may_is_not_a_month():
+    assert find_dates("The two sides may sign it soon.", PUB) == []

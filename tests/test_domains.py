@@ -1,0 +1,21 @@
+from transforms.domains import find_domains
+from transforms.knowledge import knowledge
+
+K = knowledge()
+
+
+def test_synonyms_map_to_canonical_domains_and_are_counted():
+    got = find_domains("Work on AI, machine learning and drones, plus UAVs and quantum sensing.", [], K)
+    assert got["Artificial Intelligence & Machine Learning"] == 2
+    assert got["Drones & Unmanned Systems"] == 2
+    assert got["Quantum Technologies"] == 1
+
+
+def test_words_inside_an_organisation_name_are_not_mentions():
+    text = "The Institute of Space Physics studied radar."
+    span = (text.index("Institute"), text.index(" studied"))
+    assert find_domains(text, [span], K) == {"Radar": 1}
+
+
+def test_acronyms_match_only_in_capitals():
+    assert find_domains("The ai of the project", [], K) == {}

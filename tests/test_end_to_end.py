@@ -1,0 +1,116 @@
+"""Whole runs through the real Prefect, DuckDB and Great Expectations on small data."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from parley.cli import main
+from schemas import TABLES
+from transforms.extract import extractor_version
+from transforms.reading import read_article
+from warehouse import zones
+
+from .conftest import write_articles
+
+pytestmark = pytest.mark.usefixtures("prefect_server")
+
+WHO_SIGNED_WHAT = """
+    select a.agreement_type, a.signed_date, string_agg(o.name, ' + ' order by o.name) as parties
+    from fact_agreements a
+    join bridge_agreement_parties p using (agreement_id)
+    join dim_organisations o using (organisation_id)
+    group by all order by a.signed_date
+"""
+
+
+def digest(p: Path) -> str:
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def test_run_on_the_samples_publishes_a_warehouse_plain_duckdb_can_query(home: Path, capsys):
+    assert main(["run"]) == 0
+    db = home / "warehouse.duckdb"
+    with duckdb.connect(str(db), read_only=True) as con:
+        for t in TABLES:
+            cols = [r[0] for r in con.execute(f"describe {t.name}").fetchall()]
+            assert cols == t.column_names
+        rows = con.execute(WHO_SIGNED_WHAT).fetchall()
+        assert len(rows) >= 8
+        types = {r[0] for r in rows}
+        assert {"MoU", "contract", "MoA", "framework", "technology transfer"} <= types
+        mtypes = {r[0] for r in con.execute("select distinct meeting_type from fact_meetings").fetchall()}
+        assert {"plenary", "dialogue", "conference", "review meeting"} <= mtypes
+    capsys.readouterr()
+    assert main(["sql", "select count(*) as n from dim_articles"]) == 0
+    assert "27" in capsys.readouterr().out
+
+
+def test_unreadable_files_are_quarantined_and_the_rest_loads(home: Path, tmp_path: Path):
+    src = write_articles(tmp_path / "src", {
+        "good.txt": " date 2025-06-12 The Indian Navy signed a contract with Goa Shipyard Limited on Monday.",
+        "empty.txt": "",
+    })
+    (src / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    assert main(["run", "--source", str(src)]) == 0
+    with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as con:
+        assert con.execute("select count(*) from dim_articles").fetchone()[0] == 1
+        reasons = dict(con.execute("select source_uri, reason from quarantine").fetchall())
+    assert sorted(Path(u).name for u in reasons) == ["binary.txt", "empty.txt"]
+    assert all(reasons.values())
+
+
+def test_running_twice_over_the_same_sources_changes_nothing(home: Path, tmp_path: Path):
+    src = write_articles(tmp_path / "src", {
+        "a.txt": " date 2025-06-12 The Indian Navy signed a contract with Goa Shipyard Limited on Monday.",
+        "b.txt": " date 2025-06-13 Defence Secretary Anil Rawat chaired a review meeting in Delhi on Friday.",
+    })
+    assert main(["run", "--source", str(src)]) == 0
+    db = home / "warehouse.duckdb"
+    with duckdb.connect(str(db), read_only=True) as con:
+        first = {t.name: con.execute(f"select * from {t.name} order by all").fetchall() for t in TABLES
+                 if t.name != "dim_articles"}
+    assert main(["run", "--source", str(src)]) == 0
+    with duckdb.connect(str(db), read_only=True) as con:
+        second = {t.name: con.execute(f"select * from {t.name} order by all").fetchall() for t in TABLES
+                  if t.name != "dim_articles"}
+    assert first == second
+    summaries = sorted((home / "versions").glob("*/summary.json"))
+    last = json.loads(summaries[-1].read_text())
+    assert last["articles"]["new"] == 0 and last["articles"]["extracted"] == 0
+
+
+def test_gate_blocks_a_bad_batch_and_the_previous_warehouse_stays(home: Path, tmp_path: Path, capsys):
+    good = write_articles(tmp_path / "good", {
+        "a.txt": " date 2025-06-12 The Indian Navy signed a contract with Goa Shipyard Limited on Monday.",
+    })
+    assert main(["run", "--source", str(good)]) == 0
+    db = home / "warehouse.duckdb"
+    before = digest(db)
+    # A faulty extractor wrote a record with an agreement type outside the allowed set.
+    text = " date 2025-06-13 The Indian Army signed a contract with Bharat Forge on Tuesday."
+    bad = write_articles(tmp_path / "bad", {"b.txt": text})
+    art = read_article(text.encode(), max_bytes=10**6)
+    record = {"organisations": [], "officials": [], "domains": [], "meetings": [], "agreements": [
+        {"type": "handshake", "parties": [], "signatories": [], "date": None, "precision": None,
+         "location": None, "evidence": "The Indian Army signed a contract."}]}
+    zones.append_extracted(home / "extracted", extractor_version(), {art.content_hash: record})
+    capsys.readouterr()
+    assert main(["run", "--source", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "FAILED" in out and "fact_agreements" in out and "expect_column_values_to_be_in_set" in out
+    assert digest(db) == before
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from dim_articles").fetchone()[0] == 1
+    blocked = [json.loads(p.read_text()) for p in (home / "versions").glob("*/summary.json")]
+    assert any(not s["published"] for s in blocked)
+    assert (home / "quality" / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html").exists()
+
+
+def test_bad_source_is_a_clear_error_not_a_traceback(home: Path, capsys):
+    assert main(["run", "--source", "/no/such/folder"]) == 2
+    assert "does not exist" in capsys.readouterr().err

@@ -1,0 +1,59 @@
+import datetime as dt
+
+from transforms.extract import extract_article
+
+PUB = dt.date(2025, 6, 12)  # a Thursday
+
+
+def test_concluded_mou_with_parties_signatories_date_and_place():
+    text = ("The Orion Research Agency (ORA) and the Department of Science and Technology signed a "
+            "Memorandum of Understanding on Tuesday in Pune. The MoU was signed by Director, ORA, Dr Kiran Rao "
+            "and Joint Secretary, DST, Shri Amit Sood in the presence of Secretary Vivek Nanda.")
+    rec = extract_article(text, PUB)
+    (ag,) = rec["agreements"]
+    assert ag["type"] == "MoU"
+    assert set(ag["parties"]) == {"Orion Research Agency", "Department of Science and Technology"}
+    assert set(ag["signatories"]) == {"Kiran Rao", "Amit Sood"}
+    assert (ag["date"], ag["precision"], ag["location"]) == ("2025-06-10", "day", "Pune")
+
+
+def test_planned_expected_and_cancelled_agreements_are_left_out():
+    for sentence in ("The two agencies are expected to sign an MoU next month.",
+                     "The Navy will sign a contract with the shipyard.",
+                     "The ministry cancelled the contract signed last year."):
+        assert extract_article(sentence, PUB)["agreements"] == [], sentence
+
+
+def test_contract_type_and_month_precision():
+    text = "Orion Castings Limited said it signed a contract with the Ministry of Defence in March 2025."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["type"], ag["date"], ag["precision"]) == ("contract", "2025-03-01", "month")
+
+
+def test_meeting_with_name_chairs_dates_and_location():
+    text = ("The 5th India-Ruritania Joint Working Group meeting was held in New Delhi on June 9 and 10. "
+            "It was co-chaired by Joint Secretary Meena Dutt and Ruritanian Deputy Minister Karl Hoss.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["name"] == "5th India-Ruritania Joint Working Group meeting"
+    assert (m["start"], m["end"], m["location"]) == ("2025-06-09", "2025-06-10", "New Delhi")
+    assert {c["name"] for c in m["chairs"]} == {"Meena Dutt", "Karl Hoss"}
+
+
+def test_brainstorming_session_under_chairmanship():
+    text = ("A brainstorming session was held under the chairmanship of Defence Secretary Anil Rawat "
+            "at South Block on Monday.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["type"] == "brainstorming session"
+    assert m["chairs"] == [{"name": "Anil Rawat", "role": "chair"}]
+    assert m["start"] == "2025-06-09"
+
+
+def test_planned_meetings_and_exercises_are_not_meetings():
+    for sentence in ("The two sides will hold the next dialogue in Tokyo.",
+                     "Troops began a joint exercise in the desert on Monday."):
+        assert extract_article(sentence, PUB)["meetings"] == [], sentence
+
+
+def test_article_without_events_has_none():
+    rec = extract_article("The DRDO conducted a flight test of a missile off Odisha on Tuesday.", PUB)
+    assert rec["agreements"] == [] and rec["meetings"] == []

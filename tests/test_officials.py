@@ -1,0 +1,55 @@
+from transforms.knowledge import knowledge
+from transforms.officials import find_officials
+from transforms.organisations import find_organisations
+from transforms.sentences import split_sentences
+
+K = knowledge()
+
+
+def people(text: str) -> dict[str, object]:
+    orgs = find_organisations(text, K)
+    return {p.name: p for p in find_officials(text, split_sentences(text), orgs, K)}
+
+
+def test_rank_is_stripped_and_the_title_before_it_kept():
+    got = people("It was attended by Chief of Naval Operations Vice Admiral Tarun Bedi on Monday.")
+    assert got["Tarun Bedi"].title == "Chief of Naval Operations"
+    assert got["Tarun Bedi"].rank == "Vice Admiral"
+
+
+def test_title_directly_before_a_name_without_rank():
+    got = people("The talks were led by Home Secretary Kavita Menon and Foreign Secretary Rohan Das.")
+    assert got["Kavita Menon"].title == "Home Secretary"
+    assert got["Rohan Das"].title == "Foreign Secretary"
+
+
+def test_title_in_the_phrases_before_the_name_and_its_organisation():
+    got = people("The pact was signed by Joint Secretary, DST, Shri Vikram Joshi in Delhi.")
+    assert got["Vikram Joshi"].title == "Joint Secretary"
+    assert got["Vikram Joshi"].organisation == "Department of Science and Technology"
+
+
+def test_title_after_the_name():
+    got = people("Dr Leela Pai, Director General (Aeronautical Systems), said the test went well.")
+    assert got["Leela Pai"].title == "Director General (Aeronautical Systems)"
+
+
+def test_bracketed_abbreviation_in_a_title_is_expanded_where_the_text_expands_it():
+    text = ("The session was chaired by Secretary (DP) Ramesh Iyer. Later the Secretary (Defence Production) "
+            "thanked the participants.")
+    assert people(text)["Ramesh Iyer"].title == "Secretary (Defence Production)"
+
+
+def test_surname_only_mention_is_the_same_person():
+    got = people("Dr Samar Kotwal, Chairman DRDO, spoke. Dr Kotwal later visited the lab.")
+    assert list(got) == ["Samar Kotwal"]
+
+
+def test_a_rank_alone_is_the_title_when_no_role_is_given():
+    got = people("Brigadier Harpreet Gill led the team to the summit.")
+    assert got["Harpreet Gill"].title == "Brigadier"
+
+
+def test_retired_marker_is_not_part_of_the_name():
+    got = people("Commodore Ravi Kant (Retd), Director (Operations), signed it.")
+    assert "Ravi Kant" in got

@@ -1,0 +1,47 @@
+from transforms.knowledge import knowledge
+from transforms.organisations import find_organisations
+
+K = knowledge()
+
+
+def names(text: str) -> dict[str, object]:
+    return {o.name: o for o in find_organisations(text, K)}
+
+
+def test_full_name_with_acronym_definition_is_learnt_from_the_text():
+    got = names("The Zephyr Aerospace Research Agency (ZARA) met officials. Later ZARA said it was pleased.")
+    org = got["Zephyr Aerospace Research Agency"]
+    assert org.acronym == "ZARA"
+    assert org.mentions == 2
+
+
+def test_registry_spellings_are_one_organisation():
+    got = names("The Defence Ministry said the Ministry of Defence (MoD) will act. The MoD added more.")
+    assert list(got) == ["Ministry of Defence"]
+    assert got["Ministry of Defence"].mentions == 3
+
+
+def test_two_organisations_joined_by_and_are_split():
+    got = names("The Department of Science and Technology and the Ministry of Coal Mines signed it.")
+    assert "Department of Science and Technology" in got
+    assert "Ministry of Coal Mines" in got
+
+
+def test_countries_agencies_and_generic_groups_are_not_organisations():
+    got = names("India and the United States, start-ups and MSMEs met, PTI reported. Industry welcomed it.")
+    assert got == {}
+
+
+def test_a_title_is_not_an_organisation():
+    got = names("Chief of Army Staff said the Director General of Armaments Services was present.")
+    assert not any(n.startswith(("Chief", "Director")) for n in got)
+
+
+def test_company_suffix_makes_an_organisation():
+    got = names("Orion Precision Castings Limited won the order.")
+    assert got["Orion Precision Castings Limited"].org_type == "company"
+
+
+def test_parent_is_linked_where_the_text_says_so():
+    got = names("The Kestrel Optics Laboratory, a DRDO laboratory, built it. DRDO thanked the team.")
+    assert got["Kestrel Optics Laboratory"].parent == "Defence Research and Development Organisation"

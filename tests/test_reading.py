@@ -1,0 +1,61 @@
+import datetime as dt
+
+from transforms.reading import Rejected, content_hash, read_article
+
+LIMIT = 1_000_000
+
+
+def test_date_header_is_split_from_the_text():
+    r = read_article(b" date 2025-03-26 The Ministry signed a pact today in Delhi.", max_bytes=LIMIT)
+    assert not isinstance(r, Rejected)
+    assert r.published_date == dt.date(2025, 3, 26)
+    assert r.text.startswith("The Ministry")
+
+
+def test_file_without_header_has_unknown_date():
+    r = read_article(b"The Ministry signed a pact in Delhi on Monday.", max_bytes=LIMIT)
+    assert r.published_date is None
+
+
+def test_malformed_date_header_is_repaired_as_unknown_date():
+    r = read_article(b" date 2025-13-45 The Ministry signed a pact in Delhi on Monday.", max_bytes=LIMIT)
+    assert r.published_date is None
+    assert any("malformed date header" in x for x in r.repairs)
+    assert r.text.startswith("The Ministry")
+
+
+def test_empty_and_binary_files_are_rejected_with_reasons():
+    assert read_article(b"   \n", max_bytes=LIMIT) == Rejected("empty file")
+    binary = read_article(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, max_bytes=LIMIT)
+    assert isinstance(binary, Rejected) and "binary" in binary.reason
+
+
+def test_latin1_and_utf16_text_is_decoded_and_recorded():
+    latin = read_article(" date 2025-01-02 The Ministère signed a deal with the café company.".encode("latin-1"),
+                         max_bytes=LIMIT)
+    assert "Ministère" in latin.text and any("Windows-1252" in x for x in latin.repairs)
+    u16 = read_article(" date 2025-01-02 The Ministry signed a pact with the Navy.".encode("utf-16"), max_bytes=LIMIT)
+    assert u16.published_date == dt.date(2025, 1, 2) and u16.text.startswith("The Ministry")
+
+
+def test_file_over_the_size_limit_is_rejected():
+    r = read_article(b"word " * 100, max_bytes=100)
+    assert isinstance(r, Rejected) and "limit" in r.reason
+
+
+def test_markup_is_stripped_and_recorded():
+    html = (b"<html><body><p>The Navy signed a contract with the shipyard on Monday.</p>"
+            b"<script>x()</script></body></html>")
+    r = read_article(html, max_bytes=LIMIT)
+    assert r.text == "The Navy signed a contract with the shipyard on Monday."
+    assert "markup stripped" in r.repairs
+
+
+def test_future_publication_date_is_treated_as_unknown():
+    r = read_article(b" date 2099-01-01 The Navy signed a contract with the shipyard.", max_bytes=LIMIT,
+                     today=dt.date(2026, 1, 1))
+    assert r.published_date is None
+
+
+def test_rewrapped_text_has_the_same_content_hash():
+    assert content_hash("A  b\nc") == content_hash("A b c")

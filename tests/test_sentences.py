@@ -1,0 +1,15 @@
+from transforms.sentences import split_sentences
+
+
+def test_abbreviated_ranks_and_initials_do_not_end_a_sentence():
+    text = "It was signed by Lt. Gen. A. K. Rao and Dr. Sen. The pact runs for five years."
+    got = [s.text for s in split_sentences(text)]
+    assert got == ["It was signed by Lt. Gen. A. K. Rao and Dr. Sen.", "The pact runs for five years."]
+
+
+def test_paragraphs_are_sentence_boundaries_and_offsets_point_into_the_text():
+    text = "Headline without a stop\n\nFirst sentence here. Second one."
+    sents = split_sentences(text)
+    assert [s.text for s in sents] == ["Headline without a stop", "First sentence here.", "Second one."]
+    for s in sents:
+        assert text[s.start:s.start + len(s.text)] == s.text
