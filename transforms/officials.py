@@ -10,20 +10,15 @@ the name, in the comma-separated phrases just before it, or just after it
 
 from __future__ import annotations
 
-import calendar
-import functools
 import re
 from dataclasses import dataclass, field
 
 from transforms.knowledge import Knowledge
-from transforms.names import CONNECTORS, Run, Tok, capitalised_runs, initials_match, norm
+from transforms.names import Run, Tok, capitalised_runs, initials_match, norm
 from transforms.organisations import Org
 from transforms.sentences import Sentence
+from transforms.vocab import Lexicon, is_proper, lexicon
 
-_MONTHS = {m for m in calendar.month_name if m} | {m for m in calendar.month_abbr if m}
-_DAYS = set(calendar.day_name)
-_PROPER = re.compile(r"^[A-Z][a-z][a-z'’-]*$|^[A-Z][a-z]*[’'][A-Z][a-z]+$|^Mc[A-Z][a-z]+$")
-_INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$|^(?:[A-Z]\.){1,3}[A-Z]?$")
 _RETD = re.compile(r"\s*\((?:Retd|Retd\.|Retired|retd)\)")
 
 
@@ -38,36 +33,7 @@ class Official:
     titles_seen: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Lex:
-    honorifics: dict[str, str]  # normal form (no dots, lower) -> kind ("civil" / "rank")
-    max_rank_tokens: int
-    vocab: frozenset[str]
-    titles: frozenset[str]
-
-
-@functools.lru_cache(maxsize=4)
-def _lex(k: Knowledge) -> _Lex:
-    hon: dict[str, str] = {}
-    for h in k.honorifics:
-        hon[h.lower().replace(".", "")] = "civil"
-    for r in k.ranks:
-        hon[r.lower().replace(".", "")] = "rank"
-    vocab = set(k.title_words) | set(k.titles) | set(k.org_heads) | set(k.countries) | _MONTHS | _DAYS
-    for o in k.organisations:
-        for f in (o.name, *o.aliases):
-            vocab.update(w for w in f.split() if w[:1].isupper())
-    for p in k.places:
-        vocab.update(p.split())
-    for d in k.domains:
-        vocab.update(w.capitalize() for w in d.name.replace("&", " ").split())
-    vocab.update({"The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "In", "On", "At", "As",
-                  "According", "Meanwhile", "Further", "Additionally", "However", "Also", "Both", "Sources",
-                  "Speaking", "Addressing", "During", "After", "Before", "While", "His", "Her", "Their"})
-    return _Lex(hon, max(len(h.split()) for h in hon), frozenset(vocab), frozenset(k.titles))
-
-
-def _rank_at(toks: list[Tok], i: int, lex: _Lex) -> int:
+def _rank_at(toks: list[Tok], i: int, lex: Lexicon) -> int:
     """Number of tokens forming a rank or honorific starting at i (longest), 0 if none."""
     for n in range(min(lex.max_rank_tokens, len(toks) - i), 0, -1):
         phrase = " ".join(t.text for t in toks[i:i + n]).lower().replace(".", "")
@@ -76,24 +42,18 @@ def _rank_at(toks: list[Tok], i: int, lex: _Lex) -> int:
     return 0
 
 
-def _is_name_tok(t: str, lex: _Lex) -> bool:
-    if t in lex.vocab or t in CONNECTORS:
-        return False
-    return bool(_PROPER.match(t) or _INITIAL.match(t))
-
-
-def _name_at(toks: list[Tok], i: int, lex: _Lex, org_forms: set[str]) -> int:
+def _name_at(toks: list[Tok], i: int, lex: Lexicon, org_forms: set[str]) -> int:
     """Length of the person name starting at token i (0 if none): up to 4 tokens, ending in a proper word."""
     j = i
-    while j < len(toks) and j - i < 4 and _is_name_tok(toks[j].text, lex) and toks[j].text not in org_forms:
+    while j < len(toks) and j - i < 4 and lex.is_name_token(toks[j].text) and toks[j].text not in org_forms:
         j += 1
-    while j > i and not _PROPER.match(toks[j - 1].text):
+    while j > i and not is_proper(toks[j - 1].text):
         j -= 1
     return j - i
 
 
-def _has_title(words: list[str], lex: _Lex) -> bool:
-    return any(w in lex.titles or w.split("-")[0] in lex.titles for w in words)
+def _has_title(words: list[str], lex: Lexicon) -> bool:
+    return any(lex.is_title_word(w) for w in words)
 
 
 def _clean_title(title: str) -> str:
@@ -108,11 +68,16 @@ class _Found:
     title: str | None
     start: int
     end: int
+    prefix_start: int | None = None
 
 
-def _persons_in_sentence(sent: str, lex: _Lex, org_forms: set[str]) -> list[_Found]:
+_RETIRED = re.compile(r"^\((?:Retd|Retd\.|Retired|Res|Rtd)\)$", re.I)
+
+
+def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str]) -> list[_Found]:
     runs = capitalised_runs(sent)
     found: list[_Found] = []
+    bare: list[_Found] = []  # names with neither rank nor title in their own run
     for run in runs:
         toks = list(run.tokens)
         seg_start = 0
@@ -126,39 +91,76 @@ def _persons_in_sentence(sent: str, lex: _Lex, org_forms: set[str]) -> list[_Fou
                     break
                 j += n
                 n_rank += n
+                while j < len(toks) and _RETIRED.match(toks[j].text):
+                    j += 1
             if n_rank:
                 n_name = _name_at(toks, j, lex, org_forms)
                 if n_name:
-                    rank = sent[toks[i].start:toks[j - 1].end]
-                    prefix = [t.text for t in toks[seg_start:i] if not t.text.startswith("(") or True]
+                    rank = sent[toks[i].start:toks[i + n_rank - 1].end]
                     title = None
-                    if _has_title(prefix, lex):
+                    if _has_title([t.text for t in toks[seg_start:i]], lex):
                         title = sent[toks[seg_start].start:toks[i - 1].end]
                     found.append(_Found(sent[toks[j].start:toks[j + n_name - 1].end], rank, title,
-                                        toks[i].start, toks[j + n_name - 1].end))
+                                        toks[i].start, toks[j + n_name - 1].end,
+                                        prefix_start=toks[seg_start].start if seg_start < i else None))
                     i = j + n_name
                     seg_start = i + 1 if i < len(toks) and toks[i].text in ("and", "&") else i
                     continue
                 i = j
                 continue
-            # Title-led name without a rank: "Defence Secretary Ajay Kumar".
-            if _has_title([t.text for t in toks[seg_start:i]], lex) and i > seg_start:
+            # A name after a title or a body: "Defence Secretary Ajay Kumar", "Ministry of Defence Anil Rao".
+            before = [t.text for t in toks[seg_start:i]]
+            if i > seg_start and (_has_title(before, lex) or _ends_with_body(before, org_forms, lex)):
                 n_name = _name_at(toks, i, lex, org_forms)
                 end = i + n_name
                 if n_name >= 2 and (end == len(toks) or toks[end].text in ("and", "&")
                                     or toks[end].text.startswith("(")):
                     title = sent[toks[seg_start].start:toks[i - 1].end]
                     found.append(_Found(sent[toks[i].start:toks[end - 1].end], None, title, toks[i].start,
-                                        toks[end - 1].end))
+                                        toks[end - 1].end, prefix_start=toks[seg_start].start))
                     i = end
                     seg_start = i + 1 if i < len(toks) and toks[i].text in ("and", "&") else i
                     continue
+            # A run that is only a name: a person if a title stands in the phrase before or after it.
+            if i == 0:
+                n_name = _name_at(toks, 0, lex, org_forms)
+                if n_name >= 2 and n_name == len(toks):
+                    bare.append(_Found(run.text(sent), None, None, run.start, run.end))
+                    break
             i += 1
     # Titles from neighbouring comma-separated phrases.
     for f in found:
         if f.title is None:
             f.title = _title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex)
+        elif not _has_title(f.title.split(), lex):
+            # "Ministry of Defence Anil Rao": the body is known; the role may stand before it.
+            f.title = _title_in_words_before(sent, f.prefix_start, lex) or f.title
+    for f in bare:
+        f.title = _title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex)
+        if f.title:
+            found.append(f)
+    found.sort(key=lambda f: f.start)
     return found
+
+
+def _ends_with_body(words: list[str], org_forms: set[str], lex: Lexicon) -> bool:
+    """True when the words before a name end with an organisation's name ('... Ministry of Defence')."""
+    text = " ".join(words)
+    return any(text.endswith(f) and len(f) > 3 for f in org_forms)
+
+
+_LOWER_TITLE = re.compile(
+    r"([A-Z][\w&-]*(?:\s+(?:\([^)]*\)|[A-Z][\w&-]*|of|for|and|&))*)\s+(?:in|at|of)\s+(?:the\s+)?$")
+
+
+def _title_in_words_before(sent: str, pos: int | None, lex: Lexicon) -> str | None:
+    """'Special Secretary in Ministry of Defence X': the role joined to the body by 'in'/'at'/'of'."""
+    if pos is None:
+        return None
+    m = _LOWER_TITLE.search(sent[:pos])
+    if m and _has_title(m.group(1).split(), lex):
+        return sent[m.start(1):pos].strip()
+    return None
 
 
 def _run_ending_before(sent: str, pos: int, runs: list[Run]) -> Run | None:
@@ -172,7 +174,7 @@ def _run_ending_before(sent: str, pos: int, runs: list[Run]) -> Run | None:
     return None
 
 
-def _title_before(sent: str, start: int, runs: list[Run], lex: _Lex, found: list[_Found]) -> str | None:
+def _title_before(sent: str, start: int, runs: list[Run], lex: Lexicon, found: list[_Found]) -> str | None:
     """'Deputy Chief of Integrated Defence Staff, HQ IDS, Vice Admiral X': up to two phrases back."""
     pos = start
     # The run containing the person may begin with an organisation ("DST Shri Sunil Kumar").
@@ -192,8 +194,8 @@ def _title_before(sent: str, start: int, runs: list[Run], lex: _Lex, found: list
     return None
 
 
-def _title_after(sent: str, end: int, runs: list[Run], lex: _Lex) -> str | None:
-    """'Dr Samir V Kamat, Secretary DDR&D and Chairman DRDO, said ...'."""
+def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon) -> str | None:
+    """'Dr Samir V Kamat, Secretary DDR&D and Chairman DRDO, said ...'; also 'X, executive director, said'."""
     rest = sent[end:]
     m = re.match(r"\s*,\s*(?:the\s+|who\s+is\s+(?:the\s+)?)?", rest)
     if not m or "," not in m.group():
@@ -203,9 +205,11 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: _Lex) -> str | None:
         if r.start == start:
             words = [t.text for t in r.tokens]
             if _has_title(words[:3], lex):
-                text = r.text(sent)
-                # "Secretary, Department of X" continues after a comma when the next phrase is a body.
-                return text
+                return r.text(sent)
+    low = re.match(r"([a-z][\w-]*(?:\s+(?:\([^)]*\)|[\w&-]+)){0,5}?)(?=\s*(?:,|\.|;|$|\s+(?:said|says|told|and)\b))",
+                   sent[start:])
+    if low and _has_title([w.capitalize() for w in low.group(1).split()[:2]], lex):
+        return low.group(1)
     return None
 
 
@@ -221,8 +225,10 @@ def _expand_title(title: str, text: str) -> str:
     return re.sub(r"\(([A-Z][A-Za-z&]{0,6})\)", repl, title)
 
 
-def _org_of(title: str | None, orgs: list[Org]) -> tuple[str | None, str | None]:
-    """The organisation named inside the title, and the title without a trailing bare acronym."""
+def _org_of(title: str | None, orgs: list[Org], lex: Lexicon, heads: frozenset[str]) -> tuple[str | None, str | None]:
+    """The organisation a title names, and the title without it where the body only frames the role:
+    'DRDO Director General' -> 'Director General'; 'Secretary DST' -> 'Secretary';
+    'Director of Directorate of X' -> 'Director'; 'Chief of Integrated Defence Staff' stays whole."""
     if not title:
         return None, title
     best: tuple[int, Org, str] | None = None
@@ -233,17 +239,26 @@ def _org_of(title: str | None, orgs: list[Org]) -> tuple[str | None, str | None]
                 best = (m.start(), o, f)
     if best is None:
         return None, title
-    _, org, form = best
+    pos, org, form = best
     stripped = title
-    if title.endswith(form) and len(title) > len(form):
-        rest = title[: -len(form)].rstrip(" ,")
-        if rest.split() and rest.split()[-1] not in ("of", "for", "and", "&", "the"):
+    before, after = title[:pos], title[pos + len(form):]
+    after_clean = re.sub(r"^\s*\([^)]*\)", "", after).strip(" ,")
+    if pos == 0 and after_clean and _has_title(after_clean.split(), lex):
+        stripped = after_clean
+    elif not after_clean:
+        rest = before.rstrip(" ,")
+        words = rest.split()
+        if words and words[-1] in ("of", "in", "at") and any(w in heads for w in form.split()):
+            rest = " ".join(words[:-1]).rstrip(" ,")
+        elif words and words[-1] in ("of", "for", "and", "&", "the", "in", "at"):
+            rest = ""
+        if rest and _has_title(rest.split(), lex):
             stripped = rest
     return org.name, stripped
 
 
 def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Knowledge) -> list[Official]:
-    lex = _lex(k)
+    lex = lexicon(k)
     org_forms = {f for o in orgs for f in o.forms()}
     people: list[Official] = []
     for s in sentences:
@@ -269,7 +284,7 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
     out = []
     for p in people:
         title = p.titles_seen[0] if p.titles_seen else None
-        org, title = _org_of(title, orgs)
+        org, title = _org_of(title, orgs, lex, k.org_heads)
         p.organisation = org
         p.title = title or p.rank
         p.mentions = _count(text, p.name)

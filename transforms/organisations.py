@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from transforms.knowledge import Knowledge, RegistryOrg
-from transforms.names import CONNECTORS, Run, capitalised_runs, initials_match, norm
+from transforms.names import CONNECTORS, Run, Tok, capitalised_runs, initials_match, norm
+from transforms.vocab import DAYS, MONTHS, Lexicon, lexicon
 
 _HEAD_TYPES = [
     ("ministry", {"Ministry"}), ("department", {"Department", "Dept"}),
@@ -69,10 +70,6 @@ def _index(k: Knowledge) -> OrgIndex:
     return OrgIndex(by_form, case_forms, pattern)
 
 
-def _words(k: Knowledge) -> tuple[frozenset[str], frozenset[str]]:
-    return k.org_heads, k.titles
-
-
 def _head_type(words: list[str]) -> str | None:
     """The type of the head word: the first word where the name starts with one ("Ministry of ..."),
     else the last ("... Research Agency", "... Aeronautics Limited")."""
@@ -96,7 +93,9 @@ def _clean_phrase(words: list[str], k: Knowledge) -> list[str]:
         words = words[1:]
     while words and (words[-1] in CONNECTORS or words[-1].startswith("(")):
         words = words[:-1]
-    return [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+    # "Israel's Ministry of Defence" keeps its possessive; "DRDO's" elsewhere loses it.
+    return [w if (i == 0 and len(words) > 1 and re.sub(r"['’]s$", "", w) in k.countries)
+            else (w[:-2] if w.endswith(("'s", "’s")) else w) for i, w in enumerate(words)]
 
 
 def _is_org_phrase(words: list[str], k: Knowledge) -> bool:
@@ -119,18 +118,86 @@ def _is_org_phrase(words: list[str], k: Knowledge) -> bool:
     return not all(w in k.org_heads or w in CONNECTORS or w in k.countries for w in words) or len(content) > 1
 
 
-def _split_on_and(words: list[str], k: Knowledge) -> list[list[str]]:
-    """'Ministry of Defence and Department of Science and Technology' is two organisations."""
+def _orgish(words: list[str], k: Knowledge, idx: OrgIndex) -> bool:
+    clean = _clean_phrase(words, k)
+    return bool(clean) and (_is_org_phrase(clean, k) or " ".join(clean) in idx.case_forms
+                            or norm(" ".join(clean)) in idx.by_form)
+
+
+def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok]]:
+    """'Ministry of Defence and the Department of Science and Technology' is two organisations;
+    'Department of Science and Technology' is one (its right side is no body on its own)."""
+    words = [t.text for t in toks]
+    if norm(" ".join(_clean_phrase(words, k))) in idx.by_form:
+        return [toks]
     for i, w in enumerate(words):
-        if w in ("and", "&") and 0 < i < len(words) - 1:
-            left, right = words[:i], words[i + 1:]
-            right_clean = _clean_phrase(right, k)
-            if right_clean and _is_org_phrase(left, k) and (
-                right_clean[0] in k.org_heads or right_clean[0] in k.countries and _is_org_phrase(right_clean, k)
-                or (_is_org_phrase(right_clean, k) and right_clean[0] in ("Indian", "National", "Central"))
-            ):
-                return [left, *_split_on_and(right, k)]
-    return [words]
+        if w not in ("and", "&") or not 0 < i < len(words) - 1:
+            continue
+        left, right = words[:i], words[i + 1:]
+        left_clean = _clean_phrase(left, k)
+        right_clean = " ".join(_clean_phrase(right, k))
+        starts_body = (right[0] in ("the", "The") or right[0] in k.org_heads or right[0] in k.countries
+                       or right_clean in idx.case_forms or norm(right_clean) in idx.by_form)
+        ends_body = bool(left_clean) and (left_clean[-1] in k.org_heads or " ".join(left_clean) in idx.case_forms)
+        if (starts_body or ends_body) and _orgish(left, k, idx) and _orgish(right, k, idx):
+            return [toks[:i], *_split_on_and(toks[i + 1:], k, idx)]
+    return [toks]
+
+
+def _strip_person_tail(toks: list[Tok], lex: Lexicon, k: Knowledge) -> list[Tok]:
+    """'Ministry of Defence Nivedita Shukla Verma': two or more name-like words after the body are a person."""
+    n = 0
+    while n < len(toks) and lex.is_name_token(toks[len(toks) - 1 - n].text):
+        n += 1
+    if n >= 2 and n < len(toks):
+        rest = toks[: len(toks) - n]
+        if _is_org_phrase(_clean_phrase([t.text for t in rest], k), k):
+            return rest
+    return toks
+
+
+def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
+    """The organisation-name candidates in a capitalised run: cut at dates, ranks and at a title that
+    follows a complete body ('Defence Ministry Spokesperson'), then split at 'and' between bodies."""
+    lex = lexicon(k)
+    idx = _index(k)
+    segments: list[list[Tok]] = []
+    cur: list[Tok] = []
+    toks = [t for t in run.tokens if not t.text.startswith("(")]
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.text in MONTHS or t.text in DAYS:
+            segments.append(cur)
+            cur = []
+            i += 1
+            continue
+        n_rank = next((n for n in range(min(lex.max_rank_tokens, len(toks) - i), 0, -1)
+                       if lex.rank_kind(" ".join(x.text for x in toks[i:i + n]))), 0)
+        if n_rank and (i > 0 or len(toks) > n_rank):
+            # A rank or honorific starts a person's name: the rest of the run is not a body.
+            segments.append(cur)
+            cur = []
+            break
+        if lex.is_title_word(t.text) and t.text not in k.org_heads and cur:
+            words = [x.text for x in cur]
+            if _is_org_phrase(_clean_phrase(words, k), k) and words[-1] not in k.title_words:
+                segments.append(cur)
+                cur = []
+                # the title and the person after it belong to no body
+                while i < len(toks) and toks[i].text not in ("and", "&"):
+                    i += 1
+                continue
+        cur.append(t)
+        i += 1
+    segments.append(cur)
+    out: list[list[Tok]] = []
+    for seg in segments:
+        for part in _split_on_and(seg, k, idx):
+            part = _strip_person_tail(part, lex, k)
+            if part:
+                out.append(part)
+    return out
 
 
 def _from_registry(o: RegistryOrg) -> Org:
@@ -153,11 +220,26 @@ class _Builder:
             if org.acronym and f == org.acronym:
                 self.by_form.setdefault(f, org)
 
+    def _country_qualified(self, name: str) -> RegistryOrg | None:
+        """'Indian Ministry of Defence', "India's Defence Ministry": the registry's body of that country;
+        'German Ministry of Defence' stays its own organisation."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        first = re.sub(r"['’]s$", "", words[0])
+        country = self.k.countries.get(first)
+        if country is None:
+            return None
+        reg = self.idx.by_form.get(norm(" ".join(words[1:])))
+        return reg if reg is not None and reg.country == country else None
+
     def find(self, form: str) -> Org | None:
         return self.by_form.get(norm(form))
 
     def add(self, name: str, acronym: str | None = None, pos: int = 0, surface: str | None = None) -> Org:
         reg = self.idx.by_form.get(norm(name)) or (self.idx.case_forms.get(acronym) if acronym else None)
+        if reg is None:
+            reg = self._country_qualified(name)
         existing = self.find(name) or (self.find(acronym) if acronym else None)
         if reg is not None:
             existing = existing or self.find(reg.name)
@@ -203,22 +285,23 @@ def find_organisations(text: str, k: Knowledge) -> list[Org]:
             if not words or len(acr) < 2 or len(acr) > 15 or (" " in acr and not acr.replace(" ", "").isupper()):
                 continue
             _define(b, words, acr, run.tokens[0].start, k)
-    # 2. Registry spellings.
+    # 2. Registry spellings, unless inside a longer name ('Air Force' in 'US Air Force').
+    candidates = [c for run in runs for c in candidate_phrases(run, k)]
+    longer = [(c[0].start, c[-1].end) for c in candidates
+              if _is_org_phrase(_clean_phrase([t.text for t in c], k), k)
+              and norm(" ".join(_clean_phrase([t.text for t in c], k))) not in idx.by_form]
     if idx.pattern is not None:
         for m in idx.pattern.finditer(text):
             form = m.group(1)
             reg = idx.case_forms[form]
-            if _inside_other_org(m.start(1), m.end(1), runs, text, k, idx):
+            if any(a <= m.start(1) and m.end(1) <= e and (a, e) != m.span(1) for a, e in longer):
                 continue
             b.add(reg.name, reg.acronym, m.start(1), surface=form)
     # 3. Capitalised phrases around an organisation head word.
-    for run in runs:
-        words = [t.text for t in run.tokens if not t.text.startswith("(")]
-        for part in _split_on_and(words, k):
-            phrase = _clean_phrase(part, k)
-            if _is_org_phrase(phrase, k):
-                # Drop a sentence-initial capitalised word that is not part of the name ("Meanwhile").
-                b.add(" ".join(phrase), None, run.start)
+    for cand in candidates:
+        phrase = _clean_phrase([t.text for t in cand], k)
+        if _is_org_phrase(phrase, k):
+            b.add(" ".join(phrase), None, cand[0].start, surface=text[cand[0].start:cand[-1].end])
     _link_parents(text, b, k)
     _count_mentions(text, b.orgs)
     orgs = [o for o in b.orgs if o.mentions > 0]
@@ -243,20 +326,6 @@ def _define(b: _Builder, words: list[str], acr: str, pos: int, k: Knowledge) -> 
             return
     if acr in idx.case_forms:
         b.add(idx.case_forms[acr].name, acr, pos)
-
-
-def _inside_other_org(s: int, e: int, runs: list[Run], text: str, k: Knowledge, idx: OrgIndex) -> bool:
-    """'Air Force' inside 'US Air Force' is the longer organisation, not the registry's."""
-    for run in runs:
-        if run.start <= s and e <= run.end and (run.start, run.end) != (s, e):
-            words = [t.text for t in run.tokens if not t.text.startswith("(")]
-            for part in _split_on_and(words, k):
-                phrase = _clean_phrase(part, k)
-                joined = " ".join(phrase)
-                if (_is_org_phrase(phrase, k) and len(joined) > e - s and norm(joined) not in idx.by_form
-                        and text[s:e] in joined):
-                    return True
-    return False
 
 
 def _link_parents(text: str, b: _Builder, k: Knowledge) -> None:

@@ -1,0 +1,62 @@
+"""Word classes shared by the organisation and official rules, compiled once from the knowledge files."""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from dataclasses import dataclass
+
+from transforms.knowledge import Knowledge
+from transforms.names import CONNECTORS
+
+MONTHS = frozenset({m for m in calendar.month_name if m} | {m for m in calendar.month_abbr if m} | {"Sept"})
+DAYS = frozenset(calendar.day_name)
+_PROPER = re.compile(r"^[A-Z][a-z][a-z'’-]*$|^[A-Z][a-z]*[’'][A-Z][a-z]+$|^Mc[A-Z][a-z]+$")
+_INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$|^(?:[A-Z]\.){1,3}[A-Z]?$")
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    honorifics: dict[str, str]  # normal form (lower, no dots) -> "civil" or "rank"
+    max_rank_tokens: int
+    vocab: frozenset[str]  # capitalised words that are never part of a person's name
+    titles: frozenset[str]
+
+    def rank_kind(self, phrase: str) -> str | None:
+        return self.honorifics.get(phrase.lower().replace(".", "").strip())
+
+    def is_name_token(self, t: str) -> bool:
+        if t in self.vocab or t in CONNECTORS:
+            return False
+        return bool(_PROPER.match(t) or _INITIAL.match(t))
+
+    def is_title_word(self, t: str) -> bool:
+        return t in self.titles or any(part in self.titles for part in t.split("-"))
+
+
+def is_proper(t: str) -> bool:
+    return bool(_PROPER.match(t))
+
+
+@functools.lru_cache(maxsize=4)
+def lexicon(k: Knowledge) -> Lexicon:
+    hon: dict[str, str] = {}
+    for h in k.honorifics:
+        hon[h.lower().replace(".", "")] = "civil"
+    for r in k.ranks:
+        hon[r.lower().replace(".", "")] = "rank"
+    vocab = set(k.title_words) | set(k.titles) | set(k.org_heads) | set(k.countries) | MONTHS | DAYS
+    for o in k.organisations:
+        for f in (o.name, *o.aliases):
+            vocab.update(w for w in f.split() if w[:1].isupper())
+    for form in k.countries:
+        vocab.update(form.split())
+    for p in k.places:
+        vocab.update(p.split())
+    for d in k.domains:
+        vocab.update(w.capitalize() for w in d.name.replace("&", " ").split())
+    vocab.update({"The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "In", "On", "At", "As",
+                  "According", "Meanwhile", "Further", "Additionally", "However", "Also", "Both", "Sources",
+                  "Speaking", "Addressing", "During", "After", "Before", "While", "His", "Her", "Their"})
+    return Lexicon(hon, max(len(h.split()) for h in hon), frozenset(vocab), frozenset(k.titles))
