@@ -146,20 +146,76 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
         present = re.search(r"(?i)\b(?:in the presence of|witnessed by|attended by|presence of)\b", t)
         cut = present.start() if present else len(t)
         parties = [c for a, _, c in _spans(t[:cut], org_forms)]
+        parties += _governments(t[:cut], parties, orgs, k)
         signed_by = re.search(r"(?i)\b(?:signed|inked|exchanged)\s+(?:by|between)\b|\bsignatories\b", t)
         signatories = []
         if signed_by or re.search(r"(?i)\bsigned\b", t):
             for a, _, name in _spans(t[:cut], person_forms):
                 if a >= (signed_by.start() if signed_by else 0) or signed_by is None:
                     signatories.append(name)
-        d = _date_of(find_dates(t, pub))
+        d = _date_of(_event_dates(t, pub))
         ag = Agreement(
             type=typ[0], parties=_dedupe(parties), signatories=_dedupe(signatories),
             date=d.start if d else None, precision=d.precision if d else None,
             location=_place(t, rx), evidence=[t],
         )
         _merge_agreement(found, ag)
-    return found
+    lede = _lede_date(sentences, pub)
+    for ag in found:
+        if ag.date is None and lede is not None:
+            ag.date, ag.precision = lede.start, lede.precision
+    # An agreement word with no party, signatory or date is usually a passing mention, not an event.
+    return [a for a in found if a.parties or a.signatories or a.date]
+
+
+_DATELINE = re.compile(
+    r"^[A-Z][\w .()\[\]'-]{0,60}?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?"
+    r"\s*(?:\([A-Za-z]+\))?\s*[:\-–—]")
+
+
+def _event_dates(sentence: str, pub: dt.date | None) -> list[DateMention]:
+    """Dates in the sentence, leaving out the dateline ('New Delhi, March 26 (ANI):') and any date after
+    publication (an event reported as done cannot be later than the report)."""
+    m = _DATELINE.match(sentence)
+    skip = m.end() if m else 0
+    return [d for d in find_dates(sentence, pub) if d.span[0] >= skip and (pub is None or d.start <= pub)]
+
+
+def _lede_date(sentences: list[Sentence], pub: dt.date | None) -> DateMention | None:
+    """The first date the story gives (its lede usually dates the event)."""
+    for s in sentences[:3]:
+        d = _date_of(_event_dates(s.text, pub))
+        if d is not None:
+            return d
+    return None
+
+
+def government_name(country: str) -> str:
+    return f"Government of {country}"
+
+
+def _governments(text: str, parties: list[str], orgs: list[Org], k: Knowledge) -> list[str]:
+    """'India and Australia signed ...': a country acting as a party is its government, unless a body of
+    that country is already named."""
+    by_name = {o.name: o for o in orgs}
+    covered = {by_name[p].country for p in parties if p in by_name and by_name[p].country}
+    out: list[str] = []
+    for country in k.countries.values():
+        if country in covered or country in ("European Union",):
+            continue
+        for form in {country, *(f for f, c in k.countries.items() if c == country and f.isupper() and len(f) <= 3)}:
+            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
+                after = text[m.end():m.end() + 2]
+                before = text[max(0, m.start() - 6):m.start()].lower()
+                if re.match(r"\s[A-Z]", after) or "-" in text[m.end():m.end() + 1]:
+                    continue  # an adjective or part of a name: 'US Navy', 'India-US'
+                if re.search(r"\b(?:in|at|to|from|of|for)\s+$", before):
+                    continue  # a place: 'signed in India'
+                name = government_name(country)
+                if name not in out:
+                    out.append(name)
+                break
+    return out
 
 
 def _dedupe(xs: list[str]) -> list[str]:
@@ -255,14 +311,17 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
         name = _meeting_name(t, rx.meeting)
         chairs = _chairs(t, rx, person_forms)
         participants = [c for _, _, c in _spans(t, org_forms)]
-        dates = find_dates(t, pub)
-        d = _date_of(dates)
+        d = _date_of(_event_dates(t, pub))
         mt = Meeting(
             type=typ[0], name=name, start=d.start if d else None, end=d.end if d else None,
             precision=d.precision if d else None, location=_place(t, rx),
             participants=_dedupe(participants), chairs=chairs, evidence=[t],
         )
         _merge_meeting(found, mt)
+    lede = _lede_date(sentences, pub)
+    for mt in found:
+        if mt.start is None and lede is not None:
+            mt.start, mt.end, mt.precision = lede.start, lede.end, lede.precision
     return found
 
 

@@ -14,7 +14,7 @@ from transforms.domains import find_domains
 from transforms.events import find_agreements, find_meetings
 from transforms.knowledge import Knowledge, knowledge
 from transforms.officials import find_officials
-from transforms.organisations import find_organisations
+from transforms.organisations import Org, find_organisations
 from transforms.sentences import split_sentences
 
 # Bump when a rule changes what is extracted; the knowledge files' hash is added to it.
@@ -47,6 +47,14 @@ def extract_article(text: str, published: dt.date | None, k: Knowledge | None = 
     domains = find_domains(text, spans, k)
     agreements = find_agreements(sentences, orgs, officials, published, k)
     meetings = find_meetings(sentences, orgs, officials, published, k)
+    # Governments named as parties ("India and Japan signed ...") are organisations of the article too.
+    known = {o.name for o in orgs}
+    for a in agreements:
+        for p in a.parties:
+            if p.startswith("Government of ") and p not in known:
+                known.add(p)
+                orgs.append(Org(name=p, org_type="government", country=p.removeprefix("Government of "),
+                                mentions=1))
     return {
         "organisations": [
             {"name": o.name, "acronym": o.acronym, "aliases": sorted(o.aliases - {o.name, o.acronym}),
