@@ -211,6 +211,11 @@ def _governments(text: str, parties: list[str], orgs: list[Org], k: Knowledge) -
                     continue  # an adjective or part of a name: 'US Navy', 'India-US'
                 if re.search(r"\b(?:in|at|to|from|of|for)\s+$", before):
                     continue  # a place: 'signed in India'
+                # Only a country that acts: 'India and Japan', 'between India and', 'with Japan'.
+                around = text[max(0, m.start() - 9):m.end() + 5]
+                if not re.search(r"(?:\band|\bbetween|\bwith|&)\s+" + re.escape(form) + r"|" + re.escape(form)
+                                 + r"\s+(?:and|&)\b", around):
+                    continue
                 name = government_name(country)
                 if name not in out:
                     out.append(name)

@@ -42,6 +42,8 @@ class Knowledge:
     title_words: frozenset[str]
     titles: frozenset[str]
     org_heads: frozenset[str]
+    weak_org_heads: frozenset[str]
+    not_organisation_words: tuple[str, ...]
     not_organisations: frozenset[str]
     places: tuple[str, ...]
     countries: dict[str, str]  # form -> country
@@ -91,6 +93,8 @@ def load_knowledge(directory: Path | None = None) -> Knowledge:
         title_words=frozenset(_lines(d / "title_words.txt")),
         titles=frozenset(_lines(d / "titles.txt")),
         org_heads=frozenset(_lines(d / "org_heads.txt")),
+        weak_org_heads=frozenset(_lines(d / "org_heads_weak.txt")),
+        not_organisation_words=tuple(_lines(d / "not_organisation_words.txt")),
         not_organisations=frozenset(x.lower() for x in _lines(d / "not_organisations.txt")),
         places=tuple(_lines(d / "places.txt")),
         countries=countries,

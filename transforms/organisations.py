@@ -105,7 +105,12 @@ def _is_org_phrase(words: list[str], k: Knowledge) -> bool:
     if norm(text) in k.not_organisations or text in k.countries:
         return False
     head_pos = [i for i, w in enumerate(words) if w in k.org_heads or " ".join(words[i:i + 2]) in k.org_heads]
+    # A weak head ("Systems", "Group") names a body only as the last word of a name without "of"/"for".
+    head_pos = [i for i in head_pos if words[i] not in k.weak_org_heads
+                or (i == len(words) - 1 and not {"of", "for"} & set(words))]
     if not head_pos:
+        return False
+    if _not_org_rx(k).search(text) or _is_domain_phrase(words, k):
         return False
     # A title before the head ("Chief of Army Staff", "Director General ... Services") is a role, not a body.
     title_pos = [i for i, w in enumerate(words) if w in k.titles and w not in k.org_heads]
@@ -118,10 +123,33 @@ def _is_org_phrase(words: list[str], k: Knowledge) -> bool:
     return not all(w in k.org_heads or w in CONNECTORS or w in k.countries for w in words) or len(content) > 1
 
 
+@functools.lru_cache(maxsize=4)
+def _not_org_rx(k: Knowledge) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in k.not_organisation_words) + r")(?![\w-])")
+
+
+@functools.lru_cache(maxsize=4)
+def _domain_words(k: Knowledge) -> frozenset[str]:
+    return frozenset(s.lower() for d in k.domains for s in (d.name, *d.synonyms))
+
+
+def _is_domain_phrase(words: list[str], k: Knowledge) -> bool:
+    """'Quantum Technologies', 'Space Technologies' in a list of subjects are domains, not companies."""
+    phrase = " ".join(words).lower()
+    for suffix in (" technologies", " technology", " systems"):
+        phrase = phrase.removesuffix(suffix)
+    return phrase in _domain_words(k)
+
+
 def _orgish(words: list[str], k: Knowledge, idx: OrgIndex) -> bool:
     clean = _clean_phrase(words, k)
     return bool(clean) and (_is_org_phrase(clean, k) or " ".join(clean) in idx.case_forms
-                            or norm(" ".join(clean)) in idx.by_form)
+                            or norm(" ".join(clean)) in idx.by_form or clean[0] in idx.case_forms)
+
+
+@functools.lru_cache(maxsize=4)
+def _place_words(k: Knowledge) -> frozenset[str]:
+    return frozenset(w for p in k.places for w in p.split())
 
 
 def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok]]:
@@ -163,10 +191,24 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
     idx = _index(k)
     segments: list[list[Tok]] = []
     cur: list[Tok] = []
-    toks = [t for t in run.tokens if not t.text.startswith("(")]
+    toks = list(run.tokens)
     i = 0
     while i < len(toks):
         t = toks[i]
+        if t.text.startswith("("):
+            # "Full Name (ACR)" ends a name, except "Indian Institute of Technology (IIT) Hyderabad",
+            # where a single place-like word completes it.
+            nxt = toks[i + 1].text if i + 1 < len(toks) else None
+            after = toks[i + 2].text if i + 2 < len(toks) else None
+            if nxt and nxt not in CONNECTORS and (after is None or after in ("and", "&")) and cur and (
+                    nxt in _place_words(k) or lex.is_name_token(nxt)):
+                cur.append(toks[i + 1])
+                i += 2
+                continue
+            segments.append(cur)
+            cur = []
+            i += 1
+            continue
         if t.text in MONTHS or t.text in DAYS:
             segments.append(cur)
             cur = []
@@ -181,7 +223,9 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
             break
         if lex.is_title_word(t.text) and t.text not in k.org_heads and cur:
             words = [x.text for x in cur]
-            if _is_org_phrase(_clean_phrase(words, k), k) and words[-1] not in k.title_words:
+            last = words[-1]
+            ends_name = last in k.org_heads or lex.is_name_token(last) or last.isupper() or last in _place_words(k)
+            if _is_org_phrase(_clean_phrase(words, k), k) and ends_name:
                 segments.append(cur)
                 cur = []
                 # the title and the person after it belong to no body
