@@ -136,36 +136,66 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
     org_forms = {f: o.name for o in orgs for f in o.forms() if len(f) >= 2}
     person_forms = _person_forms(officials)
     found: list[Agreement] = []
+    last_at = -10
     for s in sentences:
         t = s.text
         typ = _best_type(t, rx.agreement, rx.agreement_type)
-        if typ is None or not rx.agreement_verb.search(t) or _negated(t, rx):
+        if typ is None or _negated(t, rx):
             continue
+        verb = rx.agreement_verb.search(t)
         if typ[0] == "contract" and re.search(r"(?i)\bin order to\b|\border of\b", t) and "contract" not in t.lower():
             continue
         present = re.search(r"(?i)\b(?:in the presence of|witnessed by|attended by|presence of)\b", t)
         cut = present.start() if present else len(t)
         parties = [c for a, _, c in _spans(t[:cut], org_forms)]
+        if verb is None:
+            # "The second contract was with Naval Group": a sentence right after a concluded agreement
+            # that names another party adds an agreement of its own.
+            if not (found and parties and s.index - last_at <= 3 and re.search(r"(?i)\bwith\b", t)):
+                continue
+        last_at = s.index
         parties += _governments(t[:cut], parties, orgs, k)
-        signed_by = re.search(r"(?i)\b(?:signed|inked|exchanged)\s+(?:by|between)\b|\bsignatories\b", t)
-        signatories = []
-        if signed_by or re.search(r"(?i)\bsigned\b", t):
-            for a, _, name in _spans(t[:cut], person_forms):
-                if a >= (signed_by.start() if signed_by else 0) or signed_by is None:
-                    signatories.append(name)
         d = _date_of(_event_dates(t, pub))
         ag = Agreement(
-            type=typ[0], parties=_dedupe(parties), signatories=_dedupe(signatories),
+            type=typ[0], parties=_dedupe(parties), signatories=_signatories(t[:cut], verb, person_forms),
             date=d.start if d else None, precision=d.precision if d else None,
             location=_place(t, rx), evidence=[t],
         )
-        _merge_agreement(found, ag)
+        anaphoric = bool(re.search(r"(?i)\b(?:the|this|that|such)\s+$", t[:typ[1]]))
+        _merge_agreement(found, ag, anaphoric)
     lede = _lede_date(sentences, pub)
     for ag in found:
         if ag.date is None and lede is not None:
             ag.date, ag.precision = lede.start, lede.precision
     # An agreement word with no party, signatory or date is usually a passing mention, not an event.
     return [a for a in found if a.parties or a.signatories or a.date]
+
+
+_SIGNED_BY = re.compile(r"(?i)\b(?:signed|inked|exchanged|initialled)(?:\s+[a-z]+){0,3}?\s+(?:by|between)\b|"
+                        r"\bsignatories\b|\bon behalf of\b")
+
+
+def _signatories(t: str, verb: re.Match[str] | None, person_forms: dict[str, str]) -> list[str]:
+    """Officials after 'signed by' / 'exchanged between', or named right before the verb ('X and Y signed');
+    not those merely mentioned in the sentence."""
+    people = _spans(t, person_forms)
+    by = _SIGNED_BY.search(t)
+    out: list[str] = []
+    if by:
+        out = [name for a, _, name in people if a >= by.start()]
+    elif verb is not None:
+        names_before = [p for p in people if p[1] <= verb.start()]
+        if names_before:
+            between = t[names_before[-1][1]:verb.start()]
+            if re.fullmatch(r"[\s,]*(?:(?:have|has|had|jointly|formally)\s*)*", between):
+                # walk back over "X and Y" / "X, Y and Z"
+                out = [names_before[-1][2]]
+                for p, q in zip(names_before[-2::-1], names_before[::-1], strict=False):
+                    if re.fullmatch(r"[\s,]*(?:and|&)?[\s,]*", t[p[1]:q[0]]):
+                        out.insert(0, p[2])
+                    else:
+                        break
+    return _dedupe(out)
 
 
 _DATELINE = re.compile(
@@ -229,14 +259,14 @@ def _dedupe(xs: list[str]) -> list[str]:
     return out
 
 
-def _merge_agreement(found: list[Agreement], ag: Agreement) -> None:
-    for prev in found:
-        same_type = prev.type == ag.type or "other" in (prev.type, ag.type)
-        disjoint = prev.parties and ag.parties and not set(prev.parties) & set(ag.parties) and len(ag.parties) > 1
+def _merge_agreement(found: list[Agreement], ag: Agreement, anaphoric: bool) -> None:
+    """Sentences about the same agreement fill in one entry: same type (or 'the agreement' referring
+    back), overlapping or unnamed parties, and no clash of dates."""
+    for prev in reversed(found):
+        same_type = prev.type == ag.type or (anaphoric and ag.type == "other")
+        overlap = not prev.parties or not ag.parties or bool(set(prev.parties) & set(ag.parties))
         clash = prev.date and ag.date and abs((prev.date - ag.date).days) > 7
-        if same_type and not disjoint and not clash:
-            if prev.type == "other":
-                prev.type = ag.type
+        if same_type and overlap and not clash:
             _add(prev.parties, ag.parties)
             _add(prev.signatories, ag.signatories)
             if prev.date is None or (ag.precision == "day" and prev.precision != "day"):

@@ -65,9 +65,13 @@ def _index(k: Knowledge) -> OrgIndex:
         if o.acronym:
             case_forms.setdefault(o.acronym, o)
     forms = sorted(case_forms, key=len, reverse=True)
-    alternation = "|".join(re.escape(f) for f in forms)
-    pattern = re.compile(r"(?<![\w&-])(?:the\s+|The\s+)?(" + alternation + r")(?![\w&-]|'[a-z])")
-    return OrgIndex(by_form, case_forms, pattern)
+    # Multi-word names also match in lower case ("the defence ministry said"); acronyms and one-word
+    # names ("Army", "DRDO") only as written.
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") if " " in f else f"(?-i:{re.escape(f)})"
+                           for f in forms)
+    pattern = re.compile(r"(?i)(?<![\w&-])(" + alternation + r")(?![\w&-]|'[a-z])")
+    lower = {norm(f): o for f, o in case_forms.items() if " " in f}
+    return OrgIndex(by_form, {**{k: v for k, v in lower.items()}, **case_forms}, pattern)
 
 
 def _head_type(words: list[str]) -> str | None:
@@ -237,6 +241,10 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
     segments.append(cur)
     out: list[list[Tok]] = []
     for seg in segments:
+        # "Director General of Israel's Ministry of Defence": the body after the role's "of".
+        if seg and lex.is_title_word(seg[0].text):
+            of = next((j for j, t in enumerate(seg) if t.text == "of"), None)
+            seg = seg[of + 1:] if of is not None else seg
         for part in _split_on_and(seg, k, idx):
             part = _strip_person_tail(part, lex, k)
             if part:
@@ -337,10 +345,16 @@ def find_organisations(text: str, k: Knowledge) -> list[Org]:
     if idx.pattern is not None:
         for m in idx.pattern.finditer(text):
             form = m.group(1)
-            reg = idx.case_forms[form]
+            reg = idx.case_forms.get(form) or idx.case_forms[norm(form)]
             if any(a <= m.start(1) and m.end(1) <= e and (a, e) != m.span(1) for a, e in longer):
                 continue
-            b.add(reg.name, reg.acronym, m.start(1), surface=form)
+            # "Russian defence ministry", "Oman's Defence Ministry": that country's body, not the registry's.
+            qualifier = re.search(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(['’]s)?\s+$",
+                                  text[max(0, m.start(1) - 30):m.start(1)])
+            if qualifier and qualifier.group(1) in k.countries and k.countries[qualifier.group(1)] != reg.country:
+                b.add(f"{qualifier.group(1)}{qualifier.group(2) or ''} {form}", None, m.start(1))
+                continue
+            b.add(reg.name, reg.acronym, m.start(1), surface=form if form in idx.case_forms else None)
     # 3. Capitalised phrases around an organisation head word.
     for cand in candidates:
         phrase = _clean_phrase([t.text for t in cand], k)

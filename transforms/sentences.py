@@ -10,7 +10,8 @@ _ABBREV = {
     "wg", "gp", "no", "nos", "vs", "st", "sr", "jr", "co", "ltd", "inc", "corp", "dept", "govt", "hon",
     "u.s", "u.k", "a.m", "p.m", "e.g", "i.e", "etc", "approx", "fig", "rs", "sh", "smt", "retd", "ret",
 }
-_BOUNDARY = re.compile(r"([.!?])([\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9])")
+# A stop then space then a capital; or a stop glued to the next sentence ("defence.The").
+_BOUNDARY = re.compile(r"([.!?])([\"'”’)]*)(?:\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[a-z]\.)(?=[A-Z][a-z]))")
 
 
 @dataclass(frozen=True)

@@ -47,9 +47,6 @@ def lexicon(k: Knowledge) -> Lexicon:
     for r in k.ranks:
         hon[r.lower().replace(".", "")] = "rank"
     vocab = set(k.title_words) | set(k.titles) | set(k.org_heads) | set(k.countries) | MONTHS | DAYS
-    for o in k.organisations:
-        for f in (o.name, *o.aliases):
-            vocab.update(w for w in f.split() if w[:1].isupper())
     for form in k.countries:
         vocab.update(form.split())
     for p in k.places:
