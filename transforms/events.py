@@ -55,6 +55,8 @@ class _Rx:
     meeting: re.Pattern[str]
     meeting_type: dict[str, tuple[int, str]]
     meeting_verb: re.Pattern[str]
+    met: re.Pattern[str]
+    met_type: dict[str, tuple[int, str]]
     place: re.Pattern[str]
     chair_cues: tuple[tuple[re.Pattern[str], str, str], ...]
 
@@ -78,6 +80,8 @@ def _rx(k: Knowledge) -> _Rx:
         meeting=phrase_regex([p for p, _ in k.meeting_types]),
         meeting_type=_typemap(k.meeting_types),
         meeting_verb=phrase_regex(k.meeting_verbs),
+        met=phrase_regex([p for p, _ in k.meeting_verb_triggers]),
+        met_type=_typemap(k.meeting_verb_triggers),
         place=re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:" + "|".join(re.escape(p) for p in places) + r")"
                          r"(?:,\s+(?:" + "|".join(re.escape(p) for p in places) + r"))?)(?![\w])"),
         chair_cues=tuple((phrase_regex([c]), role, side) for c, role, side in k.chair_cues),
@@ -148,11 +152,10 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
         present = re.search(r"(?i)\b(?:in the presence of|witnessed by|attended by|presence of)\b", t)
         cut = present.start() if present else len(t)
         parties = [c for a, _, c in _spans(t[:cut], org_forms)]
-        if verb is None:
-            # "The second contract was with Naval Group": a sentence right after a concluded agreement
-            # that names another party adds an agreement of its own.
-            if not (found and parties and s.index - last_at <= 3 and re.search(r"(?i)\bwith\b", t)):
-                continue
+        # Without a verb, only "The second contract was with Naval Group": a sentence right after a
+        # concluded agreement that names another party adds an agreement of its own.
+        if verb is None and not (found and parties and s.index - last_at <= 3 and re.search(r"(?i)\bwith\b", t)):
+            continue
         last_at = s.index
         parties += _governments(t[:cut], parties, orgs, k)
         d = _date_of(_event_dates(t, pub))
@@ -338,7 +341,11 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
                 _add(found[-1].evidence, [t])
                 last_at = s.index
             continue
-        if typ is None or not rx.meeting_verb.search(t) or _negated(t, rx):
+        if typ is None and not _negated(t, rx):
+            typ = _met(t, rx, person_forms, org_forms)
+        elif typ is not None and not rx.meeting_verb.search(t):
+            typ = None
+        if typ is None or _negated(t, rx):
             continue
         last_at = s.index
         if re.search(r"(?i)\bexercises?\b", t) and typ[0] in ("other",):
@@ -358,6 +365,18 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
         if mt.start is None and lede is not None:
             mt.start, mt.end, mt.precision = lede.start, lede.end, lede.precision
     return found
+
+
+def _met(t: str, rx: _Rx, person_forms: dict[str, str], org_forms: dict[str, str]) -> tuple[str, int] | None:
+    """'X met Y' with someone named on each side of the verb is a bilateral meeting."""
+    m = rx.met.search(t)
+    if m is None:
+        return None
+    named = [a for a, _, _ in _spans(t, person_forms)] + [a for a, _, _ in _spans(t, org_forms)]
+    if any(a < m.start() for a in named) and (any(a > m.end() for a in named) or "counterpart" in t[m.end():]):
+        kind = _kind(m.group(), rx.met_type)
+        return (kind[1], m.start()) if kind else None
+    return None
 
 
 def _chairs(t: str, rx: _Rx, person_forms: dict[str, str]) -> list[tuple[str, str]]:

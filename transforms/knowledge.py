@@ -52,6 +52,7 @@ class Knowledge:
     negations: tuple[str, ...]
     meeting_types: tuple[tuple[str, str], ...]
     meeting_verbs: tuple[str, ...]
+    meeting_verb_triggers: tuple[tuple[str, str], ...]
     chair_cues: tuple[tuple[str, str, str], ...]
     domains: tuple[Domain, ...]
     version: str
@@ -103,6 +104,7 @@ def load_knowledge(directory: Path | None = None) -> Knowledge:
         negations=tuple(_lines(d / "event_negations.txt")),
         meeting_types=tuple((r[0], r[1]) for r in _tsv(d / "meeting_types.tsv")),
         meeting_verbs=tuple(_lines(d / "meeting_verbs.txt")),
+        meeting_verb_triggers=tuple((r[0], r[1]) for r in _tsv(d / "meeting_verb_triggers.tsv")),
         chair_cues=tuple((r[0], r[1], r[2]) for r in _tsv(d / "chair_cues.txt", header=False)),
         domains=domains,
         version=digest.hexdigest()[:12],
