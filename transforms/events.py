@@ -291,8 +291,14 @@ def _person_forms(officials: list[Official]) -> dict[str, str]:
 
 
 _NAME = re.compile(
-    r"((?:(?:the|The)\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z0-9][\w&'’+/-]*\s+(?:(?:of|on|for|and|&)\s+)?){1,8})$"
+    r"((?:(?:the|The)\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:[A-Z0-9][\w&'’+/-]*|\([A-Z][\w&-]*\))\s+"
+    r"(?:(?:of|on|for|and|&)\s+)?){1,10})$"
 )
+_OF_NAME = re.compile(r"(?i:\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      r"inaugural|maiden)\s+)?(?i:meeting|session|edition|round)\s+of\s+(?:the\s+)?"
+                      r"[A-Z][\w&'’-]*(?:\s+(?:(?:of|on|for|and|&|in)\s+)?[A-Z][\w&'’-]*)*")
+_NOT_NAME_WORDS = {"A", "An", "This", "That", "These", "Its", "Their", "His", "Her", "Our", "During", "After", "Before",
+                   "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday"}
 _TRAILING_NOUN = re.compile(r"\s+(meeting|dialogue|plenary|session|talks|summit|conference)\b", re.I)
 
 
@@ -300,12 +306,18 @@ def _meeting_name(sentence: str, rx: re.Pattern[str]) -> str | None:
     """The meeting's own name: capitalised words before a meeting word, with a trailing 'meeting'
     ('16th India-Ruritania Joint Working Group meeting'); the longest such phrase in the sentence."""
     best: str | None = None
+    of = _OF_NAME.search(sentence)
+    if of:
+        best = of.group()
     for m in rx.finditer(sentence):
         before = sentence[:m.start()]
         nm = _NAME.search(before[-200:])
         words = nm.group(1).split() if nm else []
         while words and words[0] in ("the", "The", "of", "on", "for", "and", "&"):
             words = words[1:]
+        words = [w.rstrip("’'") if w.endswith(("’", "'")) and not w.endswith(("s’", "s'")) else w for w in words]
+        if any(re.sub(r"['’]s$", "", w) in _NOT_NAME_WORDS for w in words):
+            continue
         noun = m.group()
         if not words and not noun[:1].isupper():
             continue
@@ -359,12 +371,30 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
             precision=d.precision if d else None, location=_place(t, rx),
             participants=_dedupe(participants), chairs=chairs, evidence=[t],
         )
-        _merge_meeting(found, mt)
+        anaphoric = bool(re.search(r"(?i)\b(?:the|this|that|these|during)\s+$", t[:typ[1]])) and not name
+        _merge_meeting(found, mt, anaphoric)
     lede = _lede_date(sentences, pub)
+    place = _lede_place(sentences, rx)
     for mt in found:
         if mt.start is None and lede is not None:
             mt.start, mt.end, mt.precision = lede.start, lede.end, lede.precision
+        mt.location = mt.location or place
     return found
+
+
+def _lede_place(sentences: list[Sentence], rx: _Rx) -> str | None:
+    """Where the story happened: a place in its first sentences, else its dateline city."""
+    for s in sentences[:2]:
+        p = _place(s.text, rx)
+        if p:
+            return p
+    for s in sentences[:2]:
+        m = _DATELINE.match(s.text)
+        if m:
+            city = re.match(r"[A-Z][\w .]*?(?=\s*[,(\[])", s.text)
+            if city and rx.place.search(f"in {city.group()}"):
+                return city.group()
+    return None
 
 
 def _met(t: str, rx: _Rx, person_forms: dict[str, str], org_forms: dict[str, str]) -> tuple[str, int] | None:
@@ -396,10 +426,11 @@ def _chairs(t: str, rx: _Rx, person_forms: dict[str, str]) -> list[tuple[str, st
     return chairs
 
 
-def _merge_meeting(found: list[Meeting], mt: Meeting) -> None:
-    for prev in found:
+def _merge_meeting(found: list[Meeting], mt: Meeting, anaphoric: bool = False) -> None:
+    """Sentences about the same meeting fill in one entry; 'the meeting' refers back to the last one."""
+    for prev in reversed(found):
         named_apart = prev.name and mt.name and prev.name.lower() != mt.name.lower()
-        same_kind = prev.type == mt.type or "other" in (prev.type, mt.type)
+        same_kind = prev.type == mt.type or "other" in (prev.type, mt.type) or (anaphoric and prev is found[-1])
         clash = prev.start and mt.start and abs((prev.start - mt.start).days) > 7
         if same_kind and not named_apart and not clash:
             if prev.type == "other":
