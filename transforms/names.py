@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-CONNECTORS = {"of", "for", "and", "&", "the", "de", "du", "la"}
+CONNECTORS = {"of", "for", "and", "&", "the", "de", "du", "la", "on"}
 # A capitalised run: capitalised words, acronyms, ordinals and parenthesised groups joined by connectors.
 _TOKEN = re.compile(
     r"\((?:[A-Z][\w&.'’-]*)(?:[ ,&]+[\w&.'’-]+)*\)"  # (DP) / (Defence Production)
@@ -14,7 +14,7 @@ _TOKEN = re.compile(
     r"|[A-Z]"  # single initial
     r"|[a-z]+[A-Z][\w-]*"  # iDEX, eSIM
     r"|\d+(?:st|nd|rd|th)\b"
-    r"|&|of|for|and|the|de|du|la"
+    r"|&|of|for|and|the|de|du|la|on"
 )
 
 

@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass, field
 
 from transforms.knowledge import Knowledge
-from transforms.names import Run, Tok, capitalised_runs, initials_match, norm
+from transforms.names import CONNECTORS, Run, Tok, capitalised_runs, initials_match, norm
 from transforms.organisations import Org
 from transforms.sentences import Sentence
-from transforms.vocab import Lexicon, is_proper, lexicon
+from transforms.vocab import DAYS, MONTHS, Lexicon, is_proper, lexicon
 
 _RETD = re.compile(r"\s*\((?:Retd|Retd\.|Retired|retd)\)")
 
@@ -113,8 +113,8 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str]) -> list[_
             if i > seg_start and (_has_title(before, lex) or _ends_with_body(before, org_forms, lex)):
                 n_name = _name_at(toks, i, lex, org_forms)
                 end = i + n_name
-                if n_name >= 2 and (end == len(toks) or toks[end].text in ("and", "&")
-                                    or toks[end].text.startswith("(")):
+                if n_name >= 2 and (end == len(toks) or toks[end].text in CONNECTORS
+                                    or toks[end].text.startswith("(") or toks[end].text in DAYS | MONTHS):
                     title = sent[toks[seg_start].start:toks[i - 1].end]
                     found.append(_Found(sent[toks[i].start:toks[end - 1].end], None, title, toks[i].start,
                                         toks[end - 1].end, prefix_start=toks[seg_start].start))
@@ -124,8 +124,10 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str]) -> list[_
             # A run that is only a name: a person if a title stands in the phrase before or after it.
             if i == 0:
                 n_name = _name_at(toks, 0, lex, org_forms)
-                if n_name >= 2 and n_name == len(toks):
-                    bare.append(_Found(run.text(sent), None, None, run.start, run.end))
+                if n_name >= 2 and (n_name == len(toks) or toks[n_name].text in CONNECTORS
+                                    or toks[n_name].text in DAYS | MONTHS):
+                    end_tok = toks[n_name - 1]
+                    bare.append(_Found(sent[run.start:end_tok.end], None, None, run.start, end_tok.end))
                     break
             i += 1
     # Titles from neighbouring comma-separated phrases.
@@ -136,11 +138,32 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str]) -> list[_
             # "Ministry of Defence Anil Rao": the body is known; the role may stand before it.
             f.title = _title_in_words_before(sent, f.prefix_start, lex) or f.title
     for f in bare:
-        f.title = _title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex)
+        f.title = (_title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex)
+                   or _lower_title_before(sent, f.start, lex))
         if f.title:
             found.append(f)
     found.sort(key=lambda f: f.start)
     return found
+
+
+_LOWER_BEFORE = re.compile(r"((?:[A-Za-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+$")
+
+
+def _lower_title_before(sent: str, start: int, lex: Lexicon) -> str | None:
+    """'saw defence secretary Rajesh Kumar Singh', 'his Russian counterpart Sergey Shoigu'."""
+    m = _LOWER_BEFORE.search(sent[max(0, start - 60):start])
+    if not m:
+        return None
+    words = m.group(1).split()
+    # keep the words after the last clause boundary ('and', 'his', 'the', a verb)
+    for j in range(len(words) - 1, -1, -1):
+        if words[j].lower() in ("and", "the", "his", "her", "their", "its", "by", "with", "saw", "met", "said", "of",
+                                "to", "from", "as", "while", "when", "that", "whom", "who"):
+            words = words[j + 1:]
+            break
+    if words and (lex.is_title_word(words[-1].capitalize()) or words[-1].lower() == "counterpart"):
+        return " ".join(words)
+    return None
 
 
 def _ends_with_body(words: list[str], org_forms: set[str], lex: Lexicon) -> bool:

@@ -54,14 +54,20 @@ class OrgIndex:
     pattern: re.Pattern[str] | None
 
 
+_LEGAL_SUFFIX = re.compile(r"\s+(?:Private Limited|Pvt\.? Ltd\.?|Limited|Ltd\.?|Inc\.?|Corporation|Corp\.?|PLC|GmbH)$")
+
+
 @functools.lru_cache(maxsize=4)
 def _index(k: Knowledge) -> OrgIndex:
     by_form: dict[str, RegistryOrg] = {}
     case_forms: dict[str, RegistryOrg] = {}
     for o in k.organisations:
         for f in (o.name, *o.aliases):
-            by_form.setdefault(norm(f), o)
-            case_forms.setdefault(f, o)
+            # "Goa Shipyard Limited" is also written "Goa Shipyard Ltd" and "Goa Shipyard".
+            base = _LEGAL_SUFFIX.sub("", f)
+            for v in {f, base} | ({base + " Ltd", base + " Limited"} if base != f else set()):
+                by_form.setdefault(norm(v), o)
+                case_forms.setdefault(v, o)
         if o.acronym:
             case_forms.setdefault(o.acronym, o)
     forms = sorted(case_forms, key=len, reverse=True)
@@ -106,7 +112,7 @@ def _is_org_phrase(words: list[str], k: Knowledge) -> bool:
     if not words:
         return False
     text = " ".join(words)
-    if norm(text) in k.not_organisations or text in k.countries:
+    if norm(text) in k.not_organisations or text in k.countries or text in _places(k):
         return False
     head_pos = [i for i, w in enumerate(words) if w in k.org_heads or " ".join(words[i:i + 2]) in k.org_heads]
     # A weak head ("Systems", "Group") names a body only as the last word of a name without "of"/"for".
@@ -149,6 +155,11 @@ def _orgish(words: list[str], k: Knowledge, idx: OrgIndex) -> bool:
     clean = _clean_phrase(words, k)
     return bool(clean) and (_is_org_phrase(clean, k) or " ".join(clean) in idx.case_forms
                             or norm(" ".join(clean)) in idx.by_form or clean[0] in idx.case_forms)
+
+
+@functools.lru_cache(maxsize=4)
+def _places(k: Knowledge) -> frozenset[str]:
+    return frozenset(k.places)
 
 
 @functools.lru_cache(maxsize=4)
@@ -226,7 +237,9 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
             cur = []
             break
         if lex.is_title_word(t.text) and t.text not in k.org_heads and cur:
-            words = [x.text for x in cur]
+            while cur and cur[-1].text in CONNECTORS:
+                cur.pop()
+            words = [x.text for x in cur] or [""]
             last = words[-1]
             ends_name = last in k.org_heads or lex.is_name_token(last) or last.isupper() or last in _place_words(k)
             if _is_org_phrase(_clean_phrase(words, k), k) and ends_name:

@@ -32,7 +32,8 @@ class Lexicon:
         return bool(_PROPER.match(t) or _INITIAL.match(t))
 
     def is_title_word(self, t: str) -> bool:
-        return t in self.titles or any(part in self.titles for part in t.split("-"))
+        """'Secretary', 'Under-Secretary', 'Commanders'."""
+        return any(p in self.titles or (p.endswith("s") and p[:-1] in self.titles) for p in (t, *t.split("-")))
 
 
 def is_proper(t: str) -> bool:
