@@ -220,7 +220,7 @@ def _title_before(sent: str, start: int, runs: list[Run], lex: Lexicon, found: l
 def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon) -> str | None:
     """'Dr Samir V Kamat, Secretary DDR&D and Chairman DRDO, said ...'; also 'X, executive director, said'."""
     rest = sent[end:]
-    m = re.match(r"\s*,\s*(?:the\s+|who\s+is\s+(?:the\s+)?)?", rest)
+    m = re.match(r"(?:\s*\((?:Retd|Retd\.|Retired|retd|Res)\))?\s*,\s*(?:the\s+|who\s+is\s+(?:the\s+)?)?", rest)
     if not m or "," not in m.group():
         return None
     start = end + m.end()
@@ -290,7 +290,7 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
             if norm(name) in {norm(x) for x in org_forms} or len(name) < 3:
                 continue
             title = _clean_title(f.title) if f.title else None
-            if title and not _has_title(title.split(), lex):
+            if title and not _has_title([w.capitalize() if w.islower() else w for w in title.split()], lex):
                 title = None
             rank_kind = lex.honorifics.get((f.rank or "").lower().replace(".", "").split(" ")[-1], "") if f.rank \
                 else ""

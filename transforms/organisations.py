@@ -241,7 +241,9 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
                 cur.pop()
             words = [x.text for x in cur] or [""]
             last = words[-1]
-            ends_name = last in k.org_heads or lex.is_name_token(last) or last.isupper() or last in _place_words(k)
+            phrase = _clean_phrase(words, k)
+            ends_name = (last in k.org_heads or lex.is_name_token(last) or last.isupper() or last in _place_words(k)
+                         or norm(" ".join(phrase)) in idx.by_form or norm(" ".join(phrase[1:])) in idx.by_form)
             if _is_org_phrase(_clean_phrase(words, k), k) and ends_name:
                 segments.append(cur)
                 cur = []
