@@ -158,6 +158,11 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
             continue
         last_at = s.index
         parties += _governments(t[:cut], parties, orgs, k)
+        if _TWO_SIDES.search(t) and not any(p.startswith("Government of ") for p in parties):
+            # "the two countries signed a pact": the governments of the two countries the story is about
+            pair = _article_countries(sentences, k)
+            covered = {o.country for o in orgs if o.name in parties and o.country}
+            parties += [government_name(c) for c in pair if c not in covered]
         d = _date_of(_event_dates(t, pub))
         ag = Agreement(
             type=typ[0], parties=_dedupe(parties), signatories=_signatories(t[:cut], verb, person_forms),
@@ -221,6 +226,22 @@ def _lede_date(sentences: list[Sentence], pub: dt.date | None) -> DateMention | 
         if d is not None:
             return d
     return None
+
+
+_TWO_SIDES = re.compile(r"(?i)\b(?:the two|both) (?:countries|nations|governments)\b")
+
+
+def _article_countries(sentences: list[Sentence], k: Knowledge) -> list[str]:
+    """The two countries an article is about: the most mentioned, compounds like 'Indo-Japan' included."""
+    counts: dict[str, int] = {}
+    forms = sorted(k.countries, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+    for s in sentences:
+        for m in rx.finditer(s.text):
+            c = k.countries[m.group(1)]
+            counts[c] = counts.get(c, 0) + 1
+    ranked = sorted(counts, key=lambda c: -counts[c])
+    return ranked[:2] if len(ranked) >= 2 else []
 
 
 def government_name(country: str) -> str:
