@@ -103,12 +103,17 @@ def _best_type(sentence: str, rx: re.Pattern[str], types: dict[str, tuple[int, s
     return (best[1], best[2]) if best else None
 
 
+@functools.lru_cache(maxsize=256)
+def _forms_rx(forms: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w&-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                      + r")(?![\w&-]|'[a-z])")
+
+
 def _spans(sentence: str, forms: dict[str, str]) -> list[tuple[int, int, str]]:
     """(start, end, canonical) of every spelling in the sentence, longest spelling first, no overlaps."""
     if not forms:
         return []
-    rx = re.compile(r"(?<![\w&-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-                    + r")(?![\w&-]|'[a-z])")
+    rx = _forms_rx(frozenset(forms))
     return [(m.start(), m.end(), forms[m.group(1)]) for m in rx.finditer(sentence)]
 
 
@@ -248,32 +253,39 @@ def government_name(country: str) -> str:
     return f"Government of {country}"
 
 
+@functools.lru_cache(maxsize=4)
+def _country_nouns(k: Knowledge) -> tuple[re.Pattern[str], dict[str, str]]:
+    """Country names and short codes ('India', 'US') that can stand for a government."""
+    forms = {f: c for f, c in k.countries.items() if (f == c or (f.isupper() and len(f) <= 3))
+             and c != "European Union"}
+    rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                    + r")(?![\w-])")
+    return rx, forms
+
+
 def _governments(text: str, parties: list[str], orgs: list[Org], k: Knowledge) -> list[str]:
     """'India and Australia signed ...': a country acting as a party is its government, unless a body of
     that country is already named."""
     by_name = {o.name: o for o in orgs}
     covered = {by_name[p].country for p in parties if p in by_name and by_name[p].country}
+    rx, forms = _country_nouns(k)
     out: list[str] = []
-    for country in k.countries.values():
-        if country in covered or country in ("European Union",):
+    for m in rx.finditer(text):
+        country = forms[m.group(1)]
+        if country in covered:
             continue
-        for form in {country, *(f for f, c in k.countries.items() if c == country and f.isupper() and len(f) <= 3)}:
-            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
-                after = text[m.end():m.end() + 2]
-                before = text[max(0, m.start() - 6):m.start()].lower()
-                if re.match(r"\s[A-Z]", after) or "-" in text[m.end():m.end() + 1]:
-                    continue  # an adjective or part of a name: 'US Navy', 'India-US'
-                if re.search(r"\b(?:in|at|to|from|of|for)\s+$", before):
-                    continue  # a place: 'signed in India'
-                # Only a country that acts: 'India and Japan', 'between India and', 'with Japan'.
-                around = text[max(0, m.start() - 9):m.end() + 5]
-                if not re.search(r"(?:\band|\bbetween|\bwith|&)\s+" + re.escape(form) + r"|" + re.escape(form)
-                                 + r"\s+(?:and|&)\b", around):
-                    continue
-                name = government_name(country)
-                if name not in out:
-                    out.append(name)
-                break
+        if re.match(r"\s[A-Z]", text[m.end():m.end() + 2]) or text[m.end():m.end() + 1] == "-":
+            continue  # an adjective or part of a name: 'US Navy', 'India-US'
+        before = text[max(0, m.start() - 9):m.start()]
+        if re.search(r"\b(?:in|at|to|from|of|for)\s+$", before, re.I):
+            continue  # a place: 'signed in India'
+        # Only a country that acts: 'India and Japan', 'between India and', 'with Japan'.
+        after = text[m.end():m.end() + 5]
+        if not (re.search(r"(?:\band|\bbetween|\bwith|&)\s+$", before) or re.match(r"\s+(?:and|&)\b", after)):
+            continue
+        name = government_name(country)
+        if name not in out:
+            out.append(name)
     return out
 
 

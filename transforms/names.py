@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 CONNECTORS = {"of", "for", "and", "&", "the", "de", "du", "la", "on"}
 # A capitalised run: capitalised words, acronyms, ordinals and parenthesised groups joined by connectors.
@@ -18,15 +20,20 @@ _TOKEN = re.compile(
 )
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+_PUNCT = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def norm(s: str | None) -> str:
     """Lower case, '&' as 'and', punctuation to spaces, no leading 'the' (as scoring and users compare)."""
     if not s:
         return ""
     s = s.lower().replace("&", " and ").replace("’", "'")
-    s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"[^\w\s]", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
-    return re.sub(r"^the ", "", s)
+    s = _POSSESSIVE.sub("", s)
+    s = _SPACES.sub(" ", _PUNCT.sub(" ", s)).strip()
+    return s[4:] if s.startswith("the ") else s
 
 
 def stable_id(*parts: object) -> str:
@@ -35,8 +42,7 @@ def stable_id(*parts: object) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     text: str
     start: int
     end: int

@@ -254,15 +254,16 @@ def _org_of(title: str | None, orgs: list[Org], lex: Lexicon, heads: frozenset[s
     'Director of Directorate of X' -> 'Director'; 'Chief of Integrated Defence Staff' stays whole."""
     if not title:
         return None, title
-    best: tuple[int, Org, str] | None = None
-    for o in orgs:
-        for f in o.forms():
-            m = re.search(r"(?<![\w&-])" + re.escape(f) + r"(?![\w&-])", title)
-            if m and (best is None or len(f) > len(best[2])):
-                best = (m.start(), o, f)
-    if best is None:
+    by_form = {f: o for o in orgs for f in o.forms()}
+    if not by_form:
         return None, title
-    pos, org, form = best
+    rx = re.compile(r"(?<![\w&-])(" + "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
+                    + r")(?![\w&-])")
+    matches = list(rx.finditer(title))
+    if not matches:
+        return None, title
+    m = max(matches, key=lambda x: len(x.group(1)))
+    pos, org, form = m.start(), by_form[m.group(1)], m.group(1)
     stripped = title
     before, after = title[:pos], title[pos + len(form):]
     after_clean = re.sub(r"^\s*\([^)]*\)", "", after).strip(" ,")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from transforms.knowledge import Knowledge, RegistryOrg
 from transforms.names import CONNECTORS, Run, Tok, capitalised_runs, initials_match, norm
+from transforms.phrases import PhraseMatcher
 from transforms.vocab import DAYS, MONTHS, Lexicon, lexicon
 
 _HEAD_TYPES = [
@@ -51,7 +52,7 @@ class OrgIndex:
 
     by_form: dict[str, RegistryOrg]
     case_forms: dict[str, RegistryOrg]  # exact spelling (acronyms, short names) -> entry
-    pattern: re.Pattern[str] | None
+    pattern: PhraseMatcher
 
 
 _LEGAL_SUFFIX = re.compile(r"\s+(?:Private Limited|Pvt\.? Ltd\.?|Limited|Ltd\.?|Inc\.?|Corporation|Corp\.?|PLC|GmbH)$")
@@ -70,14 +71,11 @@ def _index(k: Knowledge) -> OrgIndex:
                 case_forms.setdefault(v, o)
         if o.acronym:
             case_forms.setdefault(o.acronym, o)
-    forms = sorted(case_forms, key=len, reverse=True)
     # Multi-word names also match in lower case ("the defence ministry said"); acronyms and one-word
     # names ("Army", "DRDO") only as written.
-    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") if " " in f else f"(?-i:{re.escape(f)})"
-                           for f in forms)
-    pattern = re.compile(r"(?i)(?<![\w&-])(" + alternation + r")(?![\w&-]|'[a-z])")
+    phrases = [f for f in case_forms if " " not in f] + [f.lower() for f in case_forms if " " in f]
     lower = {norm(f): o for f, o in case_forms.items() if " " in f}
-    return OrgIndex(by_form, {**{k: v for k, v in lower.items()}, **case_forms}, pattern)
+    return OrgIndex(by_form, {**lower, **case_forms}, PhraseMatcher(phrases, boundary=r"\w&-"))
 
 
 def _head_type(words: list[str]) -> str | None:
@@ -97,14 +95,19 @@ def _country_of(words: list[str], k: Knowledge) -> str | None:
     return None
 
 
+_QUALIFIER = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(['’]s)?\s+$")
+_ORDINAL = re.compile(r"\d+\w*")
+_POSS = re.compile(r"['’]s$")
+
+
 def _clean_phrase(words: list[str], k: Knowledge) -> list[str]:
     """Drops leading articles, ordinals and sentence-opening words that are not part of a name."""
-    while words and (words[0] in CONNECTORS or words[0] in ("The", "A", "An") or re.fullmatch(r"\d+\w*", words[0])):
+    while words and (words[0] in CONNECTORS or words[0] in ("The", "A", "An") or _ORDINAL.fullmatch(words[0])):
         words = words[1:]
     while words and (words[-1] in CONNECTORS or words[-1].startswith("(")):
         words = words[:-1]
     # "Israel's Ministry of Defence" keeps its possessive; "DRDO's" elsewhere loses it.
-    return [w if (i == 0 and len(words) > 1 and re.sub(r"['’]s$", "", w) in k.countries)
+    return [w if (i == 0 and len(words) > 1 and _POSS.sub("", w) in k.countries)
             else (w[:-2] if w.endswith(("'s", "’s")) else w) for i, w in enumerate(words)]
 
 
@@ -357,19 +360,19 @@ def find_organisations(text: str, k: Knowledge) -> list[Org]:
     longer = [(c[0].start, c[-1].end) for c in candidates
               if _is_org_phrase(_clean_phrase([t.text for t in c], k), k)
               and norm(" ".join(_clean_phrase([t.text for t in c], k))) not in idx.by_form]
-    if idx.pattern is not None:
-        for m in idx.pattern.finditer(text):
-            form = m.group(1)
-            reg = idx.case_forms.get(form) or idx.case_forms[norm(form)]
-            if any(a <= m.start(1) and m.end(1) <= e and (a, e) != m.span(1) for a, e in longer):
-                continue
-            # "Russian defence ministry", "Oman's Defence Ministry": that country's body, not the registry's.
-            qualifier = re.search(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(['’]s)?\s+$",
-                                  text[max(0, m.start(1) - 30):m.start(1)])
-            if qualifier and qualifier.group(1) in k.countries and k.countries[qualifier.group(1)] != reg.country:
-                b.add(f"{qualifier.group(1)}{qualifier.group(2) or ''} {form}", None, m.start(1))
-                continue
-            b.add(reg.name, reg.acronym, m.start(1), surface=form if form in idx.case_forms else None)
+    for start, end, form in idx.pattern.finditer(text):
+        if text[end:end + 2] in ("'t", "'d") or (text[end:end + 1] == "'" and text[end + 1:end + 2].isalpha()
+                                                 and text[end + 1:end + 2] != "s"):
+            continue
+        reg = idx.case_forms.get(form) or idx.case_forms.get(norm(form))
+        if reg is None or any(a <= start and end <= e and (a, e) != (start, end) for a, e in longer):
+            continue
+        # "Russian defence ministry", "Oman's Defence Ministry": that country's body, not the registry's.
+        qualifier = _QUALIFIER.search(text[max(0, start - 30):start])
+        if qualifier and qualifier.group(1) in k.countries and k.countries[qualifier.group(1)] != reg.country:
+            b.add(f"{qualifier.group(1)}{qualifier.group(2) or ''} {form}", None, start)
+            continue
+        b.add(reg.name, reg.acronym, start, surface=form if form in idx.case_forms else None)
     # 3. Capitalised phrases around an organisation head word.
     for cand in candidates:
         phrase = _clean_phrase([t.text for t in cand], k)
