@@ -58,6 +58,7 @@ class _Rx:
     met: re.Pattern[str]
     met_type: dict[str, tuple[int, str]]
     place: re.Pattern[str]
+    participation: re.Pattern[str]
     chair_cues: tuple[tuple[re.Pattern[str], str, str], ...]
 
 
@@ -84,6 +85,8 @@ def _rx(k: Knowledge) -> _Rx:
         met_type=_typemap(k.meeting_verb_triggers),
         place=re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:" + "|".join(re.escape(p) for p in places) + r")"
                          r"(?:,\s+(?:" + "|".join(re.escape(p) for p in places) + r"))?)(?![\w])"),
+        participation=re.compile(r"(?i)\b(?:participated|took part|attended|delegations?|represented|"
+                                 r"representatives|officials? (?:from|of))\b"),
         chair_cues=tuple((phrase_regex([c]), role, side) for c, role, side in k.chair_cues),
     )
 
@@ -371,21 +374,26 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
     rx = _rx(k)
     org_forms = {f: o.name for o in orgs for f in o.forms() if len(f) >= 2}
     person_forms = _person_forms(officials)
+    councils = {o.name for o in orgs if "Council" in o.name or o.org_type == "council"}
+    org_of_person = {p.name: p.organisation for p in officials if p.organisation}
     found: list[Meeting] = []
     last_at = -10
     for s in sentences:
         t = s.text
         typ = _best_type(t, rx.meeting, rx.meeting_type)
         if typ is None and found and s.index - last_at <= 2 and not _negated(t, rx):
-            # "It was co-chaired by ...": a sentence right after a meeting adds its chairs.
+            # "It was co-chaired by ...", "Officials of X and Y took part": a sentence right after a
+            # meeting adds its chairs and participants.
             chairs = _chairs(t, rx, person_forms)
-            if chairs:
+            joined = [c for _, _, c in _spans(t, org_forms)] if rx.participation.search(t) else []
+            if chairs or joined:
                 for c in chairs:
                     if c[0] not in [x for x, _ in found[-1].chairs]:
                         found[-1].chairs.append(c)
+                _add(found[-1].participants, joined)
                 _add(found[-1].evidence, [t])
                 last_at = s.index
-            continue
+                continue
         if typ is None and not _negated(t, rx):
             typ = _met(t, rx, person_forms, org_forms)
         elif typ is not None and not rx.meeting_verb.search(t):
@@ -398,6 +406,9 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
         name = _meeting_name(t, rx.meeting)
         chairs = _chairs(t, rx, person_forms)
         participants = [c for _, _, c in _spans(t, org_forms)]
+        if typ[0] == "council meeting":
+            # A council's decisions name beneficiaries ("for the Navy"); the council itself took part.
+            participants = [p for p in participants if p in councils] or participants
         d = _date_of(_event_dates(t, pub))
         mt = Meeting(
             type=typ[0], name=name, start=d.start if d else None, end=d.end if d else None,
@@ -409,6 +420,8 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
     lede = _lede_date(sentences, pub)
     place = _lede_place(sentences, rx)
     for mt in found:
+        # The bodies of those who chaired took part.
+        _add(mt.participants, [org_of_person[c] for c, _ in mt.chairs if c in org_of_person])
         if mt.start is None and lede is not None:
             mt.start, mt.end, mt.precision = lede.start, lede.end, lede.precision
         mt.location = mt.location or place

@@ -377,7 +377,7 @@ def find_organisations(text: str, k: Knowledge) -> list[Org]:
     for cand in candidates:
         phrase = _clean_phrase([t.text for t in cand], k)
         if _is_org_phrase(phrase, k):
-            b.add(" ".join(phrase), None, cand[0].start, surface=text[cand[0].start:cand[-1].end])
+            b.add(" ".join(phrase), None, cand[0].start)
     _link_parents(text, b, k)
     _count_mentions(text, b.orgs)
     orgs = [o for o in b.orgs if o.mentions > 0]
