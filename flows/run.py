@@ -81,9 +81,10 @@ def ingest_batch(items: list[SourceItem], known: set[str], settings: Settings) -
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE, retries=1)
-def extract_batch(rows: list[dict[str, Any]], version: str, settings: Settings) -> int:
-    """Extracts the articles of a raw batch that have no record at this extractor version yet."""
-    have = zones.extracted_for(settings.extracted_dir, version, [r["content_hash"] for r in rows])
+def extract_batch(rows: list[dict[str, Any]], version: str, settings: Settings, force: bool = False) -> int:
+    """Extracts the articles of a raw batch that have no record at this extractor version yet (all of
+    them when forced)."""
+    have = {} if force else zones.extracted_for(settings.extracted_dir, version, [r["content_hash"] for r in rows])
     todo = [r for r in rows if r["content_hash"] not in have]
     records = {r["content_hash"]: extract_article(r["text"], r["published_date"]) for r in todo}
     zones.append_extracted(settings.extracted_dir, version, records)
@@ -124,6 +125,8 @@ def publish_version(version: pub.Version, settings: Settings) -> None:
 
 @flow(name="parley-run", log_prints=False)
 def parley_run(sources: list[str], settings: Settings, reprocess: bool = False) -> dict[str, Any]:
+    """One run. With no sources (`parley reprocess`) it re-derives the warehouse from the raw zone alone;
+    `reprocess=True` also re-extracts articles that already have a record at this extractor version."""
     log = get_run_logger()
     run_id = new_run_id()
     started = dt.datetime.now(dt.UTC)
@@ -160,7 +163,7 @@ def parley_run(sources: list[str], settings: Settings, reprocess: bool = False) 
     extracted = 0
     with Progress("extract", total) as bar:
         for rows in zones.iter_raw(settings.raw_dir, settings.batch_size):
-            extracted += extract_batch(rows, version, settings)
+            extracted += extract_batch(rows, version, settings, reprocess)
             bar.advance(len(rows))
     log.info("extracted %d of %d articles in the raw zone (extractor %s)", extracted, total, version)
     summary["articles"]["extracted"] = extracted

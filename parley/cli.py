@@ -103,6 +103,20 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK if summary.get("published") else EXIT_BLOCKED
 
 
+def cmd_reprocess(args: argparse.Namespace, settings: Settings) -> int:
+    """Re-derives everything from the raw zone (no sources needed), e.g. after an extractor upgrade."""
+    if not settings.raw_dir.is_dir():
+        raise CliError(f"nothing to reprocess: no raw zone in {settings.home}; run `parley run` first")
+    _check_home(settings)
+    _prefect_env(settings)
+    from flows.run import parley_run
+
+    with run_lock(settings):
+        summary = parley_run([], settings, reprocess=args.force)
+    print_summary(summary)
+    return EXIT_OK if summary.get("published") else EXIT_BLOCKED
+
+
 def print_summary(s: dict[str, Any]) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -207,6 +221,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("sql", help="query the published warehouse (no query: interactive prompt)")
     s.add_argument("query", nargs="*", help="SQL to run")
     s.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    rp = sub.add_parser("reprocess", help="re-derive the warehouse from the raw zone with the current extractor")
+    rp.add_argument("--force", action="store_true", help="re-extract even articles already read by this version")
     sub.add_parser("history", help="list kept versions with their run summaries and gate results")
     rb = sub.add_parser("rollback", help="republish an earlier version (default: the one before the current)")
     rb.add_argument("run_id", nargs="?")
@@ -218,7 +234,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
-        handler = {"run": cmd_run, "sql": cmd_sql, "history": cmd_history, "rollback": cmd_rollback,
+        handler = {"run": cmd_run, "reprocess": cmd_reprocess, "sql": cmd_sql, "history": cmd_history,
+                   "rollback": cmd_rollback,
                    "schema": cmd_schema}[args.command]
         return handler(args, settings)
     except (CliError, SettingsError) as exc:

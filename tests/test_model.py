@@ -59,3 +59,55 @@ def test_the_same_agreement_from_two_outlets_is_one_fact_row():
     assert len(t["fact_agreements"]) == 1
     assert len(t["bridge_agreement_articles"]) == 2
     assert t["fact_agreements"][0]["location"] == "Goa"
+
+
+def test_a_promotion_across_three_articles_gives_three_versions_with_validity_ranges():
+    b = StarBuilder()
+    add(b, "Joint Secretary Anil Rawat chaired a review meeting on Monday.", "2024-01-10", "a.txt")
+    add(b, "Special Secretary Anil Rawat chaired a review meeting on Monday.", "2024-09-02", "c.txt")
+    add(b, "Defence Secretary Anil Rawat chaired a review meeting on Monday.", "2025-06-12", "b.txt")
+    v = sorted(b.tables()["dim_officials"], key=lambda r: r["valid_from"])
+    assert [x["title"] for x in v] == ["Joint Secretary", "Special Secretary", "Defence Secretary"]
+    assert [x["valid_to"] for x in v] == [dt.date(2024, 9, 1), dt.date(2025, 6, 11), None]
+    assert [x["is_current"] for x in v] == [False, False, True]
+
+
+def test_event_bridges_point_to_the_version_valid_on_the_event_date():
+    b = StarBuilder()
+    add(b, "Joint Secretary Anil Rawat chaired a review meeting on Monday.", "2024-01-10", "a.txt")
+    add(b, "Defence Secretary Anil Rawat chaired a review meeting on Monday.", "2025-06-12", "b.txt")
+    # An article published later about a meeting held back in March 2024, naming him without a title.
+    add(b, "A review meeting on 4 March 2024 was chaired by Anil Rawat, the officer said.", "2025-07-01", "c.txt")
+    t = b.tables()
+    versions = {v["official_id"]: v["title"] for v in t["dim_officials"]}
+    by_meeting = {p["meeting_id"]: versions.get(p["official_id"]) for p in t["bridge_meeting_participants"]
+                  if p["official_id"]}
+    march = next(m["meeting_id"] for m in t["fact_meetings"] if m["start_date"] == dt.date(2024, 3, 4))
+    assert by_meeting[march] == "Joint Secretary"
+
+
+def test_later_reports_fill_in_details_and_keep_the_id():
+    b = StarBuilder()
+    add(b, "Goa Shipyard Limited and the Indian Navy signed a contract.", "2025-06-12", "a.txt")
+    first = b.tables()["fact_agreements"]
+    add(b, "The Indian Navy signed a contract with Goa Shipyard Limited on 10 June 2025 in Goa. The contract was "
+           "signed by Commodore Ravi Kant (Retd), Director (Operations), Goa Shipyard Limited.", "2025-06-13", "b.txt")
+    t = b.tables()
+    (row,) = t["fact_agreements"]
+    assert row["agreement_id"] == first[0]["agreement_id"]
+    assert (row["signed_date"], row["location"]) == (dt.date(2025, 6, 10), "Goa")
+    assert len(t["bridge_agreement_signatories"]) == 1
+    assert len(t["bridge_agreement_articles"]) == 2
+
+
+def test_two_meetings_with_the_same_name_far_apart_stay_two():
+    b = StarBuilder()
+    add(b, "The 5th India-Ruritania Joint Working Group meeting was held in Delhi on 3 March 2025.", "2025-03-04",
+        "a.txt")
+    add(b, "The 6th India-Ruritania Joint Working Group meeting was held in Pune on 9 June 2025.", "2025-06-10",
+        "b.txt")
+    add(b, "The India-Ruritania Joint Working Group meeting was held in Pune on 9 June 2025.", "2025-06-11", "c.txt")
+    t = b.tables()
+    assert len(t["fact_meetings"]) == 2
+    assert sorted(len([x for x in t["bridge_meeting_articles"] if x["meeting_id"] == m["meeting_id"]])
+                  for m in t["fact_meetings"]) == [1, 2]

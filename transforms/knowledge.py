@@ -111,9 +111,14 @@ def load_knowledge(directory: Path | None = None) -> Knowledge:
     )
 
 
-@functools.lru_cache(maxsize=4)
 def knowledge(directory: str | None = None) -> Knowledge:
-    return load_knowledge(Path(directory) if directory else None)
+    """The knowledge in force: `directory`, else `PARLEY_KNOWLEDGE_DIR`, else the files shipped here."""
+    return _cached(str(directory or os.environ.get("PARLEY_KNOWLEDGE_DIR") or DEFAULT_DIR))
+
+
+@functools.lru_cache(maxsize=8)
+def _cached(directory: str) -> Knowledge:
+    return load_knowledge(Path(directory))
 
 
 def phrase_regex(phrases: list[str] | tuple[str, ...], ignore_case_min_len: int = 0) -> re.Pattern[str]:

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from transforms.event_resolution import Mention, cluster, same_agreement, same_meeting
 from transforms.knowledge import Knowledge, knowledge
 from transforms.names import norm, stable_id
 
@@ -150,7 +151,8 @@ class StarBuilder:
         return by_form, rows
 
     # ---- officials -----------------------------------------------------------------------------
-    def _resolve_officials(self, org_ids: dict[str, str]) -> tuple[dict[tuple[str, str], str], list[dict]]:
+    def _resolve_officials(self, org_ids: dict[str, str]
+                           ) -> tuple[dict[tuple[str, str], str], list[dict], dict[str, list[dict]]]:
         """Type 2 versions per person: (article_id, person name) -> official_id valid at publication."""
         sightings: dict[str, list[tuple[dt.date, str, dict]]] = defaultdict(list)
         names: dict[str, Counter[str]] = defaultdict(Counter)
@@ -161,6 +163,7 @@ class StarBuilder:
                 names[pkey][p["name"]] += 1
                 sightings[pkey].append((pub, aid, p))
         versions: list[dict[str, Any]] = []
+        chains: dict[str, list[dict[str, Any]]] = {}
         lookup: dict[tuple[str, str], str] = {}
         for pkey, seen in sorted(sightings.items()):
             person_id = stable_id("person", pkey)
@@ -198,6 +201,7 @@ class StarBuilder:
                     a["valid_to"] = b["valid_from"] - dt.timedelta(days=1)
             chain[-1]["is_current"] = True
             versions.extend(chain)
+            chains[pkey] = chain
             for pub, aid, p in seen:
                 vid = None
                 if p.get("title"):
@@ -206,12 +210,12 @@ class StarBuilder:
                     valid = [v for v in chain if v["valid_from"] is None or v["valid_from"] <= pub]
                     vid = (valid[-1] if valid else chain[0])["official_id"]
                 lookup[(aid, pkey)] = vid
-        return lookup, versions
+        return lookup, versions, chains
 
     # ---- the star ------------------------------------------------------------------------------
     def tables(self) -> dict[str, list[dict[str, Any]]]:
         org_ids, org_rows = self._resolve_orgs()
-        off_ids, off_rows = self._resolve_officials(org_ids)
+        off_ids, off_rows, chains = self._resolve_officials(org_ids)
         t: dict[str, list[dict[str, Any]]] = defaultdict(list)
         t["dim_organisations"] = sorted(org_rows.values(), key=lambda r: r["organisation_id"])
         t["dim_officials"] = sorted(off_rows, key=lambda r: r["official_id"])
@@ -220,13 +224,8 @@ class StarBuilder:
             {"domain_id": domain_ids[d.name], "name": d.name, "parent": d.parent, "synonyms": list(d.synonyms)}
             for d in self.k.domains
         ]
-        agreements: dict[str, dict[str, Any]] = {}
-        meetings: dict[str, dict[str, Any]] = {}
-        ag_articles: dict[tuple[str, str], str] = {}
-        mt_articles: dict[tuple[str, str], str] = {}
-        ag_parties: set[tuple[str, str]] = set()
-        ag_signs: set[tuple[str, str]] = set()
-        participants: dict[str, dict[str, Any]] = {}
+        ag_mentions: list[Mention] = []
+        mt_mentions: list[Mention] = []
         dates: set[dt.date] = set()
         for aid in sorted(self.articles, key=lambda a: (self.articles[a].published_date or dt.date.min, a)):
             meta, rec = self.articles[aid], self.records[aid]
@@ -250,62 +249,74 @@ class StarBuilder:
             t["bridge_article_domains"] += [
                 {"article_id": aid, "domain_id": domain_ids[d["name"]], "mentions": d["mentions"]}
                 for d in rec["domains"] if d["name"] in domain_ids]
-            def person(name: str, aid: str = aid) -> str | None:
-                return off_ids.get((aid, norm(name)))
-
-            def org(name: str) -> str | None:
-                return org_ids.get(norm(name))
-
+            known_people = {norm(p["name"]) for p in rec["officials"]}
+            orgs_of = lambda names: frozenset(x for x in (org_ids.get(norm(n)) for n in names) if x)  # noqa: E731
             for i, a in enumerate(rec["agreements"]):
-                parties = sorted({x for x in (org(p) for p in a["parties"]) if x})
-                signed = _date(a["date"])
-                key = (a["type"], tuple(parties), a["date"]) if (parties and signed) else (aid, i)
-                agid = stable_id("agreement", *key)
-                row = agreements.setdefault(agid, {
-                    "agreement_id": agid, "agreement_type": a["type"], "signed_date": signed,
-                    "date_precision": a["precision"] if signed else None, "location": a["location"],
-                    "summary": _agreement_summary(a),
-                })
-                row["location"] = row["location"] or a["location"]
-                if signed:
-                    dates.add(signed)
-                for p in parties:
-                    ag_parties.add((agid, p))
-                for s in a["signatories"]:
-                    if person(s):
-                        ag_signs.add((agid, person(s)))
-                ag_articles.setdefault((agid, aid), a["evidence"])
+                ag_mentions.append(Mention(
+                    aid, i, meta.published_date, a["type"], orgs_of(a["parties"]),
+                    frozenset(norm(n) for n in a["signatories"] if norm(n) in known_people),
+                    _date(a["date"]), _date(a["date"]), a["precision"], a["location"], None, a["evidence"], a))
             for i, m in enumerate(rec["meetings"]):
-                start, end = _date(m["start"]), _date(m["end"])
-                key = (m["type"], norm(m["name"]), m["start"]) if (m["name"] or start) else (aid, i)
-                mid = stable_id("meeting", *key)
-                row = meetings.setdefault(mid, {
-                    "meeting_id": mid, "meeting_type": m["type"], "name": m["name"], "start_date": start,
-                    "end_date": end, "date_precision": m["precision"] if start else None,
-                    "location": m["location"], "summary": _meeting_summary(m),
-                })
-                row["location"] = row["location"] or m["location"]
-                for d in (start, end):
-                    if d:
-                        dates.add(d)
-                chairs = {c["name"]: c["role"] for c in m["chairs"]}
-                for p in m["participants"]:
-                    oid = org(p)
-                    if oid:
-                        _participant(participants, mid, oid, None, "participant")
-                for name, role in chairs.items():
-                    if person(name):
-                        _participant(participants, mid, None, person(name), role)
-                mt_articles.setdefault((mid, aid), m["evidence"])
-        t["fact_agreements"] = sorted(agreements.values(), key=lambda r: r["agreement_id"])
-        t["fact_meetings"] = sorted(meetings.values(), key=lambda r: r["meeting_id"])
-        t["bridge_agreement_parties"] = [
-            {"agreement_id": a, "organisation_id": o, "role": "party"} for a, o in sorted(ag_parties)]
-        t["bridge_agreement_signatories"] = [{"agreement_id": a, "official_id": o} for a, o in sorted(ag_signs)]
-        t["bridge_agreement_articles"] = [
-            {"agreement_id": a, "article_id": r, "evidence": e} for (a, r), e in sorted(ag_articles.items())]
-        t["bridge_meeting_articles"] = [
-            {"meeting_id": m, "article_id": r, "evidence": e} for (m, r), e in sorted(mt_articles.items())]
+                mt_mentions.append(Mention(
+                    aid, i, meta.published_date, m["type"], orgs_of(m["participants"]),
+                    frozenset(norm(c["name"]) for c in m["chairs"] if norm(c["name"]) in known_people),
+                    _date(m["start"]), _date(m["end"]), m["precision"], m["location"], m["name"], m["evidence"], m))
+
+        def version(pkey: str, aid: str, when: dt.date | None) -> str | None:
+            """The person's version valid on the event's date, else the one the article shows."""
+            chain = chains.get(pkey)
+            if chain and when:
+                valid = [v for v in chain if v["valid_from"] is None or v["valid_from"] <= when]
+                if valid:
+                    return valid[-1]["official_id"]
+            return off_ids.get((aid, pkey))
+
+        for e in cluster(ag_mentions, same_agreement, "agreement"):
+            d = e.dated
+            t["fact_agreements"].append({
+                "agreement_id": e.id, "agreement_type": e.kind, "signed_date": d.start if d else None,
+                "date_precision": d.precision if d else None, "location": e.best("location"),
+                "summary": _agreement_summary(max(e.mentions, key=lambda m: m.order).raw),
+            })
+            if d:
+                dates.add(d.start)
+            for oid in sorted(frozenset().union(*(m.parties for m in e.mentions))):
+                t["bridge_agreement_parties"].append({"agreement_id": e.id, "organisation_id": oid, "role": "party"})
+            signs = {version(pk, m.article_id, d.start if d else m.published) for m in e.mentions for pk in m.people}
+            t["bridge_agreement_signatories"] += [
+                {"agreement_id": e.id, "official_id": v} for v in sorted(s for s in signs if s)]
+            for aid in sorted({m.article_id for m in e.mentions}):
+                ev = " ".join(m.evidence for m in e.mentions if m.article_id == aid)
+                t["bridge_agreement_articles"].append({"agreement_id": e.id, "article_id": aid, "evidence": ev})
+        participants: dict[str, dict[str, Any]] = {}
+        for e in cluster(mt_mentions, same_meeting, "meeting"):
+            d = e.dated
+            t["fact_meetings"].append({
+                "meeting_id": e.id, "meeting_type": e.kind, "name": e.best("name"),
+                "start_date": d.start if d else None, "end_date": d.end if d else None,
+                "date_precision": d.precision if d else None, "location": e.best("location"),
+                "summary": _meeting_summary(max(e.mentions, key=lambda m: m.order).raw),
+            })
+            for x in (d.start, d.end) if d else ():
+                if x:
+                    dates.add(x)
+            for oid in sorted(frozenset().union(*(m.parties for m in e.mentions))):
+                _participant(participants, e.id, oid, None, "participant")
+            for m in e.mentions:
+                for c in m.raw["chairs"]:
+                    pk = norm(c["name"])
+                    if pk in m.people:
+                        vid = version(pk, m.article_id, d.start if d else m.published)
+                        if vid:
+                            _participant(participants, e.id, None, vid, c["role"])
+            for aid in sorted({m.article_id for m in e.mentions}):
+                ev = " ".join(m.evidence for m in e.mentions if m.article_id == aid)
+                t["bridge_meeting_articles"].append({"meeting_id": e.id, "article_id": aid, "evidence": ev})
+        t["fact_agreements"].sort(key=lambda r: r["agreement_id"])
+        t["fact_meetings"].sort(key=lambda r: r["meeting_id"])
+        for name in ("bridge_agreement_parties", "bridge_agreement_signatories", "bridge_agreement_articles",
+                     "bridge_meeting_articles"):
+            t[name].sort(key=lambda r: tuple(str(v) for v in r.values()))
         t["bridge_meeting_participants"] = sorted(participants.values(), key=lambda r: r["participant_id"])
         for v in off_rows:
             for d in (v["valid_from"], v["valid_to"]):

@@ -7,6 +7,7 @@ parts with DuckDB and never load a whole zone into memory.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import uuid
@@ -25,6 +26,7 @@ EXTRACTED_SCHEMA = pa.schema([
     pa.field("content_hash", pa.string(), nullable=False),
     pa.field("extractor_version", pa.string(), nullable=False),
     pa.field("record", pa.string(), nullable=False),
+    pa.field("extracted_at", pa.timestamp("us", tz="UTC"), nullable=False),
 ])
 
 
@@ -99,14 +101,17 @@ def extracted_for(extracted_dir: Path, version: str, hashes: list[str]) -> dict[
         con.execute("create temp table want(h varchar)")
         con.executemany("insert into want values (?)", [[h] for h in hashes])
         rows = con.execute(
-            "select content_hash, any_value(record) from read_parquet(?) e join want on e.content_hash = want.h "
-            "where extractor_version = ? group by content_hash", [g, version]).fetchall()
+            "select content_hash, arg_max(record, extracted_at) from read_parquet(?, union_by_name = true) e "
+            "join want on e.content_hash = want.h where extractor_version = ? group by content_hash",
+            [g, version]).fetchall()
     return {h: json.loads(r) for h, r in rows}
 
 
 def append_extracted(extracted_dir: Path, version: str, records: dict[str, dict[str, Any]]) -> None:
+    now = dt.datetime.now(dt.UTC)
     rows = {"content_hash": list(records), "extractor_version": [version] * len(records),
-            "record": [json.dumps(r, sort_keys=True) for r in records.values()]}
+            "record": [json.dumps(r, sort_keys=True) for r in records.values()],
+            "extracted_at": [now] * len(records)}
     write_part(extracted_dir, pa.Table.from_pydict(rows, schema=EXTRACTED_SCHEMA))
 
 
