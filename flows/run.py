@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import logging
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -21,6 +22,7 @@ from expectations.gate import GateResult, run_gate
 from expectations.suites import build_batches
 from flows.progress import Progress
 from flows.sources import SourceItem, iter_source
+from parley.faults import crash_point
 from parley.settings import Settings
 from schemas import BY_NAME, QUARANTINE, TABLES
 from transforms.extract import extract_article, extractor_version
@@ -58,8 +60,9 @@ def ingest_batch(items: list[SourceItem], known: set[str], settings: Settings) -
             item.data or b"", max_bytes=settings.max_file_bytes, published=item.published, title=item.title)
         if isinstance(result, Rejected):
             data = item.data or b""
-            quarantined.append({"source_uri": item.uri, "reason": result.reason, "size_bytes": len(data),
-                                "content": data[:4096].decode("utf-8", errors="backslashreplace"), "read_at": now})
+            quarantined.append({"source_uri": item.uri, "reason": result.reason, "size_bytes": item.size or len(data),
+                                "content": data[:4096].decode("utf-8", errors="backslashreplace"),
+                                "raw_bytes": data, "read_at": now})
             continue
         for r in result.repairs:
             repairs[r.split(" (")[0].split(" '")[0]] += 1
@@ -102,11 +105,12 @@ def model_tables(settings: Settings, version: str) -> dict[str, pa.Table]:
             meta = ArticleMeta(
                 article_id=h[:16], content_hash=h, source_uri=r["source_uri"], url=r["url"], title=r["title"],
                 published_date=r["published_date"], word_count=len(r["text"].split()), read_at=r["read_at"],
+                repairs=tuple(r["repairs"] or ()),
             )
             builder.add(meta, records[h])
     rows_by_table = builder.tables()
     tables = {t.name: to_arrow(t, rows_by_table.get(t.name, [])) for t in TABLES}
-    tables[QUARANTINE.name] = zones.quarantine_table(settings.quarantine_dir)
+    tables[QUARANTINE.name] = zones.quarantine_table(settings.quarantine_dir, settings.raw_dir)
     return tables
 
 
@@ -123,11 +127,31 @@ def publish_version(version: pub.Version, settings: Settings) -> None:
     pub.publish(version, settings.warehouse_path)
 
 
+class _NoTraceback(logging.Filter):
+    """Console logs say what failed in one line; `parley` writes the full traceback to a log file."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info:
+            record.msg = f"{record.getMessage()} ({record.exc_info[1]!r})" if record.exc_info[1] else record.msg
+            record.args = ()
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+def _quiet_console() -> None:
+    for name in ("prefect", "prefect.flow_runs", "prefect.task_runs", ""):
+        for h in logging.getLogger(name).handlers:
+            if isinstance(h, logging.StreamHandler) and not any(isinstance(f, _NoTraceback) for f in h.filters):
+                h.addFilter(_NoTraceback())
+
+
 @flow(name="parley-run", log_prints=False)
 def parley_run(sources: list[str], settings: Settings, reprocess: bool = False) -> dict[str, Any]:
     """One run. With no sources (`parley reprocess`) it re-derives the warehouse from the raw zone alone;
     `reprocess=True` also re-extracts articles that already have a record at this extractor version."""
     log = get_run_logger()
+    _quiet_console()
     run_id = new_run_id()
     started = dt.datetime.now(dt.UTC)
     version = extractor_version()
@@ -135,6 +159,9 @@ def parley_run(sources: list[str], settings: Settings, reprocess: bool = False) 
                                "extractor_version": version}
     for d in (settings.raw_dir, settings.extracted_dir, settings.versions_dir, settings.quarantine_dir):
         d.mkdir(parents=True, exist_ok=True)
+    leftovers = pub.clean_crash_leftovers(settings.home)
+    if leftovers:
+        log.warning("removed %d temporary files left by an interrupted run", len(leftovers))
 
     # 1. Ingest, batch by batch, straight from the sources.
     known = zones.known_hashes(settings.raw_dir)
@@ -151,6 +178,7 @@ def parley_run(sources: list[str], settings: Settings, reprocess: bool = False) 
             quarantine += res["quarantine"]
             known.update(res["hashes"])
             bar.advance(len(batch))
+            crash_point("ingest")
             log.info("ingest batch %d: %d read, %d new, %d known, %d quarantined", n, res["stats"].get("read", 0),
                      res["stats"].get("new", 0), res["stats"].get("known", 0), res["stats"].get("quarantined", 0))
     for uri, reason in quarantine[:20]:
@@ -165,6 +193,7 @@ def parley_run(sources: list[str], settings: Settings, reprocess: bool = False) 
         for rows in zones.iter_raw(settings.raw_dir, settings.batch_size):
             extracted += extract_batch(rows, version, settings, reprocess)
             bar.advance(len(rows))
+            crash_point("extract")
     log.info("extracted %d of %d articles in the raw zone (extractor %s)", extracted, total, version)
     summary["articles"]["extracted"] = extracted
     summary["articles"]["in_warehouse"] = total
@@ -173,10 +202,12 @@ def parley_run(sources: list[str], settings: Settings, reprocess: bool = False) 
     tables = model_tables(settings, version)
     summary["rows"] = {name: t.num_rows for name, t in tables.items()}
     version_dir = pub.stage(settings.versions_dir, run_id, tables)
+    crash_point("model")
 
     # 4. The gate.
     prev = pub.previous_row_counts(settings.home)
     gate = validate(tables, prev, settings, run_id)
+    crash_point("validate")
     summary["gate"] = {"passed": gate.passed, "evaluated": gate.evaluated,
                        "failures": [str(f) for f in gate.failures],
                        "data_docs": str(gate.docs_index) if gate.docs_index else None}

@@ -28,6 +28,7 @@ class SourceItem:
     url: str | None = None
     title: str | None = None
     published: dt.date | None = None
+    size: int | None = None  # the whole input's size where known (a file over the limit is read only in part)
 
 
 def check_source(source: str) -> None:
@@ -64,7 +65,7 @@ def _folder(p: Path, max_bytes: int) -> Iterator[SourceItem]:
         except OSError as exc:
             yield SourceItem(uri, None, f"cannot read file: {exc.strerror or exc}")
             continue
-        yield SourceItem(uri, data)
+        yield SourceItem(uri, data, size=size)
 
 
 def _parse_date(value: object) -> dt.date | None:

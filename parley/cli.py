@@ -44,8 +44,12 @@ def _prefect_env(settings: Settings) -> None:
 @contextmanager
 def run_lock(settings: Settings):  # type: ignore[no-untyped-def]
     """One run at a time per PARLEY_HOME: a second run exits with a clear message instead of racing."""
-    settings.home.mkdir(parents=True, exist_ok=True)
-    fh = open(settings.lock_path, "a+")  # noqa: SIM115 (held for the whole run)
+    try:
+        settings.home.mkdir(parents=True, exist_ok=True)
+        fh = open(settings.lock_path, "a+")  # noqa: SIM115 (held for the whole run)
+    except OSError as exc:
+        raise CliError(f"cannot use PARLEY_HOME {settings.home}: {exc.strerror}; nothing was changed",
+                       EXIT_FAILED) from None
     try:
         fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -73,7 +77,7 @@ def _check_home(settings: Settings) -> None:
         probe.unlink()
     except OSError as exc:
         raise CliError(f"PARLEY_HOME {settings.home} is not writable ({exc.strerror}); set PARLEY_HOME to a "
-                       "folder you can write to", EXIT_FAILED) from None
+                       "folder you can write to. Nothing was changed", EXIT_FAILED) from None
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
@@ -90,17 +94,63 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from flows.run import parley_run
 
     with run_lock(settings):
-        try:
-            summary = parley_run(sources, settings)
-        except SourceError as exc:
-            raise CliError(str(exc)) from None
-        except OSError as exc:
-            if exc.errno in (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EDQUOT):
-                raise CliError(f"cannot write under {settings.home}: {exc.strerror}. Nothing was published; "
-                               "free space or fix permissions and run again", EXIT_FAILED) from None
-            raise
+        summary = _guarded(lambda: parley_run(sources, settings), settings)
     print_summary(summary)
     return EXIT_OK if summary.get("published") else EXIT_BLOCKED
+
+
+_DISK_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EDQUOT, errno.EPERM}
+
+
+def _disk_problem(exc: BaseException) -> str | None:
+    """The storage failure behind an exception, however deep it was wrapped (Prefect, DuckDB, SQLite)."""
+    seen: set[int] = set()
+    e: BaseException | None = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        if isinstance(e, OSError) and e.errno in _DISK_ERRNOS:
+            return e.strerror or str(e)
+        text = str(e).lower()
+        for needle in ("no space left", "disk is full", "read-only file system", "readonly database",
+                       "permission denied"):
+            if needle in text:
+                return needle
+        e = e.__cause__ or e.__context__
+    return None
+
+
+def _guarded(run: Any, settings: Settings) -> dict[str, Any]:
+    """Runs the flow; a failure becomes one clear line (the traceback goes to a log file under PARLEY_HOME)."""
+    from flows.sources import SourceError
+
+    try:
+        return run()
+    except SourceError as exc:
+        raise CliError(str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 (the one place every failure is turned into a message)
+        problem = _disk_problem(exc)
+        log = _write_crash_log(settings, exc)
+        where = f" (details: {log})" if log else ""
+        if problem:
+            raise CliError(f"cannot write under {settings.home}: {problem}. Nothing was published and the "
+                           f"previous warehouse is unchanged; free space or fix permissions and run again{where}",
+                           EXIT_FAILED) from None
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        raise CliError(f"the run failed: {type(exc).__name__}: {first}. Nothing was published{where}",
+                       EXIT_FAILED) from None
+
+
+def _write_crash_log(settings: Settings, exc: BaseException) -> Path | None:
+    import datetime as dt
+    import traceback
+
+    try:
+        settings.runs_dir.mkdir(parents=True, exist_ok=True)
+        path = settings.runs_dir / f"failed-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}.log"
+        path.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        return path
+    except OSError:
+        return None
 
 
 def cmd_reprocess(args: argparse.Namespace, settings: Settings) -> int:
@@ -112,7 +162,7 @@ def cmd_reprocess(args: argparse.Namespace, settings: Settings) -> int:
     from flows.run import parley_run
 
     with run_lock(settings):
-        summary = parley_run([], settings, reprocess=args.force)
+        summary = _guarded(lambda: parley_run([], settings, reprocess=args.force), settings)
     print_summary(summary)
     return EXIT_OK if summary.get("published") else EXIT_BLOCKED
 

@@ -30,6 +30,7 @@ DIM_ARTICLES = Table(
         C("content_hash", "VARCHAR", "SHA-256 of the normalised text.", nullable=False),
         C("word_count", "INTEGER", "Words in the text."),
         C("read_at", "TIMESTAMP", "When the raw article was first read (UTC)."),
+        C("repairs", "VARCHAR[]", "What was repaired while reading: encoding, markup, bad date header, truncation."),
     ),
     key=("article_id",),
 )
@@ -251,7 +252,8 @@ QUARANTINE = Table(
         C("source_uri", "VARCHAR", "Where it was read."),
         C("reason", "VARCHAR", "Why it was set aside.", nullable=False),
         C("size_bytes", "BIGINT", "Size of the input."),
-        C("content", "VARCHAR", "The first bytes, hex-escaped where not text."),
+        C("content", "VARCHAR", "The first 4 KB as text, with undecodable bytes escaped, for reading."),
+        C("raw_bytes", "BLOB", "The input's bytes as read (up to the size limit plus one byte)."),
         C("read_at", "TIMESTAMP", "When it was read (UTC).", nullable=False),
     ),
     key=("source_uri",),

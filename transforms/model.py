@@ -29,6 +29,7 @@ class ArticleMeta:
     published_date: dt.date | None
     word_count: int
     read_at: dt.datetime
+    repairs: tuple[str, ...] = ()
 
 
 def _date(s: str | None) -> dt.date | None:
@@ -232,7 +233,7 @@ class StarBuilder:
             t["dim_articles"].append({
                 "article_id": aid, "source_uri": meta.source_uri, "url": meta.url, "title": meta.title,
                 "published_date": meta.published_date, "content_hash": meta.content_hash,
-                "word_count": meta.word_count, "read_at": meta.read_at,
+                "word_count": meta.word_count, "read_at": meta.read_at, "repairs": list(meta.repairs),
             })
             if meta.published_date:
                 dates.add(meta.published_date)

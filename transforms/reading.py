@@ -12,6 +12,7 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 _HEADER = re.compile(r"^\s?date\s+(\S+)\s")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -57,8 +58,9 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
         return None, "binary file (contains NUL bytes), not text"
     try:
         return data.decode("utf-8"), None
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            return data[:exc.start].decode("utf-8"), "cut inside a character at the end (truncated file)"
     text = data.decode("cp1252", errors="replace")
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t\f")
     if controls > 0.02 * min(len(text), 4096) or text.count("\ufffd") > 0.01 * len(text):
@@ -98,6 +100,28 @@ def title_of(text: str) -> str | None:
     return None
 
 
+_ENGLISH = frozenset(
+    w.strip() for w in (Path(__file__).parent / "knowledge" / "english_words.txt").read_text(encoding="utf-8")
+    .splitlines() if w.strip() and not w.startswith("#"))
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def is_english(words: list[str]) -> bool:
+    """English news is about a third function words; other languages (or scripts) have next to none."""
+    sample = [w.lower() for w in words[:400]]
+    letters = [w for w in sample if _WORD.fullmatch(w.strip(".,;:!?()\"'“”‘’"))]
+    if len(letters) < 20:
+        return True  # too short to judge
+    hits = sum(1 for w in letters if w.strip(".,;:!?()\"'“”‘’") in _ENGLISH)
+    return hits / len(letters) >= 0.08
+
+
+def looks_truncated(text: str) -> bool:
+    """Ends inside a sentence: the last line is long and has no closing punctuation."""
+    last = text.rstrip().splitlines()[-1].strip() if text.strip() else ""
+    return len(last.split()) >= 8 and last[-1:] not in ".!?\"'”’)]:;…-—"
+
+
 def read_article(
     data: bytes, *, max_bytes: int, today: dt.date | None = None, published: dt.date | None = None,
     title: str | None = None,
@@ -126,6 +150,10 @@ def read_article(
     words = body.split()
     if len(words) < 5:
         return Rejected("no readable text left" if repairs else "too short to be an article (under 5 words)")
+    if not is_english(words):
+        return Rejected("text is not in English (too few common English words); Parley reads English news")
+    if looks_truncated(body):
+        repairs.append("text appears truncated (ends mid-sentence); loaded as it is")
     return ReadArticle(
         text=body, published_date=date, content_hash=content_hash(body),
         title=title or title_of(body), repairs=tuple(repairs),

@@ -20,6 +20,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from parley.faults import crash_point
 from schemas import QUARANTINE, TABLES
 
 
@@ -79,6 +80,7 @@ def publish(v: Version, target: Path) -> None:
     shutil.copyfile(v.database, tmp)
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
+    crash_point("publish")
     os.replace(tmp, target)
     dir_fd = os.open(target.parent, os.O_RDONLY)
     try:
@@ -86,6 +88,18 @@ def publish(v: Version, target: Path) -> None:
     finally:
         os.close(dir_fd)
     (target.parent / "CURRENT").write_text(v.run_id + "\n", encoding="utf-8")
+
+
+def clean_crash_leftovers(home: Path) -> list[Path]:
+    """Temporary files a killed run left behind (half-copied databases, half-written parts). Safe only
+    under the run lock: no other run is writing."""
+    removed = []
+    for pattern in (".warehouse.duckdb.*.tmp", "raw/.part-*.tmp", "extracted/.part-*.tmp",
+                    "quarantine/.part-*.tmp", "versions/*/warehouse.building"):
+        for p in home.glob(pattern):
+            p.unlink(missing_ok=True)
+            removed.append(p)
+    return removed
 
 
 def write_summary(v: Version, summary: dict[str, Any]) -> None:

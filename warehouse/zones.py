@@ -115,13 +115,23 @@ def append_extracted(extracted_dir: Path, version: str, records: dict[str, dict[
     write_part(extracted_dir, pa.Table.from_pydict(rows, schema=EXTRACTED_SCHEMA))
 
 
-def quarantine_table(qdir: Path) -> pa.Table:
-    """The latest quarantine entry per source, as the published `quarantine` table."""
+def quarantine_table(qdir: Path, raw_dir: Path) -> pa.Table:
+    """The latest quarantine entry per source, as the published `quarantine` table; a source that was
+    fixed and loaded since is no longer in quarantine."""
     g = _glob(qdir)
     if g is None:
         return QUARANTINE.arrow_schema.empty_table()
+    raw = _glob(raw_dir)
+    loaded = ("select source_uri, max(read_at) as loaded_at from read_parquet(?) group by source_uri" if raw
+              else "select null::varchar as source_uri, null::timestamptz as loaded_at where false")
+    cols = ", ".join(f"q.{c}" for c in QUARANTINE.column_names)
     with duckdb.connect() as con:
-        return con.execute("""
-            select * exclude (rn) from (
-              select *, row_number() over (partition by source_uri order by read_at desc) rn from read_parquet(?))
-            where rn = 1 order by source_uri""", [g]).fetch_arrow_table().cast(QUARANTINE.arrow_schema)
+        return con.execute(f"""
+            with q as (
+              select * exclude (rn) from (
+                select *, row_number() over (partition by source_uri order by read_at desc) rn
+                from read_parquet(?, union_by_name = true)) where rn = 1),
+            loaded as ({loaded})
+            select {cols} from q left join loaded l using (source_uri)
+            where l.loaded_at is null or l.loaded_at < q.read_at
+            order by q.source_uri""", [g, raw] if raw else [g]).to_arrow_table().cast(QUARANTINE.arrow_schema)
