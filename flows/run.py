@@ -12,14 +12,12 @@ import logging
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from expectations.gate import GateResult, run_gate
-from expectations.suites import build_batches
 from flows.progress import Progress
 from flows.sources import SourceItem, iter_source
 from parley.faults import crash_point
@@ -31,6 +29,9 @@ from transforms.reading import Rejected, read_article
 from warehouse import publish as pub
 from warehouse import zones
 from warehouse.arrow import to_arrow
+
+if TYPE_CHECKING:
+    from expectations.gate import GateResult
 
 T = TypeVar("T")
 
@@ -117,6 +118,10 @@ def model_tables(settings: Settings, version: str) -> dict[str, pa.Table]:
 @task(name="validate", cache_policy=NO_CACHE)
 def validate(tables: dict[str, pa.Table], prev_counts: dict[str, int], settings: Settings,
              run_id: str) -> GateResult:
+    # Great Expectations takes seconds to import: only the step that needs it pays.
+    from expectations.gate import run_gate
+    from expectations.suites import build_batches
+
     batches = build_batches({k: v for k, v in tables.items() if k in BY_NAME}, prev_counts,
                             settings.min_row_ratio, settings.min_rows_for_collapse_check)
     return run_gate(batches, settings.gx_dir, run_id)

@@ -72,7 +72,7 @@ def run_lock(settings: Settings):  # type: ignore[no-untyped-def]
 def _check_home(settings: Settings) -> None:
     try:
         settings.home.mkdir(parents=True, exist_ok=True)
-        probe = settings.home / ".write-probe"
+        probe = settings.home / f".write-probe-{os.getpid()}"
         probe.write_text("ok")
         probe.unlink()
     except OSError as exc:
@@ -281,6 +281,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import logging
+
+    logging.raiseExceptions = False  # a log line that cannot be written must not end a run
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
