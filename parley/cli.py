@@ -214,14 +214,15 @@ def cmd_history(args: argparse.Namespace, settings: Settings) -> int:
     from warehouse.publish import current_run_id, list_versions
 
     current = current_run_id(settings.home)
-    t = Table("run", "published", "gate", "articles", "agreements", "meetings", "note")
+    t = Table("published", "gate", "articles", "agreements", "meetings", "note")
+    t.add_column("run", no_wrap=True)
     for v, s in list_versions(settings.versions_dir):
         g = s.get("gate", {})
         mark = " (current)" if v.run_id == current else ""
-        t.add_row(v.run_id + mark, "yes" if s.get("published") else "no",
+        t.add_row("yes" if s.get("published") else "no",
                   "passed" if g.get("passed") else f"failed ({len(g.get('failures', []))})",
                   str(s.get("articles", {}).get("in_warehouse", "")), str(s.get("rows", {}).get("fact_agreements", "")),
-                  str(s.get("rows", {}).get("fact_meetings", "")), s.get("note", ""))
+                  str(s.get("rows", {}).get("fact_meetings", "")), s.get("note", ""), v.run_id + mark)
     Console().print(t)
     return EXIT_OK
 

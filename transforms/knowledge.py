@@ -44,6 +44,7 @@ class Knowledge:
     org_heads: frozenset[str]
     weak_org_heads: frozenset[str]
     not_organisation_words: tuple[str, ...]
+    leading_words: frozenset[str]
     not_organisations: frozenset[str]
     places: tuple[str, ...]
     countries: dict[str, str]  # form -> country
@@ -96,6 +97,7 @@ def load_knowledge(directory: Path | None = None) -> Knowledge:
         org_heads=frozenset(_lines(d / "org_heads.txt")),
         weak_org_heads=frozenset(_lines(d / "org_heads_weak.txt")),
         not_organisation_words=tuple(_lines(d / "not_organisation_words.txt")),
+        leading_words=frozenset(_lines(d / "leading_words.txt")),
         not_organisations=frozenset(x.lower() for x in _lines(d / "not_organisations.txt")),
         places=tuple(_lines(d / "places.txt")),
         countries=countries,

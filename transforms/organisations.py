@@ -102,8 +102,9 @@ _POSS = re.compile(r"['’]s$")
 
 def _clean_phrase(words: list[str], k: Knowledge) -> list[str]:
     """Drops leading articles, ordinals and sentence-opening words that are not part of a name."""
-    while words and (words[0] in CONNECTORS or words[0] in ("The", "A", "An") or _ORDINAL.fullmatch(words[0])):
-        words = words[1:]
+    while words and (words[0] in CONNECTORS or words[0] in ("The", "A", "An") or _ORDINAL.fullmatch(words[0])
+                     or words[0] in k.leading_words or " ".join(words[:2]) in k.leading_words):
+        words = words[2:] if " ".join(words[:2]) in k.leading_words else words[1:]
     while words and (words[-1] in CONNECTORS or words[-1].startswith("(")):
         words = words[:-1]
     # "Israel's Ministry of Defence" keeps its possessive; "DRDO's" elsewhere loses it.

@@ -28,7 +28,8 @@ def _print(cols: list[str], rows: list[tuple], fmt: str, truncated: bool) -> Non
     t = Table(*cols, show_lines=False)
     for r in rows:
         t.add_row(*("NULL" if v is None else str(v) for v in r))
-    con = Console()
+    # Piped output is not cut to 80 columns.
+    con = Console() if sys.stdout.isatty() else Console(width=240)
     con.print(t)
     con.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}" + (f" (first {MAX_ROWS} shown)" if truncated else ""))
 
