@@ -162,7 +162,8 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
         parties = [c for a, _, c in _spans(t[:cut], org_forms)]
         # Without a verb, only "The second contract was with Naval Group": a sentence right after a
         # concluded agreement that names another party adds an agreement of its own.
-        if verb is None and not (found and parties and s.index - last_at <= 3 and re.search(r"(?i)\bwith\b", t)):
+        if verb is None and not (found and parties and s.index - last_at <= 3 and typ[0] != "other"
+                                 and _ANOTHER.search(t) and re.search(r"(?i)\bwith\b", t)):
             continue
         last_at = s.index
         parties += _governments(t[:cut], parties, orgs, k)
@@ -187,6 +188,7 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
     return [a for a in found if a.parties or a.signatories or a.date]
 
 
+_ANOTHER = re.compile(r"(?i)\b(?:first|second|third|another|other|latter|former|one of|also)\b")
 _SIGNED_BY = re.compile(r"(?i)\b(?:signed|inked|exchanged|initialled)(?:\s+[a-z]+){0,3}?\s+(?:by|between)\b|"
                         r"\bsignatories\b|\bon behalf of\b")
 

@@ -97,24 +97,25 @@ def capitalised_runs(text: str) -> list[Run]:
     return out
 
 
-def initials_match(acronym: str, words: list[str]) -> bool:
-    """True when the acronym's capitals can be read from the words' initials (in order, most of them)."""
+def initials_hits(acronym: str, words: list[str]) -> tuple[int, int]:
+    """(letters of the acronym read, in order, from the words' initials; letters in all)."""
     letters = [c for c in acronym if c.isalpha() and (c.isupper() or acronym.islower())]
     letters = [c.upper() for c in letters] or [c.upper() for c in acronym if c.isalpha()]
     content = [w for w in words if w.lower() not in CONNECTORS] or words
-    if not letters or not content:
-        return False
-    if letters[0] != content[0][0].upper():
-        return False
-    # Each acronym letter must be found, in order, as a word initial or inside the current word.
+    if not letters or not content or letters[0] != content[0][0].upper():
+        return 0, len(letters)
     wi, hits = 0, 0
     for ch in letters:
-        found = False
-        while wi < len(content):
-            if content[wi][0].upper() == ch:
-                found = True
-                wi += 1
+        for j in range(wi, len(content)):
+            if content[j][0].upper() == ch:
+                hits += 1
+                wi = j + 1
                 break
-            wi += 1
-        hits += found
-    return hits >= max(1, round(0.6 * len(letters))) and len(content) <= len(letters) + 3
+    return hits, len(letters)
+
+
+def initials_match(acronym: str, words: list[str]) -> bool:
+    """True when the acronym's capitals can be read from the words' initials (in order, most of them)."""
+    hits, n = initials_hits(acronym, words)
+    content = [w for w in words if w.lower() not in CONNECTORS] or words
+    return hits >= max(1, round(0.6 * n)) and len(content) <= n + 3

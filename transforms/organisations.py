@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from transforms.knowledge import Knowledge, RegistryOrg
-from transforms.names import CONNECTORS, Run, Tok, capitalised_runs, initials_match, norm
+from transforms.names import CONNECTORS, Run, Tok, capitalised_runs, initials_hits, initials_match, norm
 from transforms.phrases import PhraseMatcher
 from transforms.vocab import DAYS, MONTHS, Lexicon, lexicon
 
@@ -392,15 +392,21 @@ _UNIT_OF = re.compile(r"(?P<child>[A-Z][\w&-]*(?:\s+(?:of|and|for|&|[A-Z][\w&-]*
 
 
 def _define(b: _Builder, words: list[str], acr: str, pos: int, k: Knowledge) -> None:
-    """Takes the shortest tail of the phrase whose initials spell the acronym as the full name."""
+    """The full name is the shortest tail of the phrase whose initials spell most of the acronym:
+    'Safran Helicopter Engines and Hindustan Aeronautics Limited (HAL)' defines HAL as the last three words."""
     idx = b.idx
-    for i in range(len(words)):
+    best: tuple[int, list[str]] | None = None
+    for i in range(len(words) - 1, -1, -1):
         tail = _clean_phrase(words[i:], k)
         if tail and initials_match(acr, tail):
-            name = " ".join(tail)
-            if acr in idx.case_forms or norm(name) in idx.by_form or _is_org_phrase(tail, k):
-                b.add(name, acr, pos)
-            return
+            hits = initials_hits(acr, tail)[0]
+            if best is None or hits > best[0]:
+                best = (hits, tail)
+    if best is not None:
+        name = " ".join(best[1])
+        if acr in idx.case_forms or norm(name) in idx.by_form or _is_org_phrase(best[1], k):
+            b.add(name, acr, pos)
+        return
     if acr in idx.case_forms:
         b.add(idx.case_forms[acr].name, acr, pos)
 
