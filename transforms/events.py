@@ -167,7 +167,7 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
             continue
         last_at = s.index
         parties += _governments(t[:cut], parties, orgs, k)
-        if _TWO_SIDES.search(t) and not any(p.startswith("Government of ") for p in parties):
+        if _TWO_SIDES.search(t) and len(parties) < 2 and not any(p.startswith("Government of ") for p in parties):
             # "the two countries signed a pact": the governments of the two countries the story is about
             pair = _article_countries(sentences, k)
             covered = {o.country for o in orgs if o.name in parties and o.country}
@@ -254,8 +254,12 @@ def _article_countries(sentences: list[Sentence], k: Knowledge) -> list[str]:
     return ranked[:2] if len(ranked) >= 2 else []
 
 
+_THE_COUNTRIES = {"United States", "United Kingdom", "United Arab Emirates", "Philippines", "Netherlands",
+                  "Maldives", "Seychelles", "Republic of Korea", "Russian Federation"}
+
+
 def government_name(country: str) -> str:
-    return f"Government of {country}"
+    return f"Government of the {country}" if country in _THE_COUNTRIES else f"Government of {country}"
 
 
 @functools.lru_cache(maxsize=4)

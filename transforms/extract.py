@@ -53,8 +53,8 @@ def extract_article(text: str, published: dt.date | None, k: Knowledge | None = 
         for p in a.parties:
             if p.startswith("Government of ") and p not in known:
                 known.add(p)
-                orgs.append(Org(name=p, org_type="government", country=p.removeprefix("Government of "),
-                                mentions=1))
+                country = p.removeprefix("Government of ").removeprefix("the ")
+                orgs.append(Org(name=p, org_type="government", country=country, mentions=1))
     return {
         "organisations": [
             {"name": o.name, "acronym": o.acronym, "aliases": sorted(o.aliases - {o.name, o.acronym}),

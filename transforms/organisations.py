@@ -186,9 +186,24 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
         starts_body = (right[0] in ("the", "The") or right[0] in k.org_heads or right[0] in k.countries
                        or right_clean in idx.case_forms or norm(right_clean) in idx.by_form)
         ends_body = bool(left_clean) and (left_clean[-1] in k.org_heads or " ".join(left_clean) in idx.case_forms)
-        if (starts_body or ends_body) and _orgish(left, k, idx) and _orgish(right, k, idx):
+        if ((starts_body or ends_body) and _orgish(left, k, idx) and _orgish(right, k, idx)
+                or (right[0] in ("the", "The") and _orgish(right, k, idx))):
             return [toks[:i], *_split_on_and(toks[i + 1:], k, idx)]
     return [toks]
+
+
+def _drop_country_ends(toks: list[Tok], k: Knowledge) -> list[Tok]:
+    """'India and US Department of Defense', "DDP and Vietnam's", 'Indian Navy and Industry': a country or
+    a generic word joined by 'and' at either end is not part of the name."""
+    def plain(t: Tok) -> str:
+        return _POSS.sub("", t.text)
+
+    if len(toks) > 3 and toks[1].text in ("and", "&") and plain(toks[0]) in k.countries:
+        toks = toks[2:]
+    if len(toks) > 3 and toks[-2].text in ("and", "&") and (
+            plain(toks[-1]) in k.countries or plain(toks[-1]).lower() in k.not_organisations):
+        toks = toks[:-2]
+    return toks
 
 
 def _strip_person_tail(toks: list[Tok], lex: Lexicon, k: Knowledge) -> list[Tok]:
@@ -264,7 +279,7 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
         if seg and lex.is_title_word(seg[0].text):
             of = next((j for j, t in enumerate(seg) if t.text == "of"), None)
             seg = seg[of + 1:] if of is not None else seg
-        for part in _split_on_and(seg, k, idx):
+        for part in _split_on_and(_drop_country_ends(seg, k), k, idx):
             part = _strip_person_tail(part, lex, k)
             if part:
                 out.append(part)
