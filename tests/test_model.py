@@ -111,3 +111,13 @@ def test_two_meetings_with_the_same_name_far_apart_stay_two():
     assert len(t["fact_meetings"]) == 2
     assert sorted(len([x for x in t["bridge_meeting_articles"] if x["meeting_id"] == m["meeting_id"]])
                   for m in t["fact_meetings"]) == [1, 2]
+
+
+def test_reports_naming_nobody_are_one_event_only_on_the_same_day_and_place():
+    b = StarBuilder()
+    add(b, "A review meeting was held in Pune on 9 June 2025 on shipbuilding.", "2025-06-10", "a.txt")
+    add(b, "Officials said a review meeting was held in Pune on 9 June 2025.", "2025-06-11", "b.txt")
+    add(b, "A review meeting was held in Goa on 9 June 2025 on submarines.", "2025-06-11", "c.txt")
+    t = b.tables()
+    assert len(t["fact_meetings"]) == 2
+    assert len(t["bridge_meeting_articles"]) == 3

@@ -84,6 +84,9 @@ def same_agreement(e: Event, m: Mention) -> bool:
         return False
     parties = frozenset().union(*(x.parties for x in e.mentions))
     people = frozenset().union(*(x.people for x in e.mentions))
+    if not m.parties and not parties:
+        # Nobody named on either side: only the same kind, day and place make it the same agreement.
+        return _same_day_and_place(e, m)
     shared = len(parties & m.parties)
     if not m.parties or not parties or shared == 0:
         return False
@@ -113,7 +116,15 @@ def same_meeting(e: Event, m: Mention) -> bool:
     people = frozenset().union(*(x.people for x in e.mentions))
     if bool(people & m.people):
         return True
+    if not (parties or people or names) and not (m.parties or m.people or m.name):
+        return _same_day_and_place(e, m)
     return bool(start and m.start) and len(parties & m.parties) >= 2
+
+
+def _same_day_and_place(e: Event, m: Mention) -> bool:
+    first = e.mentions[0]
+    return (first.kind == m.kind and first.start is not None and first.start == m.start
+            and first.precision == "day" == m.precision and bool(first.location) and first.location == m.location)
 
 
 def _name_overlap(name: str, names: set[str]) -> bool:
@@ -130,6 +141,8 @@ def _keys(m: Mention) -> set[str]:
     keys = {f"o:{p}" for p in m.parties} | {f"p:{p}" for p in m.people}
     if m.name:
         keys.add("n:" + " ".join(w for w in norm(m.name).split() if not w[:1].isdigit()))
+    if m.start and m.location:
+        keys.add(f"d:{m.kind}:{m.start.isoformat()}:{norm(m.location)}")
     return keys
 
 
