@@ -110,16 +110,19 @@ def build_batches(tables: dict[str, pa.Table], prev_counts: dict[str, int], min_
             gxe.ExpectColumnValuesToBeBetween(column="days_since_1947", min_value=0),
             gxe.ExpectColumnValuesToBeBetween(column="days_before_today", min_value=-1),
         ], ["article_id"]))
-        # Agreements name a party; meetings a participant or a chair (mostly).
+        # Agreements name a party; meetings a participant or a chair (mostly). Counted per report (event x
+        # article), so events merged across many reports weigh as much as those reported once.
         frame = _sql_frame(con, """
-            select f.agreement_id, count(p.organisation_id) as parties
-            from fact_agreements f left join bridge_agreement_parties p using (agreement_id) group by all""")
+            select b.agreement_id, b.article_id, count(p.organisation_id) as parties
+            from bridge_agreement_articles b left join bridge_agreement_parties p using (agreement_id)
+            group by all""")
         batches.append(Batch("fact_agreements__has_party", "fact_agreements", frame, [
             gxe.ExpectColumnValuesToBeBetween(column="parties", min_value=1, mostly=MOSTLY_WITH_PARTY)],
             ["agreement_id"]))
         frame = _sql_frame(con, """
-            select f.meeting_id, count(p.meeting_id) as participants
-            from fact_meetings f left join bridge_meeting_participants p using (meeting_id) group by all""")
+            select b.meeting_id, b.article_id, count(p.meeting_id) as participants
+            from bridge_meeting_articles b left join bridge_meeting_participants p using (meeting_id)
+            group by all""")
         batches.append(Batch("fact_meetings__has_participant", "fact_meetings", frame, [
             gxe.ExpectColumnValuesToBeBetween(column="participants", min_value=1, mostly=MOSTLY_WITH_PARTY)],
             ["meeting_id"]))
