@@ -57,3 +57,11 @@ def test_planned_meetings_and_exercises_are_not_meetings():
 def test_article_without_events_has_none():
     rec = extract_article("The DRDO conducted a flight test of a missile off Odisha on Tuesday.", PUB)
     assert rec["agreements"] == [] and rec["meetings"] == []
+
+
+def test_chairs_bodies_named_in_the_story_take_part():
+    text = ("The dialogue was held in New Delhi on Monday. It was co-chaired by Defence Secretary Anil Rawat and "
+            "US Under Secretary of Defense for Policy John Marsh. The Ministry of Defence and the US Department of "
+            "Defense have held the dialogue since 2002. An Israeli Defence Minister also spoke.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert {"Ministry of Defence", "US Department of Defense"} <= set(m["participants"])

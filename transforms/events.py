@@ -381,7 +381,8 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
     org_forms = {f: o.name for o in orgs for f in o.forms() if len(f) >= 2}
     person_forms = _person_forms(officials)
     councils = {o.name for o in orgs if "Council" in o.name or o.org_type == "council"}
-    org_of_person = {p.name: p.organisation for p in officials if p.organisation}
+    org_of_person = {p.name: p.organisation or _title_body(p.title, orgs, k) for p in officials}
+    org_of_person = {n: o for n, o in org_of_person.items() if o}
     found: list[Meeting] = []
     last_at = -10
     for s in sentences:
@@ -458,6 +459,25 @@ def _met(t: str, rx: _Rx, person_forms: dict[str, str], org_forms: dict[str, str
     if any(a < m.start() for a in named) and (any(a > m.end() for a in named) or "counterpart" in t[m.end():]):
         kind = _kind(m.group(), rx.met_type)
         return (kind[1], m.start()) if kind else None
+    return None
+
+
+def _title_body(title: str | None, orgs: list[Org], k: Knowledge) -> str | None:
+    """'Defence Secretary' belongs to the Ministry of Defence, if the article names that ministry and no
+    country word ('US', 'Israeli') stands before the title."""
+    if not title:
+        return None
+    first = re.sub(r"['’]s$", "", title.split()[0])
+    country = k.countries.get(first)
+    if country:
+        title = title.split(" ", 1)[1] if " " in title else ""
+    named = {o.name: o for o in orgs}
+    for phrase, body in k.title_organisations:
+        # "US Under Secretary of Defense" is of the US body; a country word before an Indian title
+        # ("Israeli Defence Minister") names another country's office.
+        if (title.lower().startswith(phrase.lower()) and body in named
+                and (country is None or named[body].country == country)):
+            return body
     return None
 
 
