@@ -45,3 +45,10 @@ def test_company_suffix_makes_an_organisation():
 def test_parent_is_linked_where_the_text_says_so():
     got = names("The Kestrel Optics Laboratory, a DRDO laboratory, built it. DRDO thanked the team.")
     assert got["Kestrel Optics Laboratory"].parent == "Defence Research and Development Organisation"
+
+
+def test_a_name_introduced_as_a_company_is_an_organisation_but_a_rank_is_not():
+    got = names("The deal with Indian company Zentrix Aero and arms maker Volk was signed. "
+                "Major General Arun Das attended.")
+    assert {"Zentrix Aero", "Volk"} <= set(got)
+    assert not any("Arun" in n for n in got)

@@ -46,6 +46,7 @@ class Knowledge:
     not_organisation_words: tuple[str, ...]
     leading_words: frozenset[str]
     title_organisations: tuple[tuple[str, str], ...]
+    org_cues: tuple[str, ...]
     not_organisations: frozenset[str]
     places: tuple[str, ...]
     countries: dict[str, str]  # form -> country
@@ -100,6 +101,7 @@ def load_knowledge(directory: Path | None = None) -> Knowledge:
         not_organisation_words=tuple(_lines(d / "not_organisation_words.txt")),
         leading_words=frozenset(_lines(d / "leading_words.txt")),
         title_organisations=tuple((r[0], r[1]) for r in _tsv(d / "title_organisations.tsv")),
+        org_cues=tuple(_lines(d / "org_cues.txt")),
         not_organisations=frozenset(x.lower() for x in _lines(d / "not_organisations.txt")),
         places=tuple(_lines(d / "places.txt")),
         countries=countries,

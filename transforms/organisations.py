@@ -155,6 +155,13 @@ def _is_domain_phrase(words: list[str], k: Knowledge) -> bool:
     return phrase in _domain_words(k)
 
 
+@functools.lru_cache(maxsize=4)
+def _cue_rx(k: Knowledge) -> re.Pattern[str]:
+    # Cue words count only as written (lower case, or capitals like "PSU"): "Major General" is a rank.
+    cues = "|".join(re.escape(c) for c in sorted(k.org_cues, key=len, reverse=True))
+    return re.compile(r"\b(?:" + cues + r")\s+([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&|and)){0,4})")
+
+
 def _orgish(words: list[str], k: Knowledge, idx: OrgIndex) -> bool:
     clean = _clean_phrase(words, k)
     return bool(clean) and (_is_org_phrase(clean, k) or " ".join(clean) in idx.case_forms
@@ -394,6 +401,22 @@ def find_organisations(text: str, k: Knowledge) -> list[Org]:
         phrase = _clean_phrase([t.text for t in cand], k)
         if _is_org_phrase(phrase, k):
             b.add(" ".join(phrase), None, cand[0].start)
+    # 4. Names introduced as bodies: "Indian company Wipro Enterprises", "arms manufacturer MBDA".
+    lex = lexicon(k)
+    for m in _cue_rx(k).finditer(text):
+        for part in re.split(r"\s+(?:and|&)\s+", m.group(1)):
+            words = part.split()
+            while words and (words[-1] in CONNECTORS or words[-1] in lex.vocab and words[-1] not in k.org_heads):
+                words.pop()
+            words = _clean_phrase(words, k)
+            if not words or any(lex.rank_kind(w) for w in words):
+                continue
+            name = " ".join(words)
+            if name in k.countries or name in _places(k) or norm(name) in k.not_organisations:
+                continue
+            if all(w in lex.vocab for w in words) and not _is_org_phrase(words, k):
+                continue
+            b.add(name, None, m.start(1))
     _link_parents(text, b, k)
     _count_mentions(text, b.orgs)
     orgs = [o for o in b.orgs if o.mentions > 0]
