@@ -65,3 +65,9 @@ def test_chairs_bodies_named_in_the_story_take_part():
             "Defense have held the dialogue since 2002. An Israeli Defence Minister also spoke.")
     (m,) = extract_article(text, PUB)["meetings"]
     assert {"Ministry of Defence", "US Department of Defense"} <= set(m["participants"])
+
+
+def test_counted_agreements_become_that_many_entries():
+    text = "The Ruritanian Space Agency and the Indian Space Research Organisation signed three MoUs on Monday."
+    ags = extract_article(text, PUB)["agreements"]
+    assert len(ags) == 3 and all(a["type"] == "MoU" and len(a["parties"]) == 2 for a in ags)

@@ -180,6 +180,10 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
         )
         anaphoric = bool(re.search(r"(?i)\b(?:the|this|that|such)\s+$", t[:typ[1]]))
         _merge_agreement(found, ag, anaphoric)
+        # "signed three MoUs", "two landmark Defence Arrangements": as many agreements as the text counts.
+        for _ in range(_counted(t, rx) - 1):
+            found.append(Agreement(type=ag.type, parties=list(ag.parties), date=ag.date, precision=ag.precision,
+                                   location=ag.location, evidence=[t]))
     lede = _lede_date(sentences, pub)
     for ag in found:
         if ag.date is None and lede is not None:
@@ -191,6 +195,18 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
 _ANOTHER = re.compile(r"(?i)\b(?:first|second|third|another|other|latter|former|one of|also)\b")
 _SIGNED_BY = re.compile(r"(?i)\b(?:signed|inked|exchanged|initialled)(?:\s+[a-z]+){0,3}?\s+(?:by|between)\b|"
                         r"\bsignatories\b|\bon behalf of\b")
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "2": 2, "3": 3, "4": 4,
+            "5": 5, "6": 6, "7": 7, "8": 8}
+_COUNTED = re.compile(r"(?i)\b(two|three|four|five|six|seven|eight|[2-8])\s+(?:(?:more|additional|new|other|"
+                      r"landmark|key|major|important|separate|[a-z-]+)\s+){0,3}?"
+                      r"(agreements|mous|contracts|arrangements|pacts|memoranda|deals)\b")
+
+
+def _counted(t: str, rx: _Rx) -> int:
+    m = _COUNTED.search(t)
+    return _NUMBERS[m.group(1).lower()] if m else 1
 
 
 def _signatories(t: str, verb: re.Match[str] | None, person_forms: dict[str, str]) -> list[str]:
