@@ -71,3 +71,11 @@ def test_counted_agreements_become_that_many_entries():
     text = "The Ruritanian Space Agency and the Indian Space Research Organisation signed three MoUs on Monday."
     ags = extract_article(text, PUB)["agreements"]
     assert len(ags) == 3 and all(a["type"] == "MoU" and len(a["parties"]) == 2 for a in ags)
+
+
+def test_bilateral_meetings_with_several_counterparts_are_one_meeting_each():
+    text = ("Defence Secretary Anil Rawat held bilateral meetings in Pune on Tuesday. The meetings took place with "
+            "Ruritanian Defence Minister Karl Hoss, Freedonian Defence Secretary Ana Lopes and Sylvanian "
+            "Permanent Secretary Lars Berg.")
+    ms = extract_article(text, PUB)["meetings"]
+    assert len(ms) == 3 and all(m["type"] == "bilateral meeting" and m["start"] == "2025-06-10" for m in ms)

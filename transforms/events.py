@@ -440,6 +440,10 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
         )
         anaphoric = bool(re.search(r"(?i)\b(?:the|this|that|these|during)\s+$", t[:typ[1]])) and not name
         _merge_meeting(found, mt, anaphoric)
+        # "held bilateral meetings with A, B and C": one meeting per counterpart named.
+        for _ in range(_counterparts(sentences, s.index, t, person_forms) - 1):
+            found.append(Meeting(type=mt.type, start=mt.start, end=mt.end, precision=mt.precision,
+                                 location=mt.location, evidence=[t]))
     lede = _lede_date(sentences, pub)
     place = _lede_place(sentences, rx)
     for mt in found:
@@ -512,6 +516,22 @@ def _chairs(t: str, rx: _Rx, person_forms: dict[str, str]) -> list[tuple[str, st
                 if who not in [c for c, _ in chairs]:
                     chairs.append((who, role))
     return chairs
+
+
+_PLURAL_MEETINGS = re.compile(r"(?i)\b(?:bilateral|separate)\s+(?:meetings|talks)\b")
+
+
+def _counterparts(sentences: list[Sentence], i: int, t: str, person_forms: dict[str, str]) -> int:
+    """How many counterparts a 'held bilateral meetings with ...' sentence lists (here or in the next
+    sentence: 'The meetings took place with A; B; and C')."""
+    m = _PLURAL_MEETINGS.search(t)
+    if not m:
+        return 1
+    subject = {name for a, _, name in _spans(t[:m.start()], person_forms)}
+    names = {name for a, _, name in _spans(t[m.end():], person_forms)} - subject
+    if i + 1 < len(sentences) and re.search(r"(?i)\b(?:with|involved|included)\b", sentences[i + 1].text):
+        names |= {name for _, _, name in _spans(sentences[i + 1].text, person_forms)} - subject
+    return max(1, min(len(names), 12))
 
 
 def _merge_meeting(found: list[Meeting], mt: Meeting, anaphoric: bool = False) -> None:
