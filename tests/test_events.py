@@ -79,3 +79,11 @@ def test_bilateral_meetings_with_several_counterparts_are_one_meeting_each():
             "Permanent Secretary Lars Berg.")
     ms = extract_article(text, PUB)["meetings"]
     assert len(ms) == 3 and all(m["type"] == "bilateral meeting" and m["start"] == "2025-06-10" for m in ms)
+
+
+def test_counted_contracts_are_filled_by_the_sentences_that_name_each_party():
+    text = ("The Ministry of Defence signed two contracts on Monday. The first contract was with Goa Shipyard "
+            "Limited for patrol vessels. The second contract is with Cochin Shipyard Limited for a refit.")
+    ags = extract_article(text, PUB)["agreements"]
+    assert sorted(sorted(a["parties"]) for a in ags) == [
+        ["Cochin Shipyard Limited", "Ministry of Defence"], ["Goa Shipyard Limited", "Ministry of Defence"]]

@@ -52,3 +52,9 @@ def test_a_name_introduced_as_a_company_is_an_organisation_but_a_rank_is_not():
                 "Major General Arun Das attended.")
     assert {"Zentrix Aero", "Volk"} <= set(got)
     assert not any("Arun" in n for n in got)
+
+
+def test_an_institution_family_acronym_with_a_place_is_that_institute():
+    got = names("The DRDO signed an MoU with IIT-Kharagpur on Tuesday.")
+    org = got["Indian Institute of Technology Kharagpur"]
+    assert org.acronym == "IIT Kharagpur" and org.org_type == "academic"

@@ -148,6 +148,7 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
     org_forms = {f: o.name for o in orgs for f in o.forms() if len(f) >= 2}
     person_forms = _person_forms(officials)
     found: list[Agreement] = []
+    slots: list[Agreement] = []  # counted agreements still waiting for their own party
     last_at = -10
     for s in sentences:
         t = s.text
@@ -178,12 +179,23 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
             date=d.start if d else None, precision=d.precision if d else None,
             location=_place(t, rx), evidence=[t],
         )
+        open_slot = next((a for a in slots if a.type == ag.type), None) if verb is None else None
+        if open_slot is not None:
+            # "The first contract was with X", "the second with Y": each fills one counted agreement.
+            slots.remove(open_slot)
+            _add(open_slot.parties, ag.parties)
+            _add(open_slot.evidence, [t])
+            continue
         anaphoric = bool(re.search(r"(?i)\b(?:the|this|that|such)\s+$", t[:typ[1]]))
         _merge_agreement(found, ag, anaphoric)
         # "signed three MoUs", "two landmark Defence Arrangements": as many agreements as the text counts.
-        for _ in range(_counted(t, rx) - 1):
-            found.append(Agreement(type=ag.type, parties=list(ag.parties), date=ag.date, precision=ag.precision,
-                                   location=ag.location, evidence=[t]))
+        count = _counted(t, rx)
+        if count > 1:
+            slots = [found[-1]]
+            for _ in range(count - 1):
+                found.append(Agreement(type=ag.type, parties=list(ag.parties), date=ag.date,
+                                       precision=ag.precision, location=ag.location, evidence=[t]))
+                slots.append(found[-1])
     lede = _lede_date(sentences, pub)
     for ag in found:
         if ag.date is None and lede is not None:

@@ -47,6 +47,7 @@ class Knowledge:
     leading_words: frozenset[str]
     title_organisations: tuple[tuple[str, str], ...]
     org_cues: tuple[str, ...]
+    org_families: tuple[tuple[str, str, str, str], ...]
     not_organisations: frozenset[str]
     places: tuple[str, ...]
     countries: dict[str, str]  # form -> country
@@ -102,6 +103,7 @@ def load_knowledge(directory: Path | None = None) -> Knowledge:
         leading_words=frozenset(_lines(d / "leading_words.txt")),
         title_organisations=tuple((r[0], r[1]) for r in _tsv(d / "title_organisations.tsv")),
         org_cues=tuple(_lines(d / "org_cues.txt")),
+        org_families=tuple((r[0], r[1], r[2], r[3]) for r in _tsv(d / "org_families.tsv")),
         not_organisations=frozenset(x.lower() for x in _lines(d / "not_organisations.txt")),
         places=tuple(_lines(d / "places.txt")),
         countries=countries,

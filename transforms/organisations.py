@@ -156,6 +156,12 @@ def _is_domain_phrase(words: list[str], k: Knowledge) -> bool:
 
 
 @functools.lru_cache(maxsize=4)
+def _family_rx(k: Knowledge) -> re.Pattern[str]:
+    acrs = "|".join(re.escape(f[0]) for f in k.org_families)
+    return re.compile(r"\b(" + acrs + r")[- ]([A-Z][a-z]{2,})\b")
+
+
+@functools.lru_cache(maxsize=4)
 def _cue_rx(k: Knowledge) -> re.Pattern[str]:
     # Cue words count only as written (lower case, or capitals like "PSU"): "Major General" is a rank.
     cues = "|".join(re.escape(c) for c in sorted(k.org_cues, key=len, reverse=True))
@@ -401,7 +407,14 @@ def find_organisations(text: str, k: Knowledge) -> list[Org]:
         phrase = _clean_phrase([t.text for t in cand], k)
         if _is_org_phrase(phrase, k):
             b.add(" ".join(phrase), None, cand[0].start)
-    # 4. Names introduced as bodies: "Indian company Wipro Enterprises", "arms manufacturer MBDA".
+    # 4. Institution families: "IIT Kharagpur", "IIT-Ropar" are the Indian Institute of Technology there.
+    for m in _family_rx(k).finditer(text):
+        acr, place = m.group(1), m.group(2)
+        fam = next(f for f in k.org_families if f[0] == acr)
+        org = b.add(f"{fam[1]} {place}", f"{acr} {place}", m.start(), surface=m.group(0))
+        org.org_type = org.org_type or fam[2]
+        org.country = org.country or fam[3]
+    # 5. Names introduced as bodies: "Indian company Wipro Enterprises", "arms manufacturer MBDA".
     lex = lexicon(k)
     for m in _cue_rx(k).finditer(text):
         for part in re.split(r"\s+(?:and|&)\s+", m.group(1)):
