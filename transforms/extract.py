@@ -7,7 +7,10 @@ extractor version); modelling the star schema reads only these records.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import re
+from pathlib import Path
 from typing import Any
 
 from transforms.domains import find_domains
@@ -17,12 +20,21 @@ from transforms.officials import find_officials
 from transforms.organisations import Org, find_organisations
 from transforms.sentences import split_sentences
 
-# Bump when a rule changes what is extracted; the knowledge files' hash is added to it.
 RULES_VERSION = "1"
 
 
+@functools.lru_cache(maxsize=1)
+def _rules_digest() -> str:
+    """A hash of the rule modules themselves, so any change to a rule is a new extractor version."""
+    h = hashlib.sha256()
+    for p in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(p.name.encode() + p.read_bytes())
+    return h.hexdigest()[:8]
+
+
 def extractor_version(k: Knowledge | None = None) -> str:
-    return f"{RULES_VERSION}-{(k or knowledge()).version}"
+    """Rules version, rules code and knowledge files: records made by another version are re-derived."""
+    return f"{RULES_VERSION}.{_rules_digest()}-{(k or knowledge()).version}"
 
 
 def _org_spans(text: str, forms: list[str]) -> list[tuple[int, int]]:
