@@ -188,64 +188,52 @@ def test_rollback_republishes_an_earlier_version_and_history_lists_them(home: Pa
     assert snapshot(home / "warehouse.duckdb") == v3
 
 
-def _mount_tmpfs(path: Path, size: str) -> bool:
-    path.mkdir(parents=True, exist_ok=True)
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
-                          capture_output=True).returncode == 0
-
-
-def test_read_only_home_is_a_clear_error_and_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                             capsys):
-    mnt = tmp_path / "ro"
-    if not _mount_tmpfs(mnt, "64m"):
+@pytest.fixture
+def published_home_on_tmpfs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A PARLEY_HOME on its own small tmpfs, with one published run of GOOD: (mount, home, snapshot)."""
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", str(mnt)],
+                      capture_output=True).returncode != 0:
         pytest.skip("cannot mount a tmpfs here")
     try:
         home = mnt / "home"
         monkeypatch.setenv("PARLEY_HOME", str(home))
-        src = write_articles(tmp_path / "src", GOOD)
-        assert main(["run", "--source", str(src)]) == 0
-        before = snapshot(home / "warehouse.duckdb")
-        assert subprocess.run(["mount", "-o", "remount,ro", str(mnt)]).returncode == 0
-        more = write_articles(tmp_path / "more", MORE)
-        capsys.readouterr()
-        assert main(["run", "--source", str(src), "--source", str(more)]) == 3
-        last = capsys.readouterr().err.strip().splitlines()[-1]
-        assert last.startswith("parley: PARLEY_HOME") and "not writable" in last
-        assert snapshot(home / "warehouse.duckdb") == before
+        assert main(["run", "--source", str(write_articles(tmp_path / "src", GOOD))]) == 0
+        yield mnt, home, snapshot(home / "warehouse.duckdb")
     finally:
         subprocess.run(["umount", "-l", str(mnt)])
 
 
-def test_disk_full_is_a_clear_error_and_nothing_is_lost(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys):
-    mnt = tmp_path / "small"
-    if not _mount_tmpfs(mnt, "40m"):
-        pytest.skip("cannot mount a tmpfs here")
-    try:
-        home = mnt / "home"
-        monkeypatch.setenv("PARLEY_HOME", str(home))
-        src = write_articles(tmp_path / "src", GOOD)
-        assert main(["run", "--source", str(src)]) == 0
-        before = snapshot(home / "warehouse.duckdb")
-        filler = mnt / "filler"
-        with open(filler, "wb") as fh:  # leave almost nothing free
-            try:
-                while True:
-                    fh.write(b"\0" * (1 << 20))
-                    fh.flush()
-            except OSError:
-                pass
-        # Free a little, so the run starts (its write probe passes) and the disk fills up mid-run.
-        os.truncate(filler, max(0, filler.stat().st_size - 256 * 1024))
-        more = write_articles(tmp_path / "more", MORE)
-        capsys.readouterr()
-        assert main(["run", "--source", str(src), "--source", str(more)]) == 3
-        err = capsys.readouterr().err
-        last = err.strip().splitlines()[-1]
-        assert last.startswith("parley: cannot write under") and "no space left" in last.lower()
-        assert snapshot(home / "warehouse.duckdb") == before
-        filler.unlink()
-        assert main(["run", "--source", str(src), "--source", str(more)]) == 0
-        with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as con:
-            assert con.execute("select count(*) from dim_articles").fetchone()[0] == 4
-    finally:
-        subprocess.run(["umount", "-l", str(mnt)])
+def test_read_only_home_is_a_clear_error_and_changes_nothing(published_home_on_tmpfs, tmp_path: Path, capsys):
+    mnt, home, before = published_home_on_tmpfs
+    assert subprocess.run(["mount", "-o", "remount,ro", str(mnt)]).returncode == 0
+    capsys.readouterr()
+    assert main(["run", "--source", str(tmp_path / "src"), "--source", str(write_articles(tmp_path / "m", MORE))]) == 3
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last.startswith("parley: PARLEY_HOME") and "not writable" in last
+    assert snapshot(home / "warehouse.duckdb") == before
+
+
+def test_disk_full_is_a_clear_error_and_nothing_is_lost(published_home_on_tmpfs, tmp_path: Path, capsys):
+    mnt, home, before = published_home_on_tmpfs
+    filler = mnt / "filler"
+    with open(filler, "wb") as fh:  # fill the disk
+        try:
+            while True:
+                fh.write(b"\0" * (1 << 20))
+                fh.flush()
+        except OSError:
+            pass
+    # Free a little, so the run starts (its write probe passes) and the disk fills up mid-run.
+    os.truncate(filler, max(0, filler.stat().st_size - 256 * 1024))
+    sources = ["--source", str(tmp_path / "src"), "--source", str(write_articles(tmp_path / "m", MORE))]
+    capsys.readouterr()
+    assert main(["run", *sources]) == 3
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last.startswith("parley: cannot write under") and "no space left" in last.lower()
+    assert snapshot(home / "warehouse.duckdb") == before
+    filler.unlink()
+    assert main(["run", *sources]) == 0
+    with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as con:
+        assert con.execute("select count(*) from dim_articles").fetchone()[0] == 4
