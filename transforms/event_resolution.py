@@ -53,8 +53,8 @@ class Event:
         if not vals:
             return None
         if attr in ("start", "end"):
-            return max(vals, key=lambda m: (PRECISION_RANK[m.precision], m.order)).__getattribute__(attr)
-        return max(vals, key=lambda m: m.order).__getattribute__(attr)
+            return getattr(max(vals, key=lambda m: (PRECISION_RANK[m.precision], m.order)), attr)
+        return getattr(max(vals, key=lambda m: m.order), attr)
 
     @property
     def dated(self) -> Mention | None:
@@ -107,8 +107,7 @@ def same_meeting(e: Event, m: Mention) -> bool:
         lo, hi = start - dt.timedelta(days=MEETING_DAYS), (end or start) + dt.timedelta(days=MEETING_DAYS)
         if not (lo <= m.start <= hi):
             return False
-    elif not (start is None and m.start is None):
-        pass  # one side undated: decide on name and people alone
+    # with one side undated, name and people alone decide
     names = {norm(x.name) for x in e.mentions if x.name}
     if m.name and names and _name_overlap(norm(m.name), names):
         return True

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import re
 from pathlib import Path
 from typing import Any
 
@@ -37,14 +36,6 @@ def extractor_version(k: Knowledge | None = None) -> str:
     return f"{RULES_VERSION}.{_rules_digest()}-{(k or knowledge()).version}"
 
 
-def _org_spans(text: str, forms: list[str]) -> list[tuple[int, int]]:
-    if not forms:
-        return []
-    rx = re.compile(r"(?<![\w&-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-                    + r")(?![\w&-])")
-    return [m.span() for m in rx.finditer(text)]
-
-
 def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
@@ -55,7 +46,7 @@ def extract_article(text: str, published: dt.date | None, k: Knowledge | None = 
     orgs = find_organisations(text, k)
     officials = find_officials(text, sentences, orgs, k)
     # Multi-word organisation names hide their domain words ("Space Research Organisation").
-    spans = _org_spans(text, [f for o in orgs for f in o.forms() if " " in f])
+    spans = [(a, e) for o in orgs for a, e in o.spans if " " in text[a:e]]
     domains = find_domains(text, spans, k)
     agreements = find_agreements(sentences, orgs, officials, published, k)
     meetings = find_meetings(sentences, orgs, officials, published, k)

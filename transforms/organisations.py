@@ -41,6 +41,7 @@ class Org:
     registry: bool = False
     mentions: int = 0
     first: int = 1 << 30  # first offset, for stable ordering
+    spans: list[tuple[int, int]] = field(default_factory=list)  # where the text names it
 
     def forms(self) -> set[str]:
         return {f for f in {self.name, self.acronym, *self.aliases} if f}
@@ -474,6 +475,7 @@ def _link_parents(text: str, b: _Builder, k: Knowledge) -> None:
 
 
 def _count_mentions(text: str, orgs: list[Org]) -> None:
+    """Counts each organisation's mentions under any of its names and records where they are."""
     forms: list[tuple[str, Org]] = []
     for o in orgs:
         for f in o.forms():
@@ -489,5 +491,7 @@ def _count_mentions(text: str, orgs: list[Org]) -> None:
         # "Full Name (ACR)" is one mention, not two.
         if re.fullmatch(r"\s*\(\s*", text[last_end:m.start()]) and text[m.end():m.end() + 1] == ")":
             continue
-        lookup[m.group(1)].mentions += 1
+        org = lookup[m.group(1)]
+        org.mentions += 1
+        org.spans.append(m.span())
         last_end = m.end()
