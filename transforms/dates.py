@@ -112,6 +112,9 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date,
     if kind == "iso":
         a = _safe(int(g["year"]), int(g["m"]), int(g["d1"]))
         return (a, a, "day", True) if a else None
+    if kind == "yr":
+        a = dt.date(int(g["year"]), 1, 1)
+        return a, a, "year", True
     if pub is None:
         return None
     if kind == "wd":
@@ -146,7 +149,4 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date,
         year = pub.year if month <= pub.month else pub.year - 1
         a = dt.date(year, month, 1)
         return a, a, "month", False
-    if kind == "yr":
-        a = dt.date(int(g["year"]), 1, 1)
-        return a, a, "year", True
     return None

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 
 from transforms.dates import DateMention, find_dates
 from transforms.knowledge import Knowledge, phrase_regex
+from transforms.names import norm
 from transforms.officials import Official
 from transforms.organisations import Org
+from transforms.party_slots import TransferItem
 from transforms.sentences import Sentence
 
 
@@ -143,65 +145,159 @@ def _add(items: list[str], new: list[str]) -> None:
 
 
 def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[Official],
-                    pub: dt.date | None, k: Knowledge) -> list[Agreement]:
+                    pub: dt.date | None, k: Knowledge, transfers: list[TransferItem] | None = None
+                    ) -> list[Agreement]:
     rx = _rx(k)
     org_forms = {f: o.name for o in orgs for f in o.forms() if len(f) >= 2}
     person_forms = _person_forms(officials)
-    found: list[Agreement] = []
+    found: list[Agreement] = _transferred(sentences, orgs, transfers or [], pub)
+    announced = {t.cue for t in transfers or []} | {t.sentence for t in transfers or []}
     slots: list[Agreement] = []  # counted agreements still waiting for their own party
     last_at = -10
     for s in sentences:
-        t = s.text
-        typ = _best_type(t, rx.agreement, rx.agreement_type)
-        if typ is None or _negated(t, rx):
+        if s.index in announced:
             continue
-        verb = rx.agreement_verb.search(t)
-        if typ[0] == "contract" and re.search(r"(?i)\bin order to\b|\border of\b", t) and "contract" not in t.lower():
-            continue
-        present = re.search(r"(?i)\b(?:in the presence of|witnessed by|attended by|presence of)\b", t)
-        cut = present.start() if present else len(t)
-        parties = [c for a, _, c in _spans(t[:cut], org_forms)]
-        # Without a verb, only "The second contract was with Naval Group": a sentence right after a
-        # concluded agreement that names another party adds an agreement of its own.
-        if verb is None and not (found and parties and s.index - last_at <= 3 and typ[0] != "other"
-                                 and _ANOTHER.search(t) and re.search(r"(?i)\bwith\b", t)):
-            continue
-        last_at = s.index
-        parties += _governments(t[:cut], parties, orgs, k)
-        if _TWO_SIDES.search(t) and len(parties) < 2 and not any(p.startswith("Government of ") for p in parties):
-            # "the two countries signed a pact": the governments of the two countries the story is about
-            pair = _article_countries(sentences, k)
-            covered = {o.country for o in orgs if o.name in parties and o.country}
-            parties += [government_name(c) for c in pair if c not in covered]
-        d = _date_of(_event_dates(t, pub))
-        ag = Agreement(
-            type=typ[0], parties=_dedupe(parties), signatories=_signatories(t[:cut], verb, person_forms),
-            date=d.start if d else None, precision=d.precision if d else None,
-            location=_place(t, rx), evidence=[t],
-        )
-        open_slot = next((a for a in slots if a.type == ag.type), None) if verb is None else None
-        if open_slot is not None:
-            # "The first contract was with X", "the second with Y": each fills one counted agreement.
-            slots.remove(open_slot)
-            _add(open_slot.parties, ag.parties)
-            _add(open_slot.evidence, [t])
-            continue
-        anaphoric = bool(re.search(r"(?i)\b(?:the|this|that|such)\s+$", t[:typ[1]]))
-        _merge_agreement(found, ag, anaphoric)
-        # "signed three MoUs", "two landmark Defence Arrangements": as many agreements as the text counts.
-        count = _counted(t, rx)
-        if count > 1:
-            slots = [found[-1]]
-            for _ in range(count - 1):
-                found.append(Agreement(type=ag.type, parties=list(ag.parties), date=ag.date,
-                                       precision=ag.precision, location=ag.location, evidence=[t]))
-                slots.append(found[-1])
+        clauses = _agreement_clauses(s.text, rx)
+        whole = [c for _, _, c in _spans(s.text, org_forms)] if len(clauses) > 1 else []
+        for t in clauses:
+            typ = _best_type(t, rx.agreement, rx.agreement_type)
+            if typ is None or _negated(t, rx):
+                continue
+            verb = rx.agreement_verb.search(t)
+            if typ[0] == "contract" and _ORDER_NOT_CONTRACT.search(t) and "contract" not in t.lower():
+                continue
+            present = re.search(r"(?i)\b(?:in the presence of|witnessed by|attended by|presence of)\b", t)
+            cut = present.start() if present else len(t)
+            parties = [c for a, _, c in _spans(t[:cut], org_forms)] or list(whole)
+            # Without a verb, only "The second contract was with Naval Group": a sentence right after a
+            # concluded agreement that names another party adds an agreement of its own.
+            if verb is None and not (found and parties and s.index - last_at <= 3 and typ[0] != "other"
+                                     and _ANOTHER.search(t) and re.search(r"(?i)\bwith\b", t)):
+                continue
+            last_at = s.index
+            anaphoric = bool(re.search(r"(?i)\b(?:the|this|that|such)\s+$", t[:typ[1]]))
+            named = bool(parties)
+            parties += _governments(t[:cut], parties, orgs, k)
+            if (_TWO_SIDES.search(t) and len(parties) < 2 and not (anaphoric and found)
+                    and not any(p.startswith("Government of ") for p in parties)):
+                # "the two countries signed a pact": the governments of the two countries the story is about
+                pair = _article_countries(sentences, k)
+                covered = {o.country for o in orgs if o.name in parties and o.country}
+                parties += [government_name(c) for c in pair if c not in covered]
+            d = _date_of(_event_dates(t, pub))
+            ag = Agreement(
+                type=typ[0], parties=_dedupe(parties), signatories=_signatories(t[:cut], verb, person_forms),
+                date=d.start if d else None, precision=d.precision if d else None,
+                location=_place(t, rx), evidence=[t],
+            )
+            open_slot = next((a for a in slots if a.type == ag.type), None) if verb is None else None
+            if open_slot is not None:
+                # "The first contract was with X", "the second with Y": each fills one counted agreement.
+                slots.remove(open_slot)
+                _add(open_slot.parties, ag.parties)
+                _add(open_slot.evidence, [t])
+                continue
+            years = _year_list(t) if _is_plural(t, typ) else []
+            if len(years) > 1:
+                # "the memoranda signed in 2004, 2007 and 2010": one agreement per year.
+                for y in years:
+                    found.append(Agreement(type=ag.type, parties=list(ag.parties), date=dt.date(y, 1, 1),
+                                           precision="year", evidence=[t]))
+                continue
+            if anaphoric and found and not named and _refers_back(found[-1], ag):
+                # "The signing of this agreement ...": details for the last one, not a new agreement.
+                _add(found[-1].signatories, ag.signatories)
+                found[-1].location = found[-1].location or ag.location
+                _add(found[-1].evidence, [t])
+                continue
+            _merge_agreement(found, ag, anaphoric)
+            # "signed three MoUs", "two landmark Defence Arrangements": as many agreements as the text counts.
+            count = _counted(t, rx)
+            if count > 1:
+                slots = [found[-1]]
+                for _ in range(count - 1):
+                    found.append(Agreement(type=ag.type, parties=list(ag.parties), date=ag.date,
+                                           precision=ag.precision, location=ag.location, evidence=[t]))
+                    slots.append(found[-1])
     lede = _lede_date(sentences, pub)
     for ag in found:
         if ag.date is None and lede is not None:
             ag.date, ag.precision = lede.start, lede.precision
     # An agreement word with no party, signatory or date is usually a passing mention, not an event.
     return [a for a in found if a.parties or a.signatories or a.date]
+
+
+def _transferred(sentences: list[Sentence], orgs: list[Org], transfers: list[TransferItem],
+                 pub: dt.date | None) -> list[Agreement]:
+    """One technology transfer per line of a transfer list, from the laboratory that developed it (else the
+    first body the announcing sentence names) to the recipients the line names."""
+    if not transfers:
+        return []
+    by_form = {norm(f): o for o in orgs for f in o.forms()}
+    recipients = {by_form[norm(n)].name for t in transfers for n, _ in t.recipients if norm(n) in by_form}
+    labs = [o for o in orgs if o.org_type == "laboratory" and o.name not in recipients]
+    out: list[Agreement] = []
+    for t in transfers:
+        cue = sentences[t.cue]
+        named = [o for o in orgs if o.name not in recipients
+                 and any(cue.start <= a < cue.start + len(cue.text) for a, _ in o.spans)]
+        source = labs[0] if labs else (named[0] if named else None)
+        parties = [source.name] if source else []
+        _add(parties, [by_form[norm(n)].name for n, _ in t.recipients if norm(n) in by_form])
+        d = _date_of(_event_dates(cue.text, pub))
+        out.append(Agreement(type="technology transfer", parties=parties, date=d.start if d else None,
+                             precision=d.precision if d else None,
+                             evidence=[cue.text, sentences[t.sentence].text]))
+    return out
+
+
+_ORDER_NOT_CONTRACT = re.compile(r"(?i)\bin order to\b|\border of\b")
+_CLAUSE_BREAK = re.compile(r",?\s+and\s+(?=(?:the|a|an)\s)|;\s+")
+_YEARS = re.compile(r"\b(?:in|of)\s+((?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*,?\s+and\s+(?:19|20)\d\d)\b")
+
+
+def _agreement_clauses(t: str, rx: _Rx) -> list[str]:
+    """'... the MoUs signed in 2004 and 2010, and the letter of intent signed in 2013': each agreement word
+    with its own verb is read in its own clause."""
+    marks = list(rx.agreement.finditer(t))
+    if len(marks) < 2:
+        return [t]
+    out: list[str] = []
+    start = 0
+    for m1, m2 in zip(marks, marks[1:], strict=False):
+        br = next((b for b in _CLAUSE_BREAK.finditer(t, m1.end(), m2.start())), None)
+        if br is not None and rx.agreement_verb.search(t, br.end()) and rx.agreement_verb.search(t[start:br.start()]):
+            out.append(t[start:br.start()])
+            start = br.end()
+    out.append(t[start:])
+    return out
+
+
+def _is_plural(t: str, typ: tuple[str, int]) -> bool:
+    word = re.match(r"[\w-]+", t[typ[1]:])
+    return bool(word) and (word.group().lower().endswith("s") or word.group().lower() == "memoranda")
+
+
+def _year_list(t: str) -> list[int]:
+    m = _YEARS.search(t)
+    return [int(y) for y in re.findall(r"(?:19|20)\d\d", m.group(1))] if m else []
+
+
+def _refers_back(prev: Agreement, ag: Agreement) -> bool:
+    return (not _dates_clash(prev.date, prev.precision, ag.date, ag.precision)
+            and (prev.type == ag.type or ag.type == "other"))
+
+
+def _dates_clash(a: dt.date | None, pa: str | None, b: dt.date | None, pb: str | None) -> bool:
+    """Two dates of one event disagree: more than a week apart, or outside the year / month the less
+    precise one gives ('signed in 2013' is not 'signed today' in 2015)."""
+    if a is None or b is None:
+        return False
+    if "year" in (pa, pb):
+        return a.year != b.year
+    if "month" in (pa, pb):
+        return (a.year, a.month) != (b.year, b.month)
+    return abs((a - b).days) > 7
 
 
 _ANOTHER = re.compile(r"(?i)\b(?:first|second|third|another|other|latter|former|one of|also)\b")
@@ -266,7 +362,7 @@ def _lede_date(sentences: list[Sentence], pub: dt.date | None) -> DateMention | 
     return None
 
 
-_TWO_SIDES = re.compile(r"(?i)\b(?:the two|both) (?:countries|nations|governments)\b")
+_TWO_SIDES = re.compile(r"(?i)\b(?:the two|both) (?:countries|nations|governments|sides)\b")
 
 
 def _article_countries(sentences: list[Sentence], k: Knowledge) -> list[str]:
@@ -338,8 +434,7 @@ def _merge_agreement(found: list[Agreement], ag: Agreement, anaphoric: bool) -> 
     for prev in reversed(found):
         same_type = prev.type == ag.type or (anaphoric and ag.type == "other")
         overlap = not prev.parties or not ag.parties or bool(set(prev.parties) & set(ag.parties))
-        clash = prev.date and ag.date and abs((prev.date - ag.date).days) > 7
-        if same_type and overlap and not clash:
+        if same_type and overlap and not _dates_clash(prev.date, prev.precision, ag.date, ag.precision):
             _add(prev.parties, ag.parties)
             _add(prev.signatories, ag.signatories)
             if prev.date is None or (ag.precision == "day" and prev.precision != "day"):

@@ -17,6 +17,7 @@ from transforms.events import find_agreements, find_meetings
 from transforms.knowledge import Knowledge, knowledge
 from transforms.officials import find_officials
 from transforms.organisations import Org, find_organisations
+from transforms.party_slots import transfer_lists
 from transforms.sentences import split_sentences
 
 RULES_VERSION = "1"
@@ -43,12 +44,12 @@ def _iso(d: dt.date | None) -> str | None:
 def extract_article(text: str, published: dt.date | None, k: Knowledge | None = None) -> dict[str, Any]:
     k = k or knowledge()
     sentences = split_sentences(text)
-    orgs = find_organisations(text, k)
+    orgs = find_organisations(text, k, sentences)
     officials = find_officials(text, sentences, orgs, k)
     # Multi-word organisation names hide their domain words ("Space Research Organisation").
     spans = [(a, e) for o in orgs for a, e in o.spans if " " in text[a:e]]
     domains = find_domains(text, spans, k)
-    agreements = find_agreements(sentences, orgs, officials, published, k)
+    agreements = find_agreements(sentences, orgs, officials, published, k, transfer_lists(sentences, k))
     meetings = find_meetings(sentences, orgs, officials, published, k)
     # Governments named as parties ("India and Japan signed ...") are organisations of the article too.
     known = {o.name for o in orgs}

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from transforms.knowledge import Knowledge, RegistryOrg
 from transforms.names import CONNECTORS, Run, Tok, capitalised_runs, initials_hits, initials_match, norm
+from transforms.party_slots import coordinated_parties, transfer_lists
 from transforms.phrases import PhraseMatcher
+from transforms.sentences import Sentence
 from transforms.vocab import DAYS, MONTHS, Lexicon, lexicon
 
 _HEAD_TYPES = [
@@ -368,8 +370,9 @@ class _Builder:
         return existing
 
 
-def find_organisations(text: str, k: Knowledge) -> list[Org]:
-    """Every organisation the text names, with its mention count; ordered by first mention."""
+def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None = None) -> list[Org]:
+    """Every organisation the text names, with its mention count; ordered by first mention.
+    With the sentences, also the names that only their part in an agreement shows to be bodies."""
     b = _Builder(k)
     idx = b.idx
     # 1. "Full Name (ACR)" definitions learnt from the text.
@@ -431,6 +434,18 @@ def find_organisations(text: str, k: Knowledge) -> list[Org]:
             if all(w in lex.vocab for w in words) and not _is_org_phrase(words, k):
                 continue
             b.add(name, None, m.start(1))
+    if sentences is not None:
+        # 6. Recipients of transferred technology, partners joined to a known body in a signing.
+        for item in transfer_lists(sentences, k):
+            for name, at in item.recipients:
+                b.add(name, None, at)
+        _count_mentions(text, b.orgs)
+        known = [span for o in b.orgs for span in o.spans]
+        for name, at in coordinated_parties(sentences, known, k):
+            if b.find(name) is None:
+                b.add(name, None, at)
+        for o in b.orgs:
+            o.mentions, o.spans = 0, []
     _link_parents(text, b, k)
     _count_mentions(text, b.orgs)
     orgs = [o for o in b.orgs if o.mentions > 0]
