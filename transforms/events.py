@@ -111,7 +111,7 @@ def _best_type(sentence: str, rx: re.Pattern[str], types: dict[str, tuple[int, s
 @functools.lru_cache(maxsize=256)
 def _forms_rx(forms: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w&-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-                      + r")(?![\w&-]|'[a-z])")
+                      + r")(?![\w&-]|'(?!s\b)[a-z])")
 
 
 def _spans(sentence: str, forms: dict[str, str]) -> list[tuple[int, int, str]]:

@@ -84,7 +84,7 @@ def _index(k: Knowledge) -> OrgIndex:
 def _head_type(words: list[str]) -> str | None:
     """The type of the head word: the first word where the name starts with one ("Ministry of ..."),
     else the last ("... Research Agency", "... Aeronautics Limited")."""
-    typed = [(i, typ) for i, w in enumerate(words) for typ, heads in _HEAD_TYPES if w in heads]
+    typed = [(i, typ) for i, w in enumerate(words) for typ, heads in _HEAD_TYPES if w.split("-")[0] in heads]
     if not typed:
         return None
     return typed[0][1] if typed[0][0] == 0 else typed[-1][1]
@@ -121,7 +121,9 @@ def _is_org_phrase(words: list[str], k: Knowledge) -> bool:
     text = " ".join(words)
     if norm(text) in k.not_organisations or text in k.countries or text in _places(k):
         return False
-    head_pos = [i for i, w in enumerate(words) if w in k.org_heads or " ".join(words[i:i + 2]) in k.org_heads]
+    # "University-Visakhapatnam": a head word joined to a place by a hyphen is still the head.
+    head_pos = [i for i, w in enumerate(words) if w in k.org_heads or " ".join(words[i:i + 2]) in k.org_heads
+                or ("-" in w and w.split("-")[0] in k.org_heads)]
     # A weak head ("Systems", "Group") names a body only as the last word of a name without "of"/"for".
     head_pos = [i for i in head_pos if words[i] not in k.weak_org_heads
                 or (i == len(words) - 1 and not {"of", "for"} & set(words))]
@@ -385,6 +387,10 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             words = [t.text for t in run.tokens[start:i]]
             start = i + 1
             acr = tok.text[1:-1].strip()
+            if not words and i == 0:
+                # "Indian Maritime University campus (IMU)": one lower-case word between name and acronym.
+                lead = _LEAD_IN.search(text, max(0, tok.start - 160), tok.start)
+                words = lead.group(1).split() if lead else []
             if not words or len(acr) < 2 or len(acr) > 15 or (" " in acr and not acr.replace(" ", "").isupper()):
                 continue
             _define(b, words, acr, run.tokens[0].start, k)
@@ -418,6 +424,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         org = b.add(f"{fam[1]} {place}", f"{acr} {place}", m.start(), surface=m.group(0))
         org.org_type = org.org_type or fam[2]
         org.country = org.country or fam[3]
+    _fold_family_names(text, b, k)
     # 5. Names introduced as bodies: "Indian company Wipro Enterprises", "arms manufacturer MBDA".
     lex = lexicon(k)
     for m in _cue_rx(k).finditer(text):
@@ -446,6 +453,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
                 b.add(name, None, at)
         for o in b.orgs:
             o.mentions, o.spans = 0, []
+    _short_forms(text, b.orgs, k)
     _link_parents(text, b, k)
     _count_mentions(text, b.orgs)
     orgs = [o for o in b.orgs if o.mentions > 0]
@@ -453,6 +461,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     return orgs
 
 
+_LEAD_IN = re.compile(r"((?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|&)\s+)?){1,8}[a-z]+)\s*$")
 _PARENT_OF = re.compile(r"(?P<parent>[A-Z][\w&-]+)['’]s\s+(?P<child>[A-Z][\w&-]*(?:\s+(?:of|and|for|&|[A-Z][\w&-]*))*)")
 _UNIT_OF = re.compile(r"(?P<child>[A-Z][\w&-]*(?:\s+(?:of|and|for|&|[A-Z][\w&-]*))*)\s*(?:\([^)]*\))?,\s+an?\s+"
                       r"(?P<parent>[A-Z][\w&-]+)\s+(?:laboratory|lab|unit|establishment|facility|centre|subsidiary)")
@@ -476,6 +485,44 @@ def _define(b: _Builder, words: list[str], acr: str, pos: int, k: Knowledge) -> 
         return
     if acr in idx.case_forms:
         b.add(idx.case_forms[acr].name, acr, pos)
+
+
+def _fold_family_names(text: str, b: _Builder, k: Knowledge) -> None:
+    """'The Indian Institute of Technology, Kanpur' or 'the IIT' in a story about one IIT is that institute:
+    a family's bare name folds into its only member the article names."""
+    for acr, full, _, _ in k.org_families:
+        members = [o for o in b.orgs if o.acronym and o.acronym.startswith(acr + " ")]
+        if len(members) != 1:
+            continue
+        member = members[0]
+        for bare in [o for o in b.orgs if o is not member and norm(o.name) in (norm(full), norm(acr))]:
+            b.orgs.remove(bare)
+            member.aliases |= {f for f in bare.forms() if f != member.name}
+            member.first = min(member.first, bare.first)
+            for f in bare.forms():
+                b.by_form[norm(f)] = member
+                b.by_form[f] = member
+
+
+def _short_forms(text: str, orgs: list[Org], k: Knowledge) -> None:
+    """'Pilatus Aircraft Ltd' is also written 'Pilatus Aircraft', and 'Pilatus' where the text uses the word
+    on its own and no other body of the article starts with it."""
+    lex = lexicon(k)
+    firsts: dict[str, int] = {}
+    for o in orgs:
+        firsts[o.name.split()[0]] = firsts.get(o.name.split()[0], 0) + 1
+    for o in orgs:
+        if o.registry:
+            continue
+        base = _LEGAL_SUFFIX.sub("", o.name)
+        words = base.split()
+        if base != o.name and len(words) >= 2:
+            o.aliases.add(base)
+        first = words[0]
+        if (o.org_type == "company" and len(words) >= 2 and firsts[first] == 1 and first not in lex.vocab
+                and first not in k.countries and len(first) > 2
+                and re.search(r"(?<![\w-])" + re.escape(first) + r"(?![\w-])(?!\s+" + re.escape(words[1]) + ")", text)):
+            o.aliases.add(first)
 
 
 def _link_parents(text: str, b: _Builder, k: Knowledge) -> None:
