@@ -61,10 +61,11 @@ def _safe(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def _infer_year(month: int, day: int, pub: dt.date | None) -> int | None:
-    """The most recent year in which month/day is not (much) after publication."""
+def _infer_year(month: int, day: int, pub: dt.date | None, year_hint: int | None = None) -> int | None:
+    """The most recent year in which month/day is not (much) after publication; without a publication
+    date, the year the story itself names (`year_hint`)."""
     if pub is None:
-        return None
+        return year_hint
     cand = _safe(pub.year, month, day)
     if cand is None:
         return pub.year
@@ -73,7 +74,7 @@ def _infer_year(month: int, day: int, pub: dt.date | None) -> int | None:
     return pub.year if cand <= pub + dt.timedelta(days=7) else pub.year - 1
 
 
-def find_dates(sentence: str, pub: dt.date | None) -> list[DateMention]:
+def find_dates(sentence: str, pub: dt.date | None, year_hint: int | None = None) -> list[DateMention]:
     """Every date expression in the sentence, resolved; overlapping matches keep the first pattern's."""
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -82,7 +83,7 @@ def find_dates(sentence: str, pub: dt.date | None) -> list[DateMention]:
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            mention = _resolve(kind, m, pub)
+            mention = _resolve(kind, m, pub, year_hint)
             if mention is None:
                 continue
             taken.append((s, e))
@@ -91,13 +92,14 @@ def find_dates(sentence: str, pub: dt.date | None) -> list[DateMention]:
     return out
 
 
-def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, dt.date, str, bool] | None:
+def _resolve(kind: str, m: re.Match[str], pub: dt.date | None,
+             year_hint: int | None = None) -> tuple[dt.date, dt.date, str, bool] | None:
     g = m.groupdict()
     if kind in ("md", "dm"):
         month = MONTHS[g["mon"].lower().rstrip(".")]
         d1 = int(g["d1"])
         d2 = int(g["d2"]) if g.get("d2") else d1
-        year = int(g["year"]) if g.get("year") else _infer_year(month, d1, pub)
+        year = int(g["year"]) if g.get("year") else _infer_year(month, d1, pub, year_hint)
         if year is None:
             return None
         a, b = _safe(year, month, d1), _safe(year, month, d2)
@@ -150,3 +152,16 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date,
         a = dt.date(year, month, 1)
         return a, a, "month", False
     return None
+
+
+_EXPLICIT_YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
+
+
+def year_hint(texts: list[str]) -> int | None:
+    """The year a story without a publication date is about: the year its opening names most often
+    (the latest on a tie), e.g. 'Aero India 2023 ... on February 12'."""
+    counts: dict[int, int] = {}
+    for t in texts:
+        for y in _EXPLICIT_YEAR.findall(t):
+            counts[int(y)] = counts.get(int(y), 0) + 1
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None

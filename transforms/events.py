@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from transforms.dates import DateMention, find_dates
+from transforms.dates import DateMention, find_dates, year_hint
 from transforms.knowledge import Knowledge, phrase_regex
 from transforms.names import norm
 from transforms.officials import Official
@@ -46,6 +46,7 @@ class Meeting:
     participants: list[str] = field(default_factory=list)
     chairs: list[tuple[str, str]] = field(default_factory=list)  # (official name, role)
     evidence: list[str] = field(default_factory=list)
+    counterparts: list[str] = field(default_factory=list)  # officials met, for telling bilateral meetings apart
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,8 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
     rx = _rx(k)
     org_forms = {f: o.name for o in orgs for f in o.forms() if len(f) >= 2}
     person_forms = _person_forms(officials)
-    found: list[Agreement] = _transferred(sentences, orgs, transfers or [], pub)
+    hint = year_hint([s.text for s in sentences[:5]]) if pub is None else None
+    found: list[Agreement] = _transferred(sentences, orgs, transfers or [], pub, hint)
     announced = {t.cue for t in transfers or []} | {t.sentence for t in transfers or []}
     slots: list[Agreement] = []  # counted agreements still waiting for their own party
     last_at = -10
@@ -184,7 +186,7 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
                 pair = _article_countries(sentences, k)
                 covered = {o.country for o in orgs if o.name in parties and o.country}
                 parties += [government_name(c) for c in pair if c not in covered]
-            d = _date_of(_event_dates(t, pub))
+            d = _date_of(_event_dates(t, pub, hint))
             ag = Agreement(
                 type=typ[0], parties=_dedupe(parties), signatories=_signatories(t[:cut], verb, person_forms),
                 date=d.start if d else None, precision=d.precision if d else None,
@@ -219,7 +221,7 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
                     found.append(Agreement(type=ag.type, parties=list(ag.parties), date=ag.date,
                                            precision=ag.precision, location=ag.location, evidence=[t]))
                     slots.append(found[-1])
-    lede = _lede_date(sentences, pub)
+    lede = _lede_date(sentences, pub, hint)
     for ag in found:
         if ag.date is None and lede is not None:
             ag.date, ag.precision = lede.start, lede.precision
@@ -228,7 +230,7 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
 
 
 def _transferred(sentences: list[Sentence], orgs: list[Org], transfers: list[TransferItem],
-                 pub: dt.date | None) -> list[Agreement]:
+                 pub: dt.date | None, hint: int | None) -> list[Agreement]:
     """One technology transfer per line of a transfer list, from the laboratory that developed it (else the
     first body the announcing sentence names) to the recipients the line names."""
     if not transfers:
@@ -244,7 +246,7 @@ def _transferred(sentences: list[Sentence], orgs: list[Org], transfers: list[Tra
         source = labs[0] if labs else (named[0] if named else None)
         parties = [source.name] if source else []
         _add(parties, [by_form[norm(n)].name for n, _ in t.recipients if norm(n) in by_form])
-        d = _date_of(_event_dates(cue.text, pub))
+        d = _date_of(_event_dates(cue.text, pub, hint))
         out.append(Agreement(type="technology transfer", parties=parties, date=d.start if d else None,
                              precision=d.precision if d else None,
                              evidence=[cue.text, sentences[t.sentence].text]))
@@ -345,18 +347,29 @@ _DATELINE = re.compile(
     r"\s*(?:\([A-Za-z]+\))?\s*[:\-–—]")
 
 
-def _event_dates(sentence: str, pub: dt.date | None) -> list[DateMention]:
+def _event_dates(sentence: str, pub: dt.date | None, hint: int | None = None) -> list[DateMention]:
     """Dates in the sentence, leaving out the dateline ('New Delhi, March 26 (ANI):') and any date after
     publication (an event reported as done cannot be later than the report)."""
     m = _DATELINE.match(sentence)
     skip = m.end() if m else 0
-    return [d for d in find_dates(sentence, pub) if d.span[0] >= skip and (pub is None or d.start <= pub)]
+    return [d for d in find_dates(sentence, pub, hint) if d.span[0] >= skip and (pub is None or d.start <= pub)]
 
 
-def _lede_date(sentences: list[Sentence], pub: dt.date | None) -> DateMention | None:
+def _dateline_date(sentences: list[Sentence], pub: dt.date | None, hint: int | None = None) -> DateMention | None:
+    """The date of a dateline ('Bengaluru, February 12 (ANI):'): the day the story was filed."""
+    for s in sentences[:3]:
+        m = _DATELINE.match(s.text)
+        if m:
+            found = [d for d in find_dates(m.group(), pub, hint) if pub is None or d.start <= pub]
+            if found:
+                return found[0]
+    return None
+
+
+def _lede_date(sentences: list[Sentence], pub: dt.date | None, hint: int | None = None) -> DateMention | None:
     """The first date the story gives (its lede usually dates the event)."""
     for s in sentences[:3]:
-        d = _date_of(_event_dates(s.text, pub))
+        d = _date_of(_event_dates(s.text, pub, hint))
         if d is not None:
             return d
     return None
@@ -506,12 +519,16 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
     councils = {o.name for o in orgs if "Council" in o.name or o.org_type == "council"}
     org_of_person = {p.name: p.organisation or _title_body(p.title, orgs, k) for p in officials}
     org_of_person = {n: o for n, o in org_of_person.items() if o}
+    hint = year_hint([s.text for s in sentences[:5]]) if pub is None else None
     found: list[Meeting] = []
     last_at = -10
     for s in sentences:
         t = s.text
         typ = _best_type(t, rx.meeting, rx.meeting_type)
-        if typ is None and found and s.index - last_at <= 2 and not _negated(t, rx):
+        met = _met(t, rx, person_forms, org_forms) if not _negated(t, rx) else None
+        if typ is not None and typ[0] == "other" and met is not None:
+            typ = met  # "held a meeting with the delegation from X": a bilateral meeting
+        if typ is None and met is None and found and s.index - last_at <= 2 and not _negated(t, rx):
             # "It was co-chaired by ...", "Officials of X and Y took part": a sentence right after a
             # meeting adds its chairs and participants.
             chairs = _chairs(t, rx, person_forms)
@@ -524,8 +541,8 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
                 _add(found[-1].evidence, [t])
                 last_at = s.index
                 continue
-        if typ is None and not _negated(t, rx):
-            typ = _met(t, rx, person_forms, org_forms)
+        if typ is None:
+            typ = met
         elif typ is not None and not rx.meeting_verb.search(t):
             typ = None
         if typ is None or _negated(t, rx):
@@ -539,11 +556,12 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
         if typ[0] == "council meeting":
             # A council's decisions name beneficiaries ("for the Navy"); the council itself took part.
             participants = [p for p in participants if p in councils] or participants
-        d = _date_of(_event_dates(t, pub))
+        d = _date_of(_event_dates(t, pub, hint))
         mt = Meeting(
             type=typ[0], name=name, start=d.start if d else None, end=d.end if d else None,
             precision=d.precision if d else None, location=_place(t, rx),
             participants=_dedupe(participants), chairs=chairs, evidence=[t],
+            counterparts=[n for a, _, n in _spans(t, person_forms) if a > typ[1]],
         )
         anaphoric = bool(re.search(r"(?i)\b(?:the|this|that|these|during)\s+$", t[:typ[1]])) and not name
         _merge_meeting(found, mt, anaphoric)
@@ -551,13 +569,18 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
         for _ in range(_counterparts(sentences, s.index, t, person_forms) - 1):
             found.append(Meeting(type=mt.type, start=mt.start, end=mt.end, precision=mt.precision,
                                  location=mt.location, evidence=[t]))
-    lede = _lede_date(sentences, pub)
+    lede = _lede_date(sentences, pub, hint) or _dateline_date(sentences, pub, hint)
     place = _lede_place(sentences, rx)
+    previous: Meeting | None = None
     for mt in found:
         # The bodies of those who chaired took part.
         _add(mt.participants, [org_of_person[c] for c, _ in mt.chairs if c in org_of_person])
+        if mt.start is None and previous is not None and previous.start is not None:
+            # "held three meetings on 12 February. He met A ... He met B": the story's running date.
+            mt.start, mt.end, mt.precision = previous.start, previous.start, previous.precision
         if mt.start is None and lede is not None:
             mt.start, mt.end, mt.precision = lede.start, lede.end, lede.precision
+        previous = mt
         mt.location = mt.location or place
     return found
 
@@ -577,13 +600,18 @@ def _lede_place(sentences: list[Sentence], rx: _Rx) -> str | None:
     return None
 
 
+_SUBJECT = re.compile(r"^(?:He|She|They|The\s+(?:[A-Z][\w-]*\s+){1,4})\s*(?:[a-z]+ly\s+|also\s+|further\s+)*$")
+
+
 def _met(t: str, rx: _Rx, person_forms: dict[str, str], org_forms: dict[str, str]) -> tuple[str, int] | None:
     """'X met Y' with someone named on each side of the verb is a bilateral meeting."""
     m = rx.met.search(t)
     if m is None:
         return None
     named = [a for a, _, _ in _spans(t, person_forms)] + [a for a, _, _ in _spans(t, org_forms)]
-    if any(a < m.start() for a in named) and (any(a > m.end() for a in named) or "counterpart" in t[m.end():]):
+    # "He further received ...", "The Defence Secretary later met ...": the subject named before.
+    subject = bool(_SUBJECT.match(t[:m.start()]))
+    if (subject or any(a < m.start() for a in named)) and (any(a > m.end() for a in named) or "counterpart" in t[m.end():]):
         kind = _kind(m.group(), rx.met_type)
         return (kind[1], m.start()) if kind else None
     return None
@@ -608,12 +636,17 @@ def _title_body(title: str | None, orgs: list[Org], k: Knowledge) -> str | None:
     return None
 
 
+_DELEGATION = re.compile(r"(?i)\bdelegations?\b[^,;]{0,40}$")
+
+
 def _chairs(t: str, rx: _Rx, person_forms: dict[str, str]) -> list[tuple[str, str]]:
     """Officials named by a chair cue: 'chaired by X', 'co-chaired by X and Y', 'X chaired'."""
     chairs: list[tuple[str, str]] = []
     people = _spans(t, person_forms)
     for cue, role, side in rx.chair_cues:
         for m in cue.finditer(t):
+            if side == "after" and _DELEGATION.search(t[max(0, m.start() - 60):m.start()]):
+                continue  # "a delegation led by X": X led the visitors, not the meeting
             if side == "after":
                 tail = [p for p in people if p[0] >= m.end() and p[0] - m.end() < 120]
                 picked = tail[:2] if role == "co-chair" or " and " in t[m.end():m.end() + 120] else tail[:1]
@@ -641,13 +674,26 @@ def _counterparts(sentences: list[Sentence], i: int, t: str, person_forms: dict[
     return max(1, min(len(names), 12))
 
 
+def _met_apart(prev: Meeting, mt: Meeting) -> bool:
+    """Two bilateral meetings with different counterparts are two meetings: 'met delegations from A',
+    later 'met the delegation from B'; so is a specific meeting after a summary naming three or more."""
+    kinds = {prev.type, mt.type}
+    if "bilateral meeting" not in kinds or not kinds <= {"bilateral meeting", "other"}:
+        return False
+    a = set(prev.participants) | set(prev.counterparts)
+    b = set(mt.participants) | set(mt.counterparts)
+    if not a or not b:
+        return False
+    return not (a & b) or (len(prev.participants) >= 3 and set(mt.participants) < set(prev.participants))
+
+
 def _merge_meeting(found: list[Meeting], mt: Meeting, anaphoric: bool = False) -> None:
     """Sentences about the same meeting fill in one entry; 'the meeting' refers back to the last one."""
     for prev in reversed(found):
         named_apart = prev.name and mt.name and prev.name.lower() != mt.name.lower()
         same_kind = prev.type == mt.type or "other" in (prev.type, mt.type) or (anaphoric and prev is found[-1])
         clash = prev.start and mt.start and abs((prev.start - mt.start).days) > 7
-        if same_kind and not named_apart and not clash:
+        if same_kind and not named_apart and not clash and not (not anaphoric and _met_apart(prev, mt)):
             if prev.type == "other":
                 prev.type = mt.type
             prev.name = prev.name or mt.name
@@ -656,6 +702,7 @@ def _merge_meeting(found: list[Meeting], mt: Meeting, anaphoric: bool = False) -
                                                         mt.precision or prev.precision)
             prev.location = prev.location or mt.location
             _add(prev.participants, mt.participants)
+            _add(prev.counterparts, mt.counterparts)
             for c in mt.chairs:
                 if c[0] not in [x for x, _ in prev.chairs]:
                     prev.chairs.append(c)

@@ -21,7 +21,7 @@ from transforms.vocab import DAYS, MONTHS, Lexicon, lexicon
 
 _HEAD_TYPES = [
     ("ministry", {"Ministry"}), ("department", {"Department", "Dept"}),
-    ("company", {"Limited", "Ltd", "Ltd.", "Inc", "Inc.", "Corporation", "Corp", "Company", "PLC", "GmbH", "LLP",
+    ("company", {"Limited", "Ltd", "Ltd.", "Inc", "Inc.", "Corporation", "Corp", "Company", "PLC", "GmbH", "LLP", "LLC", "S.p.A", "SpA", "S.A", "KG", "SAS", "Pty", "Bhd", "N.V", "B.V",
                  "Industries", "Shipyard", "Shipbuilders", "Technologies", "Systems", "Aerospace", "Dynamics"}),
     ("academic", {"University", "Institute", "College", "School", "Academy"}),
     ("laboratory", {"Laboratory", "Laboratories", "Lab", "Labs", "Establishment"}),
@@ -58,7 +58,8 @@ class OrgIndex:
     pattern: PhraseMatcher
 
 
-_LEGAL_SUFFIX = re.compile(r"\s+(?:Private Limited|Pvt\.? Ltd\.?|Limited|Ltd\.?|Inc\.?|Corporation|Corp\.?|PLC|GmbH)$")
+_LEGAL_SUFFIX = re.compile(r"\s+(?:Private Limited|Pvt\.? Ltd\.?|Limited|Ltd\.?|Inc\.?|Corporation|Corp\.?|PLC|GmbH|"
+                           r"LLC|S\.p\.A\.?|SpA|S\.A\.?|SAS|Pty\.? Ltd\.?)$")
 
 
 @functools.lru_cache(maxsize=4)
