@@ -611,7 +611,8 @@ def _met(t: str, rx: _Rx, person_forms: dict[str, str], org_forms: dict[str, str
     named = [a for a, _, _ in _spans(t, person_forms)] + [a for a, _, _ in _spans(t, org_forms)]
     # "He further received ...", "The Defence Secretary later met ...": the subject named before.
     subject = bool(_SUBJECT.match(t[:m.start()]))
-    if (subject or any(a < m.start() for a in named)) and (any(a > m.end() for a in named) or "counterpart" in t[m.end():]):
+    after = any(a > m.end() for a in named) or "counterpart" in t[m.end():]
+    if (subject or any(a < m.start() for a in named)) and after:
         kind = _kind(m.group(), rx.met_type)
         return (kind[1], m.start()) if kind else None
     return None

@@ -21,7 +21,8 @@ from transforms.vocab import DAYS, MONTHS, Lexicon, lexicon
 
 _HEAD_TYPES = [
     ("ministry", {"Ministry"}), ("department", {"Department", "Dept"}),
-    ("company", {"Limited", "Ltd", "Ltd.", "Inc", "Inc.", "Corporation", "Corp", "Company", "PLC", "GmbH", "LLP", "LLC", "S.p.A", "SpA", "S.A", "KG", "SAS", "Pty", "Bhd", "N.V", "B.V",
+    ("company", {"Limited", "Ltd", "Ltd.", "Inc", "Inc.", "Corporation", "Corp", "Company", "PLC", "GmbH", "LLP", "LLC",
+                 "S.p.A", "SpA", "S.A", "KG", "SAS", "Pty", "Bhd", "N.V", "B.V",
                  "Industries", "Shipyard", "Shipbuilders", "Technologies", "Systems", "Aerospace", "Dynamics"}),
     ("academic", {"University", "Institute", "College", "School", "Academy"}),
     ("laboratory", {"Laboratory", "Laboratories", "Lab", "Labs", "Establishment"}),
