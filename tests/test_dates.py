@@ -51,3 +51,16 @@ def test_relative_dates_need_a_publication_date():
 
 def test_the_modal_may_is_not_a_month():
     assert find_dates("The two sides may sign it soon.", PUB) == []
+
+
+def test_bare_year_needs_no_publication_date():
+    (d,) = find_dates("the pact signed in 2013 still holds", None)
+    assert (d.start, d.precision) == (dt.date(2013, 1, 1), "year")
+
+
+def test_day_and_month_without_publication_date_take_the_year_the_story_names():
+    from transforms.dates import year_hint
+    hint = year_hint(["At Defexpo 2022 the ministry said", "Defexpo 2022 opened on Tuesday", "Vision 2030"])
+    assert hint == 2022
+    (d,) = find_dates("held on October 19", None, hint)
+    assert d.start == dt.date(2022, 10, 19)

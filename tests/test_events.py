@@ -87,3 +87,88 @@ def test_counted_contracts_are_filled_by_the_sentences_that_name_each_party():
     ags = extract_article(text, PUB)["agreements"]
     assert sorted(sorted(a["parties"]) for a in ags) == [
         ["Cochin Shipyard Limited", "Ministry of Defence"], ["Goa Shipyard Limited", "Ministry of Defence"]]
+
+
+def test_transfer_list_gives_one_technology_transfer_per_line_with_headless_recipients():
+    text = ("The Orion Armour Research Establishment (OARE) handed over technologies to six firms on Monday.\n"
+            "The technologies transferred included\n"
+            "- Light Bridging System to Kestrel Fabrications\n"
+            "- Field Water Purifier to Norvik Hydro and Palash Works\n"
+            "- Mine Plough to Sarn Metal Industries Limited\n")
+    rec = extract_article(text, PUB)
+    tots = [a for a in rec["agreements"] if a["type"] == "technology transfer"]
+    assert [set(a["parties"]) for a in tots] == [
+        {"Orion Armour Research Establishment", "Kestrel Fabrications"},
+        {"Orion Armour Research Establishment", "Norvik Hydro", "Palash Works"},
+        {"Orion Armour Research Establishment", "Sarn Metal Industries Limited"},
+    ]
+    names = {o["name"] for o in rec["organisations"]}
+    assert {"Kestrel Fabrications", "Norvik Hydro", "Palash Works"} <= names
+
+
+def test_a_bullet_list_without_a_transfer_sentence_is_not_a_transfer():
+    text = ("The minister listed the priorities.\n- Boats to Kestrel Fabrications\n- Radios to Norvik Hydro\n")
+    assert extract_article(text, PUB)["agreements"] == []
+
+
+def test_name_joined_to_a_known_body_in_a_signing_is_an_organisation_and_party():
+    text = "VELA and the Indian Space Research Organisation (ISRO) signed an agreement on Tuesday."
+    rec = extract_article(text, PUB)
+    (ag,) = rec["agreements"]
+    assert set(ag["parties"]) == {"VELA", "Indian Space Research Organisation"}
+    assert "VELA" in {o["name"] for o in rec["organisations"]}
+
+
+def test_agreements_listed_by_year_and_type_are_each_an_agreement():
+    text = ("VELA and the Indian Space Research Organisation (ISRO) signed an agreement on Tuesday. "
+            "It follows the memoranda of understanding VELA and ISRO signed in 2004, 2009 and 2012, and "
+            "the letter of intent on lunar science signed in 2016.")
+    ags = extract_article(text, PUB)["agreements"]
+    dated = sorted((a["type"], a["date"], a["precision"]) for a in ags)
+    assert dated == [("MoU", "2004-01-01", "year"), ("MoU", "2009-01-01", "year"), ("MoU", "2012-01-01", "year"),
+                     ("letter of intent", "2016-01-01", "year"), ("other", "2025-06-10", "day")]
+
+
+def test_this_agreement_refers_back_instead_of_adding_one():
+    text = ("VELA and the Indian Space Research Organisation (ISRO) signed an agreement on Tuesday. "
+            "The signing of this agreement between the two governments opens a new chapter.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"VELA", "Indian Space Research Organisation"}
+
+
+def test_the_two_sides_signing_names_the_two_governments():
+    text = ("India and Chile held talks in Delhi on Monday. Chile is a close partner of India. "
+            "The two sides also signed two MoUs on cooperation in health and culture.")
+    ags = [a for a in extract_article(text, PUB)["agreements"] if a["type"] == "MoU"]
+    assert len(ags) == 2
+    assert all(set(a["parties"]) == {"Government of India", "Government of Chile"} for a in ags)
+
+
+def test_possessive_organisation_is_still_a_party():
+    text = "The ministry awarded a contract to Orion Castings Limited to train the Indian Navy's new pilots."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert "Indian Navy" in ag["parties"]
+
+
+def test_bilateral_meetings_with_different_counterparts_stay_apart():
+    text = ("Defence Secretary Anil Rawat held discussions with delegations from firms such as Kestrel "
+            "Aerospace Limited, Norvik Systems Limited and Palash Dynamics Limited on Monday. "
+            "Defence Secretary Anil Rawat met the delegation from Kestrel Aerospace Limited. "
+            "He later held a meeting with a delegation from Norvik Systems Limited.")
+    meetings = extract_article(text, PUB)["meetings"]
+    assert len(meetings) == 3
+    assert all(m["start"] == "2025-06-09" for m in meetings)  # the running date of the story
+
+
+def test_delegation_leader_is_not_a_chair():
+    text = ("Defence Secretary Anil Rawat received a delegation from Ruritania led by Deputy Minister Karl Hoss "
+            "in New Delhi on Monday.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["type"] == "bilateral meeting" and m["chairs"] == []
+
+
+def test_undated_story_resolves_day_and_month_with_the_year_it_names():
+    text = ("On the sidelines of Defexpo 2022 in Gandhinagar on October 19, Defence Secretary Anil Rawat met "
+            "Ruritanian Deputy Minister Karl Hoss.")
+    (m,) = extract_article(text, None)["meetings"]
+    assert m["start"] == "2022-10-19"

@@ -1,5 +1,6 @@
 from transforms.knowledge import knowledge
 from transforms.organisations import find_organisations
+from transforms.sentences import split_sentences
 
 K = knowledge()
 
@@ -58,3 +59,33 @@ def test_an_institution_family_acronym_with_a_place_is_that_institute():
     got = names("The DRDO signed an MoU with IIT-Kharagpur on Tuesday.")
     org = got["Indian Institute of Technology Kharagpur"]
     assert org.acronym == "IIT Kharagpur" and org.org_type == "academic"
+
+
+def extract(text: str) -> list[dict]:
+    orgs = find_organisations(text, knowledge(), split_sentences(text))
+    return [{"name": o.name, "acronym": o.acronym, "aliases": o.aliases} for o in orgs]
+
+
+def test_company_short_forms_are_aliases_when_the_text_uses_them():
+    text = ("Kestrel Aircraft Ltd will supply trainers. Kestrel said the first jets fly next year. "
+            "Kestrel Aircraft is based in Basel.")
+    (org,) = [o for o in extract(text) if o["name"].startswith("Kestrel")]
+    assert {"Kestrel Aircraft", "Kestrel"} <= set(org["aliases"])
+
+
+def test_bare_family_name_folds_into_its_only_member():
+    text = "The Indian Institute of Technology, Jammu (IITJ) signed an MoU with a firm. IIT Jammu said so."
+    names = [o["name"] for o in extract(text) if "Institute" in o["name"] or "IIT" in o["name"]]
+    assert names == ["Indian Institute of Technology Jammu"]
+
+
+def test_acronym_after_a_lower_case_word_defines_the_name_before_it():
+    text = "The Orion Naval University-Kochi campus (ONU-K) opened a lab. ONU-K will train cadets."
+    (org,) = [o for o in extract(text) if o["name"].startswith("Orion")]
+    assert (org["name"], org["acronym"]) == ("Orion Naval University-Kochi campus", "ONU-K")
+
+
+def test_news_desks_and_handles_are_not_organisations():
+    text = "The Hindu Bureau\nThe ministry posted on X about @OrionSystemsInc Systems and its new radar."
+    names = {o["name"] for o in extract(text)}
+    assert not any("Hindu" in n or "OrionSystemsInc" in n for n in names)

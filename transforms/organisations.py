@@ -549,7 +549,7 @@ def _count_mentions(text: str, orgs: list[Org]) -> None:
         return
     forms.sort(key=lambda x: len(x[0]), reverse=True)
     lookup = {f: o for f, o in reversed(forms)}
-    rx = re.compile(r"(?<![\w&-])(" + "|".join(re.escape(f) for f, _ in forms) + r")(?![\w&-]|'[a-z])")
+    rx = re.compile(r"(?<![\w&-])(" + "|".join(re.escape(f) for f, _ in forms) + r")(?![\w&-]|'(?!s\b)[a-z])")
     last_end = -10
     for m in rx.finditer(text):
         # "Full Name (ACR)" is one mention, not two.
