@@ -170,7 +170,7 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
                 continue
             present = re.search(r"(?i)\b(?:in the presence of|witnessed by|attended by|presence of)\b", t)
             cut = present.start() if present else len(t)
-            parties = [c for a, _, c in _spans(t[:cut], org_forms)] or list(whole)
+            parties = [c for a, e, c in _spans(t[:cut], org_forms) if not _REPORTING.match(t, e)] or list(whole)
             # Without a verb, only "The second contract was with Naval Group": a sentence right after a
             # concluded agreement that names another party adds an agreement of its own.
             if verb is None and not (found and parties and s.index - last_at <= 3 and typ[0] != "other"
@@ -179,7 +179,7 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
             last_at = s.index
             anaphoric = bool(re.search(r"(?i)\b(?:the|this|that|such)\s+$", t[:typ[1]]))
             named = bool(parties)
-            parties += _governments(t[:cut], parties, orgs, k)
+            parties += _governments(t[:cut], parties, orgs, k, rx.agreement_verb)
             if (_TWO_SIDES.search(t) and len(parties) < 2 and not (anaphoric and found)
                     and not any(p.startswith("Government of ") for p in parties)):
                 # "the two countries signed a pact": the governments of the two countries the story is about
@@ -253,6 +253,8 @@ def _transferred(sentences: list[Sentence], orgs: list[Org], transfers: list[Tra
     return out
 
 
+# ", the Ministry of Defence said": the body reporting the agreement, not a party to it.
+_REPORTING = re.compile(r"\s+(?:said|says|stated|informed|added|noted|announced|reported)\b")
 _ORDER_NOT_CONTRACT = re.compile(r"(?i)\bin order to\b|\border of\b")
 _CLAUSE_BREAK = re.compile(r",?\s+and\s+(?=(?:the|a|an)\s)|;\s+")
 _YEARS = re.compile(r"\b(?:in|of)\s+((?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*,?\s+and\s+(?:19|20)\d\d)\b")
@@ -319,6 +321,11 @@ def _counted(t: str, rx: _Rx) -> int:
     return _NUMBERS[m.group(1).lower()] if m else 1
 
 
+# "X and Y", "X, Y", "X and his French counterpart Y": two signatories side by side.
+_JOINED_NAMES = re.compile(r"[\s,]*(?:(?:and|&)[\s,]+(?:(?:his|her|their|the)\s+(?:[\w-]+\s+){0,4}?"
+                           r"counterparts?\s*,?\s*)?)?")
+
+
 def _signatories(t: str, verb: re.Match[str] | None, person_forms: dict[str, str]) -> list[str]:
     """Officials after 'signed by' / 'exchanged between', or named right before the verb ('X and Y signed');
     not those merely mentioned in the sentence."""
@@ -335,7 +342,7 @@ def _signatories(t: str, verb: re.Match[str] | None, person_forms: dict[str, str
                 # walk back over "X and Y" / "X, Y and Z"
                 out = [names_before[-1][2]]
                 for p, q in zip(names_before[-2::-1], names_before[::-1], strict=False):
-                    if re.fullmatch(r"[\s,]*(?:and|&)?[\s,]*", t[p[1]:q[0]]):
+                    if _JOINED_NAMES.fullmatch(t[p[1]:q[0]]):
                         out.insert(0, p[2])
                     else:
                         break
@@ -402,14 +409,19 @@ def government_name(country: str) -> str:
 @functools.lru_cache(maxsize=4)
 def _country_nouns(k: Knowledge) -> tuple[re.Pattern[str], dict[str, str]]:
     """Country names and short codes ('India', 'US') that can stand for a government."""
-    forms = {f: c for f, c in k.countries.items() if (f == c or (f.isupper() and len(f) <= 3))
+    forms = {f: c for f, c in k.countries.items() if (f == c or (len(f) <= 3 and f[0].isupper() and f[-1].isupper()))
              and c != "European Union"}
     rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
                     + r")(?![\w-])")
     return rx, forms
 
 
-def _governments(text: str, parties: list[str], orgs: list[Org], k: Knowledge) -> list[str]:
+_SUBJECT_OF_VERB = re.compile(r"\s+(?:(?:on|last|this)\s+[A-Z]?[a-z]+\s+|has\s+|have\s+|had\s+|today\s+|also\s+|"
+                              r"formally\s+|finally\s+|jointly\s+)*")
+
+
+def _governments(text: str, parties: list[str], orgs: list[Org], k: Knowledge,
+                 verb_rx: re.Pattern[str] | None = None) -> list[str]:
     """'India and Australia signed ...': a country acting as a party is its government, unless a body of
     that country is already named."""
     by_name = {o.name: o for o in orgs}
@@ -425,9 +437,13 @@ def _governments(text: str, parties: list[str], orgs: list[Org], k: Knowledge) -
         before = text[max(0, m.start() - 9):m.start()]
         if re.search(r"\b(?:in|at|to|from|of|for)\s+$", before, re.I):
             continue  # a place: 'signed in India'
-        # Only a country that acts: 'India and Japan', 'between India and', 'with Japan'.
+        # Only a country that acts: 'India and Japan', 'between India and', 'with Japan', 'India on
+        # Thursday signed'.
         after = text[m.end():m.end() + 5]
-        if not (re.search(r"(?:\band|\bbetween|\bwith|&)\s+$", before) or re.match(r"\s+(?:and|&)\b", after)):
+        subject = verb_rx is not None and _SUBJECT_OF_VERB.match(text, m.end()) is not None and bool(
+            verb_rx.match(text, _SUBJECT_OF_VERB.match(text, m.end()).end()))
+        if not (re.search(r"(?:\band|\bbetween|\bwith|&)\s+$", before) or re.match(r"\s+(?:and|&)\b", after)
+                or subject):
             continue
         name = government_name(country)
         if name not in out:

@@ -12,7 +12,7 @@ from transforms.names import CONNECTORS
 
 MONTHS = frozenset({m for m in calendar.month_name if m} | {m for m in calendar.month_abbr if m} | {"Sept"})
 DAYS = frozenset(calendar.day_name)
-_PROPER = re.compile(r"^[A-Z][a-z][a-z'’-]*$|^[A-Z][a-z]*[’'][A-Z][a-z]+$|^Mc[A-Z][a-z]+$")
+_PROPER = re.compile(r"^[A-Z][a-z][a-z'’]*(?:-[A-Z]?[a-z'’]+)*-?$|^[A-Z][a-z]*[’'][A-Z][a-z]+$|^Mc[A-Z][a-z]+$")
 _INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$|^(?:[A-Z]\.){1,3}[A-Z]?$")
 
 
