@@ -354,12 +354,17 @@ _DATELINE = re.compile(
     r"\s*(?:\([A-Za-z]+\))?\s*[:\-–—]")
 
 
+# "held weeks before the scheduled visit on December 10": that date is another event's.
+_OTHER_EVENT_DATE = re.compile(r"(?i)\b(?:scheduled|ahead of|upcoming|(?:days|weeks|months) before)\b[^,;]*$")
+
+
 def _event_dates(sentence: str, pub: dt.date | None, hint: int | None = None) -> list[DateMention]:
     """Dates in the sentence, leaving out the dateline ('New Delhi, March 26 (ANI):') and any date after
     publication (an event reported as done cannot be later than the report)."""
     m = _DATELINE.match(sentence)
     skip = m.end() if m else 0
-    return [d for d in find_dates(sentence, pub, hint) if d.span[0] >= skip and (pub is None or d.start <= pub)]
+    return [d for d in find_dates(sentence, pub, hint) if d.span[0] >= skip and (pub is None or d.start <= pub)
+            and not _OTHER_EVENT_DATE.search(sentence[max(skip, d.span[0] - 80):d.span[0]])]
 
 
 def _dateline_date(sentences: list[Sentence], pub: dt.date | None, hint: int | None = None) -> DateMention | None:
@@ -691,6 +696,24 @@ def _counterparts(sentences: list[Sentence], i: int, t: str, person_forms: dict[
     return max(1, min(len(names), 12))
 
 
+_NAME_NOISE = {"meeting", "the", "of", "and", "meet", "session"}
+
+
+def _name_tokens(name: str) -> set[str]:
+    return {w for w in re.split(r"[\s\-–]+", norm(name)) if w and w not in _NAME_NOISE}
+
+
+def _same_meeting_name(a: str, b: str) -> bool:
+    """'14th India-US Defence Policy Group meeting' and '14th US-India Defence Policy Group' are one name:
+    the same words in any order, the same ordinal."""
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    ords_a = {w for w in ta if re.fullmatch(r"\d+(?:st|nd|rd|th)", w)}
+    ords_b = {w for w in tb if re.fullmatch(r"\d+(?:st|nd|rd|th)", w)}
+    if ords_a and ords_b and ords_a != ords_b:
+        return False
+    return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) >= 0.8
+
+
 def _met_apart(prev: Meeting, mt: Meeting) -> bool:
     """Two bilateral meetings with different counterparts are two meetings: 'met delegations from A',
     later 'met the delegation from B'; so is a specific meeting after a summary naming three or more."""
@@ -706,8 +729,10 @@ def _met_apart(prev: Meeting, mt: Meeting) -> bool:
 
 def _merge_meeting(found: list[Meeting], mt: Meeting, anaphoric: bool = False) -> None:
     """Sentences about the same meeting fill in one entry; 'the meeting' refers back to the last one."""
-    for prev in reversed(found):
-        named_apart = prev.name and mt.name and prev.name.lower() != mt.name.lower()
+    # A named meeting first joins the earlier mention of that name.
+    order = sorted(reversed(found), key=lambda p: not (p.name and mt.name and _same_meeting_name(p.name, mt.name)))
+    for prev in order:
+        named_apart = prev.name and mt.name and not _same_meeting_name(prev.name, mt.name)
         same_kind = prev.type == mt.type or "other" in (prev.type, mt.type) or (anaphoric and prev is found[-1])
         clash = prev.start and mt.start and abs((prev.start - mt.start).days) > 7
         if same_kind and not named_apart and not clash and not (not anaphoric and _met_apart(prev, mt)):
