@@ -542,6 +542,7 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
     org_of_person = {n: o for n, o in org_of_person.items() if o}
     hint = year_hint([s.text for s in sentences[:5]]) if pub is None else None
     found: list[Meeting] = []
+    recent: Meeting | None = None  # the meeting the story last spoke of
     last_at = -10
     for s in sentences:
         t = s.text
@@ -549,17 +550,17 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
         met = _met(t, rx, person_forms, org_forms) if not _negated(t, rx) else None
         if typ is not None and typ[0] == "other" and met is not None:
             typ = met  # "held a meeting with the delegation from X": a bilateral meeting
-        if typ is None and met is None and found and s.index - last_at <= 2 and not _negated(t, rx):
+        if typ is None and met is None and recent is not None and s.index - last_at <= 2 and not _negated(t, rx):
             # "It was co-chaired by ...", "Officials of X and Y took part": a sentence right after a
             # meeting adds its chairs and participants.
             chairs = _chairs(t, rx, person_forms)
             joined = [c for _, _, c in _spans(t, org_forms)] if rx.participation.search(t) else []
             if chairs or joined:
                 for c in chairs:
-                    if c[0] not in [x for x, _ in found[-1].chairs]:
-                        found[-1].chairs.append(c)
-                _add(found[-1].participants, joined)
-                _add(found[-1].evidence, [t])
+                    if c[0] not in [x for x, _ in recent.chairs]:
+                        recent.chairs.append(c)
+                _add(recent.participants, joined)
+                _add(recent.evidence, [t])
                 last_at = s.index
                 continue
         if typ is None:
@@ -585,7 +586,7 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
             counterparts=[n for a, _, n in _spans(t, person_forms) if a > typ[1]],
         )
         anaphoric = bool(re.search(r"(?i)\b(?:the|this|that|these|during)\s+$", t[:typ[1]])) and not name
-        _merge_meeting(found, mt, anaphoric)
+        recent = _merge_meeting(found, mt, anaphoric, recent)
         # "held bilateral meetings with A, B and C": one meeting per counterpart named.
         for _ in range(_counterparts(sentences, s.index, t, person_forms) - 1):
             found.append(Meeting(type=mt.type, start=mt.start, end=mt.end, precision=mt.precision,
@@ -727,15 +728,23 @@ def _met_apart(prev: Meeting, mt: Meeting) -> bool:
     return not (a & b) or (len(prev.participants) >= 3 and set(mt.participants) < set(prev.participants))
 
 
-def _merge_meeting(found: list[Meeting], mt: Meeting, anaphoric: bool = False) -> None:
-    """Sentences about the same meeting fill in one entry; 'the meeting' refers back to the last one."""
-    # A named meeting first joins the earlier mention of that name.
-    order = sorted(reversed(found), key=lambda p: not (p.name and mt.name and _same_meeting_name(p.name, mt.name)))
+def _merge_meeting(found: list[Meeting], mt: Meeting, anaphoric: bool = False,
+                   recent: Meeting | None = None) -> Meeting:
+    """Sentences about the same meeting fill in one entry; 'the meeting' refers back to the one the story
+    last spoke of (`recent`). Returns the entry the sentence went to."""
+    recent = recent or (found[-1] if found else None)
+
+    def same_name(p: Meeting) -> bool:
+        return bool(p.name and mt.name and _same_meeting_name(p.name, mt.name))
+
+    # A named meeting first joins the earlier mention of that name; 'the meeting' the one just spoken of.
+    order = sorted(reversed(found), key=lambda p: (not same_name(p), not (anaphoric and p is recent)))
     for prev in order:
-        named_apart = prev.name and mt.name and not _same_meeting_name(prev.name, mt.name)
-        same_kind = prev.type == mt.type or "other" in (prev.type, mt.type) or (anaphoric and prev is found[-1])
+        named_apart = prev.name and mt.name and not same_name(prev)
+        same_kind = prev.type == mt.type or "other" in (prev.type, mt.type) or (anaphoric and prev is recent)
         clash = prev.start and mt.start and abs((prev.start - mt.start).days) > 7
-        if same_kind and not named_apart and not clash and not (not anaphoric and _met_apart(prev, mt)):
+        apart = not anaphoric and not same_name(prev) and _met_apart(prev, mt)
+        if same_kind and not named_apart and not clash and not apart:
             if prev.type == "other":
                 prev.type = mt.type
             prev.name = prev.name or mt.name
@@ -749,5 +758,6 @@ def _merge_meeting(found: list[Meeting], mt: Meeting, anaphoric: bool = False) -
                 if c[0] not in [x for x, _ in prev.chairs]:
                     prev.chairs.append(c)
             _add(prev.evidence, mt.evidence)
-            return
+            return prev
     found.append(mt)
+    return mt
