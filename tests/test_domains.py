@@ -19,3 +19,12 @@ def test_words_inside_an_organisation_name_are_not_mentions():
 
 def test_acronyms_match_only_in_capitals():
     assert find_domains("The ai of the project", [], K) == {}
+
+
+def test_aircraft_carrier_is_naval_and_think_tank_is_no_armour():
+    found = find_domains("The aircraft carrier sailed. A think tank hosted the minister.", [], knowledge())
+    assert found == {"Naval & Underwater Systems": 1}
+
+
+def test_handles_and_tags_are_not_domain_mentions():
+    assert find_domains("Posted by @Space and #Aerospace pages.", [], knowledge()) == {}

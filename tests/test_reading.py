@@ -59,3 +59,13 @@ def test_future_publication_date_is_treated_as_unknown():
 
 def test_rewrapped_text_has_the_same_content_hash():
     assert content_hash("A  b\nc") == content_hash("A b c")
+
+
+def test_links_to_other_stories_are_dropped_and_noted():
+    data = (b"The ministry signed a contract with a shipyard for six patrol vessels on Monday.\n"
+            b"Also read| Another story about something else entirely\n"
+            b"view articleA headline of a different story...\n"
+            b"The vessels will be delivered within four years of the signing.\n")
+    r = read_article(data, max_bytes=10_000)
+    assert "Another story" not in r.text and "different story" not in r.text
+    assert any("2 line(s)" in x for x in r.repairs)

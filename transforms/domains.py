@@ -21,6 +21,9 @@ def _matcher(k: Knowledge) -> tuple[PhraseMatcher, dict[str, str]]:
             key = s if case_sensitive(s) else s.lower()
             lookup.setdefault(key, d.name)
             phrases.append(s)
+    for s in k.not_domains:
+        lookup[s.lower()] = ""  # matched so that it hides the domain word inside, then skipped
+        phrases.append(s)
     return PhraseMatcher(phrases), lookup
 
 
@@ -29,8 +32,8 @@ def find_domains(text: str, excluded_spans: list[tuple[int, int]], k: Knowledge)
     rx, lookup = _matcher(k)
     counts: dict[str, int] = {}
     for s, e, found in rx.finditer(text):
-        if any(a <= s and e <= b for a, b in excluded_spans):
-            continue
+        if any(a <= s and e <= b for a, b in excluded_spans) or text[s - 1:s] in ("@", "&", "#") and s > 0:
+            continue  # inside an organisation's name, a handle or a tag
         found = " ".join(found.split())
         name = lookup.get(found) or lookup.get(found.lower())
         if name:

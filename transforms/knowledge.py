@@ -59,6 +59,7 @@ class Knowledge:
     meeting_verb_triggers: tuple[tuple[str, str], ...]
     chair_cues: tuple[tuple[str, str, str], ...]
     transfer_cues: tuple[str, ...]
+    not_domains: tuple[str, ...]
     domains: tuple[Domain, ...]
     version: str
 
@@ -116,6 +117,7 @@ def load_knowledge(directory: Path | None = None) -> Knowledge:
         meeting_verb_triggers=tuple((r[0], r[1]) for r in _tsv(d / "meeting_verb_triggers.tsv")),
         chair_cues=tuple((r[0], r[1], r[2]) for r in _tsv(d / "chair_cues.txt", header=False)),
         transfer_cues=tuple(_lines(d / "transfer_cues.txt")),
+        not_domains=tuple(_lines(d / "not_domains.txt")),
         domains=domains,
         version=digest.hexdigest()[:12],
     )

@@ -106,6 +106,22 @@ _ENGLISH = frozenset(
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+_BOILERPLATE = tuple(
+    w.strip().lower() for w in (Path(__file__).parent / "knowledge" / "boilerplate_lines.txt")
+    .read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
+
+
+def drop_boilerplate(text: str) -> tuple[str, int]:
+    """Removes lines that link to other stories ('Also read| ...', 'view article...')."""
+    kept, dropped = [], 0
+    for line in text.split("\n"):
+        if line.strip().lower().startswith(_BOILERPLATE):
+            dropped += 1
+        else:
+            kept.append(line)
+    return "\n".join(kept), dropped
+
+
 def is_english(words: list[str]) -> bool:
     """English news is about a third function words; other languages (or scripts) have next to none."""
     sample = [w.lower() for w in words[:400]]
@@ -146,6 +162,12 @@ def read_article(
     if date is not None and date > today + dt.timedelta(days=1):
         repairs.append(f"publication date {date.isoformat()} is in the future; treated as unknown")
         date = None
+    # The article's identity is its text as published, before the boilerplate list (which users
+    # extend) is applied, so editing that list never changes an article_id.
+    identity = content_hash(body.strip())
+    body, dropped = drop_boilerplate(body)
+    if dropped:
+        repairs.append(f"{dropped} line(s) linking to other stories dropped")
     body = body.strip()
     words = body.split()
     if len(words) < 5:
@@ -155,6 +177,6 @@ def read_article(
     if looks_truncated(body):
         repairs.append("text appears truncated (ends mid-sentence); loaded as it is")
     return ReadArticle(
-        text=body, published_date=date, content_hash=content_hash(body),
+        text=body, published_date=date, content_hash=identity,
         title=title or title_of(body), repairs=tuple(repairs),
     )
