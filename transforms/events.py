@@ -166,14 +166,22 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
             if typ is None or _negated(t, rx):
                 continue
             verb = rx.agreement_verb.search(t)
+            if (verb is not None and verb.group().lower().startswith("signing") and found
+                    and _SIGNING_BACK.search(t[:verb.start()])):
+                continue
             if typ[0] == "contract" and _ORDER_NOT_CONTRACT.search(t) and "contract" not in t.lower():
                 continue
             present = re.search(r"(?i)\b(?:in the presence of|witnessed by|attended by|presence of)\b", t)
             cut = present.start() if present else len(t)
-            parties = [c for a, e, c in _spans(t[:cut], org_forms) if not _REPORTING.match(t, e)] or list(whole)
+            spans = [(a, c) for a, e, c in _spans(t[:cut], org_forms) if not _REPORTING.match(t, e)]
+            # "aircraft for the Indian Air Force", "planes of the Navy": those served, not parties.
+            served = {c for a, c in spans if _SERVED.search(t[max(0, a - 30):a])}
+            if {c for _, c in spans} - served:
+                spans = [(a, c) for a, c in spans if c not in served]
+            parties = [c for _, c in spans] or list(whole)
             # Without a verb, only "The second contract was with Naval Group": a sentence right after a
             # concluded agreement that names another party adds an agreement of its own.
-            if verb is None and not (found and parties and s.index - last_at <= 3 and typ[0] != "other"
+            if verb is None and not (found and parties and (s.index - last_at <= 3 or slots) and typ[0] != "other"
                                      and _ANOTHER.search(t) and re.search(r"(?i)\bwith\b", t)):
                 continue
             last_at = s.index
@@ -255,6 +263,9 @@ def _transferred(sentences: list[Sentence], orgs: list[Org], transfers: list[Tra
 
 # ", the Ministry of Defence said": the body reporting the agreement, not a party to it.
 _REPORTING = re.compile(r"\s+(?:said|says|stated|informed|added|noted|announced|reported)\b")
+_SERVED = re.compile(r"(?<!behalf)\s(?:for|of)\s+(?:the\s+|its\s+|their\s+)?[#@]?$")
+# "within 48 months of signing the contract": the terms of an agreement already reported.
+_SIGNING_BACK = re.compile(r"(?i)\b(?:of|after|since|from|before|upon|on)\s+$")
 _ORDER_NOT_CONTRACT = re.compile(r"(?i)\bin order to\b|\border of\b")
 _CLAUSE_BREAK = re.compile(r",?\s+and\s+(?=(?:the|a|an)\s)|;\s+")
 _YEARS = re.compile(r"\b(?:in|of)\s+((?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*,?\s+and\s+(?:19|20)\d\d)\b")
@@ -333,7 +344,8 @@ def _signatories(t: str, verb: re.Match[str] | None, person_forms: dict[str, str
     by = _SIGNED_BY.search(t)
     out: list[str] = []
     if by:
-        out = [name for a, _, name in people if a >= by.start()]
+        # Up to the end of the clause: not the spokesperson who tweeted it after the closing quote.
+        out = [name for a, _, name in people if a >= by.start() and not re.search(r"[”\"]|\btweeted\b", t[by.end():a])]
     elif verb is not None:
         names_before = [p for p in people if p[1] <= verb.start()]
         if names_before:

@@ -455,6 +455,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
                 b.add(name, None, at)
         for o in b.orgs:
             o.mentions, o.spans = 0, []
+    _handles(text, b)
     _short_forms(text, b.orgs, k)
     _link_parents(text, b, k)
     _count_mentions(text, b.orgs)
@@ -504,6 +505,32 @@ def _fold_family_names(text: str, b: _Builder, k: Knowledge) -> None:
             for f in bare.forms():
                 b.by_form[norm(f)] = member
                 b.by_form[f] = member
+
+
+_HANDLE = re.compile(r"(?<![\w@#])[@#]([A-Z][A-Za-z0-9]{3,40})\b")
+_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z][a-z]+|[A-Z]+|[a-z]+|\d+")
+
+
+def _handles(text: str, b: _Builder) -> None:
+    """'@BAESystemsInc', '#MinistryOfDefence': a handle or tag spelling a known organisation's name is a
+    mention of it (the handle becomes one of its spellings)."""
+    for m in _HANDLE.finditer(text):
+        words = _CAMEL.findall(m.group(1))
+        name = " ".join(words)
+        for candidate in (name, _LEGAL_SUFFIX.sub("", name), " ".join(words[:-1])):
+            if not candidate:
+                continue
+            org = b.find(candidate)
+            reg = b.idx.by_form.get(norm(candidate))
+            if org is None and reg is not None:
+                org = b.find(reg.name)
+            if org is None and len(candidate.split()) >= 2:
+                # '@AirbusDefence' for 'Airbus Defence and Space': the start of a known name.
+                starts = {id(o): o for o in b.orgs for f in o.forms() if norm(f).startswith(norm(candidate) + " ")}
+                org = next(iter(starts.values())) if len(starts) == 1 else None
+            if org is not None and len(candidate.split()) >= 2:
+                org.aliases.add(m.group(1))
+                break
 
 
 def _short_forms(text: str, orgs: list[Org], k: Knowledge) -> None:
