@@ -207,7 +207,14 @@ def _title_before(sent: str, start: int, runs: list[Run], lex: Lexicon, found: l
     parts: list[str] = []
     for _ in range(2):
         r = _run_ending_before(sent, pos, runs)
-        if r is None or any(r.start <= f.start < r.end for f in found):
+        if r is None:
+            break
+        inside = [f for f in found if r.start <= f.start < r.end]
+        if inside:
+            # "X and the United States Under Secretary of Defence, Y": the phrase after the other person.
+            tail = re.sub(r"^[\s,]*(?:(?:and|&|the)\s+)*", "", sent[max(f.end for f in inside):r.end])
+            if not parts and tail and tail != sent[max(f.end for f in inside):r.end] and _has_title(tail.split(), lex):
+                return tail
             break
         words = [t.text for t in r.tokens]
         parts.insert(0, r.text(sent))

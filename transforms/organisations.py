@@ -72,8 +72,9 @@ def _index(k: Knowledge) -> OrgIndex:
             # "Goa Shipyard Limited" is also written "Goa Shipyard Ltd" and "Goa Shipyard".
             base = _LEGAL_SUFFIX.sub("", f)
             for v in {f, base} | ({base + " Ltd", base + " Limited"} if base != f else set()):
-                by_form.setdefault(norm(v), o)
-                case_forms.setdefault(v, o)
+                for w in _spellings(v):
+                    by_form.setdefault(norm(w), o)
+                    case_forms.setdefault(w, o)
         if o.acronym:
             case_forms.setdefault(o.acronym, o)
     # Multi-word names also match in lower case ("the defence ministry said"); acronyms and one-word
@@ -81,6 +82,18 @@ def _index(k: Knowledge) -> OrgIndex:
     phrases = [f for f in case_forms if " " not in f] + [f.lower() for f in case_forms if " " in f]
     lower = {norm(f): o for f, o in case_forms.items() if " " in f}
     return OrgIndex(by_form, {**lower, **case_forms}, PhraseMatcher(phrases, boundary=r"\w&-"))
+
+
+_BRITISH_AMERICAN = (("Defence", "Defense"), ("Organisation", "Organization"), ("Centre", "Center"),
+                     ("Programme", "Program"))
+
+
+def _spellings(name: str) -> set[str]:
+    """'US Department of Defense' is also written 'US Department of Defence' (and so on)."""
+    out = {name}
+    for uk, us in _BRITISH_AMERICAN:
+        out |= {v.replace(uk, us) for v in out} | {v.replace(us, uk) for v in out}
+    return out
 
 
 def _head_type(words: list[str]) -> str | None:
