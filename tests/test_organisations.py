@@ -89,3 +89,29 @@ def test_news_desks_and_handles_are_not_organisations():
     text = "The Hindu Bureau\nThe ministry posted on X about @OrionSystemsInc Systems and its new radar."
     names = {o["name"] for o in extract(text)}
     assert not any("Hindu" in n or "OrionSystemsInc" in n for n in names)
+
+
+def test_country_possessive_is_dropped_from_a_company_but_kept_for_a_ministry():
+    names = {o["name"] for o in extract(
+        "Brazil's Orion Marine Systems GmbH will build the boats, Brazil's Ministry of Defence said.")}
+    assert "Orion Marine Systems GmbH" in names
+    assert "Brazil's Ministry of Defence" in names
+
+
+def test_a_maker_named_only_by_its_product_is_not_an_actor():
+    names = {o["name"] for o in extract(
+        "The forge makes parts for the Airbus A320 and Boeing 737 families, and a UN contingent visited.")}
+    assert not names & {"Airbus", "Boeing", "United Nations"}
+
+
+def test_short_and_inverted_spellings_join_the_full_name():
+    orgs = extract("Nimbus Launch Systems Pvt Ltd and the Department of Space signed an MoU. "
+                   "Nimbus said the Space Dept will share test facilities.")
+    by_name = {o["name"]: o for o in orgs}
+    assert "Nimbus" not in by_name and "Space Dept" not in by_name
+    assert "Space Dept" in by_name["Department of Space"]["aliases"]
+
+
+def test_british_spelling_of_a_registry_body_is_that_body():
+    (org,) = [o for o in extract("The US Department of Defence hosted the talks.") if "Defen" in o["name"]]
+    assert org["acronym"] == "DoD"

@@ -72,7 +72,7 @@ def _index(k: Knowledge) -> OrgIndex:
             # "Goa Shipyard Limited" is also written "Goa Shipyard Ltd" and "Goa Shipyard".
             base = _LEGAL_SUFFIX.sub("", f)
             for v in {f, base} | ({base + " Ltd", base + " Limited"} if base != f else set()):
-                for w in _spellings(v):
+                for w in (_spellings(v) if v.split()[0].rstrip(".") in _QUALIFIERS else {v}):
                     by_form.setdefault(norm(w), o)
                     case_forms.setdefault(w, o)
         if o.acronym:
@@ -86,6 +86,9 @@ def _index(k: Knowledge) -> OrgIndex:
 
 _BRITISH_AMERICAN = (("Defence", "Defense"), ("Organisation", "Organization"), ("Centre", "Center"),
                      ("Programme", "Program"))
+
+
+_QUALIFIERS = {"US", "U.S", "United", "UK", "British", "American", "Australian", "Indian", "India's"}
 
 
 def _spellings(name: str) -> set[str]:
@@ -125,9 +128,17 @@ def _clean_phrase(words: list[str], k: Knowledge) -> list[str]:
         words = words[2:] if " ".join(words[:2]) in k.leading_words else words[1:]
     while words and (words[-1] in CONNECTORS or words[-1].startswith("(")):
         words = words[:-1]
-    # "Israel's Ministry of Defence" keeps its possessive; "DRDO's" elsewhere loses it.
-    return [w if (i == 0 and len(words) > 1 and _POSS.sub("", w) in k.countries)
-            else (w[:-2] if w.endswith(("'s", "’s")) else w) for i, w in enumerate(words)]
+    # "Israel's Ministry of Defence" keeps its possessive (the country's own body); "Germany's Acme GmbH"
+    # drops the country (a company is named without it); "DRDO's" elsewhere loses the possessive.
+    if len(words) > 1 and _POSS.search(words[0]) and _POSS.sub("", words[0]) in k.countries:
+        if not any(w in _STATE_HEADS for w in words[1:]):
+            return _clean_phrase(words[1:], k)
+        return [words[0], *(w[:-2] if w.endswith(("'s", "’s")) else w for w in words[1:])]
+    return [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+
+
+_STATE_HEADS = frozenset({"Ministry", "Department", "Government", "Embassy", "Army", "Navy", "Force", "Forces",
+                          "Council", "Agency", "Directorate", "Office", "Service", "Guard", "Command", "Parliament"})
 
 
 def _is_org_phrase(words: list[str], k: Knowledge) -> bool:
@@ -352,6 +363,16 @@ class _Builder:
         reg = self.idx.by_form.get(norm(" ".join(words[1:])))
         return reg if reg is not None and reg.country == country else None
 
+    def absorb(self, keep: Org, gone: Org) -> None:
+        """Two entries turned out to be one organisation: `gone`'s spellings become `keep`'s."""
+        if gone in self.orgs:
+            self.orgs.remove(gone)
+        keep.aliases |= {f for f in gone.forms() if f != keep.name}
+        keep.first = min(keep.first, gone.first)
+        for f in gone.forms():
+            self.by_form[norm(f)] = keep
+            self.by_form[f] = keep
+
     def find(self, form: str) -> Org | None:
         return self.by_form.get(norm(form))
 
@@ -469,10 +490,11 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         for o in b.orgs:
             o.mentions, o.spans = 0, []
     _handles(text, b)
+    _fold_variants(b)
     _short_forms(text, b.orgs, k)
     _link_parents(text, b, k)
     _count_mentions(text, b.orgs)
-    orgs = [o for o in b.orgs if o.mentions > 0]
+    orgs = [o for o in b.orgs if o.mentions > 0 and not _only_as_modifier(text, o)]
     orgs.sort(key=lambda o: o.first)
     return orgs
 
@@ -512,12 +534,27 @@ def _fold_family_names(text: str, b: _Builder, k: Knowledge) -> None:
             continue
         member = members[0]
         for bare in [o for o in b.orgs if o is not member and norm(o.name) in (norm(full), norm(acr))]:
-            b.orgs.remove(bare)
-            member.aliases |= {f for f in bare.forms() if f != member.name}
-            member.first = min(member.first, bare.first)
-            for f in bare.forms():
-                b.by_form[norm(f)] = member
-                b.by_form[f] = member
+            b.absorb(member, bare)
+
+
+_INVERTED = re.compile(r"^(?P<w>.+?)\s+(?P<head>Dept\.?|Department|Ministry)$")
+
+
+def _fold_variants(b: _Builder) -> None:
+    """'Skyroot' beside 'Skyroot Aerospace Pvt Ltd', 'Space Dept' beside 'Department of Space': the short or
+    inverted spelling is the same body (when only one body of the article fits)."""
+    for o in list(b.orgs):
+        if o.registry or o not in b.orgs:
+            continue
+        words = norm(o.name).split()
+        longer = [x for x in b.orgs if x is not o and norm(x.name).split()[:len(words)] == words
+                  and len(norm(x.name).split()) > len(words)]
+        m = _INVERTED.match(o.name)
+        if m:
+            head = "Department" if m.group("head").startswith("Dept") else m.group("head")
+            longer += [x for x in b.orgs if x is not o and norm(x.name) == norm(f"{head} of {m.group('w')}")]
+        if len(longer) == 1 and (m or len(words) == 1 or longer[0].org_type == "company"):
+            b.absorb(longer[0], o)
 
 
 _HANDLE = re.compile(r"(?<![\w@#])[@#]([A-Z][A-Za-z0-9]{3,40})\b")
@@ -565,6 +602,17 @@ def _short_forms(text: str, orgs: list[Org], k: Knowledge) -> None:
                 and first not in k.countries and len(first) > 2
                 and re.search(r"(?<![\w-])" + re.escape(first) + r"(?![\w-])(?!\s+" + re.escape(words[1]) + ")", text)):
             o.aliases.add(first)
+
+
+_PRODUCT_AFTER = re.compile(r"\s+(?:[A-Z]{0,3}-?\d|peacekeep)")
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:a|an)\s+$")
+
+
+def _only_as_modifier(text: str, o: Org) -> bool:
+    """'powering Airbus A320 and Boeing 737 jets', 'a UN contingent', 'UN peacekeeping': a maker named by
+    its product, or a body used as an adjective, is not an actor of the story when that is all it is."""
+    return bool(o.spans) and all(_PRODUCT_AFTER.match(text, e) or _ARTICLE_BEFORE.search(text[max(0, a - 4):a])
+                                 for a, e in o.spans)
 
 
 def _link_parents(text: str, b: _Builder, k: Knowledge) -> None:
