@@ -182,7 +182,8 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
             # Without a verb, only "The second contract was with Naval Group": a sentence right after a
             # concluded agreement that names another party adds an agreement of its own.
             if verb is None and not (found and parties and (s.index - last_at <= 3 or slots) and typ[0] != "other"
-                                     and _ANOTHER.search(t) and re.search(r"(?i)\bwith\b", t)):
+                                     and _ANOTHER.search(t[max(0, typ[1] - 30):typ[1] + 40])
+                                     and re.search(r"(?i)\bwith\s+(?:the\s+)?[A-Z]", t)):
                 continue
             last_at = s.index
             anaphoric = bool(re.search(r"(?i)\b(?:the|this|that|such)\s+$", t[:typ[1]]))

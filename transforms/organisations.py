@@ -610,9 +610,10 @@ _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:a|an)\s+$")
 
 def _only_as_modifier(text: str, o: Org) -> bool:
     """'powering Airbus A320 and Boeing 737 jets', 'a UN contingent', 'UN peacekeeping': a maker named by
-    its product, or a body used as an adjective, is not an actor of the story when that is all it is."""
-    return bool(o.spans) and all(_PRODUCT_AFTER.match(text, e) or _ARTICLE_BEFORE.search(text[max(0, a - 4):a])
-                                 for a, e in o.spans)
+    its product, or an international body used as an adjective, is not an actor of the story when that is
+    all it is ('an Indian Navy project' still names the Navy)."""
+    return bool(o.spans) and all(_PRODUCT_AFTER.match(text, e) or (
+        _ARTICLE_BEFORE.search(text[max(0, a - 4):a]) and o.org_type == "international") for a, e in o.spans)
 
 
 def _link_parents(text: str, b: _Builder, k: Knowledge) -> None:
