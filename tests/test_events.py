@@ -172,3 +172,11 @@ def test_undated_story_resolves_day_and_month_with_the_year_it_names():
             "Ruritanian Deputy Minister Karl Hoss.")
     (m,) = extract_article(text, None)["meetings"]
     assert m["start"] == "2022-10-19"
+
+
+def test_hosts_of_the_occasion_are_not_parties():
+    text = ("Speaking at a space show organised by the Confederation of Indian Industry, the president of VELA said "
+            "the implementing arrangement VELA signed with Isro will help crew transport.")
+    ags = extract_article(text, PUB)["agreements"]
+    assert ags and all("Confederation of Indian Industry" not in a["parties"] for a in ags)
+    assert any("Indian Space Research Organisation" in a["parties"] for a in ags)

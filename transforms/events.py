@@ -173,7 +173,9 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
                 continue
             present = re.search(r"(?i)\b(?:in the presence of|witnessed by|attended by|presence of)\b", t)
             cut = present.start() if present else len(t)
-            spans = [(a, c) for a, e, c in _spans(t[:cut], org_forms) if not _REPORTING.match(t, e)]
+            hosts = [(m.end(), (t.find(",", m.end()) + 1 or len(t) + 1) - 1) for m in _HOSTED_BY.finditer(t)]
+            spans = [(a, c) for a, e, c in _spans(t[:cut], org_forms)
+                     if not _REPORTING.match(t, e) and not any(x <= a < y for x, y in hosts)]
             # "aircraft for the Indian Air Force", "planes of the Navy": those served, not parties.
             served = {c for a, c in spans if _SERVED.search(t[max(0, a - 30):a])}
             if {c for _, c in spans} - served:
@@ -264,6 +266,8 @@ def _transferred(sentences: list[Sentence], orgs: list[Org], transfers: list[Tra
 
 # ", the Ministry of Defence said": the body reporting the agreement, not a party to it.
 _REPORTING = re.compile(r"\s+(?:said|says|stated|informed|added|noted|announced|reported)\b")
+# "on the sidelines of the Expo, organised by CII and Antrix": the hosts of the occasion, not parties.
+_HOSTED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|hosted|sponsored|supported|funded|conducted)\s+by\b")
 _SERVED = re.compile(r"(?<!behalf)\s(?:for|of)\s+(?:the\s+|its\s+|their\s+)?[#@]?$")
 # "within 48 months of signing the contract": the terms of an agreement already reported.
 _SIGNING_BACK = re.compile(r"(?i)\b(?:of|after|since|from|before|upon|on)\s+$")

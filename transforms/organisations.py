@@ -77,6 +77,8 @@ def _index(k: Knowledge) -> OrgIndex:
                     case_forms.setdefault(w, o)
         if o.acronym:
             case_forms.setdefault(o.acronym, o)
+            if o.acronym.isupper() and o.acronym.isalpha() and len(o.acronym) >= 4:
+                case_forms.setdefault(o.acronym.capitalize(), o)  # 'Isro', 'Drdo' in some papers' style
     # Multi-word names also match in lower case ("the defence ministry said"); acronyms and one-word
     # names ("Army", "DRDO") only as written.
     phrases = [f for f in case_forms if " " not in f] + [f.lower() for f in case_forms if " " in f]
