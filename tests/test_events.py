@@ -180,3 +180,28 @@ def test_hosts_of_the_occasion_are_not_parties():
     ags = extract_article(text, PUB)["agreements"]
     assert ags and all("Confederation of Indian Industry" not in a["parties"] for a in ags)
     assert any("Indian Space Research Organisation" in a["parties"] for a in ags)
+
+
+def test_signed_part_stands_when_the_rest_is_planned():
+    text = ("After signing a deal to supply radars to the Indian Army, Orion Castings Limited is preparing for a "
+            "tender by the Ministry of Defence for drones. Orion Castings Limited said the radars ship soon.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Orion Castings Limited", "Indian Army"}
+
+
+def test_the_company_it_signed_is_the_story_s_company_and_two_deals_stay_two():
+    text = ("Kestrel Aerospace Limited won a contract to service US Navy trainer aircraft. Kestrel Aerospace "
+            "Limited said it has signed a deal with the Indian Navy, as well as receiving an order from the "
+            "Indian Coast Guard. Kestrel Aerospace Limited shares rose.")
+    ags = extract_article(text, PUB)["agreements"]
+    assert sorted(sorted(a["parties"]) for a in ags) == [
+        ["Indian Coast Guard", "Kestrel Aerospace Limited"], ["Indian Navy", "Kestrel Aerospace Limited"],
+        ["Kestrel Aerospace Limited", "US Navy"]]
+
+
+def test_signatories_sign_for_their_top_body():
+    text = ("The MoU was signed by Director, Orion Armour Research Establishment, Dr Kiran Rao and Director, "
+            "Vela Institute of Technology, Prof Amit Sood. Orion Armour Research Establishment, a DRDO laboratory, "
+            "develops vehicles.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert {"Defence Research and Development Organisation", "Vela Institute of Technology"} <= set(ag["parties"])

@@ -151,6 +151,8 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
     rx = _rx(k)
     org_forms = {f: o.name for o in orgs for f in o.forms() if len(f) >= 2}
     person_forms = _person_forms(officials)
+    org_of_person = {p.name: p.organisation for p in officials if p.organisation}
+    protagonist = _protagonist(orgs)
     hint = year_hint([s.text for s in sentences[:5]]) if pub is None else None
     found: list[Agreement] = _transferred(sentences, orgs, transfers or [], pub, hint)
     announced = {t.cue for t in transfers or []} | {t.sentence for t in transfers or []}
@@ -162,10 +164,16 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
         clauses = _agreement_clauses(s.text, rx)
         whole = [c for _, _, c in _spans(s.text, org_forms)] if len(clauses) > 1 else []
         for t in clauses:
-            typ = _best_type(t, rx.agreement, rx.agreement_type)
-            if typ is None or _negated(t, rx):
-                continue
             verb = rx.agreement_verb.search(t)
+            neg = rx.negation.search(t)
+            if neg is not None and verb is not None and neg.start() > verb.end() and "," in t[verb.end():neg.start()]:
+                # "After signing a deal with the Army, the firm is preparing for a tender by the ministry":
+                # what follows the cue is the planned part; the signed part stands.
+                t = t[:t.rfind(",", verb.end(), neg.start())]
+                neg = None
+            typ = _best_type(t, rx.agreement, rx.agreement_type)
+            if typ is None or neg is not None:
+                continue
             if (verb is not None and verb.group().lower().startswith("signing") and found
                     and _SIGNING_BACK.search(t[:verb.start()])):
                 continue
@@ -197,9 +205,15 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
                 pair = _article_countries(sentences, k)
                 covered = {o.country for o in orgs if o.name in parties and o.country}
                 parties += [government_name(c) for c in pair if c not in covered]
+            signatories = _signatories(t[:cut], verb, person_forms)
+            # Those who signed sign for their bodies (the top body the article names: DRDO for its lab).
+            parties += [b for b in (_top_body(org_of_person.get(p), orgs) for p in signatories) if b]
+            if len(set(parties)) < 2 and _IT_SIGNED.search(t) and protagonist:
+                # "The company said it had signed ...", "the two companies will ...": the story's company.
+                parties.insert(0, protagonist)
             d = _date_of(_event_dates(t, pub, hint))
             ag = Agreement(
-                type=typ[0], parties=_dedupe(parties), signatories=_signatories(t[:cut], verb, person_forms),
+                type=typ[0], parties=_dedupe(parties), signatories=signatories,
                 date=d.start if d else None, precision=d.precision if d else None,
                 location=_place(t, rx), evidence=[t],
             )
@@ -240,6 +254,30 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
     return [a for a in found if a.parties or a.signatories or a.date]
 
 
+_IT_SIGNED = re.compile(r"(?i)\b(?:it|the company|the firm)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?"
+                        r"(?:signed|inked|won|bagged|secured|sealed|scored|clinched)\b|\bthe two companies\b|"
+                        r"^(?:under|in)\s+(?:an?|the)\s+(?:\w+\s+)?(?:agreement|contract|deal|mou)\s+signed|"
+                        r"^(?:receiving|signing|winning|bagging|securing|inking)\b|"
+                        r"^(?:after|since|having)\s+(?:signing|signed|inking|winning|won|bagging)\b")
+
+
+def _protagonist(orgs: list[Org]) -> str | None:
+    """The company a story is about: the most mentioned company, if it clearly leads."""
+    companies = sorted((o for o in orgs if o.org_type == "company"), key=lambda o: (-o.mentions, o.first))
+    if not companies or (len(companies) > 1 and companies[1].mentions * 2 > companies[0].mentions):
+        return None
+    return companies[0].name
+
+
+def _top_body(name: str | None, orgs: list[Org]) -> str | None:
+    by_name = {o.name: o for o in orgs}
+    seen: set[str] = set()
+    while name and name in by_name and by_name[name].parent in by_name and name not in seen:
+        seen.add(name)
+        name = by_name[name].parent
+    return name
+
+
 def _transferred(sentences: list[Sentence], orgs: list[Org], transfers: list[TransferItem],
                  pub: dt.date | None, hint: int | None) -> list[Agreement]:
     """One technology transfer per line of a transfer list, from the laboratory that developed it (else the
@@ -272,7 +310,7 @@ _SERVED = re.compile(r"(?<!behalf)\s(?:for|of)\s+(?:the\s+|its\s+|their\s+)?[#@]
 # "within 48 months of signing the contract": the terms of an agreement already reported.
 _SIGNING_BACK = re.compile(r"(?i)\b(?:of|after|since|from|before|upon|on)\s+$")
 _ORDER_NOT_CONTRACT = re.compile(r"(?i)\bin order to\b|\border of\b")
-_CLAUSE_BREAK = re.compile(r",?\s+and\s+(?=(?:the|a|an)\s)|;\s+")
+_CLAUSE_BREAK = re.compile(r",?\s+and\s+(?=(?:the|a|an)\s)|;\s+|,?\s+as well as\s+")
 _YEARS = re.compile(r"\b(?:in|of)\s+((?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*,?\s+and\s+(?:19|20)\d\d)\b")
 
 
@@ -484,7 +522,10 @@ def _merge_agreement(found: list[Agreement], ag: Agreement, anaphoric: bool) -> 
     back), overlapping or unnamed parties, and no clash of dates."""
     for prev in reversed(found):
         same_type = prev.type == ag.type or (anaphoric and ag.type == "other")
-        overlap = not prev.parties or not ag.parties or bool(set(prev.parties) & set(ag.parties))
+        a, b = set(prev.parties), set(ag.parties)
+        # Shared parties, unless each names a counterpart the other lacks ('a deal with the Navy',
+        # then 'a deal with the ministry': one company's two deals).
+        overlap = not a or not b or (bool(a & b) and (anaphoric or a <= b or b <= a))
         if same_type and overlap and not _dates_clash(prev.date, prev.precision, ag.date, ag.precision):
             _add(prev.parties, ag.parties)
             _add(prev.signatories, ag.signatories)

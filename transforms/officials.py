@@ -298,7 +298,8 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
             if norm(name) in {norm(x) for x in org_forms} or len(name) < 3:
                 continue
             title = _clean_title(f.title) if f.title else None
-            if title and not _has_title([w.capitalize() if w.islower() else w for w in title.split()], lex):
+            if title and not _has_title([w.capitalize() if w.islower() else w
+                                         for w in re.findall(r"[\w'’&/-]+", title)], lex):
                 title = None
             rank_kind = lex.honorifics.get((f.rank or "").lower().replace(".", "").split(" ")[-1], "") if f.rank \
                 else ""

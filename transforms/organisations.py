@@ -449,7 +449,8 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         if qualifier and qualifier.group(1) in k.countries and k.countries[qualifier.group(1)] != reg.country:
             b.add(f"{qualifier.group(1)}{qualifier.group(2) or ''} {form}", None, start)
             continue
-        b.add(reg.name, reg.acronym, start, surface=form if form in idx.case_forms else None)
+        # The spelling as written ('Indian army', 'the defence ministry') is one of its forms.
+        b.add(reg.name, reg.acronym, start, surface=form if form in idx.case_forms or " " in form else None)
     # 3. Capitalised phrases around an organisation head word.
     for cand in candidates:
         phrase = _clean_phrase([t.text for t in cand], k)
