@@ -89,7 +89,7 @@ def _rx(k: Knowledge) -> _Rx:
         place=re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:" + "|".join(re.escape(p) for p in places) + r")"
                          r"(?:,\s+(?:" + "|".join(re.escape(p) for p in places) + r"))?)(?![\w])"),
         participation=re.compile(r"(?i)\b(?:participated|took part|attended|delegations?|represented|"
-                                 r"representatives|officials? (?:from|of))\b"),
+                                 r"representatives|officials? (?:from|of)|participants)\b"),
         chair_cues=tuple((phrase_regex([c]), role, side) for c, role, side in k.chair_cues),
     )
 
@@ -608,10 +608,12 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
         met = _met(t, rx, person_forms, org_forms) if not _negated(t, rx) else None
         if typ is not None and typ[0] == "other" and met is not None:
             typ = met  # "held a meeting with the delegation from X": a bilateral meeting
-        if typ is None and met is None and recent is not None and s.index - last_at <= 2 and not _negated(t, rx):
+        near = recent is not None and (s.index - last_at <= 2 or len(found) == 1)
+        reported = typ is not None and rx.meeting_verb.search(t) is not None
+        if not reported and met is None and recent is not None and near and not _negated(t, rx):
             # "It was co-chaired by ...", "Officials of X and Y took part": a sentence right after a
-            # meeting adds its chairs and participants.
-            chairs = _chairs(t, rx, person_forms)
+            # meeting (or anywhere in a story about one meeting) adds its chairs and participants.
+            chairs = _chairs(t, rx, person_forms) if s.index - last_at <= 2 else []
             joined = [c for _, _, c in _spans(t, org_forms)] if rx.participation.search(t) else []
             if chairs or joined:
                 for c in chairs:
@@ -729,7 +731,7 @@ def _chairs(t: str, rx: _Rx, person_forms: dict[str, str]) -> list[tuple[str, st
             if side == "after" and _DELEGATION.search(t[max(0, m.start() - 60):m.start()]):
                 continue  # "a delegation led by X": X led the visitors, not the meeting
             if side == "after":
-                tail = [p for p in people if p[0] >= m.end() and p[0] - m.end() < 120]
+                tail = [p for p in people if p[0] >= m.end() and p[0] - m.end() < (250 if role == "co-chair" else 120)]
                 picked = tail[:2] if role == "co-chair" or " and " in t[m.end():m.end() + 120] else tail[:1]
             else:
                 picked = [p for p in people if p[1] <= m.start()][-2:]

@@ -153,8 +153,10 @@ def _is_org_phrase(words: list[str], k: Knowledge) -> bool:
     head_pos = [i for i, w in enumerate(words) if w in k.org_heads or " ".join(words[i:i + 2]) in k.org_heads
                 or ("-" in w and w.split("-")[0] in k.org_heads)]
     # A weak head ("Systems", "Group") names a body only as the last word of a name without "of"/"for".
+    # ... or as the first word of "Office of the ...".
     head_pos = [i for i in head_pos if words[i] not in k.weak_org_heads
-                or (i == len(words) - 1 and not {"of", "for"} & set(words))]
+                or (i == len(words) - 1 and not {"of", "for"} & set(words))
+                or (i == 0 and len(words) >= 4 and words[1] == "of")]
     if not head_pos:
         return False
     if _not_org_rx(k).search(text) or _is_domain_phrase(words, k):
