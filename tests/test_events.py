@@ -205,3 +205,30 @@ def test_signatories_sign_for_their_top_body():
             "develops vehicles.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert {"Defence Research and Development Organisation", "Vela Institute of Technology"} <= set(ag["parties"])
+
+
+def test_habitual_and_rescheduled_meetings_are_not_reported_as_held():
+    for sentence in ("Nine meetings of the Commission have been held so far, in Delhi and Moscow.",
+                     "The meeting will now be held on October 10 in New Delhi, it said.",
+                     "The conference, to be chaired by General Anil Rawat, will discuss logistics."):
+        assert extract_article(sentence, PUB)["meetings"] == [], sentence
+
+
+def test_during_the_meeting_adds_to_that_meeting_whatever_date_it_mentions():
+    text = ("The 6th India-Ruritania Defence Policy Dialogue took place in New Delhi on June 10. During the meeting, "
+            "the two sides noted progress since the vision statement signed in June 2022.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["start"] == "2025-06-10"
+
+
+def test_meetings_with_ministers_of_listed_countries_are_one_each():
+    text = "Defence Minister Anil Rawat held bilateral meetings with the ministers of Chile, Peru and Kenya on Monday."
+    assert len(extract_article(text, PUB)["meetings"]) == 3
+
+
+def test_participants_named_later_in_a_one_meeting_story_take_part():
+    text = ("The Orion Research Agency hosted the 3rd Joint Technical Group plenary meeting in Pune on June 9. "
+            "It reviewed projects. The delegates saw radars. Indian participants included representatives from "
+            "the Ministry of External Affairs.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert "Ministry of External Affairs" in m["participants"]

@@ -651,6 +651,9 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
         for _ in range(_counterparts(sentences, s.index, t, person_forms) - 1):
             found.append(Meeting(type=mt.type, start=mt.start, end=mt.end, precision=mt.precision,
                                  location=mt.location, evidence=[t]))
+    # A bare "the discussions" with nothing of its own, in a story that reports a meeting, is that meeting.
+    found = [m for m in found if len(found) == 1 or m.name or m.start or m.participants or m.chairs
+             or m.counterparts]
     lede = _lede_date(sentences, pub, hint) or _dateline_date(sentences, pub, hint)
     place = _lede_place(sentences, rx)
     previous: Meeting | None = None
@@ -744,6 +747,12 @@ def _chairs(t: str, rx: _Rx, person_forms: dict[str, str]) -> list[tuple[str, st
 _PLURAL_MEETINGS = re.compile(r"(?i)\b(?:bilateral|separate)\s+(?:meetings|talks)\b")
 
 
+_NAMED = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+_COUNTRY_LIST = re.compile(r"\bwith\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:ministers|counterparts|delegations|chiefs|"
+                           r"officials)\s+(?:of|from)\s+(" + _NAMED + r"(?:\s*,\s*(?:and\s+)?" + _NAMED + r")*"
+                           r"(?:,?\s+and\s+" + _NAMED + r")?)")
+
+
 def _counterparts(sentences: list[Sentence], i: int, t: str, person_forms: dict[str, str]) -> int:
     """How many counterparts a 'held bilateral meetings with ...' sentence lists (here or in the next
     sentence: 'The meetings took place with A; B; and C')."""
@@ -754,7 +763,10 @@ def _counterparts(sentences: list[Sentence], i: int, t: str, person_forms: dict[
     names = {name for a, _, name in _spans(t[m.end():], person_forms)} - subject
     if i + 1 < len(sentences) and re.search(r"(?i)\b(?:with|involved|included)\b", sentences[i + 1].text):
         names |= {name for _, _, name in _spans(sentences[i + 1].text, person_forms)} - subject
-    return max(1, min(len(names), 12))
+    # "with the ministers of Armenia, Malawi and Madagascar": one meeting per country listed.
+    listed = _COUNTRY_LIST.search(t, m.end())
+    countries = len(re.findall(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", listed.group(1))) if listed else 0
+    return max(1, min(max(len(names), countries), 12))
 
 
 _NAME_NOISE = {"meeting", "the", "of", "and", "meet", "session"}
@@ -799,6 +811,17 @@ def _merge_meeting(found: list[Meeting], mt: Meeting, anaphoric: bool = False,
 
     # A named meeting first joins the earlier mention of that name; 'the meeting' the one just spoken of.
     order = sorted(reversed(found), key=lambda p: (not same_name(p), not (anaphoric and p is recent)))
+    if anaphoric and recent is not None and not mt.name:
+        # "During the meeting, ... after the signing in June 2022": details of the meeting just spoken
+        # of; a date here belongs to something else the sentence mentions.
+        _add(recent.participants, mt.participants)
+        _add(recent.counterparts, mt.counterparts)
+        for c in mt.chairs:
+            if c[0] not in [x for x, _ in recent.chairs]:
+                recent.chairs.append(c)
+        recent.location = recent.location or mt.location
+        _add(recent.evidence, mt.evidence)
+        return recent
     for prev in order:
         named_apart = prev.name and mt.name and not same_name(prev)
         same_kind = prev.type == mt.type or "other" in (prev.type, mt.type) or (anaphoric and prev is recent)
