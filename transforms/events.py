@@ -634,7 +634,8 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
             continue
         name = _meeting_name(t, rx.meeting)
         chairs = _chairs(t, rx, person_forms)
-        participants = [c for _, _, c in _spans(t, org_forms)]
+        # "at Air Headquarters (Vayu Bhawan)": where it was held, not who took part.
+        participants = [c for a, _, c in _spans(t, org_forms) if not _VENUE.search(t[max(0, a - 8):a])]
         if typ[0] == "council meeting":
             # A council's decisions name beneficiaries ("for the Navy"); the council itself took part.
             participants = [p for p in participants if p in councils] or participants
@@ -658,8 +659,9 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
     place = _lede_place(sentences, rx)
     previous: Meeting | None = None
     for mt in found:
-        # The bodies of those who chaired took part.
-        _add(mt.participants, [org_of_person[c] for c, _ in mt.chairs if c in org_of_person])
+        # The bodies of those who chaired took part (a council's chair sits for the council itself).
+        if mt.type != "council meeting":
+            _add(mt.participants, [org_of_person[c] for c, _ in mt.chairs if c in org_of_person])
         if mt.start is None and previous is not None and previous.start is not None:
             # "held three meetings on 12 February. He met A ... He met B": the story's running date.
             mt.start, mt.end, mt.precision = previous.start, previous.start, previous.precision
@@ -668,6 +670,9 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
         previous = mt
         mt.location = mt.location or place
     return found
+
+
+_VENUE = re.compile(r"\bat\s+(?:the\s+)?$")
 
 
 def _lede_place(sentences: list[Sentence], rx: _Rx) -> str | None:
