@@ -436,9 +436,10 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             _define(b, words, acr, run.tokens[0].start, k)
     # 2. Registry spellings, unless inside a longer name ('Air Force' in 'US Air Force').
     candidates = [c for run in runs for c in candidate_phrases(run, k)]
-    longer = [(c[0].start, c[-1].end) for c in candidates
-              if _is_org_phrase(_clean_phrase([t.text for t in c], k), k)
-              and norm(" ".join(_clean_phrase([t.text for t in c], k))) not in idx.by_form]
+    phrases = [_clean_phrase([t.text for t in c], k) for c in candidates]
+    is_org = [_is_org_phrase(p, k) for p in phrases]
+    longer = [(c[0].start, c[-1].end) for c, p, ok in zip(candidates, phrases, is_org, strict=True)
+              if ok and norm(" ".join(p)) not in idx.by_form]
     for start, end, form in idx.pattern.finditer(text):
         if text[end:end + 2] in ("'t", "'d") or (text[end:end + 1] == "'" and text[end + 1:end + 2].isalpha()
                                                  and text[end + 1:end + 2] != "s"):
@@ -454,9 +455,8 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         # The spelling as written ('Indian army', 'the defence ministry') is one of its forms.
         b.add(reg.name, reg.acronym, start, surface=form if form in idx.case_forms or " " in form else None)
     # 3. Capitalised phrases around an organisation head word.
-    for cand in candidates:
-        phrase = _clean_phrase([t.text for t in cand], k)
-        if _is_org_phrase(phrase, k):
+    for cand, phrase, ok in zip(candidates, phrases, is_org, strict=True):
+        if ok:
             b.add(" ".join(phrase), None, cand[0].start)
     # 4. Institution families: "IIT Kharagpur", "IIT-Ropar" are the Indian Institute of Technology there.
     for m in _family_rx(k).finditer(text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from transforms.knowledge import Knowledge
 from transforms.names import CONNECTORS
@@ -13,6 +13,7 @@ from transforms.names import CONNECTORS
 MONTHS = frozenset({m for m in calendar.month_name if m} | {m for m in calendar.month_abbr if m} | {"Sept"})
 DAYS = frozenset(calendar.day_name)
 _PROPER = re.compile(r"^[A-Z][a-z][a-z'’]*(?:-[A-Z]?[a-z'’]+)*-?$|^[A-Z][a-z]*[’'][A-Z][a-z]+$|^Mc[A-Z][a-z]+$")
+_MISS = object()
 _INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$|^(?:[A-Z]\.){1,3}[A-Z]?$")
 
 
@@ -23,17 +24,38 @@ class Lexicon:
     vocab: frozenset[str]  # capitalised words that are never part of a person's name
     titles: frozenset[str]
 
+    # Word tests are asked about the same few thousand words over and over: memoised per lexicon.
+    _memo: dict[tuple[str, str], object] = field(default_factory=dict, repr=False)
+
+    def _remember(self, key: tuple[str, str], value: object) -> object:
+        if len(self._memo) > 500_000:  # a long run meets many names; keep memory flat
+            self._memo.clear()
+        self._memo[key] = value
+        return value
+
     def rank_kind(self, phrase: str) -> str | None:
-        return self.honorifics.get(phrase.lower().replace(".", "").strip())
+        key = ("r", phrase)
+        hit = self._memo.get(key, _MISS)
+        if hit is _MISS:
+            hit = self._remember(key, self.honorifics.get(phrase.lower().replace(".", "").strip()))
+        return hit  # type: ignore[return-value]
 
     def is_name_token(self, t: str) -> bool:
-        if t in self.vocab or t in CONNECTORS:
-            return False
-        return bool(_PROPER.match(t) or _INITIAL.match(t))
+        key = ("n", t)
+        hit = self._memo.get(key, _MISS)
+        if hit is _MISS:
+            hit = self._remember(key, t not in self.vocab and t not in CONNECTORS
+                                 and bool(_PROPER.match(t) or _INITIAL.match(t)))
+        return hit  # type: ignore[return-value]
 
     def is_title_word(self, t: str) -> bool:
         """'Secretary', 'Under-Secretary', 'Commanders'."""
-        return any(p in self.titles or (p.endswith("s") and p[:-1] in self.titles) for p in (t, *t.split("-")))
+        key = ("t", t)
+        hit = self._memo.get(key, _MISS)
+        if hit is _MISS:
+            hit = self._remember(key, any(p in self.titles or (p.endswith("s") and p[:-1] in self.titles)
+                                          for p in (t, *t.split("-"))))
+        return hit  # type: ignore[return-value]
 
 
 def is_proper(t: str) -> bool:
