@@ -53,3 +53,12 @@ def test_a_rank_alone_is_the_title_when_no_role_is_given():
 def test_retired_marker_is_not_part_of_the_name():
     got = people("Commodore Ravi Kant (Retd), Director (Operations), signed it.")
     assert "Ravi Kant" in got
+
+
+def test_accented_names_possessives_and_lower_case_titles_with_of():
+    text = ("It was signed in the presence of Orion Global CEO Olivier Andriès. Japan was represented by its "
+            "minister of defence Taro Kono. Prime Minister Anil Rawat's visit ended.")
+    got = {name: p.title for name, p in people(text).items()}
+    assert got["Olivier Andriès"] == "Global CEO"
+    assert got["Taro Kono"] == "minister of defence"
+    assert "Anil Rawat" in got

@@ -12,7 +12,7 @@ CONNECTORS = {"of", "for", "and", "&", "the", "de", "du", "la", "on"}
 # A capitalised run: capitalised words, acronyms, ordinals and parenthesised groups joined by connectors.
 _TOKEN = re.compile(
     r"\((?:[A-Z][\w&.'’-]*)(?:[ ,&]+[\w&.'’-]+)*\)"  # (DP) / (Defence Production)
-    r"|(?<![@#\w])[A-Z][\w'’.&-]*[\w]"  # Capitalised word, acronym, R&D, US-India, L&T (not @handles, #tags)
+    r"|(?<![@#\w])[A-ZÀ-ÖØ-Þ][\w'’.&/-]*[\w]"  # Capitalised word, acronym, R&D, US-India, CEO/DIO (not @handles)
     r"|[A-Z]"  # single initial
     r"|[a-z]+[A-Z][\w-]*"  # iDEX, eSIM
     r"|\d+(?:st|nd|rd|th)\b"

@@ -157,11 +157,15 @@ def _lower_title_before(sent: str, start: int, lex: Lexicon) -> str | None:
     words = m.group(1).split()
     # keep the words after the last clause boundary ('and', 'his', 'the', a verb)
     for j in range(len(words) - 1, -1, -1):
-        if words[j].lower() in ("and", "the", "his", "her", "their", "its", "by", "with", "saw", "met", "said", "of",
-                                "to", "from", "as", "while", "when", "that", "whom", "who"):
+        w = words[j].lower()
+        # "minister of defence": an 'of' right after a title word belongs to the title.
+        if w == "of" and j > 0 and lex.is_title_word(words[j - 1].capitalize()):
+            continue
+        if w in ("and", "the", "his", "her", "their", "its", "by", "with", "saw", "met", "said", "of",
+                 "to", "from", "as", "while", "when", "that", "whom", "who"):
             words = words[j + 1:]
             break
-    if words and (lex.is_title_word(words[-1].capitalize()) or words[-1].lower() == "counterpart"):
+    if words and (any(lex.is_title_word(w.capitalize()) for w in words) or words[-1].lower() == "counterpart"):
         return " ".join(words)
     return None
 
@@ -285,7 +289,7 @@ def _org_of(title: str | None, orgs: list[Org], lex: Lexicon, heads: frozenset[s
             rest = ""
         if rest and _has_title(rest.split(), lex):
             stripped = rest
-    return org.name, stripped
+    return org.name, stripped.rstrip(" ,/&-") or stripped
 
 
 def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Knowledge) -> list[Official]:
@@ -294,7 +298,7 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
     people: list[Official] = []
     for s in sentences:
         for f in _persons_in_sentence(s.text, lex, org_forms):
-            name = _RETD.sub("", f.name).strip()
+            name = re.sub(r"['’]s$", "", _RETD.sub("", f.name).strip())  # "Narendra Modi's visit"
             if norm(name) in {norm(x) for x in org_forms} or len(name) < 3:
                 continue
             title = _clean_title(f.title) if f.title else None

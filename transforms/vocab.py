@@ -12,7 +12,10 @@ from transforms.names import CONNECTORS
 
 MONTHS = frozenset({m for m in calendar.month_name if m} | {m for m in calendar.month_abbr if m} | {"Sept"})
 DAYS = frozenset(calendar.day_name)
-_PROPER = re.compile(r"^[A-Z][a-z][a-z'’]*(?:-[A-Z]?[a-z'’]+)*-?$|^[A-Z][a-z]*[’'][A-Z][a-z]+$|^Mc[A-Z][a-z]+$")
+# Latin letters with accents count ('Andriès', 'Élodie', 'Šimon').
+_UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_PROPER = re.compile(rf"^[{_UP}][{_LO}][{_LO}'’]*(?:-[{_UP}]?[{_LO}'’]+)*-?$|^[{_UP}][{_LO}]*[’'][{_UP}][{_LO}]+$"
+                     rf"|^Mc[A-Z][a-z]+$")
 _MISS = object()
 _INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$|^(?:[A-Z]\.){1,3}[A-Z]?$")
 
