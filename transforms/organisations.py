@@ -101,6 +101,16 @@ def _spellings(name: str) -> set[str]:
     return out
 
 
+def _for_known_body(words: list[str], idx: OrgIndex) -> bool:
+    """'AoN for Indian Air Force': a thing done for a known body, not a body's name."""
+    for i, w in enumerate(words):
+        if w in ("for", "to") and 0 < i < len(words) - 1:
+            right = " ".join(words[i + 1:])
+            if norm(right) in idx.by_form or right in idx.case_forms:
+                return True
+    return False
+
+
 def _head_type(words: list[str]) -> str | None:
     """The type of the head word: the first word where the name starts with one ("Ministry of ..."),
     else the last ("... Research Agency", "... Aeronautics Limited")."""
@@ -266,6 +276,11 @@ def _strip_person_tail(toks: list[Tok], lex: Lexicon, k: Knowledge) -> list[Tok]
     return toks
 
 
+_BEFORE_GENERAL = frozenset({"Directorate", "Director", "Secretary", "Inspector", "Attorney", "Solicitor", "Consul",
+                             "Surgeon", "Accountant", "Auditor", "Comptroller", "Governor", "Registrar",
+                             "Postmaster", "Adjutant", "Quartermaster", "Advocate"})
+
+
 def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
     """The organisation-name candidates in a capitalised run: cut at dates, ranks and at a title that
     follows a complete body ('Defence Ministry Spokesperson'), then split at 'and' between bodies."""
@@ -298,6 +313,8 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
             continue
         n_rank = next((n for n in range(min(lex.max_rank_tokens, len(toks) - i), 0, -1)
                        if lex.rank_kind(" ".join(x.text for x in toks[i:i + n]))), 0)
+        if n_rank and i > 0 and t.text == "General" and toks[i - 1].text in _BEFORE_GENERAL:
+            n_rank = 0  # "Directorate General of Armament", "Director General": not the rank
         if n_rank and (i > 0 or len(toks) > n_rank):
             # A rank or honorific starts a person's name: the rest of the run is not a body.
             segments.append(cur)
@@ -437,7 +454,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     # 2. Registry spellings, unless inside a longer name ('Air Force' in 'US Air Force').
     candidates = [c for run in runs for c in candidate_phrases(run, k)]
     phrases = [_clean_phrase([t.text for t in c], k) for c in candidates]
-    is_org = [_is_org_phrase(p, k) for p in phrases]
+    is_org = [_is_org_phrase(p, k) and not _for_known_body(p, idx) for p in phrases]
     longer = [(c[0].start, c[-1].end) for c, p, ok in zip(candidates, phrases, is_org, strict=True)
               if ok and norm(" ".join(p)) not in idx.by_form]
     for start, end, form in idx.pattern.finditer(text):
