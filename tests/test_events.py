@@ -232,3 +232,17 @@ def test_participants_named_later_in_a_one_meeting_story_take_part():
             "the Ministry of External Affairs.")
     (m,) = extract_article(text, PUB)["meetings"]
     assert "Ministry of External Affairs" in m["participants"]
+
+
+def test_committee_and_policy_talks_meetings_get_their_types():
+    text = ("The 5th India-Chile Joint Defence Committee meeting was held in Santiago on June 3. "
+            "Separately, the 2nd India-Peru Defence Policy Talks were held in Lima on June 5.")
+    types = sorted(m["type"] for m in extract_article(text, PUB)["meetings"])
+    assert types == ["bilateral meeting", "dialogue"]
+
+
+def test_what_an_agreement_sets_up_is_not_a_party():
+    text = ("The Orion Research Agency and Vela University signed an MoU on Monday to set up a Centre for "
+            "Quantum Studies at the campus.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Orion Research Agency", "Vela University"}

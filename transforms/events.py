@@ -185,7 +185,8 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
             spans = [(a, c) for a, e, c in _spans(t[:cut], org_forms)
                      if not _REPORTING.match(t, e) and not any(x <= a < y for x, y in hosts)]
             # "aircraft for the Indian Air Force", "planes of the Navy": those served, not parties.
-            served = {c for a, c in spans if _SERVED.search(t[max(0, a - 30):a])}
+            served = {c for a, c in spans
+                      if _SERVED.search(t[max(0, a - 30):a]) or _PURPOSE.search(t[max(0, a - 40):a])}
             if {c for _, c in spans} - served:
                 spans = [(a, c) for a, c in spans if c not in served]
             parties = [c for _, c in spans] or list(whole)
@@ -307,6 +308,9 @@ _REPORTING = re.compile(r"\s+(?:said|says|stated|informed|added|noted|announced|
 # "on the sidelines of the Expo, organised by CII and Antrix": the hosts of the occasion, not parties.
 _HOSTED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|hosted|sponsored|supported|funded|conducted)\s+by\b")
 _SERVED = re.compile(r"(?<!behalf)\s(?:for|of)\s+(?:the\s+|its\s+|their\s+)?[#@]?$")
+# "an MoU to set up a research cell at X": what the agreement creates, not who signs it.
+_PURPOSE = re.compile(r"(?i)\b(?:set up|setting up|establish|establishing|create|build|develop)\s+(?:a|an|the)\s+"
+                      r"(?:new\s+|joint\s+)?$")
 # "within 48 months of signing the contract": the terms of an agreement already reported.
 _SIGNING_BACK = re.compile(r"(?i)\b(?:of|after|since|from|before|upon|on)\s+$")
 _ORDER_NOT_CONTRACT = re.compile(r"(?i)\bin order to\b|\border of\b")
