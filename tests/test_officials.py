@@ -62,3 +62,10 @@ def test_accented_names_possessives_and_lower_case_titles_with_of():
     assert got["Olivier Andriès"].endswith("Global CEO")
     assert got["Taro Kono"] == "minister of defence"
     assert "Anil Rawat" in got
+
+
+def test_second_name_after_and_takes_the_title_after_it_and_counterparts_are_titles():
+    got = people("The talks were co-chaired by Adviser Anil Rawat and Pierre Lemaire, diplomatic adviser to the "
+                 "Ruritanian President. Rawat met his Chilean counterpart Jorge Mena.")
+    assert got["Pierre Lemaire"].title == "diplomatic adviser to the Ruritanian President"
+    assert got["Jorge Mena"].title == "Chilean counterpart"

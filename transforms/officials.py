@@ -121,13 +121,16 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str]) -> list[_
                     i = end
                     seg_start = i + 1 if i < len(toks) and toks[i].text in ("and", "&") else i
                     continue
-            # A run that is only a name: a person if a title stands in the phrase before or after it.
-            if i == 0:
-                n_name = _name_at(toks, 0, lex, org_forms)
-                if n_name >= 2 and (n_name == len(toks) or toks[n_name].text in CONNECTORS
-                                    or toks[n_name].text in DAYS | MONTHS):
-                    end_tok = toks[n_name - 1]
-                    bare.append(_Found(sent[run.start:end_tok.end], None, None, run.start, end_tok.end))
+            # A run that is only a name (or a name after "X and"): a person if a title stands in the phrase
+            # before or after it ("... Ajit Doval and Emmanuel Bonne, diplomatic adviser to ...").
+            after_and = i > 0 and i == seg_start and toks[i - 1].text in ("and", "&") and bool(found)
+            if i == 0 or after_and:
+                n_name = _name_at(toks, i, lex, org_forms)
+                end = i + n_name
+                if n_name >= 2 and (end == len(toks) or toks[end].text in CONNECTORS
+                                    or toks[end].text in DAYS | MONTHS):
+                    first_tok, end_tok = toks[i], toks[end - 1]
+                    bare.append(_Found(sent[first_tok.start:end_tok.end], None, None, first_tok.start, end_tok.end))
                     break
             i += 1
     # Titles from neighbouring comma-separated phrases.
@@ -319,7 +322,9 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
                 person.titles_seen.append(_expand_title(title, text))
     out = []
     for p in people:
-        title = p.titles_seen[0] if p.titles_seen else None
+        # A real role beats "his Russian counterpart" wherever in the story it is given.
+        roles = [t for t in p.titles_seen if not t.lower().endswith("counterpart")] or p.titles_seen
+        title = roles[0] if roles else None
         org, title = _org_of(title, orgs, lex, k.org_heads)
         p.organisation = org
         p.title = title or p.rank
