@@ -164,12 +164,16 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
         clauses = _agreement_clauses(s.text, rx)
         whole = [c for _, _, c in _spans(s.text, org_forms)] if len(clauses) > 1 else []
         for t in clauses:
+            said = t  # the evidence keeps the whole clause, even when its planned part is cut off below
             verb = rx.agreement_verb.search(t)
             neg = rx.negation.search(t)
-            if neg is not None and verb is not None and neg.start() > verb.end() and "," in t[verb.end():neg.start()]:
-                # "After signing a deal with the Army, the firm is preparing for a tender by the ministry":
-                # what follows the cue is the planned part; the signed part stands.
-                t = t[:t.rfind(",", verb.end(), neg.start())]
+            named_at = rx.agreement.search(t)
+            if (neg is not None and verb is not None and named_at is not None
+                    and neg.start() > max(verb.end(), named_at.end())):
+                # "After signing a deal with the Army, the firm is preparing for a tender", "signed a teaming
+                # agreement to jointly bid for ...": what follows the cue is planned; the signed part stands.
+                comma = t.rfind(",", verb.end(), neg.start())
+                t = t[:comma if comma > 0 else neg.start()]
                 neg = None
             typ = _best_type(t, rx.agreement, rx.agreement_type)
             if typ is None or neg is not None:
@@ -216,27 +220,27 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
             ag = Agreement(
                 type=typ[0], parties=_dedupe(parties), signatories=signatories,
                 date=d.start if d else None, precision=d.precision if d else None,
-                location=_place(t, rx), evidence=[t],
+                location=_place(t, rx), evidence=[said],
             )
             open_slot = next((a for a in slots if a.type == ag.type), None) if verb is None else None
             if open_slot is not None:
                 # "The first contract was with X", "the second with Y": each fills one counted agreement.
                 slots.remove(open_slot)
                 _add(open_slot.parties, ag.parties)
-                _add(open_slot.evidence, [t])
+                _add(open_slot.evidence, [said])
                 continue
             years = _year_list(t) if _is_plural(t, typ) else []
             if len(years) > 1:
                 # "the memoranda signed in 2004, 2007 and 2010": one agreement per year.
                 for y in years:
                     found.append(Agreement(type=ag.type, parties=list(ag.parties), date=dt.date(y, 1, 1),
-                                           precision="year", evidence=[t]))
+                                           precision="year", evidence=[said]))
                 continue
             if anaphoric and found and not named and _refers_back(found[-1], ag):
                 # "The signing of this agreement ...": details for the last one, not a new agreement.
                 _add(found[-1].signatories, ag.signatories)
                 found[-1].location = found[-1].location or ag.location
-                _add(found[-1].evidence, [t])
+                _add(found[-1].evidence, [said])
                 continue
             _merge_agreement(found, ag, anaphoric)
             # "signed three MoUs", "two landmark Defence Arrangements": as many agreements as the text counts.
@@ -245,7 +249,7 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
                 slots = [found[-1]]
                 for _ in range(count - 1):
                     found.append(Agreement(type=ag.type, parties=list(ag.parties), date=ag.date,
-                                           precision=ag.precision, location=ag.location, evidence=[t]))
+                                           precision=ag.precision, location=ag.location, evidence=[said]))
                     slots.append(found[-1])
     lede = _lede_date(sentences, pub, hint)
     for ag in found:
