@@ -249,7 +249,8 @@ def test_what_an_agreement_sets_up_is_not_a_party():
 
 
 def test_an_agreement_signed_for_a_planned_bid_is_still_signed_and_keeps_its_evidence():
-    text = "Orion Castings Limited and Vela Shipyard Limited have signed a teaming agreement to jointly bid for a tender."
+    text = ("Orion Castings Limited and Vela Shipyard Limited have signed a teaming agreement to jointly bid "
+            "for a tender.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Orion Castings Limited", "Vela Shipyard Limited"}
     assert ag["evidence"] == text

@@ -115,3 +115,8 @@ def test_short_and_inverted_spellings_join_the_full_name():
 def test_british_spelling_of_a_registry_body_is_that_body():
     (org,) = [o for o in extract("The US Department of Defence hosted the talks.") if "Defen" in o["name"]]
     assert org["acronym"] == "DoD"
+
+
+def test_people_holding_a_role_are_not_a_body():
+    names = {o["name"] for o in extract("General Anil Rawat chaired the Army Commanders' Conference in Delhi.")}
+    assert "Army Commanders" not in names

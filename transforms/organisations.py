@@ -172,8 +172,12 @@ def _is_org_phrase(words: list[str], k: Knowledge) -> bool:
     if _not_org_rx(k).search(text) or _is_domain_phrase(words, k):
         return False
     # A title before the head ("Chief of Army Staff", "Director General ... Services") is a role, not a body.
-    title_pos = [i for i, w in enumerate(words) if w in k.titles and w not in k.org_heads]
+    title_pos = [i for i, w in enumerate(words)
+                 if (w in k.titles or (w.endswith("s") and w[:-1] in k.titles)) and w not in k.org_heads]
     if title_pos and title_pos[0] < head_pos[0]:
+        return False
+    # "Army Commanders", "Service Chiefs": people holding a role, not a body.
+    if title_pos and title_pos[-1] == len(words) - 1 and words[-1] not in k.org_heads:
         return False
     # A lone head word ("Ministry", "Department") is a reference, not a name.
     content = [w for w in words if w not in CONNECTORS]
