@@ -254,3 +254,10 @@ def test_an_agreement_signed_for_a_planned_bid_is_still_signed_and_keeps_its_evi
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Orion Castings Limited", "Vela Shipyard Limited"}
     assert ag["evidence"] == text
+
+
+def test_headline_verbs_in_the_present_and_a_generic_pact_join_the_body_s_mou():
+    text = ("Navy inks pact with Vela University\n"
+            "The Indian Navy and Vela University signed a Memorandum of Understanding on Tuesday in Kochi.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["type"] == "MoU" and set(ag["parties"]) == {"Indian Navy", "Vela University"}

@@ -529,12 +529,17 @@ def _merge_agreement(found: list[Agreement], ag: Agreement, anaphoric: bool) -> 
     """Sentences about the same agreement fill in one entry: same type (or 'the agreement' referring
     back), overlapping or unnamed parties, and no clash of dates."""
     for prev in reversed(found):
-        same_type = prev.type == ag.type or (anaphoric and ag.type == "other")
+        # "Navy inks pact with X" (headline), then "signed an MoU": 'pact', 'agreement' name any type.
+        # A mention dated only by a year ('the letter of intent signed in 2013') is history, not the story's.
+        same_type = prev.type == ag.type or ("other" in (prev.type, ag.type) and "year" not in (
+            prev.precision, ag.precision))
         a, b = set(prev.parties), set(ag.parties)
         # Shared parties, unless each names a counterpart the other lacks ('a deal with the Navy',
         # then 'a deal with the ministry': one company's two deals).
         overlap = not a or not b or (bool(a & b) and (anaphoric or a <= b or b <= a))
         if same_type and overlap and not _dates_clash(prev.date, prev.precision, ag.date, ag.precision):
+            if prev.type == "other":
+                prev.type = ag.type
             _add(prev.parties, ag.parties)
             _add(prev.signatories, ag.signatories)
             if prev.date is None or (ag.precision == "day" and prev.precision != "day"):
