@@ -261,3 +261,10 @@ def test_headline_verbs_in_the_present_and_a_generic_pact_join_the_body_s_mou():
             "The Indian Navy and Vela University signed a Memorandum of Understanding on Tuesday in Kochi.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["type"] == "MoU" and set(ag["parties"]) == {"Indian Navy", "Vela University"}
+
+
+def test_planned_meetings_with_an_adverb_after_the_modal_and_present_tense_headlines():
+    planned = "The two sides will also hold discussions on the delays in New Delhi."
+    assert extract_article(planned, PUB)["meetings"] == []
+    (m,) = extract_article("India, Chile hold defence dialogue in Santiago on Monday", PUB)["meetings"]
+    assert m["type"] == "dialogue" and m["start"] == "2025-06-09"

@@ -73,6 +73,21 @@ def _typemap(rows: tuple[tuple[str, str], ...]) -> dict[str, tuple[int, str]]:
     return out
 
 
+_MODALS = ("will", "would", "to", "could", "may", "shall")
+
+
+def _negation_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """The negation phrases, letting an adverb stand after a modal: 'will also hold', 'to jointly sign'."""
+    parts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        words = p.split()
+        esc = [re.escape(w) for w in words]
+        if len(words) > 1 and words[0].lower() in _MODALS:
+            esc[0] += r"(?:\s+(?:also|now|soon|then|further|jointly|formally|finally|\w+ly))?"
+        parts.append(r"\s+".join(esc))
+    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
 @functools.lru_cache(maxsize=4)
 def _rx(k: Knowledge) -> _Rx:
     places = sorted(k.places, key=len, reverse=True)
@@ -80,7 +95,7 @@ def _rx(k: Knowledge) -> _Rx:
         agreement=phrase_regex([p for p, _ in k.agreement_types]),
         agreement_type=_typemap(k.agreement_types),
         agreement_verb=phrase_regex(k.agreement_verbs),
-        negation=phrase_regex(k.negations),
+        negation=_negation_regex(k.negations),
         meeting=phrase_regex([p for p, _ in k.meeting_types]),
         meeting_type=_typemap(k.meeting_types),
         meeting_verb=phrase_regex(k.meeting_verbs),
