@@ -268,3 +268,10 @@ def test_planned_meetings_with_an_adverb_after_the_modal_and_present_tense_headl
     assert extract_article(planned, PUB)["meetings"] == []
     (m,) = extract_article("India, Chile hold defence dialogue in Santiago on Monday", PUB)["meetings"]
     assert m["type"] == "dialogue" and m["start"] == "2025-06-09"
+
+
+def test_a_joint_venture_between_two_countries_is_a_description_not_the_parties():
+    text = ("Orion Missiles Limited, a joint venture between India and Chile, signed a contract with the Peruvian "
+            "Navy on Monday.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert not any(p.startswith("Government of") for p in ag["parties"])

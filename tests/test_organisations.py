@@ -120,3 +120,8 @@ def test_british_spelling_of_a_registry_body_is_that_body():
 def test_people_holding_a_role_are_not_a_body():
     names = {o["name"] for o in extract("General Anil Rawat chaired the Army Commanders' Conference in Delhi.")}
     assert "Army Commanders" not in names
+
+
+def test_german_und_joins_a_company_name():
+    names = {o["name"] for o in extract("The yard signed with Hansa Schiffbau und Reederei GmbH on Monday.")}
+    assert "Hansa Schiffbau und Reederei GmbH" in names

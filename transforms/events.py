@@ -198,6 +198,8 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
                 continue
             if typ[0] == "contract" and _ORDER_NOT_CONTRACT.search(t) and "contract" not in t.lower():
                 continue
+            # "BrahMos, a joint venture between India and Russia, received ...": a description, not the deal.
+            t = _JOINT_VENTURE.sub(lambda m: " " * len(m.group()), t)
             present = re.search(r"(?i)\b(?:in the presence of|witnessed by|attended by|presence of)\b", t)
             cut = present.start() if present else len(t)
             hosts = [(m.end(), (t.find(",", m.end()) + 1 or len(t) + 1) - 1) for m in _HOSTED_BY.finditer(t)]
@@ -327,6 +329,7 @@ _REPORTING = re.compile(r"\s+(?:said|says|stated|informed|added|noted|announced|
 # "on the sidelines of the Expo, organised by CII and Antrix": the hosts of the occasion, not parties.
 _HOSTED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|hosted|sponsored|supported|funded|conducted)\s+by\b")
 _SERVED = re.compile(r"(?<!behalf)\s(?:for|of)\s+(?:the\s+|its\s+|their\s+)?[#@]?$")
+_JOINT_VENTURE = re.compile(r"(?i)\b(?:a|an|the)\s+joint venture\s+(?:between|of)\s+[^,.;]+")
 # "an MoU to set up a research cell at X": what the agreement creates, not who signs it.
 _PURPOSE = re.compile(r"(?i)\b(?:set up|setting up|establish|establishing|create|build|develop)\s+(?:a|an|the)\s+"
                       r"(?:new\s+|joint\s+)?$")

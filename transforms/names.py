@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-CONNECTORS = {"of", "for", "and", "&", "the", "de", "du", "la", "on"}
+CONNECTORS = {"of", "for", "and", "&", "the", "de", "du", "la", "on", "und"}
 # A capitalised run: capitalised words, acronyms, ordinals and parenthesised groups joined by connectors.
 _TOKEN = re.compile(
     r"\((?:[A-Z][\w&.'’-]*)(?:[ ,&]+[\w&.'’-]+)*\)"  # (DP) / (Defence Production)
@@ -16,7 +16,7 @@ _TOKEN = re.compile(
     r"|[A-Z]"  # single initial
     r"|[a-z]+[A-Z][\w-]*"  # iDEX, eSIM
     r"|\d+(?:st|nd|rd|th)\b"
-    r"|&|of|for|and|the|de|du|la|on"
+    r"|&|of|for|and|the|de|du|la|on|und"
 )
 
 
