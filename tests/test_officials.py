@@ -69,3 +69,14 @@ def test_second_name_after_and_takes_the_title_after_it_and_counterparts_are_tit
                  "Ruritanian President. Rawat met his Chilean counterpart Jorge Mena.")
     assert got["Pierre Lemaire"].title == "diplomatic adviser to the Ruritanian President"
     assert got["Jorge Mena"].title == "Chilean counterpart"
+
+
+def test_runs_found_once_per_article_give_the_same_officials_as_runs_per_sentence():
+    from transforms.names import capitalised_runs
+    text = ("Defence Secretary Anil Rawat met Vice Admiral Tarun Bedi on Monday. The MoU was signed by Director, "
+            "Orion Research Agency, Dr Kiran Rao and Prof Amit Sood, Dean, Vela University. Gen. V. K. Singh spoke.")
+    sentences = split_sentences(text)
+    orgs = find_organisations(text, K)
+    once = find_officials(text, sentences, orgs, K, capitalised_runs(text))
+    each = find_officials(text, sentences, orgs, K)
+    assert [(p.name, p.title, p.rank) for p in once] == [(p.name, p.title, p.rank) for p in each]

@@ -174,8 +174,8 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
     slots: list[Agreement] = []  # counted agreements still waiting for their own party
     last_at = -10
     for s in sentences:
-        if s.index in announced:
-            continue
+        if s.index in announced or not rx.agreement.search(s.text):
+            continue  # most sentences name no agreement: skip them before any other test
         clauses = _agreement_clauses(s.text, rx)
         whole = [c for _, _, c in _spans(s.text, org_forms)] if len(clauses) > 1 else []
         for t in clauses:

@@ -15,6 +15,7 @@ from typing import Any
 from transforms.domains import find_domains
 from transforms.events import find_agreements, find_meetings
 from transforms.knowledge import Knowledge, knowledge
+from transforms.names import capitalised_runs
 from transforms.officials import find_officials
 from transforms.organisations import Org, find_organisations
 from transforms.party_slots import transfer_lists
@@ -44,8 +45,9 @@ def _iso(d: dt.date | None) -> str | None:
 def extract_article(text: str, published: dt.date | None, k: Knowledge | None = None) -> dict[str, Any]:
     k = k or knowledge()
     sentences = split_sentences(text)
-    orgs = find_organisations(text, k, sentences)
-    officials = find_officials(text, sentences, orgs, k)
+    runs = capitalised_runs(text)  # found once, shared by the organisation and official rules
+    orgs = find_organisations(text, k, sentences, runs)
+    officials = find_officials(text, sentences, orgs, k, runs)
     # Multi-word organisation names hide their domain words ("Space Research Organisation").
     spans = [(a, e) for o in orgs for a, e in o.spans if " " in text[a:e]]
     domains = find_domains(text, spans, k)

@@ -119,3 +119,28 @@ def initials_match(acronym: str, words: list[str]) -> bool:
     hits, n = initials_hits(acronym, words)
     content = [w for w in words if w.lower() not in CONNECTORS] or words
     return hits >= max(1, round(0.6 * n)) and len(content) <= n + 3
+
+
+def runs_by_sentence(runs: list[Run], bounds: list[tuple[int, int]]) -> list[list[Run]]:
+    """The text's runs cut at sentence bounds (start, end) and shifted to offsets within each sentence,
+    so the runs are found once per article, not once per sentence."""
+    out: list[list[Run]] = [[] for _ in bounds]
+    j = 0
+    for run in runs:
+        toks = list(run.tokens)
+        while toks:
+            while j < len(bounds) and bounds[j][1] <= toks[0].start:
+                j += 1
+            if j == len(bounds):
+                return out
+            start, end = bounds[j]
+            inside = [t for t in toks if start <= t.start and t.end <= end]
+            rest = [t for t in toks if t.start >= end]
+            while inside and inside[-1].text in CONNECTORS:
+                inside.pop()
+            while inside and inside[0].text in CONNECTORS:
+                inside.pop(0)
+            if inside:
+                out[j].append(Run(tuple(Tok(t.text, t.start - start, t.end - start) for t in inside)))
+            toks = rest if len(rest) < len(toks) else toks[1:]
+    return out

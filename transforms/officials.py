@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from transforms.knowledge import Knowledge
-from transforms.names import CONNECTORS, Run, Tok, capitalised_runs, initials_match, norm
+from transforms.names import CONNECTORS, Run, Tok, capitalised_runs, initials_match, norm, runs_by_sentence
 from transforms.organisations import Org
 from transforms.sentences import Sentence
 from transforms.vocab import DAYS, MONTHS, Lexicon, is_proper, lexicon
@@ -74,8 +74,9 @@ class _Found:
 _RETIRED = re.compile(r"^\((?:Retd|Retd\.|Retired|Res|Rtd)\)$", re.I)
 
 
-def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str]) -> list[_Found]:
-    runs = capitalised_runs(sent)
+def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: list[Run] | None = None
+                         ) -> list[_Found]:
+    runs = capitalised_runs(sent) if runs is None else runs
     found: list[_Found] = []
     bare: list[_Found] = []  # names with neither rank nor title in their own run
     for run in runs:
@@ -295,12 +296,15 @@ def _org_of(title: str | None, orgs: list[Org], lex: Lexicon, heads: frozenset[s
     return org.name, stripped.rstrip(" ,/&-") or stripped
 
 
-def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Knowledge) -> list[Official]:
+def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Knowledge,
+                   runs: list[Run] | None = None) -> list[Official]:
     lex = lexicon(k)
     org_forms = {f for o in orgs for f in o.forms()}
     people: list[Official] = []
-    for s in sentences:
-        for f in _persons_in_sentence(s.text, lex, org_forms):
+    per_sentence = (runs_by_sentence(runs, [(s.start, s.start + len(s.text)) for s in sentences])
+                    if runs is not None else [None] * len(sentences))
+    for s, sentence_runs in zip(sentences, per_sentence, strict=True):
+        for f in _persons_in_sentence(s.text, lex, org_forms, sentence_runs):
             name = re.sub(r"['’]s$", "", _RETD.sub("", f.name).strip())  # "Narendra Modi's visit"
             if norm(name) in {norm(x) for x in org_forms} or len(name) < 3:
                 continue

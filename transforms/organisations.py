@@ -433,13 +433,14 @@ class _Builder:
         return existing
 
 
-def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None = None) -> list[Org]:
+def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None = None,
+                       runs: list[Run] | None = None) -> list[Org]:
     """Every organisation the text names, with its mention count; ordered by first mention.
     With the sentences, also the names that only their part in an agreement shows to be bodies."""
     b = _Builder(k)
     idx = b.idx
     # 1. "Full Name (ACR)" definitions learnt from the text.
-    runs = capitalised_runs(text)
+    runs = capitalised_runs(text) if runs is None else runs
     for run in runs:
         start = 0
         for i, tok in enumerate(run.tokens):
