@@ -198,7 +198,7 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
                 continue
             if typ[0] == "contract" and _ORDER_NOT_CONTRACT.search(t) and "contract" not in t.lower():
                 continue
-            # "BrahMos, a joint venture between India and Russia, received ...": a description, not the deal.
+            # "Orion Missiles, a joint venture between India and Chile, received ...": a description, not the deal.
             t = _JOINT_VENTURE.sub(lambda m: " " * len(m.group()), t)
             present = re.search(r"(?i)\b(?:in the presence of|witnessed by|attended by|presence of)\b", t)
             cut = present.start() if present else len(t)
@@ -211,7 +211,7 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
             if {c for _, c in spans} - served:
                 spans = [(a, c) for a, c in spans if c not in served]
             parties = [c for _, c in spans] or list(whole)
-            # Without a verb, only "The second contract was with Naval Group": a sentence right after a
+            # Without a verb, only "The second contract was with Vela Shipyard": a sentence right after a
             # concluded agreement that names another party adds an agreement of its own.
             if verb is None and not (found and parties and (s.index - last_at <= 3 or slots) and typ[0] != "other"
                                      and _ANOTHER.search(t[max(0, typ[1] - 30):typ[1] + 40])
@@ -665,7 +665,7 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
             continue
         name = _meeting_name(t, rx.meeting)
         chairs = _chairs(t, rx, person_forms)
-        # "at Air Headquarters (Vayu Bhawan)": where it was held, not who took part.
+        # "at Army Headquarters (Sena Bhawan)": where it was held, not who took part.
         participants = [c for a, _, c in _spans(t, org_forms) if not _VENUE.search(t[max(0, a - 8):a])]
         if typ[0] == "council meeting":
             # A council's decisions name beneficiaries ("for the Navy"); the council itself took part.
@@ -799,7 +799,7 @@ def _counterparts(sentences: list[Sentence], i: int, t: str, person_forms: dict[
     names = {name for a, _, name in _spans(t[m.end():], person_forms)} - subject
     if i + 1 < len(sentences) and re.search(r"(?i)\b(?:with|involved|included)\b", sentences[i + 1].text):
         names |= {name for _, _, name in _spans(sentences[i + 1].text, person_forms)} - subject
-    # "with the ministers of Armenia, Malawi and Madagascar": one meeting per country listed.
+    # "with the ministers of Chile, Peru and Kenya": one meeting per country listed.
     listed = _COUNTRY_LIST.search(t, m.end())
     countries = len(re.findall(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", listed.group(1))) if listed else 0
     return max(1, min(max(len(names), countries), 12))
@@ -813,7 +813,7 @@ def _name_tokens(name: str) -> set[str]:
 
 
 def _same_meeting_name(a: str, b: str) -> bool:
-    """'14th India-US Defence Policy Group meeting' and '14th US-India Defence Policy Group' are one name:
+    """'5th India-Chile Joint Working Group meeting' and '5th Chile-India Joint Working Group' are one name:
     the same words in any order, the same ordinal."""
     ta, tb = _name_tokens(a), _name_tokens(b)
     ords_a = {w for w in ta if re.fullmatch(r"\d+(?:st|nd|rd|th)", w)}

@@ -2,7 +2,7 @@
 
 A person is a short run of name-like capitalised tokens that a rank or
 honorific precedes ("Vice Admiral Sanjay Vatsayan"), or that a title precedes
-("Defence Secretary Ajay Kumar"). The title is the role phrase in front of
+("Defence Secretary Anil Rawat"). The title is the role phrase in front of
 the name, in the comma-separated phrases just before it, or just after it
 ("Dr X, Chairman DRDO"). Words that belong to titles and organisation names
 (knowledge/title_words.txt and the registry) never count as name words.
@@ -109,7 +109,7 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                     continue
                 i = j
                 continue
-            # A name after a title or a body: "Defence Secretary Ajay Kumar", "Ministry of Defence Anil Rao".
+            # A name after a title or a body: "Defence Secretary Anil Rawat", "Ministry of Defence Anil Rao".
             before = [t.text for t in toks[seg_start:i]]
             if i > seg_start and (_has_title(before, lex) or _ends_with_body(before, org_forms, lex)):
                 n_name = _name_at(toks, i, lex, org_forms)
@@ -123,7 +123,7 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                     seg_start = i + 1 if i < len(toks) and toks[i].text in ("and", "&") else i
                     continue
             # A run that is only a name (or a name after "X and"): a person if a title stands in the phrase
-            # before or after it ("... Ajit Doval and Emmanuel Bonne, diplomatic adviser to ...").
+            # before or after it ("... Anil Rawat and Pierre Lemaire, diplomatic adviser to ...").
             after_and = i > 0 and i == seg_start and toks[i - 1].text in ("and", "&") and bool(found)
             if i == 0 or after_and:
                 n_name = _name_at(toks, i, lex, org_forms)
@@ -154,7 +154,7 @@ _LOWER_BEFORE = re.compile(r"((?:[A-Za-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+$")
 
 
 def _lower_title_before(sent: str, start: int, lex: Lexicon) -> str | None:
-    """'saw defence secretary Rajesh Kumar Singh', 'his Russian counterpart Sergey Shoigu'."""
+    """'saw defence secretary Anil Rawat', 'his Chilean counterpart Jorge Mena'."""
     m = _LOWER_BEFORE.search(sent[max(0, start - 60):start])
     if not m:
         return None
@@ -233,7 +233,7 @@ def _title_before(sent: str, start: int, runs: list[Run], lex: Lexicon, found: l
 
 
 def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon) -> str | None:
-    """'Dr Samir V Kamat, Secretary DDR&D and Chairman DRDO, said ...'; also 'X, executive director, said'."""
+    """'Dr Kiran Rao, Secretary DDR&D and Chairman DRDO, said ...'; also 'X, executive director, said'."""
     rest = sent[end:]
     m = re.match(r"(?:\s*\((?:Retd|Retd\.|Retired|retd|Res)\))?\s*,\s*(?:the\s+|who\s+is\s+(?:the\s+)?)?", rest)
     if not m or "," not in m.group():
@@ -305,7 +305,7 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
                     if runs is not None else [None] * len(sentences))
     for s, sentence_runs in zip(sentences, per_sentence, strict=True):
         for f in _persons_in_sentence(s.text, lex, org_forms, sentence_runs):
-            name = re.sub(r"['’]s$", "", _RETD.sub("", f.name).strip())  # "Narendra Modi's visit"
+            name = re.sub(r"['’]s$", "", _RETD.sub("", f.name).strip())  # "Anil Rawat's visit"
             if norm(name) in {norm(x) for x in org_forms} or len(name) < 3:
                 continue
             title = _clean_title(f.title) if f.title else None

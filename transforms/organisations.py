@@ -78,7 +78,7 @@ def _index(k: Knowledge) -> OrgIndex:
         if o.acronym:
             case_forms.setdefault(o.acronym, o)
             if o.acronym.isupper() and o.acronym.isalpha() and len(o.acronym) >= 4:
-                case_forms.setdefault(o.acronym.capitalize(), o)  # 'Isro', 'Drdo' in some papers' style
+                case_forms.setdefault(o.acronym.capitalize(), o)  # 'Nasa' for 'NASA' in some papers' style
     # Multi-word names also match in lower case ("the defence ministry said"); acronyms and one-word
     # names ("Army", "DRDO") only as written.
     phrases = [f for f in case_forms if " " not in f] + [f.lower() for f in case_forms if " " in f]
@@ -140,7 +140,7 @@ def _clean_phrase(words: list[str], k: Knowledge) -> list[str]:
         words = words[2:] if " ".join(words[:2]) in k.leading_words else words[1:]
     while words and (words[-1] in CONNECTORS or words[-1].startswith("(")):
         words = words[:-1]
-    # "Israel's Ministry of Defence" keeps its possessive (the country's own body); "Germany's Acme GmbH"
+    # "Chile's Ministry of Defence" keeps its possessive (the country's own body); "Germany's Acme GmbH"
     # drops the country (a company is named without it); "DRDO's" elsewhere loses the possessive.
     if len(words) > 1 and _POSS.search(words[0]) and _POSS.sub("", words[0]) in k.countries:
         if not any(w in _STATE_HEADS for w in words[1:]):
@@ -255,7 +255,7 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
 
 
 def _drop_country_ends(toks: list[Tok], k: Knowledge) -> list[Tok]:
-    """'India and US Department of Defense', "DDP and Vietnam's", 'Indian Navy and Industry': a country or
+    """'India and US Department of Defense', "DDP and Chile's", 'Indian Navy and Industry': a country or
     a generic word joined by 'and' at either end is not part of the name."""
     def plain(t: Tok) -> str:
         return _POSS.sub("", t.text)
@@ -269,7 +269,7 @@ def _drop_country_ends(toks: list[Tok], k: Knowledge) -> list[Tok]:
 
 
 def _strip_person_tail(toks: list[Tok], lex: Lexicon, k: Knowledge) -> list[Tok]:
-    """'Ministry of Defence Nivedita Shukla Verma': two or more name-like words after the body are a person."""
+    """'Ministry of Defence Kiran Rao Sood': two or more name-like words after the body are a person."""
     n = 0
     while n < len(toks) and lex.is_name_token(toks[len(toks) - 1 - n].text):
         n += 1
@@ -318,7 +318,7 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
         n_rank = next((n for n in range(min(lex.max_rank_tokens, len(toks) - i), 0, -1)
                        if lex.rank_kind(" ".join(x.text for x in toks[i:i + n]))), 0)
         if n_rank and i > 0 and t.text == "General" and toks[i - 1].text in _BEFORE_GENERAL:
-            n_rank = 0  # "Directorate General of Armament", "Director General": not the rank
+            n_rank = 0  # "Directorate General of Ordnance", "Director General": not the rank
         if n_rank and (i > 0 or len(toks) > n_rank):
             # A rank or honorific starts a person's name: the rest of the run is not a body.
             segments.append(cur)
@@ -344,7 +344,7 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
     segments.append(cur)
     out: list[list[Tok]] = []
     for seg in segments:
-        # "Director General of Israel's Ministry of Defence": the body after the role's "of".
+        # "Director General of Chile's Ministry of Defence": the body after the role's "of".
         if seg and lex.is_title_word(seg[0].text):
             of = next((j for j, t in enumerate(seg) if t.text == "of"), None)
             seg = seg[of + 1:] if of is not None else seg
@@ -377,7 +377,7 @@ class _Builder:
 
     def _country_qualified(self, name: str) -> RegistryOrg | None:
         """'Indian Ministry of Defence', "India's Defence Ministry": the registry's body of that country;
-        'German Ministry of Defence' stays its own organisation."""
+        'Chilean Ministry of Defence' stays its own organisation."""
         words = name.split()
         if len(words) < 2:
             return None
@@ -450,7 +450,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             start = i + 1
             acr = tok.text[1:-1].strip()
             if not words and i == 0:
-                # "Indian Maritime University campus (IMU)": one lower-case word between name and acronym.
+                # "Orion Naval University campus (ONU)": one lower-case word between name and acronym.
                 lead = _LEAD_IN.search(text, max(0, tok.start - 160), tok.start)
                 words = lead.group(1).split() if lead else []
             if not words or len(acr) < 2 or len(acr) > 15 or (" " in acr and not acr.replace(" ", "").isupper()):
@@ -469,7 +469,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         reg = idx.case_forms.get(form) or idx.case_forms.get(norm(form))
         if reg is None or any(a <= start and end <= e and (a, e) != (start, end) for a, e in longer):
             continue
-        # "Russian defence ministry", "Oman's Defence Ministry": that country's body, not the registry's.
+        # "Russian defence ministry", "Chile's Defence Ministry": that country's body, not the registry's.
         qualifier = _QUALIFIER.search(text[max(0, start - 30):start])
         if qualifier and qualifier.group(1) in k.countries and k.countries[qualifier.group(1)] != reg.country:
             b.add(f"{qualifier.group(1)}{qualifier.group(2) or ''} {form}", None, start)
@@ -480,7 +480,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     for cand, phrase, ok in zip(candidates, phrases, is_org, strict=True):
         if ok:
             b.add(" ".join(phrase), None, cand[0].start)
-    # 4. Institution families: "IIT Kharagpur", "IIT-Ropar" are the Indian Institute of Technology there.
+    # 4. Institution families: "IIT Kharagpur", "IIT-Jammu" are the Indian Institute of Technology there.
     for m in _family_rx(k).finditer(text):
         acr, place = m.group(1), m.group(2)
         fam = next(f for f in k.org_families if f[0] == acr)
@@ -488,7 +488,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         org.org_type = org.org_type or fam[2]
         org.country = org.country or fam[3]
     _fold_family_names(text, b, k)
-    # 5. Names introduced as bodies: "Indian company Wipro Enterprises", "arms manufacturer MBDA".
+    # 5. Names introduced as bodies: "Indian company Kestrel Works", "arms maker Norvik".
     lex = lexicon(k)
     for m in _cue_rx(k).finditer(text):
         for part in re.split(r"\s+(?:and|&)\s+", m.group(1)):
@@ -534,7 +534,7 @@ _UNIT_OF = re.compile(r"(?P<child>[A-Z][\w&-]*(?:\s+(?:of|and|for|&|[A-Z][\w&-]*
 
 def _define(b: _Builder, words: list[str], acr: str, pos: int, k: Knowledge) -> None:
     """The full name is the shortest tail of the phrase whose initials spell most of the acronym:
-    'Safran Helicopter Engines and Hindustan Aeronautics Limited (HAL)' defines HAL as the last three words."""
+    'Orion Helicopter Engines and Hindustan Aeronautics Limited (HAL)' defines HAL as the last three words."""
     idx = b.idx
     best: tuple[int, list[str]] | None = None
     for i in range(len(words) - 1, -1, -1):
@@ -553,7 +553,7 @@ def _define(b: _Builder, words: list[str], acr: str, pos: int, k: Knowledge) -> 
 
 
 def _fold_family_names(text: str, b: _Builder, k: Knowledge) -> None:
-    """'The Indian Institute of Technology, Kanpur' or 'the IIT' in a story about one IIT is that institute:
+    """'The Indian Institute of Technology, Jammu' or 'the IIT' in a story about one IIT is that institute:
     a family's bare name folds into its only member the article names."""
     for acr, full, _, _ in k.org_families:
         members = [o for o in b.orgs if o.acronym and o.acronym.startswith(acr + " ")]
@@ -568,7 +568,7 @@ _INVERTED = re.compile(r"^(?P<w>.+?)\s+(?P<head>Dept\.?|Department|Ministry)$")
 
 
 def _fold_variants(b: _Builder) -> None:
-    """'Skyroot' beside 'Skyroot Aerospace Pvt Ltd', 'Space Dept' beside 'Department of Space': the short or
+    """'Nimbus' beside 'Nimbus Launch Systems Pvt Ltd', 'Space Dept' beside 'Department of Space': the short or
     inverted spelling is the same body (when only one body of the article fits)."""
     for o in list(b.orgs):
         if o.registry or o not in b.orgs:
@@ -589,7 +589,7 @@ _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z][a-z]+|[A-Z]+|[a-z]+|\d+")
 
 
 def _handles(text: str, b: _Builder) -> None:
-    """'@BAESystemsInc', '#MinistryOfDefence': a handle or tag spelling a known organisation's name is a
+    """'@NorvikSystemsInc', '#MinistryOfDefence': a handle or tag spelling a known organisation's name is a
     mention of it (the handle becomes one of its spellings)."""
     for m in _HANDLE.finditer(text):
         words = _CAMEL.findall(m.group(1))
@@ -602,7 +602,7 @@ def _handles(text: str, b: _Builder) -> None:
             if org is None and reg is not None:
                 org = b.find(reg.name)
             if org is None and len(candidate.split()) >= 2:
-                # '@AirbusDefence' for 'Airbus Defence and Space': the start of a known name.
+                # '@NorvikDefence' for 'Norvik Defence and Space': the start of a known name.
                 starts = {id(o): o for o in b.orgs for f in o.forms() if norm(f).startswith(norm(candidate) + " ")}
                 org = next(iter(starts.values())) if len(starts) == 1 else None
             if org is not None and len(candidate.split()) >= 2:
@@ -611,7 +611,7 @@ def _handles(text: str, b: _Builder) -> None:
 
 
 def _short_forms(text: str, orgs: list[Org], k: Knowledge) -> None:
-    """'Pilatus Aircraft Ltd' is also written 'Pilatus Aircraft', and 'Pilatus' where the text uses the word
+    """'Kestrel Aircraft Ltd' is also written 'Kestrel Aircraft', and 'Kestrel' where the text uses the word
     on its own and no other body of the article starts with it."""
     lex = lexicon(k)
     firsts: dict[str, int] = {}
@@ -636,7 +636,7 @@ _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:a|an)\s+$")
 
 
 def _only_as_modifier(text: str, o: Org) -> bool:
-    """'powering Airbus A320 and Boeing 737 jets', 'a UN contingent', 'UN peacekeeping': a maker named by
+    """'parts for Embraer E195 jets', 'a UN contingent', 'UN peacekeepers': a maker named by
     its product, or an international body used as an adjective, is not an actor of the story when that is
     all it is ('an Indian Navy project' still names the Navy)."""
     return bool(o.spans) and all(_PRODUCT_AFTER.match(text, e) or (

@@ -3,7 +3,7 @@
 Many companies carry no head word ("Limited", "Systems") and no registry entry, yet the
 sentence leaves no doubt that they are bodies: the recipients listed under a transfer of
 technology ("- Mounted gun system to Acme Forge"), or a name joined by "and" to a known
-organisation as the subject of a signing ("CNES and ISRO signed ..."). These rules find
+organisation as the subject of a signing ("VELA and ISRO signed ..."). These rules find
 such names so that the organisation and agreement rules can use them.
 """
 
@@ -136,7 +136,7 @@ def coordinated_parties(sentences: list[Sentence], known: list[tuple[int, int]],
                 name = " ".join(w[:-2] if w.endswith(("'s", "’s")) else w for w in words)
                 if not name or any(x <= at < y or x < at + len(name) <= y for x, y in spans):
                     continue
-                # One word that is no common word ("Boeing", "CNES"), or several not all a person's.
+                # One word that is no common word ("Embraer", "VELA"), or several not all a person's.
                 single_ok = len(words) == 1 and words[0] not in lex.vocab
                 several_ok = len(words) > 1 and not all(lex.is_name_token(w) for w in words)
                 if (single_ok or several_ok) and _plausible_name(name, k):
