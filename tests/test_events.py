@@ -275,3 +275,17 @@ def test_a_joint_venture_between_two_countries_is_a_description_not_the_parties(
             "Navy on Monday.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert not any(p.startswith("Government of") for p in ag["parties"])
+
+
+def test_headline_adds_no_agreement_of_its_own_and_a_government_gives_way_to_its_body():
+    text = ("India and Chile sign project agreement on radars\n"
+            "The Defence Research and Development Organisation and the Defence Research Group of Chile signed "
+            "a project agreement on Monday in Santiago.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Defence Research and Development Organisation", "Defence Research Group of Chile"}
+
+
+def test_a_headline_agreement_stands_when_the_body_names_none():
+    text = "Chile, India sign defence pact\nThe two ministers met in Delhi on Monday to discuss training."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Government of India", "Government of Chile"}

@@ -125,3 +125,9 @@ def test_people_holding_a_role_are_not_a_body():
 def test_german_und_joins_a_company_name():
     names = {o["name"] for o in extract("The yard signed with Hansa Schiffbau und Reederei GmbH on Monday.")}
     assert "Hansa Schiffbau und Reederei GmbH" in names
+
+
+def test_a_group_of_a_country_is_one_body_with_its_short_name():
+    orgs = extract("The Defence Research Group of Chile signed the pact. The Defence Research Group said so.")
+    (org,) = [o for o in orgs if "Research Group" in o["name"]]
+    assert org["name"] == "Defence Research Group of Chile" and "Defence Research Group" in org["aliases"]

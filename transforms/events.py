@@ -33,6 +33,7 @@ class Agreement:
     precision: str | None = None
     location: str | None = None
     evidence: list[str] = field(default_factory=list)
+    headline_only: bool = False  # named so far only in the headline
 
 
 @dataclass
@@ -169,6 +170,7 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
     org_of_person = {p.name: p.organisation for p in officials if p.organisation}
     protagonist = _protagonist(orgs)
     hint = year_hint([s.text for s in sentences[:5]]) if pub is None else None
+    headline = _headline(sentences)
     found: list[Agreement] = _transferred(sentences, orgs, transfers or [], pub, hint)
     announced = {t.cue for t in transfers or []} | {t.sentence for t in transfers or []}
     slots: list[Agreement] = []  # counted agreements still waiting for their own party
@@ -237,7 +239,7 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
             ag = Agreement(
                 type=typ[0], parties=_dedupe(parties), signatories=signatories,
                 date=d.start if d else None, precision=d.precision if d else None,
-                location=_place(t, rx), evidence=[said],
+                location=_place(t, rx), evidence=[said], headline_only=s.index in headline,
             )
             open_slot = next((a for a in slots if a.type == ag.type), None) if verb is None else None
             if open_slot is not None:
@@ -268,6 +270,17 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
                     found.append(Agreement(type=ag.type, parties=list(ag.parties), date=ag.date,
                                            precision=ag.precision, location=ag.location, evidence=[said]))
                     slots.append(found[-1])
+    # A headline ("Navy inks pact with X", "India, Chile sign MoU") announces what the body reports:
+    # where the body names an agreement of its kind, the headline adds none of its own.
+    body = [a for a in found if not a.headline_only]
+    found = [a for a in found if not a.headline_only or not any(
+        b.type == a.type or "other" in (a.type, b.type) for b in body)]
+    by_name = {o.name: o for o in orgs}
+    for ag in found:
+        # "Government of India" gives way to the Indian body that acts for it, where one is a party.
+        bodies = {by_name[p].country for p in ag.parties if p in by_name and not p.startswith("Government of ")}
+        ag.parties = [p for p in ag.parties if not (p.startswith("Government of ") and _government_country(p)
+                                                     in bodies)]
     lede = _lede_date(sentences, pub, hint)
     for ag in found:
         if ag.date is None and lede is not None:
@@ -488,6 +501,20 @@ _THE_COUNTRIES = {"United States", "United Kingdom", "United Arab Emirates", "Ph
                   "Maldives", "Seychelles", "Republic of Korea", "Russian Federation"}
 
 
+def _government_country(name: str) -> str:
+    return name.removeprefix("Government of ").removeprefix("the ")
+
+
+def _headline(sentences: list[Sentence]) -> set[int]:
+    """The opening lines that end without a full stop: headline, kicker, byline."""
+    out: set[int] = set()
+    for s in sentences[:4]:
+        if re.search(r"[.!?][\"'”’)]*$", s.text):
+            break
+        out.add(s.index)
+    return out
+
+
 def government_name(country: str) -> str:
     return f"Government of the {country}" if country in _THE_COUNTRIES else f"Government of {country}"
 
@@ -504,6 +531,11 @@ def _country_nouns(k: Knowledge) -> tuple[re.Pattern[str], dict[str, str]]:
 
 _SUBJECT_OF_VERB = re.compile(r"\s+(?:(?:on|last|this)\s+[A-Z]?[a-z]+\s+|has\s+|have\s+|had\s+|today\s+|also\s+|"
                               r"formally\s+|finally\s+|jointly\s+)*")
+
+
+def _prev_country(text: str, start: int, forms: dict[str, str]) -> bool:
+    prev = re.search(r"([A-Z][\w-]*)\s*,\s*$", text[max(0, start - 30):start])
+    return bool(prev and prev.group(1) in forms)
 
 
 def _governments(text: str, parties: list[str], orgs: list[Org], k: Knowledge,
@@ -528,8 +560,12 @@ def _governments(text: str, parties: list[str], orgs: list[Org], k: Knowledge,
         after = text[m.end():m.end() + 5]
         subject = verb_rx is not None and _SUBJECT_OF_VERB.match(text, m.end()) is not None and bool(
             verb_rx.match(text, _SUBJECT_OF_VERB.match(text, m.end()).end()))
+        # Headline style: "Chile, India sign pact".
+        listed = re.match(r"\s*,\s*([A-Z][\w-]*)", text[m.end():m.end() + 30])
+        comma_pair = bool(listed and listed.group(1) in forms) or bool(re.search(r"\b[A-Z][\w-]*,\s*$", before)
+                                                                     and _prev_country(text, m.start(), forms))
         if not (re.search(r"(?:\band|\bbetween|\bwith|&)\s+$", before) or re.match(r"\s+(?:and|&)\b", after)
-                or subject):
+                or subject or comma_pair):
             continue
         name = government_name(country)
         if name not in out:
@@ -556,6 +592,7 @@ def _merge_agreement(found: list[Agreement], ag: Agreement, anaphoric: bool) -> 
         # then 'a deal with the ministry': one company's two deals).
         overlap = not a or not b or (bool(a & b) and (anaphoric or a <= b or b <= a))
         if same_type and overlap and not _dates_clash(prev.date, prev.precision, ag.date, ag.precision):
+            prev.headline_only = prev.headline_only and ag.headline_only
             if prev.type == "other":
                 prev.type = ag.type
             _add(prev.parties, ag.parties)

@@ -102,7 +102,10 @@ def _spellings(name: str) -> set[str]:
 
 
 def _for_known_body(words: list[str], idx: OrgIndex) -> bool:
-    """'AoN for Indian Air Force': a thing done for a known body, not a body's name."""
+    """'AoN for Indian Air Force': a thing done for a known body, not a body's name; 'Naval Group of
+    France': a known body with its country after it."""
+    if len(words) > 2 and words[-2] == "of" and norm(" ".join(words[:-2])) in idx.by_form:
+        return True
     for i, w in enumerate(words):
         if w in ("for", "to") and 0 < i < len(words) - 1:
             right = " ".join(words[i + 1:])
@@ -125,6 +128,8 @@ def _country_of(words: list[str], k: Knowledge) -> str | None:
         w2 = w.split("-")[0]
         if w2 in k.countries:
             return k.countries[w2]
+    if len(words) > 2 and words[-2] == "of" and words[-1] in k.countries:
+        return k.countries[words[-1]]  # "... Group of Australia"
     return None
 
 
@@ -164,9 +169,11 @@ def _is_org_phrase(words: list[str], k: Knowledge) -> bool:
                 or ("-" in w and w.split("-")[0] in k.org_heads)]
     # A weak head ("Systems", "Group") names a body only as the last word of a name without "of"/"for".
     # ... or as the first word of "Office of the ...".
+    # ... or before "of <Country>" ("Defence Science and Technology Group of Australia").
     head_pos = [i for i in head_pos if words[i] not in k.weak_org_heads
                 or (i == len(words) - 1 and not {"of", "for"} & set(words))
-                or (i == 0 and len(words) >= 4 and words[1] == "of")]
+                or (i == 0 and len(words) >= 4 and words[1] == "of")
+                or (i == len(words) - 3 and words[i + 1] == "of" and words[i + 2] in k.countries)]
     if not head_pos:
         return False
     if _not_org_rx(k).search(text) or _is_domain_phrase(words, k):
@@ -576,11 +583,13 @@ def _fold_variants(b: _Builder) -> None:
         words = norm(o.name).split()
         longer = [x for x in b.orgs if x is not o and norm(x.name).split()[:len(words)] == words
                   and len(norm(x.name).split()) > len(words)]
+        # "X of Australia" and "X": one body, named with and without its country.
+        of_country = [x for x in longer if re.fullmatch(re.escape(o.name) + r" of [A-Z][\w ]+", x.name)]
         m = _INVERTED.match(o.name)
         if m:
             head = "Department" if m.group("head").startswith("Dept") else m.group("head")
             longer += [x for x in b.orgs if x is not o and norm(x.name) == norm(f"{head} of {m.group('w')}")]
-        if len(longer) == 1 and (m or len(words) == 1 or longer[0].org_type == "company"):
+        if len(longer) == 1 and (m or len(words) == 1 or longer[0].org_type == "company" or of_country):
             b.absorb(longer[0], o)
 
 
