@@ -684,11 +684,7 @@ def find_meetings(sentences: list[Sentence], orgs: list[Org], officials: list[Of
             chairs = _chairs(t, rx, person_forms) if s.index - last_at <= 2 else []
             joined = [c for _, _, c in _spans(t, org_forms)] if rx.participation.search(t) else []
             if chairs or joined:
-                for c in chairs:
-                    if c[0] not in [x for x, _ in recent.chairs]:
-                        recent.chairs.append(c)
-                _add(recent.participants, joined)
-                _add(recent.evidence, [t])
+                _add_details(recent, Meeting(type=recent.type, participants=joined, chairs=chairs, evidence=[t]))
                 last_at = s.index
                 continue
         if typ is None:
@@ -873,6 +869,17 @@ def _met_apart(prev: Meeting, mt: Meeting) -> bool:
     return not (a & b) or (len(prev.participants) >= 3 and set(mt.participants) < set(prev.participants))
 
 
+def _add_details(target: Meeting, mt: Meeting) -> None:
+    """Who took part, who chaired, where and the evidence of a further mention join the meeting."""
+    _add(target.participants, mt.participants)
+    _add(target.counterparts, mt.counterparts)
+    for c in mt.chairs:
+        if c[0] not in [x for x, _ in target.chairs]:
+            target.chairs.append(c)
+    target.location = target.location or mt.location
+    _add(target.evidence, mt.evidence)
+
+
 def _merge_meeting(found: list[Meeting], mt: Meeting, anaphoric: bool = False,
                    recent: Meeting | None = None) -> Meeting:
     """Sentences about the same meeting fill in one entry; 'the meeting' refers back to the one the story
@@ -887,13 +894,7 @@ def _merge_meeting(found: list[Meeting], mt: Meeting, anaphoric: bool = False,
     if anaphoric and recent is not None and not mt.name:
         # "During the meeting, ... after the signing in June 2022": details of the meeting just spoken
         # of; a date here belongs to something else the sentence mentions.
-        _add(recent.participants, mt.participants)
-        _add(recent.counterparts, mt.counterparts)
-        for c in mt.chairs:
-            if c[0] not in [x for x, _ in recent.chairs]:
-                recent.chairs.append(c)
-        recent.location = recent.location or mt.location
-        _add(recent.evidence, mt.evidence)
+        _add_details(recent, mt)
         return recent
     for prev in order:
         named_apart = prev.name and mt.name and not same_name(prev)
@@ -907,13 +908,7 @@ def _merge_meeting(found: list[Meeting], mt: Meeting, anaphoric: bool = False,
             if prev.start is None or (mt.precision == "day" and prev.precision != "day"):
                 prev.start, prev.end, prev.precision = (mt.start or prev.start, mt.end or prev.end,
                                                         mt.precision or prev.precision)
-            prev.location = prev.location or mt.location
-            _add(prev.participants, mt.participants)
-            _add(prev.counterparts, mt.counterparts)
-            for c in mt.chairs:
-                if c[0] not in [x for x, _ in prev.chairs]:
-                    prev.chairs.append(c)
-            _add(prev.evidence, mt.evidence)
+            _add_details(prev, mt)
             return prev
     found.append(mt)
     return mt
