@@ -60,6 +60,9 @@ class Knowledge:
     chair_cues: tuple[tuple[str, str, str], ...]
     transfer_cues: tuple[str, ...]
     not_domains: tuple[str, ...]
+    spelling_variants: tuple[tuple[str, str], ...]
+    state_heads: frozenset[str]
+    words_before_general: frozenset[str]
     domains: tuple[Domain, ...]
     version: str
 
@@ -118,6 +121,9 @@ def load_knowledge(directory: Path | None = None) -> Knowledge:
         chair_cues=tuple((r[0], r[1], r[2]) for r in _tsv(d / "chair_cues.txt", header=False)),
         transfer_cues=tuple(_lines(d / "transfer_cues.txt")),
         not_domains=tuple(_lines(d / "not_domains.txt")),
+        spelling_variants=tuple((r[0].strip(), r[1].strip()) for r in _tsv(d / "spelling_variants.tsv")),
+        state_heads=frozenset(_lines(d / "state_heads.txt")),
+        words_before_general=frozenset(_lines(d / "words_before_general.txt")),
         domains=domains,
         version=digest.hexdigest()[:12],
     )

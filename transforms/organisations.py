@@ -72,7 +72,8 @@ def _index(k: Knowledge) -> OrgIndex:
             # "Goa Shipyard Limited" is also written "Goa Shipyard Ltd" and "Goa Shipyard".
             base = _LEGAL_SUFFIX.sub("", f)
             for v in {f, base} | ({base + " Ltd", base + " Limited"} if base != f else set()):
-                for w in (_spellings(v) if v.split()[0].rstrip(".") in _QUALIFIERS else {v}):
+                qualified = any(v.startswith(c + " ") or v.startswith(c + "'s ") for c in k.countries)
+                for w in (_spellings(v, k) if qualified else {v}):
                     by_form.setdefault(norm(w), o)
                     case_forms.setdefault(w, o)
         if o.acronym:
@@ -86,17 +87,10 @@ def _index(k: Knowledge) -> OrgIndex:
     return OrgIndex(by_form, {**lower, **case_forms}, PhraseMatcher(phrases, boundary=r"\w&-"))
 
 
-_BRITISH_AMERICAN = (("Defence", "Defense"), ("Organisation", "Organization"), ("Centre", "Center"),
-                     ("Programme", "Program"))
-
-
-_QUALIFIERS = {"US", "U.S", "United", "UK", "British", "American", "Australian", "Indian", "India's"}
-
-
-def _spellings(name: str) -> set[str]:
-    """'US Department of Defense' is also written 'US Department of Defence' (and so on)."""
+def _spellings(name: str, k: Knowledge) -> set[str]:
+    """'US Department of Defense' is also written 'US Department of Defence' (knowledge/spelling_variants.tsv)."""
     out = {name}
-    for uk, us in _BRITISH_AMERICAN:
+    for uk, us in k.spelling_variants:
         out |= {v.replace(uk, us) for v in out} | {v.replace(us, uk) for v in out}
     return out
 
@@ -148,14 +142,10 @@ def _clean_phrase(words: list[str], k: Knowledge) -> list[str]:
     # "Chile's Ministry of Defence" keeps its possessive (the country's own body); "Germany's Acme GmbH"
     # drops the country (a company is named without it); "DRDO's" elsewhere loses the possessive.
     if len(words) > 1 and _POSS.search(words[0]) and _POSS.sub("", words[0]) in k.countries:
-        if not any(w in _STATE_HEADS for w in words[1:]):
+        if not any(w in k.state_heads for w in words[1:]):
             return _clean_phrase(words[1:], k)
         return [words[0], *(w[:-2] if w.endswith(("'s", "’s")) else w for w in words[1:])]
     return [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
-
-
-_STATE_HEADS = frozenset({"Ministry", "Department", "Government", "Embassy", "Army", "Navy", "Force", "Forces",
-                          "Council", "Agency", "Directorate", "Office", "Service", "Guard", "Command", "Parliament"})
 
 
 def _is_org_phrase(words: list[str], k: Knowledge) -> bool:
@@ -287,11 +277,6 @@ def _strip_person_tail(toks: list[Tok], lex: Lexicon, k: Knowledge) -> list[Tok]
     return toks
 
 
-_BEFORE_GENERAL = frozenset({"Directorate", "Director", "Secretary", "Inspector", "Attorney", "Solicitor", "Consul",
-                             "Surgeon", "Accountant", "Auditor", "Comptroller", "Governor", "Registrar",
-                             "Postmaster", "Adjutant", "Quartermaster", "Advocate"})
-
-
 def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
     """The organisation-name candidates in a capitalised run: cut at dates, ranks and at a title that
     follows a complete body ('Defence Ministry Spokesperson'), then split at 'and' between bodies."""
@@ -324,7 +309,7 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
             continue
         n_rank = next((n for n in range(min(lex.max_rank_tokens, len(toks) - i), 0, -1)
                        if lex.rank_kind(" ".join(x.text for x in toks[i:i + n]))), 0)
-        if n_rank and i > 0 and t.text == "General" and toks[i - 1].text in _BEFORE_GENERAL:
+        if n_rank and i > 0 and t.text == "General" and toks[i - 1].text in k.words_before_general:
             n_rank = 0  # "Directorate General of Ordnance", "Director General": not the rank
         if n_rank and (i > 0 or len(toks) > n_rank):
             # A rank or honorific starts a person's name: the rest of the run is not a body.
