@@ -250,6 +250,26 @@ def cmd_rollback(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_registry(args: argparse.Namespace, settings: Settings) -> int:
+    import json
+
+    from transforms.knowledge import knowledge
+    from warehouse.registry_candidates import candidates
+
+    db = settings.warehouse_path
+    if not db.exists():
+        raise CliError(f"no published warehouse at {db}: run `parley run` first (PARLEY_HOME={settings.home})")
+    found = candidates(db, knowledge(), args.min_articles)
+    for entry in found:
+        articles = entry.pop("_articles")
+        line = json.dumps(entry, ensure_ascii=False)
+        print(line if args.bare else f"{line}  # {articles} articles")
+    print(f"{len(found)} organisation(s) in {args.min_articles}+ articles that the registry does not hold; review "
+          "them and append the ones you trust to organisations.jsonl in your PARLEY_KNOWLEDGE_DIR copy",
+          file=sys.stderr)
+    return EXIT_OK
+
+
 def schema_markdown() -> str:
     from schemas import QUARANTINE, TABLES
 
@@ -278,6 +298,10 @@ def build_parser() -> argparse.ArgumentParser:
     rb = sub.add_parser("rollback", help="republish an earlier version (default: the one before the current)")
     rb.add_argument("run_id", nargs="?")
     sub.add_parser("schema", help="print the published tables and their column docs (Markdown)")
+    rg = sub.add_parser("registry", help="list organisations the warehouse learnt that the registry lacks "
+                                         "(registry JSON lines, to review and append)")
+    rg.add_argument("--min-articles", type=int, default=2, metavar="N", help="named in at least N articles")
+    rg.add_argument("--bare", action="store_true", help="JSON lines only, ready to append")
     return p
 
 
@@ -289,8 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = load_settings()
         handler = {"run": cmd_run, "reprocess": cmd_reprocess, "sql": cmd_sql, "history": cmd_history,
-                   "rollback": cmd_rollback,
-                   "schema": cmd_schema}[args.command]
+                   "rollback": cmd_rollback, "schema": cmd_schema, "registry": cmd_registry}[args.command]
         return handler(args, settings)
     except (CliError, SettingsError) as exc:
         print(f"parley: {exc}", file=sys.stderr)

@@ -12,6 +12,7 @@ import pytest
 from parley.cli import main
 from schemas import TABLES
 from transforms.extract import extractor_version
+from transforms.knowledge import knowledge
 from transforms.reading import read_article
 from warehouse import zones
 
@@ -48,6 +49,11 @@ def test_run_on_the_samples_publishes_a_warehouse_plain_duckdb_can_query(home: P
     capsys.readouterr()
     assert main(["sql", "select count(*) as n from dim_articles"]) == 0
     assert "27" in capsys.readouterr().out
+    # Bodies learnt from the articles that the registry lacks, as registry lines to review.
+    assert main(["registry", "--min-articles", "1", "--bare"]) == 0
+    learnt = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    registry = {o.name for o in knowledge().organisations}
+    assert learnt and all(e["name"] not in registry and not e["name"].startswith("Government of ") for e in learnt)
 
 
 def test_unreadable_files_are_quarantined_and_the_rest_loads(home: Path, tmp_path: Path):
