@@ -204,15 +204,7 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
             t = _JOINT_VENTURE.sub(lambda m: " " * len(m.group()), t)
             present = re.search(r"(?i)\b(?:in the presence of|witnessed by|attended by|presence of)\b", t)
             cut = present.start() if present else len(t)
-            hosts = [(m.end(), (t.find(",", m.end()) + 1 or len(t) + 1) - 1) for m in _HOSTED_BY.finditer(t)]
-            spans = [(a, c) for a, e, c in _spans(t[:cut], org_forms)
-                     if not _REPORTING.match(t, e) and not any(x <= a < y for x, y in hosts)]
-            # "aircraft for the Indian Air Force", "planes of the Navy": those served, not parties.
-            served = {c for a, c in spans
-                      if _SERVED.search(t[max(0, a - 30):a]) or _PURPOSE.search(t[max(0, a - 40):a])}
-            if {c for _, c in spans} - served:
-                spans = [(a, c) for a, c in spans if c not in served]
-            parties = [c for _, c in spans] or list(whole)
+            parties = _named_parties(t, cut, org_forms) or list(whole)
             # Without a verb, only "The second contract was with Vela Shipyard": a sentence right after a
             # concluded agreement that names another party adds an agreement of its own.
             if verb is None and not (found and parties and (s.index - last_at <= 3 or slots) and typ[0] != "other"
@@ -270,6 +262,25 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
                     found.append(Agreement(type=ag.type, parties=list(ag.parties), date=ag.date,
                                            precision=ag.precision, location=ag.location, evidence=[said]))
                     slots.append(found[-1])
+    return _settle_agreements(found, orgs, _lede_date(sentences, pub, hint))
+
+
+def _named_parties(t: str, cut: int, org_forms: dict[str, str]) -> list[str]:
+    """The bodies a clause names as parties, before `cut` ('in the presence of'): not the body reporting
+    it (', the ministry said'), not the hosts of the occasion ('organised by X'), and not those served
+    ('aircraft for the Indian Air Force') or what it sets up ('to set up a Centre'), unless no one else
+    is named."""
+    hosts = [(m.end(), (t.find(",", m.end()) + 1 or len(t) + 1) - 1) for m in _HOSTED_BY.finditer(t)]
+    spans = [(a, c) for a, e, c in _spans(t[:cut], org_forms)
+             if not _REPORTING.match(t, e) and not any(x <= a < y for x, y in hosts)]
+    served = {c for a, c in spans if _SERVED.search(t[max(0, a - 30):a]) or _PURPOSE.search(t[max(0, a - 40):a])}
+    if {c for _, c in spans} - served:
+        spans = [(a, c) for a, c in spans if c not in served]
+    return [c for _, c in spans]
+
+
+def _settle_agreements(found: list[Agreement], orgs: list[Org], lede: DateMention | None) -> list[Agreement]:
+    """The story's agreements once every sentence is read."""
     # A headline ("Navy inks pact with X", "India, Chile sign MoU") announces what the body reports:
     # where the body names an agreement of its kind, the headline adds none of its own.
     body = [a for a in found if not a.headline_only]
@@ -281,8 +292,6 @@ def find_agreements(sentences: list[Sentence], orgs: list[Org], officials: list[
         bodies = {by_name[p].country for p in ag.parties if p in by_name and not p.startswith("Government of ")}
         ag.parties = [p for p in ag.parties if not (p.startswith("Government of ") and _government_country(p)
                                                      in bodies)]
-    lede = _lede_date(sentences, pub, hint)
-    for ag in found:
         if ag.date is None and lede is not None:
             ag.date, ag.precision = lede.start, lede.precision
     # An agreement word with no party, signatory or date is usually a passing mention, not an event.
