@@ -263,7 +263,7 @@ def cmd_registry(args: argparse.Namespace, settings: Settings) -> int:
     for entry in found:
         articles = entry.pop("_articles")
         line = json.dumps(entry, ensure_ascii=False)
-        print(line if args.bare else f"{line}  # {articles} articles")
+        print(line if args.bare else f"{line}  # {articles} article{'' if articles == 1 else 's'}")
     print(f"{len(found)} organisation(s) in {args.min_articles}+ articles that the registry does not hold; review "
           "them and append the ones you trust to organisations.jsonl in your PARLEY_KNOWLEDGE_DIR copy",
           file=sys.stderr)
