@@ -567,8 +567,8 @@ def _governments(text: str, parties: list[str], orgs: list[Org], k: Knowledge,
         # Only a country that acts: 'India and Japan', 'between India and', 'with Japan', 'India on
         # Thursday signed'.
         after = text[m.end():m.end() + 5]
-        subject = verb_rx is not None and _SUBJECT_OF_VERB.match(text, m.end()) is not None and bool(
-            verb_rx.match(text, _SUBJECT_OF_VERB.match(text, m.end()).end()))
+        filler = _SUBJECT_OF_VERB.match(text, m.end())  # always matches (possibly empty)
+        subject = verb_rx is not None and filler is not None and bool(verb_rx.match(text, filler.end()))
         # Headline style: "Chile, India sign pact".
         listed = re.match(r"\s*,\s*([A-Z][\w-]*)", text[m.end():m.end() + 30])
         comma_pair = bool(listed and listed.group(1) in forms) or bool(re.search(r"\b[A-Z][\w-]*,\s*$", before)
