@@ -25,7 +25,7 @@ from parley.settings import Settings
 from schemas import BY_NAME, QUARANTINE, TABLES
 from transforms.extract import extract_article, extractor_version
 from transforms.model import ArticleMeta, StarBuilder
-from transforms.reading import Rejected, read_article
+from transforms.reading import Rejected, read_article, text_for_extraction
 from warehouse import publish as pub
 from warehouse import zones
 from warehouse.arrow import to_arrow
@@ -105,7 +105,7 @@ def model_tables(settings: Settings, version: str) -> dict[str, pa.Table]:
             h = r["content_hash"]
             meta = ArticleMeta(
                 article_id=h[:16], content_hash=h, source_uri=r["source_uri"], url=r["url"], title=r["title"],
-                published_date=r["published_date"], word_count=len(r["text"].split()), read_at=r["read_at"],
+                published_date=r["published_date"], word_count=len(text_for_extraction(r["text"]).split()), read_at=r["read_at"],
                 repairs=tuple(r["repairs"] or ()),
             )
             builder.add(meta, records[h])

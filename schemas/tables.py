@@ -15,6 +15,10 @@ MEETING_TYPES = (
 PARTICIPANT_ROLES = ("host", "chair", "co-chair", "participant")
 PARTY_ROLES = ("party",)
 PRECISIONS = ("day", "month", "year")
+ORG_TYPES = (
+    "ministry", "department", "agency", "laboratory", "armed service", "headquarters", "company", "academic",
+    "programme", "government", "council", "association", "international", "political party", "other",
+)
 
 C = Column
 
@@ -43,8 +47,7 @@ DIM_ORGANISATIONS = Table(
         C("name", "VARCHAR", "Canonical full name (the acronym where no full name is known).", nullable=False),
         C("acronym", "VARCHAR", "Acronym where one is known."),
         C("aliases", "VARCHAR[]", "Every other spelling seen in articles or in the registry."),
-        C("org_type", "VARCHAR", "ministry, department, agency, laboratory, armed service, company, "
-          "academic, programme, government, other."),
+        C("org_type", "VARCHAR", "Kind of organisation.", allowed=ORG_TYPES),
         C("country", "VARCHAR", "Country the organisation belongs to, where known."),
         C("parent_organisation_id", "VARCHAR", "Parent organisation where known (a DRDO laboratory, a "
           "service's command).", references="dim_organisations.organisation_id"),

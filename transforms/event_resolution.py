@@ -166,3 +166,7 @@ def cluster(mentions: list[Mention], same: Any, prefix: str) -> list[Event]:
             if target not in bucket:
                 bucket.append(target)
     return events
+
+
+# How reports of one event in several articles are recognised, by the name a spec's `resolution` uses.
+RESOLUTIONS = {"signing": same_agreement, "gathering": same_meeting}

@@ -14,6 +14,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from collections.abc import Mapping
+
+from schemas import BY_NAME, Table
+from schemas.tables import ORG_TYPES
+from transforms.patterns import Patterns, WordSets, load_patterns, load_word_sets
+from transforms.specs import EventSpec, load_spec_file
+
 DEFAULT_DIR = Path(__file__).parent / "knowledge"
 
 
@@ -43,6 +50,7 @@ class Knowledge:
     titles: frozenset[str]
     org_heads: frozenset[str]
     weak_org_heads: frozenset[str]
+    org_head_types: dict[str, str]
     not_organisation_words: tuple[str, ...]
     leading_words: frozenset[str]
     title_organisations: tuple[tuple[str, str], ...]
@@ -51,80 +59,156 @@ class Knowledge:
     not_organisations: frozenset[str]
     places: tuple[str, ...]
     countries: dict[str, str]  # form -> country
-    agreement_types: tuple[tuple[str, str], ...]
-    agreement_verbs: tuple[str, ...]
-    negations: tuple[str, ...]
-    meeting_types: tuple[tuple[str, str], ...]
-    meeting_verbs: tuple[str, ...]
-    meeting_verb_triggers: tuple[tuple[str, str], ...]
-    chair_cues: tuple[tuple[str, str, str], ...]
     transfer_cues: tuple[str, ...]
     not_domains: tuple[str, ...]
     spelling_variants: tuple[tuple[str, str], ...]
     state_heads: frozenset[str]
     words_before_general: frozenset[str]
+    boilerplate_lines: tuple[str, ...]
+    english_words: frozenset[str]
     domains: tuple[Domain, ...]
+    events: tuple[EventSpec, ...]
+    tables: Mapping[str, Table]  # the table declarations the event specs were checked against
+    patterns: Patterns
+    words: WordSets
     version: str
 
+    def event(self, name: str) -> EventSpec:
+        for spec in self.events:
+            if spec.name == name:
+                return spec
+        raise KeyError(f"no event spec named {name!r} in the knowledge folder's events/")
 
-def _lines(path: Path) -> list[str]:
-    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+
+class KnowledgeError(ValueError):
+    """A knowledge file that cannot be used; the message names the file, the line and the fix."""
+
+
+def _rows(path: Path) -> list[tuple[int, str]]:
+    """(line number, stripped line) of every entry: blank lines and `#` comments are skipped."""
+    if not path.is_file():
+        raise KnowledgeError(f"{path}: missing; copy it from transforms/knowledge/ into PARLEY_KNOWLEDGE_DIR")
+    return [(i, ln.strip()) for i, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
             if ln.strip() and not ln.lstrip().startswith("#")]
 
 
-def _tsv(path: Path, header: bool = True) -> list[list[str]]:
-    rows = [ln.split("\t") for ln in _lines(path)]
-    return rows[1:] if header else rows
+def _unique(path: Path, keyed: list[tuple[int, str, object]]) -> None:
+    first: dict[str, int] = {}
+    for line, key, _ in keyed:
+        if key in first:
+            raise KnowledgeError(f"{path}:{line}: duplicate entry {key!r} (first on line {first[key]}); remove one")
+        first[key] = line
 
 
-def load_knowledge(directory: Path | None = None) -> Knowledge:
-    d = Path(directory or os.environ.get("PARLEY_KNOWLEDGE_DIR") or DEFAULT_DIR)
-    digest = hashlib.sha256()
-    for p in sorted(d.iterdir()):
-        if p.is_file():
-            digest.update(p.name.encode() + p.read_bytes())
-    orgs = []
-    for ln in _lines(d / "organisations.jsonl"):
-        o = json.loads(ln)
+def _lines(path: Path) -> list[str]:
+    rows = _rows(path)
+    _unique(path, [(i, ln, None) for i, ln in rows])
+    return [ln for _, ln in rows]
+
+
+def _tsv(path: Path, columns: int, header: bool = True) -> list[list[str]]:
+    """Rows of a tab-separated file, each checked for its number of columns and a unique first column."""
+    rows = _rows(path)[1:] if header else _rows(path)
+    out = []
+    for i, ln in rows:
+        cells = [c.strip() for c in ln.split("\t")]
+        if len(cells) != columns:
+            raise KnowledgeError(f"{path}:{i}: expected {columns} tab-separated columns, found {len(cells)}")
+        out.append((i, cells))
+    _unique(path, [(i, c[0], None) for i, c in out])
+    return [c for _, c in out]
+
+
+def _allowed(path: Path, rows: list[list[str]], column: int, allowed: tuple[str, ...]) -> None:
+    for r in rows:
+        if r[column] not in allowed:
+            raise KnowledgeError(f"{path}: {r[0]!r} has type {r[column]!r}; use one of {', '.join(allowed)}")
+
+
+def _registry(path: Path) -> tuple[RegistryOrg, ...]:
+    orgs, names = [], {}
+    for i, ln in _rows(path):
+        try:
+            o = json.loads(ln)
+        except json.JSONDecodeError as exc:
+            raise KnowledgeError(f"{path}:{i}: not a JSON object ({exc.msg})") from None
+        if not isinstance(o, dict) or not isinstance(o.get("name"), str):
+            raise KnowledgeError(f"{path}:{i}: each line needs a \"name\"")
+        if o["name"] in names:
+            raise KnowledgeError(f"{path}:{i}: duplicate organisation {o['name']!r} (first on line {names[o['name']]})")
+        names[o["name"]] = i
+        if o.get("org_type") is not None and o["org_type"] not in ORG_TYPES:
+            raise KnowledgeError(f"{path}:{i}: org_type {o['org_type']!r} is not one of {', '.join(ORG_TYPES)}")
         orgs.append(RegistryOrg(o["name"], o.get("acronym"), tuple(o.get("aliases") or ()), o.get("org_type"),
                                 o.get("country"), o.get("parent")))
+    return tuple(orgs)
+
+
+def _events(d: Path, irregular: dict[str, str], tables: Mapping[str, Table]) -> tuple[EventSpec, ...]:
+    folder = d / "events"
+    specs = tuple(
+        load_spec_file(p, read_pairs=lambda f: [(r[0], r[1]) for r in _tsv(d / f, 2)],
+                       read_list=lambda f: _lines(d / f), irregular=irregular, tables=tables)
+        for p in sorted(folder.glob("*.toml")))
+    if not specs:
+        raise KnowledgeError(f"{folder}: no event specs (*.toml); copy them from transforms/knowledge/events/")
+    return specs
+
+
+def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | None = None) -> Knowledge:
+    """Every knowledge file, validated. `tables` are the declarations event specs may fill (the
+    published ones by default; a test may add its own)."""
+    tables = tables or BY_NAME
+    d = Path(directory or os.environ.get("PARLEY_KNOWLEDGE_DIR") or DEFAULT_DIR)
+    if not d.is_dir():
+        raise KnowledgeError(f"{d}: knowledge folder not found; set PARLEY_KNOWLEDGE_DIR to a copy of "
+                             "transforms/knowledge/")
+    digest = hashlib.sha256()
+    for p in sorted(d.rglob("*")):
+        if p.is_file():
+            digest.update(str(p.relative_to(d)).encode() + p.read_bytes())
     countries: dict[str, str] = {}
-    for row in _tsv(d / "countries.txt", header=False):
+    for row in _tsv(d / "countries.txt", 2, header=False):
         for form in row[1].split(";"):
             countries[form.strip()] = row[0].strip()
     domains = tuple(
         Domain(r[0].strip(), r[1].strip(), tuple(s.strip() for s in r[2].split(";") if s.strip()))
-        for r in _tsv(d / "domains.tsv")
+        for r in _tsv(d / "domains.tsv", 3)
     )
+    heads = _tsv(d / "org_heads.tsv", 3)
+    _allowed(d / "org_heads.tsv", heads, 1, (*ORG_TYPES, "-"))
+    _allowed(d / "org_heads.tsv", heads, 2, ("strong", "weak"))
+    irregular = {r[0]: r[1] for r in _tsv(d / "irregular_verbs.tsv", 2)}
+    words = load_word_sets(d / "word_sets.toml")
     return Knowledge(
-        organisations=tuple(orgs),
+        organisations=_registry(d / "organisations.jsonl"),
         honorifics=tuple(_lines(d / "honorifics.txt")),
         ranks=tuple(_lines(d / "ranks.txt")),
         title_words=frozenset(_lines(d / "title_words.txt")),
         titles=frozenset(_lines(d / "titles.txt")),
-        org_heads=frozenset(_lines(d / "org_heads.txt")),
-        weak_org_heads=frozenset(_lines(d / "org_heads_weak.txt")),
+        org_heads=frozenset(r[0] for r in heads),
+        weak_org_heads=frozenset(r[0] for r in heads if r[2] == "weak"),
+        org_head_types={r[0]: r[1] for r in heads if r[1] != "-"},
         not_organisation_words=tuple(_lines(d / "not_organisation_words.txt")),
         leading_words=frozenset(_lines(d / "leading_words.txt")),
-        title_organisations=tuple((r[0], r[1]) for r in _tsv(d / "title_organisations.tsv")),
+        title_organisations=tuple((r[0], r[1]) for r in _tsv(d / "title_organisations.tsv", 2)),
         org_cues=tuple(_lines(d / "org_cues.txt")),
-        org_families=tuple((r[0], r[1], r[2], r[3]) for r in _tsv(d / "org_families.tsv")),
+        org_families=tuple((r[0], r[1], r[2], r[3]) for r in _tsv(d / "org_families.tsv", 4)),
         not_organisations=frozenset(x.lower() for x in _lines(d / "not_organisations.txt")),
         places=tuple(_lines(d / "places.txt")),
         countries=countries,
-        agreement_types=tuple((r[0], r[1]) for r in _tsv(d / "agreement_types.tsv")),
-        agreement_verbs=tuple(_lines(d / "agreement_verbs.txt")),
-        negations=tuple(_lines(d / "event_negations.txt")),
-        meeting_types=tuple((r[0], r[1]) for r in _tsv(d / "meeting_types.tsv")),
-        meeting_verbs=tuple(_lines(d / "meeting_verbs.txt")),
-        meeting_verb_triggers=tuple((r[0], r[1]) for r in _tsv(d / "meeting_verb_triggers.tsv")),
-        chair_cues=tuple((r[0], r[1], r[2]) for r in _tsv(d / "chair_cues.txt", header=False)),
         transfer_cues=tuple(_lines(d / "transfer_cues.txt")),
         not_domains=tuple(_lines(d / "not_domains.txt")),
-        spelling_variants=tuple((r[0].strip(), r[1].strip()) for r in _tsv(d / "spelling_variants.tsv")),
+        spelling_variants=tuple((r[0].strip(), r[1].strip()) for r in _tsv(d / "spelling_variants.tsv", 2)),
         state_heads=frozenset(_lines(d / "state_heads.txt")),
         words_before_general=frozenset(_lines(d / "words_before_general.txt")),
+        boilerplate_lines=tuple(x.lower() for x in _lines(d / "boilerplate_lines.txt")),
+        english_words=frozenset(_lines(d / "english_words.txt")),
         domains=domains,
+        events=_events(d, irregular, tables),
+        tables=tables,
+        patterns=load_patterns(d / "patterns.toml", words),
+        words=words,
         version=digest.hexdigest()[:12],
     )
 

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from transforms.event_resolution import Mention, cluster, same_agreement, same_meeting
+from schemas import Table
+from transforms.event_resolution import RESOLUTIONS, Mention, cluster
 from transforms.knowledge import Knowledge, knowledge
 from transforms.names import norm, stable_id
+from transforms.record import ArticleRecord
+from transforms.specs import EventSpec
 
 
 @dataclass(frozen=True)
@@ -82,13 +86,13 @@ class StarBuilder:
                 if f:
                     self._registry_forms.setdefault(norm(f), o.name)
 
-    def add(self, meta: ArticleMeta, record: dict[str, Any]) -> None:
+    def add(self, meta: ArticleMeta, record: ArticleRecord) -> None:
         # The same text under two names is one article: the first source seen (by URI order) keeps it.
         prev = self.articles.get(meta.article_id)
         if prev is not None and prev.source_uri <= meta.source_uri:
             return
         self.articles[meta.article_id] = meta
-        self.records[meta.article_id] = record
+        self.records[meta.article_id] = record.to_dict()
 
     # ---- organisations -------------------------------------------------------------------------
     def _resolve_orgs(self) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
@@ -225,8 +229,7 @@ class StarBuilder:
             {"domain_id": domain_ids[d.name], "name": d.name, "parent": d.parent, "synonyms": list(d.synonyms)}
             for d in self.k.domains
         ]
-        ag_mentions: list[Mention] = []
-        mt_mentions: list[Mention] = []
+        mentions: dict[str, list[Mention]] = defaultdict(list)
         dates: set[dt.date] = set()
         for aid in sorted(self.articles, key=lambda a: (self.articles[a].published_date or dt.date.min, a)):
             meta, rec = self.articles[aid], self.records[aid]
@@ -251,17 +254,9 @@ class StarBuilder:
                 {"article_id": aid, "domain_id": domain_ids[d["name"]], "mentions": d["mentions"]}
                 for d in rec["domains"] if d["name"] in domain_ids]
             known_people = {norm(p["name"]) for p in rec["officials"]}
-            orgs_of = lambda names: frozenset(x for x in (org_ids.get(norm(n)) for n in names) if x)  # noqa: E731
-            for i, a in enumerate(rec["agreements"]):
-                ag_mentions.append(Mention(
-                    aid, i, meta.published_date, a["type"], orgs_of(a["parties"]),
-                    frozenset(norm(n) for n in a["signatories"] if norm(n) in known_people),
-                    _date(a["date"]), _date(a["date"]), a["precision"], a["location"], None, a["evidence"], a))
-            for i, m in enumerate(rec["meetings"]):
-                mt_mentions.append(Mention(
-                    aid, i, meta.published_date, m["type"], orgs_of(m["participants"]),
-                    frozenset(norm(c["name"]) for c in m["chairs"] if norm(c["name"]) in known_people),
-                    _date(m["start"]), _date(m["end"]), m["precision"], m["location"], m["name"], m["evidence"], m))
+            for spec in self.k.events:
+                for i, e in enumerate(rec["events"].get(spec.name, [])):
+                    mentions[spec.name].append(_mention(spec, aid, i, meta.published_date, e, org_ids, known_people))
 
         def version(pkey: str, aid: str, when: dt.date | None) -> str | None:
             """The person's version valid on the event's date, else the one the article shows."""
@@ -272,65 +267,18 @@ class StarBuilder:
                     return valid[-1]["official_id"]
             return off_ids.get((aid, pkey))
 
-        for e in cluster(ag_mentions, same_agreement, "agreement"):
-            d = e.dated
-            t["fact_agreements"].append({
-                "agreement_id": e.id, "agreement_type": e.kind, "signed_date": d.start if d else None,
-                "date_precision": d.precision if d else None, "location": e.best("location"),
-                "summary": _agreement_summary(max(e.mentions, key=lambda m: m.order).raw),
-            })
-            if d:
-                dates.add(d.start)
-            for oid in sorted(frozenset().union(*(m.parties for m in e.mentions))):
-                t["bridge_agreement_parties"].append({"agreement_id": e.id, "organisation_id": oid, "role": "party"})
-            signs = {version(pk, m.article_id, d.start if d else m.published) for m in e.mentions for pk in m.people}
-            t["bridge_agreement_signatories"] += [
-                {"agreement_id": e.id, "official_id": v} for v in sorted(s for s in signs if s)]
-            for aid in sorted({m.article_id for m in e.mentions}):
-                ev = " ".join(m.evidence for m in e.mentions if m.article_id == aid)
-                t["bridge_agreement_articles"].append({"agreement_id": e.id, "article_id": aid, "evidence": ev})
-        participants: dict[str, dict[str, Any]] = {}
-        for e in cluster(mt_mentions, same_meeting, "meeting"):
-            d = e.dated
-            t["fact_meetings"].append({
-                "meeting_id": e.id, "meeting_type": e.kind, "name": e.best("name"),
-                "start_date": d.start if d else None, "end_date": d.end if d else None,
-                "date_precision": d.precision if d else None, "location": e.best("location"),
-                "summary": _meeting_summary(max(e.mentions, key=lambda m: m.order).raw),
-            })
-            for x in (d.start, d.end) if d else ():
-                if x:
-                    dates.add(x)
-            for oid in sorted(frozenset().union(*(m.parties for m in e.mentions))):
-                _participant(participants, e.id, oid, None, "participant")
-            for m in e.mentions:
-                for c in m.raw["chairs"]:
-                    pk = norm(c["name"])
-                    if pk in m.people:
-                        vid = version(pk, m.article_id, d.start if d else m.published)
-                        if vid:
-                            _participant(participants, e.id, None, vid, c["role"])
-            for aid in sorted({m.article_id for m in e.mentions}):
-                ev = " ".join(m.evidence for m in e.mentions if m.article_id == aid)
-                t["bridge_meeting_articles"].append({"meeting_id": e.id, "article_id": aid, "evidence": ev})
-        t["fact_agreements"].sort(key=lambda r: r["agreement_id"])
-        t["fact_meetings"].sort(key=lambda r: r["meeting_id"])
-        for name in ("bridge_agreement_parties", "bridge_agreement_signatories", "bridge_agreement_articles",
-                     "bridge_meeting_articles"):
-            t[name].sort(key=lambda r: tuple(str(v) for v in r.values()))
-        t["bridge_meeting_participants"] = sorted(participants.values(), key=lambda r: r["participant_id"])
+        for spec in self.k.events:
+            for name, rows in _event_tables(spec, mentions[spec.name], org_ids, version, dates, self.k.tables).items():
+                t[name] += rows
+        for table in {x for spec in self.k.events for x in _tables_of(spec)}:
+            key = self.k.tables[table].key
+            t[table].sort(key=lambda r, key=key: tuple(str(r[c]) for c in key))
         for v in off_rows:
             for d in (v["valid_from"], v["valid_to"]):
                 if d:
                     dates.add(d)
         t["dim_dates"] = _calendar(dates)
         return dict(t)
-
-
-def _participant(rows: dict[str, dict[str, Any]], mid: str, oid: str | None, fid: str | None, role: str) -> None:
-    pid = stable_id("participant", mid, oid, fid)
-    rows.setdefault(pid, {"participant_id": pid, "meeting_id": mid, "organisation_id": oid, "official_id": fid,
-                          "role": role})
 
 
 def _calendar(dates: set[dt.date]) -> list[dict[str, Any]]:
@@ -347,23 +295,82 @@ def _calendar(dates: set[dt.date]) -> list[dict[str, Any]]:
     return out
 
 
-def _agreement_summary(a: dict[str, Any]) -> str:
-    parts = [a["type"]]
-    if a["parties"]:
-        parts.append("between " + " and ".join(a["parties"]) if len(a["parties"]) > 1 else "with " + a["parties"][0])
-    if a["date"]:
-        parts.append(f"signed {a['date'][: {'year': 4, 'month': 7}.get(a['precision'] or 'day', 10)]}")
-    if a["location"]:
-        parts.append(f"in {a['location']}")
-    return " ".join(parts)
+def _mention(spec: EventSpec, aid: str, index: int, published: dt.date | None, e: dict[str, Any],
+             org_ids: dict[str, str], known_people: set[str]) -> Mention:
+    """One article's report of an event, with its organisations as ids and its officials as person keys."""
+    orgs = {r.role for r in spec.roles_of("organisation")}
+    people = {r.role for r in spec.roles_of("official")}
+    parties = frozenset(x for x in (org_ids.get(norm(r["name"])) for r in e["roles"] if r["role"] in orgs) if x)
+    persons = frozenset(norm(r["name"]) for r in e["roles"] if r["role"] in people and norm(r["name"]) in known_people)
+    return Mention(aid, index, published, e["type"], parties, persons, _date(e["start"]), _date(e["end"]),
+                   e["precision"], e["location"], e["name"], e["evidence"], e)
 
 
-def _meeting_summary(m: dict[str, Any]) -> str:
-    parts = [m["name"] or m["type"]]
-    if m["participants"]:
-        parts.append("with " + ", ".join(m["participants"][:4]))
-    if m["start"]:
-        parts.append(f"on {m['start']}" + (f" to {m['end']}" if m["end"] and m["end"] != m["start"] else ""))
-    if m["location"]:
-        parts.append(f"in {m['location']}")
+def _tables_of(spec: EventSpec) -> set[str]:
+    return {spec.fact_table, spec.articles_table, *(r.table for r in spec.roles)}
+
+
+def _bridge_row(declared: Table, id_column: str, event_id: str, values: dict[str, Any]) -> dict[str, Any]:
+    """A bridge row shaped by its declaration: the event's id, the given values, and a surrogate key
+    (hash of the event and the entity) where the table's key is a column of its own."""
+    row = {c: values.get(c) for c in declared.column_names}
+    row[id_column] = event_id
+    if len(declared.key) == 1 and declared.key[0] not in values and declared.key[0] != id_column:
+        prefix = declared.key[0].removesuffix("_id")
+        row[declared.key[0]] = stable_id(prefix, event_id, values.get("organisation_id"), values.get("official_id"))
+    return row
+
+
+def _event_tables(spec: EventSpec, mentions: list[Mention], org_ids: dict[str, str],
+                  version: Callable[[str, str, dt.date | None], str | None], dates: set[dt.date],
+                  tables: Mapping[str, Table]) -> dict[str, list[dict[str, Any]]]:
+    """The fact table and bridges of one event spec: one fact row per real event (clustered across
+    articles by the spec's resolution rule), one bridge row per role filler and per reporting article."""
+    out: dict[str, dict[tuple, dict[str, Any]]] = defaultdict(dict)
+    id_col = spec.id_column
+    for e in cluster(mentions, RESOLUTIONS[spec.resolution], spec.name):
+        d = e.dated
+        values = {"id": e.id, "type": e.kind, "name": e.best("name"), "start": d.start if d else None,
+                  "end": d.end if d else None, "precision": d.precision if d else None,
+                  "location": e.best("location"), "summary": _summary(spec, max(e.mentions, key=lambda m: m.order).raw)}
+        out[spec.fact_table][(e.id,)] = {col: values[f] for f, col in spec.fact_columns.items()}
+        dates.update(x for x in ((d.start, d.end) if d else ()) if x)
+
+        def add(table: str, vals: dict[str, Any], event_id: str = e.id) -> None:
+            row = _bridge_row(tables[table], id_col, event_id, vals)
+            out[table].setdefault(tuple(row[c] for c in tables[table].key), row)
+
+        for role in spec.roles_of("organisation"):
+            for oid in sorted(frozenset().union(*(m.parties for m in e.mentions))):
+                add(role.table, {"organisation_id": oid, "role": role.role})
+        people_roles = {r.role: r for r in spec.roles_of("official")}
+        for m in e.mentions:
+            for filler in m.raw["roles"]:
+                pk = norm(filler["name"])
+                if filler["role"] in people_roles and pk in m.people:
+                    vid = version(pk, m.article_id, d.start if d else m.published)
+                    if vid:
+                        add(people_roles[filler["role"]].table, {"official_id": vid, "role": filler["role"]})
+        for aid in sorted({m.article_id for m in e.mentions}):
+            ev = " ".join(m.evidence for m in e.mentions if m.article_id == aid)
+            add(spec.articles_table, {"article_id": aid, "evidence": ev})
+    return {table: list(rows.values()) for table, rows in out.items()}
+
+
+def _summary(spec: EventSpec, e: dict[str, Any]) -> str:
+    """One line from the event's own fields, styled by the spec ('MoU between A and B signed 2024-03')."""
+    style = spec.summary
+    orgs = {r.role for r in spec.roles_of("organisation")}
+    parties = [r["name"] for r in e["roles"] if r["role"] in orgs]
+    parts = [(e["name"] or e["type"]) if style["head"] == "name_or_type" else e["type"]]
+    if parties and style["parties"] == "between":
+        parts.append("between " + " and ".join(parties) if len(parties) > 1 else "with " + parties[0])
+    elif parties:
+        parts.append("with " + ", ".join(parties[:4]))
+    if e["start"] and style["date"] == "signed":
+        parts.append(f"signed {e['start'][: {'year': 4, 'month': 7}.get(e['precision'] or 'day', 10)]}")
+    elif e["start"]:
+        parts.append(f"on {e['start']}" + (f" to {e['end']}" if e["end"] and e["end"] != e["start"] else ""))
+    if e["location"]:
+        parts.append(f"in {e['location']}")
     return " ".join(parts)

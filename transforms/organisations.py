@@ -19,18 +19,6 @@ from transforms.phrases import PhraseMatcher
 from transforms.sentences import Sentence
 from transforms.vocab import DAYS, MONTHS, Lexicon, lexicon
 
-_HEAD_TYPES = [
-    ("ministry", {"Ministry"}), ("department", {"Department", "Dept"}),
-    ("company", {"Limited", "Ltd", "Ltd.", "Inc", "Inc.", "Corporation", "Corp", "Company", "PLC", "GmbH", "LLP", "LLC",
-                 "S.p.A", "SpA", "S.A", "KG", "SAS", "Pty", "Bhd", "N.V", "B.V",
-                 "Industries", "Shipyard", "Shipbuilders", "Technologies", "Systems", "Aerospace", "Dynamics"}),
-    ("academic", {"University", "Institute", "College", "School", "Academy"}),
-    ("laboratory", {"Laboratory", "Laboratories", "Lab", "Labs", "Establishment"}),
-    ("armed service", {"Army", "Navy", "Force", "Forces", "Guard", "Corps", "Regiment", "Fleet"}),
-    ("headquarters", {"Headquarters", "Command"}),
-    ("agency", {"Agency", "Organisation", "Organization", "Authority", "Bureau", "Directorate", "Commission",
-                "Council", "Board", "Office", "Secretariat"}),
-]
 
 
 @dataclass
@@ -108,10 +96,11 @@ def _for_known_body(words: list[str], idx: OrgIndex) -> bool:
     return False
 
 
-def _head_type(words: list[str]) -> str | None:
-    """The type of the head word: the first word where the name starts with one ("Ministry of ..."),
-    else the last ("... Research Agency", "... Aeronautics Limited")."""
-    typed = [(i, typ) for i, w in enumerate(words) for typ, heads in _HEAD_TYPES if w.split("-")[0] in heads]
+def _head_type(words: list[str], k: Knowledge) -> str | None:
+    """The type of the head word (org_heads.tsv): the first word where the name starts with one
+    ("Ministry of ..."), else the last ("... Research Agency", "... Aeronautics Limited")."""
+    types = k.org_head_types
+    typed = [(i, types[h]) for i, w in enumerate(words) if (h := w.split("-")[0]) in types]
     if not typed:
         return None
     return typed[0][1] if typed[0][0] == 0 else typed[-1][1]
@@ -405,7 +394,7 @@ class _Builder:
                 self.orgs.append(existing)
         if existing is None:
             words = name.split()
-            existing = Org(name=name, acronym=acronym, org_type=_head_type(words), country=_country_of(words, self.k))
+            existing = Org(name=name, acronym=acronym, org_type=_head_type(words, self.k), country=_country_of(words, self.k))
             self.orgs.append(existing)
         else:
             if acronym and not existing.acronym:

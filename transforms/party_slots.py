@@ -99,9 +99,12 @@ def transfer_lists(sentences: list[Sentence], k: Knowledge) -> list[TransferItem
     return items
 
 
-@functools.lru_cache(maxsize=4)
 def _signing_rx(k: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return phrase_regex([p for p, _ in k.agreement_types]), phrase_regex(k.agreement_verbs)
+    """The trigger nouns and verbs of the agreement spec."""
+    from transforms.events import compile_spec  # the engine imports this module's TransferItem
+
+    rx = compile_spec(k.event("agreement"), k)
+    return rx.trigger, rx.verb
 
 
 _BEFORE = re.compile(r"(?:^|(?<=[\s,(]))((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)\s+(?:and|&)\s+(?:the\s+)?$")

@@ -42,13 +42,16 @@ def case_sensitive(phrase: str) -> bool:
 class PhraseMatcher:
     """Leftmost-longest, non-overlapping whole-word matches of a fixed set of phrases."""
 
-    def __init__(self, phrases: Iterable[str], boundary: str = r"\w-"):
+    def __init__(self, phrases: Iterable[str], boundary: str = r"\w-", *, exact: bool = False,
+                 left: str | None = None, right: str | None = None):
+        """`exact` matches every phrase as written; `left`/`right` replace the word-boundary lookarounds."""
         items = {p for p in phrases if p}
-        exact = [p for p in items if case_sensitive(p)]
-        loose = [p.lower() for p in items if not case_sensitive(p)]
-        lb, rb = f"(?<![{boundary}])", f"(?![{boundary}])"
+        exact_items = [p for p in items if exact or case_sensitive(p)]
+        loose = [p.lower() for p in items if not (exact or case_sensitive(p))]
+        lb = left if left is not None else f"(?<![{boundary}])"
+        rb = right if right is not None else f"(?![{boundary}])"
         self._rx = [re.compile(lb + "(" + _trie_pattern(ps) + ")" + rb, flags)
-                    for ps, flags in ((exact, 0), (loose, re.I)) if ps]
+                    for ps, flags in ((exact_items, 0), (loose, re.I)) if ps]
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         found = sorted((m.start(1), -len(m.group(1)), m.group(1)) for rx in self._rx for m in rx.finditer(text))

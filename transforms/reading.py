@@ -12,7 +12,8 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+
+from transforms.knowledge import Knowledge, knowledge
 
 _HEADER = re.compile(r"^\s?date\s+(\S+)\s")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -100,35 +101,29 @@ def title_of(text: str) -> str | None:
     return None
 
 
-_ENGLISH = frozenset(
-    w.strip() for w in (Path(__file__).parent / "knowledge" / "english_words.txt").read_text(encoding="utf-8")
-    .splitlines() if w.strip() and not w.startswith("#"))
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-_BOILERPLATE = tuple(
-    w.strip().lower() for w in (Path(__file__).parent / "knowledge" / "boilerplate_lines.txt")
-    .read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
-
-
-def drop_boilerplate(text: str) -> tuple[str, int]:
-    """Removes lines that link to other stories ('Also read| ...', 'view article...')."""
+def drop_boilerplate(text: str, k: Knowledge | None = None) -> tuple[str, int]:
+    """Removes lines that link to other stories ('Also read| ...', 'view article...'): boilerplate_lines.txt."""
+    starts = (k or knowledge()).boilerplate_lines
     kept, dropped = [], 0
     for line in text.split("\n"):
-        if line.strip().lower().startswith(_BOILERPLATE):
+        if line.strip().lower().startswith(starts):
             dropped += 1
         else:
             kept.append(line)
     return "\n".join(kept), dropped
 
 
-def is_english(words: list[str]) -> bool:
+def is_english(words: list[str], k: Knowledge | None = None) -> bool:
     """English news is about a third function words; other languages (or scripts) have next to none."""
+    english = (k or knowledge()).english_words
     sample = [w.lower() for w in words[:400]]
     letters = [w for w in sample if _WORD.fullmatch(w.strip(".,;:!?()\"'“”‘’"))]
     if len(letters) < 20:
         return True  # too short to judge
-    hits = sum(1 for w in letters if w.strip(".,;:!?()\"'“”‘’") in _ENGLISH)
+    hits = sum(1 for w in letters if w.strip(".,;:!?()\"'“”‘’") in english)
     return hits / len(letters) >= 0.08
 
 
@@ -138,22 +133,38 @@ def looks_truncated(text: str) -> bool:
     return len(last.split()) >= 8 and last[-1:] not in ".!?\"'”’)]:;…-—"
 
 
+def has_markup(text: str) -> bool:
+    return bool(_MARKUP_HINT.search(text[:20000]))
+
+
+def text_for_extraction(text: str, k: Knowledge | None = None) -> str:
+    """The raw zone's text as the extractor reads it: markup stripped, lines linking to other stories
+    dropped. Applied at extraction, so a change to boilerplate_lines.txt takes effect on reprocess."""
+    if has_markup(text):
+        text = strip_markup(text)
+    return drop_boilerplate(text, k)[0].strip()
+
+
 def read_article(
     data: bytes, *, max_bytes: int, today: dt.date | None = None, published: dt.date | None = None,
     title: str | None = None,
 ) -> ReadArticle | Rejected:
-    """Read one article's bytes: decode, strip markup, split the date header, check what is left."""
+    """Read one article's bytes: decode, split the date header, check what is left once cleaned. The text
+    kept is as decoded (the raw zone is raw); cleaning is repeated when the extractor reads it."""
     if len(data) > max_bytes:
         return Rejected(f"file is {len(data):,} bytes, over the {max_bytes:,}-byte limit (PARLEY_MAX_FILE_BYTES)")
     text, note = decode(data)
     if text is None:
         return Rejected(note or "unreadable")
     repairs: list[str] = [note] if note else []
-    if _MARKUP_HINT.search(text[:20000]):
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    markup = has_markup(raw)
+    if markup:
         text = strip_markup(text)
         repairs.append("markup stripped")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     body, date, header_note = parse_header(text)
+    raw_body = (parse_header(raw)[0] if markup else body).strip()
     if header_note:
         repairs.append(header_note)
     if date is None:
@@ -177,6 +188,6 @@ def read_article(
     if looks_truncated(body):
         repairs.append("text appears truncated (ends mid-sentence); loaded as it is")
     return ReadArticle(
-        text=body, published_date=date, content_hash=identity,
+        text=raw_body, published_date=date, content_hash=identity,
         title=title or title_of(body), repairs=tuple(repairs),
     )

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_ABBREV = {
-    "dr", "mr", "mrs", "ms", "prof", "lt", "gen", "col", "maj", "capt", "cdr", "adm", "brig", "cmde", "sqn",
-    "wg", "gp", "no", "nos", "vs", "st", "sr", "jr", "co", "ltd", "inc", "corp", "dept", "govt", "hon",
-    "u.s", "u.k", "a.m", "p.m", "e.g", "i.e", "etc", "approx", "fig", "rs", "sh", "smt", "retd", "ret",
-}
-# A stop then space then a capital; or a stop glued to the next sentence ("defence.The").
-_BOUNDARY = re.compile(r"([.!?])([\"'”’)]*)(?:\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[a-z]\.)(?=[A-Z][a-z]))")
+from transforms.knowledge import Knowledge, knowledge
+
 
 
 @dataclass(frozen=True)
@@ -21,19 +15,23 @@ class Sentence:
     index: int
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, k: Knowledge | None = None) -> list[Sentence]:
+    """Sentences with their offsets: a stop then space then a capital, or a stop glued to the next
+    sentence ("defence.The"); abbreviations (word_sets.toml) and initials do not end one."""
+    k = k or knowledge()
+    p, abbreviations = k.patterns, k.words.sentence_abbreviations
     out: list[Sentence] = []
     offset = 0
-    for para in re.split(r"\n\s*\n|\n", text):
+    for para in p.paragraph_break.split(text):
         pstart = text.find(para, offset) if para else offset
         offset = pstart + len(para)
         last = 0
-        for m in _BOUNDARY.finditer(para):
+        for m in p.sentence_boundary.finditer(para):
             before = para[last:m.start(1)]
-            word = re.findall(r"[\w.]+$", before)
+            word = p.last_word.findall(before)
             w = word[0].lower() if word else ""
             # "Dr." "Lt." "U.S." or a single initial "V." do not end a sentence.
-            if w in _ABBREV or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:\w\.)+\w?", w):
+            if w in abbreviations or (len(w) == 1 and w.isalpha()) or p.dotted_initials.fullmatch(w):
                 continue
             seg = para[last:m.end(2)]
             if seg.strip():

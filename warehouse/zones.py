@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from schemas import QUARANTINE, RAW_ARTICLES
+from transforms.record import ArticleRecord
 from warehouse.arrow import to_arrow
 
 EXTRACTED_SCHEMA = pa.schema([
@@ -92,7 +93,7 @@ def iter_raw(raw_dir: Path, batch_size: int) -> Iterator[list[dict[str, Any]]]:
             yield [dict(zip(cols, row, strict=True)) for row in batch]
 
 
-def extracted_for(extracted_dir: Path, version: str, hashes: list[str]) -> dict[str, dict[str, Any]]:
+def extracted_for(extracted_dir: Path, version: str, hashes: list[str]) -> dict[str, ArticleRecord]:
     """Stored extraction records for these articles at this extractor version."""
     g = _glob(extracted_dir)
     if g is None or not hashes:
@@ -104,13 +105,13 @@ def extracted_for(extracted_dir: Path, version: str, hashes: list[str]) -> dict[
             "select content_hash, arg_max(record, extracted_at) from read_parquet(?, union_by_name = true) e "
             "join want on e.content_hash = want.h where extractor_version = ? group by content_hash",
             [g, version]).fetchall()
-    return {h: json.loads(r) for h, r in rows}
+    return {h: ArticleRecord.from_dict(json.loads(r)) for h, r in rows}
 
 
-def append_extracted(extracted_dir: Path, version: str, records: dict[str, dict[str, Any]]) -> None:
+def append_extracted(extracted_dir: Path, version: str, records: dict[str, ArticleRecord]) -> None:
     now = dt.datetime.now(dt.UTC)
     rows = {"content_hash": list(records), "extractor_version": [version] * len(records),
-            "record": [json.dumps(r, sort_keys=True) for r in records.values()],
+            "record": [json.dumps(r.to_dict(), sort_keys=True) for r in records.values()],
             "extracted_at": [now] * len(records)}
     write_part(extracted_dir, pa.Table.from_pydict(rows, schema=EXTRACTED_SCHEMA))
 

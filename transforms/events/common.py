@@ -1,0 +1,106 @@
+"""Helpers every event reader shares: spans of known names in a clause, dates, places, merging lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from transforms.dates import DateMention, find_dates
+from transforms.events.engine import SpecPatterns
+from transforms.officials import Official
+from transforms.patterns import Patterns
+from transforms.phrases import PhraseMatcher
+from transforms.sentences import Sentence
+
+
+@functools.lru_cache(maxsize=256)
+def _forms_matcher(forms: frozenset[str]) -> PhraseMatcher:
+    # A name ends where a word does, but "ISRO's" still names ISRO (not "ISRO'd").
+    return PhraseMatcher(forms, exact=True, left=r"(?<![\w&-])", right=r"(?![\w&-]|'(?!s\b)[a-z])")
+
+
+def name_spans(sentence: str, forms: dict[str, str]) -> list[tuple[int, int, str]]:
+    """(start, end, canonical) of every spelling of a known name in a clause: leftmost, longest, no overlaps."""
+    if not forms:
+        return []
+    return [(a, e, forms[f]) for a, e, f in _forms_matcher(frozenset(forms)).finditer(sentence)]
+
+
+def date_of(dates: list[DateMention]) -> DateMention | None:
+    if not dates:
+        return None
+    order = {"day": 0, "month": 1, "year": 2}
+    return sorted(dates, key=lambda d: (order[d.precision], d.span[0]))[0]
+
+
+def place_in(sentence: str, rx: SpecPatterns) -> str | None:
+    m = rx.place.search(sentence)
+    return m.group(1) if m else None
+
+
+def is_negated(sentence: str, rx: SpecPatterns) -> bool:
+    return bool(rx.negation.search(sentence))
+
+
+def add_new(items: list[str], new: list[str]) -> None:
+    for x in new:
+        if x not in items:
+            items.append(x)
+
+def event_dates(p: Patterns, sentence: str, pub: dt.date | None, hint: int | None = None) -> list[DateMention]:
+    """Dates in the sentence, leaving out the dateline ('New Delhi, March 26 (ANI):') and any date after
+    publication (an event reported as done cannot be later than the report)."""
+    m = p.dateline.match(sentence)
+    skip = m.end() if m else 0
+    # "held weeks before the scheduled visit on December 10": that date is another event's.
+    return [d for d in find_dates(sentence, pub, hint) if d.span[0] >= skip and (pub is None or d.start <= pub)
+            and not p.other_event_date.search(sentence[max(skip, d.span[0] - 80):d.span[0]])]
+
+
+def dateline_date(p: Patterns, sentences: list[Sentence], pub: dt.date | None, hint: int | None = None
+                  ) -> DateMention | None:
+    """The date of a dateline ('Bengaluru, February 12 (ANI):'): the day the story was filed."""
+    for s in sentences[:3]:
+        m = p.dateline.match(s.text)
+        if m:
+            found = [d for d in find_dates(m.group(), pub, hint) if pub is None or d.start <= pub]
+            if found:
+                return found[0]
+    return None
+
+
+def lede_date(p: Patterns, sentences: list[Sentence], pub: dt.date | None, hint: int | None = None
+              ) -> DateMention | None:
+    """The first date the story gives (its lede usually dates the event)."""
+    for s in sentences[:3]:
+        d = date_of(event_dates(p, s.text, pub, hint))
+        if d is not None:
+            return d
+    return None
+
+
+def headline_lines(p: Patterns, sentences: list[Sentence]) -> set[int]:
+    """The opening lines that end without a full stop: headline, kicker, byline."""
+    out: set[int] = set()
+    for s in sentences[:4]:
+        if p.full_stop_end.search(s.text):
+            break
+        out.add(s.index)
+    return out
+
+
+def dedupe(xs: list[str]) -> list[str]:
+    out: list[str] = []
+    add_new(out, xs)
+    return out
+
+
+def forms_of_people(officials: list[Official]) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for o in officials:
+        forms[o.name] = o.name
+        surname = o.name.split()[-1]
+        if len(surname) > 2:
+            forms.setdefault(surname, o.name)
+    return forms
+

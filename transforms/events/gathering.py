@@ -1,0 +1,360 @@
+"""The `gathering` reader: events that are held, with who took part and who chaired (meetings).
+
+A sentence reports one when it names the event (a trigger noun of the spec) with a verb of holding,
+or when a verb alone says so with someone on each side ('X met Y'); negation cues drop it. Chairs
+are the officials the spec's role cues point to; participants are the bodies named (not the venue).
+Further sentences near a mention add chairs and participants; 'the meeting' refers to the one the
+story last spoke of; one meeting per counterpart where the story lists several.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from transforms.dates import year_hint
+from transforms.document import Doc
+from transforms.events.common import (
+    add_new, date_of, dateline_date, dedupe, event_dates, forms_of_people, is_negated, lede_date, name_spans, place_in,
+)
+from transforms.events.engine import SpecPatterns, best_type, kind, reader
+from transforms.knowledge import Knowledge
+from transforms.names import norm
+from transforms.organisations import Org
+from transforms.record import EventRecord, RoleFiller
+from transforms.sentences import Sentence
+
+@dataclass
+class Meeting:
+    type: str
+    name: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    precision: str | None = None
+    location: str | None = None
+    participants: list[str] = field(default_factory=list)
+    chairs: list[tuple[str, str]] = field(default_factory=list)  # (official name, role)
+    evidence: list[str] = field(default_factory=list)
+    counterparts: list[str] = field(default_factory=list)  # officials met, for telling bilateral meetings apart
+
+
+
+
+
+def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
+    """The meeting's own name: capitalised words before a meeting word, with a trailing 'meeting'
+    ('16th India-Ruritania Joint Working Group meeting'); the longest such phrase in the sentence."""
+    best: str | None = None
+    p = rx.p
+    of = p.of_name.search(sentence)
+    if of:
+        best = of.group()
+    for m in rx.trigger.finditer(sentence):
+        before = sentence[:m.start()]
+        nm = p.name_before.search(before[-200:])
+        words = nm.group(1).split() if nm else []
+        while words and words[0] in rx.words.name_leading_words:
+            words = words[1:]
+        words = [w.rstrip("’'") if w.endswith(("’", "'")) and not w.endswith(("s’", "s'")) else w for w in words]
+        if any(p.possessive_end.sub("", w) in rx.words.not_name_words for w in words):
+            continue
+        noun = m.group()
+        if not words and not noun[:1].isupper():
+            continue
+        if words and len(words) == 1 and sentence.startswith(words[0]) and not noun[:1].isupper():
+            continue
+        if all(w[:1].isdigit() for w in words) and not noun[:1].isupper():
+            continue
+        tail = p.trailing_meeting_noun.match(sentence, m.end())
+        name = " ".join([*words, noun]) + (tail.group() if tail else "")
+        name = " ".join(name.split())
+        if len(name.split()) >= 2 and (best is None or len(name) > len(best)):
+            best = name
+    return best
+
+
+@dataclass
+class _Story:
+    """What every sentence of one article is read against."""
+
+    rx: SpecPatterns
+    doc: Doc
+    org_forms: dict[str, str]
+    person_forms: dict[str, str]
+    hint: int | None
+    found: list[Meeting] = field(default_factory=list)
+    recent: Meeting | None = None  # the meeting the story last spoke of
+    last_at: int = -10
+
+
+@reader("gathering")
+def read_gatherings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]:
+    """Every event of the spec the article reports as held, sentence by sentence."""
+    story = _Story(
+        rx=rx, doc=doc, org_forms={f: o.name for o in doc.orgs for f in o.forms() if len(f) >= 2},
+        person_forms=forms_of_people(doc.officials),
+        hint=year_hint([s.text for s in doc.sentences[:5]]) if doc.published is None else None,
+    )
+    for s in doc.sentences:
+        _read_sentence(story, s)
+    return [_record(m) for m in _settle_meetings(story, k)]
+
+
+def _read_sentence(story: _Story, s: Sentence) -> None:
+    """One sentence: a new meeting (or one per counterpart listed), details for the recent one, or nothing."""
+    rx, t = story.rx, s.text
+    negated = is_negated(t, rx)
+    typ = best_type(t, rx.trigger, rx.types)
+    met = _met(t, rx, story.person_forms, story.org_forms) if not negated else None
+    if typ is not None and typ[0] == rx.special("fallback") and met is not None:
+        typ = met  # "held a meeting with the delegation from X": a bilateral meeting
+    reported = typ is not None and rx.verb.search(t) is not None
+    if not reported and met is None and not negated and _details_nearby(story, s):
+        return
+    if typ is None:
+        typ = met
+    elif not rx.verb.search(t):
+        typ = None
+    if typ is None or negated:
+        return
+    story.last_at = s.index
+    if rx.not_for_other is not None and rx.not_for_other.search(t) and typ[0] == rx.special("fallback"):
+        return
+    mt = _meeting(story, t, typ)
+    anaphoric = bool(rx.p.anaphor_meeting.search(t[:typ[1]])) and not mt.name
+    story.recent = _merge_meeting(story.found, mt, rx, anaphoric, story.recent)
+    # "held bilateral meetings with A, B and C": one meeting per counterpart named.
+    for _ in range(_counterparts(story.doc.sentences, s.index, t, story.person_forms, rx) - 1):
+        story.found.append(Meeting(type=mt.type, start=mt.start, end=mt.end, precision=mt.precision,
+                                   location=mt.location, evidence=[t]))
+
+
+def _details_nearby(story: _Story, s: Sentence) -> bool:
+    """"It was co-chaired by ...", "Officials of X and Y took part": a sentence right after a meeting (or
+    anywhere in a story about one meeting) adds its chairs and participants. True if it did."""
+    rx, recent, t = story.rx, story.recent, s.text
+    if recent is None or not (s.index - story.last_at <= 2 or len(story.found) == 1):
+        return False
+    chairs = _chairs(t, rx, story.person_forms) if s.index - story.last_at <= 2 else []
+    joined = [c for _, _, c in name_spans(t, story.org_forms)] if rx.participation.search(t) else []
+    if not (chairs or joined):
+        return False
+    _add_details(recent, Meeting(type=recent.type, participants=joined, chairs=chairs, evidence=[t]))
+    story.last_at = s.index
+    return True
+
+
+def _meeting(story: _Story, t: str, typ: tuple[str, int]) -> Meeting:
+    """The meeting a sentence reports: name, chairs, participants (not the venue), date and place."""
+    rx, doc = story.rx, story.doc
+    # "at Army Headquarters (Sena Bhawan)": where it was held, not who took part.
+    participants = [c for a, _, c in name_spans(t, story.org_forms) if not rx.p.venue.search(t[max(0, a - 8):a])]
+    if typ[0] == rx.special("council"):
+        # A council's decisions name beneficiaries ("for the Navy"); the council itself took part.
+        councils = {o.name for o in doc.orgs if _is_council(o, rx)}
+        participants = [p for p in participants if p in councils] or participants
+    d = date_of(event_dates(rx.p, t, doc.published, story.hint))
+    return Meeting(
+        type=typ[0], name=_meeting_name(t, rx), start=d.start if d else None, end=d.end if d else None,
+        precision=d.precision if d else None, location=place_in(t, rx),
+        participants=dedupe(participants), chairs=_chairs(t, rx, story.person_forms), evidence=[t],
+        counterparts=[n for a, _, n in name_spans(t, story.person_forms) if a > typ[1]],
+    )
+
+
+def _is_council(o: Org, rx: SpecPatterns) -> bool:
+    return o.org_type == "council" or any(w in o.name for w in rx.words.council_heads)
+
+
+def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
+    """The story's meetings once every sentence is read: chairs' bodies take part, undated meetings take
+    the story's running date or its lede's, unplaced ones its lede's place."""
+    rx, doc, found = story.rx, story.doc, story.found
+    # A bare "the discussions" with nothing of its own, in a story that reports a meeting, is that meeting.
+    found = [m for m in found if len(found) == 1 or m.name or m.start or m.participants or m.chairs
+             or m.counterparts]
+    lede = (lede_date(rx.p, doc.sentences, doc.published, story.hint)
+            or dateline_date(rx.p, doc.sentences, doc.published, story.hint))
+    place = _lede_place(doc.sentences, rx)
+    org_of_person = {p.name: p.organisation or _title_body(p.title, doc.orgs, k, rx) for p in doc.officials}
+    org_of_person = {n: o for n, o in org_of_person.items() if o}
+    previous: Meeting | None = None
+    for mt in found:
+        # The bodies of those who chaired took part (a council's chair sits for the council itself).
+        if mt.type != rx.special("council"):
+            add_new(mt.participants, [org_of_person[c] for c, _ in mt.chairs if c in org_of_person])
+        if mt.start is None and previous is not None and previous.start is not None:
+            # "held three meetings on 12 February. He met A ... He met B": the story's running date.
+            mt.start, mt.end, mt.precision = previous.start, previous.start, previous.precision
+        if mt.start is None and lede is not None:
+            mt.start, mt.end, mt.precision = lede.start, lede.end, lede.precision
+        previous = mt
+        mt.location = mt.location or place
+    return found
+
+
+def _record(m: Meeting) -> EventRecord:
+    roles = [RoleFiller("participant", p) for p in m.participants] + [RoleFiller(r, c) for c, r in m.chairs]
+    return EventRecord(type=m.type, name=m.name, start=m.start.isoformat() if m.start else None,
+                       end=m.end.isoformat() if m.end else None, precision=m.precision, location=m.location,
+                       roles=roles, evidence=" ".join(m.evidence))
+
+
+def _lede_place(sentences: list[Sentence], rx: SpecPatterns) -> str | None:
+    """Where the story happened: a place in its first sentences, else its dateline city."""
+    for s in sentences[:2]:
+        p = place_in(s.text, rx)
+        if p:
+            return p
+    for s in sentences[:2]:
+        m = rx.p.dateline.match(s.text)
+        if m:
+            city = rx.p.dateline_city.match(s.text)
+            if city and rx.place.search(f"in {city.group()}"):
+                return city.group()
+    return None
+
+
+def _met(t: str, rx: SpecPatterns, person_forms: dict[str, str], org_forms: dict[str, str]) -> tuple[str, int] | None:
+    """'X met Y' with someone named on each side of the verb is a bilateral meeting."""
+    m = rx.met.search(t) if rx.met is not None else None
+    if m is None:
+        return None
+    named = [a for a, _, _ in name_spans(t, person_forms)] + [a for a, _, _ in name_spans(t, org_forms)]
+    # "He further received ...", "The Defence Secretary later met ...": the subject named before.
+    subject = bool(rx.p.pronoun_subject.match(t[:m.start()]))
+    after = any(a > m.end() for a in named) or "counterpart" in t[m.end():]
+    if (subject or any(a < m.start() for a in named)) and after:
+        found = kind(m.group(), rx.met_types)
+        return (found[1], m.start()) if found else None
+    return None
+
+
+def _title_body(title: str | None, orgs: list[Org], k: Knowledge, rx: SpecPatterns) -> str | None:
+    """'Defence Secretary' belongs to the Ministry of Defence, if the article names that ministry and no
+    country word ('US', 'Israeli') stands before the title."""
+    if not title:
+        return None
+    first = rx.p.possessive_end.sub("", title.split()[0])
+    country = k.countries.get(first)
+    if country:
+        title = title.split(" ", 1)[1] if " " in title else ""
+    named = {o.name: o for o in orgs}
+    for phrase, body in k.title_organisations:
+        # "US Under Secretary of Defense" is of the US body; a country word before an Indian title
+        # ("Israeli Defence Minister") names another country's office.
+        if (title.lower().startswith(phrase.lower()) and body in named
+                and (country is None or named[body].country == country)):
+            return body
+    return None
+
+
+def _chairs(t: str, rx: SpecPatterns, person_forms: dict[str, str]) -> list[tuple[str, str]]:
+    """Officials named by a chair cue: 'chaired by X', 'co-chaired by X and Y', 'X chaired'."""
+    chairs: list[tuple[str, str]] = []
+    people = name_spans(t, person_forms)
+    for cue, role, side in rx.cues:
+        for m in cue.finditer(t):
+            if side == "after" and rx.p.delegation_before.search(t[max(0, m.start() - 60):m.start()]):
+                continue  # "a delegation led by X": X led the visitors, not the meeting
+            if side == "after":
+                tail = [p for p in people if p[0] >= m.end() and p[0] - m.end() < (250 if role in rx.words.shared_roles else 120)]
+                picked = tail[:2] if role in rx.words.shared_roles or " and " in t[m.end():m.end() + 120] else tail[:1]
+            else:
+                picked = [p for p in people if p[1] <= m.start()][-2:]
+            for _, _, who in picked:
+                if who not in [c for c, _ in chairs]:
+                    chairs.append((who, role))
+    return chairs
+
+
+def _counterparts(sentences: list[Sentence], i: int, t: str, person_forms: dict[str, str], rx: SpecPatterns) -> int:
+    """How many counterparts a 'held bilateral meetings with ...' sentence lists (here or in the next
+    sentence: 'The meetings took place with A; B; and C')."""
+    p = rx.p
+    m = p.plural_meetings.search(t)
+    if not m:
+        return 1
+    subject = {name for a, _, name in name_spans(t[:m.start()], person_forms)}
+    names = {name for a, _, name in name_spans(t[m.end():], person_forms)} - subject
+    if i + 1 < len(sentences) and p.listing_cue.search(sentences[i + 1].text):
+        names |= {name for _, _, name in name_spans(sentences[i + 1].text, person_forms)} - subject
+    # "with the ministers of Chile, Peru and Kenya": one meeting per country listed.
+    listed = p.country_list.search(t, m.end())
+    countries = len(p.capitalised_phrase.findall(listed.group(1))) if listed else 0
+    return max(1, min(max(len(names), countries), 12))
+
+
+def _name_tokens(name: str, rx: SpecPatterns) -> set[str]:
+    return {w for w in rx.p.name_token_split.split(norm(name)) if w and w not in rx.words.meeting_name_noise}
+
+
+def _same_meeting_name(a: str, b: str, rx: SpecPatterns) -> bool:
+    """'5th India-Chile Joint Working Group meeting' and '5th Chile-India Joint Working Group' are one name:
+    the same words in any order, the same ordinal."""
+    ta, tb = _name_tokens(a, rx), _name_tokens(b, rx)
+    ords_a = {w for w in ta if rx.p.ordinal.fullmatch(w)}
+    ords_b = {w for w in tb if rx.p.ordinal.fullmatch(w)}
+    if ords_a and ords_b and ords_a != ords_b:
+        return False
+    return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) >= 0.8
+
+
+def _met_apart(prev: Meeting, mt: Meeting, rx: SpecPatterns) -> bool:
+    """Two bilateral meetings with different counterparts are two meetings: 'met delegations from A',
+    later 'met the delegation from B'; so is a specific meeting after a summary naming three or more."""
+    kinds, bilateral = {prev.type, mt.type}, rx.special("bilateral")
+    if bilateral not in kinds or not kinds <= {bilateral, rx.special("fallback")}:
+        return False
+    a = set(prev.participants) | set(prev.counterparts)
+    b = set(mt.participants) | set(mt.counterparts)
+    if not a or not b:
+        return False
+    return not (a & b) or (len(prev.participants) >= 3 and set(mt.participants) < set(prev.participants))
+
+
+def _add_details(target: Meeting, mt: Meeting) -> None:
+    """Who took part, who chaired, where and the evidence of a further mention join the meeting."""
+    add_new(target.participants, mt.participants)
+    add_new(target.counterparts, mt.counterparts)
+    for c in mt.chairs:
+        if c[0] not in [x for x, _ in target.chairs]:
+            target.chairs.append(c)
+    target.location = target.location or mt.location
+    add_new(target.evidence, mt.evidence)
+
+
+def _merge_meeting(found: list[Meeting], mt: Meeting, rx: SpecPatterns, anaphoric: bool = False,
+                   recent: Meeting | None = None) -> Meeting:
+    """Sentences about the same meeting fill in one entry; 'the meeting' refers back to the one the story
+    last spoke of (`recent`). Returns the entry the sentence went to."""
+    recent = recent or (found[-1] if found else None)
+
+    def same_name(p: Meeting) -> bool:
+        return bool(p.name and mt.name and _same_meeting_name(p.name, mt.name, rx))
+
+    # A named meeting first joins the earlier mention of that name; 'the meeting' the one just spoken of.
+    order = sorted(reversed(found), key=lambda p: (not same_name(p), not (anaphoric and p is recent)))
+    if anaphoric and recent is not None and not mt.name:
+        # "During the meeting, ... after the signing in June 2022": details of the meeting just spoken
+        # of; a date here belongs to something else the sentence mentions.
+        _add_details(recent, mt)
+        return recent
+    for prev in order:
+        named_apart = prev.name and mt.name and not same_name(prev)
+        fallback = rx.special("fallback")
+        same_kind = prev.type == mt.type or fallback in (prev.type, mt.type) or (anaphoric and prev is recent)
+        clash = prev.start and mt.start and abs((prev.start - mt.start).days) > 7
+        apart = not anaphoric and not same_name(prev) and _met_apart(prev, mt, rx)
+        if same_kind and not named_apart and not clash and not apart:
+            if prev.type == fallback:
+                prev.type = mt.type
+            prev.name = prev.name or mt.name
+            if prev.start is None or (mt.precision == "day" and prev.precision != "day"):
+                prev.start, prev.end, prev.precision = (mt.start or prev.start, mt.end or prev.end,
+                                                        mt.precision or prev.precision)
+            _add_details(prev, mt)
+            return prev
+    found.append(mt)
+    return mt

@@ -1,0 +1,467 @@
+"""The `signing` reader: events concluded between parties (agreements), read clause by clause.
+
+A clause reports one when it names the event (a trigger noun of the spec) and a concluding verb,
+and no negation cue marks it planned, expected or cancelled. Parties are the bodies the clause names
+(not the body reporting it, the hosts of the occasion, those served or what is set up), countries
+acting as parties are their governments, and signatories are the officials who signed. Mentions of
+one event in an article are merged: later clauses add signatories, dates and places to the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+
+from transforms.dates import DateMention, year_hint
+from transforms.document import Doc
+from transforms.events.common import (
+    add_new, date_of, dedupe, event_dates, forms_of_people, headline_lines, lede_date, name_spans, place_in,
+)
+from transforms.events.engine import SpecPatterns, best_type, reader
+from transforms.knowledge import Knowledge
+from transforms.names import norm
+from transforms.organisations import Org
+from transforms.party_slots import TransferItem
+from transforms.patterns import Patterns
+from transforms.phrases import PhraseMatcher
+from transforms.record import EventRecord, RoleFiller
+from transforms.sentences import Sentence
+
+@dataclass
+class Agreement:
+    type: str
+    parties: list[str] = field(default_factory=list)  # canonical organisation names
+    signatories: list[str] = field(default_factory=list)  # official names
+    date: dt.date | None = None
+    precision: str | None = None
+    location: str | None = None
+    evidence: list[str] = field(default_factory=list)
+    headline_only: bool = False  # named so far only in the headline
+
+
+
+@dataclass
+class _Story:
+    """What every clause of one article is read against."""
+
+    rx: SpecPatterns
+    doc: Doc
+    org_forms: dict[str, str]
+    person_forms: dict[str, str]
+    org_of_person: dict[str, str]
+    protagonist: str | None
+    hint: int | None
+    headline: set[int]
+    found: list[Agreement] = field(default_factory=list)
+    slots: list[Agreement] = field(default_factory=list)  # counted agreements still waiting for their own party
+    last_at: int = -10
+
+
+@reader("signing")
+def read_signings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]:
+    """Every event of the spec the article reports as concluded, clause by clause."""
+    hint = year_hint([s.text for s in doc.sentences[:5]]) if doc.published is None else None
+    story = _Story(
+        rx=rx, doc=doc, org_forms={f: o.name for o in doc.orgs for f in o.forms() if len(f) >= 2},
+        person_forms=forms_of_people(doc.officials),
+        org_of_person={p.name: p.organisation for p in doc.officials if p.organisation},
+        protagonist=_protagonist(doc.orgs), hint=hint, headline=headline_lines(rx.p, doc.sentences),
+    )
+    if rx.special("transfer"):
+        story.found = _transferred(story, doc.transfers)
+    announced = {t.cue for t in doc.transfers} | {t.sentence for t in doc.transfers}
+    for s in doc.sentences:
+        if s.index in announced or not rx.trigger.search(s.text):
+            continue  # most sentences name no agreement: skip them before any other test
+        clauses = _agreement_clauses(s.text, rx)
+        whole = [c for _, _, c in name_spans(s.text, story.org_forms)] if len(clauses) > 1 else []
+        for t in clauses:
+            _read_clause(story, s, t, whole)
+    settled = _settle_agreements(story, lede_date(rx.p, doc.sentences, doc.published, hint))
+    return [_record(a) for a in settled]
+
+
+def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
+    """One clause: a new agreement, details for one already read, or nothing."""
+    rx, found = story.rx, story.found
+    said = t  # the evidence keeps the whole clause, even when its planned part is cut off below
+    verb = rx.verb.search(t)
+    t = _drop_planned_part(t, rx, verb)
+    typ = best_type(t, rx.trigger, rx.types)
+    if typ is None or rx.negation.search(t) is not None:
+        return
+    if (verb is not None and verb.group().lower().startswith("signing") and found
+            and rx.p.signing_back.search(t[:verb.start()])):
+        return  # "within 48 months of signing the contract": the terms of one already reported
+    if typ[0] == rx.special("contract") and rx.p.order_not_contract.search(t) and "contract" not in t.lower():
+        return
+    # "Orion Missiles, a joint venture between India and Chile, received ...": a description, not the deal.
+    t = rx.p.joint_venture.sub(lambda m: " " * len(m.group()), t)
+    present = rx.p.presence.search(t)
+    cut = present.start() if present else len(t)
+    parties = _named_parties(t, cut, story.org_forms, rx) or list(whole)
+    # Without a verb, only "The second contract was with Vela Shipyard": a sentence right after a
+    # concluded agreement that names another party adds an agreement of its own.
+    if verb is None and not (found and parties and (s.index - story.last_at <= 3 or story.slots)
+                             and typ[0] != rx.special("fallback")
+                             and rx.p.another.search(t[max(0, typ[1] - 30):typ[1] + 40])
+                             and rx.p.with_named.search(t)):
+        return
+    story.last_at = s.index
+    anaphoric = bool(rx.p.anaphor_agreement.search(t[:typ[1]]))
+    ag = _agreement(story, s, t, said, typ, cut, verb, parties, anaphoric)
+    _file(story, ag, t, said, typ, verb, anaphoric, named=bool(parties))
+
+
+def _drop_planned_part(t: str, rx: SpecPatterns, verb: re.Match[str] | None) -> str:
+    """"After signing a deal with the Army, the firm is preparing for a tender", "signed a teaming
+    agreement to jointly bid for ...": what follows the negation cue is planned; the signed part stands."""
+    neg = rx.negation.search(t)
+    named_at = rx.trigger.search(t)
+    if neg is not None and verb is not None and named_at is not None and neg.start() > max(verb.end(), named_at.end()):
+        comma = t.rfind(",", verb.end(), neg.start())
+        return t[:comma if comma > 0 else neg.start()]
+    return t
+
+
+def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, int], cut: int,
+               verb: re.Match[str] | None, parties: list[str], anaphoric: bool) -> Agreement:
+    """The agreement a clause reports: parties (governments and signatories' bodies included), date, place."""
+    rx, doc = story.rx, story.doc
+    parties = parties + _governments(t[:cut], parties, doc.orgs, rx)
+    if (rx.p.two_sides.search(t) and len(parties) < 2 and not (anaphoric and story.found)
+            and not any(p.startswith(GOVERNMENT) for p in parties)):
+        # "the two countries signed a pact": the governments of the two countries the story is about
+        pair = _article_countries(doc.sentences, rx)
+        covered = {o.country for o in doc.orgs if o.name in parties and o.country}
+        parties += [government_name(c, rx) for c in pair if c not in covered]
+    signatories = _signatories(t[:cut], verb, story.person_forms, rx)
+    # Those who signed sign for their bodies (the top body the article names: DRDO for its lab).
+    parties += [b for b in (_top_body(story.org_of_person.get(p), doc.orgs) for p in signatories) if b]
+    if len(set(parties)) < 2 and rx.p.it_signed.search(t) and story.protagonist:
+        # "The company said it had signed ...", "the two companies will ...": the story's company.
+        parties.insert(0, story.protagonist)
+    d = date_of(event_dates(rx.p, t, doc.published, story.hint))
+    return Agreement(
+        type=typ[0], parties=dedupe(parties), signatories=signatories,
+        date=d.start if d else None, precision=d.precision if d else None,
+        location=place_in(t, rx), evidence=[said], headline_only=s.index in story.headline,
+    )
+
+
+def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int], verb: re.Match[str] | None,
+          anaphoric: bool, named: bool) -> None:
+    """Where a clause's agreement goes: a counted slot, one per listed year, the one it refers back to,
+    a merge with an earlier mention, or a new entry (with as many more as the clause counts)."""
+    rx, found = story.rx, story.found
+    open_slot = next((a for a in story.slots if a.type == ag.type), None) if verb is None else None
+    if open_slot is not None:
+        # "The first contract was with X", "the second with Y": each fills one counted agreement.
+        story.slots.remove(open_slot)
+        add_new(open_slot.parties, ag.parties)
+        add_new(open_slot.evidence, [said])
+        return
+    years = _year_list(t, rx) if _is_plural(t, typ, rx) else []
+    if len(years) > 1:
+        # "the memoranda signed in 2004, 2007 and 2010": one agreement per year.
+        found.extend(Agreement(type=ag.type, parties=list(ag.parties), date=dt.date(y, 1, 1), precision="year",
+                               evidence=[said]) for y in years)
+        return
+    if anaphoric and found and not named and _refers_back(found[-1], ag, rx):
+        # "The signing of this agreement ...": details for the last one, not a new agreement.
+        add_new(found[-1].signatories, ag.signatories)
+        found[-1].location = found[-1].location or ag.location
+        add_new(found[-1].evidence, [said])
+        return
+    _merge_agreement(found, ag, anaphoric, rx)
+    # "signed three MoUs", "two landmark Defence Arrangements": as many agreements as the text counts.
+    count = _counted(t, rx)
+    if count > 1:
+        story.slots = [found[-1]]
+        for _ in range(count - 1):
+            found.append(Agreement(type=ag.type, parties=list(ag.parties), date=ag.date,
+                                   precision=ag.precision, location=ag.location, evidence=[said]))
+            story.slots.append(found[-1])
+
+
+def _record(a: Agreement) -> EventRecord:
+    day = a.date.isoformat() if a.date else None
+    roles = [RoleFiller("party", p) for p in a.parties] + [RoleFiller("signatory", p) for p in a.signatories]
+    return EventRecord(type=a.type, start=day, end=day, precision=a.precision, location=a.location, roles=roles,
+                       evidence=" ".join(a.evidence))
+
+
+def _named_parties(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatterns) -> list[str]:
+    """The bodies a clause names as parties, before `cut` ('in the presence of'): not the body reporting
+    it (', the ministry said'), not the hosts of the occasion ('organised by X'), and not those served
+    ('aircraft for the Indian Air Force') or what it sets up ('to set up a Centre'), unless no one else
+    is named."""
+    p = rx.p
+    hosts = [(m.end(), (t.find(",", m.end()) + 1 or len(t) + 1) - 1) for m in p.hosted_by.finditer(t)]
+    spans = [(a, c) for a, e, c in name_spans(t[:cut], org_forms)
+             if not p.reporting.match(t, e) and not any(x <= a < y for x, y in hosts)]
+    served = {c for a, c in spans if p.served.search(t[max(0, a - 30):a]) or p.purpose.search(t[max(0, a - 40):a])}
+    if {c for _, c in spans} - served:
+        spans = [(a, c) for a, c in spans if c not in served]
+    return [c for _, c in spans]
+
+
+def _settle_agreements(story: _Story, lede: DateMention | None) -> list[Agreement]:
+    """The story's agreements once every sentence is read."""
+    found, orgs, fallback = story.found, story.doc.orgs, story.rx.special("fallback")
+    # A headline ("Navy inks pact with X", "India, Chile sign MoU") announces what the body reports:
+    # where the body names an agreement of its kind, the headline adds none of its own.
+    body = [a for a in found if not a.headline_only]
+    found = [a for a in found if not a.headline_only or not any(
+        b.type == a.type or fallback in (a.type, b.type) for b in body)]
+    by_name = {o.name: o for o in orgs}
+    for ag in found:
+        # "Government of India" gives way to the Indian body that acts for it, where one is a party.
+        bodies = {by_name[p].country for p in ag.parties if p in by_name and not p.startswith(GOVERNMENT)}
+        ag.parties = [p for p in ag.parties if not (p.startswith(GOVERNMENT) and _government_country(p) in bodies)]
+        if ag.date is None and lede is not None:
+            ag.date, ag.precision = lede.start, lede.precision
+    # An agreement word with no party, signatory or date is usually a passing mention, not an event.
+    return [a for a in found if a.parties or a.signatories or a.date]
+
+
+
+
+def _protagonist(orgs: list[Org]) -> str | None:
+    """The company a story is about: the most mentioned company, if it clearly leads."""
+    companies = sorted((o for o in orgs if o.org_type == "company"), key=lambda o: (-o.mentions, o.first))
+    if not companies or (len(companies) > 1 and companies[1].mentions * 2 > companies[0].mentions):
+        return None
+    return companies[0].name
+
+
+def _top_body(name: str | None, orgs: list[Org]) -> str | None:
+    by_name = {o.name: o for o in orgs}
+    seen: set[str] = set()
+    while name and name in by_name and by_name[name].parent in by_name and name not in seen:
+        seen.add(name)
+        name = by_name[name].parent
+    return name
+
+
+def _transferred(story: _Story, transfers: list[TransferItem]) -> list[Agreement]:
+    """One technology transfer per line of a transfer list, from the laboratory that developed it (else the
+    first body the announcing sentence names) to the recipients the line names."""
+    if not transfers:
+        return []
+    rx, sentences, orgs = story.rx, story.doc.sentences, story.doc.orgs
+    by_form = {norm(f): o for o in orgs for f in o.forms()}
+    recipients = {by_form[norm(n)].name for t in transfers for n, _ in t.recipients if norm(n) in by_form}
+    labs = [o for o in orgs if o.org_type == "laboratory" and o.name not in recipients]
+    out: list[Agreement] = []
+    for t in transfers:
+        cue = sentences[t.cue]
+        named = [o for o in orgs if o.name not in recipients
+                 and any(cue.start <= a < cue.start + len(cue.text) for a, _ in o.spans)]
+        source = labs[0] if labs else (named[0] if named else None)
+        parties = [source.name] if source else []
+        add_new(parties, [by_form[norm(n)].name for n, _ in t.recipients if norm(n) in by_form])
+        d = date_of(event_dates(rx.p, cue.text, story.doc.published, story.hint))
+        out.append(Agreement(type=rx.special("transfer") or "", parties=parties, date=d.start if d else None,
+                             precision=d.precision if d else None,
+                             evidence=[cue.text, sentences[t.sentence].text]))
+    return out
+
+
+
+
+def _agreement_clauses(t: str, rx: SpecPatterns) -> list[str]:
+    """'... the MoUs signed in 2004 and 2010, and the letter of intent signed in 2013': each agreement word
+    with its own verb is read in its own clause."""
+    marks = list(rx.trigger.finditer(t))
+    if len(marks) < 2:
+        return [t]
+    out: list[str] = []
+    start = 0
+    for m1, m2 in zip(marks, marks[1:], strict=False):
+        br = next((b for b in rx.p.clause_break.finditer(t, m1.end(), m2.start())), None)
+        if br is not None and rx.verb.search(t, br.end()) and rx.verb.search(t[start:br.start()]):
+            out.append(t[start:br.start()])
+            start = br.end()
+    out.append(t[start:])
+    return out
+
+
+def _is_plural(t: str, typ: tuple[str, int], rx: SpecPatterns) -> bool:
+    word = rx.p.word.match(t, typ[1])
+    return bool(word) and (word.group().lower().endswith("s") or word.group().lower() in rx.words.plural_nouns)
+
+
+def _year_list(t: str, rx: SpecPatterns) -> list[int]:
+    m = rx.p.years.search(t)
+    return [int(y) for y in rx.p.year.findall(m.group(1))] if m else []
+
+
+def _refers_back(prev: Agreement, ag: Agreement, rx: SpecPatterns) -> bool:
+    return (not _dates_clash(prev.date, prev.precision, ag.date, ag.precision)
+            and (prev.type == ag.type or ag.type == rx.special("fallback")))
+
+
+def _dates_clash(a: dt.date | None, pa: str | None, b: dt.date | None, pb: str | None) -> bool:
+    """Two dates of one event disagree: more than a week apart, or outside the year / month the less
+    precise one gives ('signed in 2013' is not 'signed today' in 2015)."""
+    if a is None or b is None:
+        return False
+    if "year" in (pa, pb):
+        return a.year != b.year
+    if "month" in (pa, pb):
+        return (a.year, a.month) != (b.year, b.month)
+    return abs((a - b).days) > 7
+
+
+
+
+
+
+def _counted(t: str, rx: SpecPatterns) -> int:
+    m = rx.p.counted.search(t)
+    return int(rx.words.map("numbers")[m.group(1).lower()]) if m else 1
+
+
+
+
+def _signatories(t: str, verb: re.Match[str] | None, person_forms: dict[str, str], rx: SpecPatterns) -> list[str]:
+    """Officials after 'signed by' / 'exchanged between', or named right before the verb ('X and Y signed');
+    not those merely mentioned in the sentence."""
+    people = name_spans(t, person_forms)
+    p = rx.p
+    by = p.signed_by.search(t)
+    out: list[str] = []
+    if by:
+        # Up to the end of the clause: not the spokesperson who tweeted it after the closing quote.
+        out = [name for a, _, name in people if a >= by.start() and not p.quote_or_tweet.search(t[by.end():a])]
+    elif verb is not None:
+        names_before = [p for p in people if p[1] <= verb.start()]
+        if names_before:
+            between = t[names_before[-1][1]:verb.start()]
+            if p.subject_to_verb.fullmatch(between):
+                # walk back over "X and Y" / "X, Y and Z"
+                out = [names_before[-1][2]]
+                # "X and Y", "X, Y", "X and his French counterpart Y": signatories side by side.
+                for a, q in zip(names_before[-2::-1], names_before[::-1], strict=False):
+                    if p.joined_names.fullmatch(t[a[1]:q[0]]):
+                        out.insert(0, a[2])
+                    else:
+                        break
+    return dedupe(out)
+
+
+
+
+
+def _article_countries(sentences: list[Sentence], rx: SpecPatterns) -> list[str]:
+    """The two countries an article is about: the most mentioned, compounds like 'Indo-Japan' included."""
+    counts: dict[str, int] = {}
+    matcher, countries = _country_forms(rx.knowledge)
+    for s in sentences:
+        for _, _, form in matcher.finditer(s.text):
+            c = countries[form]
+            counts[c] = counts.get(c, 0) + 1
+    ranked = sorted(counts, key=lambda c: -counts[c])
+    return ranked[:2] if len(ranked) >= 2 else []
+
+
+
+
+# A government as the GUIDELINE names it where the text gives no body: "Government of <country>".
+GOVERNMENT = "Government of "
+
+
+def _government_country(name: str) -> str:
+    return name.removeprefix(GOVERNMENT).removeprefix("the ")
+
+
+def government_name(country: str, rx: SpecPatterns) -> str:
+    return f"{GOVERNMENT}the {country}" if country in rx.words.countries_with_the else f"{GOVERNMENT}{country}"
+
+
+@functools.lru_cache(maxsize=4)
+def _country_forms(k: Knowledge) -> tuple[PhraseMatcher, dict[str, str]]:
+    """Every spelling of a country, compounds like 'Indo-Japan' included."""
+    return PhraseMatcher(k.countries, exact=True, left=r"(?<![\w])", right=r"(?![\w])"), k.countries
+
+
+@functools.lru_cache(maxsize=4)
+def _country_nouns(k: Knowledge) -> tuple[PhraseMatcher, dict[str, str]]:
+    """Country names and short codes ('India', 'US') that can stand for a government."""
+    forms = {f: c for f, c in k.countries.items() if (f == c or (len(f) <= 3 and f[0].isupper() and f[-1].isupper()))
+             and c not in k.words.not_governments}
+    return PhraseMatcher(forms, exact=True, boundary=r"\w-"), forms
+
+
+
+
+def _prev_country(text: str, start: int, forms: dict[str, str], p: Patterns) -> bool:
+    prev = p.capital_word_before_comma.search(text[max(0, start - 30):start])
+    return bool(prev and prev.group(1) in forms)
+
+
+def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPatterns) -> list[str]:
+    """'India and Australia signed ...': a country acting as a party is its government, unless a body of
+    that country is already named."""
+    by_name = {o.name: o for o in orgs}
+    covered = {by_name[p].country for p in parties if p in by_name and by_name[p].country}
+    matcher, forms = _country_nouns(rx.knowledge)
+    p = rx.p
+    out: list[str] = []
+    for start, end, form in matcher.finditer(text):
+        country = forms[form]
+        if country in covered:
+            continue
+        if p.space_capital.match(text[end:end + 2]) or text[end:end + 1] == "-":
+            continue  # an adjective or part of a name: 'US Navy', 'India-US'
+        before = text[max(0, start - 9):start]
+        if p.place_preposition_end.search(before):
+            continue  # a place: 'signed in India'
+        # Only a country that acts: 'India and Japan', 'between India and', 'with Japan', 'India on
+        # Thursday signed'.
+        after = text[end:end + 5]
+        filler = p.subject_of_verb.match(text, end)  # always matches (possibly empty)
+        subject = filler is not None and bool(rx.verb.match(text, filler.end()))
+        # Headline style: "Chile, India sign pact".
+        listed = p.comma_capital_word.match(text[end:end + 30])
+        comma_pair = bool(listed and listed.group(1) in forms) or bool(p.capital_word_comma_end.search(before)
+                                                                     and _prev_country(text, start, forms, p))
+        if not (p.coordinator_end.search(before) or p.and_start.match(after) or subject or comma_pair):
+            continue
+        name = government_name(country, rx)
+        if name not in out:
+            out.append(name)
+    return out
+
+
+
+def _merge_agreement(found: list[Agreement], ag: Agreement, anaphoric: bool, rx: SpecPatterns) -> None:
+    """Sentences about the same agreement fill in one entry: same type (or 'the agreement' referring
+    back), overlapping or unnamed parties, and no clash of dates."""
+    for prev in reversed(found):
+        # "Navy inks pact with X" (headline), then "signed an MoU": 'pact', 'agreement' name any type.
+        # A mention dated only by a year ('the letter of intent signed in 2013') is history, not the story's.
+        fallback = rx.special("fallback")
+        same_type = prev.type == ag.type or (fallback in (prev.type, ag.type) and "year" not in (
+            prev.precision, ag.precision))
+        a, b = set(prev.parties), set(ag.parties)
+        # Shared parties, unless each names a counterpart the other lacks ('a deal with the Navy',
+        # then 'a deal with the ministry': one company's two deals).
+        overlap = not a or not b or (bool(a & b) and (anaphoric or a <= b or b <= a))
+        if same_type and overlap and not _dates_clash(prev.date, prev.precision, ag.date, ag.precision):
+            prev.headline_only = prev.headline_only and ag.headline_only
+            if prev.type == fallback:
+                prev.type = ag.type
+            add_new(prev.parties, ag.parties)
+            add_new(prev.signatories, ag.signatories)
+            if prev.date is None or (ag.precision == "day" and prev.precision != "day"):
+                prev.date, prev.precision = ag.date or prev.date, ag.precision or prev.precision
+            prev.location = prev.location or ag.location
+            add_new(prev.evidence, ag.evidence)
+            return
+    found.append(ag)
+
+

@@ -1,0 +1,121 @@
+"""The extractor: an article's text through named components, in order, into one typed record.
+
+Each component reads layers of the `Doc` that earlier ones added and adds its own (spaCy's pipeline
+shape: one document, small components, layers added once). The order below is the whole extractor:
+
+    clean -> sentences -> runs -> organisations -> officials -> domains -> transfers -> events -> governments
+
+```mermaid
+flowchart LR
+  raw[raw text] --> clean --> sentences --> runs
+  runs --> organisations --> officials --> domains
+  organisations --> transfers --> events
+  officials --> events
+  events --> governments --> record[ArticleRecord]
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from transforms.dates import year_hint
+from transforms.document import Doc
+from transforms.domains import find_domains
+from transforms.events import find_events
+from transforms.events.signing import GOVERNMENT
+from transforms.knowledge import Knowledge, knowledge
+from transforms.names import capitalised_runs
+from transforms.officials import find_officials
+from transforms.organisations import Org, find_organisations
+from transforms.party_slots import transfer_lists
+from transforms.reading import text_for_extraction
+from transforms.record import ArticleRecord, DomainRecord, OfficialRecord, OrganisationRecord
+from transforms.sentences import split_sentences
+
+Component = Callable[[Doc, Knowledge], None]
+
+
+def clean(doc: Doc, k: Knowledge) -> None:
+    """Markup and lines linking to other stories out: the raw zone keeps the text as read."""
+    doc.text = text_for_extraction(doc.text, k)
+
+
+def sentences(doc: Doc, k: Knowledge) -> None:
+    doc.sentences = split_sentences(doc.text, k)
+    doc.year_hint = year_hint([s.text for s in doc.sentences[:5]]) if doc.published is None else None
+
+
+def runs(doc: Doc, k: Knowledge) -> None:
+    """Capitalised runs, found once and shared by the organisation and official rules."""
+    doc.runs = capitalised_runs(doc.text)
+
+
+def organisations(doc: Doc, k: Knowledge) -> None:
+    doc.orgs = find_organisations(doc.text, k, doc.sentences, doc.runs)
+    doc.spans["organisations"] = [(a, e, o.name) for o in doc.orgs for a, e in o.spans]
+
+
+def officials(doc: Doc, k: Knowledge) -> None:
+    doc.officials = find_officials(doc.text, doc.sentences, doc.orgs, k, doc.runs)
+
+
+def domains(doc: Doc, k: Knowledge) -> None:
+    """Multi-word organisation names hide their domain words ("Space Research Organisation")."""
+    inside = [(a, e) for a, e, _ in doc.spans["organisations"] if " " in doc.text[a:e]]
+    doc.domains = find_domains(doc.text, inside, k)
+
+
+def transfers(doc: Doc, k: Knowledge) -> None:
+    doc.transfers = transfer_lists(doc.sentences, k)
+
+
+def events(doc: Doc, k: Knowledge) -> None:
+    """Every event spec in the knowledge folder, each through the one engine."""
+    for spec in k.events:
+        doc.events[spec.name] = find_events(doc, spec, k)
+
+
+def governments(doc: Doc, k: Knowledge) -> None:
+    """Governments named as parties ("India and Japan signed ...") are organisations of the article too."""
+    known = {o.name for o in doc.orgs}
+    for spec in k.events:
+        for role in spec.roles_of("organisation"):
+            for e in doc.events.get(spec.name, []):
+                for name in e.filled(role.role):
+                    if name.startswith(GOVERNMENT) and name not in known:
+                        known.add(name)
+                        country = name.removeprefix(GOVERNMENT).removeprefix("the ")
+                        doc.orgs.append(Org(name=name, org_type="government", country=country, mentions=1))
+
+
+COMPONENTS: tuple[Component, ...] = (
+    clean, sentences, runs, organisations, officials, domains, transfers, events, governments,
+)
+
+
+def to_record(doc: Doc) -> ArticleRecord:
+    return ArticleRecord(
+        organisations=[OrganisationRecord(
+            name=o.name, acronym=o.acronym, aliases=sorted(o.aliases - {o.name, o.acronym}), org_type=o.org_type,
+            country=o.country, parent=o.parent, mentions=o.mentions) for o in doc.orgs],
+        officials=[OfficialRecord(name=p.name, title=p.title, rank=p.rank, organisation=p.organisation,
+                                  mentions=p.mentions) for p in doc.officials],
+        domains=[DomainRecord(name=n, mentions=c) for n, c in sorted(doc.domains.items())],
+        events=doc.events,
+    )
+
+
+def run_pipeline(text: str, published: dt.date | None, k: Knowledge | None = None,
+                 components: tuple[Component, ...] = COMPONENTS) -> Doc:
+    doc = Doc(text=text, published=published)
+    k = k or knowledge()
+    for component in components:
+        component(doc, k)
+    return doc
+
+
+def extract(text: str, published: dt.date | None, k: Knowledge | None = None) -> ArticleRecord:
+    """One article's text in, everything it states out."""
+    return to_record(run_pipeline(text, published, k))
