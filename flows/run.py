@@ -105,7 +105,8 @@ def model_tables(settings: Settings, version: str) -> dict[str, pa.Table]:
             h = r["content_hash"]
             meta = ArticleMeta(
                 article_id=h[:16], content_hash=h, source_uri=r["source_uri"], url=r["url"], title=r["title"],
-                published_date=r["published_date"], word_count=len(text_for_extraction(r["text"]).split()), read_at=r["read_at"],
+                published_date=r["published_date"], word_count=len(text_for_extraction(r["text"]).split()),
+                read_at=r["read_at"],
                 repairs=tuple(r["repairs"] or ()),
             )
             builder.add(meta, records[h])

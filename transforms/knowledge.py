@@ -6,15 +6,14 @@ at a copy), never by editing Python. Loaded once per process.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import hashlib
 import json
 import os
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-from collections.abc import Mapping
 
 from schemas import BY_NAME, Table
 from schemas.tables import ORG_TYPES
@@ -22,6 +21,9 @@ from transforms.patterns import Patterns, WordSets, load_patterns, load_word_set
 from transforms.specs import EventSpec, load_spec_file
 
 DEFAULT_DIR = Path(__file__).parent / "knowledge"
+# Month names and their abbreviations (with "Sept"), from the calendar rather than a hand list.
+MONTH_NAMES = tuple(dict.fromkeys([*(m for m in calendar.month_name if m), *(m for m in calendar.month_abbr if m),
+                                   "Sept"]))
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,13 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
     _allowed(d / "org_heads.tsv", heads, 2, ("strong", "weak"))
     irregular = {r[0]: r[1] for r in _tsv(d / "irregular_verbs.tsv", 2)}
     words = load_word_sets(d / "word_sets.toml")
+    families = tuple((r[0], r[1], r[2], r[3]) for r in _tsv(d / "org_families.tsv", 4))
+    org_cues = tuple(_lines(d / "org_cues.txt"))
+    not_org_words = tuple(_lines(d / "not_organisation_words.txt"))
+    places = tuple(_lines(d / "places.txt"))
+    embeddable = {"month_names": MONTH_NAMES, "weekday_names": tuple(d.lower() for d in calendar.day_name),
+                  "org_cues": org_cues, "org_family_acronyms": tuple(f[0] for f in families),
+                  "not_organisation_words": not_org_words, "places": places}
     return Knowledge(
         organisations=_registry(d / "organisations.jsonl"),
         honorifics=tuple(_lines(d / "honorifics.txt")),
@@ -189,13 +198,13 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
         org_heads=frozenset(r[0] for r in heads),
         weak_org_heads=frozenset(r[0] for r in heads if r[2] == "weak"),
         org_head_types={r[0]: r[1] for r in heads if r[1] != "-"},
-        not_organisation_words=tuple(_lines(d / "not_organisation_words.txt")),
+        not_organisation_words=not_org_words,
         leading_words=frozenset(_lines(d / "leading_words.txt")),
         title_organisations=tuple((r[0], r[1]) for r in _tsv(d / "title_organisations.tsv", 2)),
-        org_cues=tuple(_lines(d / "org_cues.txt")),
-        org_families=tuple((r[0], r[1], r[2], r[3]) for r in _tsv(d / "org_families.tsv", 4)),
+        org_cues=org_cues,
+        org_families=families,
         not_organisations=frozenset(x.lower() for x in _lines(d / "not_organisations.txt")),
-        places=tuple(_lines(d / "places.txt")),
+        places=places,
         countries=countries,
         transfer_cues=tuple(_lines(d / "transfer_cues.txt")),
         not_domains=tuple(_lines(d / "not_domains.txt")),
@@ -207,7 +216,7 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
         domains=domains,
         events=_events(d, irregular, tables),
         tables=tables,
-        patterns=load_patterns(d / "patterns.toml", words),
+        patterns=load_patterns(d / "patterns.toml", words, embeddable),
         words=words,
         version=digest.hexdigest()[:12],
     )
@@ -221,16 +230,3 @@ def knowledge(directory: str | None = None) -> Knowledge:
 @functools.lru_cache(maxsize=8)
 def _cached(directory: str) -> Knowledge:
     return load_knowledge(Path(directory))
-
-
-def phrase_regex(phrases: list[str] | tuple[str, ...], ignore_case_min_len: int = 0) -> re.Pattern[str]:
-    """One alternation of whole-word phrases, longest first; all-capital phrases match case-sensitively."""
-    parts = []
-    for p in sorted(set(phrases), key=len, reverse=True):
-        esc = re.escape(p).replace(r"\ ", r"\s+")
-        # All-capital and capitalised entries ("MOU", "Meet") match only as written.
-        if p.isupper() or p[:1].isupper() or len(p) < ignore_case_min_len:
-            parts.append(f"(?-i:{esc})")
-        else:
-            parts.append(esc)
-    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")

@@ -8,17 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-CONNECTORS = {"of", "for", "and", "&", "the", "de", "du", "la", "on", "und"}
-# A capitalised run: capitalised words, acronyms, ordinals and parenthesised groups joined by connectors.
-_TOKEN = re.compile(
-    r"\((?:[A-Z][\w&.'’-]*)(?:[ ,&]+[\w&.'’-]+)*\)"  # (DP) / (Defence Production)
-    r"|(?<![@#\w])[A-ZÀ-ÖØ-Þ][\w'’.&/-]*[\w]"  # Capitalised word, acronym, R&D, US-India, CEO/DIO (not @handles)
-    r"|[A-Z]"  # single initial
-    r"|[a-z]+[A-Z][\w-]*"  # iDEX, eSIM
-    r"|\d+(?:st|nd|rd|th)\b"
-    r"|&|of|for|and|the|de|du|la|on|und"
-)
-
+from transforms.knowledge import Knowledge, knowledge
 
 _POSSESSIVE = re.compile(r"'s\b")
 _PUNCT = re.compile(r"[^\w\s]")
@@ -66,15 +56,18 @@ class Run:
         return source[self.start:self.end]
 
 
-def capitalised_runs(text: str) -> list[Run]:
-    """Runs are broken by anything but single spaces between tokens (commas, lowercase words, line ends)."""
+def capitalised_runs(text: str, k: Knowledge | None = None) -> list[Run]:
+    """Runs of capitalised tokens joined by connectors (patterns.toml `capitalised_token`, word_sets.toml
+    `connectors`); broken by anything but single spaces between tokens (commas, lowercase words, line ends)."""
+    k = k or knowledge()
+    connectors = k.words.connectors
     runs: list[Run] = []
     cur: list[Tok] = []
     last_end = -1
-    for m in _TOKEN.finditer(text):
+    for m in k.patterns.capitalised_token.finditer(text):
         tok = Tok(m.group(), m.start(), m.end())
         gap = text[last_end:tok.start] if cur else ""
-        is_conn = tok.text in CONNECTORS
+        is_conn = tok.text in connectors
         # "Lt. Gen. V. K. Singh": a full stop after a short abbreviation or initial does not break a run.
         abbrev_gap = gap.strip() == "." and len(cur[-1].text) <= 3 if cur else False
         if cur and ((gap.strip() and not abbrev_gap) or "\n" in gap or len(gap) > 2):
@@ -90,18 +83,18 @@ def capitalised_runs(text: str) -> list[Run]:
     out = []
     for r in runs:
         toks = list(r.tokens)
-        while toks and toks[-1].text in CONNECTORS:
+        while toks and toks[-1].text in connectors:
             toks.pop()
         if toks:
             out.append(Run(tuple(toks)))
     return out
 
 
-def initials_hits(acronym: str, words: list[str]) -> tuple[int, int]:
+def initials_hits(acronym: str, words: list[str], connectors: frozenset[str]) -> tuple[int, int]:
     """(letters of the acronym read, in order, from the words' initials; letters in all)."""
     letters = [c for c in acronym if c.isalpha() and (c.isupper() or acronym.islower())]
     letters = [c.upper() for c in letters] or [c.upper() for c in acronym if c.isalpha()]
-    content = [w for w in words if w.lower() not in CONNECTORS] or words
+    content = [w for w in words if w.lower() not in connectors] or words
     if not letters or not content or letters[0] != content[0][0].upper():
         return 0, len(letters)
     wi, hits = 0, 0
@@ -114,14 +107,14 @@ def initials_hits(acronym: str, words: list[str]) -> tuple[int, int]:
     return hits, len(letters)
 
 
-def initials_match(acronym: str, words: list[str]) -> bool:
+def initials_match(acronym: str, words: list[str], connectors: frozenset[str]) -> bool:
     """True when the acronym's capitals can be read from the words' initials (in order, most of them)."""
-    hits, n = initials_hits(acronym, words)
-    content = [w for w in words if w.lower() not in CONNECTORS] or words
+    hits, n = initials_hits(acronym, words, connectors)
+    content = [w for w in words if w.lower() not in connectors] or words
     return hits >= max(1, round(0.6 * n)) and len(content) <= n + 3
 
 
-def runs_by_sentence(runs: list[Run], bounds: list[tuple[int, int]]) -> list[list[Run]]:
+def runs_by_sentence(runs: list[Run], bounds: list[tuple[int, int]], connectors: frozenset[str]) -> list[list[Run]]:
     """The text's runs cut at sentence bounds (start, end) and shifted to offsets within each sentence,
     so the runs are found once per article, not once per sentence."""
     out: list[list[Run]] = [[] for _ in bounds]
@@ -136,11 +129,47 @@ def runs_by_sentence(runs: list[Run], bounds: list[tuple[int, int]]) -> list[lis
             start, end = bounds[j]
             inside = [t for t in toks if start <= t.start and t.end <= end]
             rest = [t for t in toks if t.start >= end]
-            while inside and inside[-1].text in CONNECTORS:
+            while inside and inside[-1].text in connectors:
                 inside.pop()
-            while inside and inside[0].text in CONNECTORS:
+            while inside and inside[0].text in connectors:
                 inside.pop(0)
             if inside:
                 out[j].append(Run(tuple(Tok(t.text, t.start - start, t.end - start) for t in inside)))
             toks = rest if len(rest) < len(toks) else toks[1:]
     return out
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def whole_word_count(text: str, phrase: str) -> int:
+    """How often `phrase` stands in `text` as whole words (not inside a longer word), without building
+    a pattern per phrase."""
+    count, i = 0, text.find(phrase)
+    while i >= 0:
+        end = i + len(phrase)
+        if (i == 0 or not _word_char(text[i - 1])) and (end == len(text) or not _word_char(text[end])):
+            count += 1
+            i = text.find(phrase, end)
+        else:
+            i = text.find(phrase, i + 1)
+    return count
+
+
+def stands_alone(text: str, word: str, not_before: str) -> bool:
+    """`word` occurs as a word of its own (not inside a longer word or hyphenation) somewhere that is not
+    followed by `not_before`: 'Kestrel' alone, not only in 'Kestrel Aircraft'."""
+    def joined(ch: str) -> bool:
+        return _word_char(ch) or ch == "-"
+
+    i = text.find(word)
+    while i >= 0:
+        end = i + len(word)
+        if (i == 0 or not joined(text[i - 1])) and (end == len(text) or not joined(text[end])):
+            rest = text[end:]
+            after = rest.lstrip()
+            if not (len(after) < len(rest) and after.startswith(not_before)):
+                return True
+        i = text.find(word, i + 1)
+    return False

@@ -14,12 +14,19 @@ import re
 from dataclasses import dataclass, field
 
 from transforms.knowledge import Knowledge
-from transforms.names import CONNECTORS, Run, Tok, capitalised_runs, initials_match, norm, runs_by_sentence
+from transforms.names import (
+    Run,
+    Tok,
+    capitalised_runs,
+    initials_match,
+    norm,
+    runs_by_sentence,
+    whole_word_count,
+)
 from transforms.organisations import Org
+from transforms.phrases import names_matcher
 from transforms.sentences import Sentence
 from transforms.vocab import DAYS, MONTHS, Lexicon, is_proper, lexicon
-
-_RETD = re.compile(r"\s*\((?:Retd|Retd\.|Retired|retd)\)")
 
 
 @dataclass
@@ -47,7 +54,7 @@ def _name_at(toks: list[Tok], i: int, lex: Lexicon, org_forms: set[str]) -> int:
     j = i
     while j < len(toks) and j - i < 4 and lex.is_name_token(toks[j].text) and toks[j].text not in org_forms:
         j += 1
-    while j > i and not is_proper(toks[j - 1].text):
+    while j > i and not is_proper(toks[j - 1].text, lex):
         j -= 1
     return j - i
 
@@ -56,9 +63,9 @@ def _has_title(words: list[str], lex: Lexicon) -> bool:
     return any(lex.is_title_word(w) for w in words)
 
 
-def _clean_title(title: str) -> str:
-    title = re.sub(r"^(?:the|The|a|an|An|A)\s+", "", title.strip(" ,;:-"))
-    return re.sub(r"\s+", " ", title)
+def _clean_title(title: str, lex: Lexicon) -> str:
+    title = lex.p.leading_article.sub("", title.strip(" ,;:-"))
+    return lex.p.whitespace_run.sub(" ", title)
 
 
 @dataclass
@@ -71,12 +78,9 @@ class _Found:
     prefix_start: int | None = None
 
 
-_RETIRED = re.compile(r"^\((?:Retd|Retd\.|Retired|Res|Rtd)\)$", re.I)
-
-
 def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: list[Run] | None = None
                          ) -> list[_Found]:
-    runs = capitalised_runs(sent) if runs is None else runs
+    runs = capitalised_runs(sent, lex.knowledge) if runs is None else runs
     found: list[_Found] = []
     bare: list[_Found] = []  # names with neither rank nor title in their own run
     for run in runs:
@@ -92,7 +96,7 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                     break
                 j += n
                 n_rank += n
-                while j < len(toks) and _RETIRED.match(toks[j].text):
+                while j < len(toks) and lex.p.retired_token.match(toks[j].text):
                     j += 1
             if n_rank:
                 n_name = _name_at(toks, j, lex, org_forms)
@@ -105,7 +109,7 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                                         toks[i].start, toks[j + n_name - 1].end,
                                         prefix_start=toks[seg_start].start if seg_start < i else None))
                     i = j + n_name
-                    seg_start = i + 1 if i < len(toks) and toks[i].text in ("and", "&") else i
+                    seg_start = i + 1 if i < len(toks) and toks[i].text in lex.words.coordinators else i
                     continue
                 i = j
                 continue
@@ -114,21 +118,21 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
             if i > seg_start and (_has_title(before, lex) or _ends_with_body(before, org_forms, lex)):
                 n_name = _name_at(toks, i, lex, org_forms)
                 end = i + n_name
-                if n_name >= 2 and (end == len(toks) or toks[end].text in CONNECTORS
+                if n_name >= 2 and (end == len(toks) or toks[end].text in lex.words.connectors
                                     or toks[end].text.startswith("(") or toks[end].text in DAYS | MONTHS):
                     title = sent[toks[seg_start].start:toks[i - 1].end]
                     found.append(_Found(sent[toks[i].start:toks[end - 1].end], None, title, toks[i].start,
                                         toks[end - 1].end, prefix_start=toks[seg_start].start))
                     i = end
-                    seg_start = i + 1 if i < len(toks) and toks[i].text in ("and", "&") else i
+                    seg_start = i + 1 if i < len(toks) and toks[i].text in lex.words.coordinators else i
                     continue
             # A run that is only a name (or a name after "X and"): a person if a title stands in the phrase
             # before or after it ("... Anil Rawat and Pierre Lemaire, diplomatic adviser to ...").
-            after_and = i > 0 and i == seg_start and toks[i - 1].text in ("and", "&") and bool(found)
+            after_and = i > 0 and i == seg_start and toks[i - 1].text in lex.words.coordinators and bool(found)
             if i == 0 or after_and:
                 n_name = _name_at(toks, i, lex, org_forms)
                 end = i + n_name
-                if n_name >= 2 and (end == len(toks) or toks[end].text in CONNECTORS
+                if n_name >= 2 and (end == len(toks) or toks[end].text in lex.words.connectors
                                     or toks[end].text in DAYS | MONTHS):
                     first_tok, end_tok = toks[i], toks[end - 1]
                     bare.append(_Found(sent[first_tok.start:end_tok.end], None, None, first_tok.start, end_tok.end))
@@ -150,12 +154,9 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
     return found
 
 
-_LOWER_BEFORE = re.compile(r"((?:[A-Za-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+$")
-
-
 def _lower_title_before(sent: str, start: int, lex: Lexicon) -> str | None:
     """'saw defence secretary Anil Rawat', 'his Chilean counterpart Jorge Mena'."""
-    m = _LOWER_BEFORE.search(sent[max(0, start - 60):start])
+    m = lex.p.lower_words_before.search(sent[max(0, start - 60):start])
     if not m:
         return None
     words = m.group(1).split()
@@ -165,11 +166,10 @@ def _lower_title_before(sent: str, start: int, lex: Lexicon) -> str | None:
         # "minister of defence": an 'of' right after a title word belongs to the title.
         if w == "of" and j > 0 and lex.is_title_word(words[j - 1].capitalize()):
             continue
-        if w in ("and", "the", "his", "her", "their", "its", "by", "with", "saw", "met", "said", "of",
-                 "to", "from", "as", "while", "when", "that", "whom", "who"):
+        if w in lex.words.title_clause_boundaries:
             words = words[j + 1:]
             break
-    if words and (any(lex.is_title_word(w.capitalize()) for w in words) or words[-1].lower() == "counterpart"):
+    if words and (any(lex.is_title_word(w.capitalize()) for w in words) or words[-1].lower() in lex.words.counterparts):
         return " ".join(words)
     return None
 
@@ -180,15 +180,11 @@ def _ends_with_body(words: list[str], org_forms: set[str], lex: Lexicon) -> bool
     return any(text.endswith(f) and len(f) > 3 for f in org_forms)
 
 
-_LOWER_TITLE = re.compile(
-    r"([A-Z][\w&-]*(?:\s+(?:\([^)]*\)|[A-Z][\w&-]*|of|for|and|&))*)\s+(?:in|at|of)\s+(?:the\s+)?$")
-
-
 def _title_in_words_before(sent: str, pos: int | None, lex: Lexicon) -> str | None:
     """'Special Secretary in Ministry of Defence X': the role joined to the body by 'in'/'at'/'of'."""
     if pos is None:
         return None
-    m = _LOWER_TITLE.search(sent[:pos])
+    m = lex.p.title_joined_before.search(sent[:pos])
     if m and _has_title(m.group(1).split(), lex):
         return sent[m.start(1):pos].strip()
     return None
@@ -220,7 +216,7 @@ def _title_before(sent: str, start: int, runs: list[Run], lex: Lexicon, found: l
         inside = [f for f in found if r.start <= f.start < r.end]
         if inside:
             # "X and the United States Under Secretary of Defence, Y": the phrase after the other person.
-            tail = re.sub(r"^[\s,]*(?:(?:and|&|the)\s+)*", "", sent[max(f.end for f in inside):r.end])
+            tail = lex.p.joining_words_start.sub("", sent[max(f.end for f in inside):r.end])
             if not parts and tail and tail != sent[max(f.end for f in inside):r.end] and _has_title(tail.split(), lex):
                 return tail
             break
@@ -235,7 +231,7 @@ def _title_before(sent: str, start: int, runs: list[Run], lex: Lexicon, found: l
 def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon) -> str | None:
     """'Dr Kiran Rao, Secretary DDR&D and Chairman DRDO, said ...'; also 'X, executive director, said'."""
     rest = sent[end:]
-    m = re.match(r"(?:\s*\((?:Retd|Retd\.|Retired|retd|Res)\))?\s*,\s*(?:the\s+|who\s+is\s+(?:the\s+)?)?", rest)
+    m = lex.p.comma_after_name.match(rest)
     if not m or "," not in m.group():
         return None
     start = end + m.end()
@@ -244,23 +240,22 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon) -> str | No
             words = [t.text for t in r.tokens]
             if _has_title(words[:3], lex):
                 return r.text(sent)
-    low = re.match(r"([a-z][\w-]*(?:\s+(?:\([^)]*\)|[\w&-]+)){0,5}?)(?=\s*(?:,|\.|;|$|\s+(?:said|says|told|and)\b))",
-                   sent[start:])
+    low = lex.p.lower_title_after.match(sent[start:])
     if low and _has_title([w.capitalize() for w in low.group(1).split()[:2]], lex):
         return low.group(1)
     return None
 
 
-def _expand_title(title: str, text: str) -> str:
+def _expand_title(title: str, text: str, lex: Lexicon) -> str:
     """'Secretary (DP)' becomes 'Secretary (Defence Production)' where the text spells the bracket out."""
     def repl(m: re.Match[str]) -> str:
         acr = m.group(1)
-        for cand in re.finditer(r"\(([A-Z][\w&]*(?:\s+(?:[A-Z&][\w&]*|and|of|for))+)\)", text):
-            if initials_match(acr, cand.group(1).split()):
+        for cand in lex.p.bracketed_name.finditer(text):
+            if initials_match(acr, cand.group(1).split(), lex.words.connectors):
                 return f"({cand.group(1)})"
         return m.group(0)
 
-    return re.sub(r"\(([A-Z][A-Za-z&]{0,6})\)", repl, title)
+    return lex.p.bracketed_acronym.sub(repl, title)
 
 
 def _org_of(title: str | None, orgs: list[Org], lex: Lexicon, heads: frozenset[str]) -> tuple[str | None, str | None]:
@@ -272,24 +267,22 @@ def _org_of(title: str | None, orgs: list[Org], lex: Lexicon, heads: frozenset[s
     by_form = {f: o for o in orgs for f in o.forms()}
     if not by_form:
         return None, title
-    rx = re.compile(r"(?<![\w&-])(" + "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
-                    + r")(?![\w&-])")
-    matches = list(rx.finditer(title))
+    matches = list(names_matcher(frozenset(by_form), possessive=False).finditer(title))
     if not matches:
         return None, title
-    m = max(matches, key=lambda x: len(x.group(1)))
-    pos, org, form = m.start(), by_form[m.group(1)], m.group(1)
+    pos, _, form = max(matches, key=lambda x: len(x[2]))
+    org = by_form[form]
     stripped = title
     before, after = title[:pos], title[pos + len(form):]
-    after_clean = re.sub(r"^\s*\([^)]*\)", "", after).strip(" ,")
+    after_clean = lex.p.leading_bracket.sub("", after).strip(" ,")
     if pos == 0 and after_clean and _has_title(after_clean.split(), lex):
         stripped = after_clean
     elif not after_clean:
         rest = before.rstrip(" ,")
         words = rest.split()
-        if words and words[-1] in ("of", "in", "at") and any(w in heads for w in form.split()):
+        if words and words[-1] in lex.words.body_prepositions and any(w in heads for w in form.split()):
             rest = " ".join(words[:-1]).rstrip(" ,")
-        elif words and words[-1] in ("of", "for", "and", "&", "the", "in", "at"):
+        elif words and words[-1] in lex.words.dangling_words:
             rest = ""
         if rest and _has_title(rest.split(), lex):
             stripped = rest
@@ -301,16 +294,16 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
     lex = lexicon(k)
     org_forms = {f for o in orgs for f in o.forms()}
     people: list[Official] = []
-    per_sentence = (runs_by_sentence(runs, [(s.start, s.start + len(s.text)) for s in sentences])
+    per_sentence = (runs_by_sentence(runs, [(s.start, s.start + len(s.text)) for s in sentences], k.words.connectors)
                     if runs is not None else [None] * len(sentences))
     for s, sentence_runs in zip(sentences, per_sentence, strict=True):
         for f in _persons_in_sentence(s.text, lex, org_forms, sentence_runs):
-            name = re.sub(r"['’]s$", "", _RETD.sub("", f.name).strip())  # "Anil Rawat's visit"
+            name = lex.p.possessive_end.sub("", lex.p.retired_suffix.sub("", f.name).strip())  # "Anil Rawat's visit"
             if norm(name) in {norm(x) for x in org_forms} or len(name) < 3:
                 continue
-            title = _clean_title(f.title) if f.title else None
+            title = _clean_title(f.title, lex) if f.title else None
             if title and not _has_title([w.capitalize() if w.islower() else w
-                                         for w in re.findall(r"[\w'’&/-]+", title)], lex):
+                                         for w in lex.p.title_word.findall(title)], lex):
                 title = None
             rank_kind = lex.honorifics.get((f.rank or "").lower().replace(".", "").split(" ")[-1], "") if f.rank \
                 else ""
@@ -323,11 +316,11 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
             if f.rank and not person.rank:
                 person.rank = f.rank if rank_kind == "rank" else person.rank
             if title:
-                person.titles_seen.append(_expand_title(title, text))
+                person.titles_seen.append(_expand_title(title, text, lex))
     out = []
     for p in people:
         # A real role beats "his Russian counterpart" wherever in the story it is given.
-        roles = [t for t in p.titles_seen if not t.lower().endswith("counterpart")] or p.titles_seen
+        roles = [t for t in p.titles_seen if not t.lower().endswith(tuple(lex.words.counterparts))] or p.titles_seen
         title = roles[0] if roles else None
         org, title = _org_of(title, orgs, lex, k.org_heads)
         p.organisation = org
@@ -353,6 +346,5 @@ def _merge(people: list[Official], name: str) -> Official | None:
 
 
 def _count(text: str, name: str) -> int:
-    surname = name.split()[-1]
-    full = len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
-    return max(1, full, len(re.findall(r"(?<!\w)" + re.escape(surname) + r"(?!\w)", text)))
+    """Mentions of a person: by full name or by surname, whichever the text uses more."""
+    return max(1, whole_word_count(text, name), whole_word_count(text, name.split()[-1]))

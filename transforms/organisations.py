@@ -9,16 +9,22 @@ through their normal form, acronyms and the registry's aliases.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 
 from transforms.knowledge import Knowledge, RegistryOrg
-from transforms.names import CONNECTORS, Run, Tok, capitalised_runs, initials_hits, initials_match, norm
-from transforms.party_slots import coordinated_parties, transfer_lists
-from transforms.phrases import PhraseMatcher
+from transforms.names import (
+    Run,
+    Tok,
+    capitalised_runs,
+    initials_hits,
+    initials_match,
+    norm,
+    stands_alone,
+)
+from transforms.party_slots import TransferItem, coordinated_parties, transfer_lists
+from transforms.phrases import PhraseMatcher, names_matcher
 from transforms.sentences import Sentence
 from transforms.vocab import DAYS, MONTHS, Lexicon, lexicon
-
 
 
 @dataclass
@@ -47,10 +53,6 @@ class OrgIndex:
     pattern: PhraseMatcher
 
 
-_LEGAL_SUFFIX = re.compile(r"\s+(?:Private Limited|Pvt\.? Ltd\.?|Limited|Ltd\.?|Inc\.?|Corporation|Corp\.?|PLC|GmbH|"
-                           r"LLC|S\.p\.A\.?|SpA|S\.A\.?|SAS|Pty\.? Ltd\.?)$")
-
-
 @functools.lru_cache(maxsize=4)
 def _index(k: Knowledge) -> OrgIndex:
     by_form: dict[str, RegistryOrg] = {}
@@ -58,7 +60,7 @@ def _index(k: Knowledge) -> OrgIndex:
     for o in k.organisations:
         for f in (o.name, *o.aliases):
             # "Goa Shipyard Limited" is also written "Goa Shipyard Ltd" and "Goa Shipyard".
-            base = _LEGAL_SUFFIX.sub("", f)
+            base = k.patterns.legal_suffix.sub("", f)
             for v in {f, base} | ({base + " Ltd", base + " Limited"} if base != f else set()):
                 qualified = any(v.startswith(c + " ") or v.startswith(c + "'s ") for c in k.countries)
                 for w in (_spellings(v, k) if qualified else {v}):
@@ -83,13 +85,13 @@ def _spellings(name: str, k: Knowledge) -> set[str]:
     return out
 
 
-def _for_known_body(words: list[str], idx: OrgIndex) -> bool:
+def _for_known_body(words: list[str], idx: OrgIndex, k: Knowledge) -> bool:
     """'AoN for Indian Air Force': a thing done for a known body, not a body's name; 'Naval Group of
     France': a known body with its country after it."""
     if len(words) > 2 and words[-2] == "of" and norm(" ".join(words[:-2])) in idx.by_form:
         return True
     for i, w in enumerate(words):
-        if w in ("for", "to") and 0 < i < len(words) - 1:
+        if w in k.words.purpose_prepositions and 0 < i < len(words) - 1:
             right = " ".join(words[i + 1:])
             if norm(right) in idx.by_form or right in idx.case_forms:
                 return True
@@ -116,25 +118,23 @@ def _country_of(words: list[str], k: Knowledge) -> str | None:
     return None
 
 
-_QUALIFIER = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(['’]s)?\s+$")
-_ORDINAL = re.compile(r"\d+\w*")
-_POSS = re.compile(r"['’]s$")
-
-
 def _clean_phrase(words: list[str], k: Knowledge) -> list[str]:
     """Drops leading articles, ordinals and sentence-opening words that are not part of a name."""
-    while words and (words[0] in CONNECTORS or words[0] in ("The", "A", "An") or _ORDINAL.fullmatch(words[0])
+    p = k.patterns
+    connectors = k.words.connectors
+    while words and (words[0] in connectors or words[0] in k.words.capital_articles
+                     or p.ordinal_word.fullmatch(words[0])
                      or words[0] in k.leading_words or " ".join(words[:2]) in k.leading_words):
         words = words[2:] if " ".join(words[:2]) in k.leading_words else words[1:]
-    while words and (words[-1] in CONNECTORS or words[-1].startswith("(")):
+    while words and (words[-1] in connectors or words[-1].startswith("(")):
         words = words[:-1]
     # "Chile's Ministry of Defence" keeps its possessive (the country's own body); "Germany's Acme GmbH"
     # drops the country (a company is named without it); "DRDO's" elsewhere loses the possessive.
-    if len(words) > 1 and _POSS.search(words[0]) and _POSS.sub("", words[0]) in k.countries:
+    if len(words) > 1 and p.possessive_end.search(words[0]) and p.possessive_end.sub("", words[0]) in k.countries:
         if not any(w in k.state_heads for w in words[1:]):
             return _clean_phrase(words[1:], k)
-        return [words[0], *(w[:-2] if w.endswith(("'s", "’s")) else w for w in words[1:])]
-    return [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+        return [words[0], *(p.possessive_end.sub("", w) for w in words[1:])]
+    return [p.possessive_end.sub("", w) for w in words]
 
 
 def _is_org_phrase(words: list[str], k: Knowledge) -> bool:
@@ -150,12 +150,12 @@ def _is_org_phrase(words: list[str], k: Knowledge) -> bool:
     # ... or as the first word of "Office of the ...".
     # ... or before "of <Country>" ("Defence Science and Technology Group of Australia").
     head_pos = [i for i in head_pos if words[i] not in k.weak_org_heads
-                or (i == len(words) - 1 and not {"of", "for"} & set(words))
+                or (i == len(words) - 1 and not k.words.name_joining_prepositions & set(words))
                 or (i == 0 and len(words) >= 4 and words[1] == "of")
                 or (i == len(words) - 3 and words[i + 1] == "of" and words[i + 2] in k.countries)]
     if not head_pos:
         return False
-    if _not_org_rx(k).search(text) or _is_domain_phrase(words, k):
+    if k.patterns.not_organisation_word.search(text) or _is_domain_phrase(words, k):
         return False
     # A title before the head ("Chief of Army Staff", "Director General ... Services") is a role, not a body.
     title_pos = [i for i, w in enumerate(words)
@@ -166,15 +166,10 @@ def _is_org_phrase(words: list[str], k: Knowledge) -> bool:
     if title_pos and title_pos[-1] == len(words) - 1 and words[-1] not in k.org_heads:
         return False
     # A lone head word ("Ministry", "Department") is a reference, not a name.
-    content = [w for w in words if w not in CONNECTORS]
+    content = [w for w in words if w not in k.words.connectors]
     if len(content) == 1 and content[0] in k.org_heads:
         return False
-    return not all(w in k.org_heads or w in CONNECTORS or w in k.countries for w in words) or len(content) > 1
-
-
-@functools.lru_cache(maxsize=4)
-def _not_org_rx(k: Knowledge) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in k.not_organisation_words) + r")(?![\w-])")
+    return not all(w in k.org_heads or w in k.words.connectors or w in k.countries for w in words) or len(content) > 1
 
 
 @functools.lru_cache(maxsize=4)
@@ -185,22 +180,9 @@ def _domain_words(k: Knowledge) -> frozenset[str]:
 def _is_domain_phrase(words: list[str], k: Knowledge) -> bool:
     """'Quantum Technologies', 'Space Technologies' in a list of subjects are domains, not companies."""
     phrase = " ".join(words).lower()
-    for suffix in (" technologies", " technology", " systems"):
-        phrase = phrase.removesuffix(suffix)
+    for suffix in k.words.sets["domain_phrase_tails"]:
+        phrase = phrase.removesuffix(" " + suffix)
     return phrase in _domain_words(k)
-
-
-@functools.lru_cache(maxsize=4)
-def _family_rx(k: Knowledge) -> re.Pattern[str]:
-    acrs = "|".join(re.escape(f[0]) for f in k.org_families)
-    return re.compile(r"\b(" + acrs + r")[- ]([A-Z][a-z]{2,})\b")
-
-
-@functools.lru_cache(maxsize=4)
-def _cue_rx(k: Knowledge) -> re.Pattern[str]:
-    # Cue words count only as written (lower case, or capitals like "PSU"): "Major General" is a rank.
-    cues = "|".join(re.escape(c) for c in sorted(k.org_cues, key=len, reverse=True))
-    return re.compile(r"\b(?:" + cues + r")\s+([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&|and)){0,4})")
 
 
 def _orgish(words: list[str], k: Knowledge, idx: OrgIndex) -> bool:
@@ -226,16 +208,16 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
     if norm(" ".join(_clean_phrase(words, k))) in idx.by_form:
         return [toks]
     for i, w in enumerate(words):
-        if w not in ("and", "&") or not 0 < i < len(words) - 1:
+        if w not in k.words.coordinators or not 0 < i < len(words) - 1:
             continue
         left, right = words[:i], words[i + 1:]
         left_clean = _clean_phrase(left, k)
         right_clean = " ".join(_clean_phrase(right, k))
-        starts_body = (right[0] in ("the", "The") or right[0] in k.org_heads or right[0] in k.countries
+        starts_body = (right[0] in k.words.definite_articles or right[0] in k.org_heads or right[0] in k.countries
                        or right_clean in idx.case_forms or norm(right_clean) in idx.by_form)
         ends_body = bool(left_clean) and (left_clean[-1] in k.org_heads or " ".join(left_clean) in idx.case_forms)
         if ((starts_body or ends_body) and _orgish(left, k, idx) and _orgish(right, k, idx)
-                or (right[0] in ("the", "The") and _orgish(right, k, idx))):
+                or (right[0] in k.words.definite_articles and _orgish(right, k, idx))):
             return [toks[:i], *_split_on_and(toks[i + 1:], k, idx)]
     return [toks]
 
@@ -244,11 +226,11 @@ def _drop_country_ends(toks: list[Tok], k: Knowledge) -> list[Tok]:
     """'India and US Department of Defense', "DDP and Chile's", 'Indian Navy and Industry': a country or
     a generic word joined by 'and' at either end is not part of the name."""
     def plain(t: Tok) -> str:
-        return _POSS.sub("", t.text)
+        return k.patterns.possessive_end.sub("", t.text)
 
-    if len(toks) > 3 and toks[1].text in ("and", "&") and plain(toks[0]) in k.countries:
+    if len(toks) > 3 and toks[1].text in k.words.coordinators and plain(toks[0]) in k.countries:
         toks = toks[2:]
-    if len(toks) > 3 and toks[-2].text in ("and", "&") and (
+    if len(toks) > 3 and toks[-2].text in k.words.coordinators and (
             plain(toks[-1]) in k.countries or plain(toks[-1]).lower() in k.not_organisations):
         toks = toks[:-2]
     return toks
@@ -282,7 +264,7 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
             # where a single place-like word completes it.
             nxt = toks[i + 1].text if i + 1 < len(toks) else None
             after = toks[i + 2].text if i + 2 < len(toks) else None
-            if nxt and nxt not in CONNECTORS and (after is None or after in ("and", "&")) and cur and (
+            if nxt and nxt not in k.words.connectors and (after is None or after in k.words.coordinators) and cur and (
                     nxt in _place_words(k) or lex.is_name_token(nxt)):
                 cur.append(toks[i + 1])
                 i += 2
@@ -306,7 +288,7 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
             cur = []
             break
         if lex.is_title_word(t.text) and t.text not in k.org_heads and cur:
-            while cur and cur[-1].text in CONNECTORS:
+            while cur and cur[-1].text in k.words.connectors:
                 cur.pop()
             words = [x.text for x in cur] or [""]
             last = words[-1]
@@ -317,7 +299,7 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
                 segments.append(cur)
                 cur = []
                 # the title and the person after it belong to no body
-                while i < len(toks) and toks[i].text not in ("and", "&"):
+                while i < len(toks) and toks[i].text not in k.words.coordinators:
                     i += 1
                 continue
         cur.append(t)
@@ -362,7 +344,7 @@ class _Builder:
         words = name.split()
         if len(words) < 2:
             return None
-        first = re.sub(r"['’]s$", "", words[0])
+        first = self.k.patterns.possessive_end.sub("", words[0])
         country = self.k.countries.get(first)
         if country is None:
             return None
@@ -394,7 +376,8 @@ class _Builder:
                 self.orgs.append(existing)
         if existing is None:
             words = name.split()
-            existing = Org(name=name, acronym=acronym, org_type=_head_type(words, self.k), country=_country_of(words, self.k))
+            existing = Org(name=name, acronym=acronym, org_type=_head_type(words, self.k),
+                           country=_country_of(words, self.k))
             self.orgs.append(existing)
         else:
             if acronym and not existing.acronym:
@@ -415,13 +398,14 @@ class _Builder:
 
 
 def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None = None,
-                       runs: list[Run] | None = None) -> list[Org]:
+                       runs: list[Run] | None = None, transfers: list[TransferItem] | None = None) -> list[Org]:
     """Every organisation the text names, with its mention count; ordered by first mention.
-    With the sentences, also the names that only their part in an agreement shows to be bodies."""
+    With the sentences, also the names that only their part in an agreement shows to be bodies
+    (`transfers`: the transfer-list layer, read from the sentences when not given)."""
     b = _Builder(k)
     idx = b.idx
     # 1. "Full Name (ACR)" definitions learnt from the text.
-    runs = capitalised_runs(text) if runs is None else runs
+    runs = capitalised_runs(text, k) if runs is None else runs
     for run in runs:
         start = 0
         for i, tok in enumerate(run.tokens):
@@ -432,7 +416,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             acr = tok.text[1:-1].strip()
             if not words and i == 0:
                 # "Orion Naval University campus (ONU)": one lower-case word between name and acronym.
-                lead = _LEAD_IN.search(text, max(0, tok.start - 160), tok.start)
+                lead = k.patterns.lead_in.search(text, max(0, tok.start - 160), tok.start)
                 words = lead.group(1).split() if lead else []
             if not words or len(acr) < 2 or len(acr) > 15 or (" " in acr and not acr.replace(" ", "").isupper()):
                 continue
@@ -440,7 +424,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     # 2. Registry spellings, unless inside a longer name ('Air Force' in 'US Air Force').
     candidates = [c for run in runs for c in candidate_phrases(run, k)]
     phrases = [_clean_phrase([t.text for t in c], k) for c in candidates]
-    is_org = [_is_org_phrase(p, k) and not _for_known_body(p, idx) for p in phrases]
+    is_org = [_is_org_phrase(p, k) and not _for_known_body(p, idx, k) for p in phrases]
     longer = [(c[0].start, c[-1].end) for c, p, ok in zip(candidates, phrases, is_org, strict=True)
               if ok and norm(" ".join(p)) not in idx.by_form]
     for start, end, form in idx.pattern.finditer(text):
@@ -451,7 +435,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         if reg is None or any(a <= start and end <= e and (a, e) != (start, end) for a, e in longer):
             continue
         # "Russian defence ministry", "Chile's Defence Ministry": that country's body, not the registry's.
-        qualifier = _QUALIFIER.search(text[max(0, start - 30):start])
+        qualifier = k.patterns.country_qualifier.search(text[max(0, start - 30):start])
         if qualifier and qualifier.group(1) in k.countries and k.countries[qualifier.group(1)] != reg.country:
             b.add(f"{qualifier.group(1)}{qualifier.group(2) or ''} {form}", None, start)
             continue
@@ -462,7 +446,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         if ok:
             b.add(" ".join(phrase), None, cand[0].start)
     # 4. Institution families: "IIT Kharagpur", "IIT-Jammu" are the Indian Institute of Technology there.
-    for m in _family_rx(k).finditer(text):
+    for m in k.patterns.family_member.finditer(text):
         acr, place = m.group(1), m.group(2)
         fam = next(f for f in k.org_families if f[0] == acr)
         org = b.add(f"{fam[1]} {place}", f"{acr} {place}", m.start(), surface=m.group(0))
@@ -471,10 +455,11 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     _fold_family_names(text, b, k)
     # 5. Names introduced as bodies: "Indian company Kestrel Works", "arms maker Norvik".
     lex = lexicon(k)
-    for m in _cue_rx(k).finditer(text):
-        for part in re.split(r"\s+(?:and|&)\s+", m.group(1)):
+    for m in k.patterns.org_cue_name.finditer(text):
+        for part in k.patterns.coordinator_split.split(m.group(1)):
             words = part.split()
-            while words and (words[-1] in CONNECTORS or words[-1] in lex.vocab and words[-1] not in k.org_heads):
+            while words and (words[-1] in k.words.connectors
+                             or words[-1] in lex.vocab and words[-1] not in k.org_heads):
                 words.pop()
             words = _clean_phrase(words, k)
             if not words or any(lex.rank_kind(w) for w in words):
@@ -487,30 +472,24 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             b.add(name, None, m.start(1))
     if sentences is not None:
         # 6. Recipients of transferred technology, partners joined to a known body in a signing.
-        for item in transfer_lists(sentences, k):
+        for item in transfer_lists(sentences, k) if transfers is None else transfers:
             for name, at in item.recipients:
                 b.add(name, None, at)
-        _count_mentions(text, b.orgs)
+        _count_mentions(text, b.orgs, k)
         known = [span for o in b.orgs for span in o.spans]
         for name, at in coordinated_parties(sentences, known, k):
             if b.find(name) is None:
                 b.add(name, None, at)
         for o in b.orgs:
             o.mentions, o.spans = 0, []
-    _handles(text, b)
-    _fold_variants(b)
+    _handles(text, b, k)
+    _fold_variants(b, k)
     _short_forms(text, b.orgs, k)
     _link_parents(text, b, k)
-    _count_mentions(text, b.orgs)
-    orgs = [o for o in b.orgs if o.mentions > 0 and not _only_as_modifier(text, o)]
+    _count_mentions(text, b.orgs, k)
+    orgs = [o for o in b.orgs if o.mentions > 0 and not _only_as_modifier(text, o, k)]
     orgs.sort(key=lambda o: o.first)
     return orgs
-
-
-_LEAD_IN = re.compile(r"((?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|&)\s+)?){1,8}[a-z]+)\s*$")
-_PARENT_OF = re.compile(r"(?P<parent>[A-Z][\w&-]+)['’]s\s+(?P<child>[A-Z][\w&-]*(?:\s+(?:of|and|for|&|[A-Z][\w&-]*))*)")
-_UNIT_OF = re.compile(r"(?P<child>[A-Z][\w&-]*(?:\s+(?:of|and|for|&|[A-Z][\w&-]*))*)\s*(?:\([^)]*\))?,\s+an?\s+"
-                      r"(?P<parent>[A-Z][\w&-]+)\s+(?:laboratory|lab|unit|establishment|facility|centre|subsidiary)")
 
 
 def _define(b: _Builder, words: list[str], acr: str, pos: int, k: Knowledge) -> None:
@@ -520,8 +499,8 @@ def _define(b: _Builder, words: list[str], acr: str, pos: int, k: Knowledge) -> 
     best: tuple[int, list[str]] | None = None
     for i in range(len(words) - 1, -1, -1):
         tail = _clean_phrase(words[i:], k)
-        if tail and initials_match(acr, tail):
-            hits = initials_hits(acr, tail)[0]
+        if tail and initials_match(acr, tail, k.words.connectors):
+            hits = initials_hits(acr, tail, k.words.connectors)[0]
             if best is None or hits > best[0]:
                 best = (hits, tail)
     if best is not None:
@@ -545,10 +524,7 @@ def _fold_family_names(text: str, b: _Builder, k: Knowledge) -> None:
             b.absorb(member, bare)
 
 
-_INVERTED = re.compile(r"^(?P<w>.+?)\s+(?P<head>Dept\.?|Department|Ministry)$")
-
-
-def _fold_variants(b: _Builder) -> None:
+def _fold_variants(b: _Builder, k: Knowledge) -> None:
     """'Nimbus' beside 'Nimbus Launch Systems Pvt Ltd', 'Space Dept' beside 'Department of Space': the short or
     inverted spelling is the same body (when only one body of the article fits)."""
     for o in list(b.orgs):
@@ -558,26 +534,23 @@ def _fold_variants(b: _Builder) -> None:
         longer = [x for x in b.orgs if x is not o and norm(x.name).split()[:len(words)] == words
                   and len(norm(x.name).split()) > len(words)]
         # "X of Australia" and "X": one body, named with and without its country.
-        of_country = [x for x in longer if re.fullmatch(re.escape(o.name) + r" of [A-Z][\w ]+", x.name)]
-        m = _INVERTED.match(o.name)
+        of_country = [x for x in longer if x.name.startswith(o.name + " of ")
+                      and k.patterns.capitalised_words.fullmatch(x.name[len(o.name) + 4:])]
+        m = k.patterns.inverted_body.match(o.name)
         if m:
-            head = "Department" if m.group("head").startswith("Dept") else m.group("head")
+            head = k.words.map("head_spellings").get(m.group("head"), m.group("head"))
             longer += [x for x in b.orgs if x is not o and norm(x.name) == norm(f"{head} of {m.group('w')}")]
         if len(longer) == 1 and (m or len(words) == 1 or longer[0].org_type == "company" or of_country):
             b.absorb(longer[0], o)
 
 
-_HANDLE = re.compile(r"(?<![\w@#])[@#]([A-Z][A-Za-z0-9]{3,40})\b")
-_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z][a-z]+|[A-Z]+|[a-z]+|\d+")
-
-
-def _handles(text: str, b: _Builder) -> None:
+def _handles(text: str, b: _Builder, k: Knowledge) -> None:
     """'@NorvikSystemsInc', '#MinistryOfDefence': a handle or tag spelling a known organisation's name is a
     mention of it (the handle becomes one of its spellings)."""
-    for m in _HANDLE.finditer(text):
-        words = _CAMEL.findall(m.group(1))
+    for m in k.patterns.handle.finditer(text):
+        words = k.patterns.camel_case_word.findall(m.group(1))
         name = " ".join(words)
-        for candidate in (name, _LEGAL_SUFFIX.sub("", name), " ".join(words[:-1])):
+        for candidate in (name, k.patterns.legal_suffix.sub("", name), " ".join(words[:-1])):
             if not candidate:
                 continue
             org = b.find(candidate)
@@ -603,32 +576,29 @@ def _short_forms(text: str, orgs: list[Org], k: Knowledge) -> None:
     for o in orgs:
         if o.registry:
             continue
-        base = _LEGAL_SUFFIX.sub("", o.name)
+        base = k.patterns.legal_suffix.sub("", o.name)
         words = base.split()
         if base != o.name and len(words) >= 2:
             o.aliases.add(base)
         first = words[0]
         if (o.org_type == "company" and len(words) >= 2 and firsts[first] == 1 and first not in lex.vocab
                 and first not in k.countries and len(first) > 2
-                and re.search(r"(?<![\w-])" + re.escape(first) + r"(?![\w-])(?!\s+" + re.escape(words[1]) + ")", text)):
+                and stands_alone(text, first, words[1])):
             o.aliases.add(first)
 
 
-_PRODUCT_AFTER = re.compile(r"\s+(?:[A-Z]{0,3}-?\d|peacekeep)")
-_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:a|an)\s+$")
-
-
-def _only_as_modifier(text: str, o: Org) -> bool:
+def _only_as_modifier(text: str, o: Org, k: Knowledge) -> bool:
     """'parts for Embraer E195 jets', 'a UN contingent', 'UN peacekeepers': a maker named by
     its product, or an international body used as an adjective, is not an actor of the story when that is
     all it is ('an Indian Navy project' still names the Navy)."""
-    return bool(o.spans) and all(_PRODUCT_AFTER.match(text, e) or (
-        _ARTICLE_BEFORE.search(text[max(0, a - 4):a]) and o.org_type == "international") for a, e in o.spans)
+    p = k.patterns
+    return bool(o.spans) and all(p.product_after.match(text, e) or (
+        p.indefinite_article_end.search(text[max(0, a - 4):a]) and o.org_type == "international") for a, e in o.spans)
 
 
 def _link_parents(text: str, b: _Builder, k: Knowledge) -> None:
     """'DRDO's Gas Turbine Research Establishment', 'X, a DRDO laboratory': the text says the parent."""
-    for rx in (_PARENT_OF, _UNIT_OF):
+    for rx in (k.patterns.parent_possessive, k.patterns.unit_of_parent):
         for m in rx.finditer(text):
             parent = b.find(m.group("parent"))
             child_words = _clean_phrase(m.group("child").split(), k)
@@ -637,7 +607,7 @@ def _link_parents(text: str, b: _Builder, k: Knowledge) -> None:
                 child.parent = parent.name
 
 
-def _count_mentions(text: str, orgs: list[Org]) -> None:
+def _count_mentions(text: str, orgs: list[Org], k: Knowledge) -> None:
     """Counts each organisation's mentions under any of its names and records where they are."""
     forms: list[tuple[str, Org]] = []
     for o in orgs:
@@ -648,13 +618,12 @@ def _count_mentions(text: str, orgs: list[Org]) -> None:
         return
     forms.sort(key=lambda x: len(x[0]), reverse=True)
     lookup = {f: o for f, o in reversed(forms)}
-    rx = re.compile(r"(?<![\w&-])(" + "|".join(re.escape(f) for f, _ in forms) + r")(?![\w&-]|'(?!s\b)[a-z])")
     last_end = -10
-    for m in rx.finditer(text):
+    for start, end, form in names_matcher(frozenset(lookup)).finditer(text):
         # "Full Name (ACR)" is one mention, not two.
-        if re.fullmatch(r"\s*\(\s*", text[last_end:m.start()]) and text[m.end():m.end() + 1] == ")":
+        if k.patterns.open_bracket.fullmatch(text[last_end:start]) and text[end:end + 1] == ")":
             continue
-        org = lookup[m.group(1)]
+        org = lookup[form]
         org.mentions += 1
-        org.spans.append(m.span())
-        last_end = m.end()
+        org.spans.append((start, end))
+        last_end = end

@@ -13,16 +13,11 @@ import functools
 import re
 from dataclasses import dataclass
 
-from transforms.knowledge import Knowledge, phrase_regex
+from transforms.knowledge import Knowledge
 from transforms.names import norm
+from transforms.phrases import phrase_pattern
 from transforms.sentences import Sentence
 from transforms.vocab import DAYS, MONTHS, lexicon
-
-_BULLET = re.compile(r"^(?:[-•*–·▪]|\d{1,2}[.)])\s+")
-_TO = re.compile(r"\bto\s+(?:the\s+|M/[Ss]\.?\s+)?(?=[A-Z0-9])")
-_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+and\s+")
-_NAME = re.compile(r"[A-Z0-9][\w&.'’()/-]*(?:\s+(?:of|and|&|[A-Z0-9][\w&.'’()/-]*)){0,6}")
-_INFLECTED = re.compile(r"(?i)(?:ing|ed)$")
 
 
 @dataclass(frozen=True)
@@ -36,7 +31,7 @@ class TransferItem:
 
 @functools.lru_cache(maxsize=4)
 def _cue_rx(k: Knowledge) -> re.Pattern[str]:
-    return phrase_regex(k.transfer_cues)
+    return phrase_pattern(k.transfer_cues)
 
 
 def _plausible_name(name: str, k: Knowledge) -> bool:
@@ -51,14 +46,15 @@ def _plausible_name(name: str, k: Knowledge) -> bool:
     if any(lex.rank_kind(w) for w in words[:2]):
         return False
     # "Being Transferred": a heading's verb forms, not a company.
-    return not all(_INFLECTED.search(w) for w in words)
+    return not all(k.patterns.inflected_word.search(w) for w in words)
 
 
 def _recipients(s: Sentence, k: Knowledge) -> list[tuple[str, int]]:
-    body = _BULLET.sub("", s.text)
+    p = k.patterns
+    body = p.bullet.sub("", s.text)
     offset = s.start + (len(s.text) - len(body))
     last = None
-    for m in _TO.finditer(body):
+    for m in p.to_recipient.finditer(body):
         last = m
     if last is None or last.start() == 0:
         return []
@@ -66,10 +62,10 @@ def _recipients(s: Sentence, k: Knowledge) -> list[tuple[str, int]]:
     tail = body[tail_at:].rstrip(" .;:")
     out: list[tuple[str, int]] = []
     pos = 0
-    for part in _SPLIT.split(tail):
+    for part in p.list_separator.split(tail):
         at = tail.find(part, pos)
         pos = at + len(part)
-        m = _NAME.fullmatch(part.strip())
+        m = p.recipient_name.fullmatch(part.strip())
         if not m or not _plausible_name(m.group(), k):
             return []  # a description, not a list of recipients
         out.append((m.group(), offset + tail_at + at))
@@ -78,15 +74,15 @@ def _recipients(s: Sentence, k: Knowledge) -> list[tuple[str, int]]:
 
 def transfer_lists(sentences: list[Sentence], k: Knowledge) -> list[TransferItem]:
     """Bulleted lines right after a sentence announcing transfers of technology, each naming its recipients."""
-    cue_rx = _cue_rx(k)
+    cue_rx, bullet = _cue_rx(k), k.patterns.bullet
     items: list[TransferItem] = []
     i = 0
     while i < len(sentences):
-        if not _BULLET.match(sentences[i].text):
+        if not bullet.match(sentences[i].text):
             i += 1
             continue
         block_start = i
-        while i < len(sentences) and _BULLET.match(sentences[i].text):
+        while i < len(sentences) and bullet.match(sentences[i].text):
             i += 1
         cue = next((c for c in range(block_start - 1, max(-1, block_start - 4), -1)
                     if cue_rx.search(sentences[c].text)), None)
@@ -107,8 +103,6 @@ def _signing_rx(k: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return rx.trigger, rx.verb
 
 
-_BEFORE = re.compile(r"(?:^|(?<=[\s,(]))((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)\s+(?:and|&)\s+(?:the\s+)?$")
-_AFTER = re.compile(r"^\s+(?:and|&)\s+(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})(?=[\s,.;:]|$)")
 
 
 def coordinated_parties(sentences: list[Sentence], known: list[tuple[int, int]], k: Knowledge
@@ -125,10 +119,10 @@ def coordinated_parties(sentences: list[Sentence], known: list[tuple[int, int]],
         spans = [(a - s.start, e - s.start) for a, e in known if s.start <= a and e <= s.start + len(t)]
         for a, e in spans:
             found: list[tuple[str, int]] = []
-            mb = _BEFORE.search(t[:a])
+            mb = k.patterns.name_and_before.search(t[:a])
             if mb:
                 found.append((mb.group(1), mb.start(1)))
-            ma = _AFTER.match(t[e:])
+            ma = k.patterns.and_name_after.match(t[e:])
             if ma:
                 found.append((ma.group(1), e + ma.start(1)))
             for name, at in found:
@@ -136,7 +130,7 @@ def coordinated_parties(sentences: list[Sentence], known: list[tuple[int, int]],
                 while words and (words[0] in lex.vocab or words[0] in k.leading_words):
                     words = words[1:]
                     at = t.find(words[0], at) if words else at
-                name = " ".join(w[:-2] if w.endswith(("'s", "’s")) else w for w in words)
+                name = " ".join(k.patterns.possessive_end.sub("", w) for w in words)
                 if not name or any(x <= at < y or x < at + len(name) <= y for x, y in spans):
                     continue
                 # One word that is no common word ("Embraer", "VELA"), or several not all a person's.

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,18 +32,17 @@ def _toml(path: Path) -> dict[str, Any]:
         raise PatternError(f"{path}: not valid TOML ({exc})") from None
 
 
-@dataclass(frozen=True)
 class WordSets:
-    """Closed word classes by name: `words.modals` is a tuple in the order written."""
+    """Closed word classes by name: `words.modals` is a frozenset (membership tests are what rules
+    do with them); `words.sets[name]` keeps the written order."""
 
-    sets: dict[str, tuple[str, ...]]
-    maps: dict[str, dict[str, str]]
+    def __init__(self, sets: dict[str, tuple[str, ...]], maps: dict[str, dict[str, str]]):
+        self.sets, self.maps = sets, maps
+        for name, words in sets.items():
+            setattr(self, name, frozenset(words))  # plain attributes: rules read them in tight loops
 
-    def __getattr__(self, name: str) -> tuple[str, ...]:
-        try:
-            return self.sets[name]
-        except KeyError:
-            raise AttributeError(f"word_sets.toml has no set {name!r}") from None
+    def __getattr__(self, name: str) -> frozenset[str]:
+        raise AttributeError(f"word_sets.toml has no set {name!r}")
 
     def map(self, name: str) -> dict[str, str]:
         return self.maps[name]
@@ -72,21 +70,23 @@ def alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-@dataclass(frozen=True)
 class Patterns:
     """Compiled patterns by name: `patterns.signed_by.search(text)`."""
 
-    compiled: dict[str, re.Pattern[str]]
+    def __init__(self, compiled: dict[str, re.Pattern[str]]):
+        self.compiled = compiled
+        for name, rx in compiled.items():
+            setattr(self, name, rx)  # plain attributes: rules read them in tight loops
 
     def __getattr__(self, name: str) -> re.Pattern[str]:
-        try:
-            return self.compiled[name]
-        except KeyError:
-            raise AttributeError(f"patterns.toml has no pattern {name!r}") from None
+        raise AttributeError(f"patterns.toml has no pattern {name!r}")
 
 
-def load_patterns(path: Path, words: WordSets | None = None) -> Patterns:
+def load_patterns(path: Path, words: WordSets | None = None, lists: dict[str, tuple[str, ...]] | None = None
+                  ) -> Patterns:
+    """`lists` are the knowledge folder's phrase lists a pattern may embed like a word set (<<org_cues>>)."""
     words = words or load_word_sets(path.with_name("word_sets.toml"))
+    embeddable = {**(lists or {}), **words.sets, **{name: tuple(m) for name, m in words.maps.items()}}
     compiled: dict[str, re.Pattern[str]] = {}
     for name, entry in _toml(path).items():
         if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str):
@@ -98,9 +98,9 @@ def load_patterns(path: Path, words: WordSets | None = None) -> Patterns:
             flags |= _FLAGS[f]
 
         def embed(m: re.Match[str], name: str = name) -> str:
-            if m.group(1) not in words.sets:
+            if m.group(1) not in embeddable:
                 raise PatternError(f"{path}: [{name}] embeds unknown word set <<{m.group(1)}>>")
-            return alternation(words.sets[m.group(1)])
+            return alternation(embeddable[m.group(1)])
 
         try:
             compiled[name] = re.compile(_EMBED.sub(embed, entry["pattern"]), flags)

@@ -3,13 +3,14 @@
 Each component reads layers of the `Doc` that earlier ones added and adds its own (spaCy's pipeline
 shape: one document, small components, layers added once). The order below is the whole extractor:
 
-    clean -> sentences -> runs -> organisations -> officials -> domains -> transfers -> events -> governments
+    clean -> sentences -> runs -> transfers -> organisations -> officials -> domains -> events -> governments
 
 ```mermaid
 flowchart LR
-  raw[raw text] --> clean --> sentences --> runs
-  runs --> organisations --> officials --> domains
-  organisations --> transfers --> events
+  raw[raw text] --> clean --> sentences --> runs --> transfers
+  transfers --> organisations --> officials --> domains
+  transfers --> events
+  organisations --> events
   officials --> events
   events --> governments --> record[ArticleRecord]
 ```
@@ -44,16 +45,16 @@ def clean(doc: Doc, k: Knowledge) -> None:
 
 def sentences(doc: Doc, k: Knowledge) -> None:
     doc.sentences = split_sentences(doc.text, k)
-    doc.year_hint = year_hint([s.text for s in doc.sentences[:5]]) if doc.published is None else None
+    doc.year_hint = year_hint([s.text for s in doc.sentences[:5]], k) if doc.published is None else None
 
 
 def runs(doc: Doc, k: Knowledge) -> None:
     """Capitalised runs, found once and shared by the organisation and official rules."""
-    doc.runs = capitalised_runs(doc.text)
+    doc.runs = capitalised_runs(doc.text, k)
 
 
 def organisations(doc: Doc, k: Knowledge) -> None:
-    doc.orgs = find_organisations(doc.text, k, doc.sentences, doc.runs)
+    doc.orgs = find_organisations(doc.text, k, doc.sentences, doc.runs, doc.transfers)
     doc.spans["organisations"] = [(a, e, o.name) for o in doc.orgs for a, e in o.spans]
 
 
@@ -68,6 +69,7 @@ def domains(doc: Doc, k: Knowledge) -> None:
 
 
 def transfers(doc: Doc, k: Knowledge) -> None:
+    """Lines of technology-transfer lists: their recipients are bodies, and each line is an agreement."""
     doc.transfers = transfer_lists(doc.sentences, k)
 
 
@@ -91,7 +93,7 @@ def governments(doc: Doc, k: Knowledge) -> None:
 
 
 COMPONENTS: tuple[Component, ...] = (
-    clean, sentences, runs, organisations, officials, domains, transfers, events, governments,
+    clean, sentences, runs, transfers, organisations, officials, domains, events, governments,
 )
 
 

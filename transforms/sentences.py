@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from transforms.knowledge import Knowledge, knowledge
 
 
-
 @dataclass(frozen=True)
 class Sentence:
     text: str

@@ -116,7 +116,8 @@ def _check_tables(spec: EventSpec, tables: Mapping[str, Table], where: str) -> N
                             f"{spec.fact_columns['type']}'s allowed values: {', '.join(allowed)}")
     for r in spec.roles:
         bridge = tables[r.table]
-        if "role" in bridge.column_names and bridge.column("role").allowed and r.role not in bridge.column("role").allowed:
+        allowed_roles = bridge.column("role").allowed if "role" in bridge.column_names else None
+        if allowed_roles and r.role not in allowed_roles:
             raise SpecError(f"{where}: role {r.role!r} is not allowed in {r.table}.role")
 
 

@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import calendar
 import functools
-import re
 from dataclasses import dataclass, field
 
 from transforms.knowledge import Knowledge
-from transforms.names import CONNECTORS
+from transforms.patterns import Patterns, WordSets
 
 MONTHS = frozenset({m for m in calendar.month_name if m} | {m for m in calendar.month_abbr if m} | {"Sept"})
 DAYS = frozenset(calendar.day_name)
-# Latin letters with accents count ('Andriès', 'Élodie', 'Šimon').
-_UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
-_PROPER = re.compile(rf"^[{_UP}][{_LO}][{_LO}'’]*(?:-[{_UP}]?[{_LO}'’]+)*-?$|^[{_UP}][{_LO}]*[’'][{_UP}][{_LO}]+$"
-                     rf"|^Mc[A-Z][a-z]+$")
 _MISS = object()
-_INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$|^(?:[A-Z]\.){1,3}[A-Z]?$")
 
 
 @dataclass(frozen=True, eq=False)
@@ -26,6 +20,9 @@ class Lexicon:
     max_rank_tokens: int
     vocab: frozenset[str]  # capitalised words that are never part of a person's name
     titles: frozenset[str]
+    p: Patterns  # the knowledge's named patterns, for the rules that read the lexicon
+    words: WordSets
+    knowledge: Knowledge
 
     # Word tests are asked about the same few thousand words over and over: memoised per lexicon.
     _memo: dict[tuple[str, str], object] = field(default_factory=dict, repr=False)
@@ -47,8 +44,8 @@ class Lexicon:
         key = ("n", t)
         hit = self._memo.get(key, _MISS)
         if hit is _MISS:
-            hit = self._remember(key, t not in self.vocab and t not in CONNECTORS
-                                 and bool(_PROPER.match(t) or _INITIAL.match(t)))
+            hit = self._remember(key, t not in self.vocab and t not in self.words.connectors
+                                 and bool(self.p.proper_word.match(t) or self.p.initial.match(t)))
         return hit  # type: ignore[return-value]
 
     def is_title_word(self, t: str) -> bool:
@@ -61,8 +58,8 @@ class Lexicon:
         return hit  # type: ignore[return-value]
 
 
-def is_proper(t: str) -> bool:
-    return bool(_PROPER.match(t))
+def is_proper(t: str, lex: Lexicon) -> bool:
+    return bool(lex.p.proper_word.match(t))
 
 
 @functools.lru_cache(maxsize=4)
@@ -79,7 +76,6 @@ def lexicon(k: Knowledge) -> Lexicon:
         vocab.update(p.split())
     for d in k.domains:
         vocab.update(w.capitalize() for w in d.name.replace("&", " ").split())
-    vocab.update({"The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "In", "On", "At", "As",
-                  "According", "Meanwhile", "Further", "Additionally", "However", "Also", "Both", "Sources",
-                  "Speaking", "Addressing", "During", "After", "Before", "While", "His", "Her", "Their"})
-    return Lexicon(hon, max(len(h.split()) for h in hon), frozenset(vocab), frozenset(k.titles))
+    vocab.update(k.words.sentence_openers)
+    return Lexicon(hon, max(len(h.split()) for h in hon), frozenset(vocab), frozenset(k.titles), k.patterns, k.words,
+                   k)

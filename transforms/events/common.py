@@ -3,27 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 from transforms.dates import DateMention, find_dates
 from transforms.events.engine import SpecPatterns
+from transforms.knowledge import Knowledge
 from transforms.officials import Official
 from transforms.patterns import Patterns
-from transforms.phrases import PhraseMatcher
+from transforms.phrases import names_matcher
 from transforms.sentences import Sentence
-
-
-@functools.lru_cache(maxsize=256)
-def _forms_matcher(forms: frozenset[str]) -> PhraseMatcher:
-    # A name ends where a word does, but "ISRO's" still names ISRO (not "ISRO'd").
-    return PhraseMatcher(forms, exact=True, left=r"(?<![\w&-])", right=r"(?![\w&-]|'(?!s\b)[a-z])")
 
 
 def name_spans(sentence: str, forms: dict[str, str]) -> list[tuple[int, int, str]]:
     """(start, end, canonical) of every spelling of a known name in a clause: leftmost, longest, no overlaps."""
     if not forms:
         return []
-    return [(a, e, forms[f]) for a, e, f in _forms_matcher(frozenset(forms)).finditer(sentence)]
+    return [(a, e, forms[f]) for a, e, f in names_matcher(frozenset(forms)).finditer(sentence)]
 
 
 def date_of(dates: list[DateMention]) -> DateMention | None:
@@ -47,33 +41,34 @@ def add_new(items: list[str], new: list[str]) -> None:
         if x not in items:
             items.append(x)
 
-def event_dates(p: Patterns, sentence: str, pub: dt.date | None, hint: int | None = None) -> list[DateMention]:
+def event_dates(k: Knowledge, sentence: str, pub: dt.date | None, hint: int | None = None) -> list[DateMention]:
     """Dates in the sentence, leaving out the dateline ('New Delhi, March 26 (ANI):') and any date after
     publication (an event reported as done cannot be later than the report)."""
+    p = k.patterns
     m = p.dateline.match(sentence)
     skip = m.end() if m else 0
     # "held weeks before the scheduled visit on December 10": that date is another event's.
-    return [d for d in find_dates(sentence, pub, hint) if d.span[0] >= skip and (pub is None or d.start <= pub)
+    return [d for d in find_dates(sentence, pub, hint, k) if d.span[0] >= skip and (pub is None or d.start <= pub)
             and not p.other_event_date.search(sentence[max(skip, d.span[0] - 80):d.span[0]])]
 
 
-def dateline_date(p: Patterns, sentences: list[Sentence], pub: dt.date | None, hint: int | None = None
+def dateline_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None, hint: int | None = None
                   ) -> DateMention | None:
     """The date of a dateline ('Bengaluru, February 12 (ANI):'): the day the story was filed."""
     for s in sentences[:3]:
-        m = p.dateline.match(s.text)
+        m = k.patterns.dateline.match(s.text)
         if m:
-            found = [d for d in find_dates(m.group(), pub, hint) if pub is None or d.start <= pub]
+            found = [d for d in find_dates(m.group(), pub, hint, k) if pub is None or d.start <= pub]
             if found:
                 return found[0]
     return None
 
 
-def lede_date(p: Patterns, sentences: list[Sentence], pub: dt.date | None, hint: int | None = None
+def lede_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None, hint: int | None = None
               ) -> DateMention | None:
     """The first date the story gives (its lede usually dates the event)."""
     for s in sentences[:3]:
-        d = date_of(event_dates(p, s.text, pub, hint))
+        d = date_of(event_dates(k, s.text, pub, hint))
         if d is not None:
             return d
     return None

@@ -16,8 +16,9 @@ from dataclasses import dataclass, replace
 
 from transforms.document import Doc
 from transforms.inflect import inflect
-from transforms.knowledge import Knowledge, phrase_regex
+from transforms.knowledge import Knowledge
 from transforms.patterns import Patterns, WordSets, alternation
+from transforms.phrases import phrase_pattern
 from transforms.record import EventRecord
 from transforms.specs import EventSpec
 
@@ -57,7 +58,7 @@ def typemap(rows: tuple[tuple[str, str], ...]) -> dict[str, tuple[int, str]]:
 
 def negation_regex(phrases: tuple[str, ...], words: WordSets) -> re.Pattern[str]:
     """The negation phrases, letting an adverb stand after a modal: 'will also hold', 'to jointly sign'."""
-    adverb = r"(?:\s+(?:" + alternation(words.modal_adverbs) + r"|\w+ly))?"
+    adverb = r"(?:\s+(?:" + alternation(words.sets["modal_adverbs"]) + r"|\w+ly))?"
     parts = []
     for p in sorted(set(phrases), key=len, reverse=True):
         ws = p.split()
@@ -70,21 +71,20 @@ def negation_regex(phrases: tuple[str, ...], words: WordSets) -> re.Pattern[str]
 
 @functools.lru_cache(maxsize=16)
 def compile_spec(spec: EventSpec, k: Knowledge) -> SpecPatterns:
-    places = alternation(k.places)
     nouns = [w for w in spec.not_for_other]
     nouns += [inflect(w, "s", {}) for w in spec.not_for_other]
     return SpecPatterns(
         spec=spec,
-        trigger=phrase_regex([p for p, _ in spec.types]),
+        trigger=phrase_pattern([p for p, _ in spec.types]),
         types=typemap(spec.types),
-        verb=phrase_regex(spec.verbs),
+        verb=phrase_pattern(spec.verbs),
         negation=negation_regex(spec.negations, k.words),
-        met=phrase_regex([p for p, _ in spec.verb_types]) if spec.verb_types else None,
+        met=phrase_pattern([p for p, _ in spec.verb_types]) if spec.verb_types else None,
         met_types=typemap(spec.verb_types),
-        cues=tuple((phrase_regex([c]), r.role, side) for r in spec.roles for c, side in r.cues),
+        cues=tuple((phrase_pattern([c]), r.role, side) for r in spec.roles for c, side in r.cues),
         not_for_other=re.compile(r"(?i)\b(?:" + alternation(nouns) + r")\b") if nouns else None,
-        place=re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:" + places + r")(?:,\s+(?:" + places + r"))?)(?![\w])"),
-        participation=re.compile(r"(?i)\b(?:" + alternation(k.words.participation_cues) + r")\b"),
+        place=k.patterns.event_place,
+        participation=k.patterns.participation,
         p=k.patterns,
         words=k.words,
         knowledge=k,

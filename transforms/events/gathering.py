@@ -10,13 +10,20 @@ story last spoke of; one meeting per counterpart where the story lists several.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
-from transforms.dates import year_hint
 from transforms.document import Doc
 from transforms.events.common import (
-    add_new, date_of, dateline_date, dedupe, event_dates, forms_of_people, is_negated, lede_date, name_spans, place_in,
+    add_new,
+    date_of,
+    dateline_date,
+    dedupe,
+    event_dates,
+    forms_of_people,
+    is_negated,
+    lede_date,
+    name_spans,
+    place_in,
 )
 from transforms.events.engine import SpecPatterns, best_type, kind, reader
 from transforms.knowledge import Knowledge
@@ -24,6 +31,7 @@ from transforms.names import norm
 from transforms.organisations import Org
 from transforms.record import EventRecord, RoleFiller
 from transforms.sentences import Sentence
+
 
 @dataclass
 class Meeting:
@@ -94,7 +102,7 @@ def read_gatherings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecor
     story = _Story(
         rx=rx, doc=doc, org_forms={f: o.name for o in doc.orgs for f in o.forms() if len(f) >= 2},
         person_forms=forms_of_people(doc.officials),
-        hint=year_hint([s.text for s in doc.sentences[:5]]) if doc.published is None else None,
+        hint=doc.year_hint,
     )
     for s in doc.sentences:
         _read_sentence(story, s)
@@ -154,7 +162,7 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int]) -> Meeting:
         # A council's decisions name beneficiaries ("for the Navy"); the council itself took part.
         councils = {o.name for o in doc.orgs if _is_council(o, rx)}
         participants = [p for p in participants if p in councils] or participants
-    d = date_of(event_dates(rx.p, t, doc.published, story.hint))
+    d = date_of(event_dates(rx.knowledge, t, doc.published, story.hint))
     return Meeting(
         type=typ[0], name=_meeting_name(t, rx), start=d.start if d else None, end=d.end if d else None,
         precision=d.precision if d else None, location=place_in(t, rx),
@@ -174,8 +182,8 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
     # A bare "the discussions" with nothing of its own, in a story that reports a meeting, is that meeting.
     found = [m for m in found if len(found) == 1 or m.name or m.start or m.participants or m.chairs
              or m.counterparts]
-    lede = (lede_date(rx.p, doc.sentences, doc.published, story.hint)
-            or dateline_date(rx.p, doc.sentences, doc.published, story.hint))
+    lede = (lede_date(rx.knowledge, doc.sentences, doc.published, story.hint)
+            or dateline_date(rx.knowledge, doc.sentences, doc.published, story.hint))
     place = _lede_place(doc.sentences, rx)
     org_of_person = {p.name: p.organisation or _title_body(p.title, doc.orgs, k, rx) for p in doc.officials}
     org_of_person = {n: o for n, o in org_of_person.items() if o}
@@ -259,7 +267,8 @@ def _chairs(t: str, rx: SpecPatterns, person_forms: dict[str, str]) -> list[tupl
             if side == "after" and rx.p.delegation_before.search(t[max(0, m.start() - 60):m.start()]):
                 continue  # "a delegation led by X": X led the visitors, not the meeting
             if side == "after":
-                tail = [p for p in people if p[0] >= m.end() and p[0] - m.end() < (250 if role in rx.words.shared_roles else 120)]
+                reach = 250 if role in rx.words.shared_roles else 120
+                tail = [p for p in people if p[0] >= m.end() and p[0] - m.end() < reach]
                 picked = tail[:2] if role in rx.words.shared_roles or " and " in t[m.end():m.end() + 120] else tail[:1]
             else:
                 picked = [p for p in people if p[1] <= m.start()][-2:]

@@ -14,10 +14,18 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from transforms.dates import DateMention, year_hint
+from transforms.dates import DateMention
 from transforms.document import Doc
 from transforms.events.common import (
-    add_new, date_of, dedupe, event_dates, forms_of_people, headline_lines, lede_date, name_spans, place_in,
+    add_new,
+    date_of,
+    dedupe,
+    event_dates,
+    forms_of_people,
+    headline_lines,
+    lede_date,
+    name_spans,
+    place_in,
 )
 from transforms.events.engine import SpecPatterns, best_type, reader
 from transforms.knowledge import Knowledge
@@ -28,6 +36,7 @@ from transforms.patterns import Patterns
 from transforms.phrases import PhraseMatcher
 from transforms.record import EventRecord, RoleFiller
 from transforms.sentences import Sentence
+
 
 @dataclass
 class Agreement:
@@ -62,7 +71,7 @@ class _Story:
 @reader("signing")
 def read_signings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]:
     """Every event of the spec the article reports as concluded, clause by clause."""
-    hint = year_hint([s.text for s in doc.sentences[:5]]) if doc.published is None else None
+    hint = doc.year_hint
     story = _Story(
         rx=rx, doc=doc, org_forms={f: o.name for o in doc.orgs for f in o.forms() if len(f) >= 2},
         person_forms=forms_of_people(doc.officials),
@@ -79,7 +88,7 @@ def read_signings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]
         whole = [c for _, _, c in name_spans(s.text, story.org_forms)] if len(clauses) > 1 else []
         for t in clauses:
             _read_clause(story, s, t, whole)
-    settled = _settle_agreements(story, lede_date(rx.p, doc.sentences, doc.published, hint))
+    settled = _settle_agreements(story, lede_date(rx.knowledge, doc.sentences, doc.published, hint))
     return [_record(a) for a in settled]
 
 
@@ -143,7 +152,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     if len(set(parties)) < 2 and rx.p.it_signed.search(t) and story.protagonist:
         # "The company said it had signed ...", "the two companies will ...": the story's company.
         parties.insert(0, story.protagonist)
-    d = date_of(event_dates(rx.p, t, doc.published, story.hint))
+    d = date_of(event_dates(rx.knowledge, t, doc.published, story.hint))
     return Agreement(
         type=typ[0], parties=dedupe(parties), signatories=signatories,
         date=d.start if d else None, precision=d.precision if d else None,
@@ -263,7 +272,7 @@ def _transferred(story: _Story, transfers: list[TransferItem]) -> list[Agreement
         source = labs[0] if labs else (named[0] if named else None)
         parties = [source.name] if source else []
         add_new(parties, [by_form[norm(n)].name for n, _ in t.recipients if norm(n) in by_form])
-        d = date_of(event_dates(rx.p, cue.text, story.doc.published, story.hint))
+        d = date_of(event_dates(rx.knowledge, cue.text, story.doc.published, story.hint))
         out.append(Agreement(type=rx.special("transfer") or "", parties=parties, date=d.start if d else None,
                              precision=d.precision if d else None,
                              evidence=[cue.text, sentences[t.sentence].text]))
