@@ -305,6 +305,17 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _check_knowledge() -> None:
+    """The extractor's knowledge files load and validate before a run starts (bad input, exit 2)."""
+    from transforms.errors import KnowledgeError
+    from transforms.knowledge import knowledge
+
+    try:
+        knowledge()
+    except KnowledgeError as exc:
+        raise CliError(f"knowledge files: {exc}") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     import logging
 
@@ -312,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
+        if args.command in ("run", "reprocess", "registry"):
+            _check_knowledge()
         handler = {"run": cmd_run, "reprocess": cmd_reprocess, "sql": cmd_sql, "history": cmd_history,
                    "rollback": cmd_rollback, "schema": cmd_schema, "registry": cmd_registry}[args.command]
         return handler(args, settings)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from schemas import BY_NAME, Table
 from schemas.tables import ORG_TYPES
+from transforms.errors import KnowledgeError
 from transforms.patterns import Patterns, WordSets, load_patterns, load_word_sets
 from transforms.specs import EventSpec, load_spec_file
 
@@ -80,10 +81,6 @@ class Knowledge:
             if spec.name == name:
                 return spec
         raise KeyError(f"no event spec named {name!r} in the knowledge folder's events/")
-
-
-class KnowledgeError(ValueError):
-    """A knowledge file that cannot be used; the message names the file, the line and the fix."""
 
 
 def _rows(path: Path) -> list[tuple[int, str]]:

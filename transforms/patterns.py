@@ -15,11 +15,13 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from transforms.errors import KnowledgeError
+
 _FLAGS = {"i": re.I, "s": re.S, "m": re.M, "x": re.X}
 _EMBED = re.compile(r"<<(\w+)>>")
 
 
-class PatternError(ValueError):
+class PatternError(KnowledgeError):
     """A pattern or word-set file that cannot be used."""
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from schemas import Table
+from transforms.errors import KnowledgeError
 from transforms.inflect import FORM_CLASSES, verb_forms
 
 READERS = ("signing", "gathering")
@@ -25,11 +26,13 @@ DATE_KINDS = ("single", "span")
 ENTITIES = ("organisation", "official")
 SIDES = ("after", "before")
 FACT_FIELDS = ("id", "type", "name", "start", "end", "precision", "location", "summary")
+# The roles each reader fills: a spec using the reader declares them (and may add cue-driven ones).
+READER_ROLES = {"signing": ("party", "signatory"), "gathering": ("participant",)}
 SPECIAL_TYPES = ("fallback", "contract", "transfer", "council", "bilateral")
 SUMMARY_OPTIONS = {"head": ("type", "name_or_type"), "parties": ("between", "list"), "date": ("signed", "on")}
 
 
-class SpecError(ValueError):
+class SpecError(KnowledgeError):
     """An event spec that cannot be used; the message names the file and what to change."""
 
 
@@ -163,6 +166,10 @@ def parse_spec(data: Mapping[str, Any], where: str, read_pairs: Callable[[str], 
         roles=tuple(roles),
         special_types=dict(data.get("special_types", {})),
     )
+    missing = [r for r in READER_ROLES[spec.reader] if r not in {x.role for x in spec.roles}]
+    if missing:
+        raise SpecError(f"{where}: the {spec.reader} reader fills role(s) {', '.join(missing)}; declare them "
+                        "under [[roles]]")
     _check_tables(spec, tables, where)
     return spec
 

@@ -101,10 +101,10 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     typ = best_type(t, rx.trigger, rx.types)
     if typ is None or rx.negation.search(t) is not None:
         return
-    if (verb is not None and verb.group().lower().startswith("signing") and found
+    if (verb is not None and rx.p.signing_verb.match(verb.group()) and found
             and rx.p.signing_back.search(t[:verb.start()])):
         return  # "within 48 months of signing the contract": the terms of one already reported
-    if typ[0] == rx.special("contract") and rx.p.order_not_contract.search(t) and "contract" not in t.lower():
+    if typ[0] == rx.special("contract") and rx.p.order_not_contract.search(t) and not rx.p.contract_word.search(t):
         return
     # "Orion Missiles, a joint venture between India and Chile, received ...": a description, not the deal.
     t = rx.p.joint_venture.sub(lambda m: " " * len(m.group()), t)
