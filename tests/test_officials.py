@@ -80,3 +80,10 @@ def test_runs_found_once_per_article_give_the_same_officials_as_runs_per_sentenc
     once = find_officials(text, sentences, orgs, K, capitalised_runs(text))
     each = find_officials(text, sentences, orgs, K)
     assert [(p.name, p.title, p.rank) for p in once] == [(p.name, p.title, p.rank) for p in each]
+
+
+def test_names_with_letters_beyond_latin_1_are_names():
+    from transforms.pipeline import extract
+
+    rec = extract("Turkish Defence Minister Yaşar Demirgül met the delegation in Ankara on Monday.", None)
+    assert [p.name for p in rec.officials] == ["Yaşar Demirgül"]

@@ -131,3 +131,35 @@ def test_a_group_of_a_country_is_one_body_with_its_short_name():
     orgs = extract("The Defence Research Group of Chile signed the pact. The Defence Research Group said so.")
     (org,) = [o for o in orgs if "Research Group" in o["name"]]
     assert org["name"] == "Defence Research Group of Chile" and "Defence Research Group" in org["aliases"]
+
+
+def test_a_brand_named_only_by_its_slot_in_a_signing_is_an_organisation():
+    from transforms.pipeline import extract
+
+    rec = extract("Vexalon signed an agreement with Corvanta on Friday.", None)
+    assert {o.name for o in rec.organisations} == {"Vexalon", "Corvanta"}
+    assert set(rec.events["agreement"][0].filled("party")) == {"Vexalon", "Corvanta"}
+
+
+def test_each_name_listed_after_with_in_a_signing_is_a_party():
+    from transforms.pipeline import extract
+
+    rec = extract("The Navy signed contracts with Vexora, Dravik and Quindar Labs on Monday.", None)
+    assert {"Vexora", "Dravik", "Quindar Labs"} <= {o.name for o in rec.organisations}
+
+
+def test_a_surname_in_the_subject_slot_is_a_person_not_a_body():
+    from transforms.pipeline import extract
+
+    text = ("Defence Secretary Anil Rawat visited the centre. Rawat signed the MoU with the Department of Space "
+            "on Monday.")
+    names = {o.name for o in extract(text, None).organisations}
+    assert "Department of Space" in names and "Rawat" not in names
+
+
+def test_the_agreement_word_in_the_subject_slot_names_no_body():
+    from transforms.pipeline import extract
+
+    names = {o.name for o in extract("The MoU signed with Orvel Municipal Corporation covers drones.", None)
+             .organisations}
+    assert names == {"Orvel Municipal Corporation"}

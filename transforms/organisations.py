@@ -21,7 +21,13 @@ from transforms.names import (
     norm,
     stands_alone,
 )
-from transforms.party_slots import TransferItem, coordinated_parties, transfer_lists
+from transforms.party_slots import (
+    TransferItem,
+    coordinated_parties,
+    listed_pairs,
+    signing_slot_names,
+    transfer_lists,
+)
 from transforms.phrases import PhraseMatcher, names_matcher
 from transforms.sentences import Sentence
 from transforms.vocab import DAYS, MONTHS, Lexicon, lexicon
@@ -477,11 +483,12 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
                 b.add(name, None, at)
         _count_mentions(text, b.orgs, k)
         known = [span for o in b.orgs for span in o.spans]
-        for name, at in coordinated_parties(sentences, known, k):
+        for name, at in [*coordinated_parties(sentences, known, k), *signing_slot_names(sentences, known, k)]:
             if b.find(name) is None:
                 b.add(name, None, at)
         for o in b.orgs:
             o.mentions, o.spans = 0, []
+        _split_listed_pairs(b, listed_pairs(sentences, k))
     _handles(text, b, k)
     _fold_variants(b, k)
     _short_forms(text, b.orgs, k)
@@ -522,6 +529,20 @@ def _fold_family_names(text: str, b: _Builder, k: Knowledge) -> None:
         member = members[0]
         for bare in [o for o in b.orgs if o is not member and norm(o.name) in (norm(full), norm(acr))]:
             b.absorb(member, bare)
+
+
+def _split_listed_pairs(b: _Builder, pairs: set[tuple[str, str]]) -> None:
+    """'with Vexora, Dravik and Quindar Labs': 'Dravik and Quindar Labs' is two parties of a list, not one
+    body's name (the list's commas say so)."""
+    for left, right in pairs:
+        joined = next((o for o in b.orgs if not o.registry and o.name in (f"{left} and {right}",
+                                                                        f"{left} & {right}")), None)
+        if joined is None:
+            continue
+        b.orgs.remove(joined)
+        b.by_form = {f: o for f, o in b.by_form.items() if o is not joined}
+        b.add(left, None, joined.first)
+        b.add(right, None, joined.first + len(left) + 5)
 
 
 def _fold_variants(b: _Builder, k: Knowledge) -> None:

@@ -105,12 +105,86 @@ def _signing_rx(k: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 
+def _slot_name(name: str, at: int, spans: list[tuple[int, int]], text: str, k: Knowledge, whole: str = ""
+               ) -> tuple[str, int] | None:
+    """A name in a party slot, if it can be a body: leading common words dropped; one word that is no
+    common word ("Embraer", "VELA") and no person's surname in the text, or several words not all a
+    person's and none a title ("Chairman Rao" is a person)."""
+    lex = lexicon(k)
+    words = name.split()
+    while words and (words[0] in lex.vocab or words[0] in k.leading_words):
+        words = words[1:]
+        at = text.find(words[0], at) if words else at
+    if words and words[-1].endswith(".") and not k.patterns.legal_suffix.search(" " + words[-1]):
+        words[-1] = words[-1].rstrip(".")  # the sentence's full stop, not an abbreviation's
+    name = " ".join(k.patterns.possessive_end.sub("", w) for w in words)
+    if not name or any(x <= at < y or x < at + len(name) <= y for x, y in spans):
+        return None
+    if any(lex.is_title_word(w) for w in words):
+        return None
+    single_ok = len(words) == 1 and words[0] not in lex.vocab and not _is_surname(words[0], whole or text, k)
+    several_ok = len(words) > 1 and not all(lex.is_name_token(w) for w in words)
+    return (name, at) if (single_ok or several_ok) and _plausible_name(name, k) else None
+
+
+def _is_surname(word: str, text: str, k: Knowledge) -> bool:
+    """'Rawat signed ...' where the text also writes 'Anil Rawat': a person, not a body."""
+    lex = lexicon(k)
+    return any(lex.is_name_token(m.group(1)) for m in k.patterns.word_before_any.finditer(text)
+               if m.group(2) == word)
+
+
+def signing_slot_names(sentences: list[Sentence], known: list[tuple[int, int]], k: Knowledge
+                       ) -> list[tuple[str, int]]:
+    """Names that only their slot shows to be bodies, in a sentence that reports a signing: the subject
+    right before the verb ('Skyroot signed an agreement with ...') and the names listed after 'with'
+    ('... contracts with Vexora, Tellura and Quindar Labs')."""
+    type_rx, verb_rx = _signing_rx(k)
+    p = k.patterns
+    whole = "\n".join(s.text for s in sentences)  # where a surname may be written in full
+    out: list[tuple[str, int]] = []
+    for s in sentences:
+        t = s.text
+        verb = verb_rx.search(t)
+        if verb is None or not type_rx.search(t):
+            continue
+        spans = [(a - s.start, e - s.start) for a, e in known if s.start <= a and e <= s.start + len(t)]
+        found: list[tuple[str, int]] = []
+        subject = p.subject_before_verb.search(t[:verb.start()])
+        if subject:
+            found.append((subject.group(1), subject.start(1)))
+        listed = p.with_name_list.search(t, verb.end())
+        if listed:
+            for m in p.listed_name.finditer(listed.group(1)):
+                found.append((m.group(), listed.start(1) + m.start()))
+        for name, at in found:
+            slot = _slot_name(name, at, spans, t, k, whole)
+            if slot is not None and not type_rx.search(slot[0]):  # "The MoU signed with ..." names no body
+                out.append((slot[0], s.start + slot[1]))
+    return out
+
+
+def listed_pairs(sentences: list[Sentence], k: Knowledge) -> set[tuple[str, str]]:
+    """The last two names of a list after 'with' in a signing ('with A, B and C Labs'): two parties,
+    even where 'B and C Labs' would otherwise read as one body's name."""
+    type_rx, verb_rx = _signing_rx(k)
+    p = k.patterns
+    out: set[tuple[str, str]] = set()
+    for s in sentences:
+        verb = verb_rx.search(s.text)
+        listed = p.with_name_list.search(s.text, verb.end()) if verb and type_rx.search(s.text) else None
+        if listed and listed.group(1).count(",") >= 1:
+            names = [m.group() for m in p.listed_name.finditer(listed.group(1))]
+            if len(names) >= 3:
+                out.add((names[-2], names[-1]))
+    return out
+
+
 def coordinated_parties(sentences: list[Sentence], known: list[tuple[int, int]], k: Knowledge
                         ) -> list[tuple[str, int]]:
     """Names joined by 'and' to a known organisation in a sentence that reports a signing:
     'Acme and the Space Agency signed an agreement' makes Acme an organisation too."""
     type_rx, verb_rx = _signing_rx(k)
-    lex = lexicon(k)
     out: list[tuple[str, int]] = []
     for s in sentences:
         t = s.text
@@ -126,16 +200,7 @@ def coordinated_parties(sentences: list[Sentence], known: list[tuple[int, int]],
             if ma:
                 found.append((ma.group(1), e + ma.start(1)))
             for name, at in found:
-                words = name.split()
-                while words and (words[0] in lex.vocab or words[0] in k.leading_words):
-                    words = words[1:]
-                    at = t.find(words[0], at) if words else at
-                name = " ".join(k.patterns.possessive_end.sub("", w) for w in words)
-                if not name or any(x <= at < y or x < at + len(name) <= y for x, y in spans):
-                    continue
-                # One word that is no common word ("Embraer", "VELA"), or several not all a person's.
-                single_ok = len(words) == 1 and words[0] not in lex.vocab
-                several_ok = len(words) > 1 and not all(lex.is_name_token(w) for w in words)
-                if (single_ok or several_ok) and _plausible_name(name, k):
-                    out.append((name, s.start + at))
+                slot = _slot_name(name, at, spans, t, k)
+                if slot is not None:
+                    out.append((slot[0], s.start + slot[1]))
     return out
