@@ -26,6 +26,7 @@ from schemas import BY_NAME, QUARANTINE, TABLES
 from transforms.extract import extract_article, extractor_version
 from transforms.model import ArticleMeta, StarBuilder
 from transforms.reading import Rejected, read_article, text_for_extraction
+from transforms.record import ArticleRecord
 from warehouse import publish as pub
 from warehouse import zones
 from warehouse.arrow import to_arrow
@@ -47,8 +48,10 @@ def new_run_id() -> str:
 
 
 @task(name="ingest-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def ingest_batch(items: list[SourceItem], known: set[str], settings: Settings) -> dict[str, Any]:
-    """Reads a batch of source items into the raw zone; unreadable ones go to quarantine with a reason."""
+def ingest_batch(items: list[SourceItem], known: set[str], settings: Settings,
+                 already_quarantined: frozenset[tuple[str, str]] = frozenset()) -> dict[str, Any]:
+    """Reads a batch of source items into the raw zone; unreadable ones go to quarantine with a reason
+    (once: an input quarantined before for the same reason is not stored again)."""
     now = dt.datetime.now(dt.UTC)
     raw_rows: list[dict[str, Any]] = []
     quarantined: list[dict[str, Any]] = []
@@ -58,9 +61,13 @@ def ingest_batch(items: list[SourceItem], known: set[str], settings: Settings) -
     for item in items:
         stats["read"] += 1
         result = Rejected(item.error) if item.error else read_article(
-            item.data or b"", max_bytes=settings.max_file_bytes, published=item.published, title=item.title)
+            item.data or b"", max_bytes=settings.max_file_bytes, published=item.published, title=item.title,
+            size=item.size)
         if isinstance(result, Rejected):
             data = item.data or b""
+            if (item.uri, result.reason) in already_quarantined:
+                stats["quarantined_before"] += 1  # the same input, refused again for the same reason
+                continue
             quarantined.append({"source_uri": item.uri, "reason": result.reason, "size_bytes": item.size or len(data),
                                 "content": data[:4096].decode("utf-8", errors="backslashreplace"),
                                 "raw_bytes": data, "read_at": now})
@@ -79,20 +86,33 @@ def ingest_batch(items: list[SourceItem], known: set[str], settings: Settings) -
         })
     zones.append_raw(settings.raw_dir, raw_rows)
     zones.append_quarantine(settings.quarantine_dir, quarantined)
-    stats["quarantined"] = len(quarantined)
+    stats["quarantined"] = len(quarantined) + stats["quarantined_before"]
     return {"stats": dict(stats), "hashes": sorted(seen_now), "repairs": dict(repairs),
             "quarantine": [(q["source_uri"], q["reason"]) for q in quarantined]}
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE, retries=1)
-def extract_batch(rows: list[dict[str, Any]], version: str, settings: Settings, force: bool = False) -> int:
+def extract_batch(rows: list[dict[str, Any]], version: str, settings: Settings, force: bool = False
+                  ) -> dict[str, int]:
     """Extracts the articles of a raw batch that have no record at this extractor version yet (all of
-    them when forced)."""
+    them when forced). An article whose extraction fails is quarantined with the reason; the rest go on."""
     have = {} if force else zones.extracted_for(settings.extracted_dir, version, [r["content_hash"] for r in rows])
     todo = [r for r in rows if r["content_hash"] not in have]
-    records = {r["content_hash"]: extract_article(r["text"], r["published_date"]) for r in todo}
+    records: dict[str, ArticleRecord] = {}
+    failed: list[dict[str, Any]] = []
+    now = dt.datetime.now(dt.UTC)
+    for r in todo:
+        try:
+            records[r["content_hash"]] = extract_article(r["text"], r["published_date"])
+        except Exception as exc:  # noqa: BLE001 (one article's failure must not stop the run)
+            reason = f"extraction failed: {type(exc).__name__}: {exc}"[:500]
+            records[r["content_hash"]] = ArticleRecord(failure=reason)
+            data = r["text"].encode("utf-8")
+            failed.append({"source_uri": r["source_uri"], "reason": reason, "size_bytes": len(data),
+                           "content": r["text"][:4096], "raw_bytes": data, "read_at": now})
     zones.append_extracted(settings.extracted_dir, version, records)
-    return len(records)
+    zones.append_quarantine(settings.quarantine_dir, failed)
+    return {"extracted": len(records), "failed": len(failed)}
 
 
 @task(name="model-star-schema", cache_policy=NO_CACHE)
@@ -109,7 +129,8 @@ def model_tables(settings: Settings, version: str) -> dict[str, pa.Table]:
                 read_at=r["read_at"],
                 repairs=tuple(r["repairs"] or ()),
             )
-            builder.add(meta, records[h])
+            if records[h].failure is None:  # a failed extraction is held back (it is in quarantine)
+                builder.add(meta, records[h])
     rows_by_table = builder.tables()
     tables = {t.name: to_arrow(t, rows_by_table.get(t.name, [])) for t in TABLES}
     tables[QUARANTINE.name] = zones.quarantine_table(settings.quarantine_dir, settings.raw_dir)
@@ -171,14 +192,16 @@ def parley_run(sources: list[str], settings: Settings, reprocess: bool = False) 
 
     # 1. Ingest, batch by batch, straight from the sources.
     known = zones.known_hashes(settings.raw_dir)
+    already_quarantined = zones.quarantined_reasons(settings.quarantine_dir, settings.raw_dir)
     stats: Counter[str] = Counter()
     repairs: Counter[str] = Counter()
     quarantine: list[tuple[str, str]] = []
-    items = itertools.chain.from_iterable(iter_source(s, settings.max_file_bytes, settings.http_timeout)
+    allow = frozenset(h.strip().lower() for h in settings.allow_hosts.split(",") if h.strip())
+    items = itertools.chain.from_iterable(iter_source(s, settings.max_file_bytes, settings.http_timeout, allow)
                                           for s in sources)
     with Progress("ingest", None) as bar:
         for n, batch in enumerate(batched(items, settings.batch_size), 1):
-            res = ingest_batch(batch, known, settings)
+            res = ingest_batch(batch, known, settings, already_quarantined)
             stats.update(res["stats"])
             repairs.update(res["repairs"])
             quarantine += res["quarantine"]
@@ -194,18 +217,21 @@ def parley_run(sources: list[str], settings: Settings, reprocess: bool = False) 
 
     # 2. Extract what has no record at this extractor version (new articles, or all after an upgrade).
     total = zones.raw_count(settings.raw_dir)
-    extracted = 0
+    extracted = failed = 0
     with Progress("extract", total) as bar:
         for rows in zones.iter_raw(settings.raw_dir, settings.batch_size):
-            extracted += extract_batch(rows, version, settings, reprocess)
+            done = extract_batch(rows, version, settings, reprocess)
+            extracted, failed = extracted + done["extracted"], failed + done["failed"]
             bar.advance(len(rows))
             crash_point("extract")
-    log.info("extracted %d of %d articles in the raw zone (extractor %s)", extracted, total, version)
+    log.info("extracted %d of %d articles in the raw zone (extractor %s), %d failed and quarantined",
+             extracted, total, version, failed)
     summary["articles"]["extracted"] = extracted
-    summary["articles"]["in_warehouse"] = total
+    summary["articles"]["extraction_failed"] = failed
 
     # 3. Model the star schema and stage it as a version.
     tables = model_tables(settings, version)
+    summary["articles"]["in_warehouse"] = tables["dim_articles"].num_rows
     summary["rows"] = {name: t.num_rows for name, t in tables.items()}
     version_dir = pub.stage(settings.versions_dir, run_id, tables)
     crash_point("model")

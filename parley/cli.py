@@ -175,7 +175,9 @@ def print_summary(s: dict[str, Any]) -> None:
     a = s["articles"]
     con.print(f"[bold]parley run {s['run_id']}[/]")
     con.print(f"articles: {a['read']} read, {a['new']} new, {a['already_known']} already known, "
-              f"{a['quarantined']} quarantined; {a['extracted']} extracted; {a['in_warehouse']} in the warehouse")
+              f"{a['quarantined']} quarantined; {a['extracted']} extracted"
+              + (f" ({a['extraction_failed']} failed, quarantined)" if a.get("extraction_failed") else "")
+              + f"; {a['in_warehouse']} in the warehouse")
     if a.get("repaired"):
         con.print("repairs: " + ", ".join(f"{k} ({v})" for k, v in a["repaired"].items()))
     t = Table("table", "rows", box=None)
@@ -197,14 +199,17 @@ def print_summary(s: dict[str, Any]) -> None:
 
 
 def cmd_sql(args: argparse.Namespace, settings: Settings) -> int:
-    from warehouse.query import interactive, run_query
+    from warehouse.query import WarehouseBusy, interactive, run_query
 
     db = settings.warehouse_path
     if not db.exists():
         raise CliError(f"no published warehouse at {db}: run `parley run` first (PARLEY_HOME={settings.home})")
-    if args.query:
-        return run_query(db, " ".join(args.query), args.format)
-    return interactive(db)
+    try:
+        if args.query:
+            return run_query(db, " ".join(args.query), args.format)
+        return interactive(db)
+    except WarehouseBusy as exc:
+        raise CliError(str(exc), EXIT_FAILED) from None
 
 
 def cmd_history(args: argparse.Namespace, settings: Settings) -> int:

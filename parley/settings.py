@@ -29,6 +29,8 @@ class Settings:
     # Row counts below this are too small for the collapse check to mean anything.
     min_rows_for_collapse_check: int = 20
     http_timeout: float = 20.0
+    # Hosts that links found inside feeds may reach even at private or loopback addresses (comma-separated).
+    allow_hosts: str = ""
 
     # Where things live under home: declared here, once, so no module invents a path.
     @property

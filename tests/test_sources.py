@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import http.server
 import json
+import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -60,9 +62,9 @@ def test_atom_feed_entries_are_fetched(site: str):
     assert item.published == dt.date(2025, 6, 10) and item.title == "Navy"
 
 
-def test_unreachable_feed_is_a_clear_error(site: str):
-    with pytest.raises(SourceError, match="cannot read feed"):
-        list(iter_source(f"{site}/no-feed.xml", max_bytes=100_000, timeout=5))
+def test_an_unreachable_feed_is_one_quarantined_item_not_the_end_of_the_run(site: str):
+    (item,) = iter_source(f"{site}/no-feed.xml", max_bytes=100_000, timeout=5)
+    assert item.data is None and item.error.startswith("cannot read feed: HTTP 404")
 
 
 def test_json_lines_source_reads_text_and_metadata(tmp_path: Path):
@@ -87,3 +89,123 @@ def test_a_folder_source_reads_only_txt_files_in_name_order(tmp_path: Path):
 def test_a_missing_source_says_what_to_pass(tmp_path: Path):
     with pytest.raises(SourceError, match="does not exist"):
         list(iter_source(str(tmp_path / "nope"), max_bytes=100))
+
+
+class _Hostile(http.server.BaseHTTPRequestHandler):
+    """Pages that misbehave: a trickle, a broken chunked body, a redirect elsewhere."""
+
+    target = ""
+    feed = ""
+    base = ""
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):  # noqa: N802 (the http.server name)
+        if self.path == "/trickle":
+            self.send_response(200)
+            self.end_headers()
+            for _ in range(20):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.3)
+        elif self.path == "/badchunks":
+            self.send_response(200)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            self.wfile.write(b"zz\r\nnot a chunk\r\n")
+        elif self.path == "/feed.xml":
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(self.feed.encode())
+        elif self.path == "/redirect":
+            self.send_response(302)
+            self.send_header("Location", self.target)
+            self.end_headers()
+        else:
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(ARTICLE.encode())
+
+
+@pytest.fixture
+def hostile():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Hostile)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    _Hostile.base = f"http://127.0.0.1:{server.server_address[1]}"
+    yield _Hostile.base
+    server.shutdown()
+
+
+def _feed(folder: Path, base: str, links: list[str]) -> str:
+    """A feed of these links, served by the site (from `folder`) or by the hostile server itself."""
+    items = "".join(f"<item><title>e{i}</title><link>{link}</link></item>" for i, link in enumerate(links))
+    xml = f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>'
+    (folder / "hostile.xml").write_text(xml, encoding="utf-8")
+    _Hostile.feed = xml
+    return f"{base}/feed.xml" if base == _Hostile.base else f"{base}/hostile.xml"
+
+
+def test_feed_links_beyond_http_are_refused_and_the_rest_are_read(site: str, tmp_path: Path):
+    url = _feed(tmp_path, site, ["file:///etc/passwd", "data:text/plain,The%20Navy%20signed", "a1.html"])
+    refused_file, refused_data, relative = iter_source(url, max_bytes=100_000, timeout=5)
+    assert refused_file.data is None and "only http and https" in refused_file.error
+    assert refused_data.data is None and "only http and https" in refused_data.error
+    assert b"Goa Shipyard" in relative.data  # a relative link is read against the feed's address
+
+
+def test_a_feed_link_to_another_internal_origin_is_refused_unless_allowed(site: str, hostile: str,
+                                                                          tmp_path: Path):
+    url = _feed(tmp_path, site, [f"{hostile}/page", f"{site}/a1.html"])
+    other, same = iter_source(url, max_bytes=100_000, timeout=5)
+    assert other.data is None and "loopback" in other.error
+    assert same.data is not None  # the feed's own origin is trusted
+    other, _ = iter_source(url, max_bytes=100_000, timeout=5, allow_hosts=frozenset({"127.0.0.1"}))
+    assert other.data is not None
+
+
+def test_a_redirect_to_another_internal_origin_is_refused(site: str, hostile: str, tmp_path: Path):
+    _Hostile.target = f"{site}/a1.html"  # the hostile server sends its visitors to the feed's host
+    url = _feed(tmp_path, hostile, [f"{hostile}/redirect"])
+    (item,) = iter_source(url, max_bytes=100_000, timeout=5)
+    assert item.data is None and "loopback" in item.error
+
+
+def test_a_trickling_server_is_cut_off_at_the_deadline(site: str, hostile: str, tmp_path: Path):
+    url = _feed(tmp_path, hostile, [f"{hostile}/trickle"])
+    started = time.monotonic()
+    (item,) = iter_source(url, max_bytes=100_000, timeout=1.5)
+    assert item.data is None and "cut off" in item.error
+    assert time.monotonic() - started < 4
+
+
+def test_a_malformed_chunked_body_sets_that_entry_aside(hostile: str, tmp_path: Path):
+    url = _feed(tmp_path, hostile, [f"{hostile}/badchunks", f"{hostile}/page"])
+    broken, fine = iter_source(url, max_bytes=100_000, timeout=5)
+    assert broken.data is None and "malformed response" in broken.error
+    assert b"Goa Shipyard" in fine.data
+
+
+def test_json_lines_metadata_of_the_wrong_type_is_read_as_text(tmp_path: Path):
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"text": "The Navy signed a deal with the yard.", "title": 42, "url": ["x"]}) + "\n",
+                 encoding="utf-8")
+    (item,) = iter_source(str(p), max_bytes=100_000)
+    assert (item.title, item.url) == ("42", '["x"]')
+
+
+def test_a_folder_reads_regular_files_only_and_no_links_out_of_it(tmp_path: Path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("The Navy signed a deal with the yard.", encoding="utf-8")
+    (src / "STORY.TXT").write_text("The Army signed a deal with the yard.", encoding="utf-8")
+    (tmp_path / "outside.txt").write_text("secret", encoding="utf-8")
+    (src / "leak.txt").symlink_to(tmp_path / "outside.txt")
+    (src / "inside.txt").symlink_to(src / "a.txt")
+    os.mkfifo(src / "pipe.txt")
+    read = list(iter_source(str(src), max_bytes=100_000))
+    items = {Path(i.uri).name: i for i in read}
+    assert items["STORY.TXT"].data and items["a.txt"].data
+    assert sum(1 for i in read if i.uri.endswith("/a.txt") and i.data) == 2  # the link inside the folder too
+    assert items["leak.txt"].data is None and "outside the source folder" in items["leak.txt"].error
+    assert items["pipe.txt"].data is None and "not a regular file" in items["pipe.txt"].error

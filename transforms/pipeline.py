@@ -38,9 +38,14 @@ from transforms.sentences import split_sentences
 Component = Callable[[Doc, Knowledge], None]
 
 
+# An article is read up to this many characters (a long feature is about 30,000): the rest of a longer
+# text, such as one story pasted over and over, is left unread so that no input costs more than this.
+MAX_ARTICLE_CHARS = 200_000
+
+
 def clean(doc: Doc, k: Knowledge) -> None:
     """Markup and lines linking to other stories out: the raw zone keeps the text as read."""
-    doc.text = text_for_extraction(doc.text, k)
+    doc.text = text_for_extraction(doc.text, k)[:MAX_ARTICLE_CHARS]
 
 
 def sentences(doc: Doc, k: Knowledge) -> None:

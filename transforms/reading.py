@@ -102,6 +102,8 @@ def title_of(text: str) -> str | None:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+# News before this year is no news of ours: an earlier publication date is a wrong header, treated as unknown.
+EARLIEST_YEAR = 1900
 
 
 def drop_boilerplate(text: str, k: Knowledge | None = None) -> tuple[str, int]:
@@ -147,12 +149,13 @@ def text_for_extraction(text: str, k: Knowledge | None = None) -> str:
 
 def read_article(
     data: bytes, *, max_bytes: int, today: dt.date | None = None, published: dt.date | None = None,
-    title: str | None = None,
+    title: str | None = None, size: int | None = None,
 ) -> ReadArticle | Rejected:
     """Read one article's bytes: decode, split the date header, check what is left once cleaned. The text
     kept is as decoded (the raw zone is raw); cleaning is repeated when the extractor reads it."""
-    if len(data) > max_bytes:
-        return Rejected(f"file is {len(data):,} bytes, over the {max_bytes:,}-byte limit (PARLEY_MAX_FILE_BYTES)")
+    if len(data) > max_bytes:  # `size`: the whole input's size, where only its first bytes were read
+        return Rejected(f"file is {size or len(data):,} bytes, over the {max_bytes:,}-byte limit "
+                        "(PARLEY_MAX_FILE_BYTES)")
     text, note = decode(data)
     if text is None:
         return Rejected(note or "unreadable")
@@ -169,6 +172,9 @@ def read_article(
         repairs.append(header_note)
     if date is None:
         date = published
+    if date is not None and date.year < EARLIEST_YEAR:
+        repairs.append(f"publication date {date.isoformat()} is before {EARLIEST_YEAR}; treated as unknown")
+        date = None
     today = today or dt.date.today()
     if date is not None and date > today + dt.timedelta(days=1):
         repairs.append(f"publication date {date.isoformat()} is in the future; treated as unknown")

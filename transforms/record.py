@@ -88,6 +88,9 @@ class ArticleRecord:
     officials: list[OfficialRecord] = field(default_factory=list)
     domains: list[DomainRecord] = field(default_factory=list)
     events: dict[str, list[EventRecord]] = field(default_factory=dict)  # spec name -> events
+    # Why this article could not be read (an extraction that failed): it is held back from the
+    # warehouse and listed in quarantine, and not tried again until the extractor changes.
+    failure: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -105,4 +108,5 @@ class ArticleRecord:
             domains=[_build(DomainRecord, d, "domain") for d in data.get("domains", [])],
             events={kind: [EventRecord.from_dict(e, kind) for e in evs]
                     for kind, evs in data.get("events", {}).items()},
+            failure=data.get("failure"),
         )

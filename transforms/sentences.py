@@ -32,11 +32,27 @@ def split_sentences(text: str, k: Knowledge | None = None) -> list[Sentence]:
             # "Dr." "Lt." "U.S." or a single initial "V." do not end a sentence.
             if w in abbreviations or (len(w) == 1 and w.isalpha()) or p.dotted_initials.fullmatch(w):
                 continue
-            seg = para[last:m.end(2)]
-            if seg.strip():
-                out.append(Sentence(seg.strip(), pstart + last + (len(seg) - len(seg.lstrip())), len(out)))
+            _add(out, para[last:m.end(2)], pstart + last)
             last = m.end()
-        seg = para[last:]
-        if seg.strip():
-            out.append(Sentence(seg.strip(), pstart + last + (len(seg) - len(seg.lstrip())), len(out)))
+        _add(out, para[last:], pstart + last)
     return out
+
+
+# No real sentence is this long; a longer run of text without a full stop (a table, a pasted list, a
+# hostile input) is read in pieces of at most this many characters, so every rule stays linear in the text.
+MAX_SENTENCE_CHARS = 2000
+
+
+def _add(out: list[Sentence], seg: str, at: int) -> None:
+    """The segment as a sentence (offset `at` in the text), cut at white space into pieces no longer than
+    MAX_SENTENCE_CHARS."""
+    while seg.strip():
+        lead = len(seg) - len(seg.lstrip())
+        seg, at = seg[lead:], at + lead
+        if len(seg.rstrip()) <= MAX_SENTENCE_CHARS:
+            out.append(Sentence(seg.rstrip(), at, len(out)))
+            return
+        cut = seg.rfind(" ", MAX_SENTENCE_CHARS // 2, MAX_SENTENCE_CHARS)
+        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
+        out.append(Sentence(seg[:cut].rstrip(), at, len(out)))
+        seg, at = seg[cut:], at + cut

@@ -23,11 +23,14 @@ def _print(cols: list[str], rows: list[tuple], fmt: str, truncated: bool) -> Non
             print(json.dumps(dict(zip(cols, r, strict=True)), default=str, ensure_ascii=False))
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
-    t = Table(*cols, show_lines=False)
+    # Values are shown as they are: a '[' in the data is text, never console markup.
+    t = Table(*(escape(c) for c in cols), show_lines=False)
     for r in rows:
-        t.add_row(*("NULL" if v is None else str(v) for v in r))
+        t.add_row(*(Text("NULL" if v is None else str(v)) for v in r))
     # Piped output is not cut to 80 columns.
     con = Console() if sys.stdout.isatty() else Console(width=240)
     con.print(t)
@@ -48,8 +51,25 @@ def _execute(con: duckdb.DuckDBPyConnection, sql: str, fmt: str) -> int:
     return 0
 
 
+class WarehouseBusy(RuntimeError):
+    """The warehouse file cannot be opened read-only (another program holds it for writing)."""
+
+
+def connect(db: Path) -> duckdb.DuckDBPyConnection:
+    """The published warehouse, read-only for real: no file system access (no COPY ... TO, ATTACH,
+    read_csv or glob of the host's files), no extensions, and settings locked so none of it can be
+    switched back on from SQL."""
+    try:
+        con = duckdb.connect(str(db), read_only=True, config={"enable_external_access": False})
+    except duckdb.Error as exc:
+        raise WarehouseBusy(f"cannot open {db} read-only ({str(exc).splitlines()[0]}); close the program "
+                            "that opened it for writing (tools should open it read-only)") from None
+    con.execute("SET lock_configuration = true")
+    return con
+
+
 def run_query(db: Path, sql: str, fmt: str = "table") -> int:
-    with duckdb.connect(str(db), read_only=True) as con:
+    with connect(db) as con:
         return _execute(con, sql, fmt)
 
 
@@ -57,7 +77,7 @@ def interactive(db: Path) -> int:
     """A small prompt: statements end with ';', `.tables` lists tables, `.quit` or Ctrl-D leaves."""
     print(f"parley sql on {db} (read-only). End statements with ';'. .tables lists tables, .quit leaves.")
     buf: list[str] = []
-    with duckdb.connect(str(db), read_only=True) as con:
+    with connect(db) as con:
         while True:
             try:
                 line = input("parley> " if not buf else "   ...> ")

@@ -116,6 +116,13 @@ def append_extracted(extracted_dir: Path, version: str, records: dict[str, Artic
     write_part(extracted_dir, pa.Table.from_pydict(rows, schema=EXTRACTED_SCHEMA))
 
 
+def quarantined_reasons(qdir: Path, raw_dir: Path) -> frozenset[tuple[str, str]]:
+    """(source, reason) of every input in quarantine now: the same input refused again for the same
+    reason is not stored again."""
+    t = quarantine_table(qdir, raw_dir)
+    return frozenset(zip(t.column("source_uri").to_pylist(), t.column("reason").to_pylist(), strict=True))
+
+
 def quarantine_table(qdir: Path, raw_dir: Path) -> pa.Table:
     """The latest quarantine entry per source, as the published `quarantine` table; a source that was
     fixed and loaded since is no longer in quarantine."""
