@@ -20,9 +20,15 @@ import pandas as pd
 import pyarrow as pa
 
 from schemas import TABLES, Table
+from transforms.knowledge import knowledge
 
 # Real articles sometimes name no party or participant; most do.
 MOSTLY_WITH_PARTY = 0.5
+# Most articles of defence and technology news name a body, a person or an event; a run where fewer do
+# is reading something else (an archive of another language, a scraper's error pages).
+MOSTLY_NOT_JUNK = 0.5
+# A "mostly" share is checked only on at least this many rows: one article is no sample.
+MIN_SAMPLE = 10
 
 
 @dataclass
@@ -86,21 +92,26 @@ def build_batches(tables: dict[str, pa.Table], prev_counts: dict[str, int], min_
                       and {c.name} not in (select {pcol} from {ptable})""")
                 batches.append(Batch(f"{t.name}__{c.name}__resolves", t.name, frame,
                                      [gxe.ExpectTableRowCountToEqual(value=0)], list(t.key)))
-        # Event dates are plausible: not before 1947, not after the latest reporting article.
-        for fact, bridge, key, cols in (
-            ("fact_agreements", "bridge_agreement_articles", "agreement_id", ["signed_date"]),
-            ("fact_meetings", "bridge_meeting_articles", "meeting_id", ["start_date", "end_date"]),
-        ):
-            for col in cols:
+        specs = [s for s in knowledge().events if s.fact_table in tables]
+        # Event dates are plausible: not before 1947, not after the latest reporting article, never after
+        # the day of the run (an undated story's "signed on 12 March 2099").
+        for spec in specs:
+            key, fact, bridge = spec.id_column, spec.fact_table, spec.articles_table
+            for field_name in ("start", "end"):
+                col = spec.fact_columns.get(field_name)
+                if col is None or (field_name == "end" and spec.dates == "single"):
+                    continue
                 frame = _sql_frame(con, f"""
                     select f.{key}, any_value(f.{col}) as {col},
                            date_diff('day', date '1947-01-01', any_value(f.{col})) as days_since_1947,
-                           date_diff('day', max(a.published_date), any_value(f.{col})) as days_after_publication
+                           date_diff('day', max(a.published_date), any_value(f.{col})) as days_after_publication,
+                           date_diff('day', current_date, any_value(f.{col})) as days_after_today
                     from {fact} f join {bridge} b using ({key}) join dim_articles a using (article_id)
                     where f.{col} is not null group by f.{key}""")
                 batches.append(Batch(f"{fact}__{col}__plausible", fact, frame, [
                     gxe.ExpectColumnValuesToBeBetween(column="days_since_1947", min_value=0),
                     gxe.ExpectColumnValuesToBeBetween(column="days_after_publication", max_value=0),
+                    gxe.ExpectColumnValuesToBeBetween(column="days_after_today", max_value=0),
                 ], [key]))
         frame = _sql_frame(con, """
             select date_diff('day', date '1947-01-01', published_date) as days_since_1947,
@@ -110,22 +121,28 @@ def build_batches(tables: dict[str, pa.Table], prev_counts: dict[str, int], min_
             gxe.ExpectColumnValuesToBeBetween(column="days_since_1947", min_value=0),
             gxe.ExpectColumnValuesToBeBetween(column="days_before_today", min_value=-1),
         ], ["article_id"]))
-        # Agreements name a party; meetings a participant or a chair (mostly). Counted per report (event x
-        # article), so events merged across many reports weigh as much as those reported once.
-        frame = _sql_frame(con, """
-            select b.agreement_id, b.article_id, count(p.organisation_id) as parties
-            from bridge_agreement_articles b left join bridge_agreement_parties p using (agreement_id)
-            group by all""")
-        batches.append(Batch("fact_agreements__has_party", "fact_agreements", frame, [
-            gxe.ExpectColumnValuesToBeBetween(column="parties", min_value=1, mostly=MOSTLY_WITH_PARTY)],
-            ["agreement_id"]))
-        frame = _sql_frame(con, """
-            select b.meeting_id, b.article_id, count(p.meeting_id) as participants
-            from bridge_meeting_articles b left join bridge_meeting_participants p using (meeting_id)
-            group by all""")
-        batches.append(Batch("fact_meetings__has_participant", "fact_meetings", frame, [
-            gxe.ExpectColumnValuesToBeBetween(column="participants", min_value=1, mostly=MOSTLY_WITH_PARTY)],
-            ["meeting_id"]))
+        # Events mostly name who took part (an agreement its parties; a meeting its participants or chairs).
+        # Counted per report (event x article), so events merged across many reports weigh as much as
+        # those reported once; a share means nothing on a handful, so it is checked from MIN_SAMPLE up.
+        for spec in specs:
+            key, bridge = spec.id_column, spec.articles_table
+            role_tables = sorted({r.table for r in spec.roles if r.entity == "organisation"} |
+                                 ({r.table for r in spec.roles} if spec.reader == "gathering" else set()))
+            filled = " + ".join(f"(select count(*) from {t} p where p.{key} = b.{key})" for t in role_tables)
+            frame = _sql_frame(con, f"select b.{key}, b.article_id, {filled} as named from {bridge} b")
+            if len(frame) >= MIN_SAMPLE:
+                batches.append(Batch(f"{spec.fact_table}__names_who_took_part", spec.fact_table, frame, [
+                    gxe.ExpectColumnValuesToBeBetween(column="named", min_value=1, mostly=MOSTLY_WITH_PARTY)],
+                    [key]))
+        # Junk: most articles name an organisation, an official or an event; a run of nonsense does not.
+        said = " or ".join([f"article_id in (select article_id from {t})" for t in (
+            "bridge_article_organisations", "bridge_article_officials", *(s.articles_table for s in specs))])
+        frame = _sql_frame(con, f"select article_id, case when {said} then 1 else 0 end as names_something "
+                                "from dim_articles")
+        if len(frame) >= MIN_SAMPLE:
+            batches.append(Batch("dim_articles__not_junk", "dim_articles", frame, [
+                gxe.ExpectColumnValuesToBeBetween(column="names_something", min_value=1, mostly=MOSTLY_NOT_JUNK)],
+                ["article_id"]))
     finally:
         con.close()
     return batches

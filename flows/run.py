@@ -20,7 +20,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.progress import Progress
 from flows.sources import SourceItem, iter_source
-from parley.faults import crash_point
+from parley.faults import article_fault, crash_point
 from parley.settings import Settings
 from schemas import BY_NAME, QUARANTINE, TABLES
 from transforms.extract import extract_article, extractor_version
@@ -103,6 +103,7 @@ def extract_batch(rows: list[dict[str, Any]], version: str, settings: Settings, 
     now = dt.datetime.now(dt.UTC)
     for r in todo:
         try:
+            article_fault(r["text"])
             records[r["content_hash"]] = extract_article(r["text"], r["published_date"])
         except Exception as exc:  # noqa: BLE001 (one article's failure must not stop the run)
             reason = f"extraction failed: {type(exc).__name__}: {exc}"[:500]

@@ -18,3 +18,11 @@ POINTS = ("ingest", "extract", "model", "validate", "publish")
 def crash_point(name: str) -> None:
     if os.environ.get("PARLEY_FAULT_AT") == name:
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+def article_fault(text: str) -> None:
+    """`PARLEY_FAULT_ARTICLE=<marker>`: extracting an article whose text contains the marker raises, as a
+    bug in a rule would; the isolation tests use it."""
+    marker = os.environ.get("PARLEY_FAULT_ARTICLE")
+    if marker and marker in text:
+        raise RuntimeError(f"injected fault for an article containing {marker!r}")

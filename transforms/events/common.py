@@ -47,8 +47,9 @@ def event_dates(k: Knowledge, sentence: str, pub: dt.date | None, hint: int | No
     p = k.patterns
     m = p.dateline.match(sentence)
     skip = m.end() if m else 0
+    latest = pub or dt.date.today()  # an undated story reports nothing later than the day it is read
     # "held weeks before the scheduled visit on December 10": that date is another event's.
-    return [d for d in find_dates(sentence, pub, hint, k) if d.span[0] >= skip and (pub is None or d.start <= pub)
+    return [d for d in find_dates(sentence, pub, hint, k) if d.span[0] >= skip and d.start <= latest
             and not p.other_event_date.search(sentence[max(skip, d.span[0] - 80):d.span[0]])]
 
 

@@ -1,0 +1,82 @@
+"""Hostile input through the real pipeline: bad articles are quarantined or read as unknown, the good ones
+beside them are published, and the next run with new good articles publishes too."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from parley.cli import main
+
+from .conftest import write_articles
+
+pytestmark = pytest.mark.usefixtures("prefect_server")
+
+GOOD = {
+    "good.txt": " date 2025-06-12 The Indian Navy signed a contract with Orvel Shipyard Limited on Monday in Mumbai.",
+    "STORY.TXT": " date 2025-06-11 The Indian Army signed an MoU with the Vexa Research Agency on Tuesday.",
+}
+HOSTILE = {
+    "ancient.txt": " date 0001-01-01 The Indian Air Force signed a contract with Tarsk Aerospace Limited on Friday.",
+    "year1800.txt": " date 1800-05-05 The Coast Guard signed a contract with Kelvar Marine Limited on Friday.",
+    "undated_future.txt": "The Indian Navy signed a contract with Dorn Systems Limited on 12 March 2099 in Kochi.",
+    "no_full_stop.txt": "The Indian Navy and the Orvel Agency " + "and the Vexa Agency signed " * 15000,
+    "boom.txt": " date 2025-06-10 The Indian Navy signed a contract with Brask Limited. FAULTMARK",
+}
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_hostile_articles_never_stop_the_good_ones(home: Path, tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.setenv("PARLEY_FAULT_ARTICLE", "FAULTMARK")
+    src = write_articles(tmp_path / "src", {**GOOD, **HOSTILE})
+    (tmp_path / "secret.txt").write_text("The Navy signed a contract with a yard. Secret.", encoding="utf-8")
+    (src / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    os.mkfifo(src / "pipe.txt")
+    assert main(["run", "--source", str(src)]) == 0
+    db = home / "warehouse.duckdb"
+    articles = {Path(u).name: d for u, d in rows(db, "select source_uri, published_date from dim_articles")}
+    assert {"good.txt", "STORY.TXT"} <= set(articles)
+    assert articles["ancient.txt"] is None and articles["year1800.txt"] is None  # read, date unknown
+    assert "no_full_stop.txt" in articles
+    reasons = {Path(u).name: r for u, r in rows(db, "select source_uri, reason from quarantine")}
+    assert reasons["boom.txt"].startswith("extraction failed: RuntimeError")
+    assert "outside the source folder" in reasons["leak.txt"] and "not a regular file" in reasons["pipe.txt"]
+    assert "boom.txt" not in articles and "leak.txt" not in articles
+    assert rows(db, "select count(*) from fact_agreements where signed_date > current_date") == [(0,)]
+    parties = {n for (n,) in rows(db, "select name from dim_organisations")}
+    assert {"Orvel Shipyard Limited", "Vexa Research Agency"} <= parties
+
+    # The next run with a new good article publishes, and the same bad inputs are not stored again.
+    write_articles(src, {"good2.txt": " date 2025-06-13 The Indian Navy signed an MoU with Kelvar Marine "
+                                      "Limited on Friday."})
+    assert main(["run", "--source", str(src)]) == 0
+    assert "good2.txt" in {Path(u).name for (u,) in rows(db, "select source_uri from dim_articles")}
+    parts = str(home / "quarantine" / "**" / "*.parquet")
+    stored = rows(db.parent / "warehouse.duckdb", f"select count(*) from read_parquet('{parts}') "
+                                                  "where source_uri like '%pipe.txt'")
+    assert stored == [(1,)]
+
+
+def test_parley_sql_reads_and_cannot_write_or_reach_the_host(home: Path, tmp_path: Path, capsys):
+    src = write_articles(tmp_path / "src", GOOD)
+    assert main(["run", "--source", str(src)]) == 0
+    capsys.readouterr()
+    assert main(["sql", "select 'a[/]b' as x, '[link=http://evil]y[/link]' as y"]) == 0
+    out = capsys.readouterr().out
+    assert "a[/]b" in out and "[link=http://evil]y[/link]" in out  # shown as text, not markup
+    target = tmp_path / "written.csv"
+    for statement in (f"copy dim_articles to '{target}'", "select * from read_csv('/etc/passwd')",
+                      "select * from glob('/root/*')", f"attach '{tmp_path / 'x.duckdb'}'", "install httpfs",
+                      "set enable_external_access = true", "create table t (x int)"):
+        assert main(["sql", statement]) == 2, statement
+        assert "Traceback" not in capsys.readouterr().err
+    assert not target.exists() and not (tmp_path / "x.duckdb").exists()
+    assert main(["sql", "select count(*) from dim_articles"]) == 0  # still reads, and nothing changed
+    assert rows(home / "warehouse.duckdb", "select count(*) from dim_articles") == [(2,)]
