@@ -244,17 +244,22 @@ def parley_run(sources: list[str], settings: Settings, reprocess: bool = False) 
     summary["gate"] = {"passed": gate.passed, "evaluated": gate.evaluated,
                        "failures": [str(f) for f in gate.failures],
                        "data_docs": str(gate.docs_index) if gate.docs_index else None}
-    # 5. Publish only what passed.
-    if gate.passed:
-        publish_version(version_dir, settings)
-        summary["published"] = True
-    else:
-        summary["published"] = False
-        for f in gate.failures:
-            log.error("gate: %s", f)
+    # 5. Publish only what passed. The summary is written before the rename that publishes, so a kill
+    # right after it leaves no live version that `parley history` does not know.
+    summary["published"] = gate.passed
     summary["warehouse"] = str(settings.warehouse_path)
     summary["version_dir"] = str(version_dir.path)
     summary["finished"] = dt.datetime.now(dt.UTC).isoformat()
     pub.write_summary(version_dir, summary)
+    if gate.passed:
+        try:
+            publish_version(version_dir, settings)
+        except Exception:
+            summary["published"] = False
+            pub.write_summary(version_dir, summary)
+            raise
+    else:
+        for f in gate.failures:
+            log.error("gate: %s", f)
     pub.prune(settings.versions_dir, settings.keep_versions, pub.current_run_id(settings.home))
     return summary

@@ -233,7 +233,7 @@ def cmd_history(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_rollback(args: argparse.Namespace, settings: Settings) -> int:
-    from warehouse.publish import current_run_id, list_versions, publish, write_summary
+    from warehouse.publish import DamagedVersion, current_run_id, list_versions, publish, write_summary
 
     with run_lock(settings):
         versions = [(v, s) for v, s in list_versions(settings.versions_dir) if s.get("published")]
@@ -248,7 +248,11 @@ def cmd_rollback(args: argparse.Namespace, settings: Settings) -> int:
                 raise CliError("no earlier published version to roll back to; `parley history` lists them")
             pick = [older[-1]]
         v, s = pick[0]
-        publish(v, settings.warehouse_path)
+        try:
+            publish(v, settings.warehouse_path)
+        except DamagedVersion as exc:
+            raise CliError(f"{exc}; nothing was changed. Pick another version (`parley history`)",
+                           EXIT_FAILED) from None
         s["note"] = f"republished by rollback from {current}"
         write_summary(v, s)
         print(f"republished {v.run_id} as {settings.warehouse_path}")

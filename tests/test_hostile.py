@@ -80,3 +80,44 @@ def test_parley_sql_reads_and_cannot_write_or_reach_the_host(home: Path, tmp_pat
     assert not target.exists() and not (tmp_path / "x.duckdb").exists()
     assert main(["sql", "select count(*) from dim_articles"]) == 0  # still reads, and nothing changed
     assert rows(home / "warehouse.duckdb", "select count(*) from dim_articles") == [(2,)]
+
+
+def test_state_stays_honest_when_its_files_are_damaged(home: Path, tmp_path: Path, capsys):
+    """A truncated version is never republished; a lost CURRENT is rebuilt; a corrupt summary or cache
+    part is skipped with a warning; a home whose path has '[' and '*' works."""
+    src = write_articles(tmp_path / "src", GOOD)
+    assert main(["run", "--source", str(src)]) == 0
+    first = (home / "CURRENT").read_text().strip()
+    write_articles(src, {"more.txt": " date 2025-06-14 The Indian Navy signed an MoU with Kelvar Marine Limited."})
+    assert main(["run", "--source", str(src)]) == 0
+    second = (home / "CURRENT").read_text().strip()
+    assert first != second
+
+    # CURRENT lost: rebuilt from the versions, so rollback still moves back, not forward.
+    (home / "CURRENT").unlink()
+    assert main(["history"]) == 0 and (home / "CURRENT").read_text().strip() == second
+    # The earlier version truncated: rollback refuses it and changes nothing.
+    db = home / "versions" / first / "warehouse.duckdb"
+    db.write_bytes(db.read_bytes()[:4096])
+    live = (home / "warehouse.duckdb").read_bytes()
+    capsys.readouterr()
+    assert main(["rollback", first]) == 3
+    assert "checksum" in capsys.readouterr().err
+    assert (home / "warehouse.duckdb").read_bytes() == live and (home / "CURRENT").read_text().strip() == second
+
+    # A corrupt summary and a corrupt extraction-store part: the next run publishes anyway.
+    (home / "versions" / first / "summary.json").write_text("{not json", encoding="utf-8")
+    part = sorted((home / "extracted").glob("part-*.parquet"))[0]
+    part.write_bytes(b"garbage")
+    write_articles(src, {"third.txt": " date 2025-06-15 The Indian Army signed a contract with Dorn Systems Limited."})
+    assert main(["run", "--source", str(src)]) == 0
+    assert list((home / "extracted").glob("*.corrupt"))
+
+
+def test_a_home_with_glob_characters_in_its_path_works(tmp_path: Path, monkeypatch):
+    home = tmp_path / "we[ird]*home"
+    monkeypatch.setenv("PARLEY_HOME", str(home))
+    src = write_articles(tmp_path / "src", GOOD)
+    assert main(["run", "--source", str(src)]) == 0
+    assert main(["run", "--source", str(src)]) == 0  # a second run reads the zones back
+    assert rows(home / "warehouse.duckdb", "select count(*) from dim_articles") == [(2,)]

@@ -9,7 +9,9 @@ file or the new one, never half of either. The last N versions are kept for
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import os
 import shutil
 from dataclasses import dataclass
@@ -22,6 +24,8 @@ import pyarrow.parquet as pq
 
 from parley.faults import crash_point
 from schemas import QUARANTINE, TABLES
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,37 @@ class Version:
     def summary_path(self) -> Path:
         return self.path / "summary.json"
 
+    @property
+    def checksum_path(self) -> Path:
+        return self.path / "warehouse.duckdb.sha256"
+
+
+class DamagedVersion(RuntimeError):
+    """A version's database is missing, altered or unreadable: it is never published."""
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def verify(v: Version) -> None:
+    """The version's database is the one built for it (checksum) and opens as a warehouse."""
+    if not v.database.is_file():
+        raise DamagedVersion(f"version {v.run_id} has no database file")
+    recorded = v.checksum_path.read_text(encoding="utf-8").strip() if v.checksum_path.is_file() else None
+    if recorded is None or recorded != sha256(v.database):
+        raise DamagedVersion(f"version {v.run_id}'s database does not match its recorded checksum (damaged "
+                             "or altered)")
+    try:
+        with duckdb.connect(str(v.database), read_only=True) as con:
+            con.execute("select count(*) from dim_articles").fetchone()
+    except duckdb.Error as exc:
+        raise DamagedVersion(f"version {v.run_id}'s database does not open: {str(exc).splitlines()[0]}") from None
+
 
 def stage(versions_dir: Path, run_id: str, tables: dict[str, pa.Table]) -> Version:
     """Writes every table as Parquet and builds the version's DuckDB file from them."""
@@ -51,6 +86,7 @@ def stage(versions_dir: Path, run_id: str, tables: dict[str, pa.Table]) -> Versi
     for name, table in tables.items():
         pq.write_table(table, v.tables_dir / f"{name}.parquet", compression="zstd")
     build_database(v.database, v.tables_dir)
+    v.checksum_path.write_text(sha256(v.database) + "\n", encoding="utf-8")
     return v
 
 
@@ -75,7 +111,9 @@ def build_database(path: Path, tables_dir: Path) -> None:
 
 
 def publish(v: Version, target: Path) -> None:
-    """Copies the version's database next to the target, then renames it over the target (atomic)."""
+    """Copies the version's database next to the target, then renames it over the target (atomic). The
+    version is verified first: a damaged file is never published."""
+    verify(v)
     tmp = target.with_name(f".{target.name}.{v.run_id}.tmp")
     shutil.copyfile(v.database, tmp)
     with open(tmp, "rb") as fh:
@@ -109,31 +147,50 @@ def write_summary(v: Version, summary: dict[str, Any]) -> None:
 
 
 def list_versions(versions_dir: Path) -> list[tuple[Version, dict[str, Any]]]:
+    """Every version with its summary; one whose summary cannot be read is left out with a warning."""
     out = []
     if not versions_dir.is_dir():
         return out
     for p in sorted(versions_dir.iterdir()):
         s = p / "summary.json"
         if p.is_dir() and s.exists():
-            out.append((Version(p.name, p), json.loads(s.read_text(encoding="utf-8"))))
+            try:
+                summary = json.loads(s.read_text(encoding="utf-8"))
+                if not isinstance(summary, dict):
+                    raise ValueError("not a JSON object")
+            except (ValueError, OSError) as exc:
+                log.warning("version %s: summary.json cannot be read (%s); left out", p.name, exc)
+                continue
+            out.append((Version(p.name, p), summary))
     return out
 
 
 def current_run_id(home: Path) -> str | None:
+    """The live version: CURRENT, or where CURRENT was lost, the kept version whose database is the one
+    published (CURRENT is then written again)."""
     p = home / "CURRENT"
-    return p.read_text(encoding="utf-8").strip() if p.exists() else None
+    if p.exists():
+        return p.read_text(encoding="utf-8").strip() or None
+    live = home / "warehouse.duckdb"
+    if not live.is_file():
+        return None
+    digest = sha256(live)
+    for v, _ in reversed(list_versions(home / "versions")):
+        if v.checksum_path.is_file() and v.checksum_path.read_text(encoding="utf-8").strip() == digest:
+            p.write_text(v.run_id + "\n", encoding="utf-8")
+            return v.run_id
+    return None
 
 
 def prune(versions_dir: Path, keep: int, current: str | None) -> None:
-    """Keeps the last `keep` published versions (and the current one); blocked runs are kept for the same span."""
+    """Keeps the last `keep` published versions (and the current one) and the last `keep` blocked ones."""
     versions = list_versions(versions_dir)
     published = [v for v, s in versions if s.get("published")]
-    keep_ids = {v.run_id for v in published[-keep:]} | ({current} if current else set())
-    oldest_kept = min(keep_ids) if keep_ids else ""
-    for v, s in versions:
-        if v.run_id in keep_ids:
-            continue
-        if s.get("published") or v.run_id < oldest_kept:
+    blocked = [v for v, s in versions if not s.get("published")]
+    # The last `keep` published and the last `keep` blocked (for inspection), and the live one.
+    keep_ids = {v.run_id for v in (*published[-keep:], *blocked[-keep:])} | ({current} if current else set())
+    for v, _ in versions:
+        if v.run_id not in keep_ids:
             shutil.rmtree(v.path, ignore_errors=True)
     # Staging left by a crashed run (no summary) is garbage.
     if versions_dir.is_dir():

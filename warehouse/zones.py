@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import uuid
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from schemas import QUARANTINE, RAW_ARTICLES
-from transforms.record import ArticleRecord
+from transforms.record import ArticleRecord, RecordError
 from warehouse.arrow import to_arrow
 
 EXTRACTED_SCHEMA = pa.schema([
@@ -44,10 +45,26 @@ def write_part(directory: Path, table: pa.Table, prefix: str = "part") -> Path |
     return directory / name
 
 
-def _glob(directory: Path) -> str | None:
-    if not directory.is_dir() or not any(directory.glob("part-*.parquet")):
+def _glob(directory: Path) -> list[str] | None:
+    """The zone's part files, listed by name: DuckDB is handed the files themselves, never a pattern,
+    so a PARLEY_HOME with '[' or '*' in its path reads as it is."""
+    if not directory.is_dir():
         return None
-    return str(directory / "part-*.parquet")
+    parts = sorted(str(p) for p in directory.glob("part-*.parquet"))
+    return parts or None
+
+
+def set_aside_corrupt_parts(directory: Path) -> list[Path]:
+    """Parts whose Parquet footer cannot be read are renamed `*.corrupt` (kept for inspection, no longer
+    read). For the extraction store, a cache, this costs only re-extraction; it never blocks a run."""
+    bad = []
+    for p in sorted(directory.glob("part-*.parquet")):
+        try:
+            pq.read_metadata(p)
+        except Exception:  # noqa: BLE001 (any unreadable part is set aside, whatever the reader says)
+            p.rename(p.with_suffix(".parquet.corrupt"))
+            bad.append(p)
+    return bad
 
 
 def known_hashes(raw_dir: Path) -> set[str]:
@@ -94,18 +111,38 @@ def iter_raw(raw_dir: Path, batch_size: int) -> Iterator[list[dict[str, Any]]]:
 
 
 def extracted_for(extracted_dir: Path, version: str, hashes: list[str]) -> dict[str, ArticleRecord]:
-    """Stored extraction records for these articles at this extractor version."""
+    """Stored extraction records for these articles at this extractor version. A damaged part of the store
+    is set aside with a warning (its articles are extracted again), and a record of another shape is
+    not used."""
+    try:
+        rows = _stored_records(extracted_dir, version, hashes)
+    except duckdb.Error:
+        bad = set_aside_corrupt_parts(extracted_dir)
+        if not bad:
+            raise
+        logging.getLogger(__name__).warning("set aside %d damaged extraction-store part(s): %s", len(bad),
+                                            ", ".join(p.name for p in bad))
+        rows = _stored_records(extracted_dir, version, hashes)
+    out = {}
+    for h, r in rows:
+        try:
+            out[h] = ArticleRecord.from_dict(json.loads(r))
+        except (ValueError, RecordError):
+            continue  # extracted again, as if it had no record
+    return out
+
+
+def _stored_records(extracted_dir: Path, version: str, hashes: list[str]) -> list[tuple[str, str]]:
     g = _glob(extracted_dir)
     if g is None or not hashes:
-        return {}
+        return []
     with duckdb.connect() as con:
         con.execute("create temp table want(h varchar)")
         con.executemany("insert into want values (?)", [[h] for h in hashes])
-        rows = con.execute(
+        return con.execute(
             "select content_hash, arg_max(record, extracted_at) from read_parquet(?, union_by_name = true) e "
             "join want on e.content_hash = want.h where extractor_version = ? group by content_hash",
             [g, version]).fetchall()
-    return {h: ArticleRecord.from_dict(json.loads(r)) for h, r in rows}
 
 
 def append_extracted(extracted_dir: Path, version: str, records: dict[str, ArticleRecord]) -> None:
