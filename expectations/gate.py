@@ -20,6 +20,9 @@ class Failure:
     expectation: str
     detail: str
     rows: list[str] = field(default_factory=list)
+    # Every failing row's key, where the expectation is about single rows (not a share or a count):
+    # the articles behind them can be held back so the rest publishes.
+    keys: list[dict[str, Any]] = field(default_factory=list)
 
     def __str__(self) -> str:
         rows = f"; rows: {', '.join(self.rows)}" if self.rows else ""
@@ -71,6 +74,27 @@ def _failing_rows(batch: Batch, res: Any, limit: int = 5) -> list[str]:
     return out
 
 
+_ROW_LEVEL_EXCEPT = ("expect_table_row_count_to_be_between",)
+
+
+def _failing_keys(batch: Batch, res: Any) -> list[dict[str, Any]]:
+    """The keys of every failing row of a row-level expectation; none for shares and table counts."""
+    cfg = res.expectation_config
+    if cfg.type in _ROW_LEVEL_EXCEPT or cfg.kwargs.get("mostly") not in (None, 1, 1.0):
+        return []
+    keys = [k for k in batch.row_key if k in batch.frame.columns]
+    if "article_id" in batch.frame.columns:
+        keys = [*keys, "article_id"] if "article_id" not in keys else keys
+    if not keys:
+        return []
+    if cfg.type == "expect_table_row_count_to_equal":
+        idx = list(batch.frame.index)
+    else:
+        r = res.result or {}
+        idx = [i.get("index", i) if isinstance(i, dict) else i for i in r.get("unexpected_index_list") or []]
+    return [{k: batch.frame.loc[i, k] for k in keys} for i in idx if i in batch.frame.index]
+
+
 def run_gate(batches: list[Batch], root: Path, run_id: str) -> GateResult:
     """Validates every batch; the gate passes only if every expectation does."""
     import great_expectations as gx
@@ -91,7 +115,8 @@ def run_gate(batches: list[Batch], root: Path, run_id: str) -> GateResult:
             bd = asset.add_batch_definition_whole_dataframe("whole")
         suite = ctx.suites.add_or_update(gx.ExpectationSuite(name=b.name, expectations=b.expectations))
         vd = ctx.validation_definitions.add_or_update(gx.ValidationDefinition(name=b.name, data=bd, suite=suite))
-        result = vd.run(batch_parameters={"dataframe": b.frame}, result_format="SUMMARY",
+        result = vd.run(batch_parameters={"dataframe": b.frame},
+                        result_format={"result_format": "COMPLETE", "return_unexpected_index_query": False},
                         run_id=None)
         for res in result.results:
             evaluated += 1
@@ -99,7 +124,8 @@ def run_gate(batches: list[Batch], root: Path, run_id: str) -> GateResult:
                 cfg = res.expectation_config
                 col = cfg.kwargs.get("column")
                 name = cfg.type + (f"({col})" if col else "")
-                failures.append(Failure(b.table, b.name, name, _describe(res), _failing_rows(b, res)))
+                failures.append(Failure(b.table, b.name, name, _describe(res), _failing_rows(b, res),
+                                        _failing_keys(b, res)))
     index = None
     try:
         ctx.build_data_docs()

@@ -120,7 +120,9 @@ def extract_batch(rows: list[dict[str, Any]], version: str, settings: Settings, 
 def model_tables(settings: Settings, version: str) -> dict[str, pa.Table]:
     """Builds every published table from the raw zone's metadata and the stored extraction records."""
     builder = StarBuilder()
+    held = zones.held_sources(settings.quarantine_dir, settings.raw_dir)
     for rows in zones.iter_raw(settings.raw_dir, settings.batch_size):
+        rows = [r for r in rows if r["source_uri"] not in held]  # held back by an earlier gate, or dropped
         records = zones.extracted_for(settings.extracted_dir, version, [r["content_hash"] for r in rows])
         for r in rows:
             h = r["content_hash"]
@@ -148,6 +150,25 @@ def validate(tables: dict[str, pa.Table], prev_counts: dict[str, int], settings:
     batches = build_batches({k: v for k, v in tables.items() if k in BY_NAME}, prev_counts,
                             settings.min_row_ratio, settings.min_rows_for_collapse_check)
     return run_gate(batches, settings.gx_dir, run_id)
+
+
+def hold_back(gate: GateResult, tables: dict[str, pa.Table], settings: Settings) -> list[tuple[str, str]]:
+    """The articles behind the gate's row-level failures go to quarantine with its reason, so the next
+    run publishes the rest; `parley quarantine release` lets them back in."""
+    from expectations.holdback import articles_behind
+
+    held = articles_behind(gate.failures, tables)
+    if not held:
+        return []
+    arts = tables["dim_articles"].select(["article_id", "source_uri", "title"]).to_pylist()
+    by_id = {a["article_id"]: a for a in arts if a["article_id"] in held}
+    for aid, reason in held.items():
+        if aid in by_id:
+            zones.mark_quarantine(settings.quarantine_dir, [by_id[aid]["source_uri"]], reason,
+                                  {by_id[aid]["source_uri"]: by_id[aid]["title"]})
+    out = [(by_id[a]["source_uri"], r) for a, r in held.items() if a in by_id]
+    get_run_logger().warning("%d article(s) held back in quarantine; the next run publishes the rest", len(out))
+    return out
 
 
 @task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -261,5 +282,6 @@ def parley_run(sources: list[str], settings: Settings, reprocess: bool = False) 
     else:
         for f in gate.failures:
             log.error("gate: %s", f)
+        summary["held_back"] = hold_back(gate, tables, settings)
     pub.prune(settings.versions_dir, settings.keep_versions, pub.current_run_id(settings.home))
     return summary

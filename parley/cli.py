@@ -194,6 +194,9 @@ def print_summary(s: dict[str, Any]) -> None:
         for f in g["failures"]:
             con.print(f"  - {f}", markup=False)
         con.print(f"failing batch kept in {s['version_dir']}")
+        if s.get("held_back"):
+            con.print(f"{len(s['held_back'])} article(s) behind the failures are held back in quarantine: the "
+                      "next run publishes the rest (`parley quarantine list`, `parley quarantine release`)")
     if g.get("data_docs"):
         con.print(f"quality report: {g['data_docs']}")
 
@@ -259,6 +262,31 @@ def cmd_rollback(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_quarantine(args: argparse.Namespace, settings: Settings) -> int:
+    """`list`: every input in quarantine with its reason. `release`: held-back articles go back into the
+    next run (which holds them again if the gate still fails on them). `drop`: they stay out for good."""
+    from warehouse import zones
+
+    t = zones.quarantine_table(settings.quarantine_dir, settings.raw_dir)
+    entries = list(zip(t.column("source_uri").to_pylist(), t.column("reason").to_pylist(), strict=True))
+    if args.action == "list":
+        for uri, reason in entries:  # one line each, whole: for reading and for scripts
+            print(f"{uri}\t{reason}")
+        print(f"{len(entries)} in quarantine")
+        return EXIT_OK
+    if not args.sources:
+        raise CliError(f"name the sources to {args.action} (`parley quarantine list` shows them)")
+    picked = [u for u, _ in entries if any(u == s or u.endswith("/" + s) for s in args.sources)]
+    if not picked:
+        raise CliError("none of those sources is in quarantine; `parley quarantine list` shows what is")
+    with run_lock(settings):
+        zones.mark_quarantine(settings.quarantine_dir, picked,
+                              zones.RELEASED if args.action == "release" else zones.DROPPED)
+    verb = "released into the next run" if args.action == "release" else "dropped (kept out for good)"
+    print(f"{len(picked)} source(s) {verb}")
+    return EXIT_OK
+
+
 def cmd_registry(args: argparse.Namespace, settings: Settings) -> int:
     import json
 
@@ -311,6 +339,10 @@ def build_parser() -> argparse.ArgumentParser:
                                          "(registry JSON lines, to review and append)")
     rg.add_argument("--min-articles", type=int, default=2, metavar="N", help="named in at least N articles")
     rg.add_argument("--bare", action="store_true", help="JSON lines only, ready to append")
+    q = sub.add_parser("quarantine", help="list what is in quarantine; release or drop held-back articles")
+    q.add_argument("action", choices=["list", "release", "drop"])
+    q.add_argument("sources", nargs="*", metavar="SOURCE",
+                   help="source URIs (or file names) to release into the next run, or to drop for good")
     return p
 
 
@@ -335,7 +367,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in ("run", "reprocess", "registry"):
             _check_knowledge()
         handler = {"run": cmd_run, "reprocess": cmd_reprocess, "sql": cmd_sql, "history": cmd_history,
-                   "rollback": cmd_rollback, "schema": cmd_schema, "registry": cmd_registry}[args.command]
+                   "rollback": cmd_rollback, "schema": cmd_schema, "registry": cmd_registry,
+                   "quarantine": cmd_quarantine}[args.command]
         return handler(args, settings)
     except (CliError, SettingsError) as exc:
         print(f"parley: {exc}", file=sys.stderr)

@@ -121,3 +121,38 @@ def test_a_home_with_glob_characters_in_its_path_works(tmp_path: Path, monkeypat
     assert main(["run", "--source", str(src)]) == 0
     assert main(["run", "--source", str(src)]) == 0  # a second run reads the zones back
     assert rows(home / "warehouse.duckdb", "select count(*) from dim_articles") == [(2,)]
+
+
+def test_a_gate_failure_holds_back_its_articles_and_the_next_run_publishes_the_rest(home: Path, tmp_path: Path,
+                                                                                     capsys):
+    from transforms.extract import extractor_version
+    from transforms.reading import read_article
+    from transforms.record import ArticleRecord, EventRecord
+    from warehouse import zones
+
+    src = write_articles(tmp_path / "src", GOOD)
+    assert main(["run", "--source", str(src)]) == 0
+    # A faulty extractor wrote a record with an agreement type outside the allowed set for bad.txt.
+    bad_text = " date 2025-06-13 The Indian Army signed a contract with Brask Limited on Tuesday."
+    art = read_article(bad_text.encode(), max_bytes=10**6)
+    zones.append_extracted(home / "extracted", extractor_version(), {art.content_hash: ArticleRecord(
+        events={"agreement": [EventRecord(type="handshake", evidence="The Indian Army signed.")]})})
+    write_articles(src, {"bad.txt": bad_text, "fine.txt": " date 2025-06-13 The Indian Navy signed an MoU with "
+                                                          "Kelvar Marine Limited on Tuesday."})
+    capsys.readouterr()
+    assert main(["run", "--source", str(src)]) == 1
+    assert "held back in quarantine" in capsys.readouterr().out
+    assert main(["quarantine", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "bad.txt" in listed and "held back by the quality gate" in listed and "fine.txt" not in listed
+
+    assert main(["run"]) == 0  # the next run (nothing new) publishes everything else
+    names = {Path(u).name for (u,) in rows(home / "warehouse.duckdb", "select source_uri from dim_articles")}
+    assert "fine.txt" in names and "bad.txt" not in names
+
+    assert main(["quarantine", "release", "bad.txt"]) == 0
+    assert main(["run"]) == 1  # released, still failing: held again, nothing published
+    assert main(["quarantine", "drop", "bad.txt"]) == 0
+    assert main(["run"]) == 0
+    capsys.readouterr()
+    assert main(["quarantine", "list"]) == 0 and "bad.txt" not in capsys.readouterr().out

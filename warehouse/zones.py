@@ -160,9 +160,36 @@ def quarantined_reasons(qdir: Path, raw_dir: Path) -> frozenset[tuple[str, str]]
     return frozenset(zip(t.column("source_uri").to_pylist(), t.column("reason").to_pylist(), strict=True))
 
 
+# What a quarantine entry's reason starts with when it is not a refusal but a state of the article:
+# held back by the gate (kept out of the warehouse), released or dropped by the user.
+HELD, RELEASED, DROPPED = "held back by the quality gate", "released by the user", "dropped by the user"
+
+
 def quarantine_table(qdir: Path, raw_dir: Path) -> pa.Table:
-    """The latest quarantine entry per source, as the published `quarantine` table; a source that was
-    fixed and loaded since is no longer in quarantine."""
+    """The published `quarantine` table: the latest entry per source, except sources fixed and loaded
+    since, and those the user released or dropped."""
+    t = _latest_entries(qdir, raw_dir)
+    keep = [not (r or "").startswith((RELEASED, DROPPED)) for r in t.column("reason").to_pylist()]
+    return t.filter(pa.array(keep, pa.bool_())) if t.num_rows else t
+
+
+def held_sources(qdir: Path, raw_dir: Path) -> frozenset[str]:
+    """Sources whose articles stay out of the warehouse: held back by the gate, or dropped by the user."""
+    t = _latest_entries(qdir, raw_dir)
+    return frozenset(u for u, r in zip(t.column("source_uri").to_pylist(), t.column("reason").to_pylist(),
+                                       strict=True) if (r or "").startswith((HELD, DROPPED)))
+
+
+def mark_quarantine(qdir: Path, sources: list[str], reason: str, titles: dict[str, str] | None = None) -> None:
+    """Appends a state entry (held, released, dropped) for each source; the latest entry is its state."""
+    now = dt.datetime.now(dt.UTC)
+    append_quarantine(qdir, [{"source_uri": s, "reason": reason, "size_bytes": None,
+                              "content": (titles or {}).get(s), "raw_bytes": None, "read_at": now}
+                             for s in sources])
+
+
+def _latest_entries(qdir: Path, raw_dir: Path) -> pa.Table:
+    """The latest quarantine entry per source; a source that was fixed and loaded since is left out."""
     g = _glob(qdir)
     if g is None:
         return QUARANTINE.arrow_schema.empty_table()
