@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,9 +79,9 @@ _ROW_LEVEL_EXCEPT = ("expect_table_row_count_to_be_between",)
 
 
 def _failing_keys(batch: Batch, res: Any) -> list[dict[str, Any]]:
-    """The keys of every failing row of a row-level expectation; none for shares and table counts."""
+    """The keys of every failing row, where the batch holds rows back; none for table counts."""
     cfg = res.expectation_config
-    if cfg.type in _ROW_LEVEL_EXCEPT or cfg.kwargs.get("mostly") not in (None, 1, 1.0):
+    if not batch.hold_back or cfg.type in _ROW_LEVEL_EXCEPT:
         return []
     keys = [k for k in batch.row_key if k in batch.frame.columns]
     if "article_id" in batch.frame.columns:
@@ -95,8 +96,28 @@ def _failing_keys(batch: Batch, res: Any) -> list[dict[str, Any]]:
     return [{k: batch.frame.loc[i, k] for k in keys} for i in idx if i in batch.frame.index]
 
 
-def run_gate(batches: list[Batch], root: Path, run_id: str) -> GateResult:
-    """Validates every batch; the gate passes only if every expectation does."""
+def prune_results(root: Path, keep: int) -> int:
+    """Keeps the newest `keep` results per suite (validation results and their Data Docs pages), as many
+    as the versions kept: without this every run adds to them and Data Docs take longer to build each day.
+    Returns how many were removed."""
+    removed = 0
+    base = root / "gx" / "uncommitted"
+    for store in (base / "validations", base / "data_docs" / "local_site" / "validations"):
+        if not store.is_dir():
+            continue
+        for runs in store.glob("*/*"):  # <suite>/<batch identifier>/<run time>
+            if not runs.is_dir():
+                continue
+            stamps = sorted(p for p in runs.iterdir() if p.is_dir())
+            for old in stamps[:-keep] if keep > 0 else stamps:
+                shutil.rmtree(old, ignore_errors=True)
+                removed += 1
+    return removed
+
+
+def run_gate(batches: list[Batch], root: Path, run_id: str, keep: int = 5) -> GateResult:
+    """Validates every batch; the gate passes only if every expectation does. Results older than the
+    newest `keep` per suite are pruned before Data Docs are built."""
     import great_expectations as gx
 
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
@@ -127,6 +148,7 @@ def run_gate(batches: list[Batch], root: Path, run_id: str) -> GateResult:
                 failures.append(Failure(b.table, b.name, name, _describe(res), _failing_rows(b, res),
                                         _failing_keys(b, res)))
     index = None
+    prune_results(root, keep)
     try:
         ctx.build_data_docs()
         found = list((root / "gx" / "uncommitted" / "data_docs").glob("*/index.html"))

@@ -40,6 +40,9 @@ class Batch:
     frame: pd.DataFrame
     expectations: list[Any] = field(default_factory=list)
     row_key: list[str] = field(default_factory=list)
+    # Whether the articles behind failing rows are held back so the rest publishes: yes for rows that are
+    # wrong on their own (and for junk articles); no for a share of events, which no article decides.
+    hold_back: bool = True
 
 
 def _frame(t: pa.Table) -> pd.DataFrame:
@@ -133,7 +136,7 @@ def build_batches(tables: dict[str, pa.Table], prev_counts: dict[str, int], min_
             if len(frame) >= MIN_SAMPLE:
                 batches.append(Batch(f"{spec.fact_table}__names_who_took_part", spec.fact_table, frame, [
                     gxe.ExpectColumnValuesToBeBetween(column="named", min_value=1, mostly=MOSTLY_WITH_PARTY)],
-                    [key]))
+                    [key], hold_back=False))
         # Junk: most articles name an organisation, an official or an event; a run of nonsense does not.
         said = " or ".join([f"article_id in (select article_id from {t})" for t in (
             "bridge_article_organisations", "bridge_article_officials", *(s.articles_table for s in specs))])

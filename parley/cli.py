@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from parley.settings import Settings, SettingsError, load_settings
+from parley.stopping import stop_handling
 
 EXIT_OK, EXIT_BLOCKED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
@@ -93,7 +94,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     _prefect_env(settings)
     from flows.run import parley_run
 
-    with run_lock(settings):
+    with run_lock(settings), stop_handling():
         summary = _guarded(lambda: parley_run(sources, settings), settings)
     print_summary(summary)
     return EXIT_OK if summary.get("published") else EXIT_BLOCKED
@@ -161,7 +162,7 @@ def cmd_reprocess(args: argparse.Namespace, settings: Settings) -> int:
     _prefect_env(settings)
     from flows.run import parley_run
 
-    with run_lock(settings):
+    with run_lock(settings), stop_handling():
         summary = _guarded(lambda: parley_run([], settings, reprocess=args.force), settings)
     print_summary(summary)
     return EXIT_OK if summary.get("published") else EXIT_BLOCKED

@@ -289,3 +289,15 @@ def test_a_headline_agreement_stands_when_the_body_names_none():
     text = "Chile, India sign defence pact\nThe two ministers met in Delhi on Monday to discuss training."
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Government of India", "Government of Chile"}
+
+
+def test_one_story_pasted_over_and_over_is_one_agreement():
+    text = "The Indian Navy signed a contract with Orvel Shipyard Limited on Monday. " * 3000
+    assert len(extract_article(text, PUB)["agreements"]) == 1
+
+
+def test_a_sentence_without_a_full_stop_is_read_in_bounded_pieces():
+    from transforms.sentences import MAX_SENTENCE_CHARS, split_sentences
+
+    sentences = split_sentences("The Navy and the Army met " * 20000)
+    assert len(sentences) > 200 and max(len(s.text) for s in sentences) <= MAX_SENTENCE_CHARS

@@ -237,3 +237,19 @@ def test_disk_full_is_a_clear_error_and_nothing_is_lost(published_home_on_tmpfs,
     assert main(["run", *sources]) == 0
     with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("select count(*) from dim_articles").fetchone()[0] == 4
+
+
+def test_blocked_versions_are_pruned_like_published_ones(tmp_path):
+    import json as _json
+
+    from warehouse.publish import prune
+
+    versions = tmp_path / "versions"
+    for i in range(6):
+        for kind in ("p", "b"):
+            v = versions / f"2026010{i}T000000Z-{kind}"
+            v.mkdir(parents=True)
+            (v / "summary.json").write_text(_json.dumps({"published": kind == "p"}), encoding="utf-8")
+    prune(versions, keep=2, current="20260105T000000Z-p")
+    assert sorted(p.name for p in versions.iterdir()) == [
+        "20260104T000000Z-b", "20260104T000000Z-p", "20260105T000000Z-b", "20260105T000000Z-p"]

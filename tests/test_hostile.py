@@ -156,3 +156,29 @@ def test_a_gate_failure_holds_back_its_articles_and_the_next_run_publishes_the_r
     assert main(["run"]) == 0
     capsys.readouterr()
     assert main(["quarantine", "list"]) == 0 and "bad.txt" not in capsys.readouterr().out
+
+
+def test_a_run_of_junk_is_held_back_and_the_good_articles_publish_next(home: Path, tmp_path: Path, capsys):
+    junk = {f"junk{i:02d}.txt": f" date 2025-06-1{i % 10} we went for a walk by the river and it rained a little "
+                                f"so we came back home early number {i} and had some tea with bread" for i in range(12)}
+    src = write_articles(tmp_path / "src", {**GOOD, **junk})
+    assert main(["run", "--source", str(src)]) == 1  # most of the run names nothing: blocked
+    assert "dim_articles__not_junk" in capsys.readouterr().out
+    assert main(["run"]) == 0  # the junk is held back; the good articles publish
+    names = {Path(u).name for (u,) in rows(home / "warehouse.duckdb", "select source_uri from dim_articles")}
+    assert set(GOOD) <= names and not any(n.startswith("junk") for n in names)
+
+
+def test_runs_do_not_pile_up_results_versions_or_quarantine(home: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("PARLEY_KEEP_VERSIONS", "2")
+    src = write_articles(tmp_path / "src", GOOD)
+    os.mkfifo(src / "pipe.txt")
+    for i in range(4):
+        write_articles(src, {f"n{i}.txt": f" date 2025-06-1{i} The Indian Navy signed an MoU with Orvel Yard {i} "
+                                           "Limited on Monday."})
+        assert main(["run", "--source", str(src)]) == 0
+    results = home / "quality" / "gx" / "uncommitted" / "validations" / "dim_articles"
+    assert len([p for p in results.glob("*/*") if p.is_dir()]) == 2  # as many as the versions kept
+    assert len([p for p in (home / "versions").iterdir() if p.is_dir()]) == 2
+    parts = str(home / "quarantine" / "*.parquet")
+    assert rows(home / "warehouse.duckdb", f"select count(*) from read_parquet('{parts}')") == [(1,)]

@@ -87,3 +87,15 @@ def test_links_to_other_stories_are_dropped_and_noted():
     assert "Another story" not in cleaned and "different story" not in cleaned
     assert "four years" in cleaned
     assert any("2 line(s)" in x for x in r.repairs)
+
+
+def test_the_size_limit_reason_gives_the_whole_files_size():
+    r = read_article(b"x" * 101, max_bytes=100, size=7_340_032)
+    assert isinstance(r, Rejected) and "7,340,032 bytes" in r.reason
+
+
+def test_a_publication_date_before_1900_is_unknown_and_noted():
+    r = read_article(b" date 0001-01-01 The Navy signed a contract with the shipyard on Monday.", max_bytes=LIMIT)
+    assert r.published_date is None and any("before 1900" in x for x in r.repairs)
+    r = read_article(b" date 1999-01-01 The Navy signed a contract with the shipyard on Monday.", max_bytes=LIMIT)
+    assert r.published_date == dt.date(1999, 1, 1)  # positive control

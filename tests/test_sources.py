@@ -209,3 +209,13 @@ def test_a_folder_reads_regular_files_only_and_no_links_out_of_it(tmp_path: Path
     assert sum(1 for i in read if i.uri.endswith("/a.txt") and i.data) == 2  # the link inside the folder too
     assert items["leak.txt"].data is None and "outside the source folder" in items["leak.txt"].error
     assert items["pipe.txt"].data is None and "not a regular file" in items["pipe.txt"].error
+
+
+def test_link_local_and_loopback_links_from_a_feed_are_refused_before_any_request():
+    from flows.fetch import Fetcher, FetchRefused, origin
+
+    fetcher = Fetcher(timeout=1, max_bytes=100)
+    for link in ("http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:9/x", "http://[::1]:9/x"):
+        with pytest.raises(FetchRefused, match="private, loopback or link-local"):
+            fetcher.check(link, trusted=origin("https://news.example.org/feed.xml"))
+    fetcher.check("http://127.0.0.1:9/x", trusted=origin("http://127.0.0.1:9/feed.xml"))  # same origin: allowed
