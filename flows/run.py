@@ -25,7 +25,7 @@ from parley.settings import Settings
 from schemas import BY_NAME, QUARANTINE, TABLES
 from transforms.extract import extract_article, extractor_version
 from transforms.model import ArticleMeta, StarBuilder
-from transforms.reading import Rejected, read_article, text_for_extraction
+from transforms.reading import ReadArticle, Rejected, read_article, text_for_extraction
 from transforms.record import ArticleRecord
 from warehouse import publish as pub
 from warehouse import zones
@@ -47,6 +47,15 @@ def new_run_id() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
 
 
+def _read(item: SourceItem, settings: Settings) -> ReadArticle | Rejected:
+    """One input read; a failure of the reader itself sets this input aside, never the run."""
+    try:
+        return read_article(item.data or b"", max_bytes=settings.max_file_bytes, published=item.published,
+                            title=item.title, size=item.size)
+    except Exception as exc:  # noqa: BLE001 (one input's failure must not stop the run)
+        return Rejected(f"reading failed: {type(exc).__name__}: {exc}"[:500])
+
+
 @task(name="ingest-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 def ingest_batch(items: list[SourceItem], known: set[str], settings: Settings,
                  already_quarantined: frozenset[tuple[str, str]] = frozenset()) -> dict[str, Any]:
@@ -60,9 +69,7 @@ def ingest_batch(items: list[SourceItem], known: set[str], settings: Settings,
     repairs: Counter[str] = Counter()
     for item in items:
         stats["read"] += 1
-        result = Rejected(item.error) if item.error else read_article(
-            item.data or b"", max_bytes=settings.max_file_bytes, published=item.published, title=item.title,
-            size=item.size)
+        result = Rejected(item.error) if item.error else _read(item, settings)
         if isinstance(result, Rejected):
             data = item.data or b""
             if (item.uri, result.reason) in already_quarantined:

@@ -222,7 +222,7 @@ def cmd_history(args: argparse.Namespace, settings: Settings) -> int:
 
     from warehouse.publish import current_run_id, list_versions
 
-    current = current_run_id(settings.home)
+    current = current_run_id(settings.home, verify=True)
     t = Table("published", "gate", "articles", "agreements", "meetings", "note")
     t.add_column("run", no_wrap=True)
     for v, s in list_versions(settings.versions_dir):
@@ -241,7 +241,7 @@ def cmd_rollback(args: argparse.Namespace, settings: Settings) -> int:
 
     with run_lock(settings):
         versions = [(v, s) for v, s in list_versions(settings.versions_dir) if s.get("published")]
-        current = current_run_id(settings.home)
+        current = current_run_id(settings.home, verify=True)
         if args.run_id:
             pick = [(v, s) for v, s in versions if v.run_id == args.run_id]
             if not pick:

@@ -182,3 +182,16 @@ def test_runs_do_not_pile_up_results_versions_or_quarantine(home: Path, tmp_path
     assert len([p for p in (home / "versions").iterdir() if p.is_dir()]) == 2
     parts = str(home / "quarantine" / "*.parquet")
     assert rows(home / "warehouse.duckdb", f"select count(*) from read_parquet('{parts}')") == [(1,)]
+
+
+def test_history_names_the_live_version_even_when_current_is_stale(home: Path, tmp_path: Path):
+    """A kill between the rename that publishes and the write of CURRENT leaves CURRENT one behind."""
+    src = write_articles(tmp_path / "src", GOOD)
+    assert main(["run", "--source", str(src)]) == 0
+    first = (home / "CURRENT").read_text().strip()
+    write_articles(src, {"more.txt": " date 2025-06-14 The Indian Navy signed an MoU with Kelvar Marine Limited."})
+    assert main(["run", "--source", str(src)]) == 0
+    second = (home / "CURRENT").read_text().strip()
+    (home / "CURRENT").write_text(first + "\n")  # as a kill right after the rename would leave it
+    assert main(["history"]) == 0
+    assert (home / "CURRENT").read_text().strip() == second

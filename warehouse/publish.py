@@ -165,21 +165,27 @@ def list_versions(versions_dir: Path) -> list[tuple[Version, dict[str, Any]]]:
     return out
 
 
-def current_run_id(home: Path) -> str | None:
-    """The live version: CURRENT, or where CURRENT was lost, the kept version whose database is the one
-    published (CURRENT is then written again)."""
+def current_run_id(home: Path, verify: bool = False) -> str | None:
+    """The live version: CURRENT, or where CURRENT was lost (or, with `verify`, names a version whose
+    database is not the one published: a kill between the rename and CURRENT), the kept version whose
+    database is the one published; CURRENT is then written again."""
     p = home / "CURRENT"
-    if p.exists():
-        return p.read_text(encoding="utf-8").strip() or None
+    named = p.read_text(encoding="utf-8").strip() if p.exists() else ""
+    if named and not verify:
+        return named
     live = home / "warehouse.duckdb"
+    if named and live.is_file():
+        recorded = home / "versions" / named / "warehouse.duckdb.sha256"
+        if recorded.is_file() and recorded.read_text(encoding="utf-8").strip() == sha256(live):
+            return named
     if not live.is_file():
-        return None
+        return named or None
     digest = sha256(live)
     for v, _ in reversed(list_versions(home / "versions")):
         if v.checksum_path.is_file() and v.checksum_path.read_text(encoding="utf-8").strip() == digest:
             p.write_text(v.run_id + "\n", encoding="utf-8")
             return v.run_id
-    return None
+    return named or None
 
 
 def prune(versions_dir: Path, keep: int, current: str | None) -> None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Any
 
 from transforms.dates import DateMention, find_dates
+from transforms.document import Doc
 from transforms.events.engine import SpecPatterns
 from transforms.knowledge import Knowledge
 from transforms.officials import Official
@@ -100,3 +103,20 @@ def forms_of_people(officials: list[Official]) -> dict[str, str]:
             forms.setdefault(surname, o.name)
     return forms
 
+
+
+@dataclass
+class Story:
+    """What every sentence of one article is read against: the spec's patterns, the document, the
+    spellings of its organisations and people, and the year an undated story names."""
+
+    rx: SpecPatterns
+    doc: Doc
+    org_forms: dict[str, str]
+    person_forms: dict[str, str]
+    hint: int | None
+
+    @staticmethod
+    def basics(doc: Doc, rx: SpecPatterns) -> dict[str, Any]:
+        return {"rx": rx, "doc": doc, "org_forms": {f: o.name for o in doc.orgs for f in o.forms() if len(f) >= 2},
+                "person_forms": forms_of_people(doc.officials), "hint": doc.year_hint}

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 
 from transforms.document import Doc
 from transforms.events.common import (
+    Story,
     add_new,
     date_of,
     dateline_date,
     dedupe,
     event_dates,
-    forms_of_people,
     is_negated,
     lede_date,
     name_spans,
@@ -83,14 +83,9 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
 
 
 @dataclass
-class _Story:
-    """What every sentence of one article is read against."""
+class _Story(Story):
+    """A story read for gatherings: the meetings found so far and the one it last spoke of."""
 
-    rx: SpecPatterns
-    doc: Doc
-    org_forms: dict[str, str]
-    person_forms: dict[str, str]
-    hint: int | None
     found: list[Meeting] = field(default_factory=list)
     recent: Meeting | None = None  # the meeting the story last spoke of
     last_at: int = -10
@@ -99,11 +94,7 @@ class _Story:
 @reader("gathering")
 def read_gatherings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]:
     """Every event of the spec the article reports as held, sentence by sentence."""
-    story = _Story(
-        rx=rx, doc=doc, org_forms={f: o.name for o in doc.orgs for f in o.forms() if len(f) >= 2},
-        person_forms=forms_of_people(doc.officials),
-        hint=doc.year_hint,
-    )
+    story = _Story(**Story.basics(doc, rx))
     for s in doc.sentences:
         _read_sentence(story, s)
     return [_record(m) for m in _settle_meetings(story, k)]

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from transforms.dates import DateMention
 from transforms.document import Doc
 from transforms.events.common import (
+    Story,
     add_new,
     date_of,
     dedupe,
     event_dates,
-    forms_of_people,
     headline_lines,
     lede_date,
     name_spans,
@@ -52,17 +52,13 @@ class Agreement:
 
 
 @dataclass
-class _Story:
-    """What every clause of one article is read against."""
+class _Story(Story):
+    """A story read for signings: who signs for which body, the story's leading company, its headline
+    lines, and the agreements found so far."""
 
-    rx: SpecPatterns
-    doc: Doc
-    org_forms: dict[str, str]
-    person_forms: dict[str, str]
-    org_of_person: dict[str, str]
-    protagonist: str | None
-    hint: int | None
-    headline: set[int]
+    org_of_person: dict[str, str] = field(default_factory=dict)
+    protagonist: str | None = None
+    headline: set[int] = field(default_factory=set)
     found: list[Agreement] = field(default_factory=list)
     slots: list[Agreement] = field(default_factory=list)  # counted agreements still waiting for their own party
     last_at: int = -10
@@ -71,13 +67,9 @@ class _Story:
 @reader("signing")
 def read_signings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]:
     """Every event of the spec the article reports as concluded, clause by clause."""
-    hint = doc.year_hint
-    story = _Story(
-        rx=rx, doc=doc, org_forms={f: o.name for o in doc.orgs for f in o.forms() if len(f) >= 2},
-        person_forms=forms_of_people(doc.officials),
-        org_of_person={p.name: p.organisation for p in doc.officials if p.organisation},
-        protagonist=_protagonist(doc.orgs), hint=hint, headline=headline_lines(rx.p, doc.sentences),
-    )
+    story = _Story(**Story.basics(doc, rx), org_of_person={p.name: p.organisation for p in doc.officials
+                                                            if p.organisation},
+                   protagonist=_protagonist(doc.orgs), headline=headline_lines(rx.p, doc.sentences))
     if rx.special("transfer"):
         story.found = _transferred(story, doc.transfers)
     announced = {t.cue for t in doc.transfers} | {t.sentence for t in doc.transfers}
@@ -88,7 +80,7 @@ def read_signings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]
         whole = [c for _, _, c in name_spans(s.text, story.org_forms)] if len(clauses) > 1 else []
         for t in clauses:
             _read_clause(story, s, t, whole)
-    settled = _settle_agreements(story, lede_date(rx.knowledge, doc.sentences, doc.published, hint))
+    settled = _settle_agreements(story, lede_date(rx.knowledge, doc.sentences, doc.published, story.hint))
     return [_record(a) for a in settled]
 
 
