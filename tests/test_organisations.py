@@ -163,3 +163,21 @@ def test_the_agreement_word_in_the_subject_slot_names_no_body():
     names = {o.name for o in extract("The MoU signed with Orvel Municipal Corporation covers drones.", None)
              .organisations}
     assert names == {"Orvel Municipal Corporation"}
+
+
+def test_a_ministry_named_after_a_list_of_subjects_keeps_the_whole_list():
+    from transforms.pipeline import extract
+
+    rec = extract("The Ministry of Ports, Shipping and Waterways signed an MoU with the Department of Space.", None)
+    assert "Ministry of Ports, Shipping and Waterways" in {o.name for o in rec.organisations}
+    rec = extract("The Ministry of Mines and Minerals signed an MoU with the Department of Space.", None)
+    assert "Ministry of Mines and Minerals" in {o.name for o in rec.organisations}
+
+
+def test_a_list_of_bodies_after_a_ministry_stays_a_list():
+    from transforms.pipeline import extract
+
+    names = {o.name for o in extract("The Ministry of Defence, Indian Navy and Orvel Labs signed a pact.", None)
+             .organisations}
+    assert "Ministry of Defence" in names and "Indian Navy" in names
+    assert not any(n.startswith("Ministry of Defence,") for n in names)

@@ -489,6 +489,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         for o in b.orgs:
             o.mentions, o.spans = 0, []
         _split_listed_pairs(b, listed_pairs(sentences, k))
+    _extend_listed_names(text, b, k)
     _handles(text, b, k)
     _fold_variants(b, k)
     _short_forms(text, b.orgs, k)
@@ -529,6 +530,30 @@ def _fold_family_names(text: str, b: _Builder, k: Knowledge) -> None:
         member = members[0]
         for bare in [o for o in b.orgs if o is not member and norm(o.name) in (norm(full), norm(acr))]:
             b.absorb(member, bare)
+
+
+def _extend_listed_names(text: str, b: _Builder, k: Knowledge) -> None:
+    """'Ministry of Ports, Shipping and Waterways': a ministry or department named after a list of
+    subjects keeps the whole list, which the comma would otherwise cut. Only where every item is plain
+    capitalised words: no body, country or head word of its own ('Ministry of Defence, Indian Navy and
+    DRDO' is three bodies)."""
+    for o in list(b.orgs):
+        words = o.name.split()
+        if o.registry or len(words) < 3 or words[0] not in k.words.listing_heads or words[1] != "of":
+            continue
+        i = text.find(o.name)
+        m = k.patterns.listed_subjects.match(text, i + len(o.name)) if i >= 0 else None
+        if m is None:
+            continue
+        items = [x for x in k.patterns.listed_subject.findall(m.group())]
+        if any(norm(x) in b.idx.by_form or x in k.countries or b.find(x) or any(w in k.org_heads for w in x.split())
+               for x in items):
+            continue
+        full = o.name + m.group().rstrip()
+        o.aliases.add(o.name)
+        b.by_form.pop(norm(o.name), None)
+        o.name = full
+        b.by_form[norm(full)] = o
 
 
 def _split_listed_pairs(b: _Builder, pairs: set[tuple[str, str]]) -> None:
