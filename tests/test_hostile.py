@@ -33,6 +33,16 @@ def rows(db: Path, sql: str) -> list[tuple]:
         return con.execute(sql).fetchall()
 
 
+def two_published_versions(home: Path, tmp_path: Path) -> tuple[Path, str, str]:
+    """Two runs that each publish: the source folder and the two run ids, oldest first."""
+    src = write_articles(tmp_path / "src", GOOD)
+    assert main(["run", "--source", str(src)]) == 0
+    first = (home / "CURRENT").read_text().strip()
+    write_articles(src, {"more.txt": " date 2025-06-14 The Indian Navy signed an MoU with Kelvar Marine Limited."})
+    assert main(["run", "--source", str(src)]) == 0
+    return src, first, (home / "CURRENT").read_text().strip()
+
+
 def test_hostile_articles_never_stop_the_good_ones(home: Path, tmp_path: Path, monkeypatch, capsys):
     monkeypatch.setenv("PARLEY_FAULT_ARTICLE", "FAULTMARK")
     src = write_articles(tmp_path / "src", {**GOOD, **HOSTILE})
@@ -85,12 +95,7 @@ def test_parley_sql_reads_and_cannot_write_or_reach_the_host(home: Path, tmp_pat
 def test_state_stays_honest_when_its_files_are_damaged(home: Path, tmp_path: Path, capsys):
     """A truncated version is never republished; a lost CURRENT is rebuilt; a corrupt summary or cache
     part is skipped with a warning; a home whose path has '[' and '*' works."""
-    src = write_articles(tmp_path / "src", GOOD)
-    assert main(["run", "--source", str(src)]) == 0
-    first = (home / "CURRENT").read_text().strip()
-    write_articles(src, {"more.txt": " date 2025-06-14 The Indian Navy signed an MoU with Kelvar Marine Limited."})
-    assert main(["run", "--source", str(src)]) == 0
-    second = (home / "CURRENT").read_text().strip()
+    src, first, second = two_published_versions(home, tmp_path)
     assert first != second
 
     # CURRENT lost: rebuilt from the versions, so rollback still moves back, not forward.
@@ -186,12 +191,7 @@ def test_runs_do_not_pile_up_results_versions_or_quarantine(home: Path, tmp_path
 
 def test_history_names_the_live_version_even_when_current_is_stale(home: Path, tmp_path: Path):
     """A kill between the rename that publishes and the write of CURRENT leaves CURRENT one behind."""
-    src = write_articles(tmp_path / "src", GOOD)
-    assert main(["run", "--source", str(src)]) == 0
-    first = (home / "CURRENT").read_text().strip()
-    write_articles(src, {"more.txt": " date 2025-06-14 The Indian Navy signed an MoU with Kelvar Marine Limited."})
-    assert main(["run", "--source", str(src)]) == 0
-    second = (home / "CURRENT").read_text().strip()
+    src, first, second = two_published_versions(home, tmp_path)
     (home / "CURRENT").write_text(first + "\n")  # as a kill right after the rename would leave it
     assert main(["history"]) == 0
     assert (home / "CURRENT").read_text().strip() == second
