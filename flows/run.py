@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
+import os
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -17,11 +18,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.states import Failed, State
 
 from flows.progress import Progress
 from flows.sources import SourceItem, iter_source
 from parley.faults import article_fault, crash_point
-from parley.settings import Settings
+from parley.settings import Settings, load_settings
 from schemas import BY_NAME, QUARANTINE, TABLES
 from transforms.extract import extract_article, extractor_version
 from transforms.model import ArticleMeta, StarBuilder
@@ -202,13 +204,32 @@ def _quiet_console() -> None:
                 h.addFilter(_NoTraceback())
 
 
-@flow(name="parley-run", log_prints=False)
-def parley_run(sources: list[str], settings: Settings, reprocess: bool = False) -> dict[str, Any]:
+def _flow_run_name() -> str:
+    """Prefect's flow-run name carries Parley's run id, so the UI and `parley history` name runs alike."""
+    from prefect.runtime import flow_run
+
+    return f"parley-{flow_run.parameters.get('run_id') or 'run'}"
+
+
+@flow(name="parley-run", log_prints=False, flow_run_name=_flow_run_name)
+def parley_run(sources: list[str], home: str | None = None, reprocess: bool = False,
+               run_id: str | None = None) -> dict[str, Any] | State:
     """One run. With no sources (`parley reprocess`) it re-derives the warehouse from the raw zone alone;
-    `reprocess=True` also re-extracts articles that already have a record at this extractor version."""
+    `reprocess=True` also re-extracts articles that already have a record at this extractor version.
+    Parameters are plain (paths, names) so Prefect can show and validate them; a run the quality gate
+    blocks ends in a Failed state whose message is the gate's verdict (its data: the run summary)."""
+    settings = load_settings({**os.environ, **({"PARLEY_HOME": home} if home else {})})
+    summary = _run(sources, settings, reprocess, run_id or new_run_id())
+    if summary.get("published"):
+        return summary
+    failures = summary.get("gate", {}).get("failures", [])
+    return Failed(message=f"quality gate blocked publication: {len(failures)} failed expectation(s): "
+                          + "; ".join(failures[:3]), data=summary)
+
+
+def _run(sources: list[str], settings: Settings, reprocess: bool, run_id: str) -> dict[str, Any]:
     log = get_run_logger()
     _quiet_console()
-    run_id = new_run_id()
     started = dt.datetime.now(dt.UTC)
     version = extractor_version()
     summary: dict[str, Any] = {"run_id": run_id, "started": started.isoformat(), "sources": sources,

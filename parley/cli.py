@@ -92,10 +92,11 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         raise CliError(str(exc)) from None
     _check_home(settings)
     _prefect_env(settings)
-    from flows.run import parley_run
+    from flows.run import new_run_id, parley_run
 
     with run_lock(settings), stop_handling():
-        summary = _guarded(lambda: parley_run(sources, settings), settings)
+        summary = _guarded(lambda: _outcome(parley_run(sources, str(settings.home), run_id=new_run_id(),
+                                                             return_state=True)), settings)
     print_summary(summary)
     return EXIT_OK if summary.get("published") else EXIT_BLOCKED
 
@@ -118,6 +119,17 @@ def _disk_problem(exc: BaseException) -> str | None:
                 return needle
         e = e.__cause__ or e.__context__
     return None
+
+
+def _outcome(state: Any) -> dict[str, Any]:
+    """The run summary from the flow's final state: Completed (published) or Failed by the gate carry it;
+    any other failure is raised for `_guarded` to turn into one line."""
+    result = state.result(raise_on_failure=False)
+    if isinstance(result, BaseException):
+        raise result
+    if not isinstance(result, dict):
+        raise RuntimeError(f"the run ended {state.type.value.lower()} without a summary: {state.message}")
+    return result
 
 
 def _guarded(run: Any, settings: Settings) -> dict[str, Any]:
@@ -160,10 +172,11 @@ def cmd_reprocess(args: argparse.Namespace, settings: Settings) -> int:
         raise CliError(f"nothing to reprocess: no raw zone in {settings.home}; run `parley run` first")
     _check_home(settings)
     _prefect_env(settings)
-    from flows.run import parley_run
+    from flows.run import new_run_id, parley_run
 
     with run_lock(settings), stop_handling():
-        summary = _guarded(lambda: parley_run([], settings, reprocess=args.force), settings)
+        summary = _guarded(lambda: _outcome(parley_run([], str(settings.home), reprocess=args.force,
+                                                       run_id=new_run_id(), return_state=True)), settings)
     print_summary(summary)
     return EXIT_OK if summary.get("published") else EXIT_BLOCKED
 

@@ -120,3 +120,25 @@ def test_gate_blocks_a_bad_batch_and_the_previous_warehouse_stays(home: Path, tm
 def test_bad_source_is_a_clear_error_not_a_traceback(home: Path, capsys):
     assert main(["run", "--source", "/no/such/folder"]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_a_blocked_run_ends_failed_in_prefect_with_the_gates_verdict_and_its_run_id(home: Path, tmp_path: Path):
+    from prefect import get_client
+
+    from flows.run import parley_run
+
+    text = " date 2025-06-13 The Indian Army signed a contract with Bharat Forge on Tuesday."
+    src = write_articles(tmp_path / "bad", {"b.txt": text})
+    art = read_article(text.encode(), max_bytes=10**6)
+    zones.append_extracted(home / "extracted", extractor_version(), {art.content_hash: ArticleRecord(
+        events={"agreement": [EventRecord(type="handshake", evidence="The Indian Army signed a contract.")]})})
+    state = parley_run([str(src)], str(home), run_id="20260101T000000Z-test01", return_state=True)
+    assert state.is_failed() and state.message.startswith("quality gate blocked publication")
+    assert "expect_column_values_to_be_in_set" in state.message
+    assert state.result(raise_on_failure=False)["published"] is False  # the summary travels with the state
+    with get_client(sync_client=True) as client:
+        run = client.read_flow_run(state.state_details.flow_run_id)
+    assert run.name == "parley-20260101T000000Z-test01"
+    good = parley_run([str(write_articles(tmp_path / "good", {"a.txt": text.replace("Army", "Navy")}))],
+                      str(tmp_path / "home2"), return_state=True)
+    assert good.is_completed()  # positive control: a published run completes
