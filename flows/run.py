@@ -24,6 +24,7 @@ from flows.progress import Progress
 from flows.sources import SourceItem, iter_source
 from parley.faults import article_fault, crash_point
 from parley.settings import Settings, load_settings
+from parley.stopping import reassert as reassert_stop_handlers
 from schemas import BY_NAME, QUARANTINE, TABLES
 from transforms.extract import extract_article, extractor_version
 from transforms.model import ArticleMeta, StarBuilder
@@ -228,6 +229,7 @@ def parley_run(sources: list[str], home: str | None = None, reprocess: bool = Fa
 
 
 def _run(sources: list[str], settings: Settings, reprocess: bool, run_id: str) -> dict[str, Any]:
+    reassert_stop_handlers()  # Ctrl-C and SIGTERM end a command-line run at once, even mid-flow
     log = get_run_logger()
     _quiet_console()
     started = dt.datetime.now(dt.UTC)

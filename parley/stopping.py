@@ -15,6 +15,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -106,15 +107,30 @@ def _stop(signum: int, _frame: FrameType | None) -> None:
     os._exit(EXIT_BY_SIGNAL.get(signum, 128 + signum))  # no cleanup may wait on a server that is gone
 
 
+_active = False  # a command-line run is under way: signals end it at once
+
+
+def reassert() -> None:
+    """Inside the flow, Prefect swaps in its own SIGTERM handler, which reports the run as crashed to a
+    server that the same signal may have just stopped (and waits on it for minutes). During a command-line
+    run, ours comes back: the run ends at once."""
+    if _active and threading.current_thread() is threading.main_thread():
+        for sig in EXIT_BY_SIGNAL:
+            signal.signal(sig, _stop)
+
+
 @contextmanager
 def stop_handling() -> Iterator[None]:
     """For the length of a run: Ctrl-C and SIGTERM end it at once, with its helper processes, and a
     reaper ends the helpers if the run is killed outright. The previous handlers come back after."""
+    global _active
     previous = {sig: signal.signal(sig, _stop) for sig in EXIT_BY_SIGNAL}
     reaper = start_reaper()
+    _active = True
     try:
         yield
     finally:
+        _active = False
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         if reaper is not None:
