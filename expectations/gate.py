@@ -48,13 +48,35 @@ def _context(root: Path) -> Any:
     return ctx
 
 
+def _bounds(kwargs: dict[str, Any]) -> str:
+    """What the expectation needed, in words: 'needed 78 or more', 'allowed: a, b'."""
+    lo, hi = kwargs.get("min_value"), kwargs.get("max_value")
+    if lo is not None and hi is not None:
+        return f"needed {lo} to {hi}"
+    if lo is not None:
+        return f"needed {lo} or more"
+    if hi is not None:
+        return f"needed {hi} or less"
+    if kwargs.get("value") is not None:
+        return f"needed {kwargs['value']}"
+    if kwargs.get("value_set") is not None:
+        allowed = sorted(map(str, kwargs["value_set"]))
+        return "allowed: " + ", ".join(allowed[:8]) + (", ..." if len(allowed) > 8 else "")
+    mostly = kwargs.get("mostly")
+    return f"needed at least {mostly:.0%} of rows" if mostly not in (None, 1, 1.0) else ""
+
+
 def _describe(res: Any) -> str:
+    """What was observed and what was needed: 'observed 27, needed 78 or more'."""
     r = res.result or {}
+    needed = _bounds(res.expectation_config.kwargs)
     if "observed_value" in r:
-        return f"observed {r['observed_value']}"
-    if "unexpected_count" in r:
-        return f"{r['unexpected_count']} of {r.get('element_count', '?')} rows unexpected"
-    return "see Data Docs"
+        seen = f"observed {r['observed_value']}"
+    elif "unexpected_count" in r:
+        seen = f"{r['unexpected_count']} of {r.get('element_count', '?')} rows unexpected"
+    else:
+        return "see Data Docs"
+    return f"{seen}, {needed}" if needed else seen
 
 
 def _failing_rows(batch: Batch, res: Any, limit: int = 5) -> list[str]:

@@ -7,28 +7,30 @@ work is done by pure functions in transforms/ and by the stores in warehouse/.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import logging
 import os
 import uuid
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed, State
 
+from flows.ingest import ingest_sources
+from flows.lifecycle import HomeUnusable, RunLocked, check_home, run_lock, write_crash_log
+from flows.notify import payload, post
 from flows.progress import Progress
-from flows.sources import SourceItem, iter_source
+from flows.report import NEW_FACTS, new_facts, row_changes, run_markdown
 from parley.faults import article_fault, crash_point
 from parley.settings import Settings, load_settings
+from parley.source_specs import SourceSpec, resolve
 from parley.stopping import reassert as reassert_stop_handlers
 from schemas import BY_NAME, QUARANTINE, TABLES
 from transforms.extract import extract_article, extractor_version
 from transforms.model import ArticleMeta, StarBuilder
-from transforms.reading import ReadArticle, Rejected, read_article, text_for_extraction
+from transforms.reading import current_text, text_for_extraction
 from transforms.record import ArticleRecord
 from warehouse import publish as pub
 from warehouse import zones
@@ -37,68 +39,9 @@ from warehouse.arrow import to_arrow
 if TYPE_CHECKING:
     from expectations.gate import GateResult
 
-T = TypeVar("T")
-
-
-def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    it = iter(items)
-    while chunk := list(itertools.islice(it, size)):
-        yield chunk
-
 
 def new_run_id() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
-
-
-def _read(item: SourceItem, settings: Settings) -> ReadArticle | Rejected:
-    """One input read; a failure of the reader itself sets this input aside, never the run."""
-    try:
-        return read_article(item.data or b"", max_bytes=settings.max_file_bytes, published=item.published,
-                            title=item.title, size=item.size)
-    except Exception as exc:  # noqa: BLE001 (one input's failure must not stop the run)
-        return Rejected(f"reading failed: {type(exc).__name__}: {exc}"[:500])
-
-
-@task(name="ingest-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def ingest_batch(items: list[SourceItem], known: set[str], settings: Settings,
-                 already_quarantined: frozenset[tuple[str, str]] = frozenset()) -> dict[str, Any]:
-    """Reads a batch of source items into the raw zone; unreadable ones go to quarantine with a reason
-    (once: an input quarantined before for the same reason is not stored again)."""
-    now = dt.datetime.now(dt.UTC)
-    raw_rows: list[dict[str, Any]] = []
-    quarantined: list[dict[str, Any]] = []
-    seen_now: set[str] = set()
-    stats: Counter[str] = Counter()
-    repairs: Counter[str] = Counter()
-    for item in items:
-        stats["read"] += 1
-        result = Rejected(item.error) if item.error else _read(item, settings)
-        if isinstance(result, Rejected):
-            data = item.data or b""
-            if (item.uri, result.reason) in already_quarantined:
-                stats["quarantined_before"] += 1  # the same input, refused again for the same reason
-                continue
-            quarantined.append({"source_uri": item.uri, "reason": result.reason, "size_bytes": item.size or len(data),
-                                "content": data[:4096].decode("utf-8", errors="backslashreplace"),
-                                "raw_bytes": data, "read_at": now})
-            continue
-        for r in result.repairs:
-            repairs[r.split(" (")[0].split(" '")[0]] += 1
-        if result.content_hash in known or result.content_hash in seen_now:
-            stats["known"] += 1
-            continue
-        seen_now.add(result.content_hash)
-        stats["new"] += 1
-        raw_rows.append({
-            "content_hash": result.content_hash, "source_uri": item.uri, "url": item.url, "title": result.title,
-            "published_date": result.published_date, "text": result.text, "read_at": now,
-            "repairs": list(result.repairs),
-        })
-    zones.append_raw(settings.raw_dir, raw_rows)
-    zones.append_quarantine(settings.quarantine_dir, quarantined)
-    stats["quarantined"] = len(quarantined) + stats["quarantined_before"]
-    return {"stats": dict(stats), "hashes": sorted(seen_now), "repairs": dict(repairs),
-            "quarantine": [(q["source_uri"], q["reason"]) for q in quarantined]}
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE, retries=1)
@@ -114,7 +57,8 @@ def extract_batch(rows: list[dict[str, Any]], version: str, settings: Settings, 
     for r in todo:
         try:
             article_fault(r["text"])
-            records[r["content_hash"]] = extract_article(r["text"], r["published_date"])
+            text = current_text(r["text"], r.get("raw_body"), r.get("url"))
+            records[r["content_hash"]] = extract_article(text, r["published_date"])
         except Exception as exc:  # noqa: BLE001 (one article's failure must not stop the run)
             reason = f"extraction failed: {type(exc).__name__}: {exc}"[:500]
             records[r["content_hash"]] = ArticleRecord(failure=reason)
@@ -213,59 +157,106 @@ def _flow_run_name() -> str:
 
 
 @flow(name="parley-run", log_prints=False, flow_run_name=_flow_run_name)
-def parley_run(sources: list[str], home: str | None = None, reprocess: bool = False,
+def parley_run(sources: list[str] | None = None, home: str | None = None, reprocess: bool = False,
                run_id: str | None = None) -> dict[str, Any] | State:
-    """One run. With no sources (`parley reprocess`) it re-derives the warehouse from the raw zone alone;
-    `reprocess=True` also re-extracts articles that already have a record at this extractor version.
-    Parameters are plain (paths, names) so Prefect can show and validate them; a run the quality gate
-    blocks ends in a Failed state whose message is the gate's verdict (its data: the run summary)."""
+    """One run, the same whoever starts it (`parley run`, a deployment, `flow.serve`): it takes the home's
+    lock, reads `sources` (paths, patterns or URLs; the sources of parley.toml when None; none at all, as
+    `parley reprocess` does, to re-derive the warehouse from the raw zone), writes a crash log if it fails,
+    publishes an artifact and tells the webhook when it is blocked or fails. `reprocess=True` also
+    re-extracts articles that already have a record at this extractor version. A run the gate blocks ends
+    Failed with the gate's verdict as its message (its data: the run summary)."""
     settings = load_settings({**os.environ, **({"PARLEY_HOME": home} if home else {})})
-    summary = _run(sources, settings, reprocess, run_id or new_run_id())
+    run_id = run_id or new_run_id()
+    specs = resolve(sources, settings.sources)
+    if sources is None and not specs:
+        raise NoSources(f"no sources to read: list them as [[sources]] in {settings.home / 'parley.toml'} or "
+                        "pass the flow's `sources` parameter")
+    try:
+        check_home(settings)
+        with run_lock(settings, f"run {run_id}"):
+            summary = _run(specs, settings, reprocess, run_id)
+    except (RunLocked, HomeUnusable):
+        raise
+    except Exception as exc:
+        log = write_crash_log(settings, run_id, exc)
+        first = (str(exc).splitlines() or [""])[0]
+        message = f"{type(exc).__name__}: {first}. Nothing was published" + (f" (details: {log})" if log else "")
+        _notify(settings, "failed", run_id, message, None)
+        raise RunFailed(message, log) from exc
+    _publish_report(summary, settings)
     if summary.get("published"):
         return summary
     failures = summary.get("gate", {}).get("failures", [])
-    return Failed(message=f"quality gate blocked publication: {len(failures)} failed expectation(s): "
-                          + "; ".join(failures[:3]), data=summary)
+    message = (f"quality gate blocked publication: {len(failures)} failed expectation(s): "
+               + "; ".join(failures[:3]))
+    _notify(settings, "blocked", run_id, message, summary)
+    return Failed(message=message, data=summary)
 
 
-def _run(sources: list[str], settings: Settings, reprocess: bool, run_id: str) -> dict[str, Any]:
+class NoSources(ValueError):
+    """A scheduled run with nothing to read; the message says where to list sources."""
+
+
+class RunFailed(RuntimeError):
+    """The run stopped on an error; nothing was published. `log` is the full traceback's file."""
+
+    def __init__(self, message: str, log: Path | None):
+        super().__init__(message)
+        self.log = log
+
+
+def _notify(settings: Settings, event: str, run_id: str, message: str, summary: dict[str, Any] | None) -> None:
+    if not settings.notify_webhook:
+        return
+    problem = post(settings.notify_webhook, payload(event, run_id, message, summary, str(settings.home)),
+                   settings.user_agent)
+    if problem:
+        get_run_logger().warning("could not notify %s: %s", settings.notify_webhook, problem)
+
+
+def _publish_report(summary: dict[str, Any], settings: Settings) -> None:
+    """The run in words: `report.md` beside its version, and a Prefect markdown and table artifact. A
+    report that cannot be published is a warning: the run's outcome stands."""
+    markdown = run_markdown(summary)
+    try:
+        (Path(summary["version_dir"]) / "report.md").write_text(markdown, encoding="utf-8")
+    except OSError as exc:
+        get_run_logger().warning("could not write the run report: %s", exc)
+    try:
+        from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+        verdict = "published" if summary.get("published") else "blocked"
+        create_markdown_artifact(markdown=markdown, key="parley-run-report",
+                                 description=f"Parley run {summary['run_id']}: {verdict}")
+        create_table_artifact(table=row_changes(summary), key="parley-run-rows",
+                              description=f"Rows per table after run {summary['run_id']}, and their change")
+    except Exception as exc:  # noqa: BLE001 (an artifact is a report, not the run)
+        get_run_logger().warning("could not publish the run's Prefect artifact: %s", exc)
+
+
+def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: str) -> dict[str, Any]:
     reassert_stop_handlers()  # Ctrl-C and SIGTERM end a command-line run at once, even mid-flow
     log = get_run_logger()
     _quiet_console()
     started = dt.datetime.now(dt.UTC)
     version = extractor_version()
-    summary: dict[str, Any] = {"run_id": run_id, "started": started.isoformat(), "sources": sources,
+    summary: dict[str, Any] = {"run_id": run_id, "started": started.isoformat(),
+                               "sources": [s.location for s in specs],
                                "extractor_version": version}
-    for d in (settings.raw_dir, settings.extracted_dir, settings.versions_dir, settings.quarantine_dir):
+    for d in (settings.raw_dir, settings.extracted_dir, settings.versions_dir, settings.quarantine_dir,
+              settings.source_state_dir):
         d.mkdir(parents=True, exist_ok=True)
     leftovers = pub.clean_crash_leftovers(settings.home)
     if leftovers:
         log.warning("removed %d temporary files left by an interrupted run", len(leftovers))
 
     # 1. Ingest, batch by batch, straight from the sources.
-    known = zones.known_hashes(settings.raw_dir)
-    already_quarantined = zones.quarantined_reasons(settings.quarantine_dir, settings.raw_dir)
-    stats: Counter[str] = Counter()
-    repairs: Counter[str] = Counter()
-    quarantine: list[tuple[str, str]] = []
-    allow = frozenset(h.strip().lower() for h in settings.allow_hosts.split(",") if h.strip())
-    items = itertools.chain.from_iterable(iter_source(s, settings.max_file_bytes, settings.http_timeout, allow)
-                                          for s in sources)
-    with Progress("ingest", None) as bar:
-        for n, batch in enumerate(batched(items, settings.batch_size), 1):
-            res = ingest_batch(batch, known, settings, already_quarantined)
-            stats.update(res["stats"])
-            repairs.update(res["repairs"])
-            quarantine += res["quarantine"]
-            known.update(res["hashes"])
-            bar.advance(len(batch))
-            crash_point("ingest")
-            log.info("ingest batch %d: %d read, %d new, %d known, %d quarantined", n, res["stats"].get("read", 0),
-                     res["stats"].get("new", 0), res["stats"].get("known", 0), res["stats"].get("quarantined", 0))
-    for uri, reason in quarantine[:20]:
-        log.warning("quarantined %s: %s", uri, reason)
+    ingest = ingest_sources(specs, settings)
+    stats = ingest.stats
     summary["articles"] = {"read": stats["read"], "new": stats["new"], "already_known": stats["known"],
-                           "quarantined": stats["quarantined"], "repaired": dict(repairs)}
+                           "quarantined": stats["quarantined"], "repaired": dict(ingest.repairs)}
+    summary["source_report"] = list(ingest.sources.values())
+    summary["quarantined_now"] = [list(q) for q in ingest.quarantine]
 
     # 2. Extract what has no record at this extractor version (new articles, or all after an upgrade).
     total = zones.raw_count(settings.raw_dir)
@@ -290,6 +281,9 @@ def _run(sources: list[str], settings: Settings, reprocess: bool, run_id: str) -
 
     # 4. The gate.
     prev = pub.previous_row_counts(settings.home)
+    summary["previous_rows"] = prev
+    summary["new_facts"] = new_facts(tables, pub.previous_keys(settings.home, {
+        name: key for name, (key, _, _) in NEW_FACTS.items()}))
     gate = validate(tables, prev, settings, run_id)
     crash_point("validate")
     summary["gate"] = {"passed": gate.passed, "evaluated": gate.evaluated,

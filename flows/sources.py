@@ -1,26 +1,40 @@
-"""Where raw articles come from: a folder of files, a JSON Lines file, or an RSS/Atom feed URL.
+"""Where raw articles come from: folders, file patterns, JSON Lines, RSS/Atom feeds and web pages.
 
-Each source yields `SourceItem`s lazily (bytes plus what the source says
-about them), so a run never holds a whole corpus in memory.
+Local sources yield `SourceItem`s lazily (bytes plus what the source says about them), so a run never
+holds a whole corpus in memory, and skip files unchanged since the last run (the source's state). A
+remote source is fetched as a whole by `fetch_remote`: the feed conditionally (a 304 costs nothing), then
+only the entries it has not taken before, politely (`flows/fetch.py`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import glob
+import itertools
 import json
 import stat
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from urllib.parse import urljoin
 
-from flows.fetch import Fetcher, origin
+from flows.fetch import Fetcher, FetchFailed, FetchPolicy, FetchRefused, Response, origin
+from parley.source_specs import SourceSpec
+from transforms.feeds import FeedEntry, NotAFeed, parse_feed
+from warehouse.source_state import SourceState
+
+# File names a folder source reads (any case: STORY.TXT too).
+FOLDER_SUFFIXES = (".txt", ".html", ".htm")
+# Feed documents may be far larger than one article.
+FEED_SIZE_FACTOR = 50
+# Pages of one feed fetched at once (each host still gets at most `host_concurrency`).
+FETCH_WORKERS = 4
 
 
 class SourceError(ValueError):
-    """A --source that cannot be used at all; the message says what to pass instead."""
+    """A source that cannot be used at all; the message says what to pass instead."""
 
 
 @dataclass(frozen=True)
@@ -32,30 +46,84 @@ class SourceItem:
     title: str | None = None
     published: dt.date | None = None
     size: int | None = None  # the whole input's size where known (a file over the limit is read only in part)
+    content_type: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    source: str = ""  # the source's name
+    fetched: bool = False  # came from the web: the raw zone keeps its bytes as fetched
+    retry_later: bool = False  # a failure that may pass (a timeout, a 5xx): asked for again next run
 
 
-def check_source(source: str) -> None:
-    if source.startswith(("http://", "https://")):
+@dataclass
+class RemoteResult:
+    """What one remote source gave this run, and its memory for the next."""
+
+    items: list[SourceItem]
+    state: SourceState
+    not_modified: bool = False
+    skipped_seen: int = 0
+
+
+def check_source(source: SourceSpec | str) -> None:
+    spec = source if isinstance(source, SourceSpec) else SourceSpec.from_location(source)
+    if spec.remote or spec.kind == "glob":
         return
-    p = Path(source)
+    p = Path(spec.location).expanduser()
     if not p.exists():
-        raise SourceError(f"source {source!r} does not exist: pass a folder of .txt files, a .jsonl file or a "
-                          "feed URL")
-    if p.is_file() and p.suffix not in (".jsonl", ".json", ".ndjson"):
-        raise SourceError(f"source {source!r} is a file but not JSON Lines (.jsonl); pass its folder instead")
+        raise SourceError(f"source {spec.location!r} does not exist: pass a folder of .txt files, a .jsonl file, "
+                          "a file pattern or a feed URL")
+    if spec.kind == "folder" and p.is_file():
+        raise SourceError(f"source {spec.location!r} is a file but not JSON Lines (.jsonl); pass its folder "
+                          "instead")
 
 
-def iter_source(source: str, max_bytes: int, timeout: float = 20.0,
-                allow_hosts: frozenset[str] = frozenset()) -> Iterator[SourceItem]:
-    check_source(source)
-    if source.startswith(("http://", "https://")):
-        yield from _feed(source, Fetcher(timeout, max_bytes, allow_hosts))
-        return
-    p = Path(source)
-    if p.is_dir():
-        yield from _folder(p, max_bytes)
+def iter_local(spec: SourceSpec, max_bytes: int, state: SourceState | None = None) -> Iterator[SourceItem]:
+    """The items of a folder, glob or JSON Lines source; files unchanged since `state` was saved are skipped
+    (and `state` learns the files read now)."""
+    check_source(spec)
+    state = state if state is not None else SourceState()
+    p = Path(spec.location).expanduser()
+    if spec.kind == "jsonl":
+        files = [p]
+    elif spec.kind == "glob":
+        files = sorted(Path(x) for x in glob.glob(str(p), recursive=True) if not Path(x).is_dir())
     else:
-        yield from _jsonl(p)
+        files = sorted(x for x in p.iterdir() if x.suffix.lower() in FOLDER_SUFFIXES)
+    for f in files:
+        mark = _file_mark(f)
+        if mark is not None and state.file_unchanged(str(f.absolute()), *mark):
+            continue
+        items = _jsonl(f) if spec.kind == "jsonl" else _file(f, _base(spec, p), max_bytes)
+        for item in items:
+            yield dataclasses.replace(item, source=spec.name)
+        if mark is not None:
+            state.files[str(f.absolute())] = list(mark)
+
+
+def iter_source(source: SourceSpec | str, max_bytes: int, fetcher: Fetcher | None = None,
+                state: SourceState | None = None) -> Iterator[SourceItem]:
+    """Any source's items: a remote one is fetched whole first (see `fetch_remote`)."""
+    spec = source if isinstance(source, SourceSpec) else SourceSpec.from_location(source)
+    if spec.remote:
+        fetcher = fetcher or Fetcher(FetchPolicy(max_bytes=max_bytes))
+        yield from fetch_remote(spec, fetcher, state or SourceState()).items
+    else:
+        yield from iter_local(spec, max_bytes, state)
+
+
+def _base(spec: SourceSpec, p: Path) -> Path:
+    """The folder a file of the source must stay inside: the folder itself, or a pattern's fixed part."""
+    if spec.kind != "glob":
+        return p
+    fixed = list(itertools.takewhile(lambda part: not any(c in part for c in "*?["), p.parts))
+    return Path(*fixed) if fixed else Path(".")
+
+
+def _file_mark(f: Path) -> tuple[int, int] | None:
+    try:
+        st = f.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 def _unsafe(f: Path, folder: Path) -> str | None:
@@ -70,24 +138,23 @@ def _unsafe(f: Path, folder: Path) -> str | None:
     return None if stat.S_ISREG(mode) else "not a regular file (a FIFO, device or folder); not read"
 
 
-def _folder(p: Path, max_bytes: int) -> Iterator[SourceItem]:
-    """Every `.txt` file of the folder (any case: `STORY.TXT` too), in name order."""
-    for f in sorted(x for x in p.iterdir() if x.suffix.lower() == ".txt"):
-        uri = str(f.absolute())
-        problem = _unsafe(f, p)
-        if problem:
-            yield SourceItem(uri, None, problem)
-            continue
-        uri = str(f.resolve())
-        try:
-            size = f.stat().st_size
-            with open(f, "rb") as fh:
-                # Read one byte past the limit: enough to know it is too big without reading it all.
-                data = fh.read(max_bytes + 1) if size > max_bytes else fh.read()
-        except OSError as exc:
-            yield SourceItem(uri, None, f"cannot read file: {exc.strerror or exc}")
-            continue
-        yield SourceItem(uri, data, size=size)
+def _file(f: Path, folder: Path, max_bytes: int) -> Iterator[SourceItem]:
+    """One file of a folder or pattern: regular files only, no links out of its folder."""
+    uri = str(f.absolute())
+    problem = _unsafe(f, folder)
+    if problem:
+        yield SourceItem(uri, None, problem)
+        return
+    uri = str(f.resolve())
+    try:
+        size = f.stat().st_size
+        with open(f, "rb") as fh:
+            # Read one byte past the limit: enough to know it is too big without reading it all.
+            data = fh.read(max_bytes + 1) if size > max_bytes else fh.read()
+    except OSError as exc:
+        yield SourceItem(uri, None, f"cannot read file: {exc.strerror or exc}")
+        return
+    yield SourceItem(uri, data, size=size)
 
 
 def _parse_date(value: object) -> dt.date | None:
@@ -132,35 +199,52 @@ def _jsonl(p: Path) -> Iterator[SourceItem]:
                              _parse_date(obj.get("published_date") or obj.get("date") or obj.get("published")))
 
 
-_ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-def _entries(root: ET.Element) -> list[tuple[str | None, str | None, str | None]]:
-    out = []
-    for item in root.iter("item"):  # RSS 2.0
-        out.append((item.findtext("link"), item.findtext("title"), item.findtext("pubDate")))
-    for entry in root.iter(f"{_ATOM}entry"):
-        link = entry.find(f"{_ATOM}link")
-        out.append((link.get("href") if link is not None else None, entry.findtext(f"{_ATOM}title"),
-                    entry.findtext(f"{_ATOM}published") or entry.findtext(f"{_ATOM}updated")))
-    return out
-
-
-def _feed(url: str, fetcher: Fetcher) -> Iterator[SourceItem]:
-    """The pages a feed links to. A feed that cannot be read, and each entry that cannot be fetched, is
-    one quarantined item with its reason: neither stops the other sources or entries."""
+def fetch_remote(spec: SourceSpec, fetcher: Fetcher, state: SourceState) -> RemoteResult:
+    """A feed's new entries (the pages behind them) or a page, fetched conditionally. Raises FetchFailed or
+    FetchRefused when the feed or page itself cannot be had: the caller records that source as failed.
+    An entry that cannot be fetched is one item with its reason; it does not stop the others."""
+    state = SourceState(dict(state.validators), dict(state.seen), dict(state.files))
+    if spec.kind == "page":
+        resp = fetcher.fetch(spec.location, validators=state.validators.get(spec.location))
+        if resp.not_modified:
+            return RemoteResult([], state, not_modified=True)
+        state.validators[spec.location] = resp.validators
+        return RemoteResult([_page_item(spec, spec.location, resp, None)], state)
+    resp = fetcher.fetch(spec.location, validators=state.validators.get(spec.location),
+                         max_bytes=FEED_SIZE_FACTOR * fetcher.policy.max_bytes)
+    if resp.not_modified:
+        return RemoteResult([], state, not_modified=True)
+    if len(resp.body) > FEED_SIZE_FACTOR * fetcher.policy.max_bytes:
+        raise FetchRefused(f"the feed is over {FEED_SIZE_FACTOR * fetcher.policy.max_bytes:,} bytes; not read")
     try:
-        root = ET.fromstring(Fetcher(fetcher.timeout, 50 * fetcher.max_bytes, fetcher.allow_hosts).fetch(url))
-    except (OSError, ET.ParseError, ValueError) as exc:
-        yield SourceItem(url, None, f"cannot read feed: {exc}")
-        return
-    for link, title, published in _entries(root):
-        if not link or not link.strip():
-            continue
-        link = urljoin(url, link.strip())  # a relative link is relative to the feed
-        try:
-            data = fetcher.fetch(link, trusted=origin(url))
-        except (OSError, ValueError) as exc:
-            yield SourceItem(link, None, f"cannot fetch article: {exc}", link, title)
-            continue
-        yield SourceItem(link, data, None, link, (title or "").strip() or None, _parse_date(published))
+        entries = parse_feed(resp.body, resp.url)
+    except NotAFeed as exc:
+        raise FetchRefused(str(exc)) from None
+    unseen = [e for e in entries if e.key not in state.seen]
+    new = unseen[: spec.max_entries]
+    with ThreadPoolExecutor(FETCH_WORKERS) as pool:
+        items = list(pool.map(lambda e: _entry_item(spec, fetcher, e, origin(spec.location)), new))
+    now = dt.datetime.now(dt.UTC).isoformat()
+    for entry, item in zip(new, items, strict=True):
+        if not item.retry_later:
+            state.seen[entry.key] = now  # taken, or refused for good: not asked for again
+    state.validators[spec.location] = resp.validators
+    return RemoteResult(items, state, skipped_seen=len(entries) - len(unseen))
+
+
+def _entry_item(spec: SourceSpec, fetcher: Fetcher, entry: FeedEntry, trusted: tuple[str, str, int]) -> SourceItem:
+    try:
+        resp = fetcher.fetch(entry.link, trusted=trusted)
+    except FetchFailed as exc:
+        return SourceItem(entry.link, None, f"cannot fetch article: {exc}", entry.link, entry.title,
+                          source=spec.name, retry_later=exc.retryable)
+    except (OSError, ValueError) as exc:
+        return SourceItem(entry.link, None, f"cannot fetch article: {exc}", entry.link, entry.title,
+                          source=spec.name)
+    return _page_item(spec, entry.link, resp, entry)
+
+
+def _page_item(spec: SourceSpec, link: str, resp: Response, entry: FeedEntry | None) -> SourceItem:
+    return SourceItem(link, resp.body, None, resp.url, entry.title if entry else None,
+                      entry.published if entry else None, content_type=resp.headers.get("content-type"),
+                      headers=resp.headers, source=spec.name, fetched=True)

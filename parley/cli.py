@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 import errno
-import fcntl
 import os
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -33,9 +33,9 @@ def sample_dir() -> Path:
     return Path(str(resources.files("parley") / "samples"))
 
 
-def _prefect_env(settings: Settings) -> None:
-    """Prefect keeps its state under PARLEY_HOME and stays quiet and offline."""
-    os.environ.setdefault("PREFECT_HOME", str(settings.prefect_home))
+def _prefect_env() -> None:
+    """Prefect stays quiet and offline, and otherwise as the user set it up: with PREFECT_API_URL runs
+    report to that server, without it Prefect's ephemeral mode runs them (its own profile and home)."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
@@ -43,60 +43,59 @@ def _prefect_env(settings: Settings) -> None:
 
 
 @contextmanager
-def run_lock(settings: Settings):  # type: ignore[no-untyped-def]
-    """One run at a time per PARLEY_HOME: a second run exits with a clear message instead of racing."""
+def _locked(settings: Settings, what: str) -> Iterator[None]:
+    """The home's run lock for a command that changes it (rollback, quarantine)."""
+    from flows.lifecycle import HomeUnusable, RunLocked, run_lock
+
     try:
-        settings.home.mkdir(parents=True, exist_ok=True)
-        fh = open(settings.lock_path, "a+")  # noqa: SIM115 (held for the whole run)
-    except OSError as exc:
-        raise CliError(f"cannot use PARLEY_HOME {settings.home}: {exc.strerror}; nothing was changed",
-                       EXIT_FAILED) from None
-    try:
-        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        fh.seek(0)
-        holder = fh.read().strip() or "another process"
-        fh.close()
-        raise CliError(f"another parley run is in progress in {settings.home} ({holder}); wait for it to "
-                       "finish", EXIT_FAILED) from None
-    fh.seek(0)
-    fh.truncate()
-    fh.write(f"pid {os.getpid()}\n")
-    fh.flush()
-    try:
-        yield
-    finally:
-        fcntl.flock(fh, fcntl.LOCK_UN)
-        fh.close()
+        with run_lock(settings, what):
+            yield
+    except (RunLocked, HomeUnusable) as exc:
+        raise CliError(str(exc), EXIT_FAILED) from None
 
 
-def _check_home(settings: Settings) -> None:
+def run_sources(args_sources: list[str] | None, settings: Settings) -> list[str] | None:
+    """What `parley run` reads: the --source values; else the sources of parley.toml (None: the flow reads
+    them itself); else the bundled samples."""
+    from flows.sources import SourceError, check_source
+    from parley.source_specs import resolve
+
+    if not args_sources and not settings.sources:
+        return [str(sample_dir())]
     try:
-        settings.home.mkdir(parents=True, exist_ok=True)
-        probe = settings.home / f".write-probe-{os.getpid()}"
-        probe.write_text("ok")
-        probe.unlink()
-    except OSError as exc:
-        raise CliError(f"PARLEY_HOME {settings.home} is not writable ({exc.strerror}); set PARLEY_HOME to a "
-                       "folder you can write to. Nothing was changed", EXIT_FAILED) from None
+        for spec in resolve(args_sources, settings.sources):
+            check_source(spec)
+    except SourceError as exc:
+        raise CliError(str(exc)) from None
+    return args_sources or None
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    from flows.sources import SourceError, check_source
+    sources = run_sources(args.source, settings)
+    return _run_flow(settings, sources=sources)
 
-    sources = args.source or [str(sample_dir())]
+
+def cmd_reprocess(args: argparse.Namespace, settings: Settings) -> int:
+    """Re-derives everything from the raw zone (no sources needed), e.g. after an extractor upgrade."""
+    if not settings.raw_dir.is_dir():
+        raise CliError(f"nothing to reprocess: no raw zone in {settings.home}; run `parley run` first")
+    return _run_flow(settings, sources=[], reprocess=args.force)
+
+
+def _run_flow(settings: Settings, **params: Any) -> int:
+    """Runs the flow in this process; the flow itself holds the lock and writes the crash log."""
+    from flows.lifecycle import HomeUnusable, check_home
+
     try:
-        for s in sources:
-            check_source(s)
-    except SourceError as exc:
-        raise CliError(str(exc)) from None
-    _check_home(settings)
-    _prefect_env(settings)
+        check_home(settings)  # before Prefect starts: a home that cannot be written fails at once
+    except HomeUnusable as exc:
+        raise CliError(str(exc), EXIT_FAILED) from None
+    _prefect_env()
     from flows.run import new_run_id, parley_run
 
-    with run_lock(settings), stop_handling():
-        summary = _guarded(lambda: _outcome(parley_run(sources, str(settings.home), run_id=new_run_id(),
-                                                             return_state=True)), settings)
+    with stop_handling():
+        summary = _guarded(lambda: _outcome(parley_run(home=str(settings.home), run_id=new_run_id(),
+                                                        return_state=True, **params)), settings)
     print_summary(summary)
     return EXIT_OK if summary.get("published") else EXIT_BLOCKED
 
@@ -133,52 +132,29 @@ def _outcome(state: Any) -> dict[str, Any]:
 
 
 def _guarded(run: Any, settings: Settings) -> dict[str, Any]:
-    """Runs the flow; a failure becomes one clear line (the traceback goes to a log file under PARLEY_HOME)."""
+    """Runs the flow; a failure becomes one clear line (the flow wrote the traceback to a log file)."""
+    from flows.lifecycle import HomeUnusable, RunLocked
+    from flows.run import NoSources, RunFailed
     from flows.sources import SourceError
 
     try:
         return run()
-    except SourceError as exc:
+    except (SourceError, NoSources) as exc:
         raise CliError(str(exc)) from None
+    except (RunLocked, HomeUnusable) as exc:
+        raise CliError(str(exc), EXIT_FAILED) from None
     except Exception as exc:  # noqa: BLE001 (the one place every failure is turned into a message)
-        problem = _disk_problem(exc)
-        log = _write_crash_log(settings, exc)
+        log = exc.log if isinstance(exc, RunFailed) else None
         where = f" (details: {log})" if log else ""
+        problem = _disk_problem(exc)
         if problem:
             raise CliError(f"cannot write under {settings.home}: {problem}. Nothing was published and the "
                            f"previous warehouse is unchanged; free space or fix permissions and run again{where}",
                            EXIT_FAILED) from None
+        if isinstance(exc, RunFailed):
+            raise CliError(f"the run failed: {exc}", EXIT_FAILED) from None
         first = str(exc).splitlines()[0] if str(exc) else ""
-        raise CliError(f"the run failed: {type(exc).__name__}: {first}. Nothing was published{where}",
-                       EXIT_FAILED) from None
-
-
-def _write_crash_log(settings: Settings, exc: BaseException) -> Path | None:
-    import datetime as dt
-    import traceback
-
-    try:
-        settings.runs_dir.mkdir(parents=True, exist_ok=True)
-        path = settings.runs_dir / f"failed-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}.log"
-        path.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
-        return path
-    except OSError:
-        return None
-
-
-def cmd_reprocess(args: argparse.Namespace, settings: Settings) -> int:
-    """Re-derives everything from the raw zone (no sources needed), e.g. after an extractor upgrade."""
-    if not settings.raw_dir.is_dir():
-        raise CliError(f"nothing to reprocess: no raw zone in {settings.home}; run `parley run` first")
-    _check_home(settings)
-    _prefect_env(settings)
-    from flows.run import new_run_id, parley_run
-
-    with run_lock(settings), stop_handling():
-        summary = _guarded(lambda: _outcome(parley_run([], str(settings.home), reprocess=args.force,
-                                                       run_id=new_run_id(), return_state=True)), settings)
-    print_summary(summary)
-    return EXIT_OK if summary.get("published") else EXIT_BLOCKED
+        raise CliError(f"the run failed: {type(exc).__name__}: {first}. Nothing was published", EXIT_FAILED) from None
 
 
 def print_summary(s: dict[str, Any]) -> None:
@@ -252,7 +228,7 @@ def cmd_history(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_rollback(args: argparse.Namespace, settings: Settings) -> int:
     from warehouse.publish import DamagedVersion, current_run_id, list_versions, publish, write_summary
 
-    with run_lock(settings):
+    with _locked(settings, "rollback"):
         versions = [(v, s) for v, s in list_versions(settings.versions_dir) if s.get("published")]
         current = current_run_id(settings.home, verify=True)
         if args.run_id:
@@ -293,7 +269,7 @@ def cmd_quarantine(args: argparse.Namespace, settings: Settings) -> int:
     picked = [u for u, _ in entries if any(u == s or u.endswith("/" + s) for s in args.sources)]
     if not picked:
         raise CliError("none of those sources is in quarantine; `parley quarantine list` shows what is")
-    with run_lock(settings):
+    with _locked(settings, f"quarantine {args.action}"):
         zones.mark_quarantine(settings.quarantine_dir, picked,
                               zones.RELEASED if args.action == "release" else zones.DROPPED)
     verb = "released into the next run" if args.action == "release" else "dropped (kept out for good)"

@@ -13,6 +13,8 @@ import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from parley.source_specs import SourceSpec, SourceSpecError, parse_sources
+
 
 class SettingsError(ValueError):
     """A setting has a value Parley cannot use; the message says which and how to fix it."""
@@ -31,6 +33,22 @@ class Settings:
     http_timeout: float = 20.0
     # Hosts that links found inside feeds may reach even at private or loopback addresses (comma-separated).
     allow_hosts: str = ""
+    # Polite fetching: who we say we are, how long to wait between two requests to one host, how many
+    # requests one host gets at once, and how often a timeout or a 5xx is tried again (with backoff).
+    user_agent: str = "parley/0.3 (news warehouse; +https://github.com/parley)"
+    host_delay: float = 1.0
+    host_concurrency: int = 2
+    fetch_retries: int = 3
+    retry_backoff: float = 1.0
+    # Deployments: `parley deploy` / `parley serve` schedule runs with this cron (default daily, 06:00).
+    schedule: str = "0 6 * * *"
+    timezone: str = "UTC"
+    deployment_name: str = "scheduled"
+    work_pool: str = "parley"
+    # A URL that gets a JSON POST when a run is blocked by the gate or fails (Slack-compatible `text`).
+    notify_webhook: str = ""
+    # What to read when `parley run` is given no --source: `[[sources]]` tables of parley.toml.
+    sources: tuple[SourceSpec, ...] = ()
 
     # Where things live under home: declared here, once, so no module invents a path.
     @property
@@ -62,8 +80,8 @@ class Settings:
         return self.home / "quality"
 
     @property
-    def prefect_home(self) -> Path:
-        return self.home / "prefect"
+    def source_state_dir(self) -> Path:
+        return self.home / "sources"
 
     @property
     def lock_path(self) -> Path:
@@ -72,9 +90,17 @@ class Settings:
 
 _INT_FIELDS = {f.name for f in fields(Settings) if f.type in ("int", int)}
 _FLOAT_FIELDS = {f.name for f in fields(Settings) if f.type in ("float", float)}
+_KIND = {**dict.fromkeys(_INT_FIELDS, "a whole number"), **dict.fromkeys(_FLOAT_FIELDS, "a number")}
 
 
 def _coerce(name: str, value: object, origin: str) -> object:
+    if name == "sources":
+        try:
+            return parse_sources(value)
+        except SourceSpecError as exc:
+            raise SettingsError(f"{origin}: {exc}") from None
+    if isinstance(value, list | dict) or (name not in _INT_FIELDS | _FLOAT_FIELDS and not isinstance(value, str)):
+        raise SettingsError(f"{origin}: {name} must be {_KIND.get(name, 'text')}, got {value!r}")
     try:
         if name in _INT_FIELDS:
             return int(value)  # type: ignore[arg-type]
@@ -101,13 +127,29 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
             if key not in known:
                 raise SettingsError(f"{config}: unknown setting {key!r}; known: {', '.join(sorted(known))}")
             values[key] = _coerce(key, value, str(config))
-    for name in known:
+    for name in known - {"sources"}:
         var = f"PARLEY_{name.upper()}"
         if var in env:
             values[name] = _coerce(name, env[var], var)
     settings = Settings(**values)  # type: ignore[arg-type]
-    if settings.batch_size < 1:
-        raise SettingsError("batch_size must be at least 1 (PARLEY_BATCH_SIZE)")
-    if settings.keep_versions < 1:
-        raise SettingsError("keep_versions must be at least 1 (PARLEY_KEEP_VERSIONS)")
+    _check(settings)
     return settings
+
+
+def _check(s: Settings) -> None:
+    """Values that parse but cannot work; each message names the setting to change."""
+    problems = [
+        (s.batch_size < 1, "batch_size must be at least 1 (PARLEY_BATCH_SIZE)"),
+        (s.keep_versions < 1, "keep_versions must be at least 1 (PARLEY_KEEP_VERSIONS)"),
+        (s.host_concurrency < 1, "host_concurrency must be at least 1 (PARLEY_HOST_CONCURRENCY)"),
+        (s.fetch_retries < 0, "fetch_retries cannot be negative (PARLEY_FETCH_RETRIES)"),
+        (s.host_delay < 0 or s.retry_backoff < 0, "host_delay and retry_backoff cannot be negative"),
+        (s.http_timeout <= 0, "http_timeout must be more than 0 seconds (PARLEY_HTTP_TIMEOUT)"),
+        (len(s.schedule.split()) not in (5, 6), f"schedule {s.schedule!r} is not a cron expression such as "
+                                                "'0 6 * * *' (minute hour day month weekday)"),
+        (bool(s.notify_webhook) and not s.notify_webhook.startswith(("http://", "https://")),
+         "notify_webhook must be an http or https URL"),
+    ]
+    for bad, message in problems:
+        if bad:
+            raise SettingsError(message)

@@ -243,6 +243,12 @@ RAW_ARTICLES = Table(
         C("text", "VARCHAR", "Article text, header removed.", nullable=False),
         C("read_at", "TIMESTAMP", "When it was read (UTC).", nullable=False),
         C("repairs", "VARCHAR[]", "What was repaired while reading (encoding, markup, bad date header)."),
+        C("author", "VARCHAR", "Author named by a web page's metadata."),
+        C("content_type", "VARCHAR", "Content type a web server gave (NULL for files)."),
+        C("raw_body", "BLOB", "A web page exactly as fetched (HTML), so a better reader can be run over it "
+                              "again by `parley reprocess`; NULL for text inputs, whose `text` is as read."),
+        C("http_headers", "VARCHAR", "Response headers that matter (content type, ETag, Last-Modified, date) "
+                                     "as JSON."),
     ),
     key=("content_hash",),
     layer="raw",

@@ -14,14 +14,16 @@ from pathlib import Path
 from transforms.knowledge import Knowledge, knowledge
 from transforms.pipeline import extract
 from transforms.record import ArticleRecord
+from transforms.webpage import reader_version
 
 RULES_VERSION = "2"
 
 
 @functools.lru_cache(maxsize=1)
 def _rules_digest() -> str:
-    """A hash of the rule modules themselves, so any change to a rule is a new extractor version."""
-    h = hashlib.sha256()
+    """A hash of the rule modules themselves and of the web-page reader's version, so any change to a rule,
+    or a new reader, is a new extractor version (pages are read again from the raw zone's HTML)."""
+    h = hashlib.sha256(reader_version().encode())
     root = Path(__file__).parent
     for p in sorted(root.rglob("*.py")):
         h.update(str(p.relative_to(root)).encode() + p.read_bytes())

@@ -11,9 +11,10 @@ import datetime as dt
 import hashlib
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from transforms.knowledge import Knowledge, knowledge
+from transforms.webpage import is_html_page, read_page
 
 _HEADER = re.compile(r"^\s?date\s+(\S+)\s")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -30,6 +31,8 @@ class ReadArticle:
     content_hash: str
     title: str | None
     repairs: tuple[str, ...] = field(default_factory=tuple)
+    url: str | None = None  # a web page's canonical address
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -147,15 +150,28 @@ def text_for_extraction(text: str, k: Knowledge | None = None) -> str:
     return drop_boilerplate(text, k)[0].strip()
 
 
+def current_text(text: str, raw_body: bytes | None, url: str | None) -> str:
+    """The raw zone's text as the extractor should read it now: a web page is read again from its HTML as
+    fetched, so a newer page reader applies on `parley reprocess`; other inputs are kept as read."""
+    if raw_body:
+        page = read_page(raw_body, url)
+        if page is not None:
+            return page.text
+    return text
+
+
 def read_article(
     data: bytes, *, max_bytes: int, today: dt.date | None = None, published: dt.date | None = None,
-    title: str | None = None, size: int | None = None,
+    title: str | None = None, size: int | None = None, content_type: str | None = None, url: str | None = None,
 ) -> ReadArticle | Rejected:
     """Read one article's bytes: decode, split the date header, check what is left once cleaned. The text
-    kept is as decoded (the raw zone is raw); cleaning is repeated when the extractor reads it."""
+    kept is as decoded (the raw zone is raw); cleaning is repeated when the extractor reads it. A whole
+    HTML page is read as a reader view would show it (`webpage.read_page`)."""
     if len(data) > max_bytes:  # `size`: the whole input's size, where only its first bytes were read
         return Rejected(f"file is {size or len(data):,} bytes, over the {max_bytes:,}-byte limit "
                         "(PARLEY_MAX_FILE_BYTES)")
+    if is_html_page(data, content_type):
+        return _read_page(data, url, published, title, today)
     text, note = decode(data)
     if text is None:
         return Rejected(note or "unreadable")
@@ -170,8 +186,25 @@ def read_article(
     raw_body = (parse_header(raw)[0] if markup else body).strip()
     if header_note:
         repairs.append(header_note)
-    if date is None:
-        date = published
+    return _checked(body, raw_body, date or published, title, repairs, today)
+
+
+def _read_page(data: bytes, url: str | None, published: dt.date | None, title: str | None,
+               today: dt.date | None) -> ReadArticle | Rejected:
+    """A web page: its main text, and the page's own title, date and canonical address before the feed's."""
+    page = read_page(data, url)
+    if page is None:
+        return Rejected("web page with no article text (an index, a login or an error page)")
+    read = _checked(page.text, page.text, page.published or published, page.title or title,
+                    ["main text taken from the web page"], today)
+    if isinstance(read, ReadArticle):
+        return replace(read, url=page.canonical_url or url, author=page.author)
+    return read
+
+
+def _checked(body: str, raw_body: str, date: dt.date | None, title: str | None, repairs: list[str],
+             today: dt.date | None) -> ReadArticle | Rejected:
+    """The checks every article passes, however it was decoded: a believable date, enough English text."""
     if date is not None and date.year < EARLIEST_YEAR:
         repairs.append(f"publication date {date.isoformat()} is before {EARLIEST_YEAR}; treated as unknown")
         date = None

@@ -205,6 +205,15 @@ def prune(versions_dir: Path, keep: int, current: str | None) -> None:
                 shutil.rmtree(p, ignore_errors=True)
 
 
+def previous_keys(home: Path, keys: dict[str, str]) -> dict[str, set[str]]:
+    """The ids the published warehouse holds, per table (`keys`: table -> id column): what is new in a run."""
+    db = home / "warehouse.duckdb"
+    if not db.exists():
+        return {}
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {t: {k for (k,) in con.execute(f"select {col} from {t}").fetchall()} for t, col in keys.items()}
+
+
 def previous_row_counts(home: Path) -> dict[str, int]:
     """Row counts of the published warehouse, for the gate's collapse check."""
     db = home / "warehouse.duckdb"

@@ -100,7 +100,7 @@ def iter_raw(raw_dir: Path, batch_size: int) -> Iterator[list[dict[str, Any]]]:
         con.execute("""
             select * exclude (rn) from (
                 select *, row_number() over (partition by content_hash order by read_at, source_uri) rn
-                from read_parquet(?)) where rn = 1
+                from read_parquet(?, union_by_name = true)) where rn = 1
             order by content_hash""", [g])
         while True:
             batch = con.fetchmany(batch_size)

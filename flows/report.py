@@ -1,0 +1,113 @@
+"""A run in words, for people: the Markdown of the run's Prefect artifact and of `report.md` beside its
+version. Pure: the run summary in, Markdown out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyarrow as pa
+
+# New facts shown per table (the artifact is read, not scrolled).
+SHOWN_NEW = 5
+SHOWN_QUARANTINE = 20
+EVIDENCE_CHARS = 240
+
+# For each fact table: its id column, the bridge holding its evidence, and the columns shown.
+NEW_FACTS = {
+    "fact_agreements": ("agreement_id", "bridge_agreement_articles", ("agreement_type", "signed_date", "summary")),
+    "fact_meetings": ("meeting_id", "bridge_meeting_articles", ("meeting_type", "start_date", "summary")),
+}
+
+
+def new_facts(tables: dict[str, pa.Table], previous_ids: dict[str, set[str]]) -> dict[str, Any]:
+    """The facts of this run that the published warehouse did not have: how many, and a few with evidence."""
+    out: dict[str, Any] = {}
+    for name, (key, bridge, cols) in NEW_FACTS.items():
+        old = previous_ids.get(name, set())
+        rows = [r for r in tables[name].select([key, *cols]).to_pylist() if r[key] not in old]
+        evidence: dict[str, str] = {}
+        for b in tables[bridge].select([key, "evidence"]).to_pylist():
+            evidence.setdefault(b[key], b["evidence"])
+        shown = [{**{c: _plain(r[c]) for c in (key, *cols)}, "evidence": _clip(evidence.get(r[key], ""))}
+                 for r in rows[:SHOWN_NEW]]
+        out[name] = {"count": len(rows), "shown": shown}
+    return out
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _clip(text: str) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= EVIDENCE_CHARS else text[: EVIDENCE_CHARS - 1] + "…"
+
+
+def _cell(value: Any) -> str:
+    return str("" if value is None else value).replace("|", "\\|").replace("\n", " ")
+
+
+def row_changes(summary: dict[str, Any]) -> list[dict[str, Any]]:
+    """Rows per table now, before (the published warehouse) and the change; the table artifact's rows."""
+    before = summary.get("previous_rows", {})
+    return [{"table": t, "rows": n, "before": before.get(t), "change": None if t not in before else n - before[t]}
+            for t, n in summary.get("rows", {}).items()]
+
+
+def run_markdown(summary: dict[str, Any]) -> str:
+    """The whole report: verdict, sources, rows and their change, new facts, quarantine, gate failures."""
+    gate = summary.get("gate", {})
+    verdict = "published" if summary.get("published") else "**blocked by the quality gate**: nothing published"
+    lines = [f"# Parley run {summary.get('run_id', '')}", "",
+             f"Verdict: {verdict} ({gate.get('evaluated', 0)} expectations, {len(gate.get('failures', []))} failed)."]
+    a = summary.get("articles", {})
+    if a:
+        lines += ["", f"Articles: {a.get('read', 0)} read, {a.get('new', 0)} new, {a.get('already_known', 0)} "
+                      f"already known, {a.get('quarantined', 0)} quarantined; {a.get('in_warehouse', 0)} in the "
+                      "warehouse."]
+    lines += _sources(summary.get("source_report", []))
+    lines += ["", "## Rows", "", "| table | rows | change |", "|---|---:|---:|"]
+    for r in row_changes(summary):
+        change = "new" if r["change"] is None else f"{r['change']:+d}"
+        lines.append(f"| {r['table']} | {r['rows']} | {change} |")
+    lines += _new_facts(summary.get("new_facts", {}))
+    lines += _quarantine(summary.get("quarantined_now", []))
+    if gate.get("failures"):
+        lines += ["", "## Failed expectations", ""] + [f"- {_cell(f)}" for f in gate["failures"]]
+    return "\n".join(lines) + "\n"
+
+
+def _sources(report: list[dict[str, Any]]) -> list[str]:
+    if not report:
+        return []
+    lines = ["", "## Sources", "", "| source | kind | status | items | new |", "|---|---|---|---:|---:|"]
+    for s in report:
+        status = s["status"] + (f": {s['error']}" if s.get("error") else "")
+        lines.append(f"| {_cell(s['name'])} | {s['kind']} | {_cell(status)} | {s.get('items', 0)} | "
+                     f"{s.get('new', 0)} |")
+    return lines
+
+
+def _new_facts(new: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
+    for name, info in new.items():
+        if not info["count"]:
+            continue
+        key, _, cols = NEW_FACTS[name]
+        lines += ["", f"## New in {name}: {info['count']}", "",
+                  "| " + " | ".join((key, *cols, "evidence")) + " |", "|" + "---|" * (len(cols) + 2)]
+        lines += ["| " + " | ".join(_cell(r[c]) for c in (key, *cols, "evidence")) + " |" for r in info["shown"]]
+        if info["count"] > len(info["shown"]):
+            lines.append(f"\n… and {info['count'] - len(info['shown'])} more.")
+    return lines
+
+
+def _quarantine(items: list[list[str]]) -> list[str]:
+    if not items:
+        return []
+    lines = ["", f"## Quarantined in this run: {len(items)}", "", "| input | reason |", "|---|---|"]
+    lines += [f"| {_cell(uri)} | {_cell(reason)} |" for uri, reason in items[:SHOWN_QUARANTINE]]
+    if len(items) > SHOWN_QUARANTINE:
+        lines.append(f"\n… and {len(items) - SHOWN_QUARANTINE} more (`parley quarantine list`).")
+    return lines
