@@ -25,7 +25,7 @@ from flows.sources import RemoteResult, SourceError, SourceItem, fetch_remote, i
 from parley.faults import crash_point
 from parley.settings import Settings
 from parley.source_specs import SourceSpec
-from transforms.reading import ReadArticle, Rejected, read_article
+from transforms.reading import PAGE_READ, ReadArticle, Rejected, read_article
 from warehouse import zones
 from warehouse.source_state import SourceState, load_state, save_state
 
@@ -57,8 +57,9 @@ def _read(item: SourceItem, settings: Settings) -> ReadArticle | Rejected:
 
 
 def _raw_row(item: SourceItem, read: ReadArticle, now: dt.datetime) -> dict[str, Any]:
-    """The raw zone's row: the text as read and, for a page from the web, its bytes and headers as fetched."""
-    page = item.fetched and "main text taken from the web page" in read.repairs
+    """The raw zone's row: the text as read and, for a web page, its HTML as fetched (a better reader can
+    read it again) and the response headers that matter."""
+    page = PAGE_READ in read.repairs
     return {
         "content_hash": read.content_hash, "source_uri": item.uri, "url": read.url or item.url,
         "title": read.title, "published_date": read.published_date, "text": read.text, "read_at": now,
@@ -81,8 +82,12 @@ def ingest_batch(items: list[SourceItem], known: set[str], settings: Settings,
     by_source: dict[str, Counter[str]] = {}
     repairs: Counter[str] = Counter()
     for item in items:
-        stats["read"] += 1
         counts = by_source.setdefault(item.source, Counter())
+        if item.unchanged:
+            stats["unchanged"] += 1
+            counts["unchanged"] += 1
+            continue
+        stats["read"] += 1
         counts["items"] += 1
         result = Rejected(item.error) if item.error else _read(item, settings)
         if isinstance(result, Rejected):
@@ -189,8 +194,9 @@ def ingest_sources(specs: list[SourceSpec], settings: Settings) -> Ingest:
             known.update(res["hashes"])
             bar.advance(len(batch))
             crash_point("ingest")
-            log.info("ingest batch %d: %d read, %d new, %d known, %d quarantined", n, res["stats"].get("read", 0),
-                     res["stats"].get("new", 0), res["stats"].get("known", 0), res["stats"].get("quarantined", 0))
+            log.info("ingest batch %d: %d read, %d new, %d known, %d quarantined, %d unchanged since the last run",
+                     n, res["stats"].get("read", 0), res["stats"].get("new", 0), res["stats"].get("known", 0),
+                     res["stats"].get("quarantined", 0), res["stats"].get("unchanged", 0))
     for s in specs:
         if ingest.sources[s.name]["status"] != "failed":
             save_state(settings.source_state_dir, s.name, states[s.name])

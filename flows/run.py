@@ -149,11 +149,26 @@ def _quiet_console() -> None:
                 h.addFilter(_NoTraceback())
 
 
+_RUN_IDS: dict[str, str] = {}
+
+
+def _run_id(given: str | None) -> str:
+    """Parley's run id: the one given, else one made once per Prefect flow run, so the flow-run name and
+    the run's version folder agree for runs started by a schedule or the UI too."""
+    if given:
+        return given
+    from prefect.runtime import flow_run
+
+    if not flow_run.id:
+        return new_run_id()
+    return _RUN_IDS.setdefault(str(flow_run.id), new_run_id())
+
+
 def _flow_run_name() -> str:
     """Prefect's flow-run name carries Parley's run id, so the UI and `parley history` name runs alike."""
     from prefect.runtime import flow_run
 
-    return f"parley-{flow_run.parameters.get('run_id') or 'run'}"
+    return f"parley-{_run_id(flow_run.parameters.get('run_id'))}"
 
 
 @flow(name="parley-run", log_prints=False, flow_run_name=_flow_run_name)
@@ -166,7 +181,7 @@ def parley_run(sources: list[str] | None = None, home: str | None = None, reproc
     re-extracts articles that already have a record at this extractor version. A run the gate blocks ends
     Failed with the gate's verdict as its message (its data: the run summary)."""
     settings = load_settings({**os.environ, **({"PARLEY_HOME": home} if home else {})})
-    run_id = run_id or new_run_id()
+    run_id = _run_id(run_id)
     specs = resolve(sources, settings.sources)
     if sources is None and not specs:
         raise NoSources(f"no sources to read: list them as [[sources]] in {settings.home / 'parley.toml'} or "
@@ -254,7 +269,8 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     ingest = ingest_sources(specs, settings)
     stats = ingest.stats
     summary["articles"] = {"read": stats["read"], "new": stats["new"], "already_known": stats["known"],
-                           "quarantined": stats["quarantined"], "repaired": dict(ingest.repairs)}
+                           "quarantined": stats["quarantined"], "unchanged": stats["unchanged"],
+                           "repaired": dict(ingest.repairs)}
     summary["source_report"] = list(ingest.sources.values())
     summary["quarantined_now"] = [list(q) for q in ingest.quarantine]
 

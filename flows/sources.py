@@ -23,10 +23,12 @@ from pathlib import Path
 from flows.fetch import Fetcher, FetchFailed, FetchPolicy, FetchRefused, Response, origin
 from parley.source_specs import SourceSpec
 from transforms.feeds import FeedEntry, NotAFeed, parse_feed
+from transforms.webpage import looks_like_html_page
 from warehouse.source_state import SourceState
 
 # File names a folder source reads (any case: STORY.TXT too).
-FOLDER_SUFFIXES = (".txt", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+FOLDER_SUFFIXES = (".txt", *HTML_SUFFIXES)
 # Feed documents may be far larger than one article.
 FEED_SIZE_FACTOR = 50
 # Pages of one feed fetched at once (each host still gets at most `host_concurrency`).
@@ -49,8 +51,8 @@ class SourceItem:
     content_type: str | None = None
     headers: dict[str, str] = field(default_factory=dict)
     source: str = ""  # the source's name
-    fetched: bool = False  # came from the web: the raw zone keeps its bytes as fetched
     retry_later: bool = False  # a failure that may pass (a timeout, a 5xx): asked for again next run
+    unchanged: bool = False  # a file read by an earlier run and not changed since: not read again
 
 
 @dataclass
@@ -91,6 +93,7 @@ def iter_local(spec: SourceSpec, max_bytes: int, state: SourceState | None = Non
     for f in files:
         mark = _file_mark(f)
         if mark is not None and state.file_unchanged(str(f.absolute()), *mark):
+            yield SourceItem(str(f.absolute()), None, source=spec.name, unchanged=True)
             continue
         items = _jsonl(f) if spec.kind == "jsonl" else _file(f, _base(spec, p), max_bytes)
         for item in items:
@@ -154,7 +157,8 @@ def _file(f: Path, folder: Path, max_bytes: int) -> Iterator[SourceItem]:
     except OSError as exc:
         yield SourceItem(uri, None, f"cannot read file: {exc.strerror or exc}")
         return
-    yield SourceItem(uri, data, size=size)
+    html = f.suffix.lower() in HTML_SUFFIXES
+    yield SourceItem(uri, data, size=size, content_type="text/html" if html else None)
 
 
 def _parse_date(value: object) -> dt.date | None:
@@ -245,6 +249,7 @@ def _entry_item(spec: SourceSpec, fetcher: Fetcher, entry: FeedEntry, trusted: t
 
 
 def _page_item(spec: SourceSpec, link: str, resp: Response, entry: FeedEntry | None) -> SourceItem:
+    ctype = resp.headers.get("content-type") or ("text/html" if looks_like_html_page(resp.body) else None)
     return SourceItem(link, resp.body, None, resp.url, entry.title if entry else None,
-                      entry.published if entry else None, content_type=resp.headers.get("content-type"),
-                      headers=resp.headers, source=spec.name, fetched=True)
+                      entry.published if entry else None, content_type=ctype,
+                      headers=resp.headers, source=spec.name)

@@ -165,7 +165,9 @@ def print_summary(s: dict[str, Any]) -> None:
     a = s["articles"]
     con.print(f"[bold]parley run {s['run_id']}[/]")
     con.print(f"articles: {a['read']} read, {a['new']} new, {a['already_known']} already known, "
-              f"{a['quarantined']} quarantined; {a['extracted']} extracted"
+              f"{a['quarantined']} quarantined"
+              + (f", {a['unchanged']} unchanged since the last run" if a.get("unchanged") else "")
+              + f"; {a['extracted']} extracted"
               + (f" ({a['extraction_failed']} failed, quarantined)" if a.get("extraction_failed") else "")
               + f"; {a['in_warehouse']} in the warehouse")
     if a.get("repaired"):
@@ -297,6 +299,36 @@ def cmd_registry(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_deploy(args: argparse.Namespace, settings: Settings) -> int:
+    """Registers the scheduled deployment with the Prefect server at PREFECT_API_URL."""
+    from flows.deploy import DeployError, deploy
+
+    _prefect_env()
+    try:
+        deployment_id = deploy(settings)
+    except DeployError as exc:
+        raise CliError(str(exc)) from None
+    print(f"deployment parley-run/{settings.deployment_name} ({deployment_id}) runs on cron {settings.schedule!r} "
+          f"({settings.timezone}) in work pool {settings.work_pool!r} for PARLEY_HOME={settings.home}.\n"
+          f"Start a worker to run it: prefect worker start --pool {settings.work_pool}")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    """Serves the scheduled deployment from this process until Ctrl-C."""
+    from flows.deploy import DeployError, schedule, serve
+
+    _prefect_env()
+    try:
+        schedule(settings)
+    except DeployError as exc:
+        raise CliError(str(exc)) from None
+    print(f"serving parley-run/{settings.deployment_name} on cron {settings.schedule!r} ({settings.timezone}) "
+          f"for PARLEY_HOME={settings.home}; Ctrl-C stops", flush=True)
+    serve(settings)
+    return EXIT_OK
+
+
 def schema_markdown() -> str:
     from schemas import QUARANTINE, TABLES
 
@@ -315,12 +347,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run", help="run the pipeline once and publish if the quality gate passes")
     r.add_argument("--source", action="append", metavar="SRC",
-                   help="folder of .txt files, .jsonl file or RSS/Atom URL (repeatable; default: the samples)")
+                   help="folder, file pattern, .jsonl file or RSS/Atom feed URL (repeatable; default: the "
+                        "sources of parley.toml, else the samples)")
     s = sub.add_parser("sql", help="query the published warehouse (no query: interactive prompt)")
     s.add_argument("query", nargs="*", help="SQL to run")
     s.add_argument("--format", choices=["table", "csv", "json"], default="table")
     rp = sub.add_parser("reprocess", help="re-derive the warehouse from the raw zone with the current extractor")
     rp.add_argument("--force", action="store_true", help="re-extract even articles already read by this version")
+    sub.add_parser("deploy", help="register the scheduled deployment (cron from parley.toml) with the Prefect "
+                                  "server at PREFECT_API_URL")
+    sub.add_parser("serve", help="serve the scheduled deployment from this process (runs on the cron until "
+                                 "stopped)")
     sub.add_parser("history", help="list kept versions with their run summaries and gate results")
     rb = sub.add_parser("rollback", help="republish an earlier version (default: the one before the current)")
     rb.add_argument("run_id", nargs="?")
@@ -354,11 +391,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
-        if args.command in ("run", "reprocess", "registry"):
+        if args.command in ("run", "reprocess", "registry", "serve", "deploy"):
             _check_knowledge()
         handler = {"run": cmd_run, "reprocess": cmd_reprocess, "sql": cmd_sql, "history": cmd_history,
                    "rollback": cmd_rollback, "schema": cmd_schema, "registry": cmd_registry,
-                   "quarantine": cmd_quarantine}[args.command]
+                   "quarantine": cmd_quarantine, "deploy": cmd_deploy, "serve": cmd_serve}[args.command]
         return handler(args, settings)
     except (CliError, SettingsError) as exc:
         print(f"parley: {exc}", file=sys.stderr)

@@ -49,7 +49,13 @@ def test_only_new_articles_are_extracted(home: Path, tmp_path: Path):
     b = write_articles(tmp_path / "b", BATCH_B)
     assert main(["run", "--source", str(a), "--source", str(b)]) == 0
     s = last_summary(home)["articles"]
-    assert (s["read"], s["new"], s["already_known"], s["extracted"], s["in_warehouse"]) == (5, 2, 3, 2, 5)
+    # The files of `a` are unchanged since the last run: not even read again.
+    assert (s["read"], s["new"], s["unchanged"], s["extracted"], s["in_warehouse"]) == (2, 2, 3, 2, 5)
+    (a / "a1.txt").write_text(BATCH_A["a1.txt"] + " It was the first of two.", encoding="utf-8")
+    (b / "b1.txt").touch()  # a new modification time, the same text: read again, known by its hash
+    assert main(["run", "--source", str(a), "--source", str(b)]) == 0
+    s = last_summary(home)["articles"]
+    assert (s["read"], s["new"], s["already_known"], s["unchanged"], s["in_warehouse"]) == (2, 1, 1, 3, 6)
 
 
 def test_the_same_text_under_another_name_is_one_article(home: Path, tmp_path: Path):

@@ -45,12 +45,10 @@ def _alternate(entry: feedparser.FeedParserDict) -> str | None:
 
 
 def parse_feed(data: bytes, feed_url: str) -> list[FeedEntry]:
-    """The entries of a feed, newest first as the feed lists them. A document that is no feed at all (an
-    HTML page, broken XML with no entries) raises NotAFeed; a feed with small flaws is read."""
+    """The entries of a feed, in the feed's order. A document that gives no entry and is no feed (an HTML
+    page) or is broken XML raises NotAFeed; a feed with small flaws that still lists entries is read, and
+    a well-formed feed with no entries is simply empty."""
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
-    if not parsed.get("version") and not parsed.entries:
-        problem = parsed.get("bozo_exception")
-        raise NotAFeed(f"not an RSS or Atom feed ({problem or 'no feed elements found'})")
     entries = []
     for e in parsed.entries:
         link = _alternate(e)
@@ -59,4 +57,7 @@ def parse_feed(data: bytes, feed_url: str) -> list[FeedEntry]:
         link = urljoin(feed_url, link)  # a relative link is relative to the feed
         title = (e.get("title") or "").strip() or None
         entries.append(FeedEntry(link, str(e.get("id") or link), title, _date(e)))
+    if not entries and (parsed.get("bozo") or not parsed.get("version")):
+        problem = parsed.get("bozo_exception") or "no feed elements found"
+        raise NotAFeed(f"not a readable RSS or Atom feed ({problem})")
     return entries

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from transforms.knowledge import Knowledge, knowledge
-from transforms.webpage import is_html_page, read_page
+from transforms.webpage import read_page
 
 _HEADER = re.compile(r"^\s?date\s+(\S+)\s")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -105,6 +105,8 @@ def title_of(text: str) -> str | None:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+# The repair note of an article read from a web page by the page reader (the raw zone keeps its HTML).
+PAGE_READ = "main text taken from the web page"
 # News before this year is no news of ours: an earlier publication date is a wrong header, treated as unknown.
 EARLIEST_YEAR = 1900
 
@@ -165,12 +167,13 @@ def read_article(
     title: str | None = None, size: int | None = None, content_type: str | None = None, url: str | None = None,
 ) -> ReadArticle | Rejected:
     """Read one article's bytes: decode, split the date header, check what is left once cleaned. The text
-    kept is as decoded (the raw zone is raw); cleaning is repeated when the extractor reads it. A whole
-    HTML page is read as a reader view would show it (`webpage.read_page`)."""
+    kept is as decoded (the raw zone is raw); cleaning is repeated when the extractor reads it. A web page
+    (`content_type` HTML: a server said so, or an .html file) is read as a reader view would show it
+    (`webpage.read_page`); a text file with markup in it has its tags stripped."""
     if len(data) > max_bytes:  # `size`: the whole input's size, where only its first bytes were read
         return Rejected(f"file is {size or len(data):,} bytes, over the {max_bytes:,}-byte limit "
                         "(PARLEY_MAX_FILE_BYTES)")
-    if is_html_page(data, content_type):
+    if content_type and "html" in content_type.lower():
         return _read_page(data, url, published, title, today)
     text, note = decode(data)
     if text is None:
@@ -196,7 +199,7 @@ def _read_page(data: bytes, url: str | None, published: dt.date | None, title: s
     if page is None:
         return Rejected("web page with no article text (an index, a login or an error page)")
     read = _checked(page.text, page.text, page.published or published, page.title or title,
-                    ["main text taken from the web page"], today)
+                    [PAGE_READ], today)
     if isinstance(read, ReadArticle):
         return replace(read, url=page.canonical_url or url, author=page.author)
     return read

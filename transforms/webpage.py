@@ -33,10 +33,8 @@ class PageText:
     canonical_url: str | None
 
 
-def is_html_page(data: bytes, content_type: str | None = None) -> bool:
-    """A whole HTML document (not a text file with a few tags in it, which the text reader handles)."""
-    if content_type and "html" in content_type.lower():
-        return True
+def looks_like_html_page(data: bytes) -> bool:
+    """A whole HTML document, for a server that did not say what it sent."""
     return bool(_DOCUMENT.match(data[:2048]))
 
 
