@@ -292,3 +292,11 @@ feed = "{site}/rss2.xml"
         ).fetchone()
     assert b"<nav>" in body and "text/html" in headers  # the page as fetched, for a better reader later
     assert url.startswith("https://harbour.example.org/defence/northwind-sonar-")
+
+
+def test_the_extractor_reads_a_page_again_from_its_html_as_fetched():
+    from transforms.reading import current_text
+
+    again = current_text("what an older reader made of it", page(1).encode(), None)
+    assert all(sentence in again for sentence in STORY) and "older reader" not in again
+    assert current_text("a text file, kept as read", None, None) == "a text file, kept as read"
