@@ -1,6 +1,6 @@
 """Scheduled runs the Prefect way: a deployment of the `parley-run` flow with the configured cron.
 
-`parley serve` serves it from this process (a long-running process runs each scheduled or triggered run);
+`parley serve-flow` serves it from this process (a long-running process runs each scheduled or triggered run);
 `parley deploy` registers it with a Prefect server for a worker of the `work_pool` (process type) to run.
 Both take the schedule, timezone and name from the settings, and pass PARLEY_HOME as a parameter, so a
 run started from the UI reads the same configuration as `parley run`.
@@ -44,7 +44,7 @@ def _description(settings: Settings) -> str:
 
 
 def runner_deployment(settings: Settings) -> Any:
-    """The deployment `parley serve` serves."""
+    """The deployment `parley serve-flow` serves."""
     from flows.run import parley_run
 
     return parley_run.to_deployment(name=settings.deployment_name, schedule=schedule(settings),

@@ -314,7 +314,7 @@ def cmd_deploy(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+def cmd_serve_flow(args: argparse.Namespace, settings: Settings) -> int:
     """Serves the scheduled deployment from this process until Ctrl-C."""
     from flows.deploy import DeployError, schedule, serve
 
@@ -356,7 +356,7 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--force", action="store_true", help="re-extract even articles already read by this version")
     sub.add_parser("deploy", help="register the scheduled deployment (cron from parley.toml) with the Prefect "
                                   "server at PREFECT_API_URL")
-    sub.add_parser("serve", help="serve the scheduled deployment from this process (runs on the cron until "
+    sub.add_parser("serve-flow", help="serve the scheduled deployment from this process (runs on the cron until "
                                  "stopped)")
     sub.add_parser("history", help="list kept versions with their run summaries and gate results")
     rb = sub.add_parser("rollback", help="republish an earlier version (default: the one before the current)")
@@ -391,11 +391,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
-        if args.command in ("run", "reprocess", "registry", "serve", "deploy"):
+        if args.command in ("run", "reprocess", "registry", "serve-flow", "deploy"):
             _check_knowledge()
         handler = {"run": cmd_run, "reprocess": cmd_reprocess, "sql": cmd_sql, "history": cmd_history,
                    "rollback": cmd_rollback, "schema": cmd_schema, "registry": cmd_registry,
-                   "quarantine": cmd_quarantine, "deploy": cmd_deploy, "serve": cmd_serve}[args.command]
+                   "quarantine": cmd_quarantine, "deploy": cmd_deploy, "serve-flow": cmd_serve_flow}[args.command]
         return handler(args, settings)
     except (CliError, SettingsError) as exc:
         print(f"parley: {exc}", file=sys.stderr)

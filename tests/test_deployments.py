@@ -94,7 +94,7 @@ def test_a_served_flow_runs_when_triggered_and_its_artifact_names_the_new_rows(t
     name = f"parley-run/weekly-{tmp_path.name[-12:]}"
     env = {**os.environ, "PARLEY_HOME": str(home), "PREFECT_API_URL": api_url(),
            "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
-    serving = subprocess.Popen([sys.executable, "-m", "parley.cli", "serve"], env=env, stdout=subprocess.PIPE,
+    serving = subprocess.Popen([sys.executable, "-m", "parley.cli", "serve-flow"], env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, start_new_session=True)
     try:
         with get_client(sync_client=True) as client:

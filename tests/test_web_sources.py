@@ -297,6 +297,7 @@ feed = "{site}/rss2.xml"
 def test_the_extractor_reads_a_page_again_from_its_html_as_fetched():
     from transforms.reading import current_text
 
-    again = current_text("what an older reader made of it", page(1).encode(), None)
-    assert all(sentence in again for sentence in STORY) and "older reader" not in again
+    for _ in range(2):  # the same page read twice in one process reads the same (no cross-page dedup)
+        again = current_text("what an older reader made of it", page(1).encode(), None)
+        assert all(sentence in again for sentence in STORY) and "older reader" not in again
     assert current_text("a text file, kept as read", None, None) == "a text file, kept as read"

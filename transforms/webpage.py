@@ -52,7 +52,7 @@ def read_page(data: bytes, url: str | None = None) -> PageText | None:
     import trafilatura  # imported here: ingesting text files never pays for it
 
     doc = trafilatura.bare_extraction(data, url=url, with_metadata=True, favor_precision=True,
-                                      include_comments=False, include_tables=False, deduplicate=True)
+                                      include_comments=False, include_tables=False)
     if doc is None or not (doc.text or "").strip():
         return None
     paragraphs = [line.strip() for line in doc.text.splitlines() if line.strip()]
