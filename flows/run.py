@@ -127,6 +127,8 @@ def hold_back(gate: GateResult, tables: dict[str, pa.Table], settings: Settings)
 
 @task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 def publish_version(version: pub.Version, settings: Settings) -> None:
+    """Builds the version's DuckDB file (only now: the gate has passed) and swaps it in."""
+    pub.build(version)
     pub.publish(version, settings.warehouse_path)
 
 

@@ -330,11 +330,14 @@ def cmd_serve_flow(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def schema_markdown() -> str:
-    from schemas import QUARANTINE, TABLES
+    from schemas import MARTS, QUARANTINE, TABLES
 
     head = ("# Published tables\n\nGenerated from `schemas/` by `parley schema`; do not edit by hand. "
             "The same text is stored as DuckDB comments (`select * from duckdb_columns()`).\n\n")
-    return head + "\n".join(t.markdown() for t in (*TABLES, QUARANTINE))
+    marts = ("\n## Analyst views (marts)\n\nViews over the tables (`schemas/marts.py`), in the DuckDB file and "
+             "over `parley serve` alike.\n\n")
+    return (head + "\n".join(t.markdown() for t in (*TABLES, QUARANTINE)) + marts
+            + "\n".join(v.markdown() for v in MARTS))
 
 
 def cmd_schema(args: argparse.Namespace, settings: Settings) -> int:

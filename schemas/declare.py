@@ -67,14 +67,31 @@ class Table:
             [pa.field(c.name, c.arrow_type, nullable=c.nullable and c.name not in self.key) for c in self.columns]
         )
 
-    def ddl(self) -> str:
+    @property
+    def foreign_keys(self) -> list[tuple[str, str, str]]:
+        """(column, referenced table, referenced column) for every declared reference."""
+        return [(c.name, *c.references.split(".", 1)) for c in self.columns if c.references]  # type: ignore[misc]
+
+    def ddl(self, types: dict[str, str] | None = None, with_foreign_keys: bool = True) -> str:
+        """CREATE TABLE with its key and foreign keys. `types` maps a declared type to another engine's
+        (PostgreSQL's). A reference to the table itself is left out: DuckDB checks it row by row within one
+        insert (a parent listed after its child fails); `foreign_key_sql` adds it where the engine can."""
+        types = types or {}
         cols = []
         for c in self.columns:
             null = " NOT NULL" if (not c.nullable or c.name in self.key) else ""
-            cols.append(f"    {c.name} {c.type}{null}")
+            cols.append(f"    {c.name} {types.get(c.type, c.type)}{null}")
         if self.key:
             cols.append(f"    PRIMARY KEY ({', '.join(self.key)})")
+        if with_foreign_keys:
+            cols += [f"    FOREIGN KEY ({col}) REFERENCES {table} ({ref})"
+                     for col, table, ref in self.foreign_keys if table != self.name]
         return f"CREATE TABLE {self.name} (\n" + ",\n".join(cols) + "\n)"
+
+    def foreign_key_sql(self) -> list[str]:
+        """ALTER TABLE statements adding every foreign key (for engines that add them after loading)."""
+        return [f"ALTER TABLE {self.name} ADD CONSTRAINT fk_{self.name}_{col} FOREIGN KEY ({col}) "
+                f"REFERENCES {table} ({ref})" for col, table, ref in self.foreign_keys]
 
     def comments_sql(self) -> list[str]:
         """COMMENT statements so BI tools and `duckdb_columns()` show the docs."""
@@ -95,4 +112,33 @@ class Table:
                 notes.append("one of " + ", ".join(f"`{a}`" for a in c.allowed))
             extra = f" ({'; '.join(notes)})" if notes else ""
             lines.append(f"| `{c.name}` | {c.type} | {c.doc}{extra} |")
+        return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class View:
+    """An analyst view (mart) over the tables: declared once, with its SQL, its docs and its columns, and
+    created in the DuckDB file and over the PostgreSQL endpoint alike (the SQL is written in the dialect
+    both engines share)."""
+
+    name: str
+    doc: str
+    columns: tuple[Column, ...]
+    sql: str
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def create_sql(self) -> str:
+        return f"CREATE VIEW {self.name} AS\n{self.sql.strip()}"
+
+    def comments_sql(self) -> list[str]:
+        q = lambda s: s.replace("'", "''")  # noqa: E731
+        out = [f"COMMENT ON VIEW {self.name} IS '{q(self.doc)}'"]
+        return out + [f"COMMENT ON COLUMN {self.name}.{c.name} IS '{q(c.doc)}'" for c in self.columns]
+
+    def markdown(self) -> str:
+        lines = [f"### `{self.name}` (view)", "", self.doc, "", "| column | type | meaning |", "|---|---|---|"]
+        lines += [f"| `{c.name}` | {c.type} | {c.doc} |" for c in self.columns]
         return "\n".join(lines) + "\n"

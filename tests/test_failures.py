@@ -193,7 +193,7 @@ def published_home_on_tmpfs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A PARLEY_HOME on its own small tmpfs, with one published run of GOOD: (mount, home, snapshot)."""
     mnt = tmp_path / "mnt"
     mnt.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", str(mnt)],
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(mnt)],
                       capture_output=True).returncode != 0:
         pytest.skip("cannot mount a tmpfs here")
     try:

@@ -50,6 +50,16 @@ def test_a_new_title_is_a_new_version_of_the_same_person():
     assert versions[1]["valid_to"] is None and versions[1]["is_current"]
 
 
+def test_an_honorific_in_front_of_a_title_is_not_a_new_version():
+    b = StarBuilder()
+    add(b, "Hon'ble Raksha Mantri Anil Rawat chaired a review meeting in Pune on Monday.", "2025-01-10", "a.txt")
+    add(b, "Raksha Mantri Anil Rawat chaired a review meeting in Delhi on Monday.", "2025-06-12", "b.txt")
+    add(b, "Defence Secretary Anil Rawat chaired a review meeting in Goa on Monday.", "2025-09-01", "c.txt")
+    versions = sorted(b.tables()["dim_officials"], key=lambda v: v["valid_from"])
+    assert [v["title"] for v in versions] == ["Hon'ble Raksha Mantri", "Defence Secretary"]  # a real change only
+    assert versions[0]["valid_to"] == dt.date(2025, 8, 31)
+
+
 def test_the_same_agreement_from_two_outlets_is_one_fact_row():
     b = StarBuilder()
     add(b, "Goa Shipyard Limited and the Indian Navy signed a contract on 10 June 2025.", "2025-06-12", "a.txt")

@@ -81,6 +81,8 @@ class StarBuilder:
         self.articles: dict[str, ArticleMeta] = {}
         self.records: dict[str, dict[str, Any]] = {}
         self._registry_forms: dict[str, str] = {}
+        # Honorifics in front of a title ("Hon'ble Raksha Mantri") do not make another title.
+        self._title_honorifics = tuple(sorted({norm(h) + " " for h in self.k.honorifics}, key=len, reverse=True))
         for o in self.k.organisations:
             for f in (o.name, o.acronym, *o.aliases):
                 if f:
@@ -156,6 +158,14 @@ class StarBuilder:
         return by_form, rows
 
     # ---- officials -----------------------------------------------------------------------------
+    def _title_key(self, title: str | None) -> str:
+        """A title as versions compare it: normalised, without the honorifics in front of it, so a person
+        titled "Hon'ble Raksha Mantri" and "Raksha Mantri" has one version, not two."""
+        key = norm(title)
+        while stripped := next((key[len(h):] for h in self._title_honorifics if key.startswith(h)), None):
+            key = stripped
+        return key
+
     def _resolve_officials(self, org_ids: dict[str, str]
                            ) -> tuple[dict[tuple[str, str], str], list[dict], dict[str, list[dict]]]:
         """Type 2 versions per person: (article_id, person name) -> official_id valid at publication."""
@@ -177,12 +187,12 @@ class StarBuilder:
             titled = [s for s in seen if s[2].get("title")]
             chain: list[dict[str, Any]] = []
             for pub, _aid, p in titled:
-                if chain and norm(chain[-1]["title"]) == norm(p["title"]):
+                if chain and self._title_key(chain[-1]["title"]) == self._title_key(p["title"]):
                     if not chain[-1]["organisation_id"] and p.get("organisation"):
                         chain[-1]["organisation_id"] = org_ids.get(norm(p["organisation"]))
                     continue
                 chain.append({
-                    "official_id": stable_id("official", person_id, norm(p["title"])),
+                    "official_id": stable_id("official", person_id, self._title_key(p["title"])),
                     "person_id": person_id, "name": name, "title": p["title"], "rank": p.get("rank"),
                     "organisation_id": org_ids.get(norm(p["organisation"])) if p.get("organisation") else None,
                     "valid_from": pub if pub.year > 1900 else None, "valid_to": None, "is_current": False,
@@ -210,7 +220,7 @@ class StarBuilder:
             for pub, aid, p in seen:
                 vid = None
                 if p.get("title"):
-                    vid = stable_id("official", person_id, norm(p["title"]))
+                    vid = stable_id("official", person_id, self._title_key(p["title"]))
                 else:
                     valid = [v for v in chain if v["valid_from"] is None or v["valid_from"] <= pub]
                     vid = (valid[-1] if valid else chain[0])["official_id"]

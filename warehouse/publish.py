@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from parley.faults import crash_point
-from schemas import QUARANTINE, TABLES
+from schemas import MARTS, QUARANTINE, TABLES
 
 log = logging.getLogger(__name__)
 
@@ -78,16 +78,21 @@ def verify(v: Version) -> None:
 
 
 def stage(versions_dir: Path, run_id: str, tables: dict[str, pa.Table]) -> Version:
-    """Writes every table as Parquet and builds the version's DuckDB file from them."""
+    """Writes every table as Parquet: the version the gate validates (and keeps, if it blocks)."""
     v = Version(run_id, versions_dir / run_id)
     if v.path.exists():
         shutil.rmtree(v.path)
     v.tables_dir.mkdir(parents=True)
     for name, table in tables.items():
         pq.write_table(table, v.tables_dir / f"{name}.parquet", compression="zstd")
+    return v
+
+
+def build(v: Version) -> None:
+    """The version's DuckDB file and its checksum, once the gate passed: its keys and foreign keys are
+    constraints, which the gate has checked (a violation here would be a bug, not bad data)."""
     build_database(v.database, v.tables_dir)
     v.checksum_path.write_text(sha256(v.database) + "\n", encoding="utf-8")
-    return v
 
 
 def build_database(path: Path, tables_dir: Path) -> None:
@@ -96,6 +101,8 @@ def build_database(path: Path, tables_dir: Path) -> None:
     tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(tmp))
     try:
+        # Timestamps are UTC in the Parquet and stay UTC in the file, whatever the host's time zone.
+        con.execute("SET TimeZone = 'UTC'")
         for t in (*TABLES, QUARANTINE):
             con.execute(t.ddl())
             for stmt in t.comments_sql():
@@ -104,6 +111,10 @@ def build_database(path: Path, tables_dir: Path) -> None:
             if src.exists():
                 cols = ", ".join(t.column_names)
                 con.execute(f"insert into {t.name} ({cols}) select {cols} from read_parquet(?)", [str(src)])
+        for view in MARTS:
+            con.execute(view.create_sql())
+            for stmt in view.comments_sql():
+                con.execute(stmt)
         con.execute("checkpoint")
     finally:
         con.close()
@@ -126,6 +137,19 @@ def publish(v: Version, target: Path) -> None:
     finally:
         os.close(dir_fd)
     (target.parent / "CURRENT").write_text(v.run_id + "\n", encoding="utf-8")
+    point_current(target.parent, v)
+
+
+def point_current(home: Path, v: Version) -> None:
+    """`$PARLEY_HOME/current/` is the live version's Parquet tables, for tools that read Parquet: a
+    symbolic link swapped by one rename, so a reader sees the old tables or the new ones."""
+    link = home / "current"
+    tmp = home / f".current.{v.run_id}.tmp"
+    tmp.unlink(missing_ok=True)
+    tmp.symlink_to(os.path.relpath(v.tables_dir, home), target_is_directory=True)
+    if link.is_dir() and not link.is_symlink():  # a copy of the home made by following links
+        shutil.rmtree(link)
+    os.replace(tmp, link)
 
 
 def clean_crash_leftovers(home: Path) -> list[Path]:
@@ -133,7 +157,7 @@ def clean_crash_leftovers(home: Path) -> list[Path]:
     under the run lock: no other run is writing."""
     removed = []
     for pattern in (".warehouse.duckdb.*.tmp", "raw/.part-*.tmp", "extracted/.part-*.tmp",
-                    "quarantine/.part-*.tmp", "versions/*/warehouse.building"):
+                    "quarantine/.part-*.tmp", "versions/*/warehouse.building", ".current.*.tmp"):
         for p in home.glob(pattern):
             p.unlink(missing_ok=True)
             removed.append(p)
@@ -205,19 +229,29 @@ def prune(versions_dir: Path, keep: int, current: str | None) -> None:
                 shutil.rmtree(p, ignore_errors=True)
 
 
+
+
+def live_tables_dir(home: Path) -> Path | None:
+    """The Parquet tables of the live version: what the warehouse file holds, readable without opening it
+    (a BI tool holding the file read-write must not break a run)."""
+    run_id = current_run_id(home)
+    tables = home / "versions" / run_id / "tables" if run_id else None
+    return tables if tables is not None and tables.is_dir() else None
+
+
 def previous_keys(home: Path, keys: dict[str, str]) -> dict[str, set[str]]:
     """The ids the published warehouse holds, per table (`keys`: table -> id column): what is new in a run."""
-    db = home / "warehouse.duckdb"
-    if not db.exists():
+    tables = live_tables_dir(home)
+    if tables is None:
         return {}
-    with duckdb.connect(str(db), read_only=True) as con:
-        return {t: {k for (k,) in con.execute(f"select {col} from {t}").fetchall()} for t, col in keys.items()}
+    return {t: set(pq.read_table(tables / f"{t}.parquet", columns=[col]).column(col).to_pylist())
+            for t, col in keys.items() if (tables / f"{t}.parquet").is_file()}
 
 
 def previous_row_counts(home: Path) -> dict[str, int]:
     """Row counts of the published warehouse, for the gate's collapse check."""
-    db = home / "warehouse.duckdb"
-    if not db.exists():
+    tables = live_tables_dir(home)
+    if tables is None:
         return {}
-    with duckdb.connect(str(db), read_only=True) as con:
-        return {t.name: con.execute(f"select count(*) from {t.name}").fetchone()[0] for t in TABLES}
+    return {t.name: pq.read_metadata(tables / f"{t.name}.parquet").num_rows for t in TABLES
+            if (tables / f"{t.name}.parquet").is_file()}

@@ -1,0 +1,172 @@
+"""Analyst views (marts): the questions analysts ask every week, answered once, beside the tables.
+
+Each view's SQL is in the dialect DuckDB and PostgreSQL share, so the DuckDB file and `parley serve`
+answer alike (a test compares them). Column order here is the view's column order.
+"""
+
+from __future__ import annotations
+
+from schemas.declare import Column as C
+from schemas.declare import View
+
+AGREEMENTS_BY_QUARTER = View(
+    "mart_agreements_by_quarter",
+    "Every agreement with its calendar quarter, Indian fiscal year (April to March) and parties: group by "
+    "year and quarter, or by fiscal_year, to count agreements per period.",
+    (
+        C("agreement_id", "VARCHAR", "The agreement (fact_agreements)."),
+        C("agreement_type", "VARCHAR", "Kind of agreement."),
+        C("signed_date", "DATE", "When signed (first day of the month or year for partial dates)."),
+        C("year", "INTEGER", "Calendar year signed."),
+        C("quarter", "INTEGER", "Calendar quarter signed, 1-4."),
+        C("fiscal_year", "VARCHAR", "Indian fiscal year signed, e.g. 2025-26."),
+        C("parties", "VARCHAR", "The parties' names, '; '-separated, in name order."),
+        C("party_count", "BIGINT", "How many parties."),
+        C("location", "VARCHAR", "Where it was signed."),
+        C("summary", "VARCHAR", "One-line description."),
+    ),
+    """
+SELECT a.agreement_id, a.agreement_type, a.signed_date,
+       CAST(EXTRACT(year FROM a.signed_date) AS INTEGER) AS year,
+       CAST(EXTRACT(quarter FROM a.signed_date) AS INTEGER) AS quarter,
+       d.fiscal_year,
+       (SELECT string_agg(o.name, '; ' ORDER BY o.name)
+          FROM bridge_agreement_parties p JOIN dim_organisations o ON o.organisation_id = p.organisation_id
+         WHERE p.agreement_id = a.agreement_id) AS parties,
+       (SELECT count(*) FROM bridge_agreement_parties p WHERE p.agreement_id = a.agreement_id) AS party_count,
+       a.location, a.summary
+  FROM fact_agreements a
+  LEFT JOIN dim_dates d ON d.date = a.signed_date
+""",
+)
+
+COLLABORATION_NETWORK = View(
+    "mart_collaboration_network",
+    "Who works with whom: each pair of organisations that are parties to one agreement or take part in one "
+    "meeting, with how many of each and the first and last date. One row per pair (organisation_a_id < "
+    "organisation_b_id); an edge list for network charts.",
+    (
+        C("organisation_a_id", "VARCHAR", "One organisation (the smaller id)."),
+        C("organisation_a", "VARCHAR", "Its name."),
+        C("organisation_b_id", "VARCHAR", "The other organisation."),
+        C("organisation_b", "VARCHAR", "Its name."),
+        C("agreements", "BIGINT", "Agreements both are parties to."),
+        C("meetings", "BIGINT", "Meetings both take part in (any role)."),
+        C("first_date", "DATE", "Earliest known date of those agreements and meetings."),
+        C("last_date", "DATE", "Latest known date."),
+    ),
+    """
+WITH links AS (
+    SELECT p1.organisation_id AS a_id, p2.organisation_id AS b_id, 'agreement' AS kind,
+           f.agreement_id AS event_id, f.signed_date AS day
+      FROM bridge_agreement_parties p1
+      JOIN bridge_agreement_parties p2 ON p2.agreement_id = p1.agreement_id
+                                      AND p1.organisation_id < p2.organisation_id
+      JOIN fact_agreements f ON f.agreement_id = p1.agreement_id
+    UNION ALL
+    SELECT m1.organisation_id, m2.organisation_id, 'meeting', f.meeting_id, f.start_date
+      FROM bridge_meeting_participants m1
+      JOIN bridge_meeting_participants m2 ON m2.meeting_id = m1.meeting_id
+                                         AND m1.organisation_id < m2.organisation_id
+      JOIN fact_meetings f ON f.meeting_id = m1.meeting_id
+)
+SELECT l.a_id AS organisation_a_id, oa.name AS organisation_a, l.b_id AS organisation_b_id, ob.name AS organisation_b,
+       count(DISTINCT CASE WHEN l.kind = 'agreement' THEN l.event_id END) AS agreements,
+       count(DISTINCT CASE WHEN l.kind = 'meeting' THEN l.event_id END) AS meetings,
+       min(l.day) AS first_date, max(l.day) AS last_date
+  FROM links l
+  JOIN dim_organisations oa ON oa.organisation_id = l.a_id
+  JOIN dim_organisations ob ON ob.organisation_id = l.b_id
+ GROUP BY l.a_id, oa.name, l.b_id, ob.name
+""",
+)
+
+DOMAIN_TRENDS = View(
+    "mart_domain_trends",
+    "Technology domains by month of publication: how many articles name each domain, and how many "
+    "agreements and meetings those articles report. Articles with no known publication date are left out.",
+    (
+        C("month", "DATE", "First day of the month of publication."),
+        C("domain", "VARCHAR", "Domain name (dim_domains.name)."),
+        C("parent", "VARCHAR", "The domain's grouping."),
+        C("articles", "BIGINT", "Articles naming the domain that month."),
+        C("mentions", "BIGINT", "Mentions of the domain's words in them."),
+        C("agreements", "BIGINT", "Agreements those articles report."),
+        C("meetings", "BIGINT", "Meetings those articles report."),
+    ),
+    """
+SELECT CAST(date_trunc('month', a.published_date) AS DATE) AS month, d.name AS domain, d.parent,
+       count(DISTINCT a.article_id) AS articles,
+       CAST(sum(b.mentions) AS BIGINT) AS mentions,
+       count(DISTINCT ba.agreement_id) AS agreements,
+       count(DISTINCT bm.meeting_id) AS meetings
+  FROM bridge_article_domains b
+  JOIN dim_articles a ON a.article_id = b.article_id
+  JOIN dim_domains d ON d.domain_id = b.domain_id
+  LEFT JOIN bridge_agreement_articles ba ON ba.article_id = a.article_id
+  LEFT JOIN bridge_meeting_articles bm ON bm.article_id = a.article_id
+ WHERE a.published_date IS NOT NULL
+ GROUP BY CAST(date_trunc('month', a.published_date) AS DATE), d.name, d.parent
+""",
+)
+
+OFFICIAL_TITLE_HISTORY = View(
+    "mart_official_title_history",
+    "Each official's titles in order: one row per real change of title (an honorific in front of a title "
+    "is not a change), with when each was first seen and until when it held.",
+    (
+        C("person_id", "VARCHAR", "The person (dim_officials.person_id)."),
+        C("name", "VARCHAR", "Name without honorifics or ranks."),
+        C("title_number", "BIGINT", "1 for the first title seen, 2 for the next, and so on."),
+        C("title", "VARCHAR", "The title as the text gives it."),
+        C("rank", "VARCHAR", "Rank or honorific, where given."),
+        C("organisation", "VARCHAR", "Organisation the title belongs to, where known."),
+        C("valid_from", "DATE", "First publication showing the title; NULL if no article with it is dated."),
+        C("valid_to", "DATE", "Day before the next title was first seen; NULL while current."),
+        C("is_current", "BOOLEAN", "The latest known title."),
+    ),
+    """
+SELECT o.person_id, o.name,
+       row_number() OVER (PARTITION BY o.person_id ORDER BY o.valid_from NULLS FIRST, o.official_id) AS title_number,
+       o.title, o.rank, org.name AS organisation, o.valid_from, o.valid_to, o.is_current
+  FROM dim_officials o
+  LEFT JOIN dim_organisations org ON org.organisation_id = o.organisation_id
+ WHERE o.title IS NOT NULL
+""",
+)
+
+LATEST_EVENTS = View(
+    "mart_latest_events",
+    "Agreements and meetings with the evidence each reporting article gives and a link to it: sort by "
+    "event_date (or published_date) descending for the latest. One row per event and reporting article.",
+    (
+        C("event_kind", "VARCHAR", "agreement or meeting."),
+        C("event_id", "VARCHAR", "agreement_id or meeting_id."),
+        C("event_type", "VARCHAR", "Kind of agreement or meeting."),
+        C("event_date", "DATE", "Signed date, or first day of the meeting."),
+        C("location", "VARCHAR", "Where."),
+        C("summary", "VARCHAR", "One-line description."),
+        C("evidence", "VARCHAR", "The sentence(s) this article reports it in."),
+        C("article_id", "VARCHAR", "The reporting article."),
+        C("article_title", "VARCHAR", "Its headline."),
+        C("article_url", "VARCHAR", "Its web address, where known."),
+        C("published_date", "DATE", "Its publication date."),
+    ),
+    """
+SELECT 'agreement' AS event_kind, f.agreement_id AS event_id, f.agreement_type AS event_type,
+       f.signed_date AS event_date, f.location, f.summary, b.evidence, a.article_id, a.title AS article_title,
+       a.url AS article_url, a.published_date
+  FROM fact_agreements f
+  JOIN bridge_agreement_articles b ON b.agreement_id = f.agreement_id
+  JOIN dim_articles a ON a.article_id = b.article_id
+UNION ALL
+SELECT 'meeting', f.meeting_id, f.meeting_type, f.start_date, f.location, f.summary, b.evidence, a.article_id,
+       a.title, a.url, a.published_date
+  FROM fact_meetings f
+  JOIN bridge_meeting_articles b ON b.meeting_id = f.meeting_id
+  JOIN dim_articles a ON a.article_id = b.article_id
+""",
+)
+
+MARTS: tuple[View, ...] = (AGREEMENTS_BY_QUARTER, COLLABORATION_NETWORK, DOMAIN_TRENDS, OFFICIAL_TITLE_HISTORY,
+                           LATEST_EVENTS)
