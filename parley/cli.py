@@ -329,6 +329,40 @@ def cmd_serve_flow(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    """The published warehouse over the PostgreSQL wire protocol until Ctrl-C or SIGTERM."""
+    import logging
+    import signal
+
+    from warehouse.endpoint import Endpoint
+    from warehouse.pg_cluster import ClusterError, ServeOptions
+
+    password = os.environ.get("PARLEY_SQL_PASSWORD", "")
+    if not password:
+        raise CliError("set PARLEY_SQL_PASSWORD to the password analysts will use (there is no default one); "
+                       "parley serve refuses to start without it")
+    if not settings.warehouse_path.exists():
+        raise CliError(f"no published warehouse at {settings.warehouse_path}: run `parley run` first "
+                       f"(PARLEY_HOME={settings.home})")
+    for path in (settings.serve_tls_cert, settings.serve_tls_key):
+        if path and not Path(path).is_file():
+            raise CliError(f"TLS file {path} does not exist (serve_tls_cert / serve_tls_key)")
+    logging.basicConfig(format="%(asctime)s %(message)s", level=logging.WARNING)
+    options = ServeOptions(args.host or settings.serve_host, args.port or settings.serve_port,
+                           settings.serve_tls_cert, settings.serve_tls_key, settings.serve_max_connections)
+    endpoint = Endpoint(settings.home, options, password, settings.serve_poll_seconds)
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: endpoint.stopping.set())
+    print(f"serving {settings.warehouse_path} as postgresql://parley@{options.host}:{options.port}/warehouse"
+          f"{' (TLS)' if options.tls_cert else ''}; new publications are served as they land; Ctrl-C stops",
+          flush=True)
+    try:
+        endpoint.run()
+    except ClusterError as exc:
+        raise CliError(str(exc), EXIT_FAILED) from None
+    return EXIT_OK
+
+
 def schema_markdown() -> str:
     from schemas import MARTS, QUARANTINE, TABLES
 
@@ -357,6 +391,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=["table", "csv", "json"], default="table")
     rp = sub.add_parser("reprocess", help="re-derive the warehouse from the raw zone with the current extractor")
     rp.add_argument("--force", action="store_true", help="re-extract even articles already read by this version")
+    sv = sub.add_parser("serve", help="serve the published warehouse over the PostgreSQL wire protocol (user "
+                                      "parley, database warehouse, password from PARLEY_SQL_PASSWORD)")
+    sv.add_argument("--host", help="address to listen on (default 127.0.0.1; serve_host)")
+    sv.add_argument("--port", type=int, help="port (default 5433; serve_port)")
     sub.add_parser("deploy", help="register the scheduled deployment (cron from parley.toml) with the Prefect "
                                   "server at PREFECT_API_URL")
     sub.add_parser("serve-flow", help="serve the scheduled deployment from this process (runs on the cron until "
@@ -398,7 +436,8 @@ def main(argv: list[str] | None = None) -> int:
             _check_knowledge()
         handler = {"run": cmd_run, "reprocess": cmd_reprocess, "sql": cmd_sql, "history": cmd_history,
                    "rollback": cmd_rollback, "schema": cmd_schema, "registry": cmd_registry,
-                   "quarantine": cmd_quarantine, "deploy": cmd_deploy, "serve-flow": cmd_serve_flow}[args.command]
+                   "quarantine": cmd_quarantine, "deploy": cmd_deploy, "serve-flow": cmd_serve_flow,
+                   "serve": cmd_serve}[args.command]
         return handler(args, settings)
     except (CliError, SettingsError) as exc:
         print(f"parley: {exc}", file=sys.stderr)

@@ -47,6 +47,13 @@ class Settings:
     work_pool: str = "parley"
     # A URL that gets a JSON POST when a run is blocked by the gate or fails (Slack-compatible `text`).
     notify_webhook: str = ""
+    # `parley serve`: the PostgreSQL endpoint (the password is PARLEY_SQL_PASSWORD, never a file's).
+    serve_host: str = "127.0.0.1"
+    serve_port: int = 5433
+    serve_tls_cert: str = ""
+    serve_tls_key: str = ""
+    serve_max_connections: int = 100
+    serve_poll_seconds: float = 2.0
     # What to read when `parley run` is given no --source: `[[sources]]` tables of parley.toml.
     sources: tuple[SourceSpec, ...] = ()
 
@@ -149,6 +156,9 @@ def _check(s: Settings) -> None:
                                                 "'0 6 * * *' (minute hour day month weekday)"),
         (bool(s.notify_webhook) and not s.notify_webhook.startswith(("http://", "https://")),
          "notify_webhook must be an http or https URL"),
+        (not 0 < s.serve_port < 65536, "serve_port must be a port number, 1 to 65535 (PARLEY_SERVE_PORT)"),
+        (bool(s.serve_tls_cert) != bool(s.serve_tls_key), "serve_tls_cert and serve_tls_key go together: set both "
+                                                          "for TLS, or neither"),
     ]
     for bad, message in problems:
         if bad:

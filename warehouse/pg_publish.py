@@ -1,0 +1,131 @@
+"""A published version into the PostgreSQL endpoint, swapped in without a restart or a broken query.
+
+Each version is loaded into a schema of its own (`load_<run id>`): tables from the version's Parquet (by
+DuckDB's postgres extension, which copies in bulk), then keys, foreign keys, comments and the analyst
+views, all from `schemas/`. One short transaction then renames it to `public` (the old `public` becomes
+`retired_<run id>`): a query already running keeps the tables it started with, the next one sees the new
+version. A retired schema is dropped once no query holds it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from schemas import MARTS, QUARANTINE, TABLES
+from warehouse.pg_cluster import READER
+
+log = logging.getLogger(__name__)
+
+PG_TYPES = {"VARCHAR": "TEXT", "DOUBLE": "DOUBLE PRECISION", "VARCHAR[]": "TEXT[]", "BLOB": "BYTEA"}
+_SAFE = re.compile(r"[^a-z0-9_]")
+RETIRED_PREFIX = "retired_"
+
+
+def schema_name(prefix: str, run_id: str) -> str:
+    return prefix + _SAFE.sub("_", run_id.lower())
+
+
+def _duckdb_postgres_extension() -> str:
+    """The postgres extension matching this DuckDB, from its PyPI package (no download at run time), copied
+    once under the name DuckDB derives its entry point from (`postgres_scanner`)."""
+    import duckdb_extension_postgres
+
+    folder = Path(duckdb_extension_postgres.__path__[0]) / "extensions" / f"v{duckdb.__version__}"
+    found = sorted(folder.glob("*.duckdb_extension"))
+    if not found:
+        raise RuntimeError(f"duckdb-extension-postgres has no extension for DuckDB {duckdb.__version__}; "
+                           "reinstall with ./scripts/setup")
+    named = Path(tempfile.gettempdir()) / f"parley-duckdb-{duckdb.__version__}" / "postgres_scanner.duckdb_extension"
+    if not named.is_file() or named.stat().st_size != found[0].stat().st_size:
+        named.parent.mkdir(parents=True, exist_ok=True)
+        tmp = named.with_suffix(f".{os.getpid()}.tmp")
+        shutil.copyfile(found[0], tmp)
+        os.replace(tmp, named)
+    return str(named)
+
+
+def _copy_tables(admin_dsn: str, tables_dir: Path, schema: str) -> None:
+    """Bulk copy of every table's Parquet into the (created, empty) tables of `schema`."""
+    con = duckdb.connect(config={"allow_unsigned_extensions": False})
+    try:
+        con.execute(f"LOAD '{_duckdb_postgres_extension()}'")
+        con.execute(f"ATTACH '{admin_dsn}' AS pg (TYPE postgres)")
+        for t in (*TABLES, QUARANTINE):
+            src = tables_dir / f"{t.name}.parquet"
+            if src.exists():
+                cols = ", ".join(t.column_names)
+                con.execute(f"INSERT INTO pg.{schema}.{t.name} ({cols}) SELECT {cols} FROM read_parquet(?)",
+                            [str(src)])
+        con.execute("DETACH pg")
+    finally:
+        con.close()
+
+
+def load_version(admin: Any, admin_dsn: str, tables_dir: Path, run_id: str) -> str:
+    """Loads a version into its own schema, complete with keys, foreign keys, docs, views and grants; returns
+    the schema's name. `admin` is an autocommit psycopg connection of the admin role."""
+    schema = schema_name("load_", run_id)
+    admin.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+    admin.execute(f"CREATE SCHEMA {schema}")
+    admin.execute(f"SET search_path TO {schema}")
+    for t in (*TABLES, QUARANTINE):
+        admin.execute(t.ddl(types=PG_TYPES, with_foreign_keys=False))
+    _copy_tables(admin_dsn, tables_dir, schema)
+    for t in TABLES:
+        for stmt in t.foreign_key_sql():
+            admin.execute(stmt)
+    for t in (*TABLES, QUARANTINE):
+        for stmt in t.comments_sql():
+            admin.execute(stmt)
+    for view in MARTS:
+        admin.execute(view.create_sql())
+        for stmt in view.comments_sql():
+            admin.execute(stmt)
+    admin.execute(f"COMMENT ON SCHEMA {schema} IS 'Parley warehouse, run {run_id}'")
+    admin.execute(f"GRANT USAGE ON SCHEMA {schema} TO {READER}")
+    admin.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {READER}")
+    admin.execute("ANALYZE")
+    admin.execute("RESET search_path")
+    return schema
+
+
+def swap_in(admin: Any, schema: str, run_id: str) -> None:
+    """`schema` becomes `public` in one transaction; the old `public` is retired (dropped later)."""
+    with admin.transaction():
+        admin.execute("SET LOCAL lock_timeout = '10s'")
+        if admin.execute("select 1 from pg_namespace where nspname = 'public'").fetchone():
+            admin.execute(f"ALTER SCHEMA public RENAME TO {schema_name(RETIRED_PREFIX, run_id)}")
+        admin.execute(f"ALTER SCHEMA {schema} RENAME TO public")
+
+
+def drop_retired(admin: Any) -> list[str]:
+    """Drops retired versions no query holds any more; one still in use waits for the next call."""
+    import psycopg
+
+    dropped = []
+    names = [n for (n,) in admin.execute("select nspname from pg_namespace where nspname like %s",
+                                         [RETIRED_PREFIX + "%"]).fetchall()]
+    for name in names:
+        try:
+            with admin.transaction():
+                admin.execute("SET LOCAL lock_timeout = '200ms'")
+                admin.execute(f"DROP SCHEMA {name} CASCADE")
+            dropped.append(name)
+        except psycopg.errors.LockNotAvailable:
+            log.info("retired version %s still in use; dropped later", name)
+    return dropped
+
+
+def served_run_id(admin: Any) -> str | None:
+    row = admin.execute("select obj_description(oid, 'pg_namespace') from pg_namespace where nspname = 'public'"
+                        ).fetchone()
+    comment = row[0] if row else None
+    return comment.rsplit("run ", 1)[-1] if comment and "run " in comment else None
