@@ -352,7 +352,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
                            settings.serve_tls_cert, settings.serve_tls_key, settings.serve_max_connections)
     endpoint = Endpoint(settings.home, options, password, settings.serve_poll_seconds)
     for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: endpoint.stopping.set())
+        signal.signal(sig, lambda *_: endpoint.stop())
     print(f"serving {settings.warehouse_path} as postgresql://parley@{options.host}:{options.port}/warehouse"
           f"{' (TLS)' if options.tls_cert else ''}; new publications are served as they land; Ctrl-C stops",
           flush=True)

@@ -1,10 +1,11 @@
 """The declared schemas cover every table and column of the public contract."""
 
 import re
+from pathlib import Path
 
 import pytest
 
-from schemas import BY_NAME
+from schemas import BY_NAME, TABLES
 
 from .conftest import SHARED
 
@@ -41,9 +42,16 @@ def test_declared_types_match_the_contract_where_it_names_them():
 
 
 def test_table_docs_are_generated_from_the_declarations():
-    from pathlib import Path
-
     from parley.cli import schema_markdown
 
     docs = Path(__file__).resolve().parents[1] / "docs" / "tables.md"
     assert docs.read_text(encoding="utf-8") == schema_markdown(), "run: .venv/bin/parley schema > docs/tables.md"
+
+
+def test_the_bi_guide_carries_the_current_entity_relationship_diagram():
+    from schemas.erd import mermaid
+
+    guide = Path(__file__).resolve().parents[1] / "docs" / "bi" / "README.md"
+    diagram = mermaid()
+    assert diagram in guide.read_text(encoding="utf-8"), "regenerate docs/bi/README.md's diagram (schemas/erd.py)"
+    assert diagram.count("||--o{") == sum(len(t.foreign_keys) for t in TABLES)

@@ -44,7 +44,7 @@ class Endpoint:
         self.ready = threading.Event()
 
     def run(self) -> None:
-        """Starts the server and keeps it current until `stopping` is set; then shuts it down."""
+        """Starts the server and keeps it current until `stop()`; then shuts it down."""
         import psycopg
 
         self.cluster.start()
@@ -56,8 +56,16 @@ class Endpoint:
                     self.refresh(admin)
                     self.ready.set()
                     self.stopping.wait(self.poll_seconds)
+        except psycopg.Error:
+            if not self.stopping.is_set():  # the server went away under a load `stop()` cut short
+                raise
         finally:
             self.cluster.stop()
+
+    def stop(self) -> None:
+        """Ends serving at once, even in the middle of loading a version (the server shuts down fast)."""
+        self.stopping.set()
+        self.cluster.stop(wait=False)
 
     def refresh(self, admin: Any) -> None:
         """Loads and swaps in the live version if it is not the one served; drops retired versions."""
@@ -65,7 +73,7 @@ class Endpoint:
         tables = self.home / "versions" / live / "tables" if live else None
         if live and live != self.served and tables is not None and tables.is_dir():
             schema = load_version(admin, self.cluster.admin_dsn, tables, live)
-            swap_in(admin, schema, live)
+            swap_in(admin, schema, self.served)
             log.warning("serving run %s", live)
             self.served = live
         drop_retired(admin)

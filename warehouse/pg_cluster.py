@@ -167,10 +167,12 @@ class Cluster:
                     raise
                 time.sleep(0.2)
 
-    def stop(self) -> None:
+    def stop(self, wait: bool = True) -> None:
         """Fast shutdown: open sessions are ended, nothing is left running."""
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)
+            if not wait:
+                return
             try:
                 self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:

@@ -2,7 +2,8 @@
 
 Each version is loaded into a schema of its own (`load_<run id>`): tables from the version's Parquet (by
 DuckDB's postgres extension, which copies in bulk), then keys, foreign keys, comments and the analyst
-views, all from `schemas/`. One short transaction then renames it to `public` (the old `public` becomes
+views (computed once per version into tables of `mart_data_<run id>`), all from `schemas/`. One short
+transaction then renames it to `public` (the old `public` becomes
 `retired_<run id>`): a query already running keeps the tables it started with, the next one sees the new
 version. A retired schema is dropped once no query holds it.
 """
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 PG_TYPES = {"VARCHAR": "TEXT", "DOUBLE": "DOUBLE PRECISION", "VARCHAR[]": "TEXT[]", "BLOB": "BYTEA"}
 _SAFE = re.compile(r"[^a-z0-9_]")
 RETIRED_PREFIX = "retired_"
+MART_DATA_PREFIX = "mart_data_"
 
 
 def schema_name(prefix: str, run_id: str) -> str:
@@ -85,24 +87,37 @@ def load_version(admin: Any, admin_dsn: str, tables_dir: Path, run_id: str) -> s
     for t in (*TABLES, QUARANTINE):
         for stmt in t.comments_sql():
             admin.execute(stmt)
-    for view in MARTS:
-        admin.execute(view.create_sql())
-        for stmt in view.comments_sql():
-            admin.execute(stmt)
+    admin.execute("ANALYZE")  # before the marts are computed: a fresh table's plan is a guess without it
+    _create_marts(admin, schema_name(MART_DATA_PREFIX, run_id))
     admin.execute(f"COMMENT ON SCHEMA {schema} IS 'Parley warehouse, run {run_id}'")
     admin.execute(f"GRANT USAGE ON SCHEMA {schema} TO {READER}")
     admin.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {READER}")
-    admin.execute("ANALYZE")
     admin.execute("RESET search_path")
     return schema
 
 
-def swap_in(admin: Any, schema: str, run_id: str) -> None:
-    """`schema` becomes `public` in one transaction; the old `public` is retired (dropped later)."""
+def _create_marts(admin: Any, data_schema: str) -> None:
+    """Each analyst view is computed once per version into a table of `data_schema` (out of analysts' search
+    path; the view reads it with its owner's rights), so a mart answers in milliseconds at any size; the
+    view keeps the declared name, columns and docs."""
+    admin.execute(f"DROP SCHEMA IF EXISTS {data_schema} CASCADE")
+    admin.execute(f"CREATE SCHEMA {data_schema}")
+    for view in MARTS:
+        admin.execute(f"CREATE TABLE {data_schema}.{view.name} AS\n{view.sql.strip()}")
+        admin.execute(f"ANALYZE {data_schema}.{view.name}")
+        admin.execute(f"CREATE VIEW {view.name} AS SELECT {', '.join(view.column_names)} "
+                      f"FROM {data_schema}.{view.name}")
+        for stmt in view.comments_sql():
+            admin.execute(stmt)
+
+
+def swap_in(admin: Any, schema: str, served: str | None) -> None:
+    """`schema` becomes `public` in one transaction; the old `public` (run `served`) is retired and dropped
+    once no query holds it."""
     with admin.transaction():
         admin.execute("SET LOCAL lock_timeout = '10s'")
         if admin.execute("select 1 from pg_namespace where nspname = 'public'").fetchone():
-            admin.execute(f"ALTER SCHEMA public RENAME TO {schema_name(RETIRED_PREFIX, run_id)}")
+            admin.execute(f"ALTER SCHEMA public RENAME TO {schema_name(RETIRED_PREFIX, served or 'initial')}")
         admin.execute(f"ALTER SCHEMA {schema} RENAME TO public")
 
 
@@ -118,6 +133,8 @@ def drop_retired(admin: Any) -> list[str]:
             with admin.transaction():
                 admin.execute("SET LOCAL lock_timeout = '200ms'")
                 admin.execute(f"DROP SCHEMA {name} CASCADE")
+                data = MART_DATA_PREFIX + name[len(RETIRED_PREFIX):]
+                admin.execute(f"DROP SCHEMA IF EXISTS {data} CASCADE")
             dropped.append(name)
         except psycopg.errors.LockNotAvailable:
             log.info("retired version %s still in use; dropped later", name)
