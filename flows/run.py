@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 import os
 import uuid
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,16 +22,17 @@ from prefect.states import Failed, State
 from flows.ingest import ingest_sources
 from flows.lifecycle import HomeUnusable, RunLocked, check_home, run_lock, write_crash_log
 from flows.notify import payload, post
+from flows.parallel import extract_rows, extraction_pool, worker_count
 from flows.progress import Progress
 from flows.report import NEW_FACTS, new_facts, row_changes, run_markdown
-from parley.faults import article_fault, crash_point
+from parley.faults import crash_point
 from parley.settings import Settings, load_settings
 from parley.source_specs import SourceSpec, resolve
 from parley.stopping import reassert as reassert_stop_handlers
 from schemas import BY_NAME, QUARANTINE, TABLES
-from transforms.extract import extract_article, extractor_version
+from transforms.extract import extractor_version
 from transforms.model import ArticleMeta, StarBuilder
-from transforms.reading import current_text, text_for_extraction
+from transforms.reading import text_for_extraction
 from transforms.record import ArticleRecord
 from warehouse import publish as pub
 from warehouse import zones
@@ -45,25 +47,23 @@ def new_run_id() -> str:
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE, retries=1)
-def extract_batch(rows: list[dict[str, Any]], version: str, settings: Settings, force: bool = False
-                  ) -> dict[str, int]:
+def extract_batch(rows: list[dict[str, Any]], version: str, settings: Settings, force: bool = False,
+                  pool: Executor | None = None) -> dict[str, int]:
     """Extracts the articles of a raw batch that have no record at this extractor version yet (all of
-    them when forced). An article whose extraction fails is quarantined with the reason; the rest go on."""
+    them when forced), on every core when a pool is given. An article whose extraction fails is
+    quarantined with the reason; the rest go on."""
     have = {} if force else zones.extracted_for(settings.extracted_dir, version, [r["content_hash"] for r in rows])
     todo = [r for r in rows if r["content_hash"] not in have]
+    by_hash = {r["content_hash"]: r for r in todo}
     records: dict[str, ArticleRecord] = {}
     failed: list[dict[str, Any]] = []
     now = dt.datetime.now(dt.UTC)
-    for r in todo:
-        try:
-            article_fault(r["text"])
-            text = current_text(r["text"], r.get("raw_body"), r.get("url"))
-            records[r["content_hash"]] = extract_article(text, r["published_date"])
-        except Exception as exc:  # noqa: BLE001 (one article's failure must not stop the run)
-            reason = f"extraction failed: {type(exc).__name__}: {exc}"[:500]
-            records[r["content_hash"]] = ArticleRecord(failure=reason)
+    for h, record, failure in extract_rows(todo, pool):
+        records[h] = record
+        if failure:
+            r = by_hash[h]
             data = r["text"].encode("utf-8")
-            failed.append({"source_uri": r["source_uri"], "reason": reason, "size_bytes": len(data),
+            failed.append({"source_uri": r["source_uri"], "reason": failure, "size_bytes": len(data),
                            "content": r["text"][:4096], "raw_bytes": data, "read_at": now})
     zones.append_extracted(settings.extracted_dir, version, records)
     zones.append_quarantine(settings.quarantine_dir, failed)
@@ -279,9 +279,9 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     # 2. Extract what has no record at this extractor version (new articles, or all after an upgrade).
     total = zones.raw_count(settings.raw_dir)
     extracted = failed = 0
-    with Progress("extract", total) as bar:
+    with Progress("extract", total) as bar, extraction_pool(worker_count(settings.extract_workers)) as pool:
         for rows in zones.iter_raw(settings.raw_dir, settings.batch_size):
-            done = extract_batch(rows, version, settings, reprocess)
+            done = extract_batch(rows, version, settings, reprocess, pool)
             extracted, failed = extracted + done["extracted"], failed + done["failed"]
             bar.advance(len(rows))
             crash_point("extract")

@@ -24,6 +24,8 @@ class SettingsError(ValueError):
 class Settings:
     home: Path = field(default_factory=lambda: Path("parley_home").resolve())
     batch_size: int = 500
+    # Processes that extract articles at once; 0: one per core.
+    extract_workers: int = 0
     max_file_bytes: int = 5 * 1024 * 1024
     keep_versions: int = 5
     # A run whose row count for a table falls below this share of the last published run is blocked.
@@ -148,6 +150,7 @@ def _check(s: Settings) -> None:
     problems = [
         (s.batch_size < 1, "batch_size must be at least 1 (PARLEY_BATCH_SIZE)"),
         (s.keep_versions < 1, "keep_versions must be at least 1 (PARLEY_KEEP_VERSIONS)"),
+        (s.extract_workers < 0, "extract_workers cannot be negative; 0 means one per core (PARLEY_EXTRACT_WORKERS)"),
         (s.host_concurrency < 1, "host_concurrency must be at least 1 (PARLEY_HOST_CONCURRENCY)"),
         (s.fetch_retries < 0, "fetch_retries cannot be negative (PARLEY_FETCH_RETRIES)"),
         (s.host_delay < 0 or s.retry_backoff < 0, "host_delay and retry_backoff cannot be negative"),

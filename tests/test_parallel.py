@@ -1,0 +1,33 @@
+"""Extraction on every core gives exactly the records one process gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flows.parallel import MIN_PARALLEL, extract_rows, extraction_pool
+from parley.cli import sample_dir
+from transforms.reading import content_hash
+
+
+def rows(n: int) -> list[dict]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(sample_dir().glob("*.txt"))]
+    out = []
+    for i in range(n):
+        text = texts[i % len(texts)] + f"\n\nReference number {i}."
+        out.append({"content_hash": content_hash(text), "text": text, "raw_body": None, "url": None,
+                    "published_date": dt.date(2025, 6, 1)})
+    return out
+
+
+def test_a_pool_of_processes_extracts_the_same_records_in_the_same_order(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("PARLEY_FAULT_ARTICLE", "Reference number 7.")  # one article whose extraction fails
+    batch = rows(MIN_PARALLEL + 16)
+    serial = extract_rows(batch, None)
+    with extraction_pool(2) as pool:
+        parallel = extract_rows(batch, pool)
+    assert [(h, r.to_dict(), f) for h, r, f in parallel] == [(h, r.to_dict(), f) for h, r, f in serial]
+    failed = [f for _, _, f in parallel if f]
+    assert len(failed) == 1 and "injected fault" in failed[0]
+    assert sum(1 for _, r, _ in parallel if r.events) > len(batch) // 2  # positive control: real records
