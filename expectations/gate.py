@@ -137,9 +137,22 @@ def prune_results(root: Path, keep: int) -> int:
     return removed
 
 
-def run_gate(batches: list[Batch], root: Path, run_id: str, keep: int = 5) -> GateResult:
+def build_docs(root: Path) -> Path | None:
+    """Great Expectations' Data Docs from the stored results; the path of their index page. A report:
+    failing to render it never blocks a run."""
+    try:
+        _context(root).build_data_docs()
+    except Exception as exc:  # noqa: BLE001 (Data Docs are a report, not the gate)
+        logging.getLogger(__name__).warning("could not build Data Docs: %s", exc)
+        return None
+    found = list((root / "gx" / "uncommitted" / "data_docs").glob("*/index.html"))
+    return found[0] if found else None
+
+
+def run_gate(batches: list[Batch], root: Path, run_id: str, keep: int = 5, docs: str = "failure") -> GateResult:
     """Validates every batch; the gate passes only if every expectation does. Results older than the
-    newest `keep` per suite are pruned before Data Docs are built."""
+    newest `keep` per suite are pruned. Data Docs are built when `docs` says so: on a failure (default:
+    the run that needs reading), always, or never (`parley quality-docs` builds them on request)."""
     import great_expectations as gx
 
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
@@ -169,12 +182,6 @@ def run_gate(batches: list[Batch], root: Path, run_id: str, keep: int = 5) -> Ga
                 name = cfg.type + (f"({col})" if col else "")
                 failures.append(Failure(b.table, b.name, name, _describe(res), _failing_rows(b, res),
                                         _failing_keys(b, res)))
-    index = None
     prune_results(root, keep)
-    try:
-        ctx.build_data_docs()
-        found = list((root / "gx" / "uncommitted" / "data_docs").glob("*/index.html"))
-        index = found[0] if found else None
-    except Exception as exc:  # Data Docs are a report; failing to render them must not block a good run.
-        logging.getLogger(__name__).warning("could not build Data Docs: %s", exc)
-    return GateResult(not failures, evaluated, failures, index)
+    wanted = docs == "always" or (docs == "failure" and bool(failures))
+    return GateResult(not failures, evaluated, failures, build_docs(root) if wanted else None)

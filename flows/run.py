@@ -103,7 +103,7 @@ def validate(tables: dict[str, pa.Table], prev_counts: dict[str, int], settings:
 
     batches = build_batches({k: v for k, v in tables.items() if k in BY_NAME}, prev_counts,
                             settings.min_row_ratio, settings.min_rows_for_collapse_check)
-    return run_gate(batches, settings.gx_dir, run_id, settings.keep_versions)
+    return run_gate(batches, settings.gx_dir, run_id, settings.keep_versions, settings.quality_docs)
 
 
 def hold_back(gate: GateResult, tables: dict[str, pa.Table], settings: Settings) -> list[tuple[str, str]]:

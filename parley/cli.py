@@ -363,6 +363,19 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_quality_docs(args: argparse.Namespace, settings: Settings) -> int:
+    """Great Expectations' Data Docs of the kept runs, built now (runs build them only when blocked)."""
+    from expectations.gate import build_docs
+
+    if not (settings.gx_dir / "gx").is_dir():
+        raise CliError(f"no quality results in {settings.gx_dir}: run `parley run` first")
+    index = build_docs(settings.gx_dir)
+    if index is None:
+        raise CliError("Data Docs could not be built; the log above says why", EXIT_FAILED)
+    print(f"quality report: {index}")
+    return EXIT_OK
+
+
 def schema_markdown() -> str:
     from schemas import MARTS, QUARANTINE, TABLES
 
@@ -402,6 +415,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("history", help="list kept versions with their run summaries and gate results")
     rb = sub.add_parser("rollback", help="republish an earlier version (default: the one before the current)")
     rb.add_argument("run_id", nargs="?")
+    sub.add_parser("quality-docs", help="build Great Expectations' Data Docs of the kept runs (runs build them "
+                                        "only when the gate blocks, unless quality_docs = always)")
     sub.add_parser("schema", help="print the published tables and their column docs (Markdown)")
     rg = sub.add_parser("registry", help="list organisations the warehouse learnt that the registry lacks "
                                          "(registry JSON lines, to review and append)")
@@ -437,7 +452,7 @@ def main(argv: list[str] | None = None) -> int:
         handler = {"run": cmd_run, "reprocess": cmd_reprocess, "sql": cmd_sql, "history": cmd_history,
                    "rollback": cmd_rollback, "schema": cmd_schema, "registry": cmd_registry,
                    "quarantine": cmd_quarantine, "deploy": cmd_deploy, "serve-flow": cmd_serve_flow,
-                   "serve": cmd_serve}[args.command]
+                   "serve": cmd_serve, "quality-docs": cmd_quality_docs}[args.command]
         return handler(args, settings)
     except (CliError, SettingsError) as exc:
         print(f"parley: {exc}", file=sys.stderr)

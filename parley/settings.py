@@ -15,6 +15,9 @@ from pathlib import Path
 
 from parley.source_specs import SourceSpec, SourceSpecError, parse_sources
 
+# When Data Docs are rendered (`quality_docs`).
+QUALITY_DOCS = ("failure", "always", "never")
+
 
 class SettingsError(ValueError):
     """A setting has a value Parley cannot use; the message says which and how to fix it."""
@@ -33,6 +36,8 @@ class Settings:
     # Row counts below this are too small for the collapse check to mean anything.
     min_rows_for_collapse_check: int = 20
     http_timeout: float = 20.0
+    # When the gate renders Great Expectations' Data Docs: failure (a blocked run), always, or never.
+    quality_docs: str = "failure"
     # Hosts that links found inside feeds may reach even at private or loopback addresses (comma-separated).
     allow_hosts: str = ""
     # Polite fetching: who we say we are, how long to wait between two requests to one host, how many
@@ -151,6 +156,8 @@ def _check(s: Settings) -> None:
         (s.batch_size < 1, "batch_size must be at least 1 (PARLEY_BATCH_SIZE)"),
         (s.keep_versions < 1, "keep_versions must be at least 1 (PARLEY_KEEP_VERSIONS)"),
         (s.extract_workers < 0, "extract_workers cannot be negative; 0 means one per core (PARLEY_EXTRACT_WORKERS)"),
+        (s.quality_docs not in QUALITY_DOCS,
+         f"quality_docs must be failure, always or never, got {s.quality_docs!r} (PARLEY_QUALITY_DOCS)"),
         (s.host_concurrency < 1, "host_concurrency must be at least 1 (PARLEY_HOST_CONCURRENCY)"),
         (s.fetch_retries < 0, "fetch_retries cannot be negative (PARLEY_FETCH_RETRIES)"),
         (s.host_delay < 0 or s.retry_backoff < 0, "host_delay and retry_backoff cannot be negative"),

@@ -55,6 +55,10 @@ def test_run_on_the_samples_publishes_a_warehouse_plain_duckdb_can_query(home: P
     learnt = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     registry = {o.name for o in knowledge().organisations}
     assert learnt and all(e["name"] not in registry and not e["name"].startswith("Government of ") for e in learnt)
+    # A passing run renders no Data Docs (they cost seconds a run); `parley quality-docs` renders them.
+    docs = home / "quality" / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+    assert not docs.exists()
+    assert main(["quality-docs"]) == 0 and docs.exists()
 
 
 def test_unreadable_files_are_quarantined_and_the_rest_loads(home: Path, tmp_path: Path):
