@@ -96,9 +96,11 @@ def iter_local(spec: SourceSpec, max_bytes: int, state: SourceState | None = Non
             yield SourceItem(str(f.absolute()), None, source=spec.name, unchanged=True)
             continue
         items = _jsonl(f) if spec.kind == "jsonl" else _file(f, _base(spec, p), max_bytes)
+        again = False
         for item in items:
+            again = again or item.retry_later
             yield dataclasses.replace(item, source=spec.name)
-        if mark is not None:
+        if mark is not None and not again:  # a file that could not be read is read again next run
             state.files[str(f.absolute())] = list(mark)
 
 
@@ -137,7 +139,7 @@ def _unsafe(f: Path, folder: Path) -> str | None:
             return f"a symbolic link to {f.resolve()}, outside the source folder; not read"
         mode = f.stat().st_mode
     except OSError as exc:
-        return f"cannot read file: {exc.strerror or exc}"
+        return f"cannot read file: {exc.strerror or exc}"  # (stat failed: no mark is recorded either)
     return None if stat.S_ISREG(mode) else "not a regular file (a FIFO, device or folder); not read"
 
 
@@ -155,7 +157,7 @@ def _file(f: Path, folder: Path, max_bytes: int) -> Iterator[SourceItem]:
             # Read one byte past the limit: enough to know it is too big without reading it all.
             data = fh.read(max_bytes + 1) if size > max_bytes else fh.read()
     except OSError as exc:
-        yield SourceItem(uri, None, f"cannot read file: {exc.strerror or exc}")
+        yield SourceItem(uri, None, f"cannot read file: {exc.strerror or exc}", retry_later=True)
         return
     html = f.suffix.lower() in HTML_SUFFIXES
     yield SourceItem(uri, data, size=size, content_type="text/html" if html else None)

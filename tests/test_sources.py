@@ -228,3 +228,26 @@ def test_link_local_and_loopback_links_from_a_feed_are_refused_before_any_reques
         with pytest.raises(FetchRefused, match="private, loopback or link-local"):
             fetcher.check(link, trusted=origin("https://news.example.org/feed.xml"))
     fetcher.check("http://127.0.0.1:9/x", trusted=origin("http://127.0.0.1:9/feed.xml"))  # same origin: allowed
+
+
+def test_files_read_before_are_skipped_but_one_that_could_not_be_read_is_read_again(tmp_path: Path, monkeypatch):
+    import builtins
+
+    from warehouse.source_state import SourceState
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("The Navy signed a deal with the yard.", encoding="utf-8")
+    real_open = builtins.open
+
+    def flaky_open(path, *args, **kwargs):
+        if str(path).endswith("b.txt"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    state = SourceState()
+    monkeypatch.setattr(builtins, "open", flaky_open)
+    first = {Path(i.uri).name: i for i in iter_source(str(tmp_path), 100_000, state=state)}
+    monkeypatch.setattr(builtins, "open", real_open)
+    assert first["a.txt"].data and first["b.txt"].error.startswith("cannot read file")
+    again = {Path(i.uri).name: i for i in iter_source(str(tmp_path), 100_000, state=state)}
+    assert again["a.txt"].unchanged and again["b.txt"].data  # a.txt skipped, b.txt read now
