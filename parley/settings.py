@@ -47,7 +47,7 @@ class Settings:
     host_concurrency: int = 2
     fetch_retries: int = 3
     retry_backoff: float = 1.0
-    # Deployments: `parley deploy` / `parley serve` schedule runs with this cron (default daily, 06:00).
+    # Deployments: `parley deploy` / `parley serve-flow` schedule runs with this cron (default daily, 06:00).
     schedule: str = "0 6 * * *"
     timezone: str = "UTC"
     deployment_name: str = "scheduled"
