@@ -22,8 +22,10 @@ import pyarrow as pa
 from schemas import TABLES, Table
 from transforms.knowledge import knowledge
 
-# Real articles sometimes name no party or participant; most do.
-MOSTLY_WITH_PARTY = 0.5
+# Real articles often name no party or participant (talks between two governments name neither
+# as an organisation; a batch of 45 real articles had 20 of 32 meeting reports naming no one), but an
+# extractor that names someone in fewer than a quarter of its events is broken.
+MOSTLY_WITH_PARTY = 0.25
 # Most articles of defence and technology news name a body, a person or an event; a run where fewer do
 # is reading something else (an archive of another language, a scraper's error pages).
 MOSTLY_NOT_JUNK = 0.5

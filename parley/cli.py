@@ -376,6 +376,20 @@ def cmd_quality_docs(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
+    """Rebuild the learned decisions' model file from articles with hand-written gold."""
+    from parley.train import TrainError, train
+
+    dev = Path(args.dev)
+    if not dev.is_dir():
+        raise CliError(f"{dev}: not a folder; point --dev at articles with their gold.jsonl and folds.json")
+    try:
+        print(train(dev, Path(args.out) if args.out else None, args.leave_out))
+    except TrainError as exc:
+        raise CliError(str(exc)) from None
+    return EXIT_OK
+
+
 def schema_markdown() -> str:
     from schemas import MARTS, QUARANTINE, TABLES
 
@@ -417,6 +431,12 @@ def build_parser() -> argparse.ArgumentParser:
     rb.add_argument("run_id", nargs="?")
     sub.add_parser("quality-docs", help="build Great Expectations' Data Docs of the kept runs (runs build them "
                                         "only when the gate blocks, unless quality_docs = always)")
+    tr = sub.add_parser("train", help="rebuild the learned decisions (transforms/knowledge/models/decisions.json) "
+                                      "from articles with hand-written gold")
+    tr.add_argument("--dev", default=str(Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"),
+                    help="folder of articles with gold.jsonl and folds.json (default: ../shared/corpus/dev)")
+    tr.add_argument("--out", help="where to write the model file (default: the knowledge folder's)")
+    tr.add_argument("--leave-out", metavar="FOLD", help="train without this fold (to score it honestly)")
     sub.add_parser("schema", help="print the published tables and their column docs (Markdown)")
     rg = sub.add_parser("registry", help="list organisations the warehouse learnt that the registry lacks "
                                          "(registry JSON lines, to review and append)")
@@ -452,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
         handler = {"run": cmd_run, "reprocess": cmd_reprocess, "sql": cmd_sql, "history": cmd_history,
                    "rollback": cmd_rollback, "schema": cmd_schema, "registry": cmd_registry,
                    "quarantine": cmd_quarantine, "deploy": cmd_deploy, "serve-flow": cmd_serve_flow,
-                   "serve": cmd_serve, "quality-docs": cmd_quality_docs}[args.command]
+                   "serve": cmd_serve, "quality-docs": cmd_quality_docs, "train": cmd_train}[args.command]
         return handler(args, settings)
     except (CliError, SettingsError) as exc:
         print(f"parley: {exc}", file=sys.stderr)

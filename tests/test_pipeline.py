@@ -19,7 +19,8 @@ TEXT = ("<p>The Orion Research Agency (ORA) signed an MoU with the Department of
 
 def test_the_components_run_in_the_order_the_pipeline_lists():
     assert [c.__name__ for c in COMPONENTS] == [
-        "clean", "sentences", "runs", "transfers", "organisations", "officials", "domains", "events", "governments"]
+        "clean", "sentences", "runs", "transfers", "organisations", "officials", "domains", "events", "decisions",
+        "governments"]
 
 
 def test_each_component_adds_its_layer_to_the_one_document():

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from schemas import BY_NAME, Table
 from schemas.tables import ORG_TYPES
+from transforms.decision_model import MODEL_FILE, DecisionModel, event_feature_names, load_decisions, role_feature_names
 from transforms.errors import KnowledgeError
 from transforms.patterns import Patterns, WordSets, load_patterns, load_word_sets
 from transforms.specs import EventSpec, load_spec_file
@@ -74,6 +75,7 @@ class Knowledge:
     tables: Mapping[str, Table]  # the table declarations the event specs were checked against
     patterns: Patterns
     words: WordSets
+    decisions: DecisionModel | None  # learned decisions (events kept, roles filled); None: the rules decide
     version: str
 
     def event(self, name: str) -> EventSpec:
@@ -154,6 +156,17 @@ def _events(d: Path, irregular: dict[str, str], tables: Mapping[str, Table]) -> 
     return specs
 
 
+def all_event_types(specs: tuple[EventSpec, ...]) -> tuple[str, ...]:
+    """Every type any spec can give an event, in the specs' order."""
+    return tuple(dict.fromkeys(t for s in specs for t in (*(t for _, t in s.types), *(t for _, t in s.verb_types),
+                                                          *s.special_types.values())))
+
+
+def _decisions(d: Path, words: WordSets, specs: tuple[EventSpec, ...]) -> DecisionModel | None:
+    return load_decisions(d / MODEL_FILE, role_feature_names(words.sets["role_context_words"]),
+                          event_feature_names(words.sets["event_context_words"], all_event_types(specs)))
+
+
 def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | None = None) -> Knowledge:
     """Every knowledge file, validated. `tables` are the declarations event specs may fill (the
     published ones by default; a test may add its own)."""
@@ -186,6 +199,7 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
     embeddable = {"month_names": MONTH_NAMES, "weekday_names": tuple(d.lower() for d in calendar.day_name),
                   "org_cues": org_cues, "org_family_acronyms": tuple(f[0] for f in families),
                   "not_organisation_words": not_org_words, "places": places}
+    specs = _events(d, irregular, tables)
     return Knowledge(
         organisations=_registry(d / "organisations.jsonl"),
         honorifics=tuple(_lines(d / "honorifics.txt")),
@@ -211,10 +225,11 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
         boilerplate_lines=tuple(x.lower() for x in _lines(d / "boilerplate_lines.txt")),
         english_words=frozenset(_lines(d / "english_words.txt")),
         domains=domains,
-        events=_events(d, irregular, tables),
+        events=specs,
         tables=tables,
         patterns=load_patterns(d / "patterns.toml", words, embeddable),
         words=words,
+        decisions=_decisions(d, words, specs),
         version=digest.hexdigest()[:12],
     )
 

@@ -3,7 +3,8 @@
 Each component reads layers of the `Doc` that earlier ones added and adds its own (spaCy's pipeline
 shape: one document, small components, layers added once). The order below is the whole extractor:
 
-    clean -> sentences -> runs -> transfers -> organisations -> officials -> domains -> events -> governments
+    clean -> sentences -> runs -> transfers -> organisations -> officials -> domains -> events -> decisions
+    -> governments
 
 ```mermaid
 flowchart LR
@@ -12,7 +13,7 @@ flowchart LR
   transfers --> events
   organisations --> events
   officials --> events
-  events --> governments --> record[ArticleRecord]
+  events --> decisions --> governments --> record[ArticleRecord]
 ```
 """
 
@@ -22,6 +23,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from transforms.dates import year_hint
+from transforms.decide import apply_decisions
 from transforms.document import Doc
 from transforms.domains import find_domains
 from transforms.events import find_events
@@ -84,6 +86,12 @@ def events(doc: Doc, k: Knowledge) -> None:
         doc.events[spec.name] = find_events(doc, spec, k)
 
 
+def decisions(doc: Doc, k: Knowledge) -> None:
+    """The learned decisions: which events the article reports, which organisations fill their roles
+    (transforms/decide.py)."""
+    apply_decisions(doc, k)
+
+
 def governments(doc: Doc, k: Knowledge) -> None:
     """Governments named as parties ("India and Japan signed ...") are organisations of the article too."""
     known = {o.name for o in doc.orgs}
@@ -98,7 +106,7 @@ def governments(doc: Doc, k: Knowledge) -> None:
 
 
 COMPONENTS: tuple[Component, ...] = (
-    clean, sentences, runs, transfers, organisations, officials, domains, events, governments,
+    clean, sentences, runs, transfers, organisations, officials, domains, events, decisions, governments,
 )
 
 

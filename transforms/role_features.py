@@ -1,0 +1,133 @@
+"""Features of an organisation as a candidate filler of an event's role (party, participant).
+
+The rules name an event's parties from the clause's syntax; where they go wrong on new text, the
+mistake is usually a choice among the organisations the clause or its story names (the ministry or
+the government, the lab or its parent, a host or a party). Each candidate is described by what the
+rules decided, where it stands in the evidence relative to the event's verb, the function words
+around it, its kind and how much the story is about it: never by its own words, so nothing a model
+learns from these is a name by heart. `transforms/role_model.py` scores the vectors.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from transforms.document import Doc
+from transforms.events.common import name_spans
+from transforms.events.engine import SpecPatterns
+from transforms.events.signing import GOVERNMENT
+from transforms.organisations import Org
+from transforms.record import EventRecord
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One organisation that might fill a role of one event, with its feature values by name."""
+
+    name: str
+    features: dict[str, float]
+
+
+def candidates(doc: Doc, event: EventRecord, role: str, rx: SpecPatterns, others: list[EventRecord]
+               ) -> list[Candidate]:
+    """The rules' fillers of `role` and every other organisation the evidence names, described."""
+    by_name = {o.name: o for o in doc.orgs}
+    chosen = event.filled(role)
+    forms = {f: o.name for o in doc.orgs for f in o.forms() if len(f) >= 2}
+    spans = name_spans(event.evidence, forms)
+    names = list(dict.fromkeys([*chosen, *(n for _, _, n in spans)]))
+    verb = rx.verb.search(event.evidence) or rx.trigger.search(event.evidence)
+    elsewhere = {n for e in others if e is not event for n in e.filled(role)}
+    story = _Story(doc, by_name, names, chosen, event.evidence, spans, verb.start() if verb else None,
+                   elsewhere, rx)
+    return [Candidate(n, dict(_features(story, n))) for n in names]
+
+
+@dataclass(frozen=True)
+class _Story:
+    doc: Doc
+    by_name: dict[str, Org]
+    names: list[str]
+    chosen: list[str]
+    evidence: str
+    spans: list[tuple[int, int, str]]
+    verb_at: int | None
+    elsewhere: set[str]
+    rx: SpecPatterns
+
+
+def _features(s: _Story, name: str) -> Iterator[tuple[str, float]]:
+    org = s.by_name.get(name)
+    yield "bias", 1.0
+    yield from _rule_features(s, name)
+    yield from _position_features(s, name)
+    yield from _story_features(s, name, org)
+    yield from _kin_features(s, name, org)
+
+
+def _rule_features(s: _Story, name: str) -> Iterator[tuple[str, float]]:
+    if name in s.chosen:
+        yield "rule", 1.0
+        if s.chosen[0] == name:
+            yield "rule_first", 1.0
+    yield "rule_count", min(len(s.chosen), 4) / 4
+    yield "candidates", min(len(s.names), 8) / 8
+    if name in s.elsewhere:
+        yield "in_other_event", 1.0
+
+
+def _position_features(s: _Story, name: str) -> Iterator[tuple[str, float]]:
+    """Where the evidence names the candidate: before or after the verb, how far, between which words."""
+    mine = [(a, e) for a, e, n in s.spans if n == name]
+    if s.verb_at is None:
+        yield "no_verb", 1.0
+    if not mine:
+        return
+    yield "in_evidence", 1.0
+    a, e = min(mine, key=lambda sp: abs(sp[0] - (s.verb_at or 0)))
+    if s.verb_at is not None:
+        yield ("before_verb" if a < s.verb_at else "after_verb"), 1.0
+        yield "verb_distance", min(abs(a - s.verb_at), 300) / 300
+    token, context = s.rx.p.context_token, s.rx.words.sets["role_context_words"]
+    before = token.findall(s.evidence[max(0, a - 30):a])
+    after = token.findall(s.evidence[e:e + 30])
+    if before and before[-1].lower() in context:
+        yield f"prev:{before[-1].lower()}", 1.0
+    if after and after[0].lower() in context:
+        yield f"next:{after[0].lower()}", 1.0
+
+
+def _story_features(s: _Story, name: str, org: Org | None) -> Iterator[tuple[str, float]]:
+    if name.startswith(GOVERNMENT):
+        yield "government", 1.0
+    if org is None:
+        return
+    yield "mentions", math.log1p(org.mentions) / 3
+    top = max(s.doc.orgs, key=lambda o: o.mentions)
+    if top.name == name:
+        yield "most_mentioned", 1.0
+    lede = s.doc.sentences[min(2, len(s.doc.sentences) - 1)] if s.doc.sentences else None
+    lede_end = lede.start + len(lede.text) if lede else 0
+    if org.first < lede_end:
+        yield "in_lede", 1.0
+    if org.registry:
+        yield "registry", 1.0
+    yield f"type:{org.org_type or 'none'}", 1.0
+
+
+def _kin_features(s: _Story, name: str, org: Org | None) -> Iterator[tuple[str, float]]:
+    """Kin among the candidates: a lab and its parent, a ministry and its country's government."""
+    others = [s.by_name[n] for n in s.names if n != name and n in s.by_name]
+    if org is not None and org.parent and org.parent in s.names:
+        yield "parent_is_candidate", 1.0
+    if any(o.parent == name for o in others):
+        yield "child_is_candidate", 1.0
+    if name.startswith(GOVERNMENT):
+        country = name.removeprefix(GOVERNMENT).removeprefix("the ")
+        if any(o.country == country for o in others):
+            yield "ministry_of_its_government", 1.0
+    elif org is not None and org.country and any(n.startswith(GOVERNMENT) and n.endswith(org.country)
+                                                 for n in s.names):
+        yield "government_of_a_candidate", 1.0
