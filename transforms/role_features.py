@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from transforms.document import Doc
-from transforms.events.common import name_spans
+from transforms.events.common import forms_of_orgs, name_spans
 from transforms.events.engine import SpecPatterns
 from transforms.events.signing import GOVERNMENT
 from transforms.organisations import Org
@@ -35,18 +35,17 @@ def candidates(doc: Doc, event: EventRecord, role: str, rx: SpecPatterns, others
     """The rules' fillers of `role` and every other organisation the evidence names, described."""
     by_name = {o.name: o for o in doc.orgs}
     chosen = event.filled(role)
-    forms = {f: o.name for o in doc.orgs for f in o.forms() if len(f) >= 2}
-    spans = name_spans(event.evidence, forms)
+    spans = name_spans(event.evidence, forms_of_orgs(doc))
     names = list(dict.fromkeys([*chosen, *(n for _, _, n in spans)]))
     verb = rx.verb.search(event.evidence) or rx.trigger.search(event.evidence)
     elsewhere = {n for e in others if e is not event for n in e.filled(role)}
-    story = _Story(doc, by_name, names, chosen, event.evidence, spans, verb.start() if verb else None,
-                   elsewhere, rx)
-    return [Candidate(n, dict(_features(story, n))) for n in names]
+    context = _EventContext(doc, by_name, names, chosen, event.evidence, spans, verb.start() if verb else None,
+                            elsewhere, rx)
+    return [Candidate(n, dict(_features(context, n))) for n in names]
 
 
 @dataclass(frozen=True)
-class _Story:
+class _EventContext:
     doc: Doc
     by_name: dict[str, Org]
     names: list[str]
@@ -58,7 +57,7 @@ class _Story:
     rx: SpecPatterns
 
 
-def _features(s: _Story, name: str) -> Iterator[tuple[str, float]]:
+def _features(s: _EventContext, name: str) -> Iterator[tuple[str, float]]:
     org = s.by_name.get(name)
     yield "bias", 1.0
     yield from _rule_features(s, name)
@@ -67,7 +66,7 @@ def _features(s: _Story, name: str) -> Iterator[tuple[str, float]]:
     yield from _kin_features(s, name, org)
 
 
-def _rule_features(s: _Story, name: str) -> Iterator[tuple[str, float]]:
+def _rule_features(s: _EventContext, name: str) -> Iterator[tuple[str, float]]:
     if name in s.chosen:
         yield "rule", 1.0
         if s.chosen[0] == name:
@@ -78,7 +77,7 @@ def _rule_features(s: _Story, name: str) -> Iterator[tuple[str, float]]:
         yield "in_other_event", 1.0
 
 
-def _position_features(s: _Story, name: str) -> Iterator[tuple[str, float]]:
+def _position_features(s: _EventContext, name: str) -> Iterator[tuple[str, float]]:
     """Where the evidence names the candidate: before or after the verb, how far, between which words."""
     mine = [(a, e) for a, e, n in s.spans if n == name]
     if s.verb_at is None:
@@ -99,7 +98,7 @@ def _position_features(s: _Story, name: str) -> Iterator[tuple[str, float]]:
         yield f"next:{after[0].lower()}", 1.0
 
 
-def _story_features(s: _Story, name: str, org: Org | None) -> Iterator[tuple[str, float]]:
+def _story_features(s: _EventContext, name: str, org: Org | None) -> Iterator[tuple[str, float]]:
     if name.startswith(GOVERNMENT):
         yield "government", 1.0
     if org is None:
@@ -117,7 +116,7 @@ def _story_features(s: _Story, name: str, org: Org | None) -> Iterator[tuple[str
     yield f"type:{org.org_type or 'none'}", 1.0
 
 
-def _kin_features(s: _Story, name: str, org: Org | None) -> Iterator[tuple[str, float]]:
+def _kin_features(s: _EventContext, name: str, org: Org | None) -> Iterator[tuple[str, float]]:
     """Kin among the candidates: a lab and its parent, a ministry and its country's government."""
     others = [s.by_name[n] for n in s.names if n != name and n in s.by_name]
     if org is not None and org.parent and org.parent in s.names:

@@ -94,6 +94,11 @@ def dedupe(xs: list[str]) -> list[str]:
     return out
 
 
+def forms_of_orgs(doc: Doc) -> dict[str, str]:
+    """Every spelling of the article's organisations (two characters or more) -> the canonical name."""
+    return {f: o.name for o in doc.orgs for f in o.forms() if len(f) >= 2}
+
+
 def forms_of_people(officials: list[Official]) -> dict[str, str]:
     forms: dict[str, str] = {}
     for o in officials:
@@ -118,5 +123,5 @@ class Story:
 
     @staticmethod
     def basics(doc: Doc, rx: SpecPatterns) -> dict[str, Any]:
-        return {"rx": rx, "doc": doc, "org_forms": {f: o.name for o in doc.orgs for f in o.forms() if len(f) >= 2},
+        return {"rx": rx, "doc": doc, "org_forms": forms_of_orgs(doc),
                 "person_forms": forms_of_people(doc.officials), "hint": doc.year_hint}
