@@ -104,7 +104,10 @@ def examples_of(doc: Doc, gold: dict[str, Any], k: Knowledge) -> list[Example]:
 def collect(dev: Path, k: Knowledge) -> list[Example]:
     out: list[Example] = []
     for gold in read_gold(dev):
-        path = dev / gold["file"]
+        path = dev / str(gold.get("file"))
+        if not path.is_file():
+            raise TrainError(f"{dev / 'gold.jsonl'} has gold for {path.name}, which is not in {dev}; add it or "
+                             "drop its gold row")
         read = read_article(path.read_bytes(), max_bytes=10_000_000)
         if not isinstance(read, ReadArticle):
             continue

@@ -194,4 +194,8 @@ def test_parley_train_without_gold_says_what_to_point_it_at(tmp_path: Path, caps
     assert parley(["train", "--dev", str(tmp_path)]) != 0
     err = capsys.readouterr().err
     assert "gold.jsonl" in err and "Traceback" not in err
+    (tmp_path / "gold.jsonl").write_text(json.dumps(GOLD[0]) + "\n", encoding="utf-8")
+    (tmp_path / "folds.json").write_text(json.dumps({"folds": {"1": ["s1.txt"]}}), encoding="utf-8")
+    assert parley(["train", "--dev", str(tmp_path)]) != 0
+    assert "s1.txt, which is not in" in capsys.readouterr().err
     assert len(COMPONENTS) > len(BEFORE_DECISIONS)
