@@ -19,6 +19,7 @@ from schemas import BY_NAME, Table
 from schemas.tables import ORG_TYPES
 from transforms.decision_model import MODEL_FILE, DecisionModel, event_feature_names, load_decisions, role_feature_names
 from transforms.errors import KnowledgeError
+from transforms.gazetteer import country_words, merge_countries
 from transforms.patterns import Patterns, WordSets, load_patterns, load_word_sets
 from transforms.specs import EventSpec, load_spec_file
 
@@ -63,6 +64,7 @@ class Knowledge:
     not_organisations: frozenset[str]
     places: tuple[str, ...]
     countries: dict[str, str]  # form -> country
+    country_words: frozenset[str]  # words of country forms that are never part of a person's name
     transfer_cues: tuple[str, ...]
     not_domains: tuple[str, ...]
     spelling_variants: tuple[tuple[str, str], ...]
@@ -179,10 +181,9 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
     for p in sorted(d.rglob("*")):
         if p.is_file():
             digest.update(str(p.relative_to(d)).encode() + p.read_bytes())
-    countries: dict[str, str] = {}
-    for row in _tsv(d / "countries.txt", 2, header=False):
-        for form in row[1].split(";"):
-            countries[form.strip()] = row[0].strip()
+    curated = [(row[0].strip(), [f.strip() for f in row[1].split(";") if f.strip()])
+               for row in _tsv(d / "countries.txt", 2, header=False)]
+    countries = merge_countries(curated, set(_lines(d / "country_forms_not_used.txt")))
     domains = tuple(
         Domain(r[0].strip(), r[1].strip(), tuple(s.strip() for s in r[2].split(";") if s.strip()))
         for r in _tsv(d / "domains.tsv", 3)
@@ -217,6 +218,7 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
         not_organisations=frozenset(x.lower() for x in _lines(d / "not_organisations.txt")),
         places=places,
         countries=countries,
+        country_words=country_words(curated, countries),
         transfer_cues=tuple(_lines(d / "transfer_cues.txt")),
         not_domains=tuple(_lines(d / "not_domains.txt")),
         spelling_variants=tuple((r[0].strip(), r[1].strip()) for r in _tsv(d / "spelling_variants.tsv", 2)),

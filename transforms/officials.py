@@ -87,6 +87,7 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
         toks = list(run.tokens)
         seg_start = 0
         i = 0
+        lead = _country_lead(toks, lex)
         while i < len(toks):
             n_rank = 0
             j = i
@@ -129,7 +130,7 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
             # A run that is only a name (or a name after "X and"): a person if a title stands in the phrase
             # before or after it ("... Anil Rawat and Pierre Lemaire, diplomatic adviser to ...").
             after_and = i > 0 and i == seg_start and toks[i - 1].text in lex.words.coordinators and bool(found)
-            if i == 0 or after_and:
+            if i == 0 or after_and or (i == lead and not any(_rank_at(toks, m, lex) for m in range(i, len(toks)))):
                 n_name = _name_at(toks, i, lex, org_forms)
                 end = i + n_name
                 if n_name >= 2 and (end == len(toks) or toks[end].text in lex.words.connectors
@@ -152,6 +153,14 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
             found.append(f)
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _country_lead(toks: list[Tok], lex: Lexicon) -> int:
+    """How many tokens at a run's start name a country: "Lesotho Limpho Tau" is Limpho Tau of Lesotho."""
+    n = 0
+    while n < len(toks) - 2 and toks[n].text in lex.knowledge.countries:
+        n += 1
+    return n
 
 
 def _lower_title_before(sent: str, start: int, lex: Lexicon) -> str | None:

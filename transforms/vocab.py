@@ -69,9 +69,8 @@ def lexicon(k: Knowledge) -> Lexicon:
         hon[h.lower().replace(".", "")] = "civil"
     for r in k.ranks:
         hon[r.lower().replace(".", "")] = "rank"
-    vocab = set(k.title_words) | set(k.titles) | set(k.org_heads) | set(k.countries) | MONTHS | DAYS
-    for form in k.countries:
-        vocab.update(form.split())
+    vocab = set(k.title_words) | set(k.titles) | set(k.org_heads) | set(k.countries) | set(k.country_words)
+    vocab |= MONTHS | DAYS
     for p in k.places:
         vocab.update(p.split())
     for d in k.domains:

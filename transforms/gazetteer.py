@@ -1,0 +1,65 @@
+"""Countries from a maintained data package (countryinfo: names and demonyms of about 250
+countries), with the knowledge folder's `countries.txt` on top.
+Only the English name and the demonym are taken from the package.
+
+A hand list of sixty countries knew where the dev articles were from and little else; the package
+knows Türkiye and Peru as well as India. `countries.txt` stays the authority where the two meet: it
+gives the canonical name the warehouse uses ("Republic of Korea") and the forms news uses that no
+package lists ("Indo", "U.S."). Codes of two or three letters from the package are left out ("IN" and
+"CAN" are words in a headline), as are forms two countries share and those `country_forms_not_used.txt`
+lists (a form that in this genre is more often something else: a US state, a first name).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# A form a text can spell: Latin letters (accents included), spaces, dots, apostrophes and hyphens.
+_SPELLABLE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ .'’-]+")
+
+
+@functools.lru_cache(maxsize=1)
+def package_countries() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(name, forms) of every country the package knows, forms as text spells them."""
+    import countryinfo
+
+    out = []
+    for c in countryinfo.all_countries():
+        name = c.name()
+        # Alternative spellings are mostly names in other languages ("Maurice", "Island", "Bailliage de
+        # Jersey"), which in English text are people and words: the name and demonym only.
+        forms = [name, *([c.demonym()] if c.demonym() else [])]
+        kept = tuple(dict.fromkeys(f.strip() for f in forms if f and len(f.strip()) > 3
+                                   and _SPELLABLE.fullmatch(f.strip()) and "," not in f))
+        out.append((name, kept))
+    return tuple(out)
+
+
+def country_words(curated: list[tuple[str, list[str]]], countries: dict[str, str]) -> frozenset[str]:
+    """Words that are never part of a person's name: every word of a curated form ("United", "South"),
+    but of the package's forms only the single-word ones ("Costa" of Costa Rica is also a surname)."""
+    words = {w for _, forms in curated for f in forms for w in f.split()}
+    return frozenset(words | {f for f in countries if " " not in f})
+
+
+def merge_countries(curated: list[tuple[str, list[str]]], not_used: set[str]) -> dict[str, str]:
+    """Form -> canonical country: the curated rows first; the package adds its countries and forms,
+    named as the curated row names them where a form of theirs meets."""
+    out: dict[str, str] = {}
+    for country, forms in curated:
+        for f in forms:
+            out.setdefault(f, country)
+    claims: dict[str, set[str]] = {}
+    named: list[tuple[str, tuple[str, ...]]] = []
+    for name, forms in package_countries():
+        known = next((out[f] for f in forms if f in out), None)
+        canonical = known or name
+        named.append((canonical, forms))
+        for f in forms:
+            claims.setdefault(f, set()).add(canonical)
+    for canonical, forms in named:
+        for f in forms:
+            if f not in out and f not in not_used and len(claims[f]) == 1:
+                out[f] = canonical
+    return out
