@@ -301,3 +301,20 @@ def test_a_sentence_without_a_full_stop_is_read_in_bounded_pieces():
 
     sentences = split_sentences("The Navy and the Army met " * 20000)
     assert len(sentences) > 200 and max(len(s.text) for s in sentences) <= MAX_SENTENCE_CHARS
+
+
+def test_a_demonym_with_who_acts_for_the_state_signing_makes_that_state_a_party():
+    text = ("Chilean President Ana Ruiz and Peruvian Prime Minister Luis Soto signed a defence cooperation "
+            "agreement on Monday.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Government of Chile", "Government of Peru"}
+    text = "The Colombian government has signed a contract with Acme Shipyards Ltd for two patrol vessels."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Acme Shipyards Ltd", "Government of Colombia"}
+
+
+def test_a_state_that_only_comments_on_a_signing_is_not_a_party():
+    text = ("The deal, welcomed by the Chilean government, was signed by Acme Shipyards Ltd and Orion Systems "
+            "Inc on Monday.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Acme Shipyards Ltd", "Orion Systems Inc"}

@@ -404,6 +404,35 @@ def _prev_country(text: str, start: int, forms: dict[str, str], p: Patterns) -> 
     return bool(prev and prev.group(1) in forms)
 
 
+@functools.lru_cache(maxsize=4)
+def _country_adjectives(k: Knowledge) -> tuple[PhraseMatcher, dict[str, str]]:
+    """Demonyms and other forms that are not a country's own name ('Chilean', 'British')."""
+    forms = {f: c for f, c in k.countries.items() if f != c and not (len(f) <= 3 and f.isupper())
+             and c not in k.words.not_governments}
+    return PhraseMatcher(forms, exact=True, boundary=r"\w-"), forms
+
+
+def _state_actors(text: str, covered: set[str], rx: SpecPatterns) -> list[str]:
+    """'The Chilean government signed ...', 'Chilean President Ana Ruiz and Peruvian Prime Minister Luis
+    Soto signed ...': a demonym with who acts for the state, acting in the signing, is that state's
+    government (unless a body of that country is already a party)."""
+    p = rx.p
+    matcher, forms = _country_adjectives(rx.knowledge)
+    out: list[str] = []
+    for start, end, form in matcher.finditer(text):
+        tail = p.state_actor_tail.match(text, end)
+        if tail is None or forms[form] in covered:
+            continue
+        before = p.definite_article_end.sub("", text[max(0, start - 13):start])
+        filler = p.subject_of_verb.match(text, tail.end())
+        subject = filler is not None and bool(rx.verb.match(text, filler.end()))
+        if p.coordinator_end.search(before) or p.and_start.match(text[tail.end():tail.end() + 5]) or subject:
+            name = government_name(forms[form], rx)
+            if name not in out:
+                out.append(name)
+    return out
+
+
 def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPatterns) -> list[str]:
     """'India and Australia signed ...': a country acting as a party is its government, unless a body of
     that country is already named."""
@@ -435,7 +464,7 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
         name = government_name(country, rx)
         if name not in out:
             out.append(name)
-    return out
+    return out + [g for g in _state_actors(text, covered, rx) if g not in out]
 
 
 
