@@ -1,5 +1,12 @@
-"""Extraction on every core: articles are independent, so a pool of worker processes reads them and the
-records are exactly those one process would make (a test compares them).
+"""Extraction on every core, or on a Dask cluster: articles are independent, so a pool of worker
+processes reads them and the records are exactly those one process would make (tests compare them).
+
+With `dask_address` set, the pool is the cluster's: `distributed.Client.get_executor()` is a
+`concurrent.futures.Executor` like the local pool, so nothing else changes. The extract task stays one
+Prefect task that sends chunks of articles to the cluster (prefect-dask's task runner would make every
+chunk a Prefect task of its own: thousands of API round trips a run for nothing the chunks need).
+Each chunk says which extractor version made its records; a worker with another Parley installed
+stops the run instead of filing records under the wrong version.
 
 The pool is started once per run (each worker loads the knowledge once) with the `spawn` method: the
 flow's process has threads (Prefect's), and forking a process with threads can copy a held lock. Small
@@ -16,7 +23,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from parley.faults import article_fault
-from transforms.extract import extract_article
+from transforms.extract import extract_article, extractor_version
 from transforms.reading import current_text
 from transforms.record import ArticleRecord
 
@@ -41,9 +48,24 @@ def worker_count(setting: int) -> int:
     return setting if setting > 0 else (os.cpu_count() or 1)
 
 
+class ClusterError(RuntimeError):
+    """The Dask cluster cannot be reached, or its workers run another extractor."""
+
+
+def extract_chunk(rows: list[dict[str, Any]]) -> tuple[str, list[tuple[str, dict[str, Any] | None, str | None]]]:
+    """A chunk of articles, with the extractor version of the process that read them."""
+    return extractor_version(), [extract_one(r) for r in rows]
+
+
 @contextmanager
-def extraction_pool(workers: int) -> Iterator[Executor | None]:
-    """A process pool for the run, or None when one worker is asked for."""
+def extraction_pool(workers: int, dask_address: str = "", connect_timeout: float = 10.0
+                    ) -> Iterator[Executor | None]:
+    """The cluster's executor when a Dask scheduler is given; else a process pool for the run, or None
+    when one worker is asked for."""
+    if dask_address:
+        with _dask_executor(dask_address, connect_timeout) as executor:
+            yield executor
+        return
     if workers <= 1:
         yield None
         return
@@ -54,14 +76,37 @@ def extraction_pool(workers: int) -> Iterator[Executor | None]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+@contextmanager
+def _dask_executor(address: str, timeout: float) -> Iterator[Executor]:
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ClusterError("dask_address is set but Dask is not installed: pip install 'dask[distributed]'") from None
+    try:
+        client = Client(address, timeout=f"{timeout}s", set_as_default=False)
+    except OSError as exc:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address} ({exc}); start it or unset "
+                           "dask_address (PARLEY_DASK_ADDRESS)") from None
+    try:
+        yield client.get_executor(pure=False)
+    finally:
+        client.close()
+
+
 def extract_rows(rows: list[dict[str, Any]], pool: Executor | None
                  ) -> list[tuple[str, ArticleRecord, str | None]]:
     """Every row's record (a failed one carries its reason), in the rows' order."""
     slim = [{k: r.get(k) for k in ("content_hash", "text", "raw_body", "url", "published_date")} for r in rows]
-    if pool is None or len(slim) < MIN_PARALLEL:
-        results = map(extract_one, slim)
+    if pool is None or (len(slim) < MIN_PARALLEL and isinstance(pool, ProcessPoolExecutor)):
+        results = list(map(extract_one, slim))
     else:
-        results = pool.map(extract_one, slim, chunksize=CHUNK)
+        results = []
+        mine = extractor_version()
+        for version, chunk in pool.map(extract_chunk, [slim[i:i + CHUNK] for i in range(0, len(slim), CHUNK)]):
+            if version != mine:
+                raise ClusterError(f"a worker runs extractor {version}, this run {mine}: install the same "
+                                   "Parley on every Dask worker")
+            results.extend(chunk)
     out = []
     for h, record, failure in results:
         out.append((h, ArticleRecord(failure=failure) if failure else ArticleRecord.from_dict(record), failure))

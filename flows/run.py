@@ -279,7 +279,8 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     # 2. Extract what has no record at this extractor version (new articles, or all after an upgrade).
     total = zones.raw_count(settings.raw_dir)
     extracted = failed = 0
-    with Progress("extract", total) as bar, extraction_pool(worker_count(settings.extract_workers)) as pool:
+    with Progress("extract", total) as bar, extraction_pool(worker_count(settings.extract_workers),
+                                                                settings.dask_address) as pool:
         for rows in zones.iter_raw(settings.raw_dir, settings.batch_size):
             done = extract_batch(rows, version, settings, reprocess, pool)
             extracted, failed = extracted + done["extracted"], failed + done["failed"]

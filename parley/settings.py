@@ -29,6 +29,9 @@ class Settings:
     batch_size: int = 500
     # Processes that extract articles at once; 0: one per core.
     extract_workers: int = 0
+    # A Dask scheduler ("tcp://host:8786"): extraction then runs on that cluster's workers, which must have
+    # this Parley (same extractor version) installed; empty: processes on this machine.
+    dask_address: str = ""
     max_file_bytes: int = 5 * 1024 * 1024
     keep_versions: int = 5
     # A run whose row count for a table falls below this share of the last published run is blocked.
@@ -156,6 +159,9 @@ def _check(s: Settings) -> None:
         (s.batch_size < 1, "batch_size must be at least 1 (PARLEY_BATCH_SIZE)"),
         (s.keep_versions < 1, "keep_versions must be at least 1 (PARLEY_KEEP_VERSIONS)"),
         (s.extract_workers < 0, "extract_workers cannot be negative; 0 means one per core (PARLEY_EXTRACT_WORKERS)"),
+        (bool(s.dask_address) and "://" not in s.dask_address,
+         f"dask_address must be a scheduler address such as tcp://host:8786, got {s.dask_address!r} "
+         "(PARLEY_DASK_ADDRESS)"),
         (s.quality_docs not in QUALITY_DOCS,
          f"quality_docs must be failure, always or never, got {s.quality_docs!r} (PARLEY_QUALITY_DOCS)"),
         (s.host_concurrency < 1, "host_concurrency must be at least 1 (PARLEY_HOST_CONCURRENCY)"),
