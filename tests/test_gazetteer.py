@@ -46,3 +46,13 @@ def test_a_country_before_a_name_is_not_part_of_it_but_a_rank_still_leads():
     names = {o["name"] for o in extract_article(text, PUB)["officials"]}
     assert {"Petrus Kalunga", "Roger Allard"} <= names
     assert not any(n.startswith(("Namibia", "NSA")) for n in names)
+
+
+def test_a_government_party_carries_every_name_its_country_goes_by_but_not_its_adjectives():
+    text = "Turkey and Peru signed a defence industry cooperation agreement in Ankara on Tuesday."
+    rec = extract_article(text, PUB)
+    (ag,) = rec["agreements"]
+    assert set(ag["parties"]) == {"Government of Turkey", "Government of Peru"}
+    turkey = next(o for o in rec["organisations"] if o["name"] == "Government of Turkey")
+    assert "Government of Türkiye" in turkey["aliases"]
+    assert not any(a.endswith(("Turkish", "Korean")) for a in turkey["aliases"])

@@ -22,10 +22,8 @@ _SPELLABLE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ .'’-]+
 @functools.lru_cache(maxsize=1)
 def package_countries() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(name, forms) of every country the package knows, forms as text spells them."""
-    import countryinfo
-
     out = []
-    for c in countryinfo.all_countries():
+    for c in _all():
         name = c.name()
         # Alternative spellings are mostly names in other languages ("Maurice", "Island", "Bailliage de
         # Jersey"), which in English text are people and words: the name and demonym only.
@@ -43,6 +41,32 @@ def country_words(curated: list[tuple[str, list[str]]], countries: dict[str, str
     return frozenset(words | {f for f in countries if " " not in f})
 
 
+def country_names(curated: list[tuple[str, list[str]]], countries: dict[str, str],
+                  adjective_endings: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Country -> the names it goes by, not its adjectives ("Turkey", "Türkiye"; not "Turkish"): the
+    canonical name, the package's name, and the curated forms that are not a demonym, an adjective
+    ("Korean"), a combining form ("Indo") or a code."""
+    demonyms = {c.demonym() for c in _all()} - {None}
+    package = {c.name() for c in _all()}
+    out: dict[str, list[str]] = {}
+    for form, country in countries.items():
+        if form == country or form in package:
+            out.setdefault(country, []).append(form)
+    for country, forms in curated:
+        for f in forms:
+            if (f not in demonyms and len(f) > 4 and not f.isupper() and f != country
+                    and not f.endswith(adjective_endings)):
+                out.setdefault(country, []).append(f)
+    return {c: tuple(dict.fromkeys([c, *names])) for c, names in out.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _all() -> tuple:
+    import countryinfo
+
+    return tuple(countryinfo.all_countries())
+
+
 def merge_countries(curated: list[tuple[str, list[str]]], not_used: set[str]) -> dict[str, str]:
     """Form -> canonical country: the curated rows first; the package adds its countries and forms,
     named as the curated row names them where a form of theirs meets."""
@@ -53,8 +77,7 @@ def merge_countries(curated: list[tuple[str, list[str]]], not_used: set[str]) ->
     claims: dict[str, set[str]] = {}
     named: list[tuple[str, tuple[str, ...]]] = []
     for name, forms in package_countries():
-        known = next((out[f] for f in forms if f in out), None)
-        canonical = known or name
+        canonical = out.get(name, name)  # by its name only: "Indian" is also the demonym of another
         named.append((canonical, forms))
         for f in forms:
             claims.setdefault(f, set()).add(canonical)

@@ -19,7 +19,7 @@ from schemas import BY_NAME, Table
 from schemas.tables import ORG_TYPES
 from transforms.decision_model import MODEL_FILE, DecisionModel, event_feature_names, load_decisions, role_feature_names
 from transforms.errors import KnowledgeError
-from transforms.gazetteer import country_words, merge_countries
+from transforms.gazetteer import country_names, country_words, merge_countries
 from transforms.patterns import Patterns, WordSets, load_patterns, load_word_sets
 from transforms.specs import EventSpec, load_spec_file
 
@@ -65,6 +65,7 @@ class Knowledge:
     places: tuple[str, ...]
     countries: dict[str, str]  # form -> country
     country_words: frozenset[str]  # words of country forms that are never part of a person's name
+    country_names: dict[str, tuple[str, ...]]  # country -> the names it goes by ("Turkey", "Türkiye")
     transfer_cues: tuple[str, ...]
     not_domains: tuple[str, ...]
     spelling_variants: tuple[tuple[str, str], ...]
@@ -219,6 +220,7 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
         places=places,
         countries=countries,
         country_words=country_words(curated, countries),
+        country_names=country_names(curated, countries, words.sets["country_adjective_endings"]),
         transfer_cues=tuple(_lines(d / "transfer_cues.txt")),
         not_domains=tuple(_lines(d / "not_domains.txt")),
         spelling_variants=tuple((r[0].strip(), r[1].strip()) for r in _tsv(d / "spelling_variants.tsv", 2)),

@@ -102,7 +102,16 @@ def governments(doc: Doc, k: Knowledge) -> None:
                     if name.startswith(GOVERNMENT) and name not in known:
                         known.add(name)
                         country = name.removeprefix(GOVERNMENT).removeprefix("the ")
-                        doc.orgs.append(Org(name=name, org_type="government", country=country, mentions=1))
+                        doc.orgs.append(Org(name=name, org_type="government", country=country, mentions=1,
+                                            aliases=government_aliases(country, k)))
+
+
+def government_aliases(country: str, k: Knowledge) -> set[str]:
+    """"Government of Türkiye" for the Government of Turkey: every name the country goes by."""
+    names = k.country_names.get(country, (country,))
+    with_the = k.words.countries_with_the
+    return {f"{GOVERNMENT}the {n}" if n in with_the else f"{GOVERNMENT}{n}" for n in names} - {
+        f"{GOVERNMENT}the {country}" if country in with_the else f"{GOVERNMENT}{country}"}
 
 
 COMPONENTS: tuple[Component, ...] = (
