@@ -1,12 +1,12 @@
 """Countries from a maintained data package (countryinfo: names and demonyms of about 250
 countries), with the knowledge folder's `countries.txt` on top.
-Only the English name and the demonym are taken from the package.
 
 A hand list of sixty countries knew where the dev articles were from and little else; the package
-knows Türkiye and Peru as well as India. `countries.txt` stays the authority where the two meet: it
-gives the canonical name the warehouse uses ("Republic of Korea") and the forms news uses that no
-package lists ("Indo", "U.S."). Codes of two or three letters from the package are left out ("IN" and
-"CAN" are words in a headline), as are forms two countries share and those `country_forms_not_used.txt`
+knows Peru and Namibia as well as India. `countries.txt` stays the authority where the two meet: it
+gives the canonical name the warehouse uses ("Republic of Korea") and the forms news uses that the
+package lacks ("Indo", "U.S.", "Türkiye"). Only the package's English name and demonym are taken (its
+other spellings are mostly other languages' names, "Maurice" or "Island", which in English text are
+people and words); forms two countries share are left out, as are those `country_forms_not_used.txt`
 lists (a form that in this genre is more often something else: a US state, a first name).
 """
 
@@ -69,7 +69,7 @@ def _all() -> tuple:
 
 def merge_countries(curated: list[tuple[str, list[str]]], not_used: set[str]) -> dict[str, str]:
     """Form -> canonical country: the curated rows first; the package adds its countries and forms,
-    named as the curated row names them where a form of theirs meets."""
+    under the curated name where its name is a curated form ("South Korea": "Republic of Korea")."""
     out: dict[str, str] = {}
     for country, forms in curated:
         for f in forms:
