@@ -27,7 +27,7 @@ from transforms.decide import apply_decisions
 from transforms.document import Doc
 from transforms.domains import find_domains
 from transforms.events import find_events
-from transforms.events.signing import GOVERNMENT
+from transforms.events.signing import GOVERNMENT, government_name_of
 from transforms.knowledge import Knowledge, knowledge
 from transforms.names import capitalised_runs
 from transforms.officials import find_officials
@@ -109,9 +109,7 @@ def governments(doc: Doc, k: Knowledge) -> None:
 def government_aliases(country: str, k: Knowledge) -> set[str]:
     """"Government of Türkiye" for the Government of Turkey: every name the country goes by."""
     names = k.country_names.get(country, (country,))
-    with_the = k.words.countries_with_the
-    return {f"{GOVERNMENT}the {n}" if n in with_the else f"{GOVERNMENT}{n}" for n in names} - {
-        f"{GOVERNMENT}the {country}" if country in with_the else f"{GOVERNMENT}{country}"}
+    return {government_name_of(n, k) for n in names} - {government_name_of(country, k)}
 
 
 COMPONENTS: tuple[Component, ...] = (

@@ -379,8 +379,13 @@ def _government_country(name: str) -> str:
     return name.removeprefix(GOVERNMENT).removeprefix("the ")
 
 
+def government_name_of(country: str, k: Knowledge) -> str:
+    """The organisation a country's government is: 'Government of Peru', 'Government of the Philippines'."""
+    return f"{GOVERNMENT}the {country}" if country in k.words.countries_with_the else f"{GOVERNMENT}{country}"
+
+
 def government_name(country: str, rx: SpecPatterns) -> str:
-    return f"{GOVERNMENT}the {country}" if country in rx.words.countries_with_the else f"{GOVERNMENT}{country}"
+    return government_name_of(country, rx.knowledge)
 
 
 @functools.lru_cache(maxsize=4)
