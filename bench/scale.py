@@ -1,10 +1,16 @@
-"""End-to-end scale run: N synthetic articles through `parley run`, with wall time and peak memory.
+"""End-to-end benchmark: synthetic corpora of growing size through the real `parley run`.
 
-    .venv/bin/python bench/scale.py --articles 10000 [--source ../shared/corpus/dev]
+    .venv/bin/python bench/scale.py [--sizes 1000,10000,100000] [--seed 7] [--new 1000] [--repeat 20]
 
-Articles are the source folder's texts, each made distinct by a numbered closing sentence (so every
-one is a new article to read, extract and model). Results go to bench/out/ and are summarised by hand
-in bench/RESULTS.md.
+For each size N, in a fresh home, one after another:
+  1. `full`: N synthetic articles (bench/synthetic.py) read, extracted, modelled, gated and published;
+  2. `nothing new`: the same command again, with nothing new to read;
+  3. `new`: `--new` more articles (the next ones of the same world) added to the folder, and a run;
+  4. analyst queries (the marts' typical questions, bench/serve_latency.py's list) on the published
+     `warehouse.duckdb` in plain DuckDB, `--repeat` times each after one warm-up: p50 and p95.
+Each run's wall time, its stages' times (the run summary's `seconds`), and peak memory (resident set of
+the `parley` process, and of it with every process it started: extraction workers, the temporary
+Prefect server; sampled every 0.1 s) go to bench/scale_results.json; RESULTS.md and the README carry them.
 """
 
 from __future__ import annotations
@@ -12,42 +18,132 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
+import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
-from parley.cli import sample_dir
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from serve_latency import QUERIES  # noqa: E402
+from synthetic import write_folder  # noqa: E402
+
+OUT = Path(__file__).with_name("scale_results.json")
+
+
+class PeakMemory:
+    """Peak resident memory of a process and of its whole tree, sampled on a thread."""
+
+    def __init__(self, pid: int, every: float = 0.1):
+        self.proc = psutil.Process(pid)
+        self.every = every
+        self.own = self.tree = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            try:
+                own = self.proc.memory_info().rss
+                kids = sum(c.memory_info().rss for c in self.proc.children(recursive=True))
+            except psutil.Error:
+                own = kids = 0
+            self.own, self.tree = max(self.own, own), max(self.tree, own + kids)
+            time.sleep(self.every)
+
+    def stop(self) -> tuple[int, int]:
+        self._stop.set()
+        self._thread.join()
+        return self.own, self.tree
+
+
+def run_once(source: Path, home: Path) -> dict[str, Any]:
+    """One `parley run`, its wall time, peak memory and the stages' times from its summary."""
+    env = {**os.environ, "PARLEY_HOME": str(home)}
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "parley.cli", "run", "--source", str(source)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = PeakMemory(proc.pid)
+    out, err = proc.communicate()
+    wall = time.perf_counter() - start
+    own, tree = peak.stop()
+    summary = _latest_summary(home)
+    result = {"exit": proc.returncode, "wall_s": round(wall, 1), "peak_rss_mb": round(own / 2**20),
+              "peak_rss_tree_mb": round(tree / 2**20), "seconds": summary.get("seconds", {}),
+              "articles": summary.get("articles", {}), "rows": summary.get("rows", {})}
+    flow = sum(result["seconds"].values())
+    result["outside_stages_s"] = round(wall - flow, 1)  # Prefect's temporary server, imports, start-up
+    if proc.returncode:
+        result["stderr"] = err[-2000:]
+    return result
+
+
+def _latest_summary(home: Path) -> dict[str, Any]:
+    runs = sorted((home / "versions").glob("*/summary.json"), key=lambda p: p.stat().st_mtime)
+    return json.loads(runs[-1].read_text()) if runs else {}
+
+
+def query_latency(warehouse: Path, repeat: int) -> dict[str, dict[str, float]]:
+    import duckdb
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    out = {}
+    for name, sql in QUERIES.items():
+        con.execute(sql).fetchall()
+        times = []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            con.execute(sql).fetchall()
+            times.append((time.perf_counter() - t) * 1000)
+        times.sort()
+        out[name] = {"p50_ms": round(statistics.median(times), 1),
+                     "p95_ms": round(times[min(len(times) - 1, int(0.95 * len(times)))], 1)}
+    con.close()
+    return out
+
+
+def bench_size(n: int, seed: int, new: int, repeat: int) -> dict[str, Any]:
+    work = Path(tempfile.mkdtemp(prefix=f"parley-scale-{n}-"))
+    try:
+        src, home = work / "articles", work / "home"
+        t = time.perf_counter()
+        write_folder(src, n, seed)
+        made = time.perf_counter() - t
+        result: dict[str, Any] = {"articles": n, "generate_s": round(made, 1)}
+        result["full"] = run_once(src, home)
+        print(f"{n}: full run {result['full']['wall_s']} s", flush=True)
+        result["nothing_new"] = run_once(src, home)
+        write_folder(src, new, seed, first=n)
+        result[f"{new}_new"] = run_once(src, home)
+        result["queries"] = query_latency(home / "warehouse.duckdb", repeat)
+        return result
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--articles", type=int, default=10_000)
-    ap.add_argument("--source", default=str(sample_dir()))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--new", type=int, default=1000)
+    ap.add_argument("--repeat", type=int, default=20)
     args = ap.parse_args()
-    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(args.source).glob("*.txt"))]
-    work = Path(tempfile.mkdtemp(prefix="parley-scale-"))
-    src = work / "src"
-    src.mkdir()
-    for i in range(args.articles):
-        (src / f"{i:07d}.txt").write_text(texts[i % len(texts)] + f"\n\nReference number {i}.", encoding="utf-8")
-    env = {**os.environ, "PARLEY_HOME": str(work / "home")}
-    t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "parley.cli", "run", "--source", str(src)], env=env,
-                          capture_output=True, text=True)
-    wall = time.perf_counter() - t
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    out = {"articles": args.articles, "exit": proc.returncode, "wall_s": round(wall, 1),
-           "articles_per_s": round(args.articles / wall, 1), "peak_rss_mb": round(peak_kb / 1024)}
-    Path("bench/out").mkdir(parents=True, exist_ok=True)
-    Path(f"bench/out/scale-{args.articles}.json").write_text(json.dumps(out, indent=2))
-    print(json.dumps(out))
-    if proc.returncode:
-        print(proc.stderr[-3000:], file=sys.stderr)
-    shutil.rmtree(work, ignore_errors=True)
+    machine = {"cpus": os.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 2**30),
+               "python": platform.python_version(), "platform": platform.platform()}
+    results = {"machine": machine, "date": time.strftime("%Y-%m-%d"), "command": " ".join(sys.argv), "sizes": []}
+    for n in (int(x) for x in args.sizes.split(",")):
+        results["sizes"].append(bench_size(n, args.seed, args.new, args.repeat))
+        OUT.parent.mkdir(parents=True, exist_ok=True)
+        OUT.write_text(json.dumps(results, indent=2))
+    print(json.dumps(results, indent=2))
 
 
 if __name__ == "__main__":

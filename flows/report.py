@@ -66,6 +66,8 @@ def run_markdown(summary: dict[str, Any]) -> str:
         lines += ["", f"Articles: {a.get('read', 0)} read, {a.get('new', 0)} new, {a.get('already_known', 0)} "
                       f"already known, {a.get('quarantined', 0)} quarantined, {a.get('unchanged', 0)} files "
                       f"unchanged since the last run (not read); {a.get('in_warehouse', 0)} in the warehouse."]
+    if summary.get("seconds"):
+        lines += ["", "Time: " + ", ".join(f"{stage} {secs:.1f} s" for stage, secs in summary["seconds"].items()) + "."]
     lines += _sources(summary.get("source_report", []))
     lines += ["", "## Rows", "", "| table | rows | change |", "|---|---:|---:|"]
     for r in row_changes(summary):

@@ -23,7 +23,7 @@ from flows.ingest import ingest_sources
 from flows.lifecycle import HomeUnusable, RunLocked, check_home, run_lock, write_crash_log
 from flows.notify import payload, post
 from flows.parallel import extract_rows, extraction_pool, worker_count
-from flows.progress import Progress
+from flows.progress import Progress, timed
 from flows.report import NEW_FACTS, new_facts, row_changes, run_markdown
 from parley.faults import crash_point
 from parley.settings import Settings, load_settings
@@ -267,8 +267,11 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     if leftovers:
         log.warning("removed %d temporary files left by an interrupted run", len(leftovers))
 
+    seconds: dict[str, float] = {}
+    summary["seconds"] = seconds
     # 1. Ingest, batch by batch, straight from the sources.
-    ingest = ingest_sources(specs, settings)
+    with timed(seconds, "ingest"):
+        ingest = ingest_sources(specs, settings)
     stats = ingest.stats
     summary["articles"] = {"read": stats["read"], "new": stats["new"], "already_known": stats["known"],
                            "quarantined": stats["quarantined"], "unchanged": stats["unchanged"],
@@ -279,8 +282,9 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     # 2. Extract what has no record at this extractor version (new articles, or all after an upgrade).
     total = zones.raw_count(settings.raw_dir)
     extracted = failed = 0
-    with Progress("extract", total) as bar, extraction_pool(worker_count(settings.extract_workers),
-                                                                settings.dask_address) as pool:
+    workers = worker_count(settings.extract_workers)
+    with timed(seconds, "extract"), Progress("extract", total) as bar, \
+            extraction_pool(workers, settings.dask_address) as pool:
         for rows in zones.iter_raw(settings.raw_dir, settings.batch_size):
             done = extract_batch(rows, version, settings, reprocess, pool)
             extracted, failed = extracted + done["extracted"], failed + done["failed"]
@@ -292,10 +296,12 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     summary["articles"]["extraction_failed"] = failed
 
     # 3. Model the star schema and stage it as a version.
-    tables = model_tables(settings, version)
+    with timed(seconds, "model"):
+        tables = model_tables(settings, version)
     summary["articles"]["in_warehouse"] = tables["dim_articles"].num_rows
     summary["rows"] = {name: t.num_rows for name, t in tables.items()}
-    version_dir = pub.stage(settings.versions_dir, run_id, tables)
+    with timed(seconds, "stage"):
+        version_dir = pub.stage(settings.versions_dir, run_id, tables)
     crash_point("model")
 
     # 4. The gate.
@@ -303,7 +309,8 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     summary["previous_rows"] = prev
     summary["new_facts"] = new_facts(tables, pub.previous_keys(settings.home, {
         name: key for name, (key, _, _) in NEW_FACTS.items()}))
-    gate = validate(tables, prev, settings, run_id)
+    with timed(seconds, "validate"):
+        gate = validate(tables, prev, settings, run_id)
     crash_point("validate")
     summary["gate"] = {"passed": gate.passed, "evaluated": gate.evaluated,
                        "failures": [str(f) for f in gate.failures],
@@ -317,7 +324,9 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     pub.write_summary(version_dir, summary)
     if gate.passed:
         try:
-            publish_version(version_dir, settings)
+            with timed(seconds, "publish"):
+                publish_version(version_dir, settings)
+            pub.write_summary(version_dir, summary)  # again, with the publish step's time
         except Exception:
             summary["published"] = False
             pub.write_summary(version_dir, summary)
