@@ -32,7 +32,6 @@ from parley.stopping import reassert as reassert_stop_handlers
 from schemas import BY_NAME, QUARANTINE, TABLES
 from transforms.extract import extractor_version
 from transforms.model import ArticleMeta, StarBuilder
-from transforms.reading import text_for_extraction
 from transforms.record import ArticleRecord
 from warehouse import publish as pub
 from warehouse import zones
@@ -47,18 +46,16 @@ def new_run_id() -> str:
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE, retries=1)
-def extract_batch(rows: list[dict[str, Any]], version: str, settings: Settings, force: bool = False,
+def extract_batch(rows: list[dict[str, Any]], version: str, settings: Settings,
                   pool: Executor | None = None) -> dict[str, int]:
-    """Extracts the articles of a raw batch that have no record at this extractor version yet (all of
-    them when forced), on every core when a pool is given. An article whose extraction fails is
-    quarantined with the reason; the rest go on."""
-    have = {} if force else zones.extracted_for(settings.extracted_dir, version, [r["content_hash"] for r in rows])
-    todo = [r for r in rows if r["content_hash"] not in have]
-    by_hash = {r["content_hash"]: r for r in todo}
+    """Extracts a batch of raw articles and stores their records at this extractor version, on every
+    core when a pool is given. An article whose extraction fails is quarantined with the reason; the
+    rest go on."""
+    by_hash = {r["content_hash"]: r for r in rows}
     records: dict[str, ArticleRecord] = {}
     failed: list[dict[str, Any]] = []
     now = dt.datetime.now(dt.UTC)
-    for h, record, failure in extract_rows(todo, pool):
+    for h, record, failure in extract_rows(rows, pool):
         records[h] = record
         if failure:
             r = by_hash[h]
@@ -75,19 +72,17 @@ def model_tables(settings: Settings, version: str) -> dict[str, pa.Table]:
     """Builds every published table from the raw zone's metadata and the stored extraction records."""
     builder = StarBuilder()
     held = zones.held_sources(settings.quarantine_dir, settings.raw_dir)
-    for rows in zones.iter_raw(settings.raw_dir, settings.batch_size):
-        rows = [r for r in rows if r["source_uri"] not in held]  # held back by an earlier gate, or dropped
-        records = zones.extracted_for(settings.extracted_dir, version, [r["content_hash"] for r in rows])
-        for r in rows:
+    for batch in zones.iter_modelled(settings.raw_dir, settings.extracted_dir, version, settings.batch_size):
+        for r, record in batch:
+            # Held back by an earlier gate or dropped; or a failed extraction (it is in quarantine).
+            if r["source_uri"] in held or record.failure is not None:
+                continue
             h = r["content_hash"]
-            meta = ArticleMeta(
+            builder.add(ArticleMeta(
                 article_id=h[:16], content_hash=h, source_uri=r["source_uri"], url=r["url"], title=r["title"],
-                published_date=r["published_date"], word_count=len(text_for_extraction(r["text"]).split()),
-                read_at=r["read_at"],
+                published_date=r["published_date"], word_count=record.word_count, read_at=r["read_at"],
                 repairs=tuple(r["repairs"] or ()),
-            )
-            if records[h].failure is None:  # a failed extraction is held back (it is in quarantine)
-                builder.add(meta, records[h])
+            ), record)
     rows_by_table = builder.tables()
     tables = {t.name: to_arrow(t, rows_by_table.get(t.name, [])) for t in TABLES}
     tables[QUARANTINE.name] = zones.quarantine_table(settings.quarantine_dir, settings.raw_dir)
@@ -281,12 +276,13 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
 
     # 2. Extract what has no record at this extractor version (new articles, or all after an upgrade).
     total = zones.raw_count(settings.raw_dir)
+    pending = None if reprocess else zones.pending_hashes(settings.raw_dir, settings.extracted_dir, version)
     extracted = failed = 0
     workers = worker_count(settings.extract_workers)
-    with timed(seconds, "extract"), Progress("extract", total) as bar, \
+    with timed(seconds, "extract"), Progress("extract", total if pending is None else len(pending)) as bar, \
             extraction_pool(workers, settings.dask_address) as pool:
-        for rows in zones.iter_raw(settings.raw_dir, settings.batch_size):
-            done = extract_batch(rows, version, settings, reprocess, pool)
+        for rows in zones.iter_raw(settings.raw_dir, settings.batch_size, only=pending):
+            done = extract_batch(rows, version, settings, pool)
             extracted, failed = extracted + done["extracted"], failed + done["failed"]
             bar.advance(len(rows))
             crash_point("extract")

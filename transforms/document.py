@@ -33,5 +33,6 @@ class Doc:
     domains: dict[str, int] = field(default_factory=dict)  # canonical domain -> mentions
     transfers: list[TransferItem] = field(default_factory=list)  # lines of technology-transfer lists
     year_hint: int | None = None  # the year an undated story names first
+    word_count: int = 0  # words of the whole cleaned text (dim_articles.word_count), before any cut
     events: dict[str, list[EventRecord]] = field(default_factory=dict)  # spec name -> events
     spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # layer -> (start, end, label)

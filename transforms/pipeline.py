@@ -47,7 +47,9 @@ MAX_ARTICLE_CHARS = 200_000
 
 def clean(doc: Doc, k: Knowledge) -> None:
     """Markup and lines linking to other stories out: the raw zone keeps the text as read."""
-    doc.text = text_for_extraction(doc.text, k)[:MAX_ARTICLE_CHARS]
+    text = text_for_extraction(doc.text, k)
+    doc.word_count = len(text.split())
+    doc.text = text[:MAX_ARTICLE_CHARS]
 
 
 def sentences(doc: Doc, k: Knowledge) -> None:
@@ -126,6 +128,7 @@ def to_record(doc: Doc) -> ArticleRecord:
                                   mentions=p.mentions) for p in doc.officials],
         domains=[DomainRecord(name=n, mentions=c) for n, c in sorted(doc.domains.items())],
         events=doc.events,
+        word_count=doc.word_count,
     )
 
 

@@ -88,6 +88,7 @@ class ArticleRecord:
     officials: list[OfficialRecord] = field(default_factory=list)
     domains: list[DomainRecord] = field(default_factory=list)
     events: dict[str, list[EventRecord]] = field(default_factory=dict)  # spec name -> events
+    word_count: int = 0  # words of the text as the extractor read it (markup and boilerplate out)
     # Why this article could not be read (an extraction that failed): it is held back from the
     # warehouse and listed in quarantine, and not tried again until the extractor changes.
     failure: str | None = None
@@ -108,5 +109,6 @@ class ArticleRecord:
             domains=[_build(DomainRecord, d, "domain") for d in data.get("domains", [])],
             events={kind: [EventRecord.from_dict(e, kind) for e in evs]
                     for kind, evs in data.get("events", {}).items()},
+            word_count=data.get("word_count", 0),
             failure=data.get("failure"),
         )

@@ -91,38 +91,108 @@ def raw_count(raw_dir: Path) -> int:
         return con.execute("select count(distinct content_hash) from read_parquet(?)", [g]).fetchone()[0]
 
 
-def iter_raw(raw_dir: Path, batch_size: int) -> Iterator[list[dict[str, Any]]]:
-    """Every raw article once (first read wins), in a stable order, batch by batch."""
+def iter_raw(raw_dir: Path, batch_size: int, only: set[str] | None = None) -> Iterator[list[dict[str, Any]]]:
+    """Every raw article once (first read wins), in a stable order, batch by batch; with `only`, just
+    the articles of those content hashes (the rest of the zone's text is never read)."""
     g = _glob(raw_dir)
-    if g is None:
+    if g is None or only == set():
         return
     with duckdb.connect() as con:
-        con.execute("""
+        where = ""
+        if only is not None:
+            con.execute("create temp table only_these(h varchar primary key)")
+            con.executemany("insert into only_these values (?)", [[h] for h in sorted(only)])
+            where = "where content_hash in (select h from only_these)"
+        con.execute(f"""
             select * exclude (rn) from (
                 select *, row_number() over (partition by content_hash order by read_at, source_uri) rn
-                from read_parquet(?, union_by_name = true)) where rn = 1
+                from read_parquet(?, union_by_name = true) {where}) where rn = 1
             order by content_hash""", [g])
-        while True:
-            batch = con.fetchmany(batch_size)
-            if not batch:
-                break
-            cols = [d[0] for d in con.description]
-            yield [dict(zip(cols, row, strict=True)) for row in batch]
+        yield from _batches(con, batch_size)
 
 
-def extracted_for(extracted_dir: Path, version: str, hashes: list[str]) -> dict[str, ArticleRecord]:
-    """Stored extraction records for these articles at this extractor version. A damaged part of the store
-    is set aside with a warning (its articles are extracted again), and a record of another shape is
-    not used."""
+def _batches(con: duckdb.DuckDBPyConnection, batch_size: int) -> Iterator[list[dict[str, Any]]]:
+    cols = [d[0] for d in con.description]
+    while batch := con.fetchmany(batch_size):
+        yield [dict(zip(cols, row, strict=True)) for row in batch]
+
+
+def pending_hashes(raw_dir: Path, extracted_dir: Path, version: str) -> set[str]:
+    """Articles of the raw zone with no record at this extractor version. Only the hash and version
+    columns are read, so a run with nothing new costs milliseconds per thousand articles, not a parse of
+    every stored record."""
+    raw = _glob(raw_dir)
+    if raw is None:
+        return set()
+
+    def query() -> set[str]:
+        ext = _glob(extracted_dir)
+        with duckdb.connect() as con:
+            if ext is None:
+                rows = con.execute("select distinct content_hash from read_parquet(?)", [raw]).fetchall()
+            else:
+                rows = con.execute(
+                    "select distinct r.content_hash from read_parquet(?) r anti join (select content_hash "
+                    "from read_parquet(?, union_by_name = true) where extractor_version = ?) e using (content_hash)",
+                    [raw, ext, version]).fetchall()
+        return {h for (h,) in rows}
+
+    return _readable_store(extracted_dir, query)
+
+
+def iter_modelled(raw_dir: Path, extracted_dir: Path, version: str, batch_size: int
+                  ) -> Iterator[list[tuple[dict[str, Any], ArticleRecord]]]:
+    """What modelling reads, in one pass: each raw article's metadata (first read wins; never its text)
+    with its record at this extractor version, in content-hash order, batch by batch. A record that
+    cannot be read back is skipped with a warning (its article is extracted again by the next run)."""
+    raw, ext = _glob(raw_dir), _glob(extracted_dir)
+    if raw is None or ext is None:
+        return
+    cols = ", ".join(c for c in RAW_METADATA)
+    with duckdb.connect() as con:
+        con.execute(f"""
+            with raw as (
+                select {cols}, row_number() over (partition by content_hash order by read_at, source_uri) rn
+                from read_parquet(?, union_by_name = true)),
+            ext as (
+                select content_hash, arg_max(record, extracted_at) record from read_parquet(?, union_by_name = true)
+                where extractor_version = ? group by content_hash)
+            select {cols}, ext.record from raw join ext using (content_hash) where rn = 1
+            order by content_hash""", [raw, ext, version])
+        for batch in _batches(con, batch_size):
+            out = []
+            for row in batch:
+                try:
+                    out.append((row, ArticleRecord.from_dict(json.loads(row.pop("record")))))
+                except (ValueError, RecordError) as exc:
+                    logging.getLogger(__name__).warning("record of %s unreadable (%s): left out",
+                                                        row["source_uri"], exc)
+            yield out
+
+
+# The raw zone's columns modelling needs: everything but the text and what was fetched with it.
+RAW_METADATA = ("content_hash", "source_uri", "url", "title", "published_date", "read_at", "repairs")
+
+
+def _readable_store(extracted_dir: Path, query: Any) -> Any:
+    """Runs a query over the extraction store; a damaged part is set aside with a warning (its articles
+    are extracted again) and the query runs once more."""
     try:
-        rows = _stored_records(extracted_dir, version, hashes)
+        return query()
     except duckdb.Error:
         bad = set_aside_corrupt_parts(extracted_dir)
         if not bad:
             raise
         logging.getLogger(__name__).warning("set aside %d damaged extraction-store part(s): %s", len(bad),
                                             ", ".join(p.name for p in bad))
-        rows = _stored_records(extracted_dir, version, hashes)
+        return query()
+
+
+def extracted_for(extracted_dir: Path, version: str, hashes: list[str]) -> dict[str, ArticleRecord]:
+    """Stored extraction records for these articles at this extractor version. A damaged part of the store
+    is set aside with a warning (its articles are extracted again), and a record of another shape is
+    not used."""
+    rows = _readable_store(extracted_dir, lambda: _stored_records(extracted_dir, version, hashes))
     out = {}
     for h, r in rows:
         try:
