@@ -10,6 +10,7 @@ specific value wins (a day over a month), then the most recently published.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,24 +43,46 @@ class Mention:
         return (self.published or dt.date.min, self.article_id, self.index)
 
 
+def _specific(m: Mention) -> tuple[int, tuple[dt.date, str, int]]:
+    return PRECISION_RANK[m.precision], m.order
+
+
 @dataclass(eq=False)
 class Event:
+    """One real event and its reports. What resolution compares (every report's parties, people and names,
+    the best dates) is kept up to date as reports join, so comparing a mention costs the same however
+    many reports the event has."""
+
     id: str
-    mentions: list[Mention]
+    mentions: list[Mention] = field(default_factory=list)
+    parties: set[str] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)  # normalised
+    articles: set[str] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)  # blocking keys of its reports
+    dated: Mention | None = None  # the report whose start date counts: most specific, then most recent
+    _end: Mention | None = None
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.parties |= m.parties
+        self.people |= m.people
+        if m.name:
+            self.names.add(norm(m.name))
+        self.articles.add(m.article_id)
+        if m.start and (self.dated is None or _specific(m) > _specific(self.dated)):
+            self.dated = m
+        if m.end and (self._end is None or _specific(m) > _specific(self._end)):
+            self._end = m
 
     def best(self, attr: str) -> Any:
         """The most specific, then most recent, non-empty value of a field across reports."""
+        if attr == "start":
+            return self.dated.start if self.dated else None
+        if attr == "end":
+            return self._end.end if self._end else None
         vals = [m for m in self.mentions if getattr(m, attr)]
-        if not vals:
-            return None
-        if attr in ("start", "end"):
-            return getattr(max(vals, key=lambda m: (PRECISION_RANK[m.precision], m.order)), attr)
-        return getattr(max(vals, key=lambda m: m.order), attr)
-
-    @property
-    def dated(self) -> Mention | None:
-        vals = [m for m in self.mentions if m.start]
-        return max(vals, key=lambda m: (PRECISION_RANK[m.precision], m.order)) if vals else None
+        return getattr(max(vals, key=lambda m: m.order), attr) if vals else None
 
     @property
     def kind(self) -> str:
@@ -78,12 +101,11 @@ def same_agreement(e: Event, m: Mention) -> bool:
     """Same parties (after name resolution) and a signing date within a few days; without a date on one
     side, two shared parties or a shared signatory."""
     first = e.mentions[0]
-    if m.article_id in {x.article_id for x in e.mentions}:
+    if m.article_id in e.articles:
         return False  # within one article the extractor already merged what is one agreement
     if not ({first.kind, m.kind} & {"other"} or first.kind == m.kind):
         return False
-    parties = frozenset().union(*(x.parties for x in e.mentions))
-    people = frozenset().union(*(x.people for x in e.mentions))
+    parties, people = e.parties, e.people
     if not m.parties and not parties:
         # Nobody named on either side: only the same kind, day and place make it the same agreement.
         return _same_day_and_place(e, m)
@@ -100,7 +122,7 @@ def same_agreement(e: Event, m: Mention) -> bool:
 
 def same_meeting(e: Event, m: Mention) -> bool:
     """The same name, or the same participants or chairs, with overlapping dates."""
-    if m.article_id in {x.article_id for x in e.mentions}:
+    if m.article_id in e.articles:
         return False
     start, end = e.best("start"), e.best("end")
     if start and m.start:
@@ -108,11 +130,9 @@ def same_meeting(e: Event, m: Mention) -> bool:
         if not (lo <= m.start <= hi):
             return False
     # with one side undated, name and people alone decide
-    names = {norm(x.name) for x in e.mentions if x.name}
+    names, parties, people = e.names, e.parties, e.people
     if m.name and names and _name_overlap(norm(m.name), names):
         return True
-    parties = frozenset().union(*(x.parties for x in e.mentions))
-    people = frozenset().union(*(x.people for x in e.mentions))
     if bool(people & m.people):
         return True
     if not (parties or people or names) and not (m.parties or m.people or m.name):
@@ -145,28 +165,88 @@ def _keys(m: Mention) -> set[str]:
     return keys
 
 
-def cluster(mentions: list[Mention], same: Any, prefix: str) -> list[Event]:
+@dataclass(frozen=True)
+class Resolution:
+    """How reports of one event are recognised: `same` decides; `days` bounds how far apart the start
+    dates of an event and a report it accepts can be when both are dated (counted from the event's end
+    where events span days, `spans`), so only events near a report's date are compared with it."""
+
+    same: Callable[[Event, Mention], bool]
+    days: int
+    spans: bool = False
+
+
+class _Index:
+    """Events by blocking key, and dated events also by their start day: a dated report is compared only
+    with the events sharing a key whose dates could match (and the undated ones), not with every event
+    of a party that appears in thousands. Events sharing no key are never compared."""
+
+    def __init__(self, resolution: Resolution):
+        self.r = resolution
+        self.undated: dict[str, list[Event]] = {}
+        self.by_day: dict[str, dict[dt.date, list[Event]]] = {}
+        self.day: dict[int, dt.date | None] = {}  # id(event) -> the day it is filed under
+        self.longest = 0  # days: the longest span of any event so far
+
+    def candidates(self, m: Mention) -> Iterator[Event]:
+        keys = sorted(_keys(m))
+        for key in keys:
+            yield from self.undated.get(key, ())
+            days = self.by_day.get(key, {})
+            if m.start is None:
+                for events in days.values():
+                    yield from events
+                continue
+            before = self.r.days + (self.longest if self.r.spans else 0)
+            for offset in range(-before, self.r.days + 1):
+                yield from days.get(m.start + dt.timedelta(days=offset), ())
+
+    def file(self, e: Event, m: Mention) -> None:
+        """Files the event under the report's new keys; an event whose start day the report changed
+        moves, under all its keys."""
+        day = e.best("start")
+        if self.r.spans and day and e.best("end"):
+            self.longest = max(self.longest, (e.best("end") - day).days)
+        refile: set[str] = set()
+        if id(e) in self.day and self.day[id(e)] != day:
+            for key in e.keys:
+                self._remove(key, e, self.day[id(e)])
+            refile = set(e.keys)
+        added = _keys(m) - e.keys
+        e.keys |= added
+        self.day[id(e)] = day
+        for key in refile | added:
+            bucket = self.undated.setdefault(key, []) if day is None else \
+                self.by_day.setdefault(key, {}).setdefault(day, [])
+            bucket.append(e)
+
+    def _remove(self, key: str, e: Event, day: dt.date | None) -> None:
+        bucket = self.undated[key] if day is None else self.by_day[key][day]
+        bucket.remove(e)
+
+
+def cluster(mentions: list[Mention], resolution: Resolution, prefix: str) -> list[Event]:
+    """Reports in a fixed order; each joins the first earlier event (by its first report) that the
+    resolution accepts, or starts a new one whose id is the report's."""
     events: list[Event] = []
-    index: dict[str, list[Event]] = {}
+    index = _Index(resolution)
     for m in sorted(mentions, key=lambda x: x.order):
         seen: set[int] = set()
         candidates = []
-        for key in sorted(_keys(m)):
-            for e in index.get(key, []):
-                if id(e) not in seen:
-                    seen.add(id(e))
-                    candidates.append(e)
-        target = next((e for e in sorted(candidates, key=lambda e: e.mentions[0].order) if same(e, m)), None)
+        for e in index.candidates(m):
+            if id(e) not in seen:
+                seen.add(id(e))
+                candidates.append(e)
+        target = next((e for e in sorted(candidates, key=lambda e: e.mentions[0].order)
+                       if resolution.same(e, m)), None)
         if target is None:
-            target = Event(stable_id(prefix, m.article_id, m.index), [])
+            target = Event(stable_id(prefix, m.article_id, m.index))
             events.append(target)
-        target.mentions.append(m)
-        for key in _keys(m):
-            bucket = index.setdefault(key, [])
-            if target not in bucket:
-                bucket.append(target)
+        target.add(m)
+        index.file(target, m)
     return events
 
 
 # How reports of one event in several articles are recognised, by the name a spec's `resolution` uses.
-RESOLUTIONS = {"signing": same_agreement, "gathering": same_meeting}
+RESOLUTIONS = {"signing": Resolution(same_agreement, AGREEMENT_DAYS),
+               "gathering": Resolution(same_meeting, MEETING_DAYS, spans=True)}
