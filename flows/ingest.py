@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
 
 from flows.fetch import Fetcher, FetchPolicy
 from flows.progress import Progress
@@ -184,7 +185,8 @@ def ingest_sources(specs: list[SourceSpec], settings: Settings) -> Ingest:
     items = itertools.chain(itertools.chain.from_iterable(local), _remote_items(specs, settings, states, ingest))
     with Progress("ingest", None) as bar:
         for n, batch in enumerate(batched(items, settings.batch_size), 1):
-            res = ingest_batch(batch, known, settings, already_quarantined)
+            # quote: Prefect would otherwise walk every item and hash looking for futures (half the time)
+            res = ingest_batch(quote(batch), quote(known), settings, quote(already_quarantined))
             ingest.stats.update(res["stats"])
             ingest.repairs.update(res["repairs"])
             ingest.quarantine += res["quarantine"]

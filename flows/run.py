@@ -18,6 +18,7 @@ import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed, State
+from prefect.utilities.annotations import quote
 
 from flows.ingest import ingest_sources
 from flows.lifecycle import HomeUnusable, RunLocked, check_home, run_lock, write_crash_log
@@ -75,12 +76,12 @@ def model_tables(settings: Settings, version: str) -> dict[str, pa.Table]:
     for batch in zones.iter_modelled(settings.raw_dir, settings.extracted_dir, version, settings.batch_size):
         for r, record in batch:
             # Held back by an earlier gate or dropped; or a failed extraction (it is in quarantine).
-            if r["source_uri"] in held or record.failure is not None:
+            if r["source_uri"] in held or record.get("failure") is not None:
                 continue
             h = r["content_hash"]
-            builder.add(ArticleMeta(
+            builder.add_stored(ArticleMeta(
                 article_id=h[:16], content_hash=h, source_uri=r["source_uri"], url=r["url"], title=r["title"],
-                published_date=r["published_date"], word_count=record.word_count, read_at=r["read_at"],
+                published_date=r["published_date"], word_count=record.get("word_count", 0), read_at=r["read_at"],
                 repairs=tuple(r["repairs"] or ()),
             ), record)
     rows_by_table = builder.tables()
@@ -282,7 +283,7 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     with timed(seconds, "extract"), Progress("extract", total if pending is None else len(pending)) as bar, \
             extraction_pool(workers, settings.dask_address) as pool:
         for rows in zones.iter_raw(settings.raw_dir, settings.batch_size, only=pending):
-            done = extract_batch(rows, version, settings, pool)
+            done = extract_batch(quote(rows), version, settings, pool)  # quote: see ingest_sources
             extracted, failed = extracted + done["extracted"], failed + done["failed"]
             bar.advance(len(rows))
             crash_point("extract")
@@ -306,7 +307,7 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     summary["new_facts"] = new_facts(tables, pub.previous_keys(settings.home, {
         name: key for name, (key, _, _) in NEW_FACTS.items()}))
     with timed(seconds, "validate"):
-        gate = validate(tables, prev, settings, run_id)
+        gate = validate(quote(tables), prev, settings, run_id)
     crash_point("validate")
     summary["gate"] = {"passed": gate.passed, "evaluated": gate.evaluated,
                        "failures": [str(f) for f in gate.failures],

@@ -20,6 +20,11 @@ PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
 # Reports of one agreement may date it a few days apart (signed Monday, announced Thursday).
 AGREEMENT_DAYS = 5
 MEETING_DAYS = 3
+# A report without a date of its own speaks of an event near its publication: where either side is
+# undated, the dates that stand for them (the event's start, else its first report's publication; the
+# report's date, else its publication) are at most this far apart. Without it a headline naming a
+# yearly dialogue joined that dialogue's meeting of years before.
+RECENT_DAYS = 31
 
 
 @dataclass
@@ -97,11 +102,25 @@ def _close(a: dt.date | None, b: dt.date | None, days: int) -> bool | None:
     return abs((a - b).days) <= days
 
 
+def anchor(e: Event) -> dt.date | None:
+    """The date that stands for an event: its start, else its first report's publication."""
+    return e.best("start") or e.mentions[0].published
+
+
+def near_in_time(e: Event, m: Mention) -> bool:
+    """Where either side is undated, their standing dates are within RECENT_DAYS (both dated: the
+    resolution's own window decides)."""
+    if e.best("start") and m.start:
+        return True
+    a, b = anchor(e), m.start or m.published
+    return a is None or b is None or abs((a - b).days) <= RECENT_DAYS
+
+
 def same_agreement(e: Event, m: Mention) -> bool:
     """Same parties (after name resolution) and a signing date within a few days; without a date on one
     side, two shared parties or a shared signatory."""
     first = e.mentions[0]
-    if m.article_id in e.articles:
+    if m.article_id in e.articles or not near_in_time(e, m):
         return False  # within one article the extractor already merged what is one agreement
     if not ({first.kind, m.kind} & {"other"} or first.kind == m.kind):
         return False
@@ -122,7 +141,7 @@ def same_agreement(e: Event, m: Mention) -> bool:
 
 def same_meeting(e: Event, m: Mention) -> bool:
     """The same name, or the same participants or chairs, with overlapping dates."""
-    if m.article_id in e.articles:
+    if m.article_id in e.articles or not near_in_time(e, m):
         return False
     start, end = e.best("start"), e.best("end")
     if start and m.start:
@@ -176,53 +195,58 @@ class Resolution:
     spans: bool = False
 
 
+BIN_DAYS = 16  # events are filed by their standing date in bins of this many days
+
+
 class _Index:
-    """Events by blocking key, and dated events also by their start day: a dated report is compared only
-    with the events sharing a key whose dates could match (and the undated ones), not with every event
-    of a party that appears in thousands. Events sharing no key are never compared."""
+    """Events by blocking key and by the bin of their standing date (`anchor`): a report is compared only
+    with the events sharing a key whose dates could match, not with every event of a party that
+    appears in thousands. Events sharing no key are never compared; undated ones always are."""
 
     def __init__(self, resolution: Resolution):
         self.r = resolution
         self.undated: dict[str, list[Event]] = {}
-        self.by_day: dict[str, dict[dt.date, list[Event]]] = {}
-        self.day: dict[int, dt.date | None] = {}  # id(event) -> the day it is filed under
+        self.binned: dict[str, dict[int, list[Event]]] = {}
+        self.bin: dict[int, int | None] = {}  # id(event) -> the bin it is filed under
         self.longest = 0  # days: the longest span of any event so far
 
     def candidates(self, m: Mention) -> Iterator[Event]:
-        keys = sorted(_keys(m))
-        for key in keys:
+        when = m.start or m.published
+        before = max(RECENT_DAYS, self.r.days + (self.longest if self.r.spans else 0))
+        after = max(RECENT_DAYS, self.r.days)
+        for key in sorted(_keys(m)):
             yield from self.undated.get(key, ())
-            days = self.by_day.get(key, {})
-            if m.start is None:
-                for events in days.values():
+            bins = self.binned.get(key, {})
+            if when is None:
+                for events in bins.values():
                     yield from events
                 continue
-            before = self.r.days + (self.longest if self.r.spans else 0)
-            for offset in range(-before, self.r.days + 1):
-                yield from days.get(m.start + dt.timedelta(days=offset), ())
+            lo, hi = (when.toordinal() - before) // BIN_DAYS, (when.toordinal() + after) // BIN_DAYS
+            for b in range(lo, hi + 1):
+                yield from bins.get(b, ())
 
     def file(self, e: Event, m: Mention) -> None:
-        """Files the event under the report's new keys; an event whose start day the report changed
-        moves, under all its keys."""
-        day = e.best("start")
-        if self.r.spans and day and e.best("end"):
-            self.longest = max(self.longest, (e.best("end") - day).days)
+        """Files the event under the report's new keys; an event whose bin the report changed moves,
+        under all its keys."""
+        day = anchor(e)
+        if self.r.spans and e.best("start") and e.best("end"):
+            self.longest = max(self.longest, (e.best("end") - e.best("start")).days)
+        new_bin = day.toordinal() // BIN_DAYS if day else None
         refile: set[str] = set()
-        if id(e) in self.day and self.day[id(e)] != day:
+        if id(e) in self.bin and self.bin[id(e)] != new_bin:
             for key in e.keys:
-                self._remove(key, e, self.day[id(e)])
+                self._bucket(key, self.bin[id(e)]).remove(e)
             refile = set(e.keys)
         added = _keys(m) - e.keys
         e.keys |= added
-        self.day[id(e)] = day
+        self.bin[id(e)] = new_bin
         for key in refile | added:
-            bucket = self.undated.setdefault(key, []) if day is None else \
-                self.by_day.setdefault(key, {}).setdefault(day, [])
-            bucket.append(e)
+            self._bucket(key, new_bin).append(e)
 
-    def _remove(self, key: str, e: Event, day: dt.date | None) -> None:
-        bucket = self.undated[key] if day is None else self.by_day[key][day]
-        bucket.remove(e)
+    def _bucket(self, key: str, b: int | None) -> list[Event]:
+        if b is None:
+            return self.undated.setdefault(key, [])
+        return self.binned.setdefault(key, {}).setdefault(b, [])
 
 
 def cluster(mentions: list[Mention], resolution: Resolution, prefix: str) -> list[Event]:

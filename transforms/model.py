@@ -89,12 +89,16 @@ class StarBuilder:
                     self._registry_forms.setdefault(norm(f), o.name)
 
     def add(self, meta: ArticleMeta, record: ArticleRecord) -> None:
+        self.add_stored(meta, record.to_dict())
+
+    def add_stored(self, meta: ArticleMeta, record: dict[str, Any]) -> None:
+        """An article with its record as the extraction store keeps it (`ArticleRecord.to_dict()`)."""
         # The same text under two names is one article: the first source seen (by URI order) keeps it.
         prev = self.articles.get(meta.article_id)
         if prev is not None and prev.source_uri <= meta.source_uri:
             return
         self.articles[meta.article_id] = meta
-        self.records[meta.article_id] = record.to_dict()
+        self.records[meta.article_id] = record
 
     # ---- organisations -------------------------------------------------------------------------
     def _resolve_orgs(self) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
@@ -361,9 +365,11 @@ def _event_tables(spec: EventSpec, mentions: list[Mention], org_ids: dict[str, s
                     vid = version(pk, m.article_id, d.start if d else m.published)
                     if vid:
                         add(people_roles[filler["role"]].table, {"official_id": vid, "role": filler["role"]})
-        for aid in sorted({m.article_id for m in e.mentions}):
-            ev = " ".join(m.evidence for m in e.mentions if m.article_id == aid)
-            add(spec.articles_table, {"article_id": aid, "evidence": ev})
+        evidence: dict[str, list[str]] = defaultdict(list)
+        for m in e.mentions:
+            evidence[m.article_id].append(m.evidence)
+        for aid in sorted(evidence):
+            add(spec.articles_table, {"article_id": aid, "evidence": " ".join(evidence[aid])})
     return {table: list(rows.values()) for table, rows in out.items()}
 
 

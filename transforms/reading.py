@@ -126,11 +126,11 @@ def drop_boilerplate(text: str, k: Knowledge | None = None) -> tuple[str, int]:
 def is_english(words: list[str], k: Knowledge | None = None) -> bool:
     """English news is about a third function words; other languages (or scripts) have next to none."""
     english = (k or knowledge()).english_words
-    sample = [w.lower() for w in words[:400]]
-    letters = [w for w in sample if _WORD.fullmatch(w.strip(".,;:!?()\"'“”‘’"))]
+    sample = [w.lower().strip(".,;:!?()\"'“”‘’") for w in words[:400]]
+    letters = [w for w in sample if _WORD.fullmatch(w)]
     if len(letters) < 20:
         return True  # too short to judge
-    hits = sum(1 for w in letters if w.strip(".,;:!?()\"'“”‘’") in english)
+    hits = sum(w in english for w in letters)
     return hits / len(letters) >= 0.08
 
 
