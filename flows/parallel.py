@@ -15,6 +15,7 @@ batches stay in this process: starting workers costs more than they would save.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 from collections.abc import Iterator
@@ -32,13 +33,14 @@ MIN_PARALLEL = 200
 CHUNK = 25
 
 
-def extract_one(row: dict[str, Any]) -> tuple[str, dict[str, Any] | None, str | None]:
-    """(content hash, record as a dict, failure reason): one article, never raising, so one article's
-    failure stops neither its batch nor its worker."""
+def extract_one(row: dict[str, Any]) -> tuple[str, str | None, str | None]:
+    """(content hash, record as the store keeps it, failure reason): one article, never raising, so one
+    article's failure stops neither its batch nor its worker. The record leaves the worker as its stored
+    JSON: the calling process only files it."""
     try:
         article_fault(row["text"])
         text = current_text(row["text"], row.get("raw_body"), row.get("url"))
-        return row["content_hash"], extract_article(text, row["published_date"]).to_dict(), None
+        return row["content_hash"], stored(extract_article(text, row["published_date"])), None
     except Exception as exc:  # noqa: BLE001 (one article's failure must not stop the run)
         return row["content_hash"], None, f"extraction failed: {type(exc).__name__}: {exc}"[:500]
 
@@ -52,7 +54,12 @@ class ClusterError(RuntimeError):
     """The Dask cluster cannot be reached, or its workers run another extractor."""
 
 
-def extract_chunk(rows: list[dict[str, Any]]) -> tuple[str, list[tuple[str, dict[str, Any] | None, str | None]]]:
+def stored(record: ArticleRecord) -> str:
+    """A record as the extraction store keeps it."""
+    return json.dumps(record.to_dict(), sort_keys=True)
+
+
+def extract_chunk(rows: list[dict[str, Any]]) -> tuple[str, list[tuple[str, str | None, str | None]]]:
     """A chunk of articles, with the extractor version of the process that read them."""
     return extractor_version(), [extract_one(r) for r in rows]
 
@@ -93,9 +100,8 @@ def _dask_executor(address: str, timeout: float) -> Iterator[Executor]:
         client.close()
 
 
-def extract_rows(rows: list[dict[str, Any]], pool: Executor | None
-                 ) -> list[tuple[str, ArticleRecord, str | None]]:
-    """Every row's record (a failed one carries its reason), in the rows' order."""
+def extract_rows(rows: list[dict[str, Any]], pool: Executor | None) -> list[tuple[str, str, str | None]]:
+    """Every row's stored record (a failed one's carries its reason) and failure, in the rows' order."""
     slim = [{k: r.get(k) for k in ("content_hash", "text", "raw_body", "url", "published_date")} for r in rows]
     if pool is None or (len(slim) < MIN_PARALLEL and isinstance(pool, ProcessPoolExecutor)):
         results = list(map(extract_one, slim))
@@ -107,7 +113,5 @@ def extract_rows(rows: list[dict[str, Any]], pool: Executor | None
                 raise ClusterError(f"a worker runs extractor {version}, this run {mine}: install the same "
                                    "Parley on every Dask worker")
             results.extend(chunk)
-    out = []
-    for h, record, failure in results:
-        out.append((h, ArticleRecord(failure=failure) if failure else ArticleRecord.from_dict(record), failure))
-    return out
+    return [(h, stored(ArticleRecord(failure=failure)) if failure else record, failure)
+            for h, record, failure in results]

@@ -33,7 +33,6 @@ from parley.stopping import reassert as reassert_stop_handlers
 from schemas import BY_NAME, QUARANTINE, TABLES
 from transforms.extract import extractor_version
 from transforms.model import ArticleMeta, StarBuilder
-from transforms.record import ArticleRecord
 from warehouse import publish as pub
 from warehouse import zones
 from warehouse.arrow import to_arrow
@@ -53,7 +52,7 @@ def extract_batch(rows: list[dict[str, Any]], version: str, settings: Settings,
     core when a pool is given. An article whose extraction fails is quarantined with the reason; the
     rest go on."""
     by_hash = {r["content_hash"]: r for r in rows}
-    records: dict[str, ArticleRecord] = {}
+    records: dict[str, str] = {}
     failed: list[dict[str, Any]] = []
     now = dt.datetime.now(dt.UTC)
     for h, record, failure in extract_rows(rows, pool):
@@ -63,7 +62,7 @@ def extract_batch(rows: list[dict[str, Any]], version: str, settings: Settings,
             data = r["text"].encode("utf-8")
             failed.append({"source_uri": r["source_uri"], "reason": failure, "size_bytes": len(data),
                            "content": r["text"][:4096], "raw_bytes": data, "read_at": now})
-    zones.append_extracted(settings.extracted_dir, version, records)
+    zones.append_stored(settings.extracted_dir, version, records)
     zones.append_quarantine(settings.quarantine_dir, failed)
     return {"extracted": len(records), "failed": len(failed)}
 

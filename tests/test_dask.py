@@ -3,6 +3,7 @@ warehouse a local run gives."""
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,8 +32,8 @@ def test_a_dask_cluster_extracts_the_records_one_process_makes(cluster: str):
     with extraction_pool(1, cluster) as pool:
         assert pool is not None
         remote = extract_rows(batch, pool)
-    assert [(h, r.to_dict(), f) for h, r, f in remote] == [(h, r.to_dict(), f) for h, r, f in serial]
-    assert sum(1 for _, r, _ in remote if r.events) > 20  # positive control: real records came back
+    assert remote == serial
+    assert sum(1 for _, r, _ in remote if any(json.loads(r)["events"].values())) > 20  # real records came back
 
 
 @pytest.mark.usefixtures("prefect_server")

@@ -218,10 +218,14 @@ def _stored_records(extracted_dir: Path, version: str, hashes: list[str]) -> lis
 
 
 def append_extracted(extracted_dir: Path, version: str, records: dict[str, ArticleRecord]) -> None:
+    append_stored(extracted_dir, version, {h: json.dumps(r.to_dict(), sort_keys=True) for h, r in records.items()})
+
+
+def append_stored(extracted_dir: Path, version: str, records: dict[str, str]) -> None:
+    """Records already in their stored form (JSON of `ArticleRecord.to_dict()`), by content hash."""
     now = dt.datetime.now(dt.UTC)
     rows = {"content_hash": list(records), "extractor_version": [version] * len(records),
-            "record": [json.dumps(r.to_dict(), sort_keys=True) for r in records.values()],
-            "extracted_at": [now] * len(records)}
+            "record": list(records.values()), "extracted_at": [now] * len(records)}
     write_part(extracted_dir, pa.Table.from_pydict(rows, schema=EXTRACTED_SCHEMA))
 
 
