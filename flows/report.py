@@ -59,6 +59,8 @@ def run_markdown(summary: dict[str, Any]) -> str:
     """The whole report: verdict, sources, rows and their change, new facts, quarantine, gate failures."""
     gate = summary.get("gate", {})
     verdict = "published" if summary.get("published") else "**blocked by the quality gate**: nothing published"
+    if summary.get("unchanged"):
+        verdict = f"nothing new: version {summary.get('live_run_id')} stands as published"
     lines = [f"# Parley run {summary.get('run_id', '')}", "",
              f"Verdict: {verdict} ({gate.get('evaluated', 0)} expectations, {len(gate.get('failures', []))} failed)."]
     a = summary.get("articles", {})

@@ -20,6 +20,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed, State
 from prefect.utilities.annotations import quote
 
+from flows.fingerprint import inputs_fingerprint
 from flows.ingest import ingest_sources
 from flows.lifecycle import HomeUnusable, RunLocked, check_home, run_lock, write_crash_log
 from flows.notify import payload, post
@@ -127,6 +128,25 @@ def publish_version(version: pub.Version, settings: Settings) -> None:
     pub.publish(version, settings.warehouse_path)
 
 
+def _live_summary(settings: Settings) -> dict[str, Any] | None:
+    """The summary of the version being served, if it was published and its file is in place."""
+    run_id = pub.current_run_id(settings.home)
+    if not run_id or not settings.warehouse_path.is_file():
+        return None
+    found = [s for v, s in pub.list_versions(settings.versions_dir) if v.run_id == run_id]
+    return found[0] if found and found[0].get("published") else None
+
+
+def _unchanged(summary: dict[str, Any], live: dict[str, Any], settings: Settings) -> dict[str, Any]:
+    """A run with nothing new: no version of its own; it reports the live one's rows and verdict."""
+    summary.update(unchanged=True, published=True, live_run_id=live["run_id"], rows=live.get("rows", {}),
+                   previous_rows=live.get("rows", {}), new_facts={}, gate=live.get("gate", {}),
+                   warehouse=str(settings.warehouse_path), version_dir=live.get("version_dir"),
+                   finished=dt.datetime.now(dt.UTC).isoformat())
+    summary["articles"]["in_warehouse"] = live.get("articles", {}).get("in_warehouse", 0)
+    return summary
+
+
 class _NoTraceback(logging.Filter):
     """Console logs say what failed in one line; `parley` writes the full traceback to a log file."""
 
@@ -231,7 +251,8 @@ def _publish_report(summary: dict[str, Any], settings: Settings) -> None:
     report that cannot be published is a warning: the run's outcome stands."""
     markdown = run_markdown(summary)
     try:
-        (Path(summary["version_dir"]) / "report.md").write_text(markdown, encoding="utf-8")
+        if not summary.get("unchanged"):  # a run with nothing new has no version of its own
+            (Path(summary["version_dir"]) / "report.md").write_text(markdown, encoding="utf-8")
     except OSError as exc:
         get_run_logger().warning("could not write the run report: %s", exc)
     try:
@@ -290,6 +311,13 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
              extracted, total, version, failed)
     summary["articles"]["extracted"] = extracted
     summary["articles"]["extraction_failed"] = failed
+
+    # Nothing new since the live version (same zones, same code, same gate): it stands as published.
+    summary["inputs"] = inputs_fingerprint(settings, version)
+    live = _live_summary(settings)
+    if not reprocess and live and live.get("inputs") == summary["inputs"]:
+        log.info("nothing new since version %s: the warehouse stands as published", live["run_id"])
+        return _unchanged(summary, live, settings)
 
     # 3. Model the star schema and stage it as a version.
     with timed(seconds, "model"):

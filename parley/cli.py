@@ -177,7 +177,10 @@ def print_summary(s: dict[str, Any]) -> None:
         t.add_row(name, str(n))
     con.print(t)
     g = s["gate"]
-    if g["passed"]:
+    if s.get("unchanged"):
+        con.print(f"nothing new since version {s['live_run_id']}: the warehouse stands as published")
+        con.print(f"warehouse: {s['warehouse']}")
+    elif g["passed"]:
         con.print(f"quality gate: [green]passed[/] ({g['evaluated']} expectations)")
         con.print(f"warehouse: {s['warehouse']}")
     else:

@@ -75,7 +75,7 @@ def test_unreadable_files_are_quarantined_and_the_rest_loads(home: Path, tmp_pat
     assert all(reasons.values())
 
 
-def test_running_twice_over_the_same_sources_changes_nothing(home: Path, tmp_path: Path):
+def test_running_twice_over_the_same_sources_changes_nothing(home: Path, tmp_path: Path, capsys):
     src = write_articles(tmp_path / "src", {
         "a.txt": " date 2025-06-12 The Indian Navy signed a contract with Goa Shipyard Limited on Monday.",
         "b.txt": " date 2025-06-13 Defence Secretary Anil Rawat chaired a review meeting in Delhi on Friday.",
@@ -85,14 +85,22 @@ def test_running_twice_over_the_same_sources_changes_nothing(home: Path, tmp_pat
     with duckdb.connect(str(db), read_only=True) as con:
         first = {t.name: con.execute(f"select * from {t.name} order by all").fetchall() for t in TABLES
                  if t.name != "dim_articles"}
+    published = digest(db)
+    capsys.readouterr()
     assert main(["run", "--source", str(src)]) == 0
     with duckdb.connect(str(db), read_only=True) as con:
         second = {t.name: con.execute(f"select * from {t.name} order by all").fetchall() for t in TABLES
                   if t.name != "dim_articles"}
     assert first == second
+    # Nothing new: no model, no gate, no new version; the published file is untouched.
+    assert "nothing new since version" in capsys.readouterr().out
+    assert digest(db) == published
     summaries = sorted((home / "versions").glob("*/summary.json"))
-    last = json.loads(summaries[-1].read_text())
-    assert last["articles"]["new"] == 0 and last["articles"]["extracted"] == 0
+    assert len(summaries) == 1
+    # Positive control: one new article and the next run builds and publishes a new version.
+    write_articles(src, {"c.txt": " date 2025-06-14 The Indian Army signed a contract with Bharat Forge."})
+    assert main(["run", "--source", str(src)]) == 0
+    assert len(sorted((home / "versions").glob("*/summary.json"))) == 2 and digest(db) != published
 
 
 def test_gate_blocks_a_bad_batch_and_the_previous_warehouse_stays(home: Path, tmp_path: Path, capsys):
