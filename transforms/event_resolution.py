@@ -5,6 +5,9 @@ date, article id, position), so the result does not depend on arrival order.
 An event's id is that of its first report: later reports that add a date or a
 signatory fill the same row and keep its id. Where reports conflict, the most
 specific value wins (a day over a month), then the most recently published.
+A report is compared with where an event is in time by its first dated report, which never moves, so
+that reports a few days apart cannot chain one event across months; and only with events whose keys
+it shares and whose dates could match (`_Index`), so resolution stays near-linear at any size.
 """
 
 from __future__ import annotations
@@ -67,6 +70,9 @@ class Event:
     keys: set[str] = field(default_factory=set)  # blocking keys of its reports
     dated: Mention | None = None  # the report whose start date counts: most specific, then most recent
     _end: Mention | None = None
+    # The first report with a date: where the event is in time when reports are compared. It never moves,
+    # so a run of reports a few days apart cannot drag one event across months.
+    first_dated: Mention | None = None
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -77,6 +83,8 @@ class Event:
         self.articles.add(m.article_id)
         if m.start and (self.dated is None or _specific(m) > _specific(self.dated)):
             self.dated = m
+        if m.start and self.first_dated is None:
+            self.first_dated = m
         if m.end and (self._end is None or _specific(m) > _specific(self._end)):
             self._end = m
 
@@ -104,13 +112,13 @@ def _close(a: dt.date | None, b: dt.date | None, days: int) -> bool | None:
 
 def anchor(e: Event) -> dt.date | None:
     """The date that stands for an event: its start, else its first report's publication."""
-    return e.best("start") or e.mentions[0].published
+    return e.first_dated.start if e.first_dated else e.mentions[0].published
 
 
 def near_in_time(e: Event, m: Mention) -> bool:
     """Where either side is undated, their standing dates are within RECENT_DAYS (both dated: the
     resolution's own window decides)."""
-    if e.best("start") and m.start:
+    if e.first_dated and m.start:
         return True
     a, b = anchor(e), m.start or m.published
     return a is None or b is None or abs((a - b).days) <= RECENT_DAYS
@@ -133,7 +141,7 @@ def same_agreement(e: Event, m: Mention) -> bool:
         return False
     if shared < min(len(parties), len(m.parties)) and shared < 2:
         return False
-    close = _close(e.best("start"), m.start, AGREEMENT_DAYS)
+    close = _close(anchor(e) if e.first_dated else None, m.start, AGREEMENT_DAYS)
     if close is not None:
         return close
     return shared >= 2 or bool(people & m.people)
@@ -143,7 +151,8 @@ def same_meeting(e: Event, m: Mention) -> bool:
     """The same name, or the same participants or chairs, with overlapping dates."""
     if m.article_id in e.articles or not near_in_time(e, m):
         return False
-    start, end = e.best("start"), e.best("end")
+    start = e.first_dated.start if e.first_dated else None
+    end = e.first_dated.end if e.first_dated else None
     if start and m.start:
         lo, hi = start - dt.timedelta(days=MEETING_DAYS), (end or start) + dt.timedelta(days=MEETING_DAYS)
         if not (lo <= m.start <= hi):
@@ -229,8 +238,8 @@ class _Index:
         """Files the event under the report's new keys; an event whose bin the report changed moves,
         under all its keys."""
         day = anchor(e)
-        if self.r.spans and e.best("start") and e.best("end"):
-            self.longest = max(self.longest, (e.best("end") - e.best("start")).days)
+        if self.r.spans and e.first_dated and e.first_dated.end:
+            self.longest = max(self.longest, (e.first_dated.end - e.first_dated.start).days)
         new_bin = day.toordinal() // BIN_DAYS if day else None
         refile: set[str] = set()
         if id(e) in self.bin and self.bin[id(e)] != new_bin:
