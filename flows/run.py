@@ -7,10 +7,10 @@ work is done by pure functions in transforms/ and by the stores in warehouse/.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import uuid
-from concurrent.futures import Executor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +24,7 @@ from flows.fingerprint import inputs_fingerprint
 from flows.ingest import ingest_sources
 from flows.lifecycle import HomeUnusable, RunLocked, check_home, run_lock, write_crash_log
 from flows.notify import payload, post
-from flows.parallel import extract_rows, extraction_pool, worker_count
+from flows.parallel import Result, extract_stream, extraction_pool, worker_count
 from flows.progress import Progress, timed
 from flows.report import NEW_FACTS, new_facts, row_changes, run_markdown
 from parley.faults import crash_point
@@ -46,17 +46,16 @@ def new_run_id() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
 
 
-@task(name="extract-batch", cache_policy=NO_CACHE, retries=1)
-def extract_batch(rows: list[dict[str, Any]], version: str, settings: Settings,
-                  pool: Executor | None = None) -> dict[str, int]:
-    """Extracts a batch of raw articles and stores their records at this extractor version, on every
-    core when a pool is given. An article whose extraction fails is quarantined with the reason; the
-    rest go on."""
+@task(name="store-extracted-batch", cache_policy=NO_CACHE, retries=1)
+def store_batch(rows: list[dict[str, Any]], results: list[Result], version: str, settings: Settings
+                ) -> dict[str, int]:
+    """Stores a batch's records at this extractor version (the workers read the next batch meanwhile).
+    An article whose extraction failed is quarantined with the reason; the rest go on."""
     by_hash = {r["content_hash"]: r for r in rows}
     records: dict[str, str] = {}
     failed: list[dict[str, Any]] = []
     now = dt.datetime.now(dt.UTC)
-    for h, record, failure in extract_rows(rows, pool):
+    for h, record, failure in results:
         records[h] = record
         if failure:
             r = by_hash[h]
@@ -253,6 +252,11 @@ def _publish_report(summary: dict[str, Any], settings: Settings) -> None:
     try:
         if not summary.get("unchanged"):  # a run with nothing new has no version of its own
             (Path(summary["version_dir"]) / "report.md").write_text(markdown, encoding="utf-8")
+        # The last run, whatever its outcome, for monitoring and the benchmark (one file, replaced).
+        settings.runs_dir.mkdir(parents=True, exist_ok=True)
+        tmp = settings.runs_dir / ".last-run.json.tmp"
+        tmp.write_text(json.dumps(summary, indent=2, default=str), encoding="utf-8")
+        os.replace(tmp, settings.runs_dir / "last-run.json")
     except OSError as exc:
         get_run_logger().warning("could not write the run report: %s", exc)
     try:
@@ -302,8 +306,9 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     workers = worker_count(settings.extract_workers)
     with timed(seconds, "extract"), Progress("extract", total if pending is None else len(pending)) as bar, \
             extraction_pool(workers, settings.dask_address) as pool:
-        for rows in zones.iter_raw(settings.raw_dir, settings.batch_size, only=pending):
-            done = extract_batch(quote(rows), version, settings, pool)  # quote: see ingest_sources
+        batches = zones.iter_raw(settings.raw_dir, settings.batch_size, only=pending)
+        for rows, results in extract_stream(batches, pool):
+            done = store_batch(quote(rows), quote(results), version, settings)  # quote: see ingest_sources
             extracted, failed = extracted + done["extracted"], failed + done["failed"]
             bar.advance(len(rows))
             crash_point("extract")
