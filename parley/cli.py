@@ -399,7 +399,8 @@ def schema_markdown() -> str:
     head = ("# Published tables\n\nGenerated from `schemas/` by `parley schema`; do not edit by hand. "
             "The same text is stored as DuckDB comments (`select * from duckdb_columns()`).\n\n")
     marts = ("\n## Analyst views (marts)\n\nViews over the tables (`schemas/marts.py`), in the DuckDB file and "
-             "over `parley serve` alike.\n\n")
+             "over `parley serve` alike. Each is computed once per published version into a table of the "
+             "`mart_data` schema, which its view reads: a mart answers in milliseconds at any size.\n\n")
     return (head + "\n".join(t.markdown() for t in (*TABLES, QUARANTINE)) + marts
             + "\n".join(v.markdown() for v in MARTS))
 

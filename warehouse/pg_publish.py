@@ -103,10 +103,10 @@ def _create_marts(admin: Any, data_schema: str) -> None:
     admin.execute(f"DROP SCHEMA IF EXISTS {data_schema} CASCADE")
     admin.execute(f"CREATE SCHEMA {data_schema}")
     for view in MARTS:
-        admin.execute(f"CREATE TABLE {data_schema}.{view.name} AS\n{view.sql.strip()}")
+        table, create_view = view.materialised_sql(data_schema)
+        admin.execute(table)
         admin.execute(f"ANALYZE {data_schema}.{view.name}")
-        admin.execute(f"CREATE VIEW {view.name} AS SELECT {', '.join(view.column_names)} "
-                      f"FROM {data_schema}.{view.name}")
+        admin.execute(create_view)
         for stmt in view.comments_sql():
             admin.execute(stmt)
 

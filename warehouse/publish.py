@@ -26,6 +26,8 @@ from parley.faults import crash_point
 from schemas import MARTS, QUARANTINE, TABLES
 
 log = logging.getLogger(__name__)
+# Where the file keeps each mart computed for its version; the views of the declared names read it.
+MART_DATA = "mart_data"
 
 
 @dataclass(frozen=True)
@@ -111,8 +113,10 @@ def build_database(path: Path, tables_dir: Path) -> None:
             if src.exists():
                 cols = ", ".join(t.column_names)
                 con.execute(f"insert into {t.name} ({cols}) select {cols} from read_parquet(?)", [str(src)])
+        con.execute(f"CREATE SCHEMA {MART_DATA}")
         for view in MARTS:
-            con.execute(view.create_sql())
+            for stmt in view.materialised_sql(MART_DATA):
+                con.execute(stmt)
             for stmt in view.comments_sql():
                 con.execute(stmt)
         con.execute("checkpoint")

@@ -92,7 +92,8 @@ def interactive(db: Path) -> int:
             if not buf and stripped in (".quit", ".exit", "\\q"):
                 return 0
             if not buf and stripped == ".tables":
-                _execute(con, "select table_name from information_schema.tables order by 1", "table")
+                _execute(con, "select table_name from information_schema.tables where table_schema = 'main' order by 1",
+                         "table")
                 continue
             buf.append(line)
             if stripped.endswith(";"):
