@@ -192,7 +192,8 @@ def pipeline_names(text: str) -> list[str]:
 def test_a_company_name_ends_at_its_legal_form():
     assert "Zelvora Defence Systems Ltd" in pipeline_names(
         "Zelvora Defence Systems Ltd of Norway signed a contract with the Navy on Monday.")
-    assert pipeline_names("The order went to Marvex Dynamics Corp Tomahawk officials in Oslo.") == ["Marvex Dynamics Corp"]
+    assert pipeline_names("The order went to Marvex Dynamics Corp Tomahawk officials in Oslo.") == [
+        "Marvex Dynamics Corp"]
     # Legal forms after a legal form stay; names around an "and" stay apart; "Corporation" is inside names.
     assert pipeline_names("Halvern Schiffbau GmbH & Co KG delivered the hull on Friday.") == [
         "Halvern Schiffbau GmbH & Co KG"]
