@@ -181,3 +181,31 @@ def test_a_list_of_bodies_after_a_ministry_stays_a_list():
              .organisations}
     assert "Ministry of Defence" in names and "Indian Navy" in names
     assert not any(n.startswith("Ministry of Defence,") for n in names)
+
+
+def pipeline_names(text: str) -> list[str]:
+    from transforms.pipeline import run_pipeline
+
+    return [o.name for o in run_pipeline(text, None, K).orgs]
+
+
+def test_a_company_name_ends_at_its_legal_form():
+    assert "Zelvora Defence Systems Ltd" in pipeline_names(
+        "Zelvora Defence Systems Ltd of Norway signed a contract with the Navy on Monday.")
+    assert pipeline_names("The order went to Marvex Dynamics Corp Tomahawk officials in Oslo.") == [
+        "Marvex Dynamics Corp"]
+    # Legal forms after a legal form stay; names around an "and" stay apart; "Corporation" is inside names.
+    assert pipeline_names("Halvern Schiffbau GmbH & Co KG delivered the hull on Friday.") == [
+        "Halvern Schiffbau GmbH & Co KG"]
+    assert pipeline_names("Vostrel Aerospace Ltd and Kandria Optics Pvt Ltd signed an MoU on Monday.") == [
+        "Vostrel Aerospace Ltd", "Kandria Optics Pvt Ltd"]
+    assert pipeline_names("The Shipping Corporation of Norway signed a charter on Monday.") == [
+        "Shipping Corporation of Norway"]
+
+
+def test_a_word_describing_a_body_before_its_name_is_not_part_of_it():
+    assert "Marvex Dynamics" in pipeline_names("Oslo-based Marvex Dynamics signed a contract with the Navy on Monday.")
+    assert pipeline_names("The contract went to UK-based Torvane Systems on Monday.") == ["Torvane Systems"]
+    # Positive control: a hyphenated word that is part of the name stays.
+    assert "Indo-Pacific Maritime Research Institute" in pipeline_names(
+        "The Indo-Pacific Maritime Research Institute signed an MoU with the Navy on Monday.")

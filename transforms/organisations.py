@@ -129,7 +129,7 @@ def _clean_phrase(words: list[str], k: Knowledge) -> list[str]:
     p = k.patterns
     connectors = k.words.connectors
     while words and (words[0] in connectors or words[0] in k.words.capital_articles
-                     or p.ordinal_word.fullmatch(words[0])
+                     or p.ordinal_word.fullmatch(words[0]) or words[0].endswith(tuple(k.words.descriptor_endings))
                      or words[0] in k.leading_words or " ".join(words[:2]) in k.leading_words):
         words = words[2:] if " ".join(words[:2]) in k.leading_words else words[1:]
     while words and (words[-1] in connectors or words[-1].startswith("(")):
@@ -217,6 +217,8 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
         if w not in k.words.coordinators or not 0 < i < len(words) - 1:
             continue
         left, right = words[:i], words[i + 1:]
+        if all(w in k.words.name_ending_legal_forms for w in right):
+            continue  # "Acme GmbH & Co KG": legal forms, not a second body
         left_clean = _clean_phrase(left, k)
         right_clean = " ".join(_clean_phrase(right, k))
         starts_body = (right[0] in k.words.definite_articles or right[0] in k.org_heads or right[0] in k.countries
@@ -310,6 +312,11 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
                 continue
         cur.append(t)
         i += 1
+        if t.text in k.words.name_ending_legal_forms and len(cur) > 1:
+            i = _legal_form_end(toks, i, cur, k)
+            if i < len(toks) and toks[i].text not in k.words.coordinators:
+                segments.append(cur)  # "Acme Ltd of Norway": the name ends at its legal form
+                cur = []
     segments.append(cur)
     out: list[list[Tok]] = []
     for seg in segments:
@@ -322,6 +329,22 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
             if part:
                 out.append(part)
     return out
+
+
+def _legal_form_end(toks: list[Tok], i: int, cur: list[Tok], k: Knowledge) -> int:
+    """Takes the legal forms that follow one ('Pvt Ltd', 'GmbH & Co KG') into the name; returns where the
+    name ends."""
+    forms = k.words.name_ending_legal_forms
+    while i < len(toks):
+        if toks[i].text in forms:
+            cur.append(toks[i])
+            i += 1
+        elif toks[i].text in k.words.coordinators and i + 1 < len(toks) and toks[i + 1].text in forms:
+            cur += [toks[i], toks[i + 1]]
+            i += 2
+        else:
+            break
+    return i
 
 
 def _from_registry(o: RegistryOrg) -> Org:

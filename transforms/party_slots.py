@@ -115,6 +115,7 @@ def _slot_name(name: str, at: int, spans: list[tuple[int, int]], text: str, k: K
     while words and (words[0] in lex.vocab or words[0] in k.leading_words):
         words = words[1:]
         at = text.find(words[0], at) if words else at
+    words = through_legal_forms(words, k)
     if words and words[-1].endswith(".") and not k.patterns.legal_suffix.search(" " + words[-1]):
         words[-1] = words[-1].rstrip(".")  # the sentence's full stop, not an abbreviation's
     name = " ".join(k.patterns.possessive_end.sub("", w) for w in words)
@@ -125,6 +126,20 @@ def _slot_name(name: str, at: int, spans: list[tuple[int, int]], text: str, k: K
     single_ok = len(words) == 1 and words[0] not in lex.vocab and not _is_surname(words[0], whole or text, k)
     several_ok = len(words) > 1 and not all(lex.is_name_token(w) for w in words)
     return (name, at) if (single_ok or several_ok) and _plausible_name(name, k) else None
+
+
+def through_legal_forms(words: list[str], k: Knowledge) -> list[str]:
+    """A company's name ends at its legal form ('Acme Ltd of Norway' is Acme Ltd), the legal forms
+    after it included ('Acme GmbH & Co KG')."""
+    forms = k.words.name_ending_legal_forms
+    j = next((j for j, w in enumerate(words) if w in forms and j > 0), None)
+    if j is None:
+        return words
+    j += 1
+    while j < len(words) and (words[j] in forms or (words[j] in k.words.coordinators and j + 1 < len(words)
+                                                     and words[j + 1] in forms)):
+        j += 1 if words[j] in forms else 2
+    return words[:j]
 
 
 def _is_surname(word: str, text: str, k: Knowledge) -> bool:
