@@ -138,10 +138,14 @@ def main() -> None:
     args = ap.parse_args()
     machine = {"cpus": os.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 2**30),
                "python": platform.python_version(), "platform": platform.platform()}
-    results = {"machine": machine, "date": time.strftime("%Y-%m-%d"), "command": " ".join(sys.argv), "sizes": []}
+    # Sizes measured before stay in the file (each with its date and command) unless measured again.
+    earlier = json.loads(OUT.read_text())["sizes"] if OUT.is_file() else []
+    results = {"machine": machine, "sizes": earlier}
     for n in (int(x) for x in args.sizes.split(",")):
-        results["sizes"].append(bench_size(n, args.seed, args.new, args.repeat))
-        OUT.parent.mkdir(parents=True, exist_ok=True)
+        size = {"date": time.strftime("%Y-%m-%d %H:%M"), "command": " ".join(sys.argv),
+                **bench_size(n, args.seed, args.new, args.repeat)}
+        results["sizes"] = sorted([s for s in results["sizes"] if s["articles"] != n] + [size],
+                                  key=lambda s: s["articles"])
         OUT.write_text(json.dumps(results, indent=2))
     print(json.dumps(results, indent=2))
 
