@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from schemas import QUARANTINE, RAW_ARTICLES
-from transforms.record import ArticleRecord, RecordError
+from transforms.record import ArticleRecord
 from warehouse.arrow import to_arrow
 
 EXTRACTED_SCHEMA = pa.schema([
@@ -188,33 +188,6 @@ def _readable_store(extracted_dir: Path, query: Any) -> Any:
         logging.getLogger(__name__).warning("set aside %d damaged extraction-store part(s): %s", len(bad),
                                             ", ".join(p.name for p in bad))
         return query()
-
-
-def extracted_for(extracted_dir: Path, version: str, hashes: list[str]) -> dict[str, ArticleRecord]:
-    """Stored extraction records for these articles at this extractor version. A damaged part of the store
-    is set aside with a warning (its articles are extracted again), and a record of another shape is
-    not used."""
-    rows = _readable_store(extracted_dir, lambda: _stored_records(extracted_dir, version, hashes))
-    out = {}
-    for h, r in rows:
-        try:
-            out[h] = ArticleRecord.from_dict(json.loads(r))
-        except (ValueError, RecordError):
-            continue  # extracted again, as if it had no record
-    return out
-
-
-def _stored_records(extracted_dir: Path, version: str, hashes: list[str]) -> list[tuple[str, str]]:
-    g = _glob(extracted_dir)
-    if g is None or not hashes:
-        return []
-    with duckdb.connect() as con:
-        con.execute("create temp table want(h varchar)")
-        con.executemany("insert into want values (?)", [[h] for h in hashes])
-        return con.execute(
-            "select content_hash, arg_max(record, extracted_at) from read_parquet(?, union_by_name = true) e "
-            "join want on e.content_hash = want.h where extractor_version = ? group by content_hash",
-            [g, version]).fetchall()
 
 
 def append_extracted(extracted_dir: Path, version: str, records: dict[str, ArticleRecord]) -> None:
