@@ -7,7 +7,6 @@ work is done by pure functions in transforms/ and by the stores in warehouse/.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import os
 import uuid
@@ -254,9 +253,7 @@ def _publish_report(summary: dict[str, Any], settings: Settings) -> None:
             (Path(summary["version_dir"]) / "report.md").write_text(markdown, encoding="utf-8")
         # The last run, whatever its outcome, for monitoring and the benchmark (one file, replaced).
         settings.runs_dir.mkdir(parents=True, exist_ok=True)
-        tmp = settings.runs_dir / ".last-run.json.tmp"
-        tmp.write_text(json.dumps(summary, indent=2, default=str), encoding="utf-8")
-        os.replace(tmp, settings.runs_dir / "last-run.json")
+        pub.write_json(settings.runs_dir / "last-run.json", summary)
     except OSError as exc:
         get_run_logger().warning("could not write the run report: %s", exc)
     try:

@@ -169,9 +169,14 @@ def clean_crash_leftovers(home: Path) -> list[Path]:
 
 
 def write_summary(v: Version, summary: dict[str, Any]) -> None:
-    tmp = v.summary_path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(summary, indent=2, default=str), encoding="utf-8")
-    os.replace(tmp, v.summary_path)
+    write_json(v.summary_path, summary)
+
+
+def write_json(path: Path, data: dict[str, Any]) -> None:
+    """A JSON file replaced whole: a reader sees the old one or the new one."""
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, indent=2, default=str), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def list_versions(versions_dir: Path) -> list[tuple[Version, dict[str, Any]]]:
