@@ -8,11 +8,17 @@ import datetime as dt
 import fcntl
 import os
 import traceback
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from parley.settings import Settings
+
+
+def new_run_id() -> str:
+    """Sortable by start time, unique across machines."""
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
 
 
 class RunLocked(RuntimeError):

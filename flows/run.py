@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,8 +20,9 @@ from prefect.utilities.annotations import quote
 
 from flows.fingerprint import inputs_fingerprint
 from flows.ingest import ingest_sources
-from flows.lifecycle import HomeUnusable, RunLocked, check_home, run_lock, write_crash_log
+from flows.lifecycle import HomeUnusable, RunLocked, check_home, new_run_id, run_lock, write_crash_log
 from flows.notify import payload, post
+from flows.preflight import live_summary, unchanged_summary
 from flows.parallel import Result, extract_stream, extraction_pool, worker_count
 from flows.progress import Progress, timed
 from flows.report import NEW_FACTS, new_facts, row_changes, run_markdown
@@ -39,10 +39,6 @@ from warehouse.arrow import to_arrow
 
 if TYPE_CHECKING:
     from expectations.gate import GateResult
-
-
-def new_run_id() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
 
 
 @task(name="store-extracted-batch", cache_policy=NO_CACHE, retries=1)
@@ -124,25 +120,6 @@ def publish_version(version: pub.Version, settings: Settings) -> None:
     """Builds the version's DuckDB file (only now: the gate has passed) and swaps it in."""
     pub.build(version)
     pub.publish(version, settings.warehouse_path)
-
-
-def _live_summary(settings: Settings) -> dict[str, Any] | None:
-    """The summary of the version being served, if it was published and its file is in place."""
-    run_id = pub.current_run_id(settings.home)
-    if not run_id or not settings.warehouse_path.is_file():
-        return None
-    found = [s for v, s in pub.list_versions(settings.versions_dir) if v.run_id == run_id]
-    return found[0] if found and found[0].get("published") else None
-
-
-def _unchanged(summary: dict[str, Any], live: dict[str, Any], settings: Settings) -> dict[str, Any]:
-    """A run with nothing new: no version of its own; it reports the live one's rows and verdict."""
-    summary.update(unchanged=True, published=True, live_run_id=live["run_id"], rows=live.get("rows", {}),
-                   previous_rows=live.get("rows", {}), new_facts={}, gate=live.get("gate", {}),
-                   warehouse=str(settings.warehouse_path), version_dir=live.get("version_dir"),
-                   finished=dt.datetime.now(dt.UTC).isoformat())
-    summary["articles"]["in_warehouse"] = live.get("articles", {}).get("in_warehouse", 0)
-    return summary
 
 
 class _NoTraceback(logging.Filter):
@@ -316,10 +293,10 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
 
     # Nothing new since the live version (same zones, same code, same gate): it stands as published.
     summary["inputs"] = inputs_fingerprint(settings, version)
-    live = _live_summary(settings)
+    live = live_summary(settings)
     if not reprocess and live and live.get("inputs") == summary["inputs"]:
         log.info("nothing new since version %s: the warehouse stands as published", live["run_id"])
-        return _unchanged(summary, live, settings)
+        return unchanged_summary(summary, live, settings)
 
     # 3. Model the star schema and stage it as a version.
     with timed(seconds, "model"):

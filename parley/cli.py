@@ -72,7 +72,23 @@ def run_sources(args_sources: list[str] | None, settings: Settings) -> list[str]
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     sources = run_sources(args.source, settings)
+    summary = _nothing_new(sources, settings)
+    if summary is not None:
+        print_summary(summary)
+        return EXIT_OK
     return _run_flow(settings, sources=sources)
+
+
+def _nothing_new(sources: list[str] | None, settings: Settings) -> dict[str, Any] | None:
+    """The run's summary when nothing changed since the live version, decided before Prefect starts."""
+    from flows.lifecycle import HomeUnusable, RunLocked, new_run_id
+    from flows.preflight import nothing_new
+    from parley.source_specs import resolve
+
+    try:
+        return nothing_new(resolve(sources, settings.sources), settings, new_run_id())
+    except (RunLocked, HomeUnusable) as exc:
+        raise CliError(str(exc), EXIT_FAILED) from None
 
 
 def cmd_reprocess(args: argparse.Namespace, settings: Settings) -> int:

@@ -9,7 +9,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from flows.preflight import nothing_new
+from flows.run import parley_run
 from parley.cli import main
+from parley.settings import load_settings
+from parley.source_specs import resolve
 from schemas import TABLES
 from transforms.extract import extractor_version
 from transforms.knowledge import knowledge
@@ -97,6 +101,13 @@ def test_running_twice_over_the_same_sources_changes_nothing(home: Path, tmp_pat
     assert digest(db) == published
     summaries = sorted((home / "versions").glob("*/summary.json"))
     assert len(summaries) == 1
+    # `parley run` decided it before Prefect started; the flow itself (a deployment's run) decides alike,
+    # also when a file was touched but its text is the same.
+    assert json.loads((home / "runs" / "last-run.json").read_text())["without_flow"] is True
+    (src / "a.txt").touch()
+    assert nothing_new(resolve([str(src)], ()), load_settings({"PARLEY_HOME": str(home)}), "x") is None
+    in_flow = parley_run(sources=[str(src)], home=str(home))
+    assert in_flow["unchanged"] and "without_flow" not in in_flow and digest(db) == published
     # Positive control: one new article and the next run builds and publishes a new version.
     write_articles(src, {"c.txt": " date 2025-06-14 The Indian Army signed a contract with Bharat Forge."})
     assert main(["run", "--source", str(src)]) == 0
