@@ -15,19 +15,27 @@ import hashlib
 from pathlib import Path
 
 from parley.settings import Settings
+from transforms.extract import MODELLING_MODULES
 
-# The packages whose code turns records into the published warehouse (transforms/ is in the extractor
-# version already).
+# The packages whose code turns records into the published warehouse (the rest of transforms/ is in the
+# extractor version).
 _CODE = ("flows", "expectations", "schemas", "warehouse")
+
+
+_ROOT = Path(__file__).resolve().parents[1]
+
+
+def code_files() -> list[Path]:
+    """The code between the stored records and the published warehouse."""
+    modelling = [_ROOT / "transforms" / m for m in MODELLING_MODULES]
+    return [*modelling, *(p for package in _CODE for p in sorted((_ROOT / package).rglob("*.py")))]
 
 
 @functools.lru_cache(maxsize=1)
 def code_digest() -> str:
-    root = Path(__file__).resolve().parents[1]
     h = hashlib.sha256()
-    for package in _CODE:
-        for p in sorted((root / package).rglob("*.py")):
-            h.update(str(p.relative_to(root)).encode() + p.read_bytes())
+    for p in code_files():
+        h.update(str(p.relative_to(_ROOT)).encode() + p.read_bytes())
     return h.hexdigest()[:16]
 
 

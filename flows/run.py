@@ -22,8 +22,8 @@ from flows.fingerprint import inputs_fingerprint
 from flows.ingest import ingest_sources
 from flows.lifecycle import HomeUnusable, RunLocked, check_home, new_run_id, run_lock, write_crash_log
 from flows.notify import payload, post
-from flows.preflight import live_summary, unchanged_summary
 from flows.parallel import Result, extract_stream, extraction_pool, worker_count
+from flows.preflight import live_summary, unchanged_summary
 from flows.progress import Progress, timed
 from flows.report import NEW_FACTS, new_facts, row_changes, run_markdown
 from parley.faults import crash_point

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from flows.fingerprint import inputs_fingerprint
+from flows.fingerprint import code_files, inputs_fingerprint
 from parley.settings import load_settings
+from transforms.extract import rule_files
 
 
 def test_the_fingerprint_changes_with_any_new_part_and_with_the_gate_settings(tmp_path: Path):
@@ -25,3 +26,11 @@ def test_the_fingerprint_changes_with_any_new_part_and_with_the_gate_settings(tm
         now = inputs_fingerprint(s, "v1")
         assert now not in seen, zone.name  # a new part in any zone
         seen.add(now)
+
+
+def test_modelling_code_rebuilds_the_warehouse_but_not_the_extraction_records():
+    rules = {p.name for p in rule_files()}
+    code = {p.name for p in code_files()}
+    assert "model.py" not in rules and "event_resolution.py" not in rules
+    assert {"model.py", "event_resolution.py", "run.py", "publish.py"} <= code
+    assert {"pipeline.py", "organisations.py"} <= rules  # positive control: the rules are versioned
