@@ -90,11 +90,40 @@ def phrase_pattern(phrases: Iterable[str], ignore_case_min_len: int = 0) -> re.P
 
 
 # Where a known name ends: not inside a longer word, and "ISRO's" still names ISRO (not "ISRO'd").
-_NAME_LEFT, _NAME_RIGHT, _NAME_RIGHT_STRICT = r"(?<![\w&-])", r"(?![\w&-]|'(?!s\b)[a-z])", r"(?![\w&-])"
+_NAME_BEFORE = re.compile(r"[\w&-]")
+_NAME_AFTER = re.compile(r"[\w&-]|'(?!s\b)[a-z]")
+_NAME_AFTER_STRICT = re.compile(r"[\w&-]")
+
+
+class NamesMatcher:
+    """Leftmost-longest, non-overlapping whole-word matches of the few dozen names one article uses, as
+    written. Found with `str.find` and boundary checks by patterns compiled once: compiling a pattern per
+    article's set of names cost a fifth of extraction (each article has its own set)."""
+
+    def __init__(self, forms: frozenset[str], possessive: bool = True):
+        self._forms = sorted((f for f in forms if f), key=len, reverse=True)
+        self._after = _NAME_AFTER if possessive else _NAME_AFTER_STRICT
+
+    def _bounded(self, text: str, start: int, end: int) -> bool:
+        return not (start and _NAME_BEFORE.match(text, start - 1)) and not self._after.match(text, end)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        found: list[tuple[int, int, str]] = []
+        for form in self._forms:
+            at = text.find(form)
+            while at >= 0:
+                found.append((at, -len(form), form))
+                at = text.find(form, at + 1)
+        found.sort()
+        last = 0
+        for start, neg, form in found:
+            if start >= last and self._bounded(text, start, start - neg):
+                last = start - neg
+                yield start, last, form
 
 
 @functools.lru_cache(maxsize=512)
-def names_matcher(forms: frozenset[str], possessive: bool = True) -> PhraseMatcher:
+def names_matcher(forms: frozenset[str], possessive: bool = True) -> NamesMatcher:
     """The matcher for the names one article uses (organisations, people), cached per set of names:
     the engine every rule uses to find known names in a clause, a title or the whole text."""
-    return PhraseMatcher(forms, exact=True, left=_NAME_LEFT, right=_NAME_RIGHT if possessive else _NAME_RIGHT_STRICT)
+    return NamesMatcher(forms, possessive)
