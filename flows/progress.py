@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import resource
 import sys
 import time
 from collections.abc import Iterator
@@ -39,11 +40,20 @@ class Progress:
 
 
 @contextmanager
-def timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
+def timed(seconds: dict[str, float], stage: str, peaks: dict[str, int] | None = None) -> Iterator[None]:
     """Adds the stage's wall time to `seconds` (the run summary's `seconds`, which the report and the
-    benchmark read): where a run's time goes, without a profiler."""
+    benchmark read), and to `peaks` the process's peak resident memory so far in MiB: where a run's
+    time and memory go, without a profiler (the first stage whose peak jumps is the one to look at)."""
     start = time.perf_counter()
     try:
         yield
     finally:
         seconds[stage] = round(seconds.get(stage, 0.0) + time.perf_counter() - start, 3)
+        if peaks is not None:
+            peaks[stage] = peak_rss_mib()
+
+
+def peak_rss_mib() -> int:
+    """This process's peak resident set since it started (Linux reports KiB, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (2**20 if sys.platform == "darwin" else 2**10))

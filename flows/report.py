@@ -70,6 +70,9 @@ def run_markdown(summary: dict[str, Any]) -> str:
                       f"unchanged since the last run (not read); {a.get('in_warehouse', 0)} in the warehouse."]
     if summary.get("seconds"):
         lines += ["", "Time: " + ", ".join(f"{stage} {secs:.1f} s" for stage, secs in summary["seconds"].items()) + "."]
+    if summary.get("peak_rss_mib"):
+        lines += ["", "Peak memory of the run's process after each stage: "
+                  + ", ".join(f"{stage} {mib:,} MiB" for stage, mib in summary["peak_rss_mib"].items()) + "."]
     lines += _sources(summary.get("source_report", []))
     lines += ["", "## Rows", "", "| table | rows | change |", "|---|---:|---:|"]
     for r in row_changes(summary):

@@ -79,7 +79,9 @@ def model_tables(settings: Settings, version: str) -> dict[str, pa.Table]:
                 repairs=tuple(r["repairs"] or ()),
             ), record)
     rows_by_table = builder.tables()
-    tables = {t.name: to_arrow(t, rows_by_table.get(t.name, [])) for t in TABLES}
+    del builder  # the records it holds are as large as the rows: neither outlives its use
+    # One table at a time, each table's Python rows freed as soon as it is Arrow.
+    tables = {t.name: to_arrow(t, rows_by_table.pop(t.name, [])) for t in TABLES}
     tables[QUARANTINE.name] = zones.quarantine_table(settings.quarantine_dir, settings.raw_dir)
     return tables
 
@@ -262,9 +264,10 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
         log.warning("removed %d temporary files left by an interrupted run", len(leftovers))
 
     seconds: dict[str, float] = {}
-    summary["seconds"] = seconds
+    peaks: dict[str, int] = {}
+    summary["seconds"], summary["peak_rss_mib"] = seconds, peaks
     # 1. Ingest, batch by batch, straight from the sources.
-    with timed(seconds, "ingest"):
+    with timed(seconds, "ingest", peaks):
         ingest = ingest_sources(specs, settings)
     stats = ingest.stats
     summary["articles"] = {"read": stats["read"], "new": stats["new"], "already_known": stats["known"],
@@ -278,7 +281,7 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     pending = None if reprocess else zones.pending_hashes(settings.raw_dir, settings.extracted_dir, version)
     extracted = failed = 0
     workers = worker_count(settings.extract_workers)
-    with timed(seconds, "extract"), Progress("extract", total if pending is None else len(pending)) as bar, \
+    with timed(seconds, "extract", peaks), Progress("extract", total if pending is None else len(pending)) as bar, \
             extraction_pool(workers, settings.dask_address) as pool:
         batches = zones.iter_raw(settings.raw_dir, settings.batch_size, only=pending)
         for rows, results in extract_stream(batches, pool):
@@ -299,11 +302,11 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
         return unchanged_summary(summary, live, settings)
 
     # 3. Model the star schema and stage it as a version.
-    with timed(seconds, "model"):
+    with timed(seconds, "model", peaks):
         tables = model_tables(settings, version)
     summary["articles"]["in_warehouse"] = tables["dim_articles"].num_rows
     summary["rows"] = {name: t.num_rows for name, t in tables.items()}
-    with timed(seconds, "stage"):
+    with timed(seconds, "stage", peaks):
         version_dir = pub.stage(settings.versions_dir, run_id, tables)
     crash_point("model")
 
@@ -312,7 +315,7 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     summary["previous_rows"] = prev
     summary["new_facts"] = new_facts(tables, pub.previous_keys(settings.home, {
         name: key for name, (key, _, _) in NEW_FACTS.items()}))
-    with timed(seconds, "validate"):
+    with timed(seconds, "validate", peaks):
         gate = validate(quote(tables), prev, settings, run_id)
     crash_point("validate")
     summary["gate"] = {"passed": gate.passed, "evaluated": gate.evaluated,
@@ -327,7 +330,7 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     pub.write_summary(version_dir, summary)
     if gate.passed:
         try:
-            with timed(seconds, "publish"):
+            with timed(seconds, "publish", peaks):
                 publish_version(version_dir, settings)
             pub.write_summary(version_dir, summary)  # again, with the publish step's time
         except Exception:

@@ -40,6 +40,10 @@ def digest(p: Path) -> str:
 
 def test_run_on_the_samples_publishes_a_warehouse_plain_duckdb_can_query(home: Path, capsys):
     assert main(["run"]) == 0
+    # Where the run's time and memory went, stage by stage, for monitoring and the benchmark.
+    last = json.loads((home / "runs" / "last-run.json").read_text())
+    assert set(last["seconds"]) == set(last["peak_rss_mib"]) >= {"ingest", "extract", "model", "validate", "publish"}
+    assert all(mib > 50 for mib in last["peak_rss_mib"].values())
     db = home / "warehouse.duckdb"
     with duckdb.connect(str(db), read_only=True) as con:
         for t in TABLES:

@@ -10,6 +10,7 @@ input always gives the same ids.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -83,6 +84,7 @@ class StarBuilder:
         self._registry_forms: dict[str, str] = {}
         # Honorifics in front of a title ("Hon'ble Raksha Mantri") do not make another title.
         self._title_honorifics = tuple(sorted({norm(h) + " " for h in self.k.honorifics}, key=len, reverse=True))
+        self._title_keys: dict[str | None, str] = {}  # a few thousand titles, looked up for every sighting
         for o in self.k.organisations:
             for f in (o.name, o.acronym, *o.aliases):
                 if f:
@@ -165,9 +167,13 @@ class StarBuilder:
     def _title_key(self, title: str | None) -> str:
         """A title as versions compare it: normalised, without the honorifics in front of it, so a person
         titled "Hon'ble Raksha Mantri" and "Raksha Mantri" has one version, not two."""
+        found = self._title_keys.get(title)
+        if found is not None:
+            return found
         key = norm(title)
         while stripped := next((key[len(h):] for h in self._title_honorifics if key.startswith(h)), None):
             key = stripped
+        self._title_keys[title] = key
         return key
 
     def _resolve_officials(self, org_ids: dict[str, str]
@@ -312,12 +318,17 @@ def _calendar(dates: set[dt.date]) -> list[dict[str, Any]]:
 def _mention(spec: EventSpec, aid: str, index: int, published: dt.date | None, e: dict[str, Any],
              org_ids: dict[str, str], known_people: set[str]) -> Mention:
     """One article's report of an event, with its organisations as ids and its officials as person keys."""
-    orgs = {r.role for r in spec.roles_of("organisation")}
-    people = {r.role for r in spec.roles_of("official")}
+    orgs, people = _role_names(spec, "organisation"), _role_names(spec, "official")
     parties = frozenset(x for x in (org_ids.get(norm(r["name"])) for r in e["roles"] if r["role"] in orgs) if x)
     persons = frozenset(norm(r["name"]) for r in e["roles"] if r["role"] in people and norm(r["name"]) in known_people)
     return Mention(aid, index, published, e["type"], parties, persons, _date(e["start"]), _date(e["end"]),
                    e["precision"], e["location"], e["name"], e["evidence"], e)
+
+
+@functools.lru_cache(maxsize=64)
+def _role_names(spec: EventSpec, entity: str) -> frozenset[str]:
+    """The spec's roles filled by organisations or officials (asked for each of 100,000 reports)."""
+    return frozenset(r.role for r in spec.roles_of(entity))
 
 
 def _tables_of(spec: EventSpec) -> set[str]:
@@ -342,6 +353,8 @@ def _event_tables(spec: EventSpec, mentions: list[Mention], org_ids: dict[str, s
     articles by the spec's resolution rule), one bridge row per role filler and per reporting article."""
     out: dict[str, dict[tuple, dict[str, Any]]] = defaultdict(dict)
     id_col = spec.id_column
+    org_roles = spec.roles_of("organisation")
+    people_roles = {r.role: r for r in spec.roles_of("official")}
     for e in cluster(mentions, RESOLUTIONS[spec.resolution], spec.name):
         d = e.dated
         values = {"id": e.id, "type": e.kind, "name": e.best("name"), "start": d.start if d else None,
@@ -354,10 +367,9 @@ def _event_tables(spec: EventSpec, mentions: list[Mention], org_ids: dict[str, s
             row = _bridge_row(tables[table], id_col, event_id, vals)
             out[table].setdefault(tuple(row[c] for c in tables[table].key), row)
 
-        for role in spec.roles_of("organisation"):
+        for role in org_roles:
             for oid in sorted(frozenset().union(*(m.parties for m in e.mentions))):
                 add(role.table, {"organisation_id": oid, "role": role.role})
-        people_roles = {r.role: r for r in spec.roles_of("official")}
         for m in e.mentions:
             for filler in m.raw["roles"]:
                 pk = norm(filler["name"])
@@ -376,7 +388,7 @@ def _event_tables(spec: EventSpec, mentions: list[Mention], org_ids: dict[str, s
 def _summary(spec: EventSpec, e: dict[str, Any]) -> str:
     """One line from the event's own fields, styled by the spec ('MoU between A and B signed 2024-03')."""
     style = spec.summary
-    orgs = {r.role for r in spec.roles_of("organisation")}
+    orgs = _role_names(spec, "organisation")
     parties = [r["name"] for r in e["roles"] if r["role"] in orgs]
     parts = [(e["name"] or e["type"]) if style["head"] == "name_or_type" else e["type"]]
     if parties and style["parties"] == "between":
