@@ -212,19 +212,27 @@ BIN_DAYS = 16  # events are filed by their standing date in bins of this many da
 class _Index:
     """Events by blocking key and by the bin of their standing date (`anchor`): a report is compared only
     with the events sharing a key whose dates could match, not with every event of a party that
-    appears in thousands. Events sharing no key are never compared; undated ones always are."""
+    appears in thousands. Events dated by a report and events standing at a publication date are filed
+    apart: a dated report can only join the first within the resolution's few days, the second within
+    RECENT_DAYS. Events sharing no key are never compared; undated ones always are."""
 
     def __init__(self, resolution: Resolution):
         self.r = resolution
         self.undated: dict[str, list[Event]] = {}
-        self.binned: dict[str, dict[int, list[Event]]] = {}
-        self.bin: dict[int, int | None] = {}  # id(event) -> the bin it is filed under
+        self.binned: dict[str, dict[tuple[bool, int], list[Event]]] = {}
+        self.bin: dict[int, tuple[bool, int] | None] = {}  # id(event) -> (dated?, bin) it is filed under
         self.longest = 0  # days: the longest span of any event so far
+
+    def _windows(self, m: Mention) -> list[tuple[bool, int, int]]:
+        """(dated events?, days before, days after the report's date) where its events can stand."""
+        if m.start is None:
+            return [(True, RECENT_DAYS, RECENT_DAYS), (False, RECENT_DAYS, RECENT_DAYS)]
+        before = self.r.days + (self.longest if self.r.spans else 0)
+        return [(True, before, self.r.days), (False, RECENT_DAYS, RECENT_DAYS)]
 
     def candidates(self, m: Mention) -> Iterator[Event]:
         when = m.start or m.published
-        before = max(RECENT_DAYS, self.r.days + (self.longest if self.r.spans else 0))
-        after = max(RECENT_DAYS, self.r.days)
+        windows = self._windows(m)
         for key in sorted(_keys(m)):
             yield from self.undated.get(key, ())
             bins = self.binned.get(key, {})
@@ -232,9 +240,10 @@ class _Index:
                 for events in bins.values():
                     yield from events
                 continue
-            lo, hi = (when.toordinal() - before) // BIN_DAYS, (when.toordinal() + after) // BIN_DAYS
-            for b in range(lo, hi + 1):
-                yield from bins.get(b, ())
+            for dated, before, after in windows:
+                lo, hi = (when.toordinal() - before) // BIN_DAYS, (when.toordinal() + after) // BIN_DAYS
+                for b in range(lo, hi + 1):
+                    yield from bins.get((dated, b), ())
 
     def file(self, e: Event, m: Mention) -> None:
         """Files the event under the report's new keys; an event whose bin the report changed moves,
@@ -242,7 +251,7 @@ class _Index:
         day = anchor(e)
         if self.r.spans and e.first_dated and e.first_dated.end:
             self.longest = max(self.longest, (e.first_dated.end - e.first_dated.start).days)
-        new_bin = day.toordinal() // BIN_DAYS if day else None
+        new_bin = (e.first_dated is not None, day.toordinal() // BIN_DAYS) if day else None
         refile: set[str] = set()
         if id(e) in self.bin and self.bin[id(e)] != new_bin:
             for key in e.keys:
@@ -254,7 +263,7 @@ class _Index:
         for key in refile | added:
             self._bucket(key, new_bin).append(e)
 
-    def _bucket(self, key: str, b: int | None) -> list[Event]:
+    def _bucket(self, key: str, b: tuple[bool, int] | None) -> list[Event]:
         if b is None:
             return self.undated.setdefault(key, [])
         return self.binned.setdefault(key, {}).setdefault(b, [])
