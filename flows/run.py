@@ -70,12 +70,12 @@ def model_tables(settings: Settings, version: str) -> dict[str, pa.Table]:
     for batch in zones.iter_modelled(settings.raw_dir, settings.extracted_dir, version, settings.batch_size):
         for r, record in batch:
             # Held back by an earlier gate or dropped; or a failed extraction (it is in quarantine).
-            if r["source_uri"] in held or record.get("failure") is not None:
+            if r["source_uri"] in held or r["failure"] is not None:
                 continue
             h = r["content_hash"]
             builder.add_stored(ArticleMeta(
                 article_id=h[:16], content_hash=h, source_uri=r["source_uri"], url=r["url"], title=r["title"],
-                published_date=r["published_date"], word_count=record.get("word_count", 0), read_at=r["read_at"],
+                published_date=r["published_date"], word_count=r["word_count"] or 0, read_at=r["read_at"],
                 repairs=tuple(r["repairs"] or ()),
             ), record)
     rows_by_table = builder.tables()

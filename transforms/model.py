@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+import orjson
 
 from schemas import Table
 from transforms.event_resolution import RESOLUTIONS, Mention, cluster
@@ -93,8 +95,9 @@ class StarBuilder:
     def add(self, meta: ArticleMeta, record: ArticleRecord) -> None:
         self.add_stored(meta, record.to_dict())
 
-    def add_stored(self, meta: ArticleMeta, record: dict[str, Any]) -> None:
-        """An article with its record as the extraction store keeps it (`ArticleRecord.to_dict()`)."""
+    def add_stored(self, meta: ArticleMeta, record: dict[str, Any] | str) -> None:
+        """An article with its record as the extraction store keeps it (`ArticleRecord.to_dict()`, or that
+        as JSON text: kept as text until read, so 100,000 records cost a tenth of the memory)."""
         # The same text under two names is one article: the first source seen (by URI order) keeps it.
         prev = self.articles.get(meta.article_id)
         if prev is not None and prev.source_uri <= meta.source_uri:
@@ -103,11 +106,18 @@ class StarBuilder:
         self.records[meta.article_id] = record
 
     # ---- organisations -------------------------------------------------------------------------
-    def _resolve_orgs(self) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
-        """Maps every (normalised) spelling to an organisation_id; returns the dimension rows too."""
+    def _parsed(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Every article's record, read (again) from its text in the order articles were added."""
+        for aid, rec in self.records.items():
+            yield aid, (orjson.loads(rec) if isinstance(rec, str) else rec)
+
+    def _resolve_orgs(self, mentioned: list[list[dict[str, Any]]]
+                      ) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
+        """Maps every (normalised) spelling to an organisation_id; returns the dimension rows too.
+        `mentioned`: each article's organisations, in the order articles were added."""
         uf = _UnionFind()
-        for rec in self.records.values():
-            for o in rec["organisations"]:
+        for orgs in mentioned:
+            for o in orgs:
                 base = "n:" + norm(o["name"])
                 reg = self._registry_forms.get(norm(o["name"]))
                 if reg:
@@ -120,8 +130,8 @@ class StarBuilder:
                 if o["name"].isupper() and len(o["name"]) >= 3:
                     uf.union(base, "a:" + o["name"])
         clusters: dict[str, _OrgCluster] = defaultdict(_OrgCluster)
-        for rec in self.records.values():
-            for o in rec["organisations"]:
+        for orgs in mentioned:
+            for o in orgs:
                 c = clusters[uf.find("n:" + norm(o["name"]))]
                 if not o["name"].isupper() or not o.get("acronym"):
                     c.names[o["name"]] += 1
@@ -176,14 +186,15 @@ class StarBuilder:
         self._title_keys[title] = key
         return key
 
-    def _resolve_officials(self, org_ids: dict[str, str]
+    def _resolve_officials(self, org_ids: dict[str, str], mentioned: dict[str, list[dict[str, Any]]]
                            ) -> tuple[dict[tuple[str, str], str], list[dict], dict[str, list[dict]]]:
-        """Type 2 versions per person: (article_id, person name) -> official_id valid at publication."""
+        """Type 2 versions per person: (article_id, person name) -> official_id valid at publication.
+        `mentioned`: each article's officials, in the order articles were added."""
         sightings: dict[str, list[tuple[dt.date, str, dict]]] = defaultdict(list)
         names: dict[str, Counter[str]] = defaultdict(Counter)
-        for aid, rec in self.records.items():
+        for aid, officials in mentioned.items():
             pub = self.articles[aid].published_date or dt.date(1900, 1, 1)
-            for p in rec["officials"]:
+            for p in officials:
                 pkey = norm(p["name"])
                 names[pkey][p["name"]] += 1
                 sightings[pkey].append((pub, aid, p))
@@ -239,8 +250,15 @@ class StarBuilder:
 
     # ---- the star ------------------------------------------------------------------------------
     def tables(self) -> dict[str, list[dict[str, Any]]]:
-        org_ids, org_rows = self._resolve_orgs()
-        off_ids, off_rows, chains = self._resolve_officials(org_ids)
+        # Records are read twice (entities first, then the rest) and never all held parsed at once.
+        orgs: list[list[dict[str, Any]]] = []
+        officials: dict[str, list[dict[str, Any]]] = {}
+        for aid, rec in self._parsed():
+            orgs.append(rec["organisations"])
+            officials[aid] = rec["officials"]
+        org_ids, org_rows = self._resolve_orgs(orgs)
+        off_ids, off_rows, chains = self._resolve_officials(org_ids, officials)
+        del orgs, officials
         t: dict[str, list[dict[str, Any]]] = defaultdict(list)
         t["dim_organisations"] = sorted(org_rows.values(), key=lambda r: r["organisation_id"])
         t["dim_officials"] = sorted(off_rows, key=lambda r: r["official_id"])
@@ -252,7 +270,8 @@ class StarBuilder:
         mentions: dict[str, list[Mention]] = defaultdict(list)
         dates: set[dt.date] = set()
         for aid in sorted(self.articles, key=lambda a: (self.articles[a].published_date or dt.date.min, a)):
-            meta, rec = self.articles[aid], self.records[aid]
+            meta, stored = self.articles[aid], self.records[aid]
+            rec = orjson.loads(stored) if isinstance(stored, str) else stored
             t["dim_articles"].append({
                 "article_id": aid, "source_uri": meta.source_uri, "url": meta.url, "title": meta.title,
                 "published_date": meta.published_date, "content_hash": meta.content_hash,

@@ -141,12 +141,12 @@ def pending_hashes(raw_dir: Path, extracted_dir: Path, version: str) -> set[str]
 
 
 def iter_modelled(raw_dir: Path, extracted_dir: Path, version: str, batch_size: int
-                  ) -> Iterator[list[tuple[dict[str, Any], dict[str, Any]]]]:
+                  ) -> Iterator[list[tuple[dict[str, Any], str]]]:
     """What modelling reads, in one pass: each raw article's metadata (first read wins; never its text)
-    with its record at this extractor version as stored (`ArticleRecord.to_dict()`), in content-hash
-    order, batch by batch. Records are not rebuilt as objects: the version they are stored under hashes
-    the record's own module, so their shape is this extractor's (a tenth of modelling's time at 10,000
-    articles went to building and unbuilding them). A record that is not JSON is left out with a warning."""
+    with its record at this extractor version as stored (`ArticleRecord.to_dict()` as JSON text, which
+    modelling keeps as text until it reads it: a tenth of the memory of the parsed record), in
+    content-hash order, batch by batch. The record's `failure` and `word_count` come with the metadata.
+    A record that is not JSON is left out with a warning."""
     raw, ext = _glob(raw_dir), _glob(extracted_dir)
     if raw is None or ext is None:
         return
@@ -159,16 +159,21 @@ def iter_modelled(raw_dir: Path, extracted_dir: Path, version: str, batch_size: 
             ext as (
                 select content_hash, arg_max(record, extracted_at) record from read_parquet(?, union_by_name = true)
                 where extractor_version = ? group by content_hash)
-            select {cols}, ext.record from raw join ext using (content_hash) where rn = 1
+            select {cols}, ext.record, json_valid(ext.record) as readable,
+                   case when json_valid(ext.record) then json_extract_string(ext.record, '$.failure') end failure,
+                   case when json_valid(ext.record) then try_cast(json_extract(ext.record, '$.word_count') as integer)
+                   end word_count
+            from raw join ext using (content_hash) where rn = 1
             order by content_hash""", [raw, ext, version])
         for batch in _batches(con, batch_size):
             out = []
             for row in batch:
-                try:
-                    out.append((row, json.loads(row.pop("record"))))
-                except ValueError as exc:
-                    logging.getLogger(__name__).warning("record of %s unreadable (%s): left out",
-                                                        row["source_uri"], exc)
+                record = row.pop("record")
+                if row.pop("readable"):
+                    out.append((row, record))
+                else:
+                    logging.getLogger(__name__).warning("record of %s unreadable (not JSON): left out",
+                                                        row["source_uri"])
             yield out
 
 
