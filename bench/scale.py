@@ -78,6 +78,7 @@ def run_once(source: Path, home: Path) -> dict[str, Any]:
     summary = _latest_summary(home)
     result = {"exit": proc.returncode, "wall_s": round(wall, 1), "peak_rss_mb": round(own / 2**20),
               "peak_rss_tree_mb": round(tree / 2**20), "seconds": summary.get("seconds", {}),
+              "peak_rss_mib_after_stage": summary.get("peak_rss_mib", {}),
               "articles": summary.get("articles", {}), "rows": summary.get("rows", {})}
     flow = sum(result["seconds"].values())
     result["outside_stages_s"] = round(wall - flow, 1)  # Prefect's temporary server, imports, start-up
