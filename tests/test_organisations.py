@@ -209,3 +209,18 @@ def test_a_word_describing_a_body_before_its_name_is_not_part_of_it():
     # Positive control: a hyphenated word that is part of the name stays.
     assert "Indo-Pacific Maritime Research Institute" in pipeline_names(
         "The Indo-Pacific Maritime Research Institute signed an MoU with the Navy on Monday.")
+
+
+def test_a_role_written_before_a_company_name_is_not_part_of_the_name():
+    got = names("The deal was signed with CEO Orbex Marine Systems Pvt Ltd Shri Tarun Velkar on Monday. "
+                "Managing Director of Kelvane Dynamics Limited Mr Arun Tal spoke after Chairman Velo "
+                "Aerospace Limited Ms Ana Ruiz.")
+    assert {"Orbex Marine Systems Pvt Ltd", "Kelvane Dynamics Limited", "Velo Aerospace Limited"} <= set(got)
+    assert not any(n.startswith(("CEO", "Managing", "Chairman")) for n in got)
+
+
+def test_a_title_that_does_not_end_as_a_body_stays_a_title():
+    got = names("Director General Border Roads Lt Gen Raghu Srinivasan spoke. The Charge D'Affaires US "
+                "Embassy Ms Ela Jones met the Chief Executive Kelvane Labs.")
+    assert not any(n.startswith(("General", "D'Affaires", "Affaires", "Director")) for n in got)
+    assert "Kelvane Labs" in got  # positive control: a role before a body that ends as one
