@@ -224,3 +224,16 @@ def test_a_title_that_does_not_end_as_a_body_stays_a_title():
                 "Embassy Ms Ela Jones met the Chief Executive Kelvane Labs.")
     assert not any(n.startswith(("General", "D'Affaires", "Affaires", "Director")) for n in got)
     assert "Kelvane Labs" in got  # positive control: a role before a body that ends as one
+
+
+def test_the_kind_of_body_written_before_its_name_is_not_part_of_it():
+    got = names("Navratna Defence PSU Kelvane Electronics Ltd signed a contract with the Indian Army.")
+    assert "Kelvane Electronics Ltd" in got
+    assert not any(n.startswith(("Navratna", "Defence PSU")) for n in got)
+
+
+def test_a_surname_written_after_a_ministry_is_the_person_not_part_of_the_name():
+    got = names("The talks were co-chaired by the State Secretary, Norwegian Ministry of Defence Kapila, in "
+                "Oslo. The Ministry of Defence Singapore also sent a team.")
+    assert "Norwegian Ministry of Defence" in got and not any("Kapila" in n for n in got)
+    assert "Ministry of Defence Singapore" in got  # positive control: a country after the name stays

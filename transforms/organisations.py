@@ -128,6 +128,9 @@ def _clean_phrase(words: list[str], k: Knowledge) -> list[str]:
     """Drops leading articles, ordinals and sentence-opening words that are not part of a name."""
     p = k.patterns
     connectors = k.words.connectors
+    described = [i for i, w in enumerate(words[:-1]) if w in k.words.descriptor_nouns]
+    if described and _ends_as_body(words[-1], k):
+        words = words[described[-1] + 1:]  # "Navratna Defence PSU Acme Ltd": the kind of body is no name
     while words and (words[0] in connectors or words[0] in k.words.capital_articles
                      or p.ordinal_word.fullmatch(words[0]) or words[0].endswith(tuple(k.words.descriptor_endings))
                      or words[0] in k.leading_words or " ".join(words[:2]) in k.leading_words):
@@ -249,11 +252,22 @@ def _strip_person_tail(toks: list[Tok], lex: Lexicon, k: Knowledge) -> list[Tok]
     n = 0
     while n < len(toks) and lex.is_name_token(toks[len(toks) - 1 - n].text):
         n += 1
+    if n == 1 and len(toks) > 2 and toks[-2].text not in k.words.connectors and \
+            _of_kind_never_ending_in_a_name(toks[:-1], k) and \
+            toks[-1].text not in k.countries and toks[-1].text not in _place_words(k):
+        return toks[:-1]  # "Ministry of Defence Kapila": a ministry's name never ends in a surname
     if n >= 2 and n < len(toks):
         rest = toks[: len(toks) - n]
         if _is_org_phrase(_clean_phrase([t.text for t in rest], k), k):
             return rest
     return toks
+
+
+def _of_kind_never_ending_in_a_name(toks: list[Tok], k: Knowledge) -> bool:
+    """'Ministry of Defence', 'German Department of Space': a head of such a type, then 'of'."""
+    words = [t.text for t in toks]
+    return any(k.org_head_types.get(w) in k.words.types_never_ending_in_a_name and words[i + 1] == "of"
+               for i, w in enumerate(words[:-2]))
 
 
 def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
