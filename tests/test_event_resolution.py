@@ -96,3 +96,15 @@ def test_a_popular_party_does_not_make_resolution_quadratic():
     events = cluster(ms, Resolution(counting, RESOLUTIONS["signing"].days), "agreement")
     assert len(events) == 6000
     assert 0 < calls < 6000 * 120  # brute force would make 18 million comparisons
+
+
+def test_two_differently_named_meetings_with_the_same_chair_stay_two():
+    jwg = mention(1, published=10, start=9, people={"kel varo"}, name="8th Joint Working Group on Ships",
+                  kind="bilateral meeting")
+    dialogue = mention(2, published=12, start=11, people={"kel varo"}, name="5th Defence Policy Dialogue",
+                       kind="dialogue")
+    again = mention(3, published=12, start=10, people={"kel varo"}, name="Joint Working Group on Ships",
+                    kind="bilateral meeting")
+    events = cluster([jwg, dialogue, again], RESOLUTIONS["gathering"], "meeting")
+    assert sorted(sorted(m.article_id for m in e.mentions) for e in events) == [
+        ["art00001", "art00003"], ["art00002"]]  # positive control: the same name joins across articles

@@ -318,3 +318,12 @@ def test_a_state_that_only_comments_on_a_signing_is_not_a_party():
             "Inc on Monday.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Acme Shipyards Ltd", "Orion Systems Inc"}
+
+
+def test_two_numbered_meetings_of_one_series_stay_two_whether_the_number_is_a_word_or_digits():
+    text = ("The fifth Kelvar-Norland Defence Dialogue was held in New Delhi earlier this month. "
+            "The 4th Kelvar-Norland Defence Dialogue was held in Mumbai in November last year.")
+    meetings = extract_article(text, PUB)["meetings"]
+    assert len(meetings) == 2
+    again = "The fifth Kelvar-Norland Defence Dialogue was held on Monday. The 5th Kelvar-Norland Defence Dialogue "
+    assert len(extract_article(again + "reviewed the ties.", PUB)["meetings"]) == 1  # positive control

@@ -209,3 +209,31 @@ def test_a_word_describing_a_body_before_its_name_is_not_part_of_it():
     # Positive control: a hyphenated word that is part of the name stays.
     assert "Indo-Pacific Maritime Research Institute" in pipeline_names(
         "The Indo-Pacific Maritime Research Institute signed an MoU with the Navy on Monday.")
+
+
+def test_a_role_written_before_a_company_name_is_not_part_of_the_name():
+    got = names("The deal was signed with CEO Orbex Marine Systems Pvt Ltd Shri Tarun Velkar on Monday. "
+                "Managing Director of Kelvane Dynamics Limited Mr Arun Tal spoke after Chairman Velo "
+                "Aerospace Limited Ms Ana Ruiz.")
+    assert {"Orbex Marine Systems Pvt Ltd", "Kelvane Dynamics Limited", "Velo Aerospace Limited"} <= set(got)
+    assert not any(n.startswith(("CEO", "Managing", "Chairman")) for n in got)
+
+
+def test_a_title_that_does_not_end_as_a_body_stays_a_title():
+    got = names("Director General Border Roads Lt Gen Raghu Srinivasan spoke. The Charge D'Affaires US "
+                "Embassy Ms Ela Jones met the Chief Executive Kelvane Labs.")
+    assert not any(n.startswith(("General", "D'Affaires", "Affaires", "Director")) for n in got)
+    assert "Kelvane Labs" in got  # positive control: a role before a body that ends as one
+
+
+def test_the_kind_of_body_written_before_its_name_is_not_part_of_it():
+    got = names("Navratna Defence PSU Kelvane Electronics Ltd signed a contract with the Indian Army.")
+    assert "Kelvane Electronics Ltd" in got
+    assert not any(n.startswith(("Navratna", "Defence PSU")) for n in got)
+
+
+def test_a_surname_written_after_a_ministry_is_the_person_not_part_of_the_name():
+    got = names("The talks were co-chaired by the State Secretary, Norwegian Ministry of Defence Kapila, in "
+                "Oslo. The Ministry of Defence Singapore also sent a team.")
+    assert "Norwegian Ministry of Defence" in got and not any("Kapila" in n for n in got)
+    assert "Ministry of Defence Singapore" in got  # positive control: a country after the name stays

@@ -99,3 +99,13 @@ def test_a_publication_date_before_1900_is_unknown_and_noted():
     assert r.published_date is None and any("before 1900" in x for x in r.repairs)
     r = read_article(b" date 1999-01-01 The Navy signed a contract with the shipyard on Monday.", max_bytes=LIMIT)
     assert r.published_date == dt.date(1999, 1, 1)  # positive control
+
+
+def test_a_name_run_into_the_word_before_its_honorific_is_split_off():
+    from transforms.reading import text_for_extraction
+
+    text = text_for_extraction("Talks were held with the US Department of DefenceMr Tal Orvek and "
+                               "ChairmanShri Anil Rao.")
+    assert "Defence Mr Tal Orvek" in text and "Chairman Shri Anil Rao" in text
+    unglued = "The Mrs Kelvane Trust and Drones Ltd met."
+    assert text_for_extraction(unglued) == unglued

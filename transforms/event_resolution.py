@@ -161,8 +161,9 @@ def same_meeting(e: Event, m: Mention) -> bool:
             return False
     # with one side undated, name and people alone decide
     names, parties, people = e.names, e.parties, e.people
-    if m.name and names and _name_overlap(norm(m.name), names):
-        return True
+    if m.name and names:
+        # Two named meetings are one only by their names: one official chairs many meetings in a week.
+        return _name_overlap(norm(m.name), names)
     if bool(people & m.people):
         return True
     if not (parties or people or names) and not (m.parties or m.people or m.name):

@@ -128,6 +128,9 @@ def _clean_phrase(words: list[str], k: Knowledge) -> list[str]:
     """Drops leading articles, ordinals and sentence-opening words that are not part of a name."""
     p = k.patterns
     connectors = k.words.connectors
+    described = [i for i, w in enumerate(words[:-1]) if w in k.words.descriptor_nouns]
+    if described and _ends_as_body(words[-1], k):
+        words = words[described[-1] + 1:]  # "Navratna Defence PSU Acme Ltd": the kind of body is no name
     while words and (words[0] in connectors or words[0] in k.words.capital_articles
                      or p.ordinal_word.fullmatch(words[0]) or words[0].endswith(tuple(k.words.descriptor_endings))
                      or words[0] in k.leading_words or " ".join(words[:2]) in k.leading_words):
@@ -249,11 +252,22 @@ def _strip_person_tail(toks: list[Tok], lex: Lexicon, k: Knowledge) -> list[Tok]
     n = 0
     while n < len(toks) and lex.is_name_token(toks[len(toks) - 1 - n].text):
         n += 1
+    if n == 1 and len(toks) > 2 and toks[-2].text not in k.words.connectors and \
+            _of_kind_never_ending_in_a_name(toks[:-1], k) and \
+            toks[-1].text not in k.countries and toks[-1].text not in _place_words(k):
+        return toks[:-1]  # "Ministry of Defence Kapila": a ministry's name never ends in a surname
     if n >= 2 and n < len(toks):
         rest = toks[: len(toks) - n]
         if _is_org_phrase(_clean_phrase([t.text for t in rest], k), k):
             return rest
     return toks
+
+
+def _of_kind_never_ending_in_a_name(toks: list[Tok], k: Knowledge) -> bool:
+    """'Ministry of Defence', 'German Department of Space': a head of such a type, then 'of'."""
+    words = [t.text for t in toks]
+    return any(k.org_head_types.get(w) in k.words.types_never_ending_in_a_name and words[i + 1] == "of"
+               for i, w in enumerate(words[:-2]))
 
 
 def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
@@ -320,15 +334,49 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
     segments.append(cur)
     out: list[list[Tok]] = []
     for seg in segments:
-        # "Director General of Chile's Ministry of Defence": the body after the role's "of".
-        if seg and lex.is_title_word(seg[0].text):
+        # "Director General of Chile's Ministry of Defence": the body after the role's "of"; "CEO Acme
+        # Pvt Ltd", "Managing Director Acme Systems": the body after the role, where it ends as a body.
+        lead = _leading_title(seg, k)
+        if lead:
             of = next((j for j, t in enumerate(seg) if t.text == "of"), None)
-            seg = seg[of + 1:] if of is not None else seg
+            if of is not None:
+                seg = seg[of + 1:]
+            elif lead < len(seg) and _ends_as_body(seg[-1].text, k):
+                seg = seg[lead:]
         for part in _split_on_and(_drop_country_ends(seg, k), k, idx):
             part = _strip_person_tail(part, lex, k)
             if part:
                 out.append(part)
     return out
+
+
+def _leading_title(seg: list[Tok], k: Knowledge) -> int:
+    """How many tokens at the start of a segment are a person's role: a title ('Managing Director', longest
+    first from titles.txt) or title words ('CEO', 'Chairman'), not words that head bodies."""
+    lex = lexicon(k)
+    words = [t.text for t in seg]
+    n = 0
+    while n < len(words):
+        span = next((j for j in range(min(_longest_title(k), len(words) - n), 1, -1)
+                     if " ".join(words[n:n + j]) in k.titles), 0)
+        if span:
+            n += span
+        elif lex.is_title_word(words[n]) and words[n] not in k.org_heads:
+            n += 1
+        else:
+            break
+        while n < len(words) and words[n].startswith(tuple(k.words.title_particles)):
+            n += 1  # "Charge d'Affaires US Embassy": still the title
+    return n
+
+
+@functools.lru_cache(maxsize=4)
+def _longest_title(k: Knowledge) -> int:
+    return max((len(t.split()) for t in k.titles), default=1)
+
+
+def _ends_as_body(word: str, k: Knowledge) -> bool:
+    return word in k.org_heads or word in k.words.name_ending_legal_forms
 
 
 def _legal_form_end(toks: list[Tok], i: int, cur: list[Tok], k: Knowledge) -> int:

@@ -8,6 +8,7 @@ person understands.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import html
 import re
@@ -149,7 +150,22 @@ def text_for_extraction(text: str, k: Knowledge | None = None) -> str:
     dropped. Applied at extraction, so a change to boilerplate_lines.txt takes effect on reprocess."""
     if has_markup(text):
         text = strip_markup(text)
-    return drop_boilerplate(text, k)[0].strip()
+    return split_glued_honorifics(drop_boilerplate(text, k)[0].strip(), k)
+
+
+@functools.lru_cache(maxsize=4)
+def _glued_honorific(k: Knowledge) -> re.Pattern[str]:
+    """Where a word runs into the honorific of the name after it ('Department of DefenceMr Tal Orvek'):
+    built from honorifics.txt, for the short capitalised ones."""
+    forms = sorted((h for h in k.honorifics if h[:1].isupper() and h[1:].islower() and len(h) <= 5),
+                   key=len, reverse=True)
+    return re.compile(r"(?<=[a-z]{3})(?=(?:" + "|".join(map(re.escape, forms)) + r")\.?\s+[A-Z][a-z])")
+
+
+def split_glued_honorifics(text: str, k: Knowledge | None = None) -> str:
+    """Copy-pasted releases lose the space before 'Mr' or 'Shri' at a line join: the name after it is a
+    person's, not the end of the body before it."""
+    return _glued_honorific(k or knowledge()).sub(" ", text)
 
 
 def current_text(text: str, raw_body: bytes | None, url: str | None) -> str:

@@ -64,6 +64,9 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
         words = nm.group(1).split() if nm else []
         while words and words[0] in rx.words.name_leading_words:
             words = words[1:]
+        ordinal = before[-200:][:nm.start(1)].split()[-1:] if nm and words else []
+        if ordinal and ordinal[0].lower() in rx.words.map("ordinal_numbers"):
+            words = [ordinal[0], *words]  # "the fifth India-Norland Dialogue": the number is the name's
         words = [w.rstrip("’'") if w.endswith(("’", "'")) and not w.endswith(("s’", "s'")) else w for w in words]
         if any(p.possessive_end.sub("", w) in rx.words.not_name_words for w in words):
             continue
@@ -287,7 +290,10 @@ def _counterparts(sentences: list[Sentence], i: int, t: str, person_forms: dict[
 
 
 def _name_tokens(name: str, rx: SpecPatterns) -> set[str]:
-    return {w for w in rx.p.name_token_split.split(norm(name)) if w and w not in rx.words.meeting_name_noise}
+    """A meeting name's words, ordinals as numbers ('fifth' is '5th')."""
+    numbers = rx.words.map("ordinal_numbers")
+    return {numbers.get(w, w) for w in rx.p.name_token_split.split(norm(name))
+            if w and w not in rx.words.meeting_name_noise}
 
 
 def _same_meeting_name(a: str, b: str, rx: SpecPatterns) -> bool:
