@@ -81,11 +81,12 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 def _nothing_new(sources: list[str] | None, settings: Settings) -> dict[str, Any] | None:
     """The run's summary when nothing changed since the live version, decided before Prefect starts."""
-    from flows.lifecycle import HomeUnusable, RunLocked, new_run_id
+    from flows.lifecycle import HomeUnusable, RunLocked, check_home, new_run_id
     from flows.preflight import nothing_new
     from parley.source_specs import resolve
 
     try:
+        check_home(settings)  # a home that cannot be written fails at once, whatever is new
         return nothing_new(resolve(sources, settings.sources), settings, new_run_id())
     except (RunLocked, HomeUnusable) as exc:
         raise CliError(str(exc), EXIT_FAILED) from None
