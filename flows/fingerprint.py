@@ -43,6 +43,8 @@ def inputs_fingerprint(settings: Settings, extractor_version: str) -> str:
     """A hash of everything the next version would be built from."""
     h = hashlib.sha256(f"{extractor_version}|{code_digest()}".encode())
     h.update(f"|{settings.min_row_ratio}|{settings.min_rows_for_collapse_check}".encode())
+    if settings.lake_catalog:  # a lake configured since the live version was built: write it there too
+        h.update(f"|lake:{settings.lake_catalog}|{settings.lake_data}".encode())
     for zone in (settings.raw_dir, settings.extracted_dir, settings.quarantine_dir):
         names = sorted(p.name for p in zone.glob("part-*.parquet")) if zone.is_dir() else []
         h.update(f"|{zone.name}:".encode() + ",".join(names).encode())

@@ -124,6 +124,15 @@ def publish_version(version: pub.Version, settings: Settings) -> None:
     pub.publish(version, settings.warehouse_path)
 
 
+@task(name="publish-to-lake", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def publish_lake(version: pub.Version, settings: Settings) -> int:
+    """The version as one snapshot of the configured DuckLake (before the local file: a lake that cannot
+    be written fails the run, and nothing is published anywhere)."""
+    from warehouse.lake import publish_to_lake
+
+    return publish_to_lake(version.tables_dir, version.run_id, settings.lake_catalog, settings.lake_data)
+
+
 class _NoTraceback(logging.Filter):
     """Console logs say what failed in one line; `parley` writes the full traceback to a log file."""
 
@@ -330,6 +339,9 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     pub.write_summary(version_dir, summary)
     if gate.passed:
         try:
+            if settings.lake_catalog:
+                with timed(seconds, "lake", peaks):
+                    summary["lake_snapshot"] = publish_lake(version_dir, settings)
             with timed(seconds, "publish", peaks):
                 publish_version(version_dir, settings)
             pub.write_summary(version_dir, summary)  # again, with the publish step's time

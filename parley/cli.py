@@ -200,6 +200,8 @@ def print_summary(s: dict[str, Any]) -> None:
     elif g["passed"]:
         con.print(f"quality gate: [green]passed[/] ({g['evaluated']} expectations)")
         con.print(f"warehouse: {s['warehouse']}")
+        if s.get("lake_snapshot") is not None:
+            con.print(f"lake: snapshot {s['lake_snapshot']}")
     else:
         con.print(f"quality gate: [red]FAILED[/] ({len(g['failures'])} of {g['evaluated']} expectations); "
                   "nothing was published, the previous warehouse stays in place")

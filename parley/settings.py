@@ -32,6 +32,12 @@ class Settings:
     # A Dask scheduler ("tcp://host:8786"): extraction then runs on that cluster's workers, which must have
     # this Parley (same extractor version) installed; empty: processes on this machine.
     dask_address: str = ""
+    # A DuckLake catalog that every published version is also written to, as one snapshot: a DuckDB file
+    # ("/shared/parley.ducklake": one writer at a time) or PostgreSQL ("postgres:dbname=lake host=db
+    # user=parley": many machines read and write one warehouse); empty: none. Its data files go to
+    # lake_data_path: a folder, or object storage ("s3://bucket/parley/"); empty: <home>/lake.
+    lake_catalog: str = ""
+    lake_data_path: str = ""
     max_file_bytes: int = 5 * 1024 * 1024
     keep_versions: int = 5
     # A run whose row count for a table falls below this share of the last published run is blocked.
@@ -101,6 +107,10 @@ class Settings:
         return self.home / "sources"
 
     @property
+    def lake_data(self) -> str:
+        return self.lake_data_path or str(self.home / "lake")
+
+    @property
     def lock_path(self) -> Path:
         return self.home / "run.lock"
 
@@ -162,6 +172,10 @@ def _check(s: Settings) -> None:
         (bool(s.dask_address) and "://" not in s.dask_address,
          f"dask_address must be a scheduler address such as tcp://host:8786, got {s.dask_address!r} "
          "(PARLEY_DASK_ADDRESS)"),
+        (bool(s.lake_data_path) and not s.lake_catalog,
+         "lake_data_path is set but lake_catalog is not: set PARLEY_LAKE_CATALOG to a DuckLake catalog"),
+        (s.lake_catalog.startswith("ducklake:"),
+         "lake_catalog is the catalog without 'ducklake:' (a .ducklake file or postgres:dbname=...)"),
         (s.quality_docs not in QUALITY_DOCS,
          f"quality_docs must be failure, always or never, got {s.quality_docs!r} (PARLEY_QUALITY_DOCS)"),
         (s.host_concurrency < 1, "host_concurrency must be at least 1 (PARLEY_HOST_CONCURRENCY)"),

@@ -11,16 +11,14 @@ version. A retired schema is dropped once no query holds it.
 from __future__ import annotations
 
 import logging
-import os
 import re
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from schemas import MARTS, QUARANTINE, TABLES
+from warehouse import extensions
 from warehouse.pg_cluster import READER
 
 log = logging.getLogger(__name__)
@@ -35,30 +33,11 @@ def schema_name(prefix: str, run_id: str) -> str:
     return prefix + _SAFE.sub("_", run_id.lower())
 
 
-def _duckdb_postgres_extension() -> str:
-    """The postgres extension matching this DuckDB, from its PyPI package (no download at run time), copied
-    once under the name DuckDB derives its entry point from (`postgres_scanner`)."""
-    import duckdb_extension_postgres
-
-    folder = Path(duckdb_extension_postgres.__path__[0]) / "extensions" / f"v{duckdb.__version__}"
-    found = sorted(folder.glob("*.duckdb_extension"))
-    if not found:
-        raise RuntimeError(f"duckdb-extension-postgres has no extension for DuckDB {duckdb.__version__}; "
-                           "reinstall with ./scripts/setup")
-    named = Path(tempfile.gettempdir()) / f"parley-duckdb-{duckdb.__version__}" / "postgres_scanner.duckdb_extension"
-    if not named.is_file() or named.stat().st_size != found[0].stat().st_size:
-        named.parent.mkdir(parents=True, exist_ok=True)
-        tmp = named.with_suffix(f".{os.getpid()}.tmp")
-        shutil.copyfile(found[0], tmp)
-        os.replace(tmp, named)
-    return str(named)
-
-
 def _copy_tables(admin_dsn: str, tables_dir: Path, schema: str) -> None:
     """Bulk copy of every table's Parquet into the (created, empty) tables of `schema`."""
     con = duckdb.connect(config={"allow_unsigned_extensions": False})
     try:
-        con.execute(f"LOAD '{_duckdb_postgres_extension()}'")
+        extensions.load(con, "postgres")
         con.execute(f"ATTACH '{admin_dsn}' AS pg (TYPE postgres)")
         for t in (*TABLES, QUARANTINE):
             src = tables_dir / f"{t.name}.parquet"
