@@ -237,3 +237,8 @@ def test_a_surname_written_after_a_ministry_is_the_person_not_part_of_the_name()
                 "Oslo. The Ministry of Defence Singapore also sent a team.")
     assert "Norwegian Ministry of Defence" in got and not any("Kapila" in n for n in got)
     assert "Ministry of Defence Singapore" in got  # positive control: a country after the name stays
+
+
+def test_a_place_several_words_long_before_based_is_not_part_of_the_name():
+    got = names("United Kingdom-based Vexa Systems Ltd signed a contract with the Indian Navy.")
+    assert "Vexa Systems Ltd" in got and not any(n.startswith(("United", "Kingdom")) for n in got)

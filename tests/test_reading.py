@@ -107,5 +107,6 @@ def test_a_name_run_into_the_word_before_its_honorific_is_split_off():
     text = text_for_extraction("Talks were held with the US Department of DefenceMr Tal Orvek and "
                                "ChairmanShri Anil Rao.")
     assert "Defence Mr Tal Orvek" in text and "Chairman Shri Anil Rao" in text
-    unglued = "The Mrs Kelvane Trust and Drones Ltd met."
+    assert "Mr. Tal Orvek" in text_for_extraction("The delegation was led by Mr.Tal Orvek.")
+    unglued = "The Mrs Kelvane Trust and Drones Ltd met St.Louis officials."
     assert text_for_extraction(unglued) == unglued

@@ -131,6 +131,9 @@ def _clean_phrase(words: list[str], k: Knowledge) -> list[str]:
     described = [i for i, w in enumerate(words[:-1]) if w in k.words.descriptor_nouns]
     if described and _ends_as_body(words[-1], k):
         words = words[described[-1] + 1:]  # "Navratna Defence PSU Acme Ltd": the kind of body is no name
+    based = [i for i, w in enumerate(words[:-1]) if w.endswith(tuple(k.words.descriptor_endings))]
+    if based:
+        words = words[based[-1] + 1:]  # "United Kingdom-based Acme Systems": where it is based is no name
     while words and (words[0] in connectors or words[0] in k.words.capital_articles
                      or p.ordinal_word.fullmatch(words[0]) or words[0].endswith(tuple(k.words.descriptor_endings))
                      or words[0] in k.leading_words or " ".join(words[:2]) in k.leading_words):

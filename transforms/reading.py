@@ -155,17 +155,19 @@ def text_for_extraction(text: str, k: Knowledge | None = None) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _glued_honorific(k: Knowledge) -> re.Pattern[str]:
-    """Where a word runs into the honorific of the name after it ('Department of DefenceMr Tal Orvek'):
-    built from honorifics.txt, for the short capitalised ones."""
+    """Where a word runs into the honorific of the name after it ('Department of DefenceMr Tal Orvek'), or
+    the honorific into the name ('Mr.Tal'): built from honorifics.txt, for the short capitalised ones."""
     forms = sorted((h for h in k.honorifics if h[:1].isupper() and h[1:].islower() and len(h) <= 5),
                    key=len, reverse=True)
-    return re.compile(r"(?<=[a-z]{3})(?=(?:" + "|".join(map(re.escape, forms)) + r")\.?\s+[A-Z][a-z])")
+    alternation = "|".join(map(re.escape, forms))
+    # "...DefenceMr Tal": no space before the honorific; "Mr.Tal": none after its full stop.
+    return re.compile(rf"(?<=[a-z]{{3}})(?=(?:{alternation})\.?\s+[A-Z][a-z])|\b(?:{alternation})\.(?=[A-Z][a-z])")
 
 
 def split_glued_honorifics(text: str, k: Knowledge | None = None) -> str:
     """Copy-pasted releases lose the space before 'Mr' or 'Shri' at a line join: the name after it is a
     person's, not the end of the body before it."""
-    return _glued_honorific(k or knowledge()).sub(" ", text)
+    return _glued_honorific(k or knowledge()).sub(lambda m: m.group() + " " if m.group() else " ", text)
 
 
 def current_text(text: str, raw_body: bytes | None, url: str | None) -> str:
