@@ -242,3 +242,10 @@ def test_a_surname_written_after_a_ministry_is_the_person_not_part_of_the_name()
 def test_a_place_several_words_long_before_based_is_not_part_of_the_name():
     got = names("United Kingdom-based Vexa Systems Ltd signed a contract with the Indian Navy.")
     assert "Vexa Systems Ltd" in got and not any(n.startswith(("United", "Kingdom")) for n in got)
+
+
+def test_a_company_officer_introduced_by_a_cue_word_is_not_a_body_nor_joined_to_the_next_sentence():
+    got = names('"We are grateful," said company CEO Arvid Kellner. Kestrel Werke AG won the order. '
+                "The Indian company Orvane Works also bid.")
+    assert not any("Kellner" in n or n.startswith("CEO") for n in got)
+    assert {"Kestrel Werke AG", "Orvane Works"} <= set(got)  # positive control: cue-introduced bodies stay

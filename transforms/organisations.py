@@ -544,7 +544,10 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             words = _clean_phrase(words, k)
             if not words or any(lex.rank_kind(w) for w in words):
                 continue
-            name = " ".join(words)
+            lead = _leading_title([Tok(w, 0, 0) for w in words], k)
+            if lead and not _ends_as_body(words[-1], k):
+                continue  # "company CEO Arvid Kellner": the company's officer, not a body
+            name = " ".join(words[lead:])
             if name in k.countries or name in _places(k) or norm(name) in k.not_organisations:
                 continue
             if all(w in lex.vocab for w in words) and not _is_org_phrase(words, k):
