@@ -249,3 +249,10 @@ def test_a_company_officer_introduced_by_a_cue_word_is_not_a_body_nor_joined_to_
                 "The Indian company Orvane Works also bid.")
     assert not any("Kellner" in n or n.startswith("CEO") for n in got)
     assert {"Kestrel Werke AG", "Orvane Works"} <= set(got)  # positive control: cue-introduced bodies stay
+
+
+def test_a_capitalised_description_after_an_indefinite_article_is_not_a_name():
+    got = names("Kestrel Dynamics Limited, a Government of India Enterprise, signed an MoU with the Indian Navy. "
+                "An Autonomous Research Institute of the ministry attended, as did the Orvane Research Institute.")
+    assert "Government of India Enterprise" not in got and not any(n.startswith("Autonomous") for n in got)
+    assert "Orvane Research Institute" in got  # positive control: the same kind of phrase as a name

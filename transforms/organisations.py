@@ -523,7 +523,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         b.add(reg.name, reg.acronym, start, surface=form if form in idx.case_forms or " " in form else None)
     # 3. Capitalised phrases around an organisation head word.
     for cand, phrase, ok in zip(candidates, phrases, is_org, strict=True):
-        if ok:
+        if ok and not _described(text, cand, k):
             b.add(" ".join(phrase), None, cand[0].start)
     # 4. Institution families: "IIT Kharagpur", "IIT-Jammu" are the Indian Institute of Technology there.
     for m in k.patterns.family_member.finditer(text):
@@ -575,6 +575,12 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     orgs = [o for o in b.orgs if o.mentions > 0 and not _only_as_modifier(text, o, k)]
     orgs.sort(key=lambda o: o.first)
     return orgs
+
+
+def _described(text: str, cand: list[Tok], k: Knowledge) -> bool:
+    """'a Government of India Enterprise', 'an Autonomous Body': a description, not a name."""
+    before = text[max(0, cand[0].start - 4):cand[0].start].split()[-1:]
+    return cand[0].text in k.words.indefinite_articles or bool(before and before[0] in k.words.indefinite_articles)
 
 
 def _define(b: _Builder, words: list[str], acr: str, pos: int, k: Knowledge) -> None:
