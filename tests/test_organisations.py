@@ -256,3 +256,8 @@ def test_a_capitalised_description_after_an_indefinite_article_is_not_a_name():
                 "An Autonomous Research Institute of the ministry attended, as did the Orvane Research Institute.")
     assert "Government of India Enterprise" not in got and not any(n.startswith("Autonomous") for n in got)
     assert "Orvane Research Institute" in got  # positive control: the same kind of phrase as a name
+
+
+def test_a_ministrys_list_of_subjects_joined_by_an_ampersand_stays_whole():
+    got = names("He was Secretary in the Ministry of Rivers, Canals & Inland Ports before joining ISRO.")
+    assert "Ministry of Rivers, Canals & Inland Ports" in got
