@@ -60,8 +60,8 @@ def _unchanged_files(specs: list[SourceSpec], settings: Settings) -> int | None:
 
 def nothing_new(specs: list[SourceSpec], settings: Settings, run_id: str) -> dict[str, Any] | None:
     """The run's summary if nothing has changed since the live version (and it is written down as the last
-    run); None when the flow has work to do or must decide. Another run holding the lock is the flow's
-    to report."""
+    run); None when the flow has work to do or must decide. Another run holding the home's lock raises
+    `RunLocked`, as the flow would."""
     if not specs or any(s.remote for s in specs):
         return None
     started = dt.datetime.now(dt.UTC)
