@@ -339,7 +339,7 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
     for seg in segments:
         # "Director General of Chile's Ministry of Defence": the body after the role's "of"; "CEO Acme
         # Pvt Ltd", "Managing Director Acme Systems": the body after the role, where it ends as a body.
-        lead = _leading_title(seg, k)
+        lead = _leading_title([t.text for t in seg], k)
         if lead:
             of = next((j for j, t in enumerate(seg) if t.text == "of"), None)
             if of is not None:
@@ -353,11 +353,10 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
     return out
 
 
-def _leading_title(seg: list[Tok], k: Knowledge) -> int:
-    """How many tokens at the start of a segment are a person's role: a title ('Managing Director', longest
+def _leading_title(words: list[str], k: Knowledge) -> int:
+    """How many words at the start of a phrase are a person's role: a title ('Managing Director', longest
     first from titles.txt) or title words ('CEO', 'Chairman'), not words that head bodies."""
     lex = lexicon(k)
-    words = [t.text for t in seg]
     n = 0
     while n < len(words):
         span = next((j for j in range(min(_longest_title(k), len(words) - n), 1, -1)
@@ -544,7 +543,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             words = _clean_phrase(words, k)
             if not words or any(lex.rank_kind(w) for w in words):
                 continue
-            lead = _leading_title([Tok(w, 0, 0) for w in words], k)
+            lead = _leading_title(words, k)
             if lead and not _ends_as_body(words[-1], k):
                 continue  # "company CEO Arvid Kellner": the company's officer, not a body
             name = " ".join(words[lead:])
