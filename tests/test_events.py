@@ -327,3 +327,22 @@ def test_two_numbered_meetings_of_one_series_stay_two_whether_the_number_is_a_wo
     assert len(meetings) == 2
     again = "The fifth Kelvar-Norland Defence Dialogue was held on Monday. The 5th Kelvar-Norland Defence Dialogue "
     assert len(extract_article(again + "reviewed the ties.", PUB)["meetings"]) == 1  # positive control
+
+
+def test_the_city_of_a_visit_is_where_its_meeting_was_held():
+    rec = extract_article("During her first official visit to Lisbon, the Minister met President Ana Costa "
+                          "and held talks on defence industry cooperation.", dt.date(2024, 5, 2))
+    assert [m["location"] for m in rec["meetings"]] == ["Lisbon"]
+
+
+def test_a_city_known_only_to_the_world_gazetteer_is_a_meetings_place_but_a_word_like_city_is_not():
+    rec = extract_article("The defence ministers held talks in Montevideo on Tuesday.", dt.date(2024, 5, 2))
+    assert [m["location"] for m in rec["meetings"]] == ["Montevideo"]
+    rec = extract_article("The defence ministers held talks in Nice weather on Tuesday.", dt.date(2024, 5, 2))
+    assert [m["location"] for m in rec["meetings"]] == [None]
+
+
+def test_an_upper_case_dateline_city_is_the_place_of_a_story_about_one_meeting():
+    rec = extract_article("MONTEVIDEO, May 1 (Wire) - The two countries held a joint defence committee "
+                          "meeting on Tuesday.", dt.date(2024, 5, 2))
+    assert [m["location"] for m in rec["meetings"]] == ["Montevideo"]

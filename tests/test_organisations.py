@@ -261,3 +261,21 @@ def test_a_capitalised_description_after_an_indefinite_article_is_not_a_name():
 def test_a_ministrys_list_of_subjects_joined_by_an_ampersand_stays_whole():
     got = names("He was Secretary in the Ministry of Rivers, Canals & Inland Ports before joining ISRO.")
     assert "Ministry of Rivers, Canals & Inland Ports" in got
+
+
+def test_numbered_military_units_keep_their_number_and_their_formation_is_its_own_body():
+    found = names("The 4th Mountain Brigade of the Ruritanian Army and 77 Squadron held a drill on Monday.")
+    assert {"4th Mountain Brigade", "Ruritanian Army", "77 Squadron"} <= set(found)
+    assert not any(" of the " in n for n in found)
+
+
+def test_members_of_a_body_are_not_part_of_its_name():
+    found = names("Soldiers of the Coastal Rifle Regiment paraded before the Minister.")
+    assert "Coastal Rifle Regiment" in found
+    assert not any(n.startswith("Soldiers") for n in found)
+
+
+def test_a_number_before_ordinary_capitalised_words_is_not_a_name():
+    found = names("The navy bought 20 Typhoon jets from Orion Aerospace Ltd.")
+    assert "Orion Aerospace Ltd" in found
+    assert not any(n[0].isdigit() for n in found)

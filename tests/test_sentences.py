@@ -13,3 +13,9 @@ def test_paragraphs_are_sentence_boundaries_and_offsets_point_into_the_text():
     assert [s.text for s in sents] == ["Headline without a stop", "First sentence here.", "Second one."]
     for s in sents:
         assert text[s.start:s.start + len(s.text)] == s.text
+
+
+def test_an_abbreviated_month_before_a_day_does_not_end_a_sentence_but_one_at_the_end_does():
+    text = "They met at a Sept. 9 dinner in Lisbon. The talks were held in Jan. Both sides agreed."
+    got = [s.text for s in split_sentences(text)]
+    assert got == ["They met at a Sept. 9 dinner in Lisbon.", "The talks were held in Jan.", "Both sides agreed."]

