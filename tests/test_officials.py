@@ -87,3 +87,21 @@ def test_names_with_letters_beyond_latin_1_are_names():
 
     rec = extract("Turkish Defence Minister Yaşar Demirgül met the delegation in Ankara on Monday.", None)
     assert [p.name for p in rec.officials] == ["Yaşar Demirgül"]
+
+
+def test_lower_case_particles_stay_inside_a_persons_name():
+    found = people("Minister of State Hamad bin Ali al Sayed met Defence Secretary Ursula von Berg and "
+                   "President Luis Ignacio da Costa.")
+    assert {"Hamad bin Ali al Sayed", "Ursula von Berg", "Luis Ignacio da Costa"} <= set(found)
+    assert found["Hamad bin Ali al Sayed"].title == "Minister of State"
+
+
+def test_a_particle_outside_a_name_joins_nothing():
+    found = people("Defence Secretary Karl Berg said the bin was empty.")
+    assert set(found) == {"Karl Berg"}
+
+
+def test_abbreviated_titles_before_and_after_a_name():
+    found = people("The pact was welcomed by PM Ravi Menon. Dr Sita Rao, DG (Missile Systems), also spoke.")
+    assert found["Ravi Menon"].title == "PM"
+    assert found["Sita Rao"].title == "DG (Missile Systems)"

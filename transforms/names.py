@@ -60,7 +60,7 @@ def capitalised_runs(text: str, k: Knowledge | None = None) -> list[Run]:
     """Runs of capitalised tokens joined by connectors (patterns.toml `capitalised_token`, word_sets.toml
     `connectors`); broken by anything but single spaces between tokens (commas, lowercase words, line ends)."""
     k = k or knowledge()
-    connectors = k.words.connectors
+    connectors = k.words.connectors | k.words.name_particles
     runs: list[Run] = []
     cur: list[Tok] = []
     last_end = -1

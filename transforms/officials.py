@@ -50,9 +50,18 @@ def _rank_at(toks: list[Tok], i: int, lex: Lexicon) -> int:
 
 
 def _name_at(toks: list[Tok], i: int, lex: Lexicon, org_forms: set[str]) -> int:
-    """Length of the person name starting at token i (0 if none): up to 4 tokens, ending in a proper word."""
+    """Length of the person name starting at token i (0 if none): up to 4 name words (5 with particles:
+    "Ahmed bin Khalid al Sayed"), a particle only between two of them, ending in a proper word."""
     j = i
-    while j < len(toks) and j - i < 4 and lex.is_name_token(toks[j].text) and toks[j].text not in org_forms:
+    words = 0
+    while j < len(toks) and words < (5 if j > i and toks[j - 1].text in lex.words.name_particles else 4):
+        t = toks[j].text
+        if t in lex.words.name_particles and j > i and j + 1 < len(toks) and lex.is_name_token(toks[j + 1].text):
+            j += 1
+            continue
+        if not lex.is_name_token(t) or t in org_forms:
+            break
+        words += 1
         j += 1
     while j > i and not is_proper(toks[j - 1].text, lex):
         j -= 1
