@@ -279,3 +279,32 @@ def test_a_number_before_ordinary_capitalised_words_is_not_a_name():
     found = names("The navy bought 20 Typhoon jets from Orion Aerospace Ltd.")
     assert "Orion Aerospace Ltd" in found
     assert not any(n[0].isdigit() for n in found)
+
+
+def test_unknown_names_in_the_slots_of_a_signing_are_bodies():
+    assert {"Korvex", "Malden"} <= set(names_in_story("Korvex and Malden signed an MoU to co-develop engines."))
+    assert {"Korvex", "Malden"} <= set(names_in_story("The deal was signed between Korvex and Malden on Monday."))
+
+
+def test_a_known_body_joined_by_and_to_an_unknown_name_is_two_bodies():
+    found = names_in_story("The Ministry of Defence and Korvex signed an agreement on Monday.")
+    assert {"Ministry of Defence", "Korvex"} <= set(found)
+    assert not any(" and " in n for n in found)
+
+
+def test_two_people_as_the_subject_of_a_signing_are_no_bodies():
+    assert names_in_story("Anil Rawat and Pierre Lemaire signed the MoU on Monday.") == []
+
+
+def names_in_story(text: str) -> list[str]:
+    return [o.name for o in find_organisations(text, K, split_sentences(text))]
+
+
+def test_a_name_described_as_a_body_by_its_apposition_is_an_organisation():
+    assert "Vantrel" in names("Vantrel, a Pune-based start-up, will supply the drones.")
+    assert "Korvex" in names("The order went to Korvex, the French shipbuilder.")
+    assert "Orbitel" in names("The satellite operator Orbitel said it would launch in May.")
+
+
+def test_an_apposition_about_a_person_makes_no_organisation():
+    assert names("John Berg, a company spokesman, said so. Ravi Menon, a manager at the firm, agreed.") == {}

@@ -232,8 +232,10 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
         starts_body = (right[0] in k.words.definite_articles or right[0] in k.org_heads or right[0] in k.countries
                        or right_clean in idx.case_forms or norm(right_clean) in idx.by_form)
         ends_body = bool(left_clean) and (left_clean[-1] in k.org_heads or " ".join(left_clean) in idx.case_forms)
+        # "the Ministry of Defence and Korvex": a body known by that very name ends where "and" starts.
+        known_left = norm(" ".join(left_clean)) in idx.by_form and right[0] not in k.words.connectors
         if ((starts_body or ends_body) and _orgish(left, k, idx) and _orgish(right, k, idx)
-                or (right[0] in k.words.definite_articles and _orgish(right, k, idx))):
+                or (right[0] in k.words.definite_articles and _orgish(right, k, idx)) or known_left):
             return [toks[:i], *_split_on_and(toks[i + 1:], k, idx)]
     return [toks]
 
@@ -547,9 +549,10 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         org.org_type = org.org_type or fam[2]
         org.country = org.country or fam[3]
     _fold_family_names(text, b, k)
-    # 5. Names introduced as bodies: "Indian company Kestrel Works", "arms maker Norvik".
+    # 5. Names introduced as bodies: "Indian company Kestrel Works", "arms maker Norvik", "Norvik, a
+    # Pune-based start-up,".
     lex = lexicon(k)
-    for m in k.patterns.org_cue_name.finditer(text):
+    for m in (*k.patterns.org_cue_name.finditer(text), *k.patterns.org_apposition.finditer(text)):
         for part in k.patterns.coordinator_split.split(m.group(1)):
             words = part.split()
             while words and (words[-1] in k.words.connectors

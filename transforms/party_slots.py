@@ -166,16 +166,39 @@ def signing_slot_names(sentences: list[Sentence], known: list[tuple[int, int]], 
         spans = [(a - s.start, e - s.start) for a, e in known if s.start <= a and e <= s.start + len(t)]
         found: list[tuple[str, int]] = []
         subject = p.subject_before_verb.search(t[:verb.start()])
-        if subject:
-            found.append((subject.group(1), subject.start(1)))
+        names = _coordinated(subject.group(1), subject.start(1), p.coordinator_split) if subject else []
+        # "The Ministry of Ports, Shipping and Waterways signed": the end of one name, not two subjects.
+        if len(names) == 1 or not _continues_a_list(t[:subject.start(1)] if subject else ""):
+            found += names
         listed = p.with_name_list.search(t, verb.end())
         if listed:
             for m in p.listed_name.finditer(listed.group(1)):
                 found.append((m.group(), listed.start(1) + m.start()))
+        between = p.between_names.search(t)
+        if between:
+            found += [(between.group(g), between.start(g)) for g in (1, 2)]
         for name, at in found:
             slot = _slot_name(name, at, spans, t, k, whole)
             if slot is not None and not type_rx.search(slot[0]):  # "The MoU signed with ..." names no body
                 out.append((slot[0], s.start + slot[1]))
+    return out
+
+
+def _continues_a_list(before: str) -> bool:
+    """Text before a comma that ends in a capitalised name ('Ministry of Ports, '): what follows the comma
+    continues that name's list; after 'On Monday, ' it starts afresh."""
+    words = before.rstrip(", ").split()
+    return bool(words) and words[-1][:1].isupper() and words[-1] not in DAYS | MONTHS
+
+
+def _coordinated(names: str, at: int, splitter: re.Pattern[str]) -> list[tuple[str, int]]:
+    """'Vexa and the Tellura Group' as its two names, each with its offset."""
+    out, pos = [], 0
+    for part in splitter.split(names):
+        part = part.removeprefix("the ")
+        pos = names.find(part, pos)
+        out.append((part, at + pos))
+        pos += len(part)
     return out
 
 
