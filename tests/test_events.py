@@ -346,3 +346,15 @@ def test_an_upper_case_dateline_city_is_the_place_of_a_story_about_one_meeting()
     rec = extract_article("MONTEVIDEO, May 1 (Wire) - The two countries held a joint defence committee "
                           "meeting on Tuesday.", dt.date(2024, 5, 2))
     assert [m["location"] for m in rec["meetings"]] == ["Montevideo"]
+
+
+def test_a_meeting_that_got_underway_or_opened_is_held():
+    for text in ("The Naval Commanders Conference got underway in New Delhi today.",
+                 "The three-day Air Chiefs Conclave opened in Pune on Monday."):
+        (m,) = extract_article(text, dt.date(2024, 5, 8))["meetings"]
+        assert m["type"] == "conference" and m["location"] in ("New Delhi", "Pune")
+
+
+def test_a_meeting_word_that_qualifies_a_place_names_no_meeting():
+    assert extract_article("Work on the conference hall began in May.", dt.date(2024, 5, 8))["meetings"] == []
+    assert extract_article("The summit opened in Lisbon on Tuesday.", dt.date(2024, 5, 8))["meetings"] != []

@@ -99,10 +99,14 @@ def kind(found: str, types: dict[str, tuple[int, str]]) -> tuple[int, str] | Non
     return types.get(f) or types.get(f.lower())
 
 
-def best_type(sentence: str, rx: re.Pattern[str], types: dict[str, tuple[int, str]]) -> tuple[str, int] | None:
-    """The most specific type named in the sentence, with the offset of its word."""
+def best_type(sentence: str, rx: re.Pattern[str], types: dict[str, tuple[int, str]],
+              modifier: re.Pattern[str] | None = None) -> tuple[str, int] | None:
+    """The most specific type named in the sentence, with the offset of its word; not a type word that only
+    qualifies the noun after it (`modifier`: "the conference hall", "a summit venue")."""
     best: tuple[int, str, int] | None = None
     for m in rx.finditer(sentence):
+        if modifier is not None and modifier.match(sentence, m.end()):
+            continue
         k = kind(m.group(), types)
         if k and (best is None or k[0] < best[0]):
             best = (k[0], k[1], m.start())

@@ -107,7 +107,7 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
     """One sentence: a new meeting (or one per counterpart listed), details for the recent one, or nothing."""
     rx, t = story.rx, s.text
     negated = is_negated(t, rx)
-    typ = best_type(t, rx.trigger, rx.types)
+    typ = best_type(t, rx.trigger, rx.types, rx.p.trigger_as_modifier)
     met = _met(t, rx, story.person_forms, story.org_forms) if not negated else None
     if typ is not None and typ[0] == rx.special("fallback") and met is not None:
         typ = met  # "held a meeting with the delegation from X": a bilateral meeting

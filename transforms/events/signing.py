@@ -90,7 +90,7 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     said = t  # the evidence keeps the whole clause, even when its planned part is cut off below
     verb = rx.verb.search(t)
     t = _drop_planned_part(t, rx, verb)
-    typ = best_type(t, rx.trigger, rx.types)
+    typ = best_type(t, rx.trigger, rx.types, rx.p.trigger_as_modifier)
     if typ is None or rx.negation.search(t) is not None:
         return
     if (verb is not None and rx.p.signing_verb.match(verb.group()) and found
