@@ -358,3 +358,17 @@ def test_a_meeting_that_got_underway_or_opened_is_held():
 def test_a_meeting_word_that_qualifies_a_place_names_no_meeting():
     assert extract_article("Work on the conference hall began in May.", dt.date(2024, 5, 8))["meetings"] == []
     assert extract_article("The summit opened in Lisbon on Tuesday.", dt.date(2024, 5, 8))["meetings"] != []
+
+
+def test_the_meeting_at_which_something_was_done_was_held_but_not_one_still_to_come():
+    (m,) = extract_article("At the 2+2 ministerial dialogue, Ruritania and Norland signed a pact on Tuesday.",
+                           dt.date(2024, 5, 8))["meetings"]
+    assert m["type"] == "dialogue"
+    assert extract_article("Top commanders will deliberate on threats at the week-long conference beginning "
+                           "Monday.", dt.date(2024, 5, 8))["meetings"] == []
+
+
+def test_a_meeting_with_someone_is_a_bilateral_meeting():
+    (m,) = extract_article("In his meeting with the Defence Minister of Norland, Karl Berg, the Minister "
+                           "discussed joint production.", dt.date(2024, 5, 8))["meetings"]
+    assert m["type"] == "bilateral meeting"

@@ -111,12 +111,14 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
     met = _met(t, rx, story.person_forms, story.org_forms) if not negated else None
     if typ is not None and typ[0] == rx.special("fallback") and met is not None:
         typ = met  # "held a meeting with the delegation from X": a bilateral meeting
-    reported = typ is not None and rx.verb.search(t) is not None
+    # "At the 3rd Joint Commission, the two sides signed ...": the occasion of what was done was held.
+    occasion = typ is not None and rx.p.meeting_occasion.match(t[:typ[1]]) is not None
+    reported = typ is not None and (occasion or rx.verb.search(t) is not None)
     if not reported and met is None and not negated and _details_nearby(story, s):
         return
     if typ is None:
         typ = met
-    elif not rx.verb.search(t):
+    elif not reported:
         typ = None
     if typ is None or negated:
         return
