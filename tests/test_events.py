@@ -372,3 +372,16 @@ def test_a_meeting_with_someone_is_a_bilateral_meeting():
     (m,) = extract_article("In his meeting with the Defence Minister of Norland, Karl Berg, the Minister "
                            "discussed joint production.", dt.date(2024, 5, 8))["meetings"]
     assert m["type"] == "bilateral meeting"
+
+
+def test_plural_agreements_with_listed_bodies_are_one_agreement_with_each():
+    rec = extract_article("Orion Electronics Ltd said it has signed MoUs with two defence companies, Vexa Systems "
+                          "Ltd and Tellura Defence Ltd, to address export markets.", dt.date(2024, 5, 8))
+    assert sorted(tuple(a["parties"]) for a in rec["agreements"]) == [
+        ("Orion Electronics Ltd", "Tellura Defence Ltd"), ("Orion Electronics Ltd", "Vexa Systems Ltd")]
+
+
+def test_one_agreement_with_two_listed_bodies_stays_one():
+    rec = extract_article("Orion Electronics Ltd signed an MoU with Vexa Systems Ltd and Tellura Defence Ltd.",
+                          dt.date(2024, 5, 8))
+    assert len(rec["agreements"]) == 1 and len(rec["agreements"][0]["parties"]) == 3

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from transforms.dates import DateMention
 from transforms.document import Doc
@@ -176,6 +176,11 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
         found[-1].location = found[-1].location or ag.location
         add_new(found[-1].evidence, [said])
         return
+    each = _one_per_counterpart(t, typ, ag, story.org_forms, rx)
+    if each:
+        for one in each:
+            _merge_agreement(found, one, False, rx)
+        return
     _merge_agreement(found, ag, anaphoric, rx)
     # "signed three MoUs", "two landmark Defence Arrangements": as many agreements as the text counts.
     count = _counted(t, rx)
@@ -185,6 +190,20 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
             found.append(Agreement(type=ag.type, parties=list(ag.parties), date=ag.date,
                                    precision=ag.precision, location=ag.location, evidence=[said]))
             story.slots.append(found[-1])
+
+
+def _one_per_counterpart(t: str, typ: tuple[str, int], ag: Agreement, org_forms: dict[str, str],
+                         rx: SpecPatterns) -> list[Agreement]:
+    """"Acme signed MoUs with Vexa, Tellura and Quindar": one agreement between Acme and each body listed
+    after "with" (the GUIDELINE counts one per pair that signed), where the clause counts no other number."""
+    with_at = rx.p.with_named.search(t, typ[1]) if _is_plural(t, typ, rx) else None
+    if with_at is None:
+        return []
+    listed = dedupe([c for a, _, c in name_spans(t, org_forms) if a >= with_at.start() and c in ag.parties])
+    own = [p for p in ag.parties if p not in listed]
+    if len(listed) < 2 or not own or _counted(t, rx) not in (1, len(listed)):
+        return []
+    return [replace(ag, parties=[*own, c], signatories=[], evidence=list(ag.evidence)) for c in listed]
 
 
 def _record(a: Agreement) -> EventRecord:
