@@ -308,3 +308,8 @@ def test_a_name_described_as_a_body_by_its_apposition_is_an_organisation():
 
 def test_an_apposition_about_a_person_makes_no_organisation():
     assert names("John Berg, a company spokesman, said so. Ravi Menon, a manager at the firm, agreed.") == {}
+
+
+def test_a_lone_head_word_before_a_title_and_a_name_is_a_role_not_a_body():
+    found = names("Navy Secretary Karl Berg said the deal was good.")
+    assert not any("Secretary" in n or "Berg" in n for n in found)

@@ -324,7 +324,8 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
             phrase = _clean_phrase(words, k)
             ends_name = (last in k.org_heads or lex.is_name_token(last) or last.isupper() or last in _place_words(k)
                          or norm(" ".join(phrase)) in idx.by_form or norm(" ".join(phrase[1:])) in idx.by_form)
-            if _is_org_phrase(_clean_phrase(words, k), k) and ends_name:
+            lone_head = len(phrase) == 1 and phrase[0] in k.org_heads  # "Navy Secretary Ray Mabus": a role
+            if (_is_org_phrase(_clean_phrase(words, k), k) and ends_name) or lone_head:
                 segments.append(cur)
                 cur = []
                 # the title and the person after it belong to no body
