@@ -385,3 +385,18 @@ def test_one_agreement_with_two_listed_bodies_stays_one():
     rec = extract_article("Orion Electronics Ltd signed an MoU with Vexa Systems Ltd and Tellura Defence Ltd.",
                           dt.date(2024, 5, 8))
     assert len(rec["agreements"]) == 1 and len(rec["agreements"][0]["parties"]) == 3
+
+
+def test_an_undated_story_is_read_as_of_its_datelines_day():
+    rec = extract_article("Gandhinagar, October 18, 2022: Orion Electronics Ltd has signed an MoU with Vexa "
+                          "Systems Ltd.", None)
+    assert rec["agreements"][0]["date"] == "2022-10-18"
+    rec = extract_article("Lisbon, October 18, 2022: Defence Minister Ravi Menon met his Norland counterpart "
+                          "Karl Berg on Monday.", None)
+    assert rec["meetings"][0]["start"] == "2022-10-17"
+
+
+def test_a_dateline_without_a_year_dates_nothing_in_an_undated_story():
+    rec = extract_article("Gandhinagar, October 18: Orion Electronics Ltd has signed an MoU with Vexa Systems Ltd.",
+                          None)
+    assert rec["agreements"][0]["date"] is None

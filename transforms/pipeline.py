@@ -27,6 +27,7 @@ from transforms.decide import apply_decisions
 from transforms.document import Doc
 from transforms.domains import find_domains
 from transforms.events import find_events
+from transforms.events.common import filing_date
 from transforms.events.signing import GOVERNMENT, government_name_of
 from transforms.knowledge import Knowledge, knowledge
 from transforms.names import capitalised_runs
@@ -53,7 +54,10 @@ def clean(doc: Doc, k: Knowledge) -> None:
 
 
 def sentences(doc: Doc, k: Knowledge) -> None:
+    """Sentences; a story without a publication date is read as of its dateline's day, if it gives one."""
     doc.sentences = split_sentences(doc.text, k)
+    if doc.published is None:
+        doc.published = filing_date(k, doc.sentences)
     doc.year_hint = year_hint([s.text for s in doc.sentences[:5]], k) if doc.published is None else None
 
 

@@ -89,6 +89,18 @@ def dateline_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None, 
     return None
 
 
+def filing_date(k: Knowledge, sentences: list[Sentence]) -> dt.date | None:
+    """The day of a dateline that gives its year ('Gandhinagar, October 18, 2022:'): for a story without
+    a publication date, the day it was filed, which its 'has signed' and 'on Tuesday' are relative to."""
+    for s in sentences[:3]:
+        m = k.patterns.dateline.match(s.text)
+        if m and k.patterns.year.search(m.group()):
+            found = [d for d in find_dates(m.group(), None, None, k) if d.precision == "day"]
+            if found:
+                return found[0].start
+    return None
+
+
 def lede_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None, hint: int | None = None
               ) -> DateMention | None:
     """The first date the story gives (its lede usually dates the event)."""

@@ -20,6 +20,7 @@ from transforms.events.common import (
     Story,
     add_new,
     date_of,
+    dateline_date,
     dedupe,
     event_dates,
     headline_lines,
@@ -80,7 +81,10 @@ def read_signings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]
         whole = [c for _, _, c in name_spans(s.text, story.org_forms)] if len(clauses) > 1 else []
         for t in clauses:
             _read_clause(story, s, t, whole)
-    settled = _settle_agreements(story, lede_date(rx.knowledge, doc.sentences, doc.published, story.hint))
+    # Undated in its own clause: the story's first date, else its dateline's (the day it was filed).
+    lede = (lede_date(rx.knowledge, doc.sentences, doc.published, story.hint)
+            or dateline_date(rx.knowledge, doc.sentences, doc.published, story.hint))
+    settled = _settle_agreements(story, lede)
     return [_record(a) for a in settled]
 
 
