@@ -400,3 +400,11 @@ def test_a_dateline_without_a_year_dates_nothing_in_an_undated_story():
     rec = extract_article("Gandhinagar, October 18: Orion Electronics Ltd has signed an MoU with Vexa Systems Ltd.",
                           None)
     assert rec["agreements"][0]["date"] is None
+
+
+def test_an_unnamed_pair_signing_for_each_other_is_the_two_countries_of_the_story():
+    text = ("Peru and Chile deepen ties. The Peruvian minister visited Chile on Monday. "
+            "Two agreements to extend logistics support to each other's navies were signed on Monday.")
+    agreements = extract_article(text, dt.date(2024, 5, 8))["agreements"]
+    assert len(agreements) == 2
+    assert all(set(a["parties"]) == {"Government of Peru", "Government of Chile"} for a in agreements)

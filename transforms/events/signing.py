@@ -241,7 +241,11 @@ def _settle_agreements(story: _Story, lede: DateMention | None) -> list[Agreemen
     found = [a for a in found if not a.headline_only or not any(
         b.type == a.type or fallback in (a.type, b.type) for b in body)]
     by_name = {o.name: o for o in orgs}
+    pair = _article_countries(story.doc.sentences, story.rx) if any(not a.parties for a in found) else []
     for ag in found:
+        if not ag.parties and pair and any(story.rx.p.bilateral_cue.search(e) for e in ag.evidence):
+            # "Agreements to support each other's navies were signed": by the two countries the story is about.
+            ag.parties = [government_name(c, story.rx) for c in pair]
         # "Government of India" gives way to the Indian body that acts for it, where one is a party.
         bodies = {by_name[p].country for p in ag.parties if p in by_name and not p.startswith(GOVERNMENT)}
         ag.parties = [p for p in ag.parties if not (p.startswith(GOVERNMENT) and _government_country(p) in bodies)]
