@@ -105,3 +105,10 @@ def test_abbreviated_titles_before_and_after_a_name():
     found = people("The pact was welcomed by PM Ravi Menon. Dr Sita Rao, DG (Missile Systems), also spoke.")
     assert found["Ravi Menon"].title == "PM"
     assert found["Sita Rao"].title == "DG (Missile Systems)"
+
+
+def test_a_role_held_now_is_the_title_rather_than_a_former_one():
+    found = people("Karl Berg, the former head of the Norland Navy, spoke first. Chief of Defence Staff Karl Berg "
+                   "said the plan was sound.")
+    assert found["Karl Berg"].title == "Chief of Defence Staff"
+    assert people("Former Defence Secretary Anil Rao said so.")["Anil Rao"].title == "Former Defence Secretary"

@@ -337,8 +337,10 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
                 person.titles_seen.append(_expand_title(title, text, lex))
     out = []
     for p in people:
-        # A real role beats "his Russian counterpart" wherever in the story it is given.
+        # A real role beats "his Russian counterpart" wherever in the story it is given, and a role held
+        # now beats "the former head of the Navy".
         roles = [t for t in p.titles_seen if not t.lower().endswith(tuple(lex.words.counterparts))] or p.titles_seen
+        roles = [t for t in roles if _held_now(t, lex)] or roles
         title = roles[0] if roles else None
         org, title = _org_of(title, orgs, lex, k.org_heads)
         p.organisation = org
@@ -346,6 +348,11 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
         p.mentions = _count(text, p.name)
         out.append(p)
     return out
+
+
+def _held_now(title: str, lex: Lexicon) -> bool:
+    words = title.lower().replace("-", " ").split()
+    return not words or words[0] not in lex.words.past_role_words
 
 
 def _merge(people: list[Official], name: str) -> Official | None:
