@@ -408,3 +408,11 @@ def test_an_unnamed_pair_signing_for_each_other_is_the_two_countries_of_the_stor
     agreements = extract_article(text, dt.date(2024, 5, 8))["agreements"]
     assert len(agreements) == 2
     assert all(set(a["parties"]) == {"Government of Peru", "Government of Chile"} for a in agreements)
+
+
+def test_ministers_who_signed_sign_for_the_two_countries_of_the_story():
+    text = ("OSLO, 4 September 2024 - The Norwegian Minister of Defence hosted his Polish counterpart in Oslo on "
+            "Tuesday. During the meeting, the ministers signed a letter of intent on military mobility.")
+    (ag,) = extract_article(text, None)["agreements"]
+    assert set(ag["parties"]) == {"Government of Norway", "Government of Poland"}
+    assert ag["date"] == "2024-09-03"

@@ -313,3 +313,8 @@ def test_an_apposition_about_a_person_makes_no_organisation():
 def test_a_lone_head_word_before_a_title_and_a_name_is_a_role_not_a_body():
     found = names("Navy Secretary Karl Berg said the deal was good.")
     assert not any("Secretary" in n or "Berg" in n for n in found)
+
+
+def test_two_companies_with_legal_forms_joined_by_and_are_two():
+    found = names("Kestrel Dynamics AB and Nordvik Aerospace GmbH today signed a teaming agreement.")
+    assert {"Kestrel Dynamics AB", "Nordvik Aerospace GmbH"} <= set(found)

@@ -231,7 +231,8 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
         right_clean = " ".join(_clean_phrase(right, k))
         starts_body = (right[0] in k.words.definite_articles or right[0] in k.org_heads or right[0] in k.countries
                        or right_clean in idx.case_forms or norm(right_clean) in idx.by_form)
-        ends_body = bool(left_clean) and (left_clean[-1] in k.org_heads or " ".join(left_clean) in idx.case_forms)
+        ends_body = bool(left_clean) and (left_clean[-1] in k.org_heads or " ".join(left_clean) in idx.case_forms
+                                          or left_clean[-1] in k.words.name_ending_legal_forms)
         # "the Ministry of Defence and Korvex": a body known by that very name ends where "and" starts.
         known_left = norm(" ".join(left_clean)) in idx.by_form and right[0] not in k.words.connectors
         if ((starts_body or ends_body) and _orgish(left, k, idx) and _orgish(right, k, idx)
