@@ -112,3 +112,8 @@ def test_a_role_held_now_is_the_title_rather_than_a_former_one():
                    "said the plan was sound.")
     assert found["Karl Berg"].title == "Chief of Defence Staff"
     assert people("Former Defence Secretary Anil Rao said so.")["Anil Rao"].title == "Former Defence Secretary"
+
+
+def test_a_title_after_its_bodys_possessive_loses_the_possessive():
+    found = people("Orion Aerospace Ltd won the order. Orion's President and CEO Anna Lindqvist welcomed it.")
+    assert found["Anna Lindqvist"].title == "President and CEO"

@@ -292,7 +292,7 @@ def _org_of(title: str | None, orgs: list[Org], lex: Lexicon, heads: frozenset[s
     org = by_form[form]
     stripped = title
     before, after = title[:pos], title[pos + len(form):]
-    after_clean = lex.p.leading_bracket.sub("", after).strip(" ,")
+    after_clean = lex.p.leading_article.sub("", lex.p.leading_bracket.sub("", after).strip(" ,"))
     if pos == 0 and after_clean and _has_title(after_clean.split(), lex):
         stripped = after_clean
     elif not after_clean:
