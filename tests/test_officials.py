@@ -117,3 +117,8 @@ def test_a_role_held_now_is_the_title_rather_than_a_former_one():
 def test_a_title_after_its_bodys_possessive_loses_the_possessive():
     found = people("Orion Aerospace Ltd won the order. Orion's President and CEO Anna Lindqvist welcomed it.")
     assert found["Anna Lindqvist"].title == "President and CEO"
+
+
+def test_a_senior_rank_is_a_rank_not_part_of_the_title():
+    found = people("Norland's Deputy Minister of Defence Senior Lt Gen Hoang Van Minh co-chaired the dialogue.")
+    assert found["Hoang Van Minh"].title == "Norland's Deputy Minister of Defence"
