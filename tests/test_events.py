@@ -416,3 +416,10 @@ def test_ministers_who_signed_sign_for_the_two_countries_of_the_story():
     (ag,) = extract_article(text, None)["agreements"]
     assert set(ag["parties"]) == {"Government of Norway", "Government of Poland"}
     assert ag["date"] == "2024-09-03"
+
+
+def test_a_meeting_named_by_its_short_form_and_by_the_name_it_stands_for_is_one():
+    text = ("Peru, Chile hold PECMIN talks in Lima\n\nLIMA, 7 August 2024 - The two defence ministers met for the "
+            "5th Peru-Chile Ministerial Consultations (PECMIN) in Lima on Tuesday.")
+    (m,) = extract_article(text, None)["meetings"]
+    assert m["name"] == "5th Peru-Chile Ministerial Consultations"

@@ -310,6 +310,11 @@ def _same_meeting_name(a: str, b: str, rx: SpecPatterns) -> bool:
     return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) >= 0.8
 
 
+def _short_for(a: Meeting, b: Meeting, rx: SpecPatterns) -> bool:
+    """'AUSMIN talks' and the '34th Ministerial Consultations (AUSMIN)' the story defines it as: one meeting."""
+    return any(f"({w})" in e for w in (a.name or "").split() if rx.p.acronym.fullmatch(w) for e in b.evidence)
+
+
 def _met_apart(prev: Meeting, mt: Meeting, rx: SpecPatterns) -> bool:
     """Two bilateral meetings with different counterparts are two meetings: 'met delegations from A',
     later 'met the delegation from B'; so is a specific meeting after a summary naming three or more."""
@@ -341,7 +346,8 @@ def _merge_meeting(found: list[Meeting], mt: Meeting, rx: SpecPatterns, anaphori
     recent = recent or (found[-1] if found else None)
 
     def same_name(p: Meeting) -> bool:
-        return bool(p.name and mt.name and _same_meeting_name(p.name, mt.name, rx))
+        return bool(p.name and mt.name and (_same_meeting_name(p.name, mt.name, rx)
+                                            or _short_for(p, mt, rx) or _short_for(mt, p, rx)))
 
     # A named meeting first joins the earlier mention of that name; 'the meeting' the one just spoken of.
     order = sorted(reversed(found), key=lambda p: (not same_name(p), not (anaphoric and p is recent)))
@@ -359,7 +365,8 @@ def _merge_meeting(found: list[Meeting], mt: Meeting, rx: SpecPatterns, anaphori
         if same_kind and not named_apart and not clash and not apart:
             if prev.type == fallback:
                 prev.type = mt.type
-            prev.name = prev.name or mt.name
+            # The name a short form stands for ("AUSMIN talks": "... Ministerial Consultations (AUSMIN)").
+            prev.name = mt.name if not prev.name or (mt.name and _short_for(prev, mt, rx)) else prev.name
             if prev.start is None or (mt.precision == "day" and prev.precision != "day"):
                 prev.start, prev.end, prev.precision = (mt.start or prev.start, mt.end or prev.end,
                                                         mt.precision or prev.precision)
