@@ -28,3 +28,10 @@ def test_aircraft_carrier_is_naval_and_think_tank_is_no_armour():
 
 def test_handles_and_tags_are_not_domain_mentions():
     assert find_domains("Posted by @Space and #Aerospace pages.", [], knowledge()) == {}
+
+
+def test_the_plural_of_a_domain_synonym_names_the_domain():
+    from transforms.domains import find_domains
+    from transforms.knowledge import knowledge
+
+    assert "Drones & Unmanned Systems" in find_domains("It ordered 150 unmanned ground vehicles.", [], knowledge())

@@ -122,3 +122,9 @@ def test_a_title_after_its_bodys_possessive_loses_the_possessive():
 def test_a_senior_rank_is_a_rank_not_part_of_the_title():
     found = people("Norland's Deputy Minister of Defence Senior Lt Gen Hoang Van Minh co-chaired the dialogue.")
     assert found["Hoang Van Minh"].title == "Norland's Deputy Minister of Defence"
+
+
+def test_a_lower_case_title_after_its_body_is_the_title_and_the_body_its_organisation():
+    found = people("Zenova Robotics Pvt Ltd won the order. Zenova Robotics managing director Kiran Varma said so.")
+    assert found["Kiran Varma"].title == "managing director"
+    assert found["Kiran Varma"].organisation == "Zenova Robotics Pvt Ltd"

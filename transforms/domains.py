@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 
+from transforms.inflect import plural
 from transforms.knowledge import Knowledge
 from transforms.phrases import PhraseMatcher, case_sensitive
 
@@ -17,7 +18,9 @@ def _matcher(k: Knowledge) -> tuple[PhraseMatcher, dict[str, str]]:
     lookup: dict[str, str] = {}
     phrases: list[str] = []
     for d in k.domains:
-        for s in (d.name, *d.synonyms):
+        # A synonym's plural names the domain too ("unmanned ground vehicles").
+        forms = [f for s in (d.name, *d.synonyms) for f in (s, plural(s)) if f]
+        for s in forms:
             key = s if case_sensitive(s) else s.lower()
             lookup.setdefault(key, d.name)
             phrases.append(s)

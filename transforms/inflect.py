@@ -72,3 +72,12 @@ def verb_forms(verbs: Mapping[str, Iterable[str]], irregular: Mapping[str, str])
             if f not in out:
                 out.append(f)
     return out
+
+
+def plural(phrase: str) -> str | None:
+    """The plural of a phrase ending in a lower-case noun ("unmanned ground vehicle" -> "... vehicles",
+    "battery" -> "batteries"); None where it already ends in s or its last word is not a plain word."""
+    head, _, last = phrase.rpartition(" ")
+    if not last.isalpha() or not last.islower() or last.endswith("s"):
+        return None
+    return f"{head} {_third_person(last)}".strip()

@@ -293,7 +293,7 @@ def _org_of(title: str | None, orgs: list[Org], lex: Lexicon, heads: frozenset[s
     stripped = title
     before, after = title[:pos], title[pos + len(form):]
     after_clean = lex.p.leading_article.sub("", lex.p.leading_bracket.sub("", after).strip(" ,"))
-    if pos == 0 and after_clean and _has_title(after_clean.split(), lex):
+    if pos == 0 and after_clean and _has_title([w[:1].upper() + w[1:] for w in after_clean.split()], lex):
         stripped = after_clean
     elif not after_clean:
         rest = before.rstrip(" ,")
