@@ -318,3 +318,8 @@ def test_a_lone_head_word_before_a_title_and_a_name_is_a_role_not_a_body():
 def test_two_companies_with_legal_forms_joined_by_and_are_two():
     found = names("Kestrel Dynamics AB and Nordvik Aerospace GmbH today signed a teaming agreement.")
     assert {"Kestrel Dynamics AB", "Nordvik Aerospace GmbH"} <= set(found)
+
+
+def test_a_body_named_after_dotted_initials_keeps_them():
+    found = names("The ministry signed a framework agreement with the U.S. Navy on Monday.")
+    assert "U.S. Navy" in found

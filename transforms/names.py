@@ -73,6 +73,8 @@ def capitalised_runs(text: str, k: Knowledge | None = None) -> list[Run]:
         if cur and ((gap.strip() and not abbrev_gap) or "\n" in gap or len(gap) > 2):
             runs.append(Run(tuple(cur)))
             cur = []
+        elif abbrev_gap and k.patterns.dotted_initials.fullmatch(cur[-1].text):
+            cur[-1] = Tok(cur[-1].text + ".", cur[-1].start, cur[-1].end + 1)  # "U.S." keeps its last stop
         if not cur and is_conn:
             last_end = tok.end
             continue
