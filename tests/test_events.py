@@ -423,3 +423,15 @@ def test_a_meeting_named_by_its_short_form_and_by_the_name_it_stands_for_is_one(
             "5th Peru-Chile Ministerial Consultations (PECMIN) in Lima on Tuesday.")
     (m,) = extract_article(text, None)["meetings"]
     assert m["name"] == "5th Peru-Chile Ministerial Consultations"
+
+
+def test_the_ministry_that_signed_is_the_storys_ministry():
+    text = ("The Ministry of Defence of Peru said on Monday it would buy radars. Separately, the ministry signed a "
+            "framework agreement with the U.S. Navy for joint testing.")
+    (ag,) = extract_article(text, dt.date(2024, 5, 8))["agreements"]
+    assert set(ag["parties"]) == {"Ministry of Defence of Peru", "U.S. Navy"}
+
+
+def test_a_tally_of_contracts_signed_this_year_is_no_agreement():
+    text = "The total number of contracts signed by the Ministry of Defence this year reached 190."
+    assert extract_article(text, dt.date(2024, 5, 8))["agreements"] == []

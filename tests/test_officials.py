@@ -128,3 +128,8 @@ def test_a_lower_case_title_after_its_body_is_the_title_and_the_body_its_organis
     found = people("Zenova Robotics Pvt Ltd won the order. Zenova Robotics managing director Kiran Varma said so.")
     assert found["Kiran Varma"].title == "managing director"
     assert found["Kiran Varma"].organisation == "Zenova Robotics Pvt Ltd"
+
+
+def test_a_reserve_rank_with_its_marker_is_stripped_from_the_name():
+    found = people("It was signed by Brig. Gen. (res.) Avi Ronen and the company's chief.")
+    assert "Avi Ronen" in found and found["Avi Ronen"].rank == "Brig. Gen"

@@ -56,11 +56,17 @@ class Run:
         return source[self.start:self.end]
 
 
+@functools.lru_cache(maxsize=4)
+def _one_word_ranks(k: Knowledge) -> frozenset[str]:
+    return frozenset(r.lower().rstrip(".") for r in k.ranks if " " not in r)
+
+
 def capitalised_runs(text: str, k: Knowledge | None = None) -> list[Run]:
     """Runs of capitalised tokens joined by connectors (patterns.toml `capitalised_token`, word_sets.toml
     `connectors`); broken by anything but single spaces between tokens (commas, lowercase words, line ends)."""
     k = k or knowledge()
     connectors = k.words.connectors | k.words.name_particles
+    ranks = _one_word_ranks(k)  # "Brig. Gen." does not break a run
     runs: list[Run] = []
     cur: list[Tok] = []
     last_end = -1
@@ -68,8 +74,9 @@ def capitalised_runs(text: str, k: Knowledge | None = None) -> list[Run]:
         tok = Tok(m.group(), m.start(), m.end())
         gap = text[last_end:tok.start] if cur else ""
         is_conn = tok.text in connectors
-        # "Lt. Gen. V. K. Singh": a full stop after a short abbreviation or initial does not break a run.
-        abbrev_gap = gap.strip() == "." and len(cur[-1].text) <= 3 if cur else False
+        # "Lt. Gen. V. K. Singh": a full stop after an abbreviation or initial does not break a run.
+        abbrev_gap = gap.strip() == "." and (len(cur[-1].text) <= 3 or cur[-1].text.lower() in ranks) \
+            if cur else False
         if cur and ((gap.strip() and not abbrev_gap) or "\n" in gap or len(gap) > 2):
             runs.append(Run(tuple(cur)))
             cur = []

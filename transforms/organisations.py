@@ -94,8 +94,11 @@ def _spellings(name: str, k: Knowledge) -> set[str]:
 def _for_known_body(words: list[str], idx: OrgIndex, k: Knowledge) -> bool:
     """'AoN for Indian Air Force': a thing done for a known body, not a body's name; 'Naval Group of
     France': a known body with its country after it."""
-    if len(words) > 2 and words[-2] == "of" and norm(" ".join(words[:-2])) in idx.by_form:
-        return True
+    known = idx.by_form.get(norm(" ".join(words[:-2]))) if len(words) > 2 and words[-2] == "of" else None
+    if known is not None:
+        # ... but "Ministry of Defence of Peru" is Peru's, whatever country the registry's ministry is of.
+        country = k.countries.get(words[-1])
+        return not (country and known.country and country != known.country)
     for i, w in enumerate(words):
         if w in k.words.purpose_prepositions and 0 < i < len(words) - 1:
             right = " ".join(words[i + 1:])

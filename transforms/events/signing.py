@@ -148,6 +148,11 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     if len(set(parties)) < 2 and rx.p.it_signed.search(t) and story.protagonist:
         # "The company said it had signed ...", "the two companies will ...": the story's company.
         parties.insert(0, story.protagonist)
+    elif len(set(parties)) < 2 and (body := rx.p.body_signed.search(t[:cut])):
+        # "The ministry signed a framework agreement with ...": the story's ministry.
+        named = _leading_body(doc.orgs, rx.words.map("anaphoric_bodies")[body.group(1)])
+        if named and named not in parties:
+            parties.insert(0, named)
     d = date_of(event_dates(rx.knowledge, t, doc.published, story.hint))
     return Agreement(
         type=typ[0], parties=dedupe(parties), signatories=signatories,
@@ -255,6 +260,12 @@ def _settle_agreements(story: _Story, lede: DateMention | None) -> list[Agreemen
     return [a for a in found if a.parties or a.signatories or a.date]
 
 
+
+
+def _leading_body(orgs: list[Org], org_type: str) -> str | None:
+    """The body of that type the story names most (first named among equals)."""
+    typed = sorted((o for o in orgs if o.org_type == org_type), key=lambda o: (-o.mentions, o.first))
+    return typed[0].name if typed else None
 
 
 def _protagonist(orgs: list[Org]) -> str | None:
