@@ -435,3 +435,11 @@ def test_the_ministry_that_signed_is_the_storys_ministry():
 def test_a_tally_of_contracts_signed_this_year_is_no_agreement():
     text = "The total number of contracts signed by the Ministry of Defence this year reached 190."
     assert extract_article(text, dt.date(2024, 5, 8))["agreements"] == []
+
+
+def test_telephone_and_video_talks_are_bilateral_meetings():
+    text = ("Defence Minister Ravi Menon held a telephone conversation with Norland's Defence Minister Karl Berg on "
+            "Tuesday. Earlier, Defence Secretary Anil Rao had a video call with Norland's Deputy Minister Ola Dahl.")
+    meetings = extract_article(text, dt.date(2025, 1, 15))["meetings"]
+    assert [m["type"] for m in meetings] == ["bilateral meeting", "bilateral meeting"]
+    assert meetings[0]["start"] == "2025-01-14"
