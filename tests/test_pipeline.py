@@ -61,3 +61,10 @@ def test_rows_with_an_undeclared_column_are_refused_not_written_as_null():
     assert to_arrow(table, [good]).num_rows == 1  # positive control
     with pytest.raises(UnknownColumnError, match="fact_agreements.*signing_date"):
         to_arrow(table, [good | {"signing_date": None}])
+
+
+def test_a_government_whose_country_takes_the_is_also_known_without_it():
+    from transforms.knowledge import knowledge
+    from transforms.pipeline import government_aliases
+
+    assert "Government of Philippines" in government_aliases("Philippines", knowledge())

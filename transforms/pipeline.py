@@ -113,9 +113,12 @@ def governments(doc: Doc, k: Knowledge) -> None:
 
 
 def government_aliases(country: str, k: Knowledge) -> set[str]:
-    """"Government of Türkiye" for the Government of Turkey: every name the country goes by."""
+    """"Government of Türkiye" for the Government of Turkey: every name the country goes by, and the names
+    that take "the" also without it ("Government of Philippines", as some write it)."""
     names = k.country_names.get(country, (country,))
-    return {government_name_of(n, k) for n in names} - {government_name_of(country, k)}
+    forms = {government_name_of(n, k) for n in names}
+    forms |= {f.replace(f"{GOVERNMENT}the ", GOVERNMENT) for f in forms}
+    return forms - {government_name_of(country, k)}
 
 
 COMPONENTS: tuple[Component, ...] = (
