@@ -443,3 +443,8 @@ def test_telephone_and_video_talks_are_bilateral_meetings():
     meetings = extract_article(text, dt.date(2025, 1, 15))["meetings"]
     assert [m["type"] for m in meetings] == ["bilateral meeting", "bilateral meeting"]
     assert meetings[0]["start"] == "2025-01-14"
+
+
+def test_an_agreement_the_sides_could_reach_is_not_concluded():
+    text = "The visit was delayed until the two sides could reach an agreement on the rules of conduct."
+    assert extract_article(text, dt.date(2024, 5, 8))["agreements"] == []
