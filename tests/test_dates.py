@@ -64,3 +64,9 @@ def test_day_and_month_without_publication_date_take_the_year_the_story_names():
     assert hint == 2022
     (d,) = find_dates("held on October 19", None, hint)
     assert d.start == dt.date(2022, 10, 19)
+
+
+def test_a_deadline_year_is_not_the_year_an_undated_story_is_about():
+    from transforms.dates import year_hint
+
+    assert year_hint(["It will build four vessels by 2029.", "Talks began in 2024."]) == 2024

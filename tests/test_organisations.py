@@ -327,3 +327,10 @@ def test_a_body_named_after_dotted_initials_keeps_them():
 
 def test_a_registry_body_of_another_country_named_with_its_country_is_that_countrys():
     assert "Ministry of Defence of Peru" in names("The Ministry of Defence of Peru said it would buy radars.")
+
+
+def test_an_administration_defined_by_its_acronym_and_a_co_company_are_bodies():
+    found = names("Korvo Heavy Industries Co. said it signed a contract with the Defense Acquisition Program "
+                  "Administration (DAPA) on Monday. The co-chairs met later.")
+    assert {"Korvo Heavy Industries Co", "Defense Acquisition Program Administration"} <= set(found)
+    assert not any("chair" in n.lower() for n in found)

@@ -162,7 +162,8 @@ def _is_org_phrase(words: list[str], k: Knowledge) -> bool:
         return False
     # "University-Visakhapatnam": a head word joined to a place by a hyphen is still the head.
     head_pos = [i for i, w in enumerate(words) if w in k.org_heads or " ".join(words[i:i + 2]) in k.org_heads
-                or ("-" in w and w.split("-")[0] in k.org_heads)]
+                or ("-" in w and w.split("-")[0] in k.org_heads
+                    and w.split("-")[0] not in k.words.name_ending_legal_forms)]
     # A weak head ("Systems", "Group") names a body only as the last word of a name without "of"/"for".
     # ... or as the first word of "Office of the ...".
     # ... or before "of <Country>" ("Defence Science and Technology Group of Australia").
