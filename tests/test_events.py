@@ -448,3 +448,9 @@ def test_telephone_and_video_talks_are_bilateral_meetings():
 def test_an_agreement_the_sides_could_reach_is_not_concluded():
     text = "The visit was delayed until the two sides could reach an agreement on the rules of conduct."
     assert extract_article(text, dt.date(2024, 5, 8))["agreements"] == []
+
+
+def test_an_amount_is_not_a_count_of_agreements_and_a_headline_counts_only_once():
+    text = ("Norland awards Orion Aerospace Ltd $2.8 billion missile contracts\n\nNorland has awarded Orion Aerospace "
+            "Ltd contracts worth $2.8 billion to build a new missile force.")
+    assert len(extract_article(text, dt.date(2024, 5, 8))["agreements"]) == 1

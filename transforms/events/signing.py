@@ -197,7 +197,8 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
         story.slots = [found[-1]]
         for _ in range(count - 1):
             found.append(Agreement(type=ag.type, parties=list(ag.parties), date=ag.date,
-                                   precision=ag.precision, location=ag.location, evidence=[said]))
+                                   precision=ag.precision, location=ag.location, evidence=[said],
+                                   headline_only=found[-1].headline_only))
             story.slots.append(found[-1])
 
 
