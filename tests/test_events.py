@@ -454,3 +454,10 @@ def test_an_amount_is_not_a_count_of_agreements_and_a_headline_counts_only_once(
     text = ("Norland awards Orion Aerospace Ltd $2.8 billion missile contracts\n\nNorland has awarded Orion Aerospace "
             "Ltd contracts worth $2.8 billion to build a new missile force.")
     assert len(extract_article(text, dt.date(2024, 5, 8))["agreements"]) == 1
+
+
+def test_an_opening_clause_about_what_came_before_does_not_date_the_story():
+    text = ("After calling the two countries allies on Tuesday, the Norland minister on Wednesday said the talks "
+            "had gone well. Orion Aerospace Ltd and Vexa Systems Ltd signed an MoU.")
+    (ag,) = extract_article(text, dt.date(2024, 5, 9))["agreements"]
+    assert ag["date"] == "2024-05-08"

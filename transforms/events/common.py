@@ -103,9 +103,10 @@ def filing_date(k: Knowledge, sentences: list[Sentence]) -> dt.date | None:
 
 def lede_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None, hint: int | None = None
               ) -> DateMention | None:
-    """The first date the story gives (its lede usually dates the event)."""
+    """The first date the story gives (its lede usually dates the event), past an opening clause that
+    dates something before ("After calling them allies on Tuesday, the minister on Wednesday ...")."""
     for s in sentences[:3]:
-        d = date_of(event_dates(k, s.text, pub, hint))
+        d = date_of(event_dates(k, k.patterns.leading_subordinate.sub("", s.text), pub, hint))
         if d is not None:
             return d
     return None
