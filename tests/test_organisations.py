@@ -334,3 +334,8 @@ def test_an_administration_defined_by_its_acronym_and_a_co_company_are_bodies():
                   "Administration (DAPA) on Monday. The co-chairs met later.")
     assert {"Korvo Heavy Industries Co", "Defense Acquisition Program Administration"} <= set(found)
     assert not any("chair" in n.lower() for n in found)
+
+
+def test_an_agreement_named_with_capitals_is_no_organisation():
+    found = names("They signed the Memorandum of Understanding on Air Force Training Cooperation on Monday.")
+    assert not any(n.startswith("Memorandum") for n in found)
