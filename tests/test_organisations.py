@@ -339,3 +339,8 @@ def test_an_administration_defined_by_its_acronym_and_a_co_company_are_bodies():
 def test_an_agreement_named_with_capitals_is_no_organisation():
     found = names("They signed the Memorandum of Understanding on Air Force Training Cooperation on Monday.")
     assert not any(n.startswith("Memorandum") for n in found)
+
+
+def test_a_bare_service_name_is_the_registry_countrys_only_in_a_story_that_names_that_country():
+    assert "Indian Air Force" not in names("Ankara said its Air Force would train with Pakistan's pilots.")
+    assert "Indian Air Force" in names("India said the Air Force would train with French pilots.")

@@ -20,6 +20,7 @@ from transforms.names import (
     initials_match,
     norm,
     stands_alone,
+    whole_word_count,
 )
 from transforms.party_slots import (
     TransferItem,
@@ -536,6 +537,8 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         reg = idx.case_forms.get(form) or idx.case_forms.get(norm(form))
         if reg is None or any(a <= start and end <= e and (a, e) != (start, end) for a, e in longer):
             continue
+        if _bare_form_of_unnamed_country(text, form, reg, k):
+            continue
         # "Russian defence ministry", "Chile's Defence Ministry": that country's body, not the registry's.
         qualifier = k.patterns.country_qualifier.search(text[max(0, start - 30):start])
         if qualifier and qualifier.group(1) in k.countries and k.countries[qualifier.group(1)] != reg.country:
@@ -545,8 +548,10 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         b.add(reg.name, reg.acronym, start, surface=form if form in idx.case_forms or " " in form else None)
     # 3. Capitalised phrases around an organisation head word.
     for cand, phrase, ok in zip(candidates, phrases, is_org, strict=True):
-        if ok and not _described(text, cand, k):
-            b.add(" ".join(phrase), None, cand[0].start)
+        name = " ".join(phrase)
+        reg = idx.by_form.get(norm(name)) if ok else None
+        if ok and not _described(text, cand, k) and not (reg and _bare_form_of_unnamed_country(text, name, reg, k)):
+            b.add(name, None, cand[0].start)
     # 4. Institution families: "IIT Kharagpur", "IIT-Jammu" are the Indian Institute of Technology there.
     for m in k.patterns.family_member.finditer(text):
         acr, place = m.group(1), m.group(2)
@@ -598,6 +603,19 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     orgs = [o for o in b.orgs if o.mentions > 0 and not _only_as_modifier(text, o, k)]
     orgs.sort(key=lambda o: o.first)
     return orgs
+
+
+def _bare_form_of_unnamed_country(text: str, form: str, reg: RegistryOrg, k: Knowledge) -> bool:
+    """'the Air Force' in a story that never names Ruritania is not the Ruritanian Air Force: a registry body
+    named '<Demonym> <form>' is what the bare form means only in a story that names its country."""
+    if not reg.country or not reg.name.lower().endswith(" " + form.lower()):
+        return False
+    return not any(whole_word_count(text, f) for f in _forms_of_country(k, reg.country))
+
+
+@functools.lru_cache(maxsize=64)
+def _forms_of_country(k: Knowledge, country: str) -> tuple[str, ...]:
+    return tuple(f for f, c in k.countries.items() if c == country)
 
 
 def _described(text: str, cand: list[Tok], k: Knowledge) -> bool:
