@@ -461,3 +461,11 @@ def test_an_opening_clause_about_what_came_before_does_not_date_the_story():
             "had gone well. Orion Aerospace Ltd and Vexa Systems Ltd signed an MoU.")
     (ag,) = extract_article(text, dt.date(2024, 5, 9))["agreements"]
     assert ag["date"] == "2024-05-08"
+
+
+def test_today_in_a_story_is_the_day_of_its_dateline_line():
+    text = ("Lisbon, March 21\n\nOrion Aerospace Ltd, Vexa Systems Ltd and the Norland Defence Council announced "
+            "the conclusion of the 2024 Defence Industry Conclave here today.")
+    (m,) = extract_article(text, dt.date(2024, 3, 22))["meetings"]
+    assert (m["start"], m["name"]) == ("2024-03-21", "2024 Defence Industry Conclave")
+    assert {"Orion Aerospace Ltd", "Vexa Systems Ltd"} <= set(m["participants"])

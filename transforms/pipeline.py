@@ -54,10 +54,9 @@ def clean(doc: Doc, k: Knowledge) -> None:
 
 
 def sentences(doc: Doc, k: Knowledge) -> None:
-    """Sentences; a story without a publication date is read as of its dateline's day, if it gives one."""
+    """Sentences; a story is read as of the day it was filed (its dateline's), where it gives one."""
     doc.sentences = split_sentences(doc.text, k)
-    if doc.published is None:
-        doc.published = filing_date(k, doc.sentences)
+    doc.published = filing_date(k, doc.sentences, doc.published) or doc.published
     doc.year_hint = year_hint([s.text for s in doc.sentences[:5]], k) if doc.published is None else None
 
 

@@ -89,15 +89,17 @@ def dateline_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None, 
     return None
 
 
-def filing_date(k: Knowledge, sentences: list[Sentence]) -> dt.date | None:
-    """The day of a dateline that gives its year ('Gandhinagar, October 18, 2022:'): for a story without
-    a publication date, the day it was filed, which its 'has signed' and 'on Tuesday' are relative to."""
+def filing_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None = None) -> dt.date | None:
+    """The day the story was filed, which its 'today', 'has signed' and 'on Tuesday' are relative to: its
+    dateline's day ('Gandhinagar, October 18, 2022:'; without a publication date, only one that gives its
+    year), where that is at most three days before publication (a paper prints the next morning)."""
     for s in sentences[:3]:
         m = k.patterns.dateline.match(s.text)
-        if m and k.patterns.year.search(m.group()):
-            found = [d for d in find_dates(m.group(), None, None, k) if d.precision == "day"]
-            if found:
-                return found[0].start
+        if m is None or (pub is None and not k.patterns.year.search(m.group())):
+            continue
+        found = [d.start for d in find_dates(m.group(), pub, None, k) if d.precision == "day"]
+        if found and (pub is None or pub - dt.timedelta(days=3) <= found[0] <= pub):
+            return found[0]
     return None
 
 
