@@ -344,3 +344,9 @@ def test_an_agreement_named_with_capitals_is_no_organisation():
 def test_a_bare_service_name_is_the_registry_countrys_only_in_a_story_that_names_that_country():
     assert "Indian Air Force" not in names("Ankara said its Air Force would train with Pakistan's pilots.")
     assert "Indian Air Force" in names("India said the Air Force would train with French pilots.")
+
+
+def test_international_organisations_known_by_acronym_are_bodies_not_countries():
+    found = names("The EU and the GCC held talks with the OSCE.")
+    assert {"European Union", "Gulf Cooperation Council", "Organization for Security and Co-operation in Europe"} \
+        <= set(found)
