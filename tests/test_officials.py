@@ -133,3 +133,9 @@ def test_a_lower_case_title_after_its_body_is_the_title_and_the_body_its_organis
 def test_a_reserve_rank_with_its_marker_is_stripped_from_the_name():
     found = people("It was signed by Brig. Gen. (res.) Avi Ronen and the company's chief.")
     assert "Avi Ronen" in found and found["Avi Ronen"].rank == "Brig. Gen"
+
+
+def test_the_general_of_a_compound_title_is_not_a_rank():
+    assert people("Director General Karl Berg said so.")["Karl Berg"].title == "Director General"
+    assert people("It sought the view of Attorney General Ola Dahl.")["Ola Dahl"].title == "Attorney General"
+    assert people("Lt General Anil Rao said so.")["Anil Rao"].rank == "Lt General"

@@ -41,7 +41,10 @@ class Official:
 
 
 def _rank_at(toks: list[Tok], i: int, lex: Lexicon) -> int:
-    """Number of tokens forming a rank or honorific starting at i (longest), 0 if none."""
+    """Number of tokens forming a rank or honorific starting at i (longest), 0 if none; not the "General"
+    of "Director General" or "Secretary General", which ends a title."""
+    if i > 0 and toks[i].text == "General" and toks[i - 1].text in lex.knowledge.words_before_general:
+        return 0
     for n in range(min(lex.max_rank_tokens, len(toks) - i), 0, -1):
         phrase = " ".join(t.text for t in toks[i:i + n]).lower().replace(".", "")
         if phrase in lex.honorifics:
