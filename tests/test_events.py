@@ -469,3 +469,10 @@ def test_today_in_a_story_is_the_day_of_its_dateline_line():
     (m,) = extract_article(text, dt.date(2024, 3, 22))["meetings"]
     assert (m["start"], m["name"]) == ("2024-03-21", "2024 Defence Industry Conclave")
     assert {"Orion Aerospace Ltd", "Vexa Systems Ltd"} <= set(m["participants"])
+
+
+def test_within_the_framework_of_a_partnership_names_no_framework_agreement():
+    text = ("The two ministries signed an agreement on military cooperation within the framework of their strategic "
+            "partnership on Monday.")
+    (ag,) = extract_article(text, dt.date(2024, 5, 8))["agreements"]
+    assert ag["type"] == "other"
