@@ -139,3 +139,10 @@ def test_the_general_of_a_compound_title_is_not_a_rank():
     assert people("Director General Karl Berg said so.")["Karl Berg"].title == "Director General"
     assert people("It sought the view of Attorney General Ola Dahl.")["Ola Dahl"].title == "Attorney General"
     assert people("Lt General Anil Rao said so.")["Anil Rao"].rank == "Lt General"
+
+
+def test_a_mechanism_or_the_object_of_a_title_is_no_person():
+    found = people("The four Joint Working Groups met. Karl Berg, Group Managing Director for Customer Solutions, "
+                   "spoke.")
+    assert "Working Groups" not in found and "Customer Solutions" not in found
+    assert "Karl Berg" in found

@@ -320,7 +320,7 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
     for s, sentence_runs in zip(sentences, per_sentence, strict=True):
         for f in _persons_in_sentence(s.text, lex, org_forms, sentence_runs):
             name = lex.p.possessive_end.sub("", lex.p.retired_suffix.sub("", f.name).strip())  # "Anil Rawat's visit"
-            if norm(name) in {norm(x) for x in org_forms} or len(name) < 3:
+            if norm(name) in {norm(x) for x in org_forms} or len(name) < 3 or _not_a_person(name, f.title, k):
                 continue
             title = _clean_title(f.title, lex) if f.title else None
             if title and not _has_title([w.capitalize() if w.islower() else w
@@ -351,6 +351,15 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
         p.mentions = _count(text, p.name)
         out.append(p)
     return out
+
+
+def _not_a_person(name: str, title: str | None, k: Knowledge) -> bool:
+    """"Joint Working Groups", "Group Managing Director for Customer Solutions": a name with a body's head
+    word in it ("Groups"), or the object of a title that ends in "for" or "to", is no person."""
+    heads = k.org_heads
+    if any(w in heads or (w.endswith("s") and w[:-1] in heads) for w in name.split()):
+        return True
+    return bool(title) and title.split()[-1] in k.words.purpose_prepositions
 
 
 def _held_now(title: str, lex: Lexicon) -> bool:
