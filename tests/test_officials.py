@@ -146,3 +146,7 @@ def test_a_mechanism_or_the_object_of_a_title_is_no_person():
                    "spoke.")
     assert "Working Groups" not in found and "Customer Solutions" not in found
     assert "Karl Berg" in found
+
+
+def test_a_company_whose_name_starts_with_a_rank_is_no_officer():
+    assert people("Orion signed a deal with General Electric for engines.") == {}

@@ -320,8 +320,11 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
     for s, sentence_runs in zip(sentences, per_sentence, strict=True):
         for f in _persons_in_sentence(s.text, lex, org_forms, sentence_runs):
             name = lex.p.possessive_end.sub("", lex.p.retired_suffix.sub("", f.name).strip())  # "Anil Rawat's visit"
-            if norm(name) in {norm(x) for x in org_forms} or len(name) < 3 or _not_a_person(name, f.title, k):
+            known = {norm(x) for x in org_forms}
+            if norm(name) in known or len(name) < 3 or _not_a_person(name, f.title, k):
                 continue
+            if f.rank and norm(f"{f.rank} {name}") in known:
+                continue  # "General Electric": a company, not General Electric the officer
             title = _clean_title(f.title, lex) if f.title else None
             if title and not _has_title([w.capitalize() if w.islower() else w
                                          for w in lex.p.title_word.findall(title)], lex):
