@@ -150,3 +150,8 @@ def test_a_mechanism_or_the_object_of_a_title_is_no_person():
 
 def test_a_company_whose_name_starts_with_a_rank_is_no_officer():
     assert people("Orion signed a deal with General Electric for engines.") == {}
+
+
+def test_a_place_or_a_clause_is_no_person_or_title():
+    found = people("Pilots flew from RAAF Base Amberley on Monday. The Raksha Mantri will also visit Nuwara Elia.")
+    assert "Base Amberley" not in found and "Nuwara Elia" not in found

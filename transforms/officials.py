@@ -358,11 +358,15 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
 
 def _not_a_person(name: str, title: str | None, k: Knowledge) -> bool:
     """"Joint Working Groups", "Group Managing Director for Customer Solutions": a name with a body's head
-    word in it ("Groups"), or the object of a title that ends in "for" or "to", is no person."""
-    heads = k.org_heads
-    if any(w in heads or (w.endswith("s") and w[:-1] in heads) for w in name.split()):
+    word or a place's word in it ("Groups", "Base"), or the object of a title that ends in "for" or "to" or of a
+    clause ("will also visit"), is no person."""
+    heads, places = k.org_heads, k.words.place_name_words
+    if any(w in heads or w in places or (w.endswith("s") and w[:-1] in heads) for w in name.split()):
         return True
-    return bool(title) and title.split()[-1] in k.words.purpose_prepositions
+    # "Raksha Mantri will also visit Nuwara Elia": a clause, not a title.
+    words = (title or "").split()
+    return bool(words) and (words[-1] in k.words.purpose_prepositions
+                            or any(w in k.words.modals and w != "to" for w in words))
 
 
 def _held_now(title: str, lex: Lexicon) -> bool:
