@@ -153,5 +153,5 @@ def test_a_company_whose_name_starts_with_a_rank_is_no_officer():
 
 
 def test_a_place_or_a_clause_is_no_person_or_title():
-    found = people("Pilots flew from RAAF Base Amberley on Monday. The Raksha Mantri will also visit Nuwara Elia.")
-    assert "Base Amberley" not in found and "Nuwara Elia" not in found
+    found = people("Pilots flew from Norland Base Velmar on Monday. The Defence Minister will also visit Lake Varno.")
+    assert "Base Velmar" not in found and "Lake Varno" not in found
