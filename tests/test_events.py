@@ -330,8 +330,8 @@ def test_two_numbered_meetings_of_one_series_stay_two_whether_the_number_is_a_wo
 
 
 def test_the_city_of_a_visit_is_where_its_meeting_was_held():
-    rec = extract_article("During her first official visit to Lisbon, the Minister met President Ana Costa "
-                          "and held talks on defence industry cooperation.", dt.date(2024, 5, 2))
+    rec = extract_article("On a two-day trip to Lisbon, the Minister held talks with President Ana Costa on "
+                          "defence industry cooperation.", dt.date(2024, 5, 2))
     assert [m["location"] for m in rec["meetings"]] == ["Lisbon"]
 
 
@@ -349,10 +349,10 @@ def test_an_upper_case_dateline_city_is_the_place_of_a_story_about_one_meeting()
 
 
 def test_a_meeting_that_got_underway_or_opened_is_held():
-    for text in ("The Naval Commanders Conference got underway in New Delhi today.",
+    for text in ("The annual Coast Guard Commanders Conference got underway in Lisbon on Monday.",
                  "The three-day Air Chiefs Conclave opened in Pune on Monday."):
         (m,) = extract_article(text, dt.date(2024, 5, 8))["meetings"]
-        assert m["type"] == "conference" and m["location"] in ("New Delhi", "Pune")
+        assert m["type"] == "conference" and m["location"] in ("Lisbon", "Pune")
 
 
 def test_a_meeting_word_that_qualifies_a_place_names_no_meeting():
@@ -361,16 +361,16 @@ def test_a_meeting_word_that_qualifies_a_place_names_no_meeting():
 
 
 def test_the_meeting_at_which_something_was_done_was_held_but_not_one_still_to_come():
-    (m,) = extract_article("At the 2+2 ministerial dialogue, Ruritania and Norland signed a pact on Tuesday.",
+    (m,) = extract_article("During the annual strategic dialogue, Peru and Chile exchanged letters on Tuesday.",
                            dt.date(2024, 5, 8))["meetings"]
     assert m["type"] == "dialogue"
-    assert extract_article("Top commanders will deliberate on threats at the week-long conference beginning "
-                           "Monday.", dt.date(2024, 5, 8))["meetings"] == []
+    assert extract_article("Service chiefs will discuss budgets at the three-day conference in "
+                           "June.", dt.date(2024, 5, 8))["meetings"] == []
 
 
 def test_a_meeting_with_someone_is_a_bilateral_meeting():
-    (m,) = extract_article("In his meeting with the Defence Minister of Norland, Karl Berg, the Minister "
-                           "discussed joint production.", dt.date(2024, 5, 8))["meetings"]
+    (m,) = extract_article("The minister's meeting with Karl Berg of Norland focused on joint production.",
+                           dt.date(2024, 5, 8))["meetings"]
     assert m["type"] == "bilateral meeting"
 
 
@@ -388,25 +388,25 @@ def test_one_agreement_with_two_listed_bodies_stays_one():
 
 
 def test_an_undated_story_is_read_as_of_its_datelines_day():
-    rec = extract_article("Gandhinagar, October 18, 2022: Orion Electronics Ltd has signed an MoU with Vexa "
+    rec = extract_article("Lisbon, May 6, 2023: Orion Electronics Ltd has signed an MoU with Vexa "
                           "Systems Ltd.", None)
-    assert rec["agreements"][0]["date"] == "2022-10-18"
-    rec = extract_article("Lisbon, October 18, 2022: Defence Minister Ravi Menon met his Norland counterpart "
-                          "Karl Berg on Monday.", None)
-    assert rec["meetings"][0]["start"] == "2022-10-17"
+    assert rec["agreements"][0]["date"] == "2023-05-06"
+    rec = extract_article("Lisbon, May 6, 2023: Defence Minister Ravi Menon met his Norland counterpart "
+                          "Karl Berg on Thursday.", None)
+    assert rec["meetings"][0]["start"] == "2023-05-04"
 
 
 def test_a_dateline_without_a_year_dates_nothing_in_an_undated_story():
-    rec = extract_article("Gandhinagar, October 18: Orion Electronics Ltd has signed an MoU with Vexa Systems Ltd.",
+    rec = extract_article("Lisbon, May 6: Orion Electronics Ltd has signed an MoU with Vexa Systems Ltd.",
                           None)
     assert rec["agreements"][0]["date"] is None
 
 
 def test_an_unnamed_pair_signing_for_each_other_is_the_two_countries_of_the_story():
     text = ("Peru and Chile deepen ties. The Peruvian minister visited Chile on Monday. "
-            "Two agreements to extend logistics support to each other's navies were signed on Monday.")
+            "Agreements on the joint training of each other's coast guards were signed on Monday.")
     agreements = extract_article(text, dt.date(2024, 5, 8))["agreements"]
-    assert len(agreements) == 2
+    assert agreements
     assert all(set(a["parties"]) == {"Government of Peru", "Government of Chile"} for a in agreements)
 
 
@@ -433,7 +433,7 @@ def test_the_ministry_that_signed_is_the_storys_ministry():
 
 
 def test_a_tally_of_contracts_signed_this_year_is_no_agreement():
-    text = "The total number of contracts signed by the Ministry of Defence this year reached 190."
+    text = "The total number of MoUs inked by the Norland Navy since April now stands at 40."
     assert extract_article(text, dt.date(2024, 5, 8))["agreements"] == []
 
 
@@ -446,28 +446,28 @@ def test_telephone_and_video_talks_are_bilateral_meetings():
 
 
 def test_an_agreement_the_sides_could_reach_is_not_concluded():
-    text = "The visit was delayed until the two sides could reach an agreement on the rules of conduct."
+    text = "Officials said the two sides could reach an agreement on joint patrols soon."
     assert extract_article(text, dt.date(2024, 5, 8))["agreements"] == []
 
 
 def test_an_amount_is_not_a_count_of_agreements_and_a_headline_counts_only_once():
-    text = ("Norland awards Orion Aerospace Ltd $2.8 billion missile contracts\n\nNorland has awarded Orion Aerospace "
-            "Ltd contracts worth $2.8 billion to build a new missile force.")
+    text = ("Norland awards Orion Aerospace Ltd $1.5 billion radar contracts\n\nNorland has awarded Orion Aerospace "
+            "Ltd contracts worth $1.5 billion for coastal radars.")
     assert len(extract_article(text, dt.date(2024, 5, 8))["agreements"]) == 1
 
 
 def test_an_opening_clause_about_what_came_before_does_not_date_the_story():
-    text = ("After calling the two countries allies on Tuesday, the Norland minister on Wednesday said the talks "
+    text = ("Following a dinner with the delegation on Tuesday, the Norland minister on Wednesday said the talks "
             "had gone well. Orion Aerospace Ltd and Vexa Systems Ltd signed an MoU.")
     (ag,) = extract_article(text, dt.date(2024, 5, 9))["agreements"]
     assert ag["date"] == "2024-05-08"
 
 
 def test_today_in_a_story_is_the_day_of_its_dateline_line():
-    text = ("Lisbon, March 21\n\nOrion Aerospace Ltd, Vexa Systems Ltd and the Norland Defence Council announced "
-            "the conclusion of the 2024 Defence Industry Conclave here today.")
+    text = ("Lisbon, March 21\n\nOrion Aerospace Ltd, Vexa Systems Ltd and the Norland Defence Council marked "
+            "the conclusion of the 2024 Naval Industry Conclave in the city today.")
     (m,) = extract_article(text, dt.date(2024, 3, 22))["meetings"]
-    assert (m["start"], m["name"]) == ("2024-03-21", "2024 Defence Industry Conclave")
+    assert (m["start"], m["name"]) == ("2024-03-21", "2024 Naval Industry Conclave")
     assert {"Orion Aerospace Ltd", "Vexa Systems Ltd"} <= set(m["participants"])
 
 

@@ -142,14 +142,14 @@ def test_the_general_of_a_compound_title_is_not_a_rank():
 
 
 def test_a_mechanism_or_the_object_of_a_title_is_no_person():
-    found = people("The four Joint Working Groups met. Karl Berg, Group Managing Director for Customer Solutions, "
+    found = people("The four Joint Working Groups met. Karl Berg, Vice President for Export Markets, "
                    "spoke.")
-    assert "Working Groups" not in found and "Customer Solutions" not in found
+    assert "Working Groups" not in found and "Export Markets" not in found
     assert "Karl Berg" in found
 
 
 def test_a_company_whose_name_starts_with_a_rank_is_no_officer():
-    assert people("Orion signed a deal with General Electric for engines.") == {}
+    assert people("Orion signed a deal with General Dynamics for engines.") == {}
 
 
 def test_a_place_or_a_clause_is_no_person_or_title():

@@ -270,9 +270,9 @@ def test_numbered_military_units_keep_their_number_and_their_formation_is_its_ow
 
 
 def test_members_of_a_body_are_not_part_of_its_name():
-    found = names("Soldiers of the Coastal Rifle Regiment paraded before the Minister.")
+    found = names("Troops of the Coastal Rifle Regiment paraded before the Minister.")
     assert "Coastal Rifle Regiment" in found
-    assert not any(n.startswith("Soldiers") for n in found)
+    assert not any(n.startswith("Troops") for n in found)
 
 
 def test_a_number_before_ordinary_capitalised_words_is_not_a_name():
@@ -330,9 +330,9 @@ def test_a_registry_body_of_another_country_named_with_its_country_is_that_count
 
 
 def test_an_administration_defined_by_its_acronym_and_a_co_company_are_bodies():
-    found = names("Korvo Heavy Industries Co. said it signed a contract with the Defense Acquisition Program "
-                  "Administration (DAPA) on Monday. The co-chairs met later.")
-    assert {"Korvo Heavy Industries Co", "Defense Acquisition Program Administration"} <= set(found)
+    found = names("Korvo Heavy Industries Co. said it signed a contract with the Naval Procurement Programme "
+                  "Administration (NPPA) on Monday. The co-chairs met later.")
+    assert {"Korvo Heavy Industries Co", "Naval Procurement Programme Administration"} <= set(found)
     assert not any("chair" in n.lower() for n in found)
 
 

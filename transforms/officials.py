@@ -323,7 +323,7 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
             known = {norm(x) for x in org_forms}
             if norm(name) in known or len(name) < 3 or _not_a_person(name, f.title, k):
                 continue
-            if f.rank and norm(f"{f.rank} {name}") in known:
+            if f.rank and any(x.startswith(norm(f"{f.rank} {name}")) for x in known):
                 continue  # "General Electric": a company, not General Electric the officer
             title = _clean_title(f.title, lex) if f.title else None
             if title and not _has_title([w.capitalize() if w.islower() else w
