@@ -149,7 +149,7 @@ def test_a_mechanism_or_the_object_of_a_title_is_no_person():
 
 
 def test_a_company_whose_name_starts_with_a_rank_is_no_officer():
-    assert people("Orion signed a deal with General Dynamics for engines.") == {}
+    assert people("Orion signed a deal with General Avionics Corporation (GAC) for engines.") == {}
 
 
 def test_a_place_or_a_clause_is_no_person_or_title():
