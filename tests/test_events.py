@@ -476,3 +476,13 @@ def test_within_the_framework_of_a_partnership_names_no_framework_agreement():
             "partnership on Monday.")
     (ag,) = extract_article(text, dt.date(2024, 5, 8))["agreements"]
     assert ag["type"] == "other"
+
+
+def test_a_meeting_of_so_many_days_ends_that_many_days_after_it_began_but_a_visits_length_is_not_its():
+    text = ("The annual Coast Guard Commanders Conference got underway in Lisbon today. During the five-day "
+            "conference, commanders will review plans.")
+    (m,) = extract_article(text, dt.date(2024, 5, 6))["meetings"]
+    assert (m["start"], m["end"]) == ("2024-05-06", "2024-05-10")
+    text = "On a three-day visit, the Minister held talks with Karl Berg of Norland on Monday."
+    (m,) = extract_article(text, dt.date(2024, 5, 8))["meetings"]
+    assert m["start"] == m["end"]

@@ -195,7 +195,20 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
             mt.start, mt.end, mt.precision = lede.start, lede.end, lede.precision
         previous = mt
         mt.location = mt.location or place
+        _span_from_duration(mt, rx)
     return found
+
+
+def _span_from_duration(mt: Meeting, rx: SpecPatterns) -> None:
+    """"The five-day conference" that began on a known day ends four days later."""
+    if mt.start is None or mt.precision != "day" or (mt.end is not None and mt.end != mt.start):
+        return
+    text = " ".join(mt.evidence)
+    # The meeting's own length ("five-day conference"), not a visit's ("a three-day visit").
+    m = next((d for d in rx.p.duration_days.finditer(text) if rx.trigger.match(text, d.end() + 1)), None)
+    days = int(rx.words.map("numbers").get(m.group(1).lower(), m.group(1))) if m else 1
+    if 1 < days <= 31:
+        mt.end = mt.start + dt.timedelta(days=days - 1)
 
 
 def _record(m: Meeting) -> EventRecord:
