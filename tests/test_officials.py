@@ -155,3 +155,9 @@ def test_a_company_whose_name_starts_with_a_rank_is_no_officer():
 def test_a_place_or_a_clause_is_no_person_or_title():
     found = people("Pilots flew from Norland Base Velmar on Monday. The Defence Minister will also visit Lake Varno.")
     assert "Base Velmar" not in found and "Lake Varno" not in found
+
+
+def test_the_role_an_appointment_gives_is_the_persons_title():
+    found = people("Karl Berg has been confirmed as Orion Aerospace's new chief executive.")
+    assert found["Karl Berg"].title == "chief executive"
+    assert people("The company said Karl Berg is named in the report.") == {}

@@ -163,8 +163,24 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                    or _lower_title_before(sent, f.start, lex))
         if f.title:
             found.append(f)
+    _appointed(sent, lex, found)
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _appointed(sent: str, lex: Lexicon, found: list[_Found]) -> None:
+    """"Karl Berg has been appointed chief executive of Orion": the role an appointment gives a person,
+    who may stand in the sentence with no title of their own."""
+    for m in lex.p.appointed_as.finditer(sent):
+        words, title = m.group(1).split(), m.group(2).strip()
+        if not all(lex.is_name_token(w) for w in words) or not _has_title(
+                [w[:1].upper() + w[1:] for w in title.split()], lex):
+            continue
+        same = next((f for f in found if f.name == m.group(1)), None)
+        if same is None:
+            found.append(_Found(m.group(1), None, title, m.start(1), m.end(1)))
+        elif same.title is None:
+            same.title = title
 
 
 def _country_lead(toks: list[Tok], lex: Lexicon) -> int:
