@@ -486,3 +486,9 @@ def test_a_meeting_of_so_many_days_ends_that_many_days_after_it_began_but_a_visi
     text = "On a three-day visit, the Minister held talks with Karl Berg of Norland on Monday."
     (m,) = extract_article(text, dt.date(2024, 5, 8))["meetings"]
     assert m["start"] == m["end"]
+
+
+def test_the_body_supplied_under_a_contract_is_not_a_party():
+    text = "The Ministry of Defence signed a contract with Orion Aerospace Ltd for the supply of radars to the Navy."
+    (ag,) = extract_article(text, dt.date(2024, 5, 8))["agreements"]
+    assert set(ag["parties"]) == {"Ministry of Defence", "Orion Aerospace Ltd"}
