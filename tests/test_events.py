@@ -489,6 +489,7 @@ def test_a_meeting_of_so_many_days_ends_that_many_days_after_it_began_but_a_visi
 
 
 def test_the_body_supplied_under_a_contract_is_not_a_party():
-    text = "The Ministry of Defence signed a contract with Orion Aerospace Ltd for the supply of radars to the Navy."
+    text = ("The Ministry of Defence signed a contract with Orion Aerospace Ltd for the supply of radars to the "
+            "Norland Navy.")
     (ag,) = extract_article(text, dt.date(2024, 5, 8))["agreements"]
     assert set(ag["parties"]) == {"Ministry of Defence", "Orion Aerospace Ltd"}
