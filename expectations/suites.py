@@ -113,10 +113,12 @@ def build_batches(tables: dict[str, pa.Table], prev_counts: dict[str, int], min_
                            date_diff('day', current_date, any_value(f.{col})) as days_after_today
                     from {fact} f join {bridge} b using ({key}) join dim_articles a using (article_id)
                     where f.{col} is not null group by f.{key}""")
+                # A meeting under way when reported ends after the report (the column says how long after).
+                later = next(t for t in TABLES if t.name == fact).column(col).days_after_publication
                 batches.append(Batch(f"{fact}__{col}__plausible", fact, frame, [
                     gxe.ExpectColumnValuesToBeBetween(column="days_since_1947", min_value=0),
-                    gxe.ExpectColumnValuesToBeBetween(column="days_after_publication", max_value=0),
-                    gxe.ExpectColumnValuesToBeBetween(column="days_after_today", max_value=0),
+                    gxe.ExpectColumnValuesToBeBetween(column="days_after_publication", max_value=later),
+                    gxe.ExpectColumnValuesToBeBetween(column="days_after_today", max_value=later),
                 ], [key]))
         frame = _sql_frame(con, """
             select date_diff('day', date '1947-01-01', published_date) as days_since_1947,

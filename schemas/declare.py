@@ -35,6 +35,9 @@ class Column:
     allowed: tuple[str, ...] | None = None
     # Dates the gate checks against the plausible range (1947 up to the article's publication).
     plausible_date: bool = False
+    # How many days after the reporting article's publication (and after today) the date may fall: 0 for a
+    # day that has happened, more for the last day of a meeting still under way when it was reported.
+    days_after_publication: int = 0
 
     @property
     def arrow_type(self) -> pa.DataType:

@@ -121,7 +121,8 @@ FACT_MEETINGS = Table(
         C("meeting_type", "VARCHAR", "Kind of meeting.", nullable=False, allowed=MEETING_TYPES),
         C("name", "VARCHAR", "The meeting's own name, where it has one."),
         C("start_date", "DATE", "First day.", plausible_date=True),
-        C("end_date", "DATE", "Last day (equal to start_date for one-day meetings).", plausible_date=True),
+        C("end_date", "DATE", "Last day (equal to start_date for one-day meetings; a meeting under way when "
+          "reported may end up to 31 days after).", plausible_date=True, days_after_publication=31),
         C("date_precision", "VARCHAR", "Precision of both dates.", allowed=PRECISIONS),
         C("location", "VARCHAR", "City or building."),
         C("summary", "VARCHAR", "One-line description built from the evidence."),
