@@ -75,6 +75,11 @@ def _has_title(words: list[str], lex: Lexicon) -> bool:
     return any(lex.is_title_word(w) for w in words)
 
 
+def _capitalised(words: list[str]) -> list[str]:
+    """Words as a title's capitalised words ("managing director" -> "Managing Director"; "CMD" stays)."""
+    return [w[:1].upper() + w[1:] for w in words]
+
+
 def _clean_title(title: str, lex: Lexicon) -> str:
     title = lex.p.leading_article.sub("", title.strip(" ,;:-"))
     return lex.p.whitespace_run.sub(" ", title)
@@ -173,8 +178,7 @@ def _appointed(sent: str, lex: Lexicon, found: list[_Found]) -> None:
     who may stand in the sentence with no title of their own."""
     for m in lex.p.appointed_as.finditer(sent):
         words, title = m.group(1).split(), m.group(2).strip()
-        if not all(lex.is_name_token(w) for w in words) or not _has_title(
-                [w[:1].upper() + w[1:] for w in title.split()], lex):
+        if not all(lex.is_name_token(w) for w in words) or not _has_title(_capitalised(title.split()), lex):
             continue
         same = next((f for f in found if f.name == m.group(1)), None)
         if same is None:
@@ -312,7 +316,7 @@ def _org_of(title: str | None, orgs: list[Org], lex: Lexicon, heads: frozenset[s
     stripped = title
     before, after = title[:pos], title[pos + len(form):]
     after_clean = lex.p.leading_article.sub("", lex.p.leading_bracket.sub("", after).strip(" ,"))
-    if pos == 0 and after_clean and _has_title([w[:1].upper() + w[1:] for w in after_clean.split()], lex):
+    if pos == 0 and after_clean and _has_title(_capitalised(after_clean.split()), lex):
         stripped = after_clean
     elif not after_clean:
         rest = before.rstrip(" ,")
@@ -333,14 +337,14 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
     people: list[Official] = []
     per_sentence = (runs_by_sentence(runs, [(s.start, s.start + len(s.text)) for s in sentences], k.words.connectors)
                     if runs is not None else [None] * len(sentences))
+    known = {norm(x) for x in org_forms}
     for s, sentence_runs in zip(sentences, per_sentence, strict=True):
         for f in _persons_in_sentence(s.text, lex, org_forms, sentence_runs):
             name = lex.p.possessive_end.sub("", lex.p.retired_suffix.sub("", f.name).strip())  # "Anil Rawat's visit"
-            known = {norm(x) for x in org_forms}
             if norm(name) in known or len(name) < 3 or _not_a_person(name, f.title, k):
                 continue
             if f.rank and any(x.startswith(norm(f"{f.rank} {name}")) for x in known):
-                continue  # "General Electric": a company, not General Electric the officer
+                continue  # "General Avionics": a company, not an officer named Avionics
             title = _clean_title(f.title, lex) if f.title else None
             if title and not _has_title([w.capitalize() if w.islower() else w
                                          for w in lex.p.title_word.findall(title)], lex):
@@ -373,13 +377,13 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
 
 
 def _not_a_person(name: str, title: str | None, k: Knowledge) -> bool:
-    """"Joint Working Groups", "Group Managing Director for Customer Solutions": a name with a body's head
+    """"Joint Working Groups", "Vice President for Export Markets": a name with a body's head
     word or a place's word in it ("Groups", "Base"), or the object of a title that ends in "for" or "to" or of a
     clause ("will also visit"), is no person."""
     heads, places = k.org_heads, k.words.place_name_words
     if any(w in heads or w in places or (w.endswith("s") and w[:-1] in heads) for w in name.split()):
         return True
-    # "Raksha Mantri will also visit Nuwara Elia": a clause, not a title.
+    # "The Minister will also visit Lake Varno": a clause, not a title.
     words = (title or "").split()
     return bool(words) and (words[-1] in k.words.purpose_prepositions
                             or any(w in k.words.modals and w != "to" for w in words))

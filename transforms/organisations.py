@@ -138,7 +138,7 @@ def _clean_phrase(words: list[str], k: Knowledge) -> list[str]:
     based = [i for i, w in enumerate(words[:-1]) if w.endswith(tuple(k.words.descriptor_endings))]
     if based:
         words = words[based[-1] + 1:]  # "United Kingdom-based Acme Systems": where it is based is no name
-    numbered = bool(words) and words[-1] in k.words.numbered_unit_heads  # "21st Rifle Regiment" keeps "21st"
+    numbered = bool(words) and words[-1] in k.words.numbered_unit_heads  # "12th Rifle Regiment" keeps "12th"
     while words and (words[0] in connectors or words[0] in k.words.capital_articles
                      or (p.ordinal_word.fullmatch(words[0]) and not numbered)
                      or words[0].endswith(tuple(k.words.descriptor_endings))
@@ -330,7 +330,7 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
             phrase = _clean_phrase(words, k)
             ends_name = (last in k.org_heads or lex.is_name_token(last) or last.isupper() or last in _place_words(k)
                          or norm(" ".join(phrase)) in idx.by_form or norm(" ".join(phrase[1:])) in idx.by_form)
-            lone_head = len(phrase) == 1 and phrase[0] in k.org_heads  # "Navy Secretary Ray Mabus": a role
+            lone_head = len(phrase) == 1 and phrase[0] in k.org_heads  # "Navy Secretary Karl Berg": a role
             if (_is_org_phrase(_clean_phrase(words, k), k) and ends_name) or lone_head:
                 segments.append(cur)
                 cur = []
