@@ -493,3 +493,51 @@ def test_the_body_supplied_under_a_contract_is_not_a_party():
             "Norland Navy.")
     (ag,) = extract_article(text, dt.date(2024, 5, 8))["agreements"]
     assert set(ag["parties"]) == {"Ministry of Defence", "Orion Aerospace Ltd"}
+
+
+def test_a_minister_receiving_a_visiting_official_holds_a_meeting_but_receiving_an_order_does_not():
+    text = ("Ruritanian Defence Minister Ilse Varga received Norlandic Deputy Defence Minister Jon Kett at the "
+            "ministry in Velmar on Tuesday to discuss naval cooperation.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert (m["type"], m["start"]) == ("bilateral meeting", "2025-06-10")
+    for sentence in ("Orion Castings Limited received an order from the Ministry of Defence on Tuesday.",
+                     "Defence Minister Ilse Varga hosted the annual conference of commanders on Tuesday."):
+        assert [x["type"] for x in extract_article(sentence, PUB)["meetings"]] != ["bilateral meeting"], sentence
+
+
+def test_a_country_ending_a_company_name_is_not_a_government_party():
+    text = ("The two ministers witnessed the signing of an agreement between shipbuilder PT Kelautan Indonesia "
+            "and Turkish firm Vexor Inc. on Tuesday.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert "Government of Indonesia" not in ag["parties"] and "Vexor Inc" in ag["parties"]
+    (ag,) = extract_article("Indonesia and Turkey signed a defence pact on Tuesday.", PUB)["agreements"]
+    assert set(ag["parties"]) == {"Government of Indonesia", "Government of Turkey"}
+
+
+def test_countries_a_body_acts_for_are_places_not_parties():
+    text = ("The Joint Armament Agency signed a contract amendment with Vexor Inc. on behalf of Belgium and "
+            "Portugal on Tuesday.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["type"] == "contract"
+    assert set(ag["parties"]) == {"Joint Armament Agency", "Vexor Inc"}
+
+
+def test_the_contracting_activity_of_a_contract_notice_is_its_other_party():
+    text = ("Vexor Marine Inc., Halden, Norland, is awarded a $48,210,554 firm-fixed-price contract for hull "
+            "repairs. Work will be performed in Halden. Naval Ship Systems Command, Velmar, is the contracting "
+            "activity.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Vexor Marine Inc", "Naval Ship Systems Command"}
+
+
+def test_deals_announced_then_itemised_are_one_agreement_per_item_with_the_announcer():
+    text = ("The Defence Procurement Council announced on Tuesday the signing of 12 deals worth $300 million. "
+            "The deals included a contract with Vexor Inc. for spare parts, a contract with Orvik for radar "
+            "support, and an agreement with Tellura for pilot training.")
+    ags = extract_article(text, PUB)["agreements"]
+    assert sorted((a["type"], tuple(a["parties"])) for a in ags) == [
+        ("contract", ("Defence Procurement Council", "Orvik")),
+        ("contract", ("Defence Procurement Council", "Vexor Inc")),
+        ("other", ("Defence Procurement Council", "Tellura")),
+    ]
+    assert {a["date"] for a in ags} == {"2025-06-10"}

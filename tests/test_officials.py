@@ -161,3 +161,18 @@ def test_the_role_an_appointment_gives_is_the_persons_title():
     found = people("Karl Berg has been confirmed as Orion Aerospace's new chief executive.")
     assert found["Karl Berg"].title == "chief executive"
     assert people("The company said Karl Berg is named in the report.") == {}
+
+
+def test_an_appointment_in_the_active_voice_gives_the_title_and_keeps_the_name_whole():
+    found = people("Varnholt Systems has appointed Elin Strand as its chief operating officer, effective May 1. "
+                   "The board also named Piet Jansen Chief Financial Officer. It picked Ana Loy to be its "
+                   "next president beginning June.")
+    assert found["Elin Strand"].title == "chief operating officer"
+    assert found["Piet Jansen"].title == "Chief Financial Officer"
+    assert found["Ana Loy"].title == "president"
+    assert people("The navy named Operation Tidewater after the storm.") == {}
+
+
+def test_a_palace_or_a_hall_after_a_person_is_a_place_not_a_name():
+    found = people("The minister called on President Tomas Rell at Vardan Palace.")
+    assert "Tomas Rell" in found and "Vardan Palace" not in found

@@ -350,3 +350,9 @@ def test_international_organisations_known_by_acronym_are_bodies_not_countries()
     found = names("The EU and the GCC held talks with the OSCE.")
     assert {"European Union", "Gulf Cooperation Council", "Organization for Security and Co-operation in Europe"} \
         <= set(found)
+
+
+def test_a_name_introduced_by_where_it_is_based_is_an_organisation():
+    got = names("Tallinn-based Orvik Aero has opened a plant. Rotterdam-based Air Defence was not a name.")
+    assert "Orvik Aero" in got
+    assert "Air Defence" not in got

@@ -176,13 +176,18 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
 def _appointed(sent: str, lex: Lexicon, found: list[_Found]) -> None:
     """"Karl Berg has been appointed chief executive of Orion": the role an appointment gives a person,
     who may stand in the sentence with no title of their own."""
-    for m in lex.p.appointed_as.finditer(sent):
+    for m in (*lex.p.appointed_as.finditer(sent), *lex.p.appoints_as.finditer(sent)):
         words, title = m.group(1).split(), m.group(2).strip()
+        cut = next((i for i in range(2, len(words)) if lex.is_title_word(words[i])), len(words))
+        if cut < len(words):
+            # "named Ola Dahl Chief Financial Officer": the capitalised title is not the name
+            title, words = " ".join([*words[cut:], title]), words[:cut]
         if not all(lex.is_name_token(w) for w in words) or not _has_title(_capitalised(title.split()), lex):
             continue
-        same = next((f for f in found if f.name == m.group(1)), None)
+        name = " ".join(words)
+        same = next((f for f in found if f.name == name), None)
         if same is None:
-            found.append(_Found(m.group(1), None, title, m.start(1), m.end(1)))
+            found.append(_Found(name, None, title, m.start(1), m.start(1) + len(name)))
         elif same.title is None:
             same.title = title
 

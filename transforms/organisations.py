@@ -178,7 +178,8 @@ def _is_org_phrase(words: list[str], k: Knowledge) -> bool:
         return False
     # A title before the head ("Chief of Army Staff", "Director General ... Services") is a role, not a body.
     title_pos = [i for i, w in enumerate(words)
-                 if (w in k.titles or (w.endswith("s") and w[:-1] in k.titles)) and w not in k.org_heads]
+                 if (w in k.titles or (w.endswith("s") and w[:-1] in k.titles)) and w not in k.org_heads
+                 and not (w in k.words.title_modifiers and i + 1 < len(words) and words[i + 1] not in k.titles)]
     if title_pos and title_pos[0] < head_pos[0]:
         return False
     # "Army Commanders", "Service Chiefs": people holding a role, not a body.
@@ -563,7 +564,8 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     # 5. Names introduced as bodies: "Indian company Kestrel Works", "arms maker Norvik", "Norvik, a
     # Pune-based start-up,".
     lex = lexicon(k)
-    for m in (*k.patterns.org_cue_name.finditer(text), *k.patterns.org_apposition.finditer(text)):
+    cued = (k.patterns.org_cue_name, k.patterns.org_apposition, k.patterns.org_place_based)
+    for m in (m for rx in cued for m in rx.finditer(text)):
         for part in k.patterns.coordinator_split.split(m.group(1)):
             words = part.split()
             while words and (words[-1] in k.words.connectors

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from transforms.knowledge import Knowledge
 from transforms.names import norm
+from transforms.patterns import Patterns
 from transforms.phrases import phrase_pattern
 from transforms.sentences import Sentence
 from transforms.vocab import DAYS, MONTHS, lexicon
@@ -161,27 +162,40 @@ def signing_slot_names(sentences: list[Sentence], known: list[tuple[int, int]], 
     for s in sentences:
         t = s.text
         verb = verb_rx.search(t)
-        if verb is None or not type_rx.search(t):
+        itemised = verb is None and bool(p.deals_listed.match(t))
+        if not itemised and (verb is None or not type_rx.search(t)):
             continue
         spans = [(a - s.start, e - s.start) for a, e in known if s.start <= a and e <= s.start + len(t)]
-        found: list[tuple[str, int]] = []
-        subject = p.subject_before_verb.search(t[:verb.start()])
-        names = _coordinated(subject.group(1), subject.start(1), p.coordinator_split) if subject else []
-        # "The Ministry of Ports, Shipping and Waterways signed": the end of one name, not two subjects.
-        if len(names) == 1 or not _continues_a_list(t[:subject.start(1)] if subject else ""):
-            found += names
-        listed = p.with_name_list.search(t, verb.end())
-        if listed:
-            for m in p.listed_name.finditer(listed.group(1)):
-                found.append((m.group(), listed.start(1) + m.start()))
-        between = p.between_names.search(t)
-        if between:
-            found += [(between.group(g), between.start(g)) for g in (1, 2)]
+        found = _listed_deal_names(t, type_rx, p) if itemised else _slot_candidates(t, verb, p)
         for name, at in found:
             slot = _slot_name(name, at, spans, t, k, whole)
             if slot is not None and not type_rx.search(slot[0]):  # "The MoU signed with ..." names no body
                 out.append((slot[0], s.start + slot[1]))
     return out
+
+
+def _slot_candidates(t: str, verb: re.Match[str], p: Patterns) -> list[tuple[str, int]]:
+    """The subject right before the signing verb, the names listed after 'with', those 'between A and B'."""
+    found: list[tuple[str, int]] = []
+    subject = p.subject_before_verb.search(t[:verb.start()])
+    names = _coordinated(subject.group(1), subject.start(1), p.coordinator_split) if subject else []
+    # "The Ministry of Ports, Shipping and Waterways signed": the end of one name, not two subjects.
+    if len(names) == 1 or not _continues_a_list(t[:subject.start(1)] if subject else ""):
+        found += names
+    listed = p.with_name_list.search(t, verb.end())
+    if listed:
+        for m in p.listed_name.finditer(listed.group(1)):
+            found.append((m.group(), listed.start(1) + m.start()))
+    between = p.between_names.search(t)
+    if between:
+        found += [(between.group(g), between.start(g)) for g in (1, 2)]
+    return found
+
+
+def _listed_deal_names(t: str, type_rx: re.Pattern[str], p: Patterns) -> list[tuple[str, int]]:
+    """"The deals included a contract with Vexa for ..., and an agreement with Tellura": each item's party."""
+    items = (p.with_one_name.match(t, m.end()) for m in type_rx.finditer(t))
+    return [(m.group(1), m.start(1)) for m in items if m is not None]
 
 
 def _continues_a_list(before: str) -> bool:

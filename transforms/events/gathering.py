@@ -239,14 +239,24 @@ def _met(t: str, rx: SpecPatterns, person_forms: dict[str, str], org_forms: dict
     m = rx.met.search(t) if rx.met is not None else None
     if m is None:
         return None
-    named = [a for a, _, _ in name_spans(t, person_forms)] + [a for a, _, _ in name_spans(t, org_forms)]
+    people = [a for a, _, _ in name_spans(t, person_forms)]
+    named = people + [a for a, _, _ in name_spans(t, org_forms)]
     # "He further received ...", "The Defence Secretary later met ...": the subject named before.
     subject = bool(rx.p.pronoun_subject.match(t[:m.start()]))
     after = any(a > m.end() for a in named) or "counterpart" in t[m.end():]
+    if " ".join(m.group().lower().split()) in rx.words.person_object_verbs:
+        after = _person_object(m.end(), people, named)
     if (subject or any(a < m.start() for a in named)) and after:
         found = kind(m.group(), rx.met_types)
         return (found[1], m.start()) if found else None
     return None
+
+
+def _person_object(verb_end: int, people: list[int], named: list[int], reach: int = 80) -> bool:
+    """"received his counterpart X": the first name after the verb is a person's, close to the verb
+    (only a title between), not an order or a conference received or hosted."""
+    later = [a for a in named if a > verb_end]
+    return bool(later) and min(later) in people and min(later) - verb_end <= reach
 
 
 def _title_body(title: str | None, orgs: list[Org], k: Knowledge, rx: SpecPatterns) -> str | None:

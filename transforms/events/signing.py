@@ -28,7 +28,7 @@ from transforms.events.common import (
     name_spans,
     place_in,
 )
-from transforms.events.engine import SpecPatterns, best_type, reader
+from transforms.events.engine import SpecPatterns, best_type, kind, reader
 from transforms.knowledge import Knowledge
 from transforms.names import norm
 from transforms.organisations import Org
@@ -75,8 +75,12 @@ def read_signings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]
         story.found = _transferred(story, doc.transfers)
     announced = {t.cue for t in doc.transfers} | {t.sentence for t in doc.transfers}
     for s in doc.sentences:
+        _contracting_body(story, s)
         if s.index in announced or not rx.trigger.search(s.text):
             continue  # most sentences name no agreement: skip them before any other test
+        if story.found and rx.p.deals_listed.match(s.text) and rx.verb.search(s.text) is None:
+            _listed_deals(story, s)
+            continue
         clauses = _agreement_clauses(s.text, rx)
         whole = [c for _, _, c in name_spans(s.text, story.org_forms)] if len(clauses) > 1 else []
         for t in clauses:
@@ -118,6 +122,41 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     anaphoric = bool(rx.p.anaphor_agreement.search(t[:typ[1]]))
     ag = _agreement(story, s, t, said, typ, cut, verb, parties, anaphoric)
     _file(story, ag, t, said, typ, verb, anaphoric, named=bool(parties))
+
+
+def _listed_deals(story: _Story, s: Sentence) -> None:
+    """"The deals included a contract with Vexa for ..., and an agreement with Tellura": one agreement per
+    item, between the body that concluded the deals just reported and the item's party. The deals'
+    own entry, if it had no other party yet, becomes the first item."""
+    rx, last = story.rx, story.found[-1]
+    own = last.parties[:1]
+    spans = name_spans(s.text, story.org_forms)
+    for m in rx.trigger.finditer(s.text):
+        item = rx.p.with_one_name.match(s.text, m.end())
+        typ = kind(m.group(), rx.types)
+        party = next((c for a, _, c in spans if item is not None and a == item.start(1)), None)
+        if party is None or typ is None or party in own:
+            continue
+        ag = Agreement(type=typ[1], parties=[*own, party], date=last.date, precision=last.precision,
+                       location=last.location, evidence=[s.text])
+        if len(set(last.parties)) < 2 and last in story.found:
+            story.found.remove(last)
+        story.found.append(ag)
+    story.last_at = s.index
+
+
+def _contracting_body(story: _Story, s: Sentence) -> None:
+    """"Naval Systems Command, Arlington, Virginia, is the contracting activity": the body that awarded the
+    contract just reported is its other party (the form of contract notices)."""
+    found = story.found
+    if not found or s.index - story.last_at > 3:
+        return
+    cue = story.rx.p.contracting_activity.search(s.text)
+    if cue is None:
+        return
+    named = [name for a, _, name in name_spans(s.text, story.org_forms) if a < cue.start()]
+    if named and named[0] not in found[-1].parties:
+        found[-1].parties.append(named[0])
 
 
 def _drop_planned_part(t: str, rx: SpecPatterns, verb: re.Match[str] | None) -> str:
@@ -485,6 +524,7 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
     matcher, forms = _country_nouns(rx.knowledge)
     p = rx.p
     out: list[str] = []
+    placed = -1  # where the last country read as a place ended: 'in France and Italy' are both places
     for start, end, form in matcher.finditer(text):
         country = forms[form]
         if country in covered:
@@ -492,8 +532,11 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
         if p.space_capital.match(text[end:end + 2]) or text[end:end + 1] == "-":
             continue  # an adjective or part of a name: 'US Navy', 'India-US'
         before = text[max(0, start - 9):start]
-        if p.place_preposition_end.search(before):
+        if p.place_preposition_end.search(before) or (placed >= 0 and p.list_joint.fullmatch(text[placed:start])):
+            placed = end
             continue  # a place: 'signed in India'
+        if p.name_word_end.search(text[max(0, start - 30):start]):
+            continue  # the end of a name: 'PT Kelautan Indonesia and'
         # Only a country that acts: 'India and Japan', 'between India and', 'with Japan', 'India on
         # Thursday signed'.
         after = text[end:end + 5]
