@@ -541,3 +541,10 @@ def test_deals_announced_then_itemised_are_one_agreement_per_item_with_the_annou
         ("other", ("Defence Procurement Council", "Tellura")),
     ]
     assert {a["date"] for a in ags} == {"2025-06-10"}
+
+
+def test_where_a_company_is_based_is_not_where_it_signed():
+    text = ("Orvik Dynamics signed a teaming agreement with Vexor Aerospace, a Canadian firm based in Ottawa, on "
+            "Tuesday. The agreement was signed in Oslo by the two chief executives.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["location"] == "Oslo"

@@ -176,3 +176,11 @@ def test_an_appointment_in_the_active_voice_gives_the_title_and_keeps_the_name_w
 def test_a_palace_or_a_hall_after_a_person_is_a_place_not_a_name():
     found = people("The minister called on President Tomas Rell at Vardan Palace.")
     assert "Tomas Rell" in found and "Vardan Palace" not in found
+
+
+def test_a_title_set_off_by_commas_before_a_name_is_its_title():
+    found = people("The company's chief executive, Mara Voss, said the radar works. Vantor's vice president for "
+                   "land systems, Lee Ji-won, added that trials went well.")
+    assert found["Mara Voss"].title == "chief executive"
+    assert found["Lee Ji-won"].title == "vice president for land systems"
+    assert people("At the end of the day, Mara Voss, a visitor, left.") == {}

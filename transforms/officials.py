@@ -165,7 +165,8 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
             f.title = _title_in_words_before(sent, f.prefix_start, lex) or f.title
     for f in bare:
         f.title = (_title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex)
-                   or _lower_title_before(sent, f.start, lex))
+                   or _lower_title_before(sent, f.start, lex,
+                                          lex.p.lower_words_before_comma if sent[f.end:f.end + 1] == "," else None))
         if f.title:
             found.append(f)
     _appointed(sent, lex, found)
@@ -200,9 +201,11 @@ def _country_lead(toks: list[Tok], lex: Lexicon) -> int:
     return n
 
 
-def _lower_title_before(sent: str, start: int, lex: Lexicon) -> str | None:
-    """'saw defence secretary Anil Rawat', 'his Chilean counterpart Jorge Mena'."""
-    m = lex.p.lower_words_before.search(sent[max(0, start - 60):start])
+def _lower_title_before(sent: str, start: int, lex: Lexicon, apposed: re.Pattern[str] | None = None) -> str | None:
+    """'saw defence secretary Anil Rawat', 'his Chilean counterpart Jorge Mena'; with `apposed`, also the
+    title before a name set off by commas ('its chief executive, Karl Berg, said')."""
+    before = sent[max(0, start - 60):start]
+    m = lex.p.lower_words_before.search(before) or (apposed.search(before) if apposed else None)
     if not m:
         return None
     words = m.group(1).split()
