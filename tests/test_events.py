@@ -548,3 +548,29 @@ def test_where_a_company_is_based_is_not_where_it_signed():
             "Tuesday. The agreement was signed in Oslo by the two chief executives.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["location"] == "Oslo"
+
+
+def test_a_company_of_a_country_named_with_a_possessive_does_not_make_its_government_a_party():
+    text = "Orvik Group has signed a joint venture agreement with Brazil's Vexor Technologies on Tuesday."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Orvik Group", "Vexor Technologies"}
+
+
+def test_two_leaders_meeting_on_the_sidelines_of_a_conference_hold_a_meeting_of_their_own():
+    text = ("German Chancellor Karl Brandt and French President Luc Morel met on the sidelines of the Baltic "
+            "Security Conference on Tuesday.")
+    types = sorted(m["type"] for m in extract_article(text, PUB)["meetings"])
+    assert types == ["bilateral meeting", "conference"]
+    assert extract_article("Karl Brandt and Luc Morel, who met in 2019, spoke again.", PUB)["meetings"] == []
+
+
+def test_members_of_a_body_meeting_together_hold_one_meeting():
+    (m,) = extract_article("NATO defence ministers met in Brussels on Tuesday.", PUB)["meetings"]
+    assert (m["type"], m["start"], m["location"]) == ("other", "2025-06-10", "Brussels")
+
+
+def test_the_day_a_signing_was_reported_gives_way_to_the_day_it_was_signed():
+    text = ("Orvik and the procurement agency have signed an engine contract, Orvik said on Wednesday. The contract "
+            "was signed on June 2 at the agency's headquarters.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["date"] == "2025-06-02"

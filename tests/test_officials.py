@@ -184,3 +184,10 @@ def test_a_title_set_off_by_commas_before_a_name_is_its_title():
     assert found["Mara Voss"].title == "chief executive"
     assert found["Lee Ji-won"].title == "vice president for land systems"
     assert people("At the end of the day, Mara Voss, a visitor, left.") == {}
+
+
+def test_a_lower_case_particle_inside_a_name_keeps_the_name_whole_and_rector_is_a_title():
+    found = people("The MoU was signed by Professor Pieter de Wulf, Rector of the university, and Ines da Costa, "
+                   "chief executive of Orvik.")
+    assert found["Pieter de Wulf"].title == "Rector"
+    assert "Ines da Costa" in found

@@ -77,6 +77,12 @@ def event_dates(k: Knowledge, sentence: str, pub: dt.date | None, hint: int | No
             and not p.other_event_date.search(sentence[max(skip, d.span[0] - 80):d.span[0]])]
 
 
+def reported_on(k: Knowledge, sentence: str, d: DateMention) -> bool:
+    """"..., Acme said on Tuesday": the day the news was given. A signing reported that way may be older
+    (its own date follows: "The contract was signed on 27 February"); a meeting is usually that day's."""
+    return bool(k.patterns.reporting_date.search(sentence[max(0, d.span[0] - 25):d.span[0]]))
+
+
 def dateline_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None, hint: int | None = None
                   ) -> DateMention | None:
     """The date of a dateline ('Bengaluru, February 12 (ANI):'): the day the story was filed."""

@@ -10,7 +10,7 @@ story last spoke of; one meeting per counterpart where the story lists several.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from transforms.document import Doc
 from transforms.events.common import (
@@ -128,6 +128,10 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
     mt = _meeting(story, t, typ)
     anaphoric = bool(rx.p.anaphor_meeting.search(t[:typ[1]])) and not mt.name
     story.recent = _merge_meeting(story.found, mt, rx, anaphoric, story.recent)
+    if occasion and met is not None and typ != met:
+        # "A and B met on the sidelines of the Summit": the summit was held, and so was their meeting.
+        aside = replace(_meeting(story, t, met), name=None)
+        story.recent = _merge_meeting(story.found, aside, rx, False, story.recent)
     # "held bilateral meetings with A, B and C": one meeting per counterpart named.
     for _ in range(_counterparts(story.doc.sentences, s.index, t, story.person_forms, rx) - 1):
         story.found.append(Meeting(type=mt.type, start=mt.start, end=mt.end, precision=mt.precision,
@@ -239,17 +243,31 @@ def _met(t: str, rx: SpecPatterns, person_forms: dict[str, str], org_forms: dict
     m = rx.met.search(t) if rx.met is not None else None
     if m is None:
         return None
-    people = [a for a, _, _ in name_spans(t, person_forms)]
+    person_spans = name_spans(t, person_forms)
+    people = [a for a, _, _ in person_spans]
     named = people + [a for a, _, _ in name_spans(t, org_forms)]
     # "He further received ...", "The Defence Secretary later met ...": the subject named before.
     subject = bool(rx.p.pronoun_subject.match(t[:m.start()]))
-    after = any(a > m.end() for a in named) or "counterpart" in t[m.end():]
+    after = (any(a > m.end() for a in named) or "counterpart" in t[m.end():]
+             or _pair_before(t, m.start(), [(a, e) for a, e, _ in person_spans], rx))
     if " ".join(m.group().lower().split()) in rx.words.person_object_verbs:
         after = _person_object(m.end(), people, named)
+    elif m.group() == "met" and rx.p.group_subject.search(t[:m.start()]):
+        return rx.special("fallback") or "other", m.start()  # "NATO defence ministers met in Brussels"
     if (subject or any(a < m.start() for a in named)) and after:
         found = kind(m.group(), rx.met_types)
         return (found[1], m.start()) if found else None
     return None
+
+
+def _pair_before(t: str, verb_at: int, people: list[tuple[int, int]], rx: SpecPatterns, reach: int = 40) -> bool:
+    """"Chancellor A and President B met on Friday": two people joined by 'and' right before the verb met
+    each other."""
+    before = [(a, e) for a, e in people if e <= verb_at]
+    if len(before) < 2:
+        return False
+    (_, e1), (a2, e2) = before[-2], before[-1]
+    return bool(rx.p.and_between.search(t[e1:a2])) and verb_at - e2 <= reach and "," not in t[e2:verb_at]
 
 
 def _person_object(verb_end: int, people: list[int], named: list[int], reach: int = 80) -> bool:

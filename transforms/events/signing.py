@@ -27,6 +27,7 @@ from transforms.events.common import (
     lede_date,
     name_spans,
     place_in,
+    reported_on,
 )
 from transforms.events.engine import SpecPatterns, best_type, kind, reader
 from transforms.knowledge import Knowledge
@@ -192,7 +193,8 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         named = _leading_body(doc.orgs, rx.words.map("anaphoric_bodies")[body.group(1)])
         if named and named not in parties:
             parties.insert(0, named)
-    d = date_of(event_dates(rx.knowledge, t, doc.published, story.hint))
+    d = date_of([d for d in event_dates(rx.knowledge, t, doc.published, story.hint)
+                 if not reported_on(rx.knowledge, t, d)])
     return Agreement(
         type=typ[0], parties=dedupe(parties), signatories=signatories,
         date=d.start if d else None, precision=d.precision if d else None,
@@ -222,6 +224,8 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
         # "The signing of this agreement ...": details for the last one, not a new agreement.
         add_new(found[-1].signatories, ag.signatories)
         found[-1].location = found[-1].location or ag.location
+        if found[-1].date is None:
+            found[-1].date, found[-1].precision = ag.date, ag.precision
         add_new(found[-1].evidence, [said])
         return
     each = _one_per_counterpart(t, typ, ag, story.org_forms, rx)
@@ -529,7 +533,7 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
         country = forms[form]
         if country in covered:
             continue
-        if p.space_capital.match(text[end:end + 2]) or text[end:end + 1] == "-":
+        if p.space_capital.match(text[end:end + 4]) or text[end:end + 1] == "-":
             continue  # an adjective or part of a name: 'US Navy', 'India-US'
         before = text[max(0, start - 9):start]
         if p.place_preposition_end.search(before) or (placed >= 0 and p.list_joint.fullmatch(text[placed:start])):
