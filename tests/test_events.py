@@ -537,10 +537,14 @@ def test_deals_announced_then_itemised_are_one_agreement_per_item_with_the_annou
     ags = extract_article(text, PUB)["agreements"]
     assert sorted((a["type"], tuple(a["parties"])) for a in ags) == [
         ("contract", ("Defence Procurement Council", "Orvik")),
+        ("contract", ("Defence Procurement Council", "Tellura")),  # a generic word keeps the deals' type
         ("contract", ("Defence Procurement Council", "Vexor Inc")),
-        ("other", ("Defence Procurement Council", "Tellura")),
     ]
     assert {a["date"] for a in ags} == {"2025-06-10"}
+    text = ("Orvik Systems signed 11 MoUs with start-ups at the expo on Tuesday. Among them were agreements with "
+            "Vexor Labs for seekers and with Tellura for simulators.")
+    ags = extract_article(text, PUB)["agreements"]
+    assert sorted((a["type"], a["parties"][1]) for a in ags) == [("MoU", "Tellura"), ("MoU", "Vexor Labs")]
 
 
 def test_where_a_company_is_based_is_not_where_it_signed():

@@ -191,3 +191,10 @@ def test_a_lower_case_particle_inside_a_name_keeps_the_name_whole_and_rector_is_
                    "chief executive of Orvik.")
     assert found["Pieter de Wulf"].title == "Rector"
     assert "Ines da Costa" in found
+
+
+def test_the_body_after_at_is_where_a_title_holder_works_and_a_place_word_can_be_a_surname():
+    found = people("Speaking at the expo, Tom Blair, Vice President of Business Development at Orvik Systems, "
+                   "said it works.")
+    assert found["Tom Blair"].title == "Vice President of Business Development"
+    assert found["Tom Blair"].organisation == "Orvik Systems"

@@ -356,3 +356,9 @@ def test_a_name_introduced_by_where_it_is_based_is_an_organisation():
     got = names("Tallinn-based Orvik Aero has opened a plant. Rotterdam-based Air Defence was not a name.")
     assert "Orvik Aero" in got
     assert "Air Defence" not in got
+
+
+def test_a_person_named_before_of_is_not_part_of_the_body_after_it():
+    got = names("Joint Secretary R. K. Varma of the Ministry of Ports and Harbours led the delegation.")
+    assert "Ministry of Ports and Harbours" in got
+    assert not any("Varma" in n for n in got)

@@ -288,7 +288,10 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon) -> str | No
         if r.start == start:
             words = [t.text for t in r.tokens]
             if _has_title(words[:3], lex):
-                return r.text(sent)
+                # "X, Vice President of Sales at Orvik Systems, said": the employer after "at" is the body.
+                at = lex.p.employer_after.match(sent, r.end)
+                employer = next((e for e in runs if at and e.start == at.end()), None)
+                return f"{r.text(sent)} at {employer.text(sent)}" if employer else r.text(sent)
     low = lex.p.lower_title_after.match(sent[start:])
     if low and _has_title([w.capitalize() for w in low.group(1).split()[:2]], lex):
         return low.group(1)
@@ -329,7 +332,8 @@ def _org_of(title: str | None, orgs: list[Org], lex: Lexicon, heads: frozenset[s
     elif not after_clean:
         rest = before.rstrip(" ,")
         words = rest.split()
-        if words and words[-1] in lex.words.body_prepositions and any(w in heads for w in form.split()):
+        if words and words[-1] in lex.words.body_prepositions and (
+                any(w in heads for w in form.split()) or words[-1] in lex.words.employer_prepositions):
             rest = " ".join(words[:-1]).rstrip(" ,")
         elif words and words[-1] in lex.words.dangling_words:
             rest = ""

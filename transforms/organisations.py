@@ -277,6 +277,18 @@ def _strip_person_tail(toks: list[Tok], lex: Lexicon, k: Knowledge) -> list[Tok]
     return toks
 
 
+def _strip_person_head(toks: list[Tok], lex: Lexicon, k: Knowledge) -> list[Tok]:
+    """'Amit Varma of the Ministry of Ports': a person's name before 'of' is not part of the body after it."""
+    of = next((j for j, t in enumerate(toks) if t.text == "of"), None)
+    if of is None or of < 2:
+        return toks
+    head = toks[:of]
+    if all(lex.is_name_token(t.text) or k.patterns.initial.match(t.text) for t in head) and \
+            not any(t.text in k.org_heads for t in head):
+        return toks[of + 1:]
+    return toks
+
+
 def _of_kind_never_ending_in_a_name(toks: list[Tok], k: Knowledge) -> bool:
     """'Ministry of Defence', 'German Department of Space': a head of such a type, then 'of'."""
     words = [t.text for t in toks]
@@ -358,6 +370,7 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
                 seg = seg[of + 1:]
             elif lead < len(seg) and _ends_as_body(seg[-1].text, k):
                 seg = seg[lead:]
+        seg = _strip_person_head(seg, lex, k)
         for part in _split_on_and(_drop_country_ends(seg, k), k, idx):
             part = _strip_person_tail(part, lex, k)
             if part:

@@ -194,8 +194,7 @@ def _slot_candidates(t: str, verb: re.Match[str], p: Patterns) -> list[tuple[str
 
 def _listed_deal_names(t: str, type_rx: re.Pattern[str], p: Patterns) -> list[tuple[str, int]]:
     """"The deals included a contract with Vexa for ..., and an agreement with Tellura": each item's party."""
-    items = (p.with_one_name.match(t, m.end()) for m in type_rx.finditer(t))
-    return [(m.group(1), m.start(1)) for m in items if m is not None]
+    return [(m.group(1), m.start(1)) for m in p.with_one_name.finditer(t)]
 
 
 def _continues_a_list(before: str) -> bool:

@@ -72,7 +72,7 @@ def lexicon(k: Knowledge) -> Lexicon:
     vocab = set(k.title_words) | set(k.titles) | set(k.org_heads) | set(k.countries) | set(k.country_words)
     vocab |= MONTHS | DAYS
     for p in k.places:
-        vocab.update(p.split())
+        vocab.update(w for w in p.split() if w not in k.words.place_words_also_names)
     for d in k.domains:
         vocab.update(w.capitalize() for w in d.name.replace("&", " ").split())
     vocab.update(k.words.sentence_openers)

@@ -129,17 +129,20 @@ def _listed_deals(story: _Story, s: Sentence) -> None:
     """"The deals included a contract with Vexa for ..., and an agreement with Tellura": one agreement per
     item, between the body that concluded the deals just reported and the item's party. The deals'
     own entry, if it had no other party yet, becomes the first item."""
-    rx, last = story.rx, story.found[-1]
+    rx, last, t = story.rx, story.found[-1], s.text
     own = last.parties[:1]
-    spans = name_spans(s.text, story.org_forms)
-    for m in rx.trigger.finditer(s.text):
-        item = rx.p.with_one_name.match(s.text, m.end())
-        typ = kind(m.group(), rx.types)
-        party = next((c for a, _, c in spans if item is not None and a == item.start(1)), None)
-        if party is None or typ is None or party in own:
+    spans = name_spans(t, story.org_forms)
+    for item in rx.p.with_one_name.finditer(t):
+        party = next((c for a, _, c in spans if a == item.start(1)), None)
+        if party is None or party in own:
             continue
-        ag = Agreement(type=typ[1], parties=[*own, party], date=last.date, precision=last.precision,
-                       location=last.location, evidence=[s.text])
+        # "a contract with X ..., and with Y": the agreement word nearest before the item, else the deals'.
+        words = [m for m in rx.trigger.finditer(t, 0, item.start())]
+        typ = kind(words[-1].group(), rx.types) if words else None
+        # "signed 12 MoUs ... Among them were agreements with X": a generic word keeps the deals' type.
+        specific = typ[1] if typ and typ[1] != rx.special("fallback") else last.type
+        ag = Agreement(type=specific, parties=[*own, party], date=last.date,
+                       precision=last.precision, location=last.location, evidence=[t])
         if len(set(last.parties)) < 2 and last in story.found:
             story.found.remove(last)
         story.found.append(ag)
