@@ -198,3 +198,9 @@ def test_the_body_after_at_is_where_a_title_holder_works_and_a_place_word_can_be
                    "said it works.")
     assert found["Tom Blair"].title == "Vice President of Business Development"
     assert found["Tom Blair"].organisation == "Orvik Systems"
+
+
+def test_a_body_in_the_comma_phrase_after_the_title_is_the_officials_organisation():
+    found = people("A delegation led by Mr. Arvind Menon, Additional Secretary, Department of Space, took part.")
+    assert (found["Arvind Menon"].title, found["Arvind Menon"].organisation) == ("Additional Secretary",
+                                                                                "Department of Space")

@@ -362,3 +362,8 @@ def test_a_person_named_before_of_is_not_part_of_the_body_after_it():
     got = names("Ravi Varma of the Ministry of Ports and Harbours led the delegation.")
     assert "Ministry of Ports and Harbours" in got
     assert not any("Varma" in n for n in got)
+
+
+def test_a_possessive_inside_a_name_stays_and_a_rank_word_before_of_is_a_title():
+    assert "Ruritania People's Navy" in names("The Ruritania People's Navy held talks.")
+    assert "Royal Norland Navy" in names("He met the Commander of the Royal Norland Navy on Monday.")

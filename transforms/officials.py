@@ -159,12 +159,12 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
     # Titles from neighbouring comma-separated phrases.
     for f in found:
         if f.title is None:
-            f.title = _title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex)
+            f.title = _title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex, org_forms)
         elif not _has_title(f.title.split(), lex):
             # "Ministry of Defence Anil Rao": the body is known; the role may stand before it.
             f.title = _title_in_words_before(sent, f.prefix_start, lex) or f.title
     for f in bare:
-        f.title = (_title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex)
+        f.title = (_title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex, org_forms)
                    or _lower_title_before(sent, f.start, lex,
                                           lex.p.lower_words_before_comma if sent[f.end:f.end + 1] == "," else None))
         if f.title:
@@ -277,8 +277,10 @@ def _title_before(sent: str, start: int, runs: list[Run], lex: Lexicon, found: l
     return None
 
 
-def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon) -> str | None:
-    """'Dr Kiran Rao, Secretary DDR&D and Chairman DRDO, said ...'; also 'X, executive director, said'."""
+def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: set[str] = frozenset()
+                 ) -> str | None:
+    """'Dr Kiran Rao, Secretary DDR&D and Chairman DRDO, said ...'; also 'X, executive director, said' and
+    'X, Additional Secretary, Department of Space, said' (the body in the next comma phrase)."""
     rest = sent[end:]
     m = lex.p.comma_after_name.match(rest)
     if not m or "," not in m.group():
@@ -291,7 +293,13 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon) -> str | No
                 # "X, Vice President of Sales at Orvik Systems, said": the employer after "at" is the body.
                 at = lex.p.employer_after.match(sent, r.end)
                 employer = next((e for e in runs if at and e.start == at.end()), None)
-                return f"{r.text(sent)} at {employer.text(sent)}" if employer else r.text(sent)
+                if employer:
+                    return f"{r.text(sent)} at {employer.text(sent)}"
+                comma = lex.p.comma_after_name.match(sent, r.end)
+                body = next((e for e in runs if comma and "," in comma.group() and e.start == comma.end()), None)
+                if body and lex.p.leading_article.sub("", body.text(sent)) in org_forms:
+                    return f"{r.text(sent)}, {body.text(sent)}"
+                return r.text(sent)
     low = lex.p.lower_title_after.match(sent[start:])
     if low and _has_title([w.capitalize() for w in low.group(1).split()[:2]], lex):
         return low.group(1)

@@ -151,8 +151,14 @@ def _clean_phrase(words: list[str], k: Knowledge) -> list[str]:
     if len(words) > 1 and p.possessive_end.search(words[0]) and p.possessive_end.sub("", words[0]) in k.countries:
         if not any(w in k.state_heads for w in words[1:]):
             return _clean_phrase(words[1:], k)
-        return [words[0], *(p.possessive_end.sub("", w) for w in words[1:])]
-    return [p.possessive_end.sub("", w) for w in words]
+        return [words[0], *_without_possessives(words[1:], k)]
+    return _without_possessives(words, k)
+
+
+def _without_possessives(words: list[str], k: Knowledge) -> list[str]:
+    """"DRDO's" loses its possessive; "Vietnam People's Navy" keeps the one inside the name."""
+    return [w if w in k.words.possessives_in_names and i < len(words) - 1 else k.patterns.possessive_end.sub("", w)
+            for i, w in enumerate(words)]
 
 
 def _is_org_phrase(words: list[str], k: Knowledge) -> bool:
@@ -330,6 +336,8 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
                        if lex.rank_kind(" ".join(x.text for x in toks[i:i + n]))), 0)
         if n_rank and i > 0 and t.text == "General" and toks[i - 1].text in k.words_before_general:
             n_rank = 0  # "Directorate General of Ordnance", "Director General": not the rank
+        if n_rank and i + n_rank < len(toks) and toks[i + n_rank].text == "of":
+            n_rank = 0  # "Commander of the Royal Navy": a title over the body after it, not a rank
         if n_rank and (i > 0 or len(toks) > n_rank):
             # A rank or honorific starts a person's name: the rest of the run is not a body.
             segments.append(cur)
