@@ -130,6 +130,16 @@ def _country_of(words: list[str], k: Knowledge) -> str | None:
 
 def _clean_phrase(words: list[str], k: Knowledge) -> list[str]:
     """Drops leading articles, ordinals and sentence-opening words that are not part of a name."""
+    return list(_cleaned(tuple(words), k))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _cleaned(phrase: tuple[str, ...], k: Knowledge) -> tuple[str, ...]:
+    """The same phrases recur in every article ("the Ministry of Defence"): cleaned once each."""
+    return tuple(_clean_words(list(phrase), k))
+
+
+def _clean_words(words: list[str], k: Knowledge) -> list[str]:
     p = k.patterns
     connectors = k.words.connectors
     described = [i for i, w in enumerate(words[:-1]) if w in k.words.descriptor_nouns]
@@ -162,6 +172,12 @@ def _without_possessives(words: list[str], k: Knowledge) -> list[str]:
 
 
 def _is_org_phrase(words: list[str], k: Knowledge) -> bool:
+    return _org_phrase(tuple(words), k)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _org_phrase(phrase: tuple[str, ...], k: Knowledge) -> bool:
+    words = list(phrase)
     if not words:
         return False
     text = " ".join(words)
