@@ -578,3 +578,9 @@ def test_the_day_a_signing_was_reported_gives_way_to_the_day_it_was_signed():
             "was signed on June 2 at the agency's headquarters.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["date"] == "2025-06-02"
+
+
+def test_a_yearly_edition_keeps_its_year_in_the_meetings_name():
+    text = "The 2025 edition of the Pacific Chiefs of Defence Conference was held in Suva on Tuesday."
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["name"] == "2025 edition of the Pacific Chiefs of Defence Conference"
