@@ -584,3 +584,11 @@ def test_a_yearly_edition_keeps_its_year_in_the_meetings_name():
     text = "The 2025 edition of the Pacific Chiefs of Defence Conference was held in Suva on Tuesday."
     (m,) = extract_article(text, PUB)["meetings"]
     assert m["name"] == "2025 edition of the Pacific Chiefs of Defence Conference"
+
+
+def test_calling_on_one_official_and_holding_talks_with_another_are_two_meetings():
+    text = ("During the visit, the Admiral called on Defence Minister Ilse Varga and held talks with Navy chief "
+            "Vice Admiral Jon Kett in Velmar on Tuesday.")
+    assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"] * 2
+    one = "Defence Minister Ilse Varga met Navy chief Vice Admiral Jon Kett in Velmar on Tuesday."
+    assert len(extract_article(one, PUB)["meetings"]) == 1

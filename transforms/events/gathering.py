@@ -322,7 +322,7 @@ def _counterparts(sentences: list[Sentence], i: int, t: str, person_forms: dict[
     p = rx.p
     m = p.plural_meetings.search(t)
     if not m:
-        return 1
+        return _met_one_by_one(t, person_forms, rx)
     subject = {name for a, _, name in name_spans(t[:m.start()], person_forms)}
     names = {name for a, _, name in name_spans(t[m.end():], person_forms)} - subject
     if i + 1 < len(sentences) and p.listing_cue.search(sentences[i + 1].text):
@@ -331,6 +331,22 @@ def _counterparts(sentences: list[Sentence], i: int, t: str, person_forms: dict[
     listed = p.country_list.search(t, m.end())
     countries = len(p.capitalised_phrase.findall(listed.group(1))) if listed else 0
     return max(1, min(max(len(names), countries), 12))
+
+
+def _met_one_by_one(t: str, person_forms: dict[str, str], rx: SpecPatterns, reach: int = 80) -> int:
+    """"called on Minister A and held talks with Admiral B": each meeting verb with its own person after it
+    is a meeting of its own (one occasion per set of participants)."""
+    if rx.met is None:
+        return 1
+    verbs = list(rx.met.finditer(t))
+    if len(verbs) < 2:
+        return 1
+    people = name_spans(t, person_forms)
+    met = set()
+    for i, v in enumerate(verbs):
+        end = min(v.end() + reach, verbs[i + 1].start() if i + 1 < len(verbs) else len(t))
+        met |= {name for a, _, name in people if v.end() <= a < end}
+    return max(1, len(met))
 
 
 def _name_tokens(name: str, rx: SpecPatterns) -> set[str]:
