@@ -592,3 +592,11 @@ def test_calling_on_one_official_and_holding_talks_with_another_are_two_meetings
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"] * 2
     one = "Defence Minister Ilse Varga met Navy chief Vice Admiral Jon Kett in Velmar on Tuesday."
     assert len(extract_article(one, PUB)["meetings"]) == 1
+
+
+def test_an_agreement_reported_as_cancelled_stays_out_when_the_next_sentence_refers_back_to_it():
+    text = ("Norland has cancelled its order for more drones from Orvik Systems, the ministry said. The contract, "
+            "worth 300 million euros, had been signed in 2024.")
+    assert extract_article(text, PUB)["agreements"] == []
+    signed = "Norland signed an order for drones with Orvik Systems. The contract had been negotiated since 2024."
+    assert len(extract_article(signed, PUB)["agreements"]) == 1

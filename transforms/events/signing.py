@@ -64,6 +64,7 @@ class _Story(Story):
     found: list[Agreement] = field(default_factory=list)
     slots: list[Agreement] = field(default_factory=list)  # counted agreements still waiting for their own party
     last_at: int = -10
+    negated_at: int = -10  # the last sentence that named an agreement only to negate it
 
 
 @reader("signing")
@@ -100,7 +101,10 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     verb = rx.verb.search(t)
     t = _drop_planned_part(t, rx, verb)
     typ = best_type(t, rx.trigger, rx.types, rx.p.trigger_as_modifier)
-    if typ is None or rx.negation.search(t) is not None:
+    if typ is None:
+        return
+    if rx.negation.search(t) is not None:
+        story.negated_at = s.index  # "X cancelled its order ...": what refers back to it is no agreement
         return
     if (verb is not None and rx.p.signing_verb.match(verb.group()) and found
             and rx.p.signing_back.search(t[:verb.start()])):
@@ -119,8 +123,10 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
                              and rx.p.another.search(t[max(0, typ[1] - 30):typ[1] + 40])
                              and rx.p.with_named.search(t)):
         return
-    story.last_at = s.index
     anaphoric = bool(rx.p.anaphor_agreement.search(t[:typ[1]]))
+    if anaphoric and not parties and s.index - story.negated_at <= 2 and story.last_at < story.negated_at:
+        return  # "The contract, worth $2 billion, had been signed in 2024": the one just cancelled
+    story.last_at = s.index
     ag = _agreement(story, s, t, said, typ, cut, verb, parties, anaphoric)
     _file(story, ag, t, said, typ, verb, anaphoric, named=bool(parties))
 
