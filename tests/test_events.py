@@ -600,3 +600,12 @@ def test_an_agreement_reported_as_cancelled_stays_out_when_the_next_sentence_ref
     assert extract_article(text, PUB)["agreements"] == []
     signed = "Norland signed an order for drones with Orvik Systems. The contract had been negotiated since 2024."
     assert len(extract_article(signed, PUB)["agreements"]) == 1
+
+
+def test_a_countrys_government_named_as_an_actor_is_an_organisation_but_not_as_a_modifier():
+    got = {o["name"] for o in extract_article("The Chilean government has approved the purchase.", PUB)["organisations"]}
+    assert "Government of Chile" in got
+    for text in ("Chilean government officials visited the plant.", "It backs the Chilean government's scheme.",
+                 "A Chilean government-owned shipyard built it."):
+        got = {o["name"] for o in extract_article(text, PUB)["organisations"]}
+        assert "Government of Chile" not in got, text

@@ -98,8 +98,22 @@ def decisions(doc: Doc, k: Knowledge) -> None:
 
 
 def governments(doc: Doc, k: Knowledge) -> None:
-    """Governments named as parties ("India and Japan signed ...") are organisations of the article too."""
+    """Governments named as parties ("India and Japan signed ...") or as actors ("the French government
+    approved ...") are organisations of the article too."""
     known = {o.name for o in doc.orgs}
+    for m in k.patterns.country_government.finditer(doc.text):
+        country = k.countries.get(m.group(1))
+        name = government_name_of(country, k) if country else None
+        if name is None:
+            continue
+        org = next((o for o in doc.orgs if o.name == name), None)
+        if org is None:
+            org = Org(name=name, org_type="government", country=country, mentions=0,
+                      aliases=government_aliases(country, k))
+            doc.orgs.append(org)
+            known.add(name)
+        org.aliases.add(m.group())
+        org.mentions += 1
     for spec in k.events:
         for role in spec.roles_of("organisation"):
             for e in doc.events.get(spec.name, []):
