@@ -603,8 +603,8 @@ def test_an_agreement_reported_as_cancelled_stays_out_when_the_next_sentence_ref
 
 
 def test_a_countrys_government_named_as_an_actor_is_an_organisation_but_not_as_a_modifier():
-    got = {o["name"] for o in extract_article("The Chilean government has approved the purchase.", PUB)["organisations"]}
-    assert "Government of Chile" in got
+    acting = extract_article("The Chilean government has approved the purchase.", PUB)["organisations"]
+    assert "Government of Chile" in {o["name"] for o in acting}
     for text in ("Chilean government officials visited the plant.", "It backs the Chilean government's scheme.",
                  "A Chilean government-owned shipyard built it."):
         got = {o["name"] for o in extract_article(text, PUB)["organisations"]}
