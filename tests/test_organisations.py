@@ -367,3 +367,14 @@ def test_a_person_named_before_of_is_not_part_of_the_body_after_it():
 def test_a_possessive_inside_a_name_stays_and_a_rank_word_before_of_is_a_title():
     assert "Ruritania People's Navy" in names("The Ruritania People's Navy held talks.")
     assert "Royal Norland Navy" in names("He met the Commander of the Royal Norland Navy on Monday.")
+
+
+def test_an_office_of_a_title_holder_and_a_general_department_are_bodies():
+    got = names("The Prime Minister's Office said officials of the General Department of Defence Industry met.")
+    assert "Prime Minister's Office" in got and "General Department of Defence Industry" in got
+
+
+def test_two_countries_bodies_joined_by_and_are_two_organisations():
+    got = names("The arrangement between Chile's Department of Defence Production and Peru's General Department "
+                "of Defence Industry stands.")
+    assert len([n for n in got if "Department" in n]) == 2

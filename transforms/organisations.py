@@ -258,6 +258,7 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
         left_clean = _clean_phrase(left, k)
         right_clean = " ".join(_clean_phrase(right, k))
         starts_body = (right[0] in k.words.definite_articles or right[0] in k.org_heads or right[0] in k.countries
+                       or k.patterns.possessive_end.sub("", right[0]) in k.countries  # "and Chile's Navy"
                        or right_clean in idx.case_forms or norm(right_clean) in idx.by_form)
         ends_body = bool(left_clean) and (left_clean[-1] in k.org_heads or " ".join(left_clean) in idx.case_forms
                                           or left_clean[-1] in k.words.name_ending_legal_forms)
@@ -352,8 +353,9 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
                        if lex.rank_kind(" ".join(x.text for x in toks[i:i + n]))), 0)
         if n_rank and i > 0 and t.text == "General" and toks[i - 1].text in k.words_before_general:
             n_rank = 0  # "Directorate General of Ordnance", "Director General": not the rank
-        if n_rank and i + n_rank < len(toks) and toks[i + n_rank].text == "of":
-            n_rank = 0  # "Commander of the Royal Navy": a title over the body after it, not a rank
+        after_rank = toks[i + n_rank].text if n_rank and i + n_rank < len(toks) else None
+        if after_rank is not None and (after_rank == "of" or after_rank in k.org_heads):
+            n_rank = 0  # "Commander of the Royal Navy", "General Department of ...": no rank before a person
         if n_rank and (i > 0 or len(toks) > n_rank):
             # A rank or honorific starts a person's name: the rest of the run is not a body.
             segments.append(cur)
