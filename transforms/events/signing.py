@@ -126,9 +126,10 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     anaphoric = bool(rx.p.anaphor_agreement.search(t[:typ[1]]))
     if anaphoric and not parties and s.index - story.negated_at <= 2 and story.last_at < story.negated_at:
         return  # "The contract, worth $2 billion, had been signed in 2024": the one just cancelled
+    follows = s.index - story.last_at <= 1  # right after the sentence that named the last agreement
     story.last_at = s.index
     ag = _agreement(story, s, t, said, typ, cut, verb, parties, anaphoric)
-    _file(story, ag, t, said, typ, verb, anaphoric, named=bool(parties))
+    _file(story, ag, t, said, typ, verb, anaphoric, named=bool(parties), follows=follows)
 
 
 def _listed_deals(story: _Story, s: Sentence) -> None:
@@ -212,7 +213,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
 
 
 def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int], verb: re.Match[str] | None,
-          anaphoric: bool, named: bool) -> None:
+          anaphoric: bool, named: bool, follows: bool = False) -> None:
     """Where a clause's agreement goes: a counted slot, one per listed year, the one it refers back to,
     a merge with an earlier mention, or a new entry (with as many more as the clause counts)."""
     rx, found = story.rx, story.found
@@ -229,8 +230,12 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
         found.extend(Agreement(type=ag.type, parties=list(ag.parties), date=dt.date(y, 1, 1), precision="year",
                                evidence=[said]) for y in years)
         return
-    if anaphoric and found and not named and _refers_back(found[-1], ag, rx):
-        # "The signing of this agreement ...": details for the last one, not a new agreement.
+    signed_by = named and follows and bool(rx.p.signed_by_whom.search(t))
+    if anaphoric and found and (not named or signed_by) and _refers_back(found[-1], ag, rx):
+        # "The signing of this agreement ...": details for the last one, not a new agreement; "The contract
+        # was signed by the head of the X Agency": and who signed it for which body.
+        if signed_by:
+            add_new(found[-1].parties, ag.parties)
         add_new(found[-1].signatories, ag.signatories)
         found[-1].location = found[-1].location or ag.location
         if found[-1].date is None:
