@@ -612,8 +612,8 @@ def test_a_countrys_government_named_as_an_actor_is_an_organisation_but_not_as_a
 
 
 def test_the_agreement_signed_by_a_bodys_head_in_the_next_sentence_is_the_same_agreement():
-    text = ("Norland has signed a contract with Orvik Systems for 40 tanks, the defence minister said on Wednesday. "
-            "The contract was signed in Tallinn on Tuesday by the head of the Norland Materiel Agency.")
+    text = ("Estonia has signed a contract with Orvik Systems for 40 tanks, the defence minister said on Wednesday. "
+            "The contract was signed in Tallinn on Tuesday by the head of the Estonian Centre for Defence Investment.")
     (ag,) = extract_article(text, PUB)["agreements"]
-    assert "Orvik Systems" in ag["parties"] and "Norland Materiel Agency" in ag["parties"]
+    assert "Orvik Systems" in ag["parties"] and "Estonian Centre for Defence Investment" in ag["parties"]
     assert (ag["date"], ag["location"]) == ("2025-06-10", "Tallinn")
