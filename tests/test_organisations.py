@@ -378,3 +378,9 @@ def test_two_countries_bodies_joined_by_and_are_two_organisations():
     got = names("The arrangement between Chile's Department of Defence Production and Peru's General Department "
                 "of Defence Industry stands.")
     assert len([n for n in got if "Department" in n]) == 2
+
+
+def test_a_name_introduced_by_its_kind_keeps_its_dictionary_words_but_not_a_role_after_it():
+    assert "Nordic Air Defence" in names("Danish drone maker Nordic Air Defence signed it.")
+    got = names("Arms maker Norvik Defence Minister Arne Berg spoke.")
+    assert "Norvik" in got and not any("Berg" in n for n in got)

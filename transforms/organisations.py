@@ -606,11 +606,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     cued = (k.patterns.org_cue_name, k.patterns.org_apposition, k.patterns.org_place_based)
     for m in (m for rx in cued for m in rx.finditer(text)):
         for part in k.patterns.coordinator_split.split(m.group(1)):
-            words = part.split()
-            while words and (words[-1] in k.words.connectors
-                             or words[-1] in lex.vocab and words[-1] not in k.org_heads):
-                words.pop()
-            words = _clean_phrase(words, k)
+            words = _clean_phrase(_without_trailing_role(part.split(), lex, k), k)
             if not words or any(lex.rank_kind(w) for w in words):
                 continue
             lead = _leading_title(words, k)
@@ -644,6 +640,21 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     orgs = [o for o in b.orgs if o.mentions > 0 and not _only_as_modifier(text, o, k)]
     orgs.sort(key=lambda o: o.first)
     return orgs
+
+
+def _without_trailing_role(words: list[str], lex: Lexicon, k: Knowledge) -> list[str]:
+    """"arms maker Norvik Defence Minister": a role after the name is not part of it (with the words that
+    qualify it); dictionary words with no role after them are ("drone maker Nordic Air Defence")."""
+    cut = next((i for i, w in enumerate(words) if i > 0 and lex.is_title_word(w) and w not in k.org_heads), None)
+    role = cut is not None
+    words = words[:cut] if role else words
+    while words:
+        w = words[-1]
+        if not (w in k.words.connectors or w in MONTHS or w in DAYS or w in k.countries
+                or (role and w in lex.vocab and w not in k.org_heads)):
+            break
+        words = words[:-1]
+    return words
 
 
 def _bare_form_of_unnamed_country(text: str, form: str, reg: RegistryOrg, k: Knowledge) -> bool:
