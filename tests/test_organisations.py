@@ -384,3 +384,8 @@ def test_a_name_introduced_by_its_kind_keeps_its_dictionary_words_but_not_a_role
     assert "Nordic Air Defence" in names("Danish drone maker Nordic Air Defence signed it.")
     got = names("Arms maker Norvik Defence Minister Arne Berg spoke.")
     assert "Norvik" in got and not any("Berg" in n for n in got)
+
+
+def test_a_body_owned_by_another_named_with_a_possessive_is_found_without_its_owner():
+    got = names("Officials from the Pentagon's Defense Innovation Unit and the Orvik Group's Systems Division met.")
+    assert "Defense Innovation Unit" in got and "Systems Division" in got

@@ -156,6 +156,11 @@ def _clean_words(words: list[str], k: Knowledge) -> list[str]:
         words = words[2:] if " ".join(words[:2]) in k.leading_words else words[1:]
     while words and (words[-1] in connectors or words[-1].startswith("(")):
         words = words[:-1]
+    # "the Pentagon's Defense Innovation Unit", "DRDO's Gas Turbine Establishment": the owner is another body.
+    owned = [i for i, w in enumerate(words[:-1]) if p.possessive_end.search(w) and w not in k.words.possessives_in_names
+             and p.possessive_end.sub("", w) not in k.countries]
+    if owned:
+        return _clean_words(words[owned[-1] + 1:], k)
     # "Chile's Ministry of Defence" keeps its possessive (the country's own body); "Germany's Acme GmbH"
     # drops the country (a company is named without it); "DRDO's" elsewhere loses the possessive.
     if len(words) > 1 and p.possessive_end.search(words[0]) and p.possessive_end.sub("", words[0]) in k.countries:
