@@ -617,3 +617,10 @@ def test_the_agreement_signed_by_a_bodys_head_in_the_next_sentence_is_the_same_a
     (ag,) = extract_article(text, PUB)["agreements"]
     assert "Orvik Systems" in ag["parties"] and "Estonian Centre for Defence Investment" in ag["parties"]
     assert (ag["date"], ag["location"]) == ("2025-06-10", "Tallinn")
+
+
+def test_a_meeting_name_goes_on_after_its_word_with_on_and_capitalised_words():
+    text = ("The Joint Working Group on Defence Research and Materiel Cooperation met in Canberra on Tuesday "
+            "and reviewed progress.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["name"] == "Joint Working Group on Defence Research and Materiel Cooperation"

@@ -78,7 +78,9 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
         if all(w[:1].isdigit() for w in words) and not noun[:1].isupper():
             continue
         tail = p.trailing_meeting_noun.match(sentence, m.end())
-        name = " ".join([*words, noun]) + (tail.group() if tail else "")
+        # "Joint Working Group on Defence Research and Materiel Cooperation": a capitalised name goes on.
+        more = p.name_continuation.match(sentence, m.end()) if noun[:1].isupper() and not tail else None
+        name = " ".join([*words, noun]) + (tail.group() if tail else "") + (more.group() if more else "")
         name = " ".join(name.split())
         if len(name.split()) >= 2 and (best is None or len(name) > len(best)):
             best = name
