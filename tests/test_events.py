@@ -624,3 +624,24 @@ def test_a_meeting_name_goes_on_after_its_word_with_on_and_capitalised_words():
             "and reviewed progress.")
     (m,) = extract_article(text, PUB)["meetings"]
     assert m["name"] == "Joint Working Group on Defence Research and Materiel Cooperation"
+
+
+def test_what_was_proposed_at_a_held_meeting_does_not_unmake_the_meeting():
+    text = "The two sides held the annual defence dialogue in Lisbon on Tuesday, where a proposal was discussed."
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert (m["type"], m["location"]) == ("dialogue", "Lisbon")
+    assert extract_article("A defence dialogue has been proposed for next month in Lisbon.", PUB)["meetings"] == []
+
+
+def test_a_similar_contract_signed_earlier_is_another_agreement():
+    text = ("Orvik Aerospace Limited has received a contract from the Ministry of Defence for 12 jets, the company "
+            "said on Tuesday. "
+            "Orvik Aerospace Limited had signed a similar contract for 80 trainers in February 2021.")
+    dates = sorted(a["date"] for a in extract_article(text, PUB)["agreements"])
+    assert dates == ["2021-02-01", "2025-06-10"]
+
+
+def test_two_states_signing_for_a_service_are_the_parties_not_the_service():
+    text = "Chile and France on Tuesday signed a contract for 12 jets for the Chilean Navy."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Government of Chile", "Government of France"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,6 +59,17 @@ def leading_place(phrase: str, places: frozenset[str]) -> str | None:
 
 def is_negated(sentence: str, rx: SpecPatterns) -> bool:
     return bool(rx.negation.search(sentence))
+
+
+def drop_planned_part(t: str, rx: SpecPatterns, verb: re.Match[str] | None) -> str:
+    """"After signing a deal with the Army, the firm is preparing for a tender", "signed a teaming
+    agreement to jointly bid for ...": what follows the negation cue is planned; the signed part stands."""
+    neg = rx.negation.search(t)
+    named_at = rx.trigger.search(t)
+    if neg is not None and verb is not None and named_at is not None and neg.start() > max(verb.end(), named_at.end()):
+        comma = t.rfind(",", verb.end(), neg.start())
+        return t[:comma if comma > 0 else neg.start()]
+    return t
 
 
 def add_new(items: list[str], new: list[str]) -> None:

@@ -19,6 +19,7 @@ from transforms.events.common import (
     date_of,
     dateline_date,
     dedupe,
+    drop_planned_part,
     event_dates,
     is_negated,
     lede_date,
@@ -108,7 +109,9 @@ def read_gatherings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecor
 def _read_sentence(story: _Story, s: Sentence) -> None:
     """One sentence: a new meeting (or one per counterpart listed), details for the recent one, or nothing."""
     rx, t = story.rx, s.text
-    negated = is_negated(t, rx)
+    # "held the dialogue in Paris, where the proposal was discussed": what was done there negates nothing.
+    held = drop_planned_part(t, rx, rx.verb.search(t))
+    negated = is_negated(held if rx.p.occasion_clause.match(t, len(held)) else t, rx)
     typ = best_type(t, rx.trigger, rx.types, rx.p.trigger_as_modifier)
     met = _met(t, rx, story.person_forms, story.org_forms) if not negated else None
     if typ is not None and typ[0] == rx.special("fallback") and met is not None:

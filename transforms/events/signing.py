@@ -22,6 +22,7 @@ from transforms.events.common import (
     date_of,
     dateline_date,
     dedupe,
+    drop_planned_part,
     event_dates,
     headline_lines,
     lede_date,
@@ -99,7 +100,7 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     rx, found = story.rx, story.found
     said = t  # the evidence keeps the whole clause, even when its planned part is cut off below
     verb = rx.verb.search(t)
-    t = _drop_planned_part(t, rx, verb)
+    t = drop_planned_part(t, rx, verb)
     typ = best_type(t, rx.trigger, rx.types, rx.p.trigger_as_modifier)
     if typ is None:
         return
@@ -170,22 +171,17 @@ def _contracting_body(story: _Story, s: Sentence) -> None:
         found[-1].parties.append(named[0])
 
 
-def _drop_planned_part(t: str, rx: SpecPatterns, verb: re.Match[str] | None) -> str:
-    """"After signing a deal with the Army, the firm is preparing for a tender", "signed a teaming
-    agreement to jointly bid for ...": what follows the negation cue is planned; the signed part stands."""
-    neg = rx.negation.search(t)
-    named_at = rx.trigger.search(t)
-    if neg is not None and verb is not None and named_at is not None and neg.start() > max(verb.end(), named_at.end()):
-        comma = t.rfind(",", verb.end(), neg.start())
-        return t[:comma if comma > 0 else neg.start()]
-    return t
-
-
 def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, int], cut: int,
                verb: re.Match[str] | None, parties: list[str], anaphoric: bool) -> Agreement:
     """The agreement a clause reports: parties (governments and signatories' bodies included), date, place."""
     rx, doc = story.rx, story.doc
-    parties = parties + _governments(t[:cut], parties, doc.orgs, rx)
+    # "India and France signed a contract for jets for the Navy": the states are the parties, not those served.
+    served = _named_and_served(t, cut, story.org_forms, rx)[1]
+    unserved = [x for x in parties if x not in served]
+    acting = _governments(t[:cut], unserved, doc.orgs, rx)
+    if len(acting) < 2:
+        acting = _governments(t[:cut], parties, doc.orgs, rx)
+    parties = (unserved if len(acting) > 1 else parties) + acting
     if (rx.p.two_sides.search(t) and len(parties) < 2 and not (anaphoric and story.found)
             and not any(p.startswith(GOVERNMENT) for p in parties)):
         # "the two countries signed a pact": the governments of the two countries the story is about
@@ -247,7 +243,10 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
         for one in each:
             _merge_agreement(found, one, False, rx)
         return
-    _merge_agreement(found, ag, anaphoric, rx)
+    if rx.p.distinct_mention.search(t[max(0, typ[1] - 30):typ[1]]):
+        found.append(ag)  # "HAL had signed a similar contract in 2021": another agreement
+    else:
+        _merge_agreement(found, ag, anaphoric, rx)
     # "signed three MoUs", "two landmark Defence Arrangements": as many agreements as the text counts.
     count = _counted(t, rx)
     if count > 1:
@@ -285,14 +284,18 @@ def _named_parties(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatterns
     it (', the ministry said'), not the hosts of the occasion ('organised by X'), and not those served
     ('aircraft for the Indian Air Force') or what it sets up ('to set up a Centre'), unless no one else
     is named."""
+    named, served = _named_and_served(t, cut, org_forms, rx)
+    return [c for c in named if c not in served] if set(named) - served else named
+
+
+def _named_and_served(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatterns) -> tuple[list[str], set[str]]:
+    """The bodies a clause names (not its reporter or hosts), and those of them it serves."""
     p = rx.p
     hosts = [(m.end(), (t.find(",", m.end()) + 1 or len(t) + 1) - 1) for m in p.hosted_by.finditer(t)]
     spans = [(a, c) for a, e, c in name_spans(t[:cut], org_forms)
              if not p.reporting.match(t, e) and not any(x <= a < y for x, y in hosts)]
     served = {c for a, c in spans if p.served.search(t[max(0, a - 30):a]) or p.purpose.search(t[max(0, a - 40):a])}
-    if {c for _, c in spans} - served:
-        spans = [(a, c) for a, c in spans if c not in served]
-    return [c for _, c in spans]
+    return [c for _, c in spans], served
 
 
 def _settle_agreements(story: _Story, lede: DateMention | None) -> list[Agreement]:
