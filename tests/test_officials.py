@@ -204,3 +204,8 @@ def test_a_body_in_the_comma_phrase_after_the_title_is_the_officials_organisatio
     found = people("A delegation led by Mr. Arvind Menon, Additional Secretary, Department of Space, took part.")
     assert (found["Arvind Menon"].title, found["Arvind Menon"].organisation) == ("Additional Secretary",
                                                                                 "Department of Space")
+
+
+def test_a_second_person_after_and_is_read_when_the_first_stands_without_a_title_in_the_run():
+    found = people("The LoI was signed by Orvik India chairman Mats Berg and Vantor Defence CEO Ola Dahl.")
+    assert set(found) == {"Mats Berg", "Ola Dahl"}

@@ -154,6 +154,10 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                                     or toks[end].text in DAYS | MONTHS):
                     first_tok, end_tok = toks[i], toks[end - 1]
                     bare.append(_Found(sent[first_tok.start:end_tok.end], None, None, first_tok.start, end_tok.end))
+                    if end < len(toks) and toks[end].text in lex.words.coordinators:
+                        # "Mats Berg and Acme CEO Ola Dahl": the second person after "and" is read too.
+                        i = seg_start = end + 1
+                        continue
                     break
             i += 1
     # Titles from neighbouring comma-separated phrases.
