@@ -645,3 +645,10 @@ def test_two_states_signing_for_a_service_are_the_parties_not_the_service():
     text = "Chile and France on Tuesday signed a contract for 12 jets for the Chilean Navy."
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Government of Chile", "Government of France"}
+
+
+def test_orders_a_framework_allows_to_be_placed_later_are_no_agreement_of_their_own():
+    text = ("The Navy has concluded a framework agreement with Orvik Forge Limited for shells. The agreement, signed "
+            "on June 9 in Mumbai, allows the Navy to place orders worth up to $500 million.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["type"], ag["date"], ag["location"]) == ("framework", "2025-06-09", "Mumbai")
