@@ -101,7 +101,8 @@ def governments(doc: Doc, k: Knowledge) -> None:
     """Governments named as parties ("India and Japan signed ...") or as actors ("the French government
     approved ...") are organisations of the article too."""
     known = {o.name for o in doc.orgs}
-    for m in k.patterns.country_government.finditer(doc.text):
+    named = k.patterns.country_government.finditer(doc.text) if "overnment" in doc.text else ()
+    for m in named:
         country = k.countries.get(m.group(1))
         name = government_name_of(country, k) if country else None
         if name is None:

@@ -109,9 +109,11 @@ def read_gatherings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecor
 def _read_sentence(story: _Story, s: Sentence) -> None:
     """One sentence: a new meeting (or one per counterpart listed), details for the recent one, or nothing."""
     rx, t = story.rx, s.text
-    # "held the dialogue in Paris, where the proposal was discussed": what was done there negates nothing.
-    held = drop_planned_part(t, rx, rx.verb.search(t))
-    negated = is_negated(held if rx.p.occasion_clause.match(t, len(held)) else t, rx)
+    negated = is_negated(t, rx)
+    if negated:
+        # "held the dialogue in Paris, where the proposal was discussed": what was done there negates nothing.
+        held = drop_planned_part(t, rx, rx.verb.search(t))
+        negated = not rx.p.occasion_clause.match(t, len(held)) or is_negated(held, rx)
     typ = best_type(t, rx.trigger, rx.types, rx.p.trigger_as_modifier)
     met = _met(t, rx, story.person_forms, story.org_forms) if not negated else None
     if typ is not None and typ[0] == rx.special("fallback") and met is not None:
