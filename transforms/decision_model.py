@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from schemas.tables import ORG_TYPES
 from transforms.errors import KnowledgeError
 
 MODEL_FILE = Path("models") / "decisions.json"
@@ -33,7 +32,6 @@ def role_feature_names(context_words: tuple[str, ...]) -> tuple[str, ...]:
         "after_verb", "verb_distance", "mentions", "most_mentioned", "in_lede", "registry",
         "parent_is_candidate", "child_is_candidate", "ministry_of_its_government",
         "government_of_a_candidate", "in_other_event", "candidates", "no_verb",
-        *(f"type:{t}" for t in (*ORG_TYPES, "none")),
         *(f"prev:{w}" for w in context_words), *(f"next:{w}" for w in context_words),
     )
 

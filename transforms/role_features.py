@@ -113,7 +113,8 @@ def _story_features(s: _EventContext, name: str, org: Org | None) -> Iterator[tu
         yield "in_lede", 1.0
     if org.registry:
         yield "registry", 1.0
-    yield f"type:{org.org_type or 'none'}", 1.0
+    # No feature of the kind of body (armed service, company ...): fitted on dev, such weights learnt which
+    # kinds dev's stories list as participants and generalised worse across folds (bench/RESULTS.md).
 
 
 def _kin_features(s: _EventContext, name: str, org: Org | None) -> Iterator[tuple[str, float]]:
