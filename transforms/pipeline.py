@@ -100,21 +100,8 @@ def decisions(doc: Doc, k: Knowledge) -> None:
 def governments(doc: Doc, k: Knowledge) -> None:
     """Governments named as parties ("India and Japan signed ...") or as actors ("the French government
     approved ...") are organisations of the article too."""
+    _governments_named(doc, k)
     known = {o.name for o in doc.orgs}
-    named = k.patterns.country_government.finditer(doc.text) if "overnment" in doc.text else ()
-    for m in named:
-        country = k.countries.get(m.group(1))
-        name = government_name_of(country, k) if country else None
-        if name is None:
-            continue
-        org = next((o for o in doc.orgs if o.name == name), None)
-        if org is None:
-            org = Org(name=name, org_type="government", country=country, mentions=0,
-                      aliases=government_aliases(country, k))
-            doc.orgs.append(org)
-            known.add(name)
-        org.aliases.add(m.group())
-        org.mentions += 1
     for spec in k.events:
         for role in spec.roles_of("organisation"):
             for e in doc.events.get(spec.name, []):
@@ -124,6 +111,22 @@ def governments(doc: Doc, k: Knowledge) -> None:
                         country = name.removeprefix(GOVERNMENT).removeprefix("the ")
                         doc.orgs.append(Org(name=name, org_type="government", country=country, mentions=1,
                                             aliases=government_aliases(country, k)))
+
+
+def _governments_named(doc: Doc, k: Knowledge) -> None:
+    """"The Chilean government has approved ...": Government of Chile, with the words the text uses."""
+    named = k.patterns.country_government.finditer(doc.text) if "overnment" in doc.text else ()
+    for m in named:
+        country = k.countries.get(m.group(1))
+        if country is None:
+            continue
+        name = government_name_of(country, k)
+        org = next((o for o in doc.orgs if o.name == name), None)
+        if org is None:
+            org = Org(name=name, org_type="government", country=country, aliases=government_aliases(country, k))
+            doc.orgs.append(org)
+        org.aliases.add(doc.text[m.start(1):m.end()])  # "Chilean government", without "the"
+        org.mentions += 1
 
 
 def government_aliases(country: str, k: Knowledge) -> set[str]:
