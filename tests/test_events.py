@@ -652,3 +652,10 @@ def test_orders_a_framework_allows_to_be_placed_later_are_no_agreement_of_their_
             "on June 9 in Mumbai, allows the Navy to place orders worth up to $500 million.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert (ag["type"], ag["date"], ag["location"]) == ("framework", "2025-06-09", "Mumbai")
+
+
+def test_a_dateline_with_an_ordinal_day_is_the_filing_day_not_the_events():
+    text = ("NORVIK, 12th June, 2025 (NNA) -- The Orvik Council said a contract with Vexor Labs for radar spares "
+            "was signed on June 2.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["date"] == "2025-06-02"  # the dateline's day is the filing day, not the signing's
