@@ -104,6 +104,14 @@ def _signing_rx(k: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return rx.trigger, rx.verb
 
 
+@functools.lru_cache(maxsize=256)  # one article's sentences: shared by its three rules, not kept for later ones
+def _signing_cues(text: str, k: Knowledge) -> tuple[bool, tuple[int, int] | None]:
+    """Whether a sentence names an agreement, and where its concluding verb stands: three rules ask this
+    of every sentence; each sentence is read for it once."""
+    type_rx, verb_rx = _signing_rx(k)
+    verb = verb_rx.search(text)
+    return bool(type_rx.search(text)), (verb.span() if verb else None)
+
 
 
 def _slot_name(name: str, at: int, spans: list[tuple[int, int]], text: str, k: Knowledge, whole: str = ""
@@ -155,15 +163,15 @@ def signing_slot_names(sentences: list[Sentence], known: list[tuple[int, int]], 
     """Names that only their slot shows to be bodies, in a sentence that reports a signing: the subject
     right before the verb ('Skyroot signed an agreement with ...') and the names listed after 'with'
     ('... contracts with Vexora, Tellura and Quindar Labs')."""
-    type_rx, verb_rx = _signing_rx(k)
+    type_rx = _signing_rx(k)[0]
     p = k.patterns
     whole = "\n".join(s.text for s in sentences)  # where a surname may be written in full
     out: list[tuple[str, int]] = []
     for s in sentences:
         t = s.text
-        verb = verb_rx.search(t)
+        named, verb = _signing_cues(t, k)
         itemised = verb is None and bool(p.deals_listed.match(t))
-        if not itemised and (verb is None or not type_rx.search(t)):
+        if not itemised and (verb is None or not named):
             continue
         spans = [(a - s.start, e - s.start) for a, e in known if s.start <= a and e <= s.start + len(t)]
         found = _listed_deal_names(t, type_rx, p) if itemised else _slot_candidates(t, verb, p)
@@ -174,15 +182,15 @@ def signing_slot_names(sentences: list[Sentence], known: list[tuple[int, int]], 
     return out
 
 
-def _slot_candidates(t: str, verb: re.Match[str], p: Patterns) -> list[tuple[str, int]]:
+def _slot_candidates(t: str, verb: tuple[int, int], p: Patterns) -> list[tuple[str, int]]:
     """The subject right before the signing verb, the names listed after 'with', those 'between A and B'."""
     found: list[tuple[str, int]] = []
-    subject = p.subject_before_verb.search(t[:verb.start()])
+    subject = p.subject_before_verb.search(t[:verb[0]])
     names = _coordinated(subject.group(1), subject.start(1), p.coordinator_split) if subject else []
     # "The Ministry of Ports, Shipping and Waterways signed": the end of one name, not two subjects.
     if len(names) == 1 or not _continues_a_list(t[:subject.start(1)] if subject else ""):
         found += names
-    listed = p.with_name_list.search(t, verb.end())
+    listed = p.with_name_list.search(t, verb[1])
     if listed:
         for m in p.listed_name.finditer(listed.group(1)):
             found.append((m.group(), listed.start(1) + m.start()))
@@ -218,12 +226,11 @@ def _coordinated(names: str, at: int, splitter: re.Pattern[str]) -> list[tuple[s
 def listed_pairs(sentences: list[Sentence], k: Knowledge) -> set[tuple[str, str]]:
     """The last two names of a list after 'with' in a signing ('with A, B and C Labs'): two parties,
     even where 'B and C Labs' would otherwise read as one body's name."""
-    type_rx, verb_rx = _signing_rx(k)
     p = k.patterns
     out: set[tuple[str, str]] = set()
     for s in sentences:
-        verb = verb_rx.search(s.text)
-        listed = p.with_name_list.search(s.text, verb.end()) if verb and type_rx.search(s.text) else None
+        named, verb = _signing_cues(s.text, k)
+        listed = p.with_name_list.search(s.text, verb[1]) if verb and named else None
         if listed and listed.group(1).count(",") >= 1:
             names = [m.group() for m in p.listed_name.finditer(listed.group(1))]
             if len(names) >= 3:
@@ -235,11 +242,11 @@ def coordinated_parties(sentences: list[Sentence], known: list[tuple[int, int]],
                         ) -> list[tuple[str, int]]:
     """Names joined by 'and' to a known organisation in a sentence that reports a signing:
     'Acme and the Space Agency signed an agreement' makes Acme an organisation too."""
-    type_rx, verb_rx = _signing_rx(k)
     out: list[tuple[str, int]] = []
     for s in sentences:
         t = s.text
-        if not (type_rx.search(t) and verb_rx.search(t)):
+        named, verb = _signing_cues(t, k)
+        if not (named and verb):
             continue
         spans = [(a - s.start, e - s.start) for a, e in known if s.start <= a and e <= s.start + len(t)]
         for a, e in spans:
