@@ -659,3 +659,21 @@ def test_a_dateline_with_an_ordinal_day_is_the_filing_day_not_the_events():
             "was signed on June 2.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["date"] == "2025-06-02"  # the dateline's day is the filing day, not the signing's
+
+
+def test_a_company_reporting_its_own_signing_on_a_day_is_a_party():
+    text = "Vexacorp said on Tuesday it had signed a contract with the Orvik Procurement Agency for radios."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Vexacorp", "Orvik Procurement Agency"]
+    text = "The Orvik Procurement Agency said the contract with Vexacorp was signed on Tuesday."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert "Orvik Procurement Agency" not in ag["parties"]  # it reports the signing, it is no party
+
+
+def test_memorandums_listed_with_states_are_one_memorandum_with_each_state():
+    text = ("The Orvik Procurement Agency said Monday it has signed memorandums of understanding with Poland, "
+            "Romania and Norway on industrial cooperation.")
+    ags = extract_article(text, PUB)["agreements"]
+    assert sorted((a["type"], a["parties"][1]) for a in ags) == [
+        ("MoU", "Government of Norway"), ("MoU", "Government of Poland"), ("MoU", "Government of Romania")]
+    assert all(a["parties"][0] == "Orvik Procurement Agency" for a in ags)

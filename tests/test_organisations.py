@@ -389,3 +389,15 @@ def test_a_name_introduced_by_its_kind_keeps_its_dictionary_words_but_not_a_role
 def test_a_body_owned_by_another_named_with_a_possessive_is_found_without_its_owner():
     got = names("Officials from the Pentagon's Defense Innovation Unit and the Orvik Group's Systems Division met.")
     assert "Defense Innovation Unit" in got and "Systems Division" in got
+
+
+def test_a_company_named_by_a_trade_word_at_its_end_is_a_body_but_a_subject_phrase_is_not():
+    got = names("Orvik Technik maintains the engines, and Nordjet Airways flies the crews, under the pact on "
+                "Science and Technology.")
+    assert "Orvik Technik" in got and "Nordjet Airways" in got
+    assert not any("Technology" in n for n in got)
+
+
+def test_a_service_known_by_its_native_name_is_that_service():
+    got = names("The Luftwaffe and the Bundeswehr took delivery, and the Marine nationale followed.")
+    assert {"German Air Force", "German Armed Forces", "French Navy"} <= set(got)

@@ -183,8 +183,12 @@ def signing_slot_names(sentences: list[Sentence], known: list[tuple[int, int]], 
 
 
 def _slot_candidates(t: str, verb: tuple[int, int], p: Patterns) -> list[tuple[str, int]]:
-    """The subject right before the signing verb, the names listed after 'with', those 'between A and B'."""
+    """The subject right before the signing verb (or before "said it"), the names listed after 'with', those
+    'between A and B'."""
     found: list[tuple[str, int]] = []
+    own = p.subject_said_it.search(t[:verb[0]])
+    if own:  # "Vexa said on Tuesday it had signed"
+        found.append((own.group(1), own.start(1)))
     subject = p.subject_before_verb.search(t[:verb[0]])
     names = _coordinated(subject.group(1), subject.start(1), p.coordinator_split) if subject else []
     # "The Ministry of Ports, Shipping and Waterways signed": the end of one name, not two subjects.

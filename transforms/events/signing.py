@@ -265,7 +265,11 @@ def _one_per_counterpart(t: str, typ: tuple[str, int], ag: Agreement, org_forms:
     with_at = rx.p.with_named.search(t, typ[1]) if _is_plural(t, typ, rx) else None
     if with_at is None:
         return []
-    listed = dedupe([c for a, _, c in name_spans(t, org_forms) if a >= with_at.start() and c in ag.parties])
+    named = [(a, c) for a, _, c in name_spans(t, org_forms) if a >= with_at.start()]
+    # "memorandums with Poland, Romania and Norway": the states listed stand for their governments.
+    matcher, forms = _country_nouns(rx.knowledge)
+    named += [(a, government_name(forms[f], rx)) for a, _, f in matcher.finditer(t) if a >= with_at.start()]
+    listed = dedupe([c for _, c in sorted(named) if c in ag.parties])
     own = [p for p in ag.parties if p not in listed]
     if len(listed) < 2 or not own or _counted(t, rx) not in (1, len(listed)):
         return []
