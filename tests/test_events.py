@@ -677,3 +677,20 @@ def test_memorandums_listed_with_states_are_one_memorandum_with_each_state():
     assert sorted((a["type"], a["parties"][1]) for a in ags) == [
         ("MoU", "Government of Norway"), ("MoU", "Government of Poland"), ("MoU", "Government of Romania")]
     assert all(a["parties"][0] == "Orvik Procurement Agency" for a in ags)
+
+
+def test_a_start_up_named_by_its_kind_and_a_body_with_its_acronym_before_the_verb_are_parties():
+    text = ("Startup Vexa Cosmos and the Orvik Space Research Agency (OSRA) have inked a pact for access to "
+            "test facilities.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Vexa Cosmos", "Orvik Space Research Agency"]
+
+
+def test_a_mechanism_named_as_a_committee_that_met_is_a_meeting_and_no_organisation():
+    text = "The roadmap was reviewed at the High Committee on Defence Cooperation, which met in Oslo on Monday."
+    got = extract_article(text, PUB)
+    (mt,) = got["meetings"]
+    assert (mt["name"], mt["location"], mt["start"]) == ("High Committee on Defence Cooperation", "Oslo", "2025-06-09")
+    got = extract_article("The 12th Army-to-Army Staff Talks were held in Oslo on Monday.", PUB)
+    assert got["organisations"] == [] and got["meetings"][0]["participants"] == []
+    assert got["meetings"][0]["name"] == "12th Army-to-Army Staff Talks"

@@ -214,7 +214,7 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
         weak_org_heads=frozenset(r[0] for r in heads if r[2] == "weak"),
         org_head_types={r[0]: r[1] for r in heads if r[1] != "-"},
         not_organisation_words=not_org_words,
-        leading_words=frozenset(_lines(d / "leading_words.txt")),
+        leading_words=frozenset(_lines(d / "leading_words.txt")) | words.company_kinds,
         title_organisations=tuple((r[0], r[1]) for r in _tsv(d / "title_organisations.tsv", 2)),
         org_cues=org_cues,
         org_families=families,

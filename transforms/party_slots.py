@@ -121,8 +121,12 @@ def _slot_name(name: str, at: int, spans: list[tuple[int, int]], text: str, k: K
     person's and none a title ("Chairman Rao" is a person)."""
     lex = lexicon(k)
     words = name.split()
-    while words and (words[0] in lex.vocab or words[0] in k.leading_words):
-        words = words[1:]
+    kind_given = False  # "Startup Vexa Cosmos": what follows a company's kind is a company's name
+    while words and (words[0] in lex.vocab or words[0] in k.leading_words
+                     or " ".join(words[:2]) in k.words.company_kinds):
+        step = 2 if " ".join(words[:2]) in k.words.company_kinds else 1
+        kind_given = kind_given or " ".join(words[:step]) in k.words.company_kinds
+        words = words[step:]
         at = text.find(words[0], at) if words else at
     words = through_legal_forms(words, k)
     if words and words[-1].endswith(".") and not k.patterns.legal_suffix.search(" " + words[-1]):
@@ -133,7 +137,7 @@ def _slot_name(name: str, at: int, spans: list[tuple[int, int]], text: str, k: K
     if any(lex.is_title_word(w) for w in words):
         return None
     single_ok = len(words) == 1 and words[0] not in lex.vocab and not _is_surname(words[0], whole or text, k)
-    several_ok = len(words) > 1 and not all(lex.is_name_token(w) for w in words)
+    several_ok = len(words) > 1 and (kind_given or not all(lex.is_name_token(w) for w in words))
     return (name, at) if (single_ok or several_ok) and _plausible_name(name, k) else None
 
 
