@@ -694,3 +694,12 @@ def test_a_mechanism_named_as_a_committee_that_met_is_a_meeting_and_no_organisat
     got = extract_article("The 12th Army-to-Army Staff Talks were held in Oslo on Monday.", PUB)
     assert got["organisations"] == [] and got["meetings"][0]["participants"] == []
     assert got["meetings"][0]["name"] == "12th Army-to-Army Staff Talks"
+
+
+def test_level_talks_keep_their_level_in_the_name_and_a_corps_before_a_commander_is_no_body():
+    text = "The 21st round of India-Norway Corps Commander level talks was held at the border point on Monday."
+    got = extract_article(text, PUB)
+    assert got["meetings"][0]["name"] == "21st round of India-Norway Corps Commander level talks"
+    assert got["organisations"] == [] and got["meetings"][0]["participants"] == []
+    got = extract_article("The XV Corps Commander met the Royal Thai Air Force Chief on Monday.", PUB)
+    assert {o["name"] for o in got["organisations"]} == {"XV Corps", "Royal Thai Air Force"}

@@ -363,7 +363,7 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
             n_rank = 0  # "Commander of the Royal Navy", "General Department of ...": no rank before a person
         if n_rank and (i > 0 or len(toks) > n_rank):
             # A rank or honorific starts a person's name: the rest of the run is not a body.
-            segments.append(cur)
+            segments.append([] if _role_compound(_clean_phrase([x.text for x in cur], k), k) else cur)
             cur = []
             break
         if lex.is_title_word(t.text) and t.text not in k.org_heads and cur:
@@ -375,8 +375,9 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
             ends_name = (last in k.org_heads or lex.is_name_token(last) or last.isupper() or last in _place_words(k)
                          or norm(" ".join(phrase)) in idx.by_form or norm(" ".join(phrase[1:])) in idx.by_form)
             lone_head = len(phrase) == 1 and phrase[0] in k.org_heads  # "Navy Secretary Karl Berg": a role
-            if (_is_org_phrase(_clean_phrase(words, k), k) and ends_name) or lone_head:
-                segments.append(cur)
+            compound = _role_compound(phrase, k)  # "India-Ruritania Corps Commander": no body before the title
+            if (_is_org_phrase(_clean_phrase(words, k), k) and ends_name) or lone_head or compound:
+                segments.append([] if compound else cur)
                 cur = []
                 # the title and the person after it belong to no body
                 while i < len(toks) and toks[i].text not in k.words.coordinators:
@@ -407,6 +408,13 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
             if part:
                 out.append(part)
     return out
+
+
+def _role_compound(phrase: list[str], k: Knowledge) -> bool:
+    """"Corps" in "India-Ruritania Corps Commander level talks": a weak head before a title, after nothing but
+    countries, qualifies the role; it names no body."""
+    return (len(phrase) >= 2 and phrase[-1] in k.weak_org_heads
+            and all(part in k.countries for w in phrase[:-1] for part in w.split("-")))
 
 
 def _member_or_unit_of(seg: list[Tok], k: Knowledge) -> list[list[Tok]]:
