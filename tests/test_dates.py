@@ -70,3 +70,11 @@ def test_a_deadline_year_is_not_the_year_an_undated_story_is_about():
     from transforms.dates import year_hint
 
     assert year_hint(["It will build four vessels by 2029.", "Talks began in 2024."]) == 2024
+
+
+def test_a_month_of_last_or_this_year_and_a_sentence_opening_in_a_year_or_month():
+    assert one("In March last year, the ministry signed a contract.") == ("2024-03-01", "2024-03-01", "month")
+    assert one("It was signed in January this year.") == ("2025-01-01", "2025-01-01", "month")
+    assert one("In 2023 the ministry signed a letter of intent.") == ("2023-01-01", "2023-01-01", "year")
+    assert one("In January the ministry signed it.") == ("2025-01-01", "2025-01-01", "month")
+    assert find_dates("By March the ministry will sign it.", PUB) == []  # a deadline, not a date

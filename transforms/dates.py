@@ -21,9 +21,10 @@ WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
 # The date expressions, in the order they claim text (an overlap keeps the earlier kind's match); each
 # is a pattern of patterns.toml: "March 24 and 25, 2025", "24-25 March", "March 2025", "2025-03-21",
-# "on Wednesday", "last week", "in March", "in 2024".
+# "March last year", "on Wednesday", "last week", "in March", "in 2024".
 _KINDS = (("md", "date_month_day"), ("dm", "date_day_month"), ("my", "date_month_year"), ("iso", "date_iso"),
-          ("wd", "date_weekday"), ("rel", "date_relative"), ("mo", "date_month_only"), ("yr", "date_year_only"))
+          ("mry", "date_month_relative_year"), ("wd", "date_weekday"), ("rel", "date_relative"),
+          ("mo", "date_month_only"), ("yr", "date_year_only"))
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def find_dates(sentence: str, pub: dt.date | None, year_hint: int | None = None,
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            mention = _resolve(kind, m, pub, year_hint, k.words.map("relative_dates"))
+            mention = _resolve(kind, m, pub, year_hint, k)
             if mention is None:
                 continue
             taken.append((s, e))
@@ -76,7 +77,7 @@ def find_dates(sentence: str, pub: dt.date | None, year_hint: int | None = None,
 
 
 def _resolve(kind: str, m: re.Match[str], pub: dt.date | None, year_hint: int | None,
-             relative: dict[str, str]) -> tuple[dt.date, dt.date, str, bool] | None:
+             k: Knowledge) -> tuple[dt.date, dt.date, str, bool] | None:
     g = m.groupdict()
     if kind in ("md", "dm"):
         month = MONTHS[g["mon"].lower().rstrip(".")]
@@ -107,9 +108,14 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None, year_hint: int | 
         back = (pub.weekday() - target) % 7
         a = pub - dt.timedelta(days=back)
         return a, a, "day", False
+    if kind == "mry":
+        # "in March last year": the month of the year the relative phrase names.
+        shift = k.words.map("month_relative_years")[" ".join(g["rel"].lower().split())]
+        a = dt.date(pub.year + int(shift), MONTHS[g["mon"].lower().rstrip(".")], 1)
+        return a, a, "month", False
     if kind == "rel":
         # word_sets.toml [relative_dates]: "last week" = "day -7", "last month" = "month -1" ...
-        unit, shift = relative[" ".join(g["rel"].lower().split())].split()
+        unit, shift = k.words.map("relative_dates")[" ".join(g["rel"].lower().split())].split()
         a = _shifted(pub, unit, int(shift))
         return a, a, unit, False
     if kind == "mo":
