@@ -703,3 +703,13 @@ def test_level_talks_keep_their_level_in_the_name_and_a_corps_before_a_commander
     assert got["organisations"] == [] and got["meetings"][0]["participants"] == []
     got = extract_article("The XV Corps Commander met the Royal Thai Air Force Chief on Monday.", PUB)
     assert {o["name"] for o in got["organisations"]} == {"XV Corps", "Royal Thai Air Force"}
+
+
+def test_a_country_known_by_another_of_its_names_signs_as_its_government():
+    (ag,) = extract_article("South Korea and Poland on Tuesday signed a contract for tanks.", PUB)["agreements"]
+    assert ag["parties"] == ["Government of the Republic of Korea", "Government of Poland"]
+
+
+def test_a_lower_case_title_after_a_company_possessive_does_not_keep_its_s():
+    got = extract_article("The deal was signed by Vexacorp's executive vice president Eirik Lie.", PUB)
+    assert [(o["name"], o["title"]) for o in got["officials"]] == [("Eirik Lie", "executive vice president")]

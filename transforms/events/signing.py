@@ -499,8 +499,9 @@ def _country_forms(k: Knowledge) -> tuple[PhraseMatcher, dict[str, str]]:
 
 @functools.lru_cache(maxsize=4)
 def _country_nouns(k: Knowledge) -> tuple[PhraseMatcher, dict[str, str]]:
-    """Country names and short codes ('India', 'US') that can stand for a government."""
-    forms = {f: c for f, c in k.countries.items() if (f == c or (len(f) <= 3 and f[0].isupper() and f[-1].isupper()))
+    """Country names and short codes ('India', 'South Korea', 'US') that can stand for a government."""
+    forms = {f: c for f, c in k.countries.items()
+             if (f in k.country_names.get(c, (c,)) or (len(f) <= 3 and f[0].isupper() and f[-1].isupper()))
              and c not in k.words.not_governments}
     return PhraseMatcher(forms, exact=True, boundary=r"\w-"), forms
 
