@@ -713,3 +713,14 @@ def test_a_country_known_by_another_of_its_names_signs_as_its_government():
 def test_a_lower_case_title_after_a_company_possessive_does_not_keep_its_s():
     got = extract_article("The deal was signed by Vexacorp's executive vice president Eirik Lie.", PUB)
     assert [(o["name"], o["title"]) for o in got["officials"]] == [("Eirik Lie", "executive vice president")]
+
+
+def test_bodies_acting_for_the_governments_of_a_deal_refer_back_to_it_and_replace_them():
+    text = ("Norway and Poland on Tuesday signed a contract for tanks, the ministry said. Norway's Defence "
+            "Materiel Agency and Poland's Armament Agency signed the deal in Warsaw.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["location"] == "Warsaw" and not any(p.startswith("Government of") for p in ag["parties"])
+    assert len(ag["parties"]) == 2
+    text = ("Norway and Poland on Tuesday signed a contract for tanks. Vexacorp signed a deal with the "
+            "Polish Armament Agency in Warsaw.")
+    assert len(extract_article(text, PUB)["agreements"]) == 2  # another deal: a company acts for no state

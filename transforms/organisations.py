@@ -119,8 +119,9 @@ def _head_type(words: list[str], k: Knowledge) -> str | None:
 
 
 def _country_of(words: list[str], k: Knowledge) -> str | None:
+    """The country a name opens with ("Greek defence ministry", "Chile's Ministry of Defence") or ends with."""
     for w in words[:2]:
-        w2 = w.split("-")[0]
+        w2 = k.patterns.possessive_end.sub("", w.split("-")[0])
         if w2 in k.countries:
             return k.countries[w2]
     if len(words) > 2 and words[-2] == "of" and words[-1] in k.countries:

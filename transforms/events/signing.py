@@ -246,7 +246,7 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
     if rx.p.distinct_mention.search(t[max(0, typ[1] - 30):typ[1]]):
         found.append(ag)  # "HAL had signed a similar contract in 2021": another agreement
     else:
-        _merge_agreement(found, ag, anaphoric, rx)
+        _merge_agreement(found, ag, anaphoric, rx, {o.name: o.country for o in story.doc.orgs if o.country})
     # "signed three MoUs", "two landmark Defence Arrangements": as many agreements as the text counts.
     count = _counted(t, rx)
     if count > 1:
@@ -401,6 +401,14 @@ def _is_plural(t: str, typ: tuple[str, int], rx: SpecPatterns) -> bool:
 def _year_list(t: str, rx: SpecPatterns) -> list[int]:
     m = rx.p.years.search(t)
     return [int(y) for y in rx.p.year.findall(m.group(1))] if m else []
+
+
+def _acting_for(governments: set[str], bodies: set[str], country_of: dict[str, str]) -> bool:
+    """"Ruritania and Norland signed a contract ... The Ruritanian procurement agency and Norland's Armament
+    Agency signed the deal": bodies, all of the governments' countries, act for at least one of them."""
+    states = {_government_country(g) for g in governments if g.startswith(GOVERNMENT)}
+    of_bodies = {country_of.get(b) for b in bodies}
+    return bool(states) and None not in of_bodies and bool(of_bodies & states) and of_bodies <= states
 
 
 def _refers_back(prev: Agreement, ag: Agreement, rx: SpecPatterns) -> bool:
@@ -581,9 +589,11 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
 
 
 
-def _merge_agreement(found: list[Agreement], ag: Agreement, anaphoric: bool, rx: SpecPatterns) -> None:
+def _merge_agreement(found: list[Agreement], ag: Agreement, anaphoric: bool, rx: SpecPatterns,
+                     country_of: dict[str, str] | None = None) -> None:
     """Sentences about the same agreement fill in one entry: same type (or 'the agreement' referring
-    back), overlapping or unnamed parties, and no clash of dates."""
+    back), overlapping or unnamed parties (or, referring back, the bodies acting for its governments), and
+    no clash of dates."""
     for prev in reversed(found):
         # "Navy inks pact with X" (headline), then "signed an MoU": 'pact', 'agreement' name any type.
         # A mention dated only by a year ('the letter of intent signed in 2013') is history, not the story's.
@@ -594,6 +604,7 @@ def _merge_agreement(found: list[Agreement], ag: Agreement, anaphoric: bool, rx:
         # Shared parties, unless each names a counterpart the other lacks ('a deal with the Navy',
         # then 'a deal with the ministry': one company's two deals).
         overlap = not a or not b or (bool(a & b) and (anaphoric or a <= b or b <= a))
+        overlap = overlap or (anaphoric and _acting_for(a, b, country_of or {}))
         if same_type and overlap and not _dates_clash(prev.date, prev.precision, ag.date, ag.precision):
             prev.headline_only = prev.headline_only and ag.headline_only
             if prev.type == fallback:
