@@ -724,3 +724,15 @@ def test_bodies_acting_for_the_governments_of_a_deal_refer_back_to_it_and_replac
     text = ("Norway and Poland on Tuesday signed a contract for tanks. Vexacorp signed a deal with the "
             "Polish Armament Agency in Warsaw.")
     assert len(extract_article(text, PUB)["agreements"]) == 2  # another deal: a company acts for no state
+
+
+def test_talks_after_which_something_was_done_were_held_but_talks_to_come_were_not():
+    got = extract_article("Following bilateral talks with his counterpart, the minister signed the pact.", PUB)
+    assert [m["type"] for m in got["meetings"]] == ["bilateral meeting"]
+    assert extract_article("The minister will sign the pact after talks.", PUB)["meetings"] == []
+    assert extract_article("After a break, he left.", PUB)["meetings"] == []
+
+
+def test_a_parliament_building_is_a_place_not_a_body():
+    got = extract_article("The leaders signed the treaty after talks at Parliament House on Thursday.", PUB)
+    assert got["organisations"] == []
