@@ -209,3 +209,8 @@ def test_a_body_in_the_comma_phrase_after_the_title_is_the_officials_organisatio
 def test_a_second_person_after_and_is_read_when_the_first_stands_without_a_title_in_the_run():
     found = people("The LoI was signed by Orvik India chairman Mats Berg and Vantor Defence CEO Ola Dahl.")
     assert set(found) == {"Mats Berg", "Ola Dahl"}
+
+
+def test_a_secretary_of_war_is_a_title_and_war_is_no_first_name():
+    got = people("Talks with US Secretary of War Karl Berg ended on Monday.")
+    assert list(got) == ["Karl Berg"] and got["Karl Berg"].title == "US Secretary of War"
