@@ -736,3 +736,12 @@ def test_talks_after_which_something_was_done_were_held_but_talks_to_come_were_n
 def test_a_parliament_building_is_a_place_not_a_body():
     got = extract_article("The leaders signed the treaty after talks at Parliament House on Thursday.", PUB)
     assert got["organisations"] == []
+
+
+def test_talks_with_a_counterpart_beside_a_named_gathering_are_a_meeting_of_their_own():
+    text = ("The framework was signed by Defence Minister Arne Berg and Norland's Defence Minister Karl Vik in "
+            "Oslo on Friday on the sidelines of the Nordic Ministers' meeting. Berg also held bilateral talks "
+            "with his Ruritanian counterpart Jan Novak.")
+    got = extract_article(text, PUB)["meetings"]
+    assert sorted((m["type"], m["name"] or "") for m in got) == [
+        ("bilateral meeting", ""), ("other", "Nordic Ministers' meeting")]

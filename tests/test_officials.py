@@ -214,3 +214,8 @@ def test_a_second_person_after_and_is_read_when_the_first_stands_without_a_title
 def test_a_secretary_of_war_is_a_title_and_war_is_no_first_name():
     got = people("Talks with US Secretary of War Karl Berg ended on Monday.")
     assert list(got) == ["Karl Berg"] and got["Karl Berg"].title == "US Secretary of War"
+
+
+def test_a_month_short_form_opening_a_name_is_a_first_name_but_before_a_day_a_month():
+    got = people("Berg held talks with his Polish counterpart Jan Novak on Jan 5.")
+    assert list(got) == ["Jan Novak"]

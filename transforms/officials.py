@@ -62,7 +62,10 @@ def _name_at(toks: list[Tok], i: int, lex: Lexicon, org_forms: set[str]) -> int:
         if t in lex.words.name_particles and j > i and j + 1 < len(toks) and lex.is_name_token(toks[j + 1].text):
             j += 1
             continue
-        if not lex.is_name_token(t) or t in org_forms:
+        # "counterpart Jan Novak": a month's short form that opens a name is a first name.
+        first_name = (j == i and t in lex.words.first_names_also_months and j + 1 < len(toks)
+                      and lex.is_name_token(toks[j + 1].text))
+        if (not lex.is_name_token(t) and not first_name) or t in org_forms:
             break
         words += 1
         j += 1

@@ -381,10 +381,13 @@ def _short_for(a: Meeting, b: Meeting, rx: SpecPatterns) -> bool:
 
 def _met_apart(prev: Meeting, mt: Meeting, rx: SpecPatterns) -> bool:
     """Two bilateral meetings with different counterparts are two meetings: 'met delegations from A',
-    later 'met the delegation from B'; so is a specific meeting after a summary naming three or more."""
+    later 'met the delegation from B'; so is a specific meeting after a summary naming three or more, and
+    talks with a named counterpart beside a named gathering of another type."""
     kinds, bilateral = {prev.type, mt.type}, rx.special("bilateral")
     if bilateral not in kinds or not kinds <= {bilateral, rx.special("fallback")}:
         return False
+    if prev.name and not mt.name and prev.type != bilateral and mt.counterparts and not prev.counterparts:
+        return True  # "on the sidelines of the Ministers' Meeting ... held talks with his counterpart X"
     a = set(prev.participants) | set(prev.counterparts)
     b = set(mt.participants) | set(mt.counterparts)
     if not a or not b:
