@@ -196,7 +196,7 @@ def test_the_company_it_signed_is_the_story_s_company_and_two_deals_stay_two():
     ags = extract_article(text, PUB)["agreements"]
     assert sorted(sorted(a["parties"]) for a in ags) == [
         ["Indian Coast Guard", "Kestrel Aerospace Limited"], ["Indian Navy", "Kestrel Aerospace Limited"],
-        ["Kestrel Aerospace Limited", "US Navy"]]
+        ["Kestrel Aerospace Limited", "United States Navy"]]
 
 
 def test_signatories_sign_for_their_top_body():
@@ -429,7 +429,7 @@ def test_the_ministry_that_signed_is_the_storys_ministry():
     text = ("The Ministry of Defence of Peru said on Monday it would buy radars. Separately, the ministry signed a "
             "framework agreement with the U.S. Navy for joint testing.")
     (ag,) = extract_article(text, dt.date(2024, 5, 8))["agreements"]
-    assert set(ag["parties"]) == {"Ministry of Defence of Peru", "U.S. Navy"}
+    assert set(ag["parties"]) == {"Ministry of Defence of Peru", "United States Navy"}
 
 
 def test_a_tally_of_contracts_signed_this_year_is_no_agreement():
