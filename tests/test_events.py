@@ -745,3 +745,10 @@ def test_talks_with_a_counterpart_beside_a_named_gathering_are_a_meeting_of_thei
     got = extract_article(text, PUB)["meetings"]
     assert sorted((m["type"], m["name"] or "") for m in got) == [
         ("bilateral meeting", ""), ("other", "Nordic Ministers' meeting")]
+
+
+def test_meeting_used_as_a_verb_names_no_meeting():
+    text = ("Norway and Sweden held security talks in Oslo on Thursday, with Defence Minister Karl Vik meeting "
+            "their counterparts.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["name"] is None

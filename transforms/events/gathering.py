@@ -74,6 +74,8 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
         noun = m.group()
         if not words and not noun[:1].isupper():
             continue
+        if p.trigger_as_verb.match(sentence, m.end()):
+            continue  # "Defense Minister Karl Berg meeting their counterparts": a verb, not a name
         if words and len(words) == 1 and sentence.startswith(words[0]) and not noun[:1].isupper():
             continue
         if all(w[:1].isdigit() for w in words) and not noun[:1].isupper():
