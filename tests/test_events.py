@@ -752,3 +752,13 @@ def test_meeting_used_as_a_verb_names_no_meeting():
             "their counterparts.")
     (mt,) = extract_article(text, PUB)["meetings"]
     assert mt["name"] is None
+
+
+def test_the_two_navies_are_the_two_the_story_names_and_three_are_too_many():
+    text = ("The Norland Navy and the Ruritanian Navy began an exercise off Oslo. The staff talks between the two "
+            "navies were held in Oslo on Monday.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["participants"] == ["Norland Navy", "Ruritanian Navy"]
+    text = ("The Norland Navy hosted the Ruritanian Navy and the Vexan Navy. The staff talks between the two "
+            "navies were held in Oslo on Monday.")
+    assert extract_article(text, PUB)["meetings"][0]["participants"] == []

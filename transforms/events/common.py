@@ -12,6 +12,7 @@ from transforms.document import Doc
 from transforms.events.engine import SpecPatterns
 from transforms.knowledge import Knowledge
 from transforms.officials import Official
+from transforms.organisations import Org
 from transforms.patterns import Patterns
 from transforms.phrases import names_matcher
 from transforms.sentences import Sentence
@@ -179,3 +180,15 @@ class Story:
     def basics(doc: Doc, rx: SpecPatterns) -> dict[str, Any]:
         return {"rx": rx, "doc": doc, "org_forms": forms_of_orgs(doc),
                 "person_forms": forms_of_people(doc.officials), "hint": doc.year_hint}
+
+
+def two_services(sentence: str, orgs: list[Org], rx: SpecPatterns) -> list[str]:
+    """"Staff talks between the two navies", "both armies": the story's two services of that kind (named
+    elsewhere in it), where it names exactly two."""
+    m = rx.p.two_services.search(sentence)
+    if m is None:
+        return []
+    head = rx.words.map("service_plurals")[" ".join(m.group(1).lower().split())]
+    found = [o.name for o in sorted(orgs, key=lambda o: o.first)
+             if any(f.endswith(" " + head) or f == head for f in (o.name, *o.aliases))]
+    return found if len(found) == 2 else []

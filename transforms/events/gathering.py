@@ -25,6 +25,7 @@ from transforms.events.common import (
     lede_date,
     name_spans,
     place_in,
+    two_services,
 )
 from transforms.events.engine import SpecPatterns, best_type, kind, reader
 from transforms.knowledge import Knowledge
@@ -167,6 +168,7 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int]) -> Meeting:
     rx, doc = story.rx, story.doc
     # "at Army Headquarters (Sena Bhawan)": where it was held, not who took part.
     participants = [c for a, _, c in name_spans(t, story.org_forms) if not rx.p.venue.search(t[max(0, a - 8):a])]
+    participants = participants or two_services(t, doc.orgs, rx)
     if typ[0] == rx.special("council"):
         # A council's decisions name beneficiaries ("for the Navy"); the council itself took part.
         councils = {o.name for o in doc.orgs if _is_council(o, rx)}

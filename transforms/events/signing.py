@@ -29,6 +29,7 @@ from transforms.events.common import (
     name_spans,
     place_in,
     reported_on,
+    two_services,
 )
 from transforms.events.engine import SpecPatterns, best_type, kind, reader
 from transforms.knowledge import Knowledge
@@ -182,6 +183,8 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     if len(acting) < 2:
         acting = _governments(t[:cut], parties, doc.orgs, rx)
     parties = (unserved if len(acting) > 1 else parties) + acting
+    if len(parties) < 2:
+        parties += [x for x in two_services(t[:cut], doc.orgs, rx) if x not in parties]  # "the two navies signed"
     if (rx.p.two_sides.search(t) and len(parties) < 2 and not (anaphoric and story.found)
             and not any(p.startswith(GOVERNMENT) for p in parties)):
         # "the two countries signed a pact": the governments of the two countries the story is about
