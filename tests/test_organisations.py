@@ -401,3 +401,11 @@ def test_a_company_named_by_a_trade_word_at_its_end_is_a_body_but_a_subject_phra
 def test_a_service_known_by_its_native_name_is_that_service():
     got = names("The Luftwaffe and the Bundeswehr took delivery, and the Marine nationale followed.")
     assert {"German Air Force", "German Armed Forces", "French Navy"} <= set(got)
+
+
+def test_the_name_before_a_company_officers_title_and_a_person_is_a_company():
+    assert "Vexlar" in names("Vexlar CEO Brian Olsen said the drones would be delivered next year.")
+    assert "Vexlar" in names("Vexlar's chief executive Karl Berg said the company would grow.")
+    got = names("The talks ended in Oslo. Vexlar CEO Brian Olsen said so.")
+    assert "Vexlar" in got and not any("Oslo" in n for n in got)
+    assert names("The company CEO Arvid Kellner said so.") == {}

@@ -615,9 +615,10 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         org.country = org.country or fam[3]
     _fold_family_names(text, b, k)
     # 5. Names introduced as bodies: "Indian company Kestrel Works", "arms maker Norvik", "Norvik, a
-    # Pune-based start-up,".
+    # Pune-based start-up,", "Norvik CEO Karl Berg".
     lex = lexicon(k)
-    cued = (k.patterns.org_cue_name, k.patterns.org_apposition, k.patterns.org_place_based)
+    cued = (k.patterns.org_cue_name, k.patterns.org_apposition, k.patterns.org_place_based,
+            k.patterns.org_before_company_title)
     for m in (m for rx in cued for m in rx.finditer(text)):
         for part in k.patterns.coordinator_split.split(m.group(1)):
             words = _clean_phrase(_without_trailing_role(part.split(), lex, k), k)
