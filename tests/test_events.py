@@ -762,3 +762,11 @@ def test_the_two_navies_are_the_two_the_story_names_and_three_are_too_many():
     text = ("The Norland Navy hosted the Ruritanian Navy and the Vexan Navy. The staff talks between the two "
             "navies were held in Oslo on Monday.")
     assert extract_article(text, PUB)["meetings"][0]["participants"] == []
+
+
+def test_the_body_a_contract_was_awarded_to_is_a_party():
+    (ag,) = extract_article("The contract was awarded to Vexlar, which makes interceptor drones.", PUB)["agreements"]
+    assert ag["parties"] == ["Vexlar"]
+    text = "The Norland Procurement Agency awarded Vexlar a contract worth 20 million dollars."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Norland Procurement Agency", "Vexlar"]

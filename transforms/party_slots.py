@@ -187,8 +187,8 @@ def signing_slot_names(sentences: list[Sentence], known: list[tuple[int, int]], 
 
 
 def _slot_candidates(t: str, verb: tuple[int, int], p: Patterns) -> list[tuple[str, int]]:
-    """The subject right before the signing verb (or before "said it"), the names listed after 'with', those
-    'between A and B'."""
+    """The subject right before the signing verb (or before "said it"), the one it was awarded to, the names
+    listed after 'with', those 'between A and B'."""
     found: list[tuple[str, int]] = []
     own = p.subject_said_it.search(t[:verb[0]])
     if own:  # "Vexa said on Tuesday it had signed"
@@ -202,6 +202,10 @@ def _slot_candidates(t: str, verb: tuple[int, int], p: Patterns) -> list[tuple[s
     if listed:
         for m in p.listed_name.finditer(listed.group(1)):
             found.append((m.group(), listed.start(1) + m.start()))
+    awarded = p.awarded_to_name.match(t, verb[0])
+    if awarded:  # "awarded a contract to Vexlar", "awarded Vexlar a contract"
+        g = 1 if awarded.group(1) else 2
+        found.append((awarded.group(g), awarded.start(g)))
     between = p.between_names.search(t)
     if between:
         found += [(between.group(g), between.start(g)) for g in (1, 2)]
