@@ -409,3 +409,9 @@ def test_the_name_before_a_company_officers_title_and_a_person_is_a_company():
     got = names("The talks ended in Oslo. Vexlar CEO Brian Olsen said so.")
     assert "Vexlar" in got and not any("Oslo" in n for n in got)
     assert names("The company CEO Arvid Kellner said so.") == {}
+
+
+def test_a_title_complement_a_ceremony_and_a_venue_are_no_bodies():
+    got = names("Karl Berg, Minister of State for Cabinet Affairs, and Air Vice Marshal Jan Dias, Chief of Staff of "
+                "Air Force, inspected a Guard of Honour at the Convention Centre with the Norland Navy.")
+    assert list(got) == ["Norland Navy"]
