@@ -770,3 +770,10 @@ def test_the_body_a_contract_was_awarded_to_is_a_party():
     text = "The Norland Procurement Agency awarded Vexlar a contract worth 20 million dollars."
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["parties"] == ["Norland Procurement Agency", "Vexlar"]
+
+
+def test_the_company_named_by_its_kind_after_its_name_signed():
+    text = ("Vexlar Aerospace opened a plant in Oslo on Monday. Vexlar Aerospace employs 900 people. "
+            "Separately, the Norwegian planemaker signed a letter of intent with Orvik Airways for ten jets.")
+    ags = extract_article(text, PUB)["agreements"]
+    assert [a["parties"] for a in ags] == [["Vexlar Aerospace", "Orvik Airways"]]
