@@ -219,3 +219,10 @@ def test_a_secretary_of_war_is_a_title_and_war_is_no_first_name():
 def test_a_month_short_form_opening_a_name_is_a_first_name_but_before_a_day_a_month():
     got = people("Berg held talks with his Polish counterpart Jan Novak on Jan 5.")
     assert list(got) == ["Jan Novak"]
+
+
+def test_a_chairman_and_managing_director_is_one_title_but_a_minister_and_a_secretary_are_two():
+    got = people("The MoU was exchanged by Vexlar chairman and managing director Karl Berg on Monday.")
+    assert got["Karl Berg"].title == "chairman and managing director"
+    got = people("He met the minister and defence secretary Anil Rawat on Monday.")
+    assert got["Anil Rawat"].title == "defence secretary"

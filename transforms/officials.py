@@ -222,6 +222,10 @@ def _lower_title_before(sent: str, start: int, lex: Lexicon, apposed: re.Pattern
         # "minister of defence": an 'of' right after a title word belongs to the title.
         if w == "of" and j > 0 and lex.is_title_word(words[j - 1].capitalize()):
             continue
+        # "chairman and managing director": one person's two offices, written as one title.
+        if (w == "and" and j > 0 and words[j - 1].lower() in lex.words.offices_joined_by_and
+                and any(lex.is_title_word(x.capitalize()) for x in words[j + 1:j + 3])):
+            continue
         if w in lex.words.title_clause_boundaries:
             words = words[j + 1:]
             break
