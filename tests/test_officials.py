@@ -226,3 +226,10 @@ def test_a_chairman_and_managing_director_is_one_title_but_a_minister_and_a_secr
     assert got["Karl Berg"].title == "chairman and managing director"
     got = people("He met the minister and defence secretary Anil Rawat on Monday.")
     assert got["Anil Rawat"].title == "defence secretary"
+
+
+def test_a_ministers_gen_before_one_name_word_is_a_first_name_but_an_army_chiefs_is_a_rank():
+    got = people("Japanese Defense Minister Gen Tanaka met the press.")
+    assert list(got) == ["Gen Tanaka"] and got["Gen Tanaka"].rank is None
+    got = people("Army chief Gen Dwivedi met the press.")
+    assert list(got) == ["Dwivedi"] and got["Dwivedi"].rank == "Gen"
