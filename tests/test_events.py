@@ -784,3 +784,8 @@ def test_a_council_named_as_an_officers_body_is_no_council_meeting():
     assert extract_article("Vexan Council chief Nasser Amin led the Emirati side.", PUB)["meetings"] == []
     got = extract_article("The Defence Acquisition Council, chaired by him, approved proposals on Friday.", PUB)
     assert [m["type"] for m in got["meetings"]] == ["council meeting"]
+
+
+def test_a_meeting_name_starts_after_a_weekday_and_its_for():
+    got = extract_article("The ministers met in Oslo on Monday for Nordic Triangle talks on air defence.", PUB)
+    assert [m["name"] for m in got["meetings"]] == ["Nordic Triangle talks"]

@@ -66,6 +66,10 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
         words = nm.group(1).split() if nm else []
         while words and words[0] in rx.words.name_leading_words:
             words = words[1:]
+        # "on Monday for Weimar Triangle talks": a name starts after a word that is no name's and its "for".
+        cut = [i + 2 for i in range(len(words) - 2) if rx.p.possessive_end.sub("", words[i]) in rx.words.not_name_words
+               and words[i + 1] in rx.words.connectors]
+        words = words[cut[-1]:] if cut else words
         ordinal = before[-200:][:nm.start(1)].split()[-1:] if nm and words else []
         if ordinal and ordinal[0].lower() in rx.words.map("ordinal_numbers"):
             words = [ordinal[0], *words]  # "the fifth India-Norland Dialogue": the number is the name's
