@@ -789,3 +789,10 @@ def test_a_council_named_as_an_officers_body_is_no_council_meeting():
 def test_a_meeting_name_starts_after_a_weekday_and_its_for():
     got = extract_article("The ministers met in Oslo on Monday for Nordic Triangle talks on air defence.", PUB)
     assert [m["name"] for m in got["meetings"]] == ["Nordic Triangle talks"]
+
+
+def test_the_two_companies_are_the_two_companies_the_story_names():
+    text = ("Vexlar Aerospace and Orvik Systems signed a deal on Tuesday to set up a joint venture. The deal follows "
+            "a memorandum of understanding the two companies signed in March.")
+    ags = extract_article(text, PUB)["agreements"]
+    assert [(a["type"], a["parties"]) for a in ags][-1] == ("MoU", ["Vexlar Aerospace", "Orvik Systems"])

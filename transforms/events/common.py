@@ -183,12 +183,14 @@ class Story:
 
 
 def two_services(sentence: str, orgs: list[Org], rx: SpecPatterns) -> list[str]:
-    """"Staff talks between the two navies", "both armies": the story's two services of that kind (named
-    elsewhere in it), where it names exactly two."""
+    """"Staff talks between the two navies", "both armies", "the two companies": the story's two bodies of
+    that kind (named elsewhere in it), where it names exactly two."""
     m = rx.p.two_services.search(sentence)
     if m is None:
         return []
     head = rx.words.map("service_plurals")[" ".join(m.group(1).lower().split())]
+    of_type = head.removeprefix("@") if head.startswith("@") else None  # "@company": bodies of that type
     found = [o.name for o in sorted(orgs, key=lambda o: o.first)
-             if any(f.endswith(" " + head) or f == head for f in (o.name, *o.aliases))]
+             if (o.org_type == of_type if of_type else any(f.endswith(" " + head) or f == head
+                                                              for f in (o.name, *o.aliases)))]
     return found if len(found) == 2 else []
