@@ -9,6 +9,7 @@ through their normal form, acronyms and the registry's aliases.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from transforms.knowledge import Knowledge, RegistryOrg
@@ -617,10 +618,8 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     # 5. Names introduced as bodies: "Indian company Kestrel Works", "arms maker Norvik", "Norvik, a
     # Pune-based start-up,", "Norvik CEO Karl Berg".
     lex = lexicon(k)
-    cued = (k.patterns.org_cue_name, k.patterns.org_apposition, k.patterns.org_place_based,
-            k.patterns.org_before_company_title)
-    for m in (m for rx in cued for m in rx.finditer(text)):
-        for part in k.patterns.coordinator_split.split(m.group(1)):
+    for phrase, at in _cued_names(text, k):
+        for part in k.patterns.coordinator_split.split(phrase):
             words = _clean_phrase(_without_trailing_role(part.split(), lex, k), k)
             if not words or any(lex.rank_kind(w) for w in words):
                 continue
@@ -632,7 +631,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
                 continue
             if all(w in lex.vocab for w in words) and not _is_org_phrase(words, k):
                 continue
-            b.add(name, None, m.start(1))
+            b.add(name, None, at)
     if sentences is not None:
         # 6. Recipients of transferred technology, partners joined to a known body in a signing.
         for item in transfer_lists(sentences, k) if transfers is None else transfers:
@@ -655,6 +654,21 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     orgs = [o for o in b.orgs if o.mentions > 0 and not _only_as_modifier(text, o, k)]
     orgs.sort(key=lambda o: o.first)
     return orgs
+
+
+def _cued_names(text: str, k: Knowledge) -> Iterator[tuple[str, int]]:
+    """Phrases the text introduces as bodies, with where they start: after a kind ("arms maker Norvik"),
+    described by an apposition or where they are based, or before a company officer's title ("Norvik CEO
+    Karl Berg": found from the title, the rarer word, looking back)."""
+    p = k.patterns
+    for rx in (p.org_cue_name, p.org_apposition, p.org_place_based):
+        for m in rx.finditer(text):
+            yield m.group(1), m.start(1)
+    for m in p.company_title_after.finditer(text):
+        lo = max(0, m.start() - 80)
+        name = p.name_before_title.search(text, lo, m.start())
+        if name:
+            yield name.group(1), name.start(1)
 
 
 def _without_trailing_role(words: list[str], lex: Lexicon, k: Knowledge) -> list[str]:
