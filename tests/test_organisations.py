@@ -415,3 +415,9 @@ def test_a_title_complement_a_ceremony_and_a_venue_are_no_bodies():
     got = names("Karl Berg, Minister of State for Cabinet Affairs, and Air Vice Marshal Jan Dias, Chief of Staff of "
                 "Air Force, inspected a Guard of Honour at the Convention Centre with the Norland Navy.")
     assert list(got) == ["Norland Navy"]
+
+
+def test_common_words_with_a_weak_head_after_a_titles_of_complete_the_title():
+    got = names("The MoU was signed by Lt Gen Arne Berg, Director General of Information Systems, and Vexlar.")
+    assert not any("Information" in n for n in got)
+    assert "Norland Navy" in names("Karl Berg, Chief of Staff of the Norland Navy, spoke.")

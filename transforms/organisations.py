@@ -399,9 +399,11 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
         # Pvt Ltd", "Managing Director Acme Systems": the body after the role, where it ends as a body.
         lead = _leading_title([t.text for t in seg], k)
         if lead:
-            of = next((j for j, t in enumerate(seg) if t.text == "of"), None)
+            of = _of_after_title([t.text for t in seg], k)
             if of is not None:
                 seg = seg[of + 1:]
+                if _weak_headed([t.text for t in seg], k):
+                    continue  # "Director General of Information Systems": the title goes on, no body
             elif lead < len(seg) and _ends_as_body(seg[-1].text, k):
                 seg = seg[lead:]
         seg = _strip_person_head(seg, lex, k)
@@ -417,6 +419,27 @@ def _role_compound(phrase: list[str], k: Knowledge) -> bool:
     countries, qualifies the role; it names no body."""
     return (len(phrase) >= 2 and phrase[-1] in k.weak_org_heads
             and all(part in k.countries for w in phrase[:-1] for part in w.split("-")))
+
+
+def _of_after_title(words: list[str], k: Knowledge) -> int | None:
+    """Where the title at the start of a phrase hands over to its body: the "of" after it, passing the
+    title's own "of"s ("Chief of Staff of the Norland Navy": the Navy)."""
+    lex = lexicon(k)
+    ofs = [j for j, w in enumerate(words) if w == "of"]
+    for a, b in zip(ofs, ofs[1:], strict=False):
+        if not all(lex.is_title_word(w) or w in k.title_words for w in words[a + 1:b]):
+            return a
+    return ofs[-1] if ofs else None
+
+
+def _weak_headed(words: list[str], k: Knowledge) -> bool:
+    """A phrase of common words whose only head words are weak ones ("Information Systems", not "Vexlar
+    Systems"), and which the registry does not name: after a title's "of" it completes the title."""
+    heads = [w for w in words if w in k.org_heads or w in k.words.name_ending_legal_forms]
+    vocab = lexicon(k).vocab
+    return (bool(heads) and all(w in k.weak_org_heads for w in heads)
+            and all(w in vocab and w not in k.words.connectors for w in words)
+            and norm(" ".join(words)) not in _index(k).by_form)
 
 
 def _member_or_unit_of(seg: list[Tok], k: Knowledge) -> list[list[Tok]]:
