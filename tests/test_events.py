@@ -796,3 +796,11 @@ def test_the_two_companies_are_the_two_companies_the_story_names():
             "a memorandum of understanding the two companies signed in March.")
     ags = extract_article(text, PUB)["agreements"]
     assert [(a["type"], a["parties"]) for a in ags][-1] == ("MoU", ["Vexlar Aerospace", "Orvik Systems"])
+
+
+def test_a_company_of_a_country_does_not_act_for_its_state_but_a_served_navy_is_no_party():
+    text = ("Norway and Poland signed a contract on Thursday for the supply of upgraded frigates to the Royal "
+            "Norwegian Navy, with Vexlar Shipbuilding Ltd of Poland selected as the builder.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert {"Government of Norway", "Government of Poland"} <= set(ag["parties"])
+    assert "Royal Norwegian Navy" not in ag["parties"]

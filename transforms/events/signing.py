@@ -301,7 +301,7 @@ def _named_and_served(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatte
     hosts = [(m.end(), (t.find(",", m.end()) + 1 or len(t) + 1) - 1) for m in p.hosted_by.finditer(t)]
     spans = [(a, c) for a, e, c in name_spans(t[:cut], org_forms)
              if not p.reporting.match(t, e) and not any(x <= a < y for x, y in hosts)]
-    served = {c for a, c in spans if p.served.search(t[max(0, a - 30):a]) or p.purpose.search(t[max(0, a - 40):a])}
+    served = {c for a, c in spans if p.served.search(t[max(0, a - 60):a]) or p.purpose.search(t[max(0, a - 40):a])}
     return [c for _, c in spans], served
 
 
@@ -319,8 +319,10 @@ def _settle_agreements(story: _Story, lede: DateMention | None) -> list[Agreemen
         if not ag.parties and pair and any(story.rx.p.bilateral_cue.search(e) for e in ag.evidence):
             # "Agreements to support each other's navies were signed": by the two countries the story is about.
             ag.parties = [government_name(c, story.rx) for c in pair]
-        # "Government of India" gives way to the Indian body that acts for it, where one is a party.
-        bodies = {by_name[p].country for p in ag.parties if p in by_name and not p.startswith(GOVERNMENT)}
+        # "Government of India" gives way to the Indian body that acts for it (not a company), where one is
+        # a party.
+        bodies = {by_name[p].country for p in ag.parties
+                  if p in by_name and not p.startswith(GOVERNMENT) and by_name[p].org_type != "company"}
         ag.parties = [p for p in ag.parties if not (p.startswith(GOVERNMENT) and _government_country(p) in bodies)]
         if ag.date is None and lede is not None:
             ag.date, ag.precision = lede.start, lede.precision
@@ -557,7 +559,10 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
     """'India and Australia signed ...': a country acting as a party is its government, unless a body of
     that country is already named."""
     by_name = {o.name: o for o in orgs}
-    covered = {by_name[p].country for p in parties if p in by_name and by_name[p].country}
+    # A state's own body acts for it; a company of that country does not ("Australia and Japan signed a
+    # contract ..., with Mitsubishi Heavy Industries as the builder": the two governments signed).
+    covered = {by_name[p].country for p in parties
+               if p in by_name and by_name[p].country and by_name[p].org_type != "company"}
     matcher, forms = _country_nouns(rx.knowledge)
     p = rx.p
     out: list[str] = []
