@@ -804,3 +804,10 @@ def test_a_company_of_a_country_does_not_act_for_its_state_but_a_served_navy_is_
     (ag,) = extract_article(text, PUB)["agreements"]
     assert {"Government of Norway", "Government of Poland"} <= set(ag["parties"])
     assert "Royal Norwegian Navy" not in ag["parties"]
+
+
+def test_a_company_named_by_its_country_is_the_storys_one_company_of_that_country():
+    text = ("Orvik Aeronautics Ltd signed a contract with US company Vexlar Inc on Friday. Orvik "
+            "Aeronautics Ltd had signed a contract for engines with the US firm in 2021.")
+    ags = extract_article(text, PUB)["agreements"]
+    assert [a["parties"] for a in ags if a["date"] == "2021-01-01"] == [["Orvik Aeronautics Ltd", "Vexlar Inc"]]

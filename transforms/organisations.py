@@ -654,7 +654,11 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
                 continue
             if all(w in lex.vocab for w in words) and not _is_org_phrase(words, k):
                 continue
-            b.add(name, None, at)
+            org = b.add(name, None, at)
+            # "US company Vexlar", "Norwegian firm Orvik": the country before the kind is the body's.
+            of_country = k.patterns.country_before_cue.search(text, max(0, at - 40), at)
+            if of_country and org.country is None:
+                org.country = k.countries.get(of_country.group(1))
     if sentences is not None:
         # 6. Recipients of transferred technology, partners joined to a known body in a signing.
         for item in transfer_lists(sentences, k) if transfers is None else transfers:

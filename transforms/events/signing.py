@@ -194,6 +194,8 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     signatories = _signatories(t[:cut], verb, story.person_forms, rx)
     # Those who signed sign for their bodies (the top body the article names: DRDO for its lab).
     parties += [b for b in (_top_body(story.org_of_person.get(p), doc.orgs) for p in signatories) if b]
+    if len(set(parties)) < 2:
+        parties += [c for c in _company_of_country(t[:cut], doc.orgs, rx) if c not in parties]
     if len(set(parties)) < 2 and rx.p.it_signed.search(t) and story.protagonist:
         # "The company said it had signed ...", "the two companies will ...": the story's company.
         parties.insert(0, story.protagonist)
@@ -330,6 +332,17 @@ def _settle_agreements(story: _Story, lede: DateMention | None) -> list[Agreemen
     return [a for a in found if a.parties or a.signatories or a.date]
 
 
+
+
+def _company_of_country(text: str, orgs: list[Org], rx: SpecPatterns) -> list[str]:
+    """"signed a contract with the US firm", "the French company": the story's one company of that country."""
+    out: list[str] = []
+    for m in rx.p.company_of_country.finditer(text):
+        country = rx.knowledge.countries.get(m.group(1))
+        found = [o.name for o in orgs if country and o.country == country and o.org_type == "company"]
+        if len(found) == 1 and found[0] not in out:
+            out.append(found[0])
+    return out
 
 
 def _leading_body(orgs: list[Org], org_type: str) -> str | None:
