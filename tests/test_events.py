@@ -811,3 +811,9 @@ def test_a_company_named_by_its_country_is_the_storys_one_company_of_that_countr
             "Aeronautics Ltd had signed a contract for engines with the US firm in 2021.")
     ags = extract_article(text, PUB)["agreements"]
     assert [a["parties"] for a in ags if a["date"] == "2021-01-01"] == [["Orvik Aeronautics Ltd", "Vexlar Inc"]]
+
+
+def test_a_meeting_at_a_building_in_a_city_is_in_that_city():
+    text = "The Norland air chief held talks with the visiting Ruritanian air chief at Air House, Oslo, on Monday."
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["location"] == "Oslo"

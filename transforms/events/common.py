@@ -33,10 +33,15 @@ def date_of(dates: list[DateMention]) -> DateMention | None:
 
 
 def place_in(sentence: str, rx: SpecPatterns) -> str | None:
-    """The first known place after a where-word ('held in Lisbon', 'in Pune, Maharashtra')."""
+    """The first known place after a where-word ('held in Lisbon', 'in Pune, Maharashtra', 'at Army House,
+    Lisbon')."""
     for m in rx.place.finditer(sentence):
         first = leading_place(m.group(1), rx.places)
         if first is None:
+            # "at Air Headquarters, New Delhi": the building's city, the GUIDELINE's place.
+            city = leading_place(m.group(2), rx.places) if m.group(2) else None
+            if city is not None:
+                return city
             continue
         if first == m.group(1).rstrip(".") and m.group(2):
             whole = f"{first}, {m.group(2).rstrip('.')}"
