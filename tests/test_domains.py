@@ -35,3 +35,8 @@ def test_the_plural_of_a_domain_synonym_names_the_domain():
     from transforms.knowledge import knowledge
 
     assert "Drones & Unmanned Systems" in find_domains("It ordered 150 unmanned ground vehicles.", [], knowledge())
+
+
+def test_ship_as_a_verb_names_no_naval_domain_but_a_ship_does():
+    assert "Naval & Underwater Systems" not in find_domains("The firm will ship 150 howitzers to Norway.", [], K)
+    assert "Naval & Underwater Systems" in find_domains("The firm will build a ship for Norway.", [], K)
