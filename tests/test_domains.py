@@ -40,3 +40,9 @@ def test_the_plural_of_a_domain_synonym_names_the_domain():
 def test_ship_as_a_verb_names_no_naval_domain_but_a_ship_does():
     assert "Naval & Underwater Systems" not in find_domains("The firm will ship 150 howitzers to Norway.", [], K)
     assert "Naval & Underwater Systems" in find_domains("The firm will build a ship for Norway.", [], K)
+
+
+def test_engines_of_aircraft_are_aero_engines_but_engines_alone_are_propulsion():
+    got = find_domains("The firm will build 113 F404 engines and turbofan engines for jets.", [], K)
+    assert "Energy & Propulsion" not in got and got["Aerospace & Aviation"] >= 2
+    assert "Energy & Propulsion" in find_domains("The firm makes engines and batteries.", [], K)

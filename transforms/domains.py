@@ -34,11 +34,16 @@ def find_domains(text: str, excluded_spans: list[tuple[int, int]], k: Knowledge)
     """Canonical domain name -> mentions, skipping matches inside the excluded spans (organisation names)."""
     rx, lookup = _matcher(k)
     counts: dict[str, int] = {}
+    # "F414 engines", "turbofan engines": a word of one domain that its context gives to another
+    # (word_sets.toml domain_contexts: pattern name -> domain).
+    recast = [(m.start(), m.end(), domain) for pattern, domain in k.words.map("domain_contexts").items()
+              for m in getattr(k.patterns, pattern).finditer(text)]
     for s, e, found in rx.finditer(text):
         if any(a <= s and e <= b for a, b in excluded_spans) or text[s - 1:s] in ("@", "&", "#") and s > 0:
             continue  # inside an organisation's name, a handle or a tag
         found = " ".join(found.split())
-        name = lookup.get(found) or lookup.get(found.lower())
+        recast_as = next((d for a, b, d in recast if a <= s and e <= b), None)
+        name = recast_as or lookup.get(found) or lookup.get(found.lower())
         if name:
             counts[name] = counts.get(name, 0) + 1
     return counts
