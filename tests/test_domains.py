@@ -46,3 +46,7 @@ def test_engines_of_aircraft_are_aero_engines_but_engines_alone_are_propulsion()
     got = find_domains("The firm will build 113 F404 engines and turbofan engines for jets.", [], K)
     assert "Energy & Propulsion" not in got and got["Aerospace & Aviation"] >= 2
     assert "Energy & Propulsion" in find_domains("The firm makes engines and batteries.", [], K)
+
+
+def test_munitions_are_armaments():
+    assert "Land Systems & Armaments" in find_domains("The Army ordered guided munitions.", [], K)
