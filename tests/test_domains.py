@@ -50,3 +50,8 @@ def test_engines_of_aircraft_are_aero_engines_but_engines_alone_are_propulsion()
 
 def test_munitions_are_armaments():
     assert "Land Systems & Armaments" in find_domains("The Army ordered guided munitions.", [], K)
+
+
+def test_military_supplies_called_materials_are_no_materials_science():
+    assert "Advanced Materials" not in find_domains("Norway will supply military materials to Peru.", [], K)
+    assert "Advanced Materials" in find_domains("The lab studies composites and materials.", [], K)
