@@ -55,3 +55,8 @@ def test_munitions_are_armaments():
 def test_military_supplies_called_materials_are_no_materials_science():
     assert "Advanced Materials" not in find_domains("Norway will supply military materials to Peru.", [], K)
     assert "Advanced Materials" in find_domains("The lab studies composites and materials.", [], K)
+
+
+def test_fighter_jets_and_warplanes_are_aviation():
+    assert "Aerospace & Aviation" in find_domains("Norway will buy 26 fighter jets.", [], K)
+    assert "Aerospace & Aviation" in find_domains("The warplanes arrived.", [], K)
