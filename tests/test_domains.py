@@ -60,3 +60,8 @@ def test_military_supplies_called_materials_are_no_materials_science():
 def test_fighter_jets_and_warplanes_are_aviation():
     assert "Aerospace & Aviation" in find_domains("Norway will buy 26 fighter jets.", [], K)
     assert "Aerospace & Aviation" in find_domains("The warplanes arrived.", [], K)
+
+
+def test_singular_and_hyphenated_forms_of_domain_phrases_count():
+    got = find_domains("It covers anti-submarine warfare, an electronic countermeasure and a training system.", [], K)
+    assert {"Naval & Underwater Systems", "Electronic Warfare", "Simulation & Training"} <= set(got)
