@@ -7,10 +7,14 @@ Only explicit mentions count: a synonym inside an organisation's name
 from __future__ import annotations
 
 import functools
+import re
 
 from transforms.inflect import plural
 from transforms.knowledge import Knowledge
 from transforms.phrases import PhraseMatcher, case_sensitive
+
+# How far around a domain word its context patterns are read ("20 engines for the Vexa Mk2 fighter jets").
+CONTEXT_REACH = 80
 
 
 @functools.lru_cache(maxsize=4)
@@ -30,20 +34,27 @@ def _matcher(k: Knowledge) -> tuple[PhraseMatcher, dict[str, str]]:
     return PhraseMatcher(phrases), lookup
 
 
+def _recast(text: str, s: int, e: int, contexts: list[tuple[re.Pattern[str], str]]) -> str | None:
+    """The domain a context pattern gives the words at s:e ("F414 engines"), read only around them."""
+    lo, hi = max(0, s - CONTEXT_REACH), min(len(text), e + CONTEXT_REACH)
+    for rx, domain in contexts:
+        if any(m.start() <= s and e <= m.end() for m in rx.finditer(text, lo, hi)):
+            return domain
+    return None
+
+
 def find_domains(text: str, excluded_spans: list[tuple[int, int]], k: Knowledge) -> dict[str, int]:
     """Canonical domain name -> mentions, skipping matches inside the excluded spans (organisation names)."""
     rx, lookup = _matcher(k)
     counts: dict[str, int] = {}
     # "F414 engines", "turbofan engines": a word of one domain that its context gives to another
     # (word_sets.toml domain_contexts: pattern name -> domain).
-    recast = [(m.start(), m.end(), domain) for pattern, domain in k.words.map("domain_contexts").items()
-              for m in getattr(k.patterns, pattern).finditer(text)]
+    contexts = [(getattr(k.patterns, pattern), domain) for pattern, domain in k.words.map("domain_contexts").items()]
     for s, e, found in rx.finditer(text):
         if any(a <= s and e <= b for a, b in excluded_spans) or text[s - 1:s] in ("@", "&", "#") and s > 0:
             continue  # inside an organisation's name, a handle or a tag
         found = " ".join(found.split())
-        recast_as = next((d for a, b, d in recast if a <= s and e <= b), None)
-        name = recast_as or lookup.get(found) or lookup.get(found.lower())
+        name = _recast(text, s, e, contexts) or lookup.get(found) or lookup.get(found.lower())
         if name:
             counts[name] = counts.get(name, 0) + 1
     return counts

@@ -691,6 +691,8 @@ def _cued_names(text: str, k: Knowledge) -> Iterator[tuple[str, int]]:
     for rx in (p.org_cue_name, p.org_apposition, p.org_place_based):
         for m in rx.finditer(text):
             yield m.group(1), m.start(1)
+    if not any(title in text for title in k.words.sets["company_titles"]):
+        return  # most stories name no company officer: the pattern is not run over them
     for m in p.company_title_after.finditer(text):
         lo = max(0, m.start() - 80)
         name = p.name_before_title.search(text, lo, m.start())
