@@ -780,8 +780,8 @@ def test_the_company_named_by_its_kind_after_its_name_signed():
 
 
 def test_a_council_named_as_an_officers_body_is_no_council_meeting():
-    assert extract_article("The Emirati side was led by Vexan Council's Nasser Amin.", PUB)["meetings"] == []
-    assert extract_article("Vexan Council chief Nasser Amin led the Emirati side.", PUB)["meetings"] == []
+    assert extract_article("The Emirati side was led by Vexan Council's Ole Amund.", PUB)["meetings"] == []
+    assert extract_article("Vexan Council chief Ole Amund led the Emirati side.", PUB)["meetings"] == []
     got = extract_article("The Defence Acquisition Council, chaired by him, approved proposals on Friday.", PUB)
     assert [m["type"] for m in got["meetings"]] == ["council meeting"]
 

@@ -224,12 +224,12 @@ def test_a_month_short_form_opening_a_name_is_a_first_name_but_before_a_day_a_mo
 def test_a_chairman_and_managing_director_is_one_title_but_a_minister_and_a_secretary_are_two():
     got = people("The MoU was exchanged by Vexlar chairman and managing director Karl Berg on Monday.")
     assert got["Karl Berg"].title == "chairman and managing director"
-    got = people("He met the minister and defence secretary Anil Rawat on Monday.")
-    assert got["Anil Rawat"].title == "defence secretary"
+    got = people("He met the minister and defence secretary Arvid Lund on Monday.")
+    assert got["Arvid Lund"].title == "defence secretary"
 
 
 def test_a_ministers_gen_before_one_name_word_is_a_first_name_but_an_army_chiefs_is_a_rank():
     got = people("Japanese Defense Minister Gen Tanaka met the press.")
     assert list(got) == ["Gen Tanaka"] and got["Gen Tanaka"].rank is None
-    got = people("Army chief Gen Dwivedi met the press.")
-    assert list(got) == ["Dwivedi"] and got["Dwivedi"].rank == "Gen"
+    got = people("Army chief Gen Rathore met the press.")
+    assert list(got) == ["Rathore"] and got["Rathore"].rank == "Gen"

@@ -54,9 +54,9 @@ def _rank_at(toks: list[Tok], i: int, lex: Lexicon) -> int:
 
 def _first_name_not_rank(sent: str, toks: list[Tok], seg_start: int, i: int, j: int, lex: Lexicon,
                          org_forms: set[str]) -> bool:
-    """"Defense Minister Gen Nakatani", "his counterpart Gen Nakatani": a rank's short form that is also a
+    """"Defense Minister Gen Tanaka", "his counterpart Gen Tanaka": a rank's short form that is also a
     first name, after a civilian's title and before one name word, opens the name ("Army chief Gen
-    Dwivedi" keeps the rank)."""
+    Rathore" keeps the rank)."""
     words_before = sent[max(0, toks[i].start - 30):toks[i].start].lower().split()[-2:]
     before = {t.text.lower() for t in toks[seg_start:i]} | set(words_before)
     return (j == i + 1 and toks[i].text in lex.words.ranks_also_first_names
@@ -131,7 +131,7 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                 while j < len(toks) and lex.p.retired_token.match(toks[j].text):
                     j += 1
             if n_rank and _first_name_not_rank(sent, toks, seg_start, i, j, lex, org_forms):
-                n_rank, j = 0, i  # "Defense Minister Gen Nakatani": a minister's "Gen" is his first name
+                n_rank, j = 0, i  # "Defense Minister Gen Tanaka": a minister's "Gen" is his first name
             if n_rank:
                 n_name = _name_at(toks, j, lex, org_forms)
                 if n_name:

@@ -573,7 +573,7 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
     that country is already named."""
     by_name = {o.name: o for o in orgs}
     # A state's own body acts for it; a company of that country does not ("Australia and Japan signed a
-    # contract ..., with Mitsubishi Heavy Industries as the builder": the two governments signed).
+    # contract ..., with Vexlar Shipyards as the builder": the two governments signed).
     covered = {by_name[p].country for p in parties
                if p in by_name and by_name[p].country and by_name[p].org_type != "company"}
     matcher, forms = _country_nouns(rx.knowledge)
