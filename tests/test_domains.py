@@ -43,7 +43,7 @@ def test_ship_as_a_verb_names_no_naval_domain_but_a_ship_does():
 
 
 def test_engines_of_aircraft_are_aero_engines_but_engines_alone_are_propulsion():
-    text = "The firm will build 113 F404-GE engines, turbofan engines and 20 engines for the Vexa jets."
+    text = "The firm will build 12 F200-XB engines, turbofan engines and 20 engines for the Vexa jets."
     got = find_domains(text, [], K)
     assert "Energy & Propulsion" not in got and got["Aerospace & Aviation"] >= 2
     assert "Energy & Propulsion" in find_domains("The firm makes engines and batteries.", [], K)

@@ -35,7 +35,7 @@ def _matcher(k: Knowledge) -> tuple[PhraseMatcher, dict[str, str]]:
 
 
 def _recast(text: str, s: int, e: int, contexts: list[tuple[re.Pattern[str], str]]) -> str | None:
-    """The domain a context pattern gives the words at s:e ("F414 engines"), read only around them."""
+    """The domain a context pattern gives the words at s:e ("F200 engines"), read only around them."""
     lo, hi = max(0, s - CONTEXT_REACH), min(len(text), e + CONTEXT_REACH)
     for rx, domain in contexts:
         if any(m.start() <= s and e <= m.end() for m in rx.finditer(text, lo, hi)):
@@ -47,7 +47,7 @@ def find_domains(text: str, excluded_spans: list[tuple[int, int]], k: Knowledge)
     """Canonical domain name -> mentions, skipping matches inside the excluded spans (organisation names)."""
     rx, lookup = _matcher(k)
     counts: dict[str, int] = {}
-    # "F414 engines", "turbofan engines": a word of one domain that its context gives to another
+    # "F200 engines", "turbofan engines": a word of one domain that its context gives to another
     # (word_sets.toml domain_contexts: pattern name -> domain).
     contexts = [(getattr(k.patterns, pattern), domain) for pattern, domain in k.words.map("domain_contexts").items()]
     for s, e, found in rx.finditer(text):
