@@ -374,6 +374,18 @@ def _org_of(title: str | None, orgs: list[Org], lex: Lexicon, heads: frozenset[s
     return org.name, stripped.rstrip(" ,/&-") or stripped
 
 
+def _with_body_before(title: str, sent: str, name_at: int, org_forms: set[str], lex: Lexicon) -> str:
+    """"Vexlar's executive vice president Karl Berg", "the Space Agency (OSA) chairman Karl Berg": a lower-case
+    title right after a body's name is that body's; the name joins the title, which `_org_of` reads."""
+    at = sent.rfind(title, 0, name_at)
+    if at <= 0:
+        return title
+    before = lex.p.body_end_before_title.sub("", sent[:at])
+    ends = [f for f in org_forms if before.endswith(f) and (len(before) == len(f) or not before[-len(f) - 1].isalnum())]
+    body = max(ends, key=len, default=None)
+    return f"{body} {title}" if body else title
+
+
 def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Knowledge,
                    runs: list[Run] | None = None) -> list[Official]:
     lex = lexicon(k)
@@ -403,6 +415,8 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
                 people.append(person)
             if f.rank and not person.rank:
                 person.rank = f.rank if rank_kind == "rank" else person.rank
+            if title and title[:1].islower():
+                title = _with_body_before(title, s.text, f.start, org_forms, lex)
             if title:
                 person.titles_seen.append(_expand_title(title, text, lex))
     out = []
