@@ -238,6 +238,6 @@ def test_a_ministers_gen_before_one_name_word_is_a_first_name_but_an_army_chiefs
 def test_a_lower_case_title_right_after_a_body_is_that_bodys():
     text = ("The Orvik Research Agency (ORA) chairman Samir Kamat opened it, with Vexlar Systems' chief executive "
             "Ole Lind.")
-    got = {p.name: p for p in find_officials(text, split_sentences(text), find_organisations(text, K), K)}
+    got = people(text)
     assert (got["Samir Kamat"].title, got["Samir Kamat"].organisation) == ("chairman", "Orvik Research Agency")
     assert got["Ole Lind"].organisation == "Vexlar Systems"

@@ -249,8 +249,14 @@ def _lower_title_before(sent: str, start: int, lex: Lexicon, apposed: re.Pattern
 
 def _ends_with_body(words: list[str], org_forms: set[str], lex: Lexicon) -> bool:
     """True when the words before a name end with an organisation's name ('... Ministry of Defence')."""
-    text = " ".join(words)
-    return any(text.endswith(f) and len(f) > 3 for f in org_forms)
+    return _body_at_end(" ".join(words), org_forms, min_length=4) is not None
+
+
+def _body_at_end(text: str, org_forms: set[str], min_length: int = 1) -> str | None:
+    """The longest organisation name (of at least `min_length` characters) the text ends with, as a whole word."""
+    ends = [f for f in org_forms if len(f) >= min_length and text.endswith(f)
+            and (len(text) == len(f) or not text[-len(f) - 1].isalnum())]
+    return max(ends, key=len, default=None)
 
 
 def _title_in_words_before(sent: str, pos: int | None, lex: Lexicon) -> str | None:
@@ -380,9 +386,7 @@ def _with_body_before(title: str, sent: str, name_at: int, org_forms: set[str], 
     at = sent.rfind(title, 0, name_at)
     if at <= 0:
         return title
-    before = lex.p.body_end_before_title.sub("", sent[:at])
-    ends = [f for f in org_forms if before.endswith(f) and (len(before) == len(f) or not before[-len(f) - 1].isalnum())]
-    body = max(ends, key=len, default=None)
+    body = _body_at_end(lex.p.body_end_before_title.sub("", sent[:at]), org_forms)
     return f"{body} {title}" if body else title
 
 

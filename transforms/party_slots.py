@@ -122,11 +122,12 @@ def _slot_name(name: str, at: int, spans: list[tuple[int, int]], text: str, k: K
     lex = lexicon(k)
     words = name.split()
     kind_given = False  # "Startup Vexa Cosmos": what follows a company's kind is a company's name
-    while words and (words[0] in lex.vocab or words[0] in k.leading_words
-                     or " ".join(words[:2]) in k.words.company_kinds):
-        step = 2 if " ".join(words[:2]) in k.words.company_kinds else 1
-        kind_given = kind_given or " ".join(words[:step]) in k.words.company_kinds
-        words = words[step:]
+    while words:
+        kind = next((n for n in (2, 1) if " ".join(words[:n]) in k.words.company_kinds), 0)
+        if not (kind or words[0] in lex.vocab or words[0] in k.leading_words):
+            break
+        kind_given = kind_given or bool(kind)
+        words = words[kind or 1:]
         at = text.find(words[0], at) if words else at
     words = through_legal_forms(words, k)
     if words and words[-1].endswith(".") and not k.patterns.legal_suffix.search(" " + words[-1]):

@@ -324,7 +324,7 @@ def _settle_agreements(story: _Story, lede: DateMention | None) -> list[Agreemen
         # "Government of India" gives way to the Indian body that acts for it (not a company), where one is
         # a party.
         bodies = {by_name[p].country for p in ag.parties
-                  if p in by_name and not p.startswith(GOVERNMENT) and by_name[p].org_type != "company"}
+                  if p in by_name and not p.startswith(GOVERNMENT) and _acts_for_its_state(by_name[p])}
         ag.parties = [p for p in ag.parties if not (p.startswith(GOVERNMENT) and _government_country(p) in bodies)]
         if ag.date is None and lede is not None:
             ag.date, ag.precision = lede.start, lede.precision
@@ -568,14 +568,18 @@ def _state_actors(text: str, covered: set[str], rx: SpecPatterns) -> list[str]:
     return out
 
 
+def _acts_for_its_state(o: Org) -> bool:
+    """A state's own body (its government, a ministry, an agency, a service) acts for it. A company of that
+    country does not ("Norway and Poland signed a contract ..., with Vexlar Shipyards as the builder": the
+    two governments signed)."""
+    return bool(o.country) and o.org_type != "company"
+
+
 def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPatterns) -> list[str]:
     """'India and Australia signed ...': a country acting as a party is its government, unless a body of
     that country is already named."""
     by_name = {o.name: o for o in orgs}
-    # A state's own body acts for it; a company of that country does not ("Australia and Japan signed a
-    # contract ..., with Vexlar Shipyards as the builder": the two governments signed).
-    covered = {by_name[p].country for p in parties
-               if p in by_name and by_name[p].country and by_name[p].org_type != "company"}
+    covered = {by_name[p].country for p in parties if p in by_name and _acts_for_its_state(by_name[p])}
     matcher, forms = _country_nouns(rx.knowledge)
     p = rx.p
     out: list[str] = []
