@@ -817,3 +817,19 @@ def test_a_meeting_at_a_building_in_a_city_is_in_that_city():
     text = "The Norland air chief held talks with the visiting Ruritanian air chief at Air House, Oslo, on Monday."
     (mt,) = extract_article(text, PUB)["meetings"]
     assert mt["location"] == "Oslo"
+
+
+def test_a_deal_that_is_only_hoped_for_or_not_signed_is_no_agreement():
+    assert extract_article("Once signed, the deal would be the largest order placed with a private helicopter "
+                           "maker.", PUB)["agreements"] == []
+    assert extract_article("No contract has been signed with Vexlar Aero, and the Ministry of Defence declined to "
+                           "comment.", PUB)["agreements"] == []
+    got = extract_article("A contract has been signed with Vexlar Aero by the Ministry of Defence.", PUB)
+    assert [a["type"] for a in got["agreements"]] == ["contract"]
+
+
+def test_two_deals_joined_by_while_are_two_agreements():
+    text = ("Vexlar Group signed a contract with the Norland Armed Forces for munitions, while the Orvik Council "
+            "awarded Tellmar Aero a contract for radar support.")
+    got = extract_article(text, PUB)["agreements"]
+    assert [a["parties"] for a in got] == [["Vexlar Group", "Norland Armed Forces"], ["Orvik Council", "Tellmar Aero"]]

@@ -241,3 +241,16 @@ def test_a_lower_case_title_right_after_a_body_is_that_bodys():
     got = people(text)
     assert (got["Samir Kamat"].title, got["Samir Kamat"].organisation) == ("chairman", "Orvik Research Agency")
     assert got["Ole Lind"].organisation == "Vexlar Systems"
+
+
+def test_a_title_modifier_alone_makes_no_title():
+    assert people("Troops began the 18th edition of joint exercise Silver Crane at Narvik on Monday.") == {}
+    assert people("It was attended by joint secretary Arvid Lund.")["Arvid Lund"].title == "joint secretary"
+
+
+def test_the_body_that_appoints_someone_its_officer_is_theirs():
+    got = people("Vexlar Maritime has appointed Ingrid Lunde as its chief executive officer from October 1.")
+    assert (got["Ingrid Lunde"].title, got["Ingrid Lunde"].organisation) == ("chief executive officer",
+                                                                             "Vexlar Maritime")
+    got = people("The board appointed Ingrid Lunde as chief executive officer.")
+    assert got["Ingrid Lunde"].organisation is None

@@ -421,3 +421,13 @@ def test_common_words_with_a_weak_head_after_a_titles_of_complete_the_title():
     got = names("The MoU was signed by Lt Gen Arne Berg, Director General of Information Systems, and Vexlar.")
     assert not any("Information" in n for n in got)
     assert "Norland Navy" in names("Karl Berg, Chief of Staff of the Norland Navy, spoke.")
+
+
+def test_a_subordinate_word_opening_a_signing_sentence_is_no_body():
+    text = "Once signed, the deal would be the largest order of the year. Vexlar signed the deal on Monday."
+    assert names_in_story(text) == ["Vexlar"]
+
+
+def test_the_subject_that_appoints_someone_its_officer_is_a_body():
+    assert "Vexlar Maritime" in names("Vexlar Maritime has appointed Ingrid Lunde as its chief executive officer.")
+    assert names("The board appointed Ingrid Lunde as its chief executive officer.") == {}

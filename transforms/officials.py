@@ -189,16 +189,20 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                                           lex.p.lower_words_before_comma if sent[f.end:f.end + 1] == "," else None))
         if f.title:
             found.append(f)
-    _appointed(sent, lex, found)
+    _appointed(sent, lex, found, org_forms)
     found.sort(key=lambda f: f.start)
     return found
 
 
-def _appointed(sent: str, lex: Lexicon, found: list[_Found]) -> None:
+def _appointed(sent: str, lex: Lexicon, found: list[_Found], org_forms: set[str]) -> None:
     """"Karl Berg has been appointed chief executive of Orion": the role an appointment gives a person,
-    who may stand in the sentence with no title of their own."""
+    who may stand in the sentence with no title of their own; "Orion has appointed Karl Berg as its chief
+    executive": the role is the appointing body's."""
     for m in (*lex.p.appointed_as.finditer(sent), *lex.p.appoints_as.finditer(sent)):
         words, title = m.group(1).split(), m.group(2).strip()
+        own = lex.p.own_role_after_name.match(sent, m.end(1))
+        body = _body_at_end(lex.p.auxiliary_end.sub("", sent[:m.start()]), org_forms) if own else None
+        title = f"{body} {title}" if body else title
         cut = next((i for i in range(2, len(words)) if lex.is_title_word(words[i])), len(words))
         if cut < len(words):
             # "named Ola Dahl Chief Financial Officer": the capitalised title is not the name
@@ -242,7 +246,9 @@ def _lower_title_before(sent: str, start: int, lex: Lexicon, apposed: re.Pattern
         if w in lex.words.title_clause_boundaries:
             words = words[j + 1:]
             break
-    if words and (any(lex.is_title_word(w.capitalize()) for w in words) or words[-1].lower() in lex.words.counterparts):
+    # "joint exercise Blue Wave": a title's modifier alone makes no title.
+    if words and (any(lex.is_title_word(w.capitalize()) and w.capitalize() not in lex.words.title_modifiers
+                      for w in words) or words[-1].lower() in lex.words.counterparts):
         return " ".join(words)
     return None
 

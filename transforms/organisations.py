@@ -639,7 +639,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         org.country = org.country or fam[3]
     _fold_family_names(text, b, k)
     # 5. Names introduced as bodies: "Indian company Kestrel Works", "arms maker Norvik", "Norvik, a
-    # Pune-based start-up,", "Norvik CEO Karl Berg".
+    # Pune-based start-up,", "Norvik CEO Karl Berg", "Norvik has appointed X as its ...".
     lex = lexicon(k)
     for phrase, at in _cued_names(text, k):
         for part in k.patterns.coordinator_split.split(phrase):
@@ -688,7 +688,7 @@ def _cued_names(text: str, k: Knowledge) -> Iterator[tuple[str, int]]:
     described by an apposition or where they are based, or before a company officer's title ("Norvik CEO
     Karl Berg": found from the title, the rarer word, looking back)."""
     p = k.patterns
-    for rx in (p.org_cue_name, p.org_apposition, p.org_place_based):
+    for rx in (p.org_cue_name, p.org_apposition, p.org_place_based, p.org_appointing):
         for m in rx.finditer(text):
             yield m.group(1), m.start(1)
     if not any(title in text for title in k.words.sets["company_titles"]):
