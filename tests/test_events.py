@@ -833,3 +833,20 @@ def test_two_deals_joined_by_while_are_two_agreements():
             "awarded Tellmar Aero a contract for radar support.")
     got = extract_article(text, PUB)["agreements"]
     assert [a["parties"] for a in got] == [["Vexlar Group", "Norland Armed Forces"], ["Orvik Council", "Tellmar Aero"]]
+
+
+def test_technologies_handed_over_to_several_firms_are_one_transfer_each():
+    text = ("The Norland Defence Research Agency signed licensing agreements for transfer of technology with three "
+            "firms in Bergen on Friday. The technologies were handed over to Vexlar Precision Ltd, Orvik Materials "
+            "Ltd and Tellmar Composites.")
+    got = extract_article(text, PUB)["agreements"]
+    assert [(a["type"], a["parties"][-1], a["location"]) for a in got] == [
+        ("technology transfer", firm, "Bergen")
+        for firm in ("Vexlar Precision Ltd", "Orvik Materials Ltd", "Tellmar Composites")]
+
+
+def test_an_officer_named_by_title_alone_meets_a_body_and_its_venue_takes_no_part():
+    text = ("On Monday, the Chief of the Naval Staff met the Chief of Staff of the Norland Navy at the Naval "
+            "Headquarters in Oslo.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert (mt["type"], mt["location"], mt["participants"]) == ("bilateral meeting", "Oslo", ["Norland Navy"])

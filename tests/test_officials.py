@@ -254,3 +254,18 @@ def test_the_body_that_appoints_someone_its_officer_is_theirs():
                                                                              "Vexlar Maritime")
     got = people("The board appointed Ingrid Lunde as chief executive officer.")
     assert got["Ingrid Lunde"].organisation is None
+
+
+def test_its_before_a_title_is_the_body_the_sentence_or_the_one_before_opens_with():
+    got = people("Vexlar Systems was founded in 2018. Its chief executive Ana Lunde said so.")
+    assert (got["Ana Lunde"].title, got["Ana Lunde"].organisation) == ("chief executive", "Vexlar Systems")
+    got = people("Vexlar Systems won the order. Ana Lunde, its chief executive, said so.")
+    assert got["Ana Lunde"].organisation == "Vexlar Systems"
+    got = people("The order was signed in Oslo. Its chief executive Ana Lunde said so.")
+    assert (got["Ana Lunde"].title, got["Ana Lunde"].organisation) == ("chief executive", None)
+
+
+def test_a_plural_title_before_two_names_joined_by_and_is_both_names():
+    got = people("They met their Norland counterparts Ana Lunde and Rui Costa on Monday.")
+    assert got["Rui Costa"].title == got["Ana Lunde"].title == "Norland counterparts"
+    assert list(people("They met the defence minister Ana Lunde and Rui Costa.")) == ["Ana Lunde"]

@@ -431,3 +431,8 @@ def test_a_subordinate_word_opening_a_signing_sentence_is_no_body():
 def test_the_subject_that_appoints_someone_its_officer_is_a_body():
     assert "Vexlar Maritime" in names("Vexlar Maritime has appointed Ingrid Lunde as its chief executive officer.")
     assert names("The board appointed Ingrid Lunde as its chief executive officer.") == {}
+
+
+def test_a_possessive_pronoun_before_an_officers_title_is_no_body():
+    got = names("Vexlar Systems was founded in 2018. Its chief executive Ana Lunde said so.")
+    assert list(got) == ["Vexlar Systems"]

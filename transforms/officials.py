@@ -162,7 +162,7 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                     continue
             # A run that is only a name (or a name after "X and"): a person if a title stands in the phrase
             # before or after it ("... Anil Rawat and Pierre Lemaire, diplomatic adviser to ...").
-            after_and = i > 0 and i == seg_start and toks[i - 1].text in lex.words.coordinators and bool(found)
+            after_and = i > 0 and i == seg_start and toks[i - 1].text in lex.words.coordinators and bool(found or bare)
             if i == 0 or after_and or (i == lead and not any(_rank_at(toks, m, lex) for m in range(i, len(toks)))):
                 n_name = _name_at(toks, i, lex, org_forms)
                 end = i + n_name
@@ -183,15 +183,26 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
         elif not _has_title(f.title.split(), lex):
             # "Ministry of Defence Anil Rao": the body is known; the role may stand before it.
             f.title = _title_in_words_before(sent, f.prefix_start, lex) or f.title
-    for f in bare:
+    for n, f in enumerate(bare):
         f.title = (_title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex, org_forms)
                    or _lower_title_before(sent, f.start, lex,
-                                          lex.p.lower_words_before_comma if sent[f.end:f.end + 1] == "," else None))
+                                          lex.p.lower_words_before_comma if sent[f.end:f.end + 1] == "," else None)
+                   or (_shared_plural_title(sent, bare[n - 1], f, lex) if n else None))
         if f.title:
             found.append(f)
     _appointed(sent, lex, found, org_forms)
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _shared_plural_title(sent: str, first: _Found, second: _Found, lex: Lexicon) -> str | None:
+    """"their counterparts Ana Cruz and Rui Costa": a plural title before two names joined by "and" is both's."""
+    if not first.title or not lex.p.only_and_between.fullmatch(sent, first.end, second.start):
+        return None
+    last = first.title.split()[-1]
+    singular = last[:-1] if last.endswith("s") else ""
+    plural = bool(singular) and (lex.is_title_word(singular.capitalize()) or singular in lex.words.counterparts)
+    return first.title if plural else None
 
 
 def _appointed(sent: str, lex: Lexicon, found: list[_Found], org_forms: set[str]) -> None:
@@ -396,6 +407,30 @@ def _with_body_before(title: str, sent: str, name_at: int, org_forms: set[str], 
     return f"{body} {title}" if body else title
 
 
+def _owner_of_its(title: str, s: Sentence, sentences: list[Sentence], name_at: int, org_forms: set[str],
+                  lex: Lexicon) -> str:
+    """"Vexlar Space was founded in 2018. Its chief executive Karl Berg said": "its" is the body that
+    opens the sentence or the one before; the title loses the pronoun and names that body (for `_org_of`)."""
+    owned = lex.p.owner_pronoun_lead.match(title)
+    at = s.text.rfind(title, 0, name_at)
+    if owned:
+        title = title[owned.end():]
+    elif at < 0 or not lex.p.owner_pronoun_end.search(s.text[:at]):
+        return title
+    for prior in (s, sentences[s.index - 1] if s.index > 0 else None):
+        body = _body_at_start(prior.text, org_forms, lex) if prior is not None else None
+        if body:
+            return f"{body} {title}"
+    return title
+
+
+def _body_at_start(text: str, org_forms: set[str], lex: Lexicon) -> str | None:
+    """The longest organisation name a sentence opens with (after "The"), as a whole word."""
+    text = lex.p.leading_article.sub("", text)
+    starts = [f for f in org_forms if text.startswith(f) and (len(text) == len(f) or not text[len(f)].isalnum())]
+    return max(starts, key=len, default=None)
+
+
 def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Knowledge,
                    runs: list[Run] | None = None) -> list[Official]:
     lex = lexicon(k)
@@ -425,6 +460,8 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
                 people.append(person)
             if f.rank and not person.rank:
                 person.rank = f.rank if rank_kind == "rank" else person.rank
+            if title:
+                title = _owner_of_its(title, s, sentences, f.start, org_forms, lex)
             if title and title[:1].islower():
                 title = _with_body_before(title, s.text, f.start, org_forms, lex)
             if title:

@@ -74,12 +74,14 @@ def _recipients(s: Sentence, k: Knowledge) -> list[tuple[str, int]]:
 
 
 def transfer_lists(sentences: list[Sentence], k: Knowledge) -> list[TransferItem]:
-    """Bulleted lines right after a sentence announcing transfers of technology, each naming its recipients."""
+    """Bulleted lines right after a sentence announcing transfers of technology, each naming its recipients;
+    and a sentence handing technologies over to several named recipients, one item each."""
     cue_rx, bullet = _cue_rx(k), k.patterns.bullet
     items: list[TransferItem] = []
     i = 0
     while i < len(sentences):
         if not bullet.match(sentences[i].text):
+            items.extend(_handed_over(sentences, i, k))
             i += 1
             continue
         block_start = i
@@ -94,6 +96,18 @@ def transfer_lists(sentences: list[Sentence], k: Knowledge) -> list[TransferItem
             if rec:
                 items.append(TransferItem(j, cue, tuple(rec)))
     return items
+
+
+def _handed_over(sentences: list[Sentence], i: int, k: Knowledge) -> list[TransferItem]:
+    """"The technologies were handed over to A, B and C" after (or in) a sentence announcing agreements for
+    transfers: one transfer to each recipient, announced by that sentence."""
+    s = sentences[i]
+    if not _cue_rx(k).search(s.text):
+        return []
+    announcing = next((c for c in range(i, max(-1, i - 3), -1) if _cue_rx(k).search(sentences[c].text)
+                       and _signing_cues(sentences[c].text, k)[0]), None)
+    recipients = _recipients(s, k) if announcing is not None else []
+    return [TransferItem(i, announcing, (r,)) for r in recipients] if len(recipients) > 1 else []
 
 
 def _signing_rx(k: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:

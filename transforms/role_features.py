@@ -36,7 +36,10 @@ def candidates(doc: Doc, event: EventRecord, role: str, rx: SpecPatterns, others
     by_name = {o.name: o for o in doc.orgs}
     chosen = event.filled(role)
     spans = name_spans(event.evidence, forms_of_orgs(doc))
-    names = list(dict.fromkeys([*chosen, *(n for _, _, n in spans)]))
+    # "met them at the Army Headquarters": a body named only as where it happened fills no role.
+    venues = {n for a, _, n in spans if rx.p.venue.search(event.evidence[max(0, a - 8):a])}
+    venues -= {n for a, _, n in spans if not rx.p.venue.search(event.evidence[max(0, a - 8):a])}
+    names = list(dict.fromkeys([*chosen, *(n for _, _, n in spans if n not in venues)]))
     verb = rx.verb.search(event.evidence) or rx.trigger.search(event.evidence)
     elsewhere = {n for e in others if e is not event for n in e.filled(role)}
     context = _EventContext(doc, by_name, names, chosen, event.evidence, spans, verb.start() if verb else None,

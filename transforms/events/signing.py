@@ -387,7 +387,7 @@ def _transferred(story: _Story, transfers: list[TransferItem]) -> list[Agreement
         add_new(parties, [by_form[norm(n)].name for n, _ in t.recipients if norm(n) in by_form])
         d = date_of(event_dates(rx.knowledge, cue.text, story.doc.published, story.hint))
         out.append(Agreement(type=rx.special("transfer") or "", parties=parties, date=d.start if d else None,
-                             precision=d.precision if d else None,
+                             precision=d.precision if d else None, location=place_in(cue.text, rx),
                              evidence=[cue.text, sentences[t.sentence].text]))
     return out
 
