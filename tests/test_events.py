@@ -850,3 +850,12 @@ def test_an_officer_named_by_title_alone_meets_a_body_and_its_venue_takes_no_par
             "Headquarters in Oslo.")
     (mt,) = extract_article(text, PUB)["meetings"]
     assert (mt["type"], mt["location"], mt["participants"]) == ("bilateral meeting", "Oslo", ["Norland Navy"])
+
+
+def test_counted_memoranda_itemised_with_each_partner_are_one_each():
+    text = ("Vexlar Dynamics Limited signed three memoranda of understanding at the expo in Bergen on Thursday: "
+            "with Kestrel Optics for seekers, with Tellmar Aero for guidance kits, and with the Norland Institute "
+            "of Science for propulsion research.")
+    got = extract_article(text, PUB)["agreements"]
+    assert [a["parties"] for a in got] == [["Vexlar Dynamics Limited", p] for p in
+                                           ("Kestrel Optics", "Tellmar Aero", "Norland Institute of Science")]

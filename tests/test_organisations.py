@@ -436,3 +436,19 @@ def test_the_subject_that_appoints_someone_its_officer_is_a_body():
 def test_a_possessive_pronoun_before_an_officers_title_is_no_body():
     got = names("Vexlar Systems was founded in 2018. Its chief executive Ana Lunde said so.")
     assert list(got) == ["Vexlar Systems"]
+
+
+def test_a_registry_company_followed_by_a_country_is_its_arm_there():
+    got = names("The Army signed a contract with Saab Australia and with Thales.")
+    assert got["Saab Australia"].country == "Australia" and "Thales" in got and "Saab" not in got
+    assert "Germany's Thales" not in names("Estonia signed a letter of intent with Germany's Thales on Monday.")
+
+
+def test_a_name_the_signing_verb_takes_as_its_object_is_a_body_unless_a_title_marks_a_person():
+    got = names_in_story("The Orvik Council awarded Tellmar Aero a contract for radar support.")
+    assert "Tellmar Aero" in got
+    got = names_in_story("The deal was signed on Monday with President Ana Lunde in attendance.")
+    assert "Ana Lunde" not in got
+    got = names_in_story("The contracts were signed in the presence of the minister, along with Ana Lunde, "
+                         "Director (Finance).")
+    assert "Ana Lunde" not in got

@@ -617,9 +617,15 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             continue
         if _bare_form_of_unnamed_country(text, form, reg, k):
             continue
+        arm = _national_arm(text, end, reg, k)
+        if arm is not None:  # "Saab Australia", "KNDS Deutschland": the company's arm in that country
+            org = b.add(f"{form} {arm}", None, start)
+            org.org_type, org.country = reg.org_type, k.countries[arm]
+            continue
         # "Russian defence ministry", "Chile's Defence Ministry": that country's body, not the registry's.
         qualifier = k.patterns.country_qualifier.search(text[max(0, start - 30):start])
-        if qualifier and qualifier.group(1) in k.countries and k.countries[qualifier.group(1)] != reg.country:
+        if (qualifier and qualifier.group(1) in k.countries and k.countries[qualifier.group(1)] != reg.country
+                and reg.org_type != "company"):  # "Germany's Vexlar" is Vexlar, wherever it is based
             b.add(f"{qualifier.group(1)}{qualifier.group(2) or ''} {form}", None, start)
             continue
         # The spelling as written ('Indian army', 'the defence ministry') is one of its forms.
@@ -681,6 +687,17 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     orgs = [o for o in b.orgs if o.mentions > 0 and not _only_as_modifier(text, o, k)]
     orgs.sort(key=lambda o: o.first)
     return orgs
+
+
+def _national_arm(text: str, end: int, reg: RegistryOrg, k: Knowledge) -> str | None:
+    """The country a registry company's name is followed by, naming its arm there ("Saab Australia")."""
+    nxt = k.patterns.next_word.match(text, end) if reg.org_type == "company" else None
+    return nxt.group(1) if nxt and nxt.group(1) in _country_name_forms(k) else None
+
+
+@functools.lru_cache(maxsize=4)
+def _country_name_forms(k: Knowledge) -> frozenset[str]:
+    return frozenset(f for forms in k.country_names.values() for f in forms)
 
 
 def _cued_names(text: str, k: Knowledge) -> Iterator[tuple[str, int]]:

@@ -128,19 +128,21 @@ def _signing_cues(text: str, k: Knowledge) -> tuple[bool, tuple[int, int] | None
 
 
 
-def _slot_name(name: str, at: int, spans: list[tuple[int, int]], text: str, k: Knowledge, whole: str = ""
-               ) -> tuple[str, int] | None:
+def _slot_name(name: str, at: int, spans: list[tuple[int, int]], text: str, k: Knowledge, whole: str = "",
+               is_object: bool = False) -> tuple[str, int] | None:
     """A name in a party slot, if it can be a body: leading common words dropped; one word that is no
-    common word ("Embraer", "VELA") and no person's surname in the text, or several words not all a
-    person's and none a title ("Chairman Rao" is a person)."""
+    common word ("Embraer", "VELA") and no person's surname in the text, or several words none a title
+    ("Chairman Rao" is a person) and, as a subject, not all a person's ("Karl Berg signed")."""
     lex = lexicon(k)
     words = name.split()
     kind_given = False  # "Startup Vexa Cosmos": what follows a company's kind is a company's name
+    titled = False  # "with President Ana Lunde": a person's title, dropped with the common words
     while words:
         kind = next((n for n in (2, 1) if " ".join(words[:n]) in k.words.company_kinds), 0)
         if not (kind or words[0] in lex.vocab or words[0] in k.leading_words):
             break
         kind_given = kind_given or bool(kind)
+        titled = titled or lex.is_title_word(words[0]) or bool(lex.rank_kind(words[0]))
         words = words[kind or 1:]
         at = text.find(words[0], at) if words else at
     words = through_legal_forms(words, k)
@@ -152,7 +154,9 @@ def _slot_name(name: str, at: int, spans: list[tuple[int, int]], text: str, k: K
     if any(lex.is_title_word(w) for w in words):
         return None
     single_ok = len(words) == 1 and words[0] not in lex.vocab and not _is_surname(words[0], whole or text, k)
-    several_ok = len(words) > 1 and (kind_given or not all(lex.is_name_token(w) for w in words))
+    # As the verb's object, a name of name-like words is a body unless a title stands before or after it.
+    object_ok = is_object and not titled and not k.patterns.title_after_comma.match(text, at + len(name))
+    several_ok = len(words) > 1 and (kind_given or object_ok or not all(lex.is_name_token(w) for w in words))
     return (name, at) if (single_ok or several_ok) and _plausible_name(name, k) else None
 
 
@@ -193,37 +197,37 @@ def signing_slot_names(sentences: list[Sentence], known: list[tuple[int, int]], 
         if not itemised and (verb is None or not named):
             continue
         spans = [(a - s.start, e - s.start) for a, e in known if s.start <= a and e <= s.start + len(t)]
-        found = _listed_deal_names(t, p) if itemised else _slot_candidates(t, verb, p)
-        for name, at in found:
-            slot = _slot_name(name, at, spans, t, k, whole)
+        found = [(n, a, True) for n, a in _listed_deal_names(t, p)] if itemised else _slot_candidates(t, verb, p)
+        for name, at, is_object in found:
+            slot = _slot_name(name, at, spans, t, k, whole, is_object)
             if slot is not None and not type_rx.search(slot[0]):  # "The MoU signed with ..." names no body
                 out.append((slot[0], s.start + slot[1]))
     return out
 
 
-def _slot_candidates(t: str, verb: tuple[int, int], p: Patterns) -> list[tuple[str, int]]:
+def _slot_candidates(t: str, verb: tuple[int, int], p: Patterns) -> list[tuple[str, int, bool]]:
     """The subject right before the signing verb (or before "said it"), the one it was awarded to, the names
-    listed after 'with', those 'between A and B'."""
-    found: list[tuple[str, int]] = []
+    listed after each 'with', those 'between A and B'; each with whether it is the verb's object (where a
+    person's bare name hardly stands: "signed with Vexlar Optics", "awarded Vexlar Aero a contract")."""
+    found: list[tuple[str, int, bool]] = []
     own = p.subject_said_it.search(t[:verb[0]])
     if own:  # "Vexa said on Tuesday it had signed"
-        found.append((own.group(1), own.start(1)))
+        found.append((own.group(1), own.start(1), False))
     subject = p.subject_before_verb.search(t[:verb[0]])
     names = _coordinated(subject.group(1), subject.start(1), p.coordinator_split) if subject else []
     # "The Ministry of Ports, Shipping and Waterways signed": the end of one name, not two subjects.
     if len(names) == 1 or not _continues_a_list(t[:subject.start(1)] if subject else ""):
-        found += names
-    listed = p.with_name_list.search(t, verb[1])
-    if listed:
+        found += [(n, a, False) for n, a in names]
+    for listed in p.with_name_list.finditer(t, verb[1]):  # "with A for X, with B for Y and with C"
         for m in p.listed_name.finditer(listed.group(1)):
-            found.append((m.group(), listed.start(1) + m.start()))
+            found.append((m.group(), listed.start(1) + m.start(), True))
     awarded = p.awarded_to_name.match(t, verb[0])
     if awarded:  # "awarded a contract to Vexlar", "awarded Vexlar a contract"
         g = 1 if awarded.group(1) else 2
-        found.append((awarded.group(g), awarded.start(g)))
+        found.append((awarded.group(g), awarded.start(g), True))
     between = p.between_names.search(t)
     if between:
-        found += [(between.group(g), between.start(g)) for g in (1, 2)]
+        found += [(between.group(g), between.start(g), False) for g in (1, 2)]
     return found
 
 
