@@ -859,3 +859,11 @@ def test_counted_memoranda_itemised_with_each_partner_are_one_each():
     got = extract_article(text, PUB)["agreements"]
     assert [a["parties"] for a in got] == [["Vexlar Dynamics Limited", p] for p in
                                            ("Kestrel Optics", "Tellmar Aero", "Norland Institute of Science")]
+
+
+def test_the_company_that_received_an_order_is_the_one_the_sentence_before_opened_with():
+    text = ("Vexlar Dynamics Limited signed an MoU with Thales on Monday. The company also received an order worth "
+            "Rs 2,100 crore from the Norland Army for missiles.")
+    got = extract_article(text, PUB)["agreements"]
+    assert [a["parties"] for a in got] == [["Vexlar Dynamics Limited", "Thales"],
+                                           ["Vexlar Dynamics Limited", "Norland Army"]]

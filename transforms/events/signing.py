@@ -196,9 +196,10 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     parties += [b for b in (_top_body(story.org_of_person.get(p), doc.orgs) for p in signatories) if b]
     if len(set(parties)) < 2:
         parties += [c for c in _company_of_country(t[:cut], doc.orgs, rx) if c not in parties]
-    if len(set(parties)) < 2 and rx.p.it_signed.search(t) and story.protagonist:
-        # "The company said it had signed ...", "the two companies will ...": the story's company.
-        parties.insert(0, story.protagonist)
+    if len(set(parties)) < 2 and rx.p.it_signed.search(t) and (own := story.protagonist or _subject_before(story, s)):
+        # "The company said it had signed ...", "the two companies will ...": the story's company, else the
+        # company the sentences just before opened with.
+        parties.insert(0, own)
     elif len(set(parties)) < 2 and (body := rx.p.body_signed.search(t[:cut])):
         # "The ministry signed a framework agreement with ...": the story's ministry.
         named = _leading_body(doc.orgs, rx.words.map("anaphoric_bodies")[body.group(1)])
@@ -349,6 +350,19 @@ def _leading_body(orgs: list[Org], org_type: str) -> str | None:
     """The body of that type the story names most (first named among equals)."""
     typed = sorted((o for o in orgs if o.org_type == org_type), key=lambda o: (-o.mentions, o.first))
     return typed[0].name if typed else None
+
+
+def _subject_before(story: _Story, s: Sentence, reach: int = 3) -> str | None:
+    """The company that opens one of the sentences just before ("Vexlar signed an MoU with Thales. The company
+    also received an order ...": Vexlar)."""
+    companies = {o.name for o in story.doc.orgs if o.org_type == "company"}
+    for prior in reversed(story.doc.sentences[max(0, s.index - reach):s.index]):
+        text = story.rx.p.leading_article.sub("", prior.text)
+        opening = [c for f, c in story.org_forms.items() if text.startswith(f) and c in companies
+                   and (len(text) == len(f) or not text[len(f)].isalnum())]
+        if opening:
+            return opening[0]
+    return None
 
 
 def _protagonist(orgs: list[Org]) -> str | None:
