@@ -867,3 +867,13 @@ def test_the_company_that_received_an_order_is_the_one_the_sentence_before_opene
     got = extract_article(text, PUB)["agreements"]
     assert [a["parties"] for a in got] == [["Vexlar Dynamics Limited", "Thales"],
                                            ["Vexlar Dynamics Limited", "Norland Army"]]
+
+
+def test_talks_with_counterparts_of_two_countries_beside_a_conference_are_two_more_meetings():
+    text = ("Defence chiefs from 14 nations gathered in Bergen for a two-day conference hosted by the Norland "
+            "Armed Forces that ended on Friday. On the sidelines, the Ruritanian Chief of Defence Staff, General "
+            "Karl Berg, held bilateral talks with his Malaysian and Singaporean counterparts.")
+    got = extract_article(text, PUB)["meetings"]
+    assert [m["type"] for m in got] == ["conference", "bilateral meeting", "bilateral meeting"]
+    one = text.replace("Malaysian and Singaporean counterparts", "Malaysian counterpart")
+    assert [m["type"] for m in extract_article(one, PUB)["meetings"]] == ["conference", "bilateral meeting"]

@@ -194,9 +194,10 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
     """The story's meetings once every sentence is read: chairs' bodies take part, undated meetings take
     the story's running date or its lede's, unplaced ones its lede's place."""
     rx, doc, found = story.rx, story.doc, story.found
-    # A bare "the discussions" with nothing of its own, in a story that reports a meeting, is that meeting.
+    # A bare "the discussions" with nothing of its own, in a story that reports a meeting, is that meeting
+    # (talks with "his counterpart" have someone of their own, unnamed).
     found = [m for m in found if len(found) == 1 or m.name or m.start or m.participants or m.chairs
-             or m.counterparts]
+             or m.counterparts or _with_counterpart(m, rx)]
     lede = (lede_date(rx.knowledge, doc.sentences, doc.published, story.hint)
             or dateline_date(rx.knowledge, doc.sentences, doc.published, story.hint))
     place = _lede_place(doc.sentences, rx)
@@ -337,7 +338,7 @@ def _counterparts(sentences: list[Sentence], i: int, t: str, person_forms: dict[
     p = rx.p
     m = p.plural_meetings.search(t)
     if not m:
-        return _met_one_by_one(t, person_forms, rx)
+        return max(_met_one_by_one(t, person_forms, rx), _counterparts_by_country(t, rx))
     subject = {name for a, _, name in name_spans(t[:m.start()], person_forms)}
     names = {name for a, _, name in name_spans(t[m.end():], person_forms)} - subject
     if i + 1 < len(sentences) and p.listing_cue.search(sentences[i + 1].text):
@@ -345,7 +346,16 @@ def _counterparts(sentences: list[Sentence], i: int, t: str, person_forms: dict[
     # "with the ministers of Chile, Peru and Kenya": one meeting per country listed.
     listed = p.country_list.search(t, m.end())
     countries = len(p.capitalised_phrase.findall(listed.group(1))) if listed else 0
-    return max(1, min(max(len(names), countries), 12))
+    return max(1, min(max(len(names), countries, _counterparts_by_country(t, rx)), 12))
+
+
+def _counterparts_by_country(t: str, rx: SpecPatterns) -> int:
+    """"talks with his Malaysian and Singaporean counterparts": one meeting per country named."""
+    listed = rx.p.counterparts_of_countries.search(t)
+    if not listed:
+        return 1
+    words = rx.p.capitalised_phrase.findall(listed.group(1))
+    return max(1, sum(w in rx.knowledge.countries for w in words))
 
 
 def _met_one_by_one(t: str, person_forms: dict[str, str], rx: SpecPatterns, reach: int = 80) -> int:
@@ -392,15 +402,21 @@ def _met_apart(prev: Meeting, mt: Meeting, rx: SpecPatterns) -> bool:
     later 'met the delegation from B'; so is a specific meeting after a summary naming three or more, and
     talks with a named counterpart beside a named gathering of another type."""
     kinds, bilateral = {prev.type, mt.type}, rx.special("bilateral")
+    if mt.type == bilateral != prev.type and not mt.name and _with_counterpart(mt, rx) and not prev.counterparts:
+        return True  # "on the sidelines of the conference ... held talks with his counterpart X"
     if bilateral not in kinds or not kinds <= {bilateral, rx.special("fallback")}:
         return False
-    if prev.name and not mt.name and prev.type != bilateral and mt.counterparts and not prev.counterparts:
-        return True  # "on the sidelines of the Ministers' Meeting ... held talks with his counterpart X"
     a = set(prev.participants) | set(prev.counterparts)
     b = set(mt.participants) | set(mt.counterparts)
     if not a or not b:
         return False
     return not (a & b) or (len(prev.participants) >= 3 and set(mt.participants) < set(prev.participants))
+
+
+def _with_counterpart(mt: Meeting, rx: SpecPatterns) -> bool:
+    """Bilateral talks with a counterpart, named or not ("held talks with his Malaysian counterpart")."""
+    return mt.type == rx.special("bilateral") and (
+        bool(mt.counterparts) or any(rx.p.counterpart_word.search(e) for e in mt.evidence))
 
 
 def _add_details(target: Meeting, mt: Meeting) -> None:
