@@ -877,3 +877,17 @@ def test_talks_with_counterparts_of_two_countries_beside_a_conference_are_two_mo
     assert [m["type"] for m in got] == ["conference", "bilateral meeting", "bilateral meeting"]
     one = text.replace("Malaysian and Singaporean counterparts", "Malaysian counterpart")
     assert [m["type"] for m in extract_article(one, PUB)["meetings"]] == ["conference", "bilateral meeting"]
+
+
+def test_a_meeting_received_for_talks_is_held_and_another_met_later_is_its_own():
+    text = ("Norland's Minister of Defence Karl Berg received his Ruritanian counterpart Ole Lind in Oslo on Monday "
+            "for talks on air defence. Later in the day, Lind met Norland Prime Minister Ana Lunde.")
+    got = extract_article(text, PUB)["meetings"]
+    assert [(m["type"], m["location"]) for m in got] == [("bilateral meeting", "Oslo")] * 2
+
+
+def test_the_place_and_date_of_an_earlier_occasion_in_a_which_clause_are_not_the_meetings():
+    text = ("The Norland-Ruritania Joint Working Group, which last met in Tokyo in 2024, convened its ninth meeting "
+            "in Oslo on Wednesday.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert (mt["location"], mt["start"]) == ("Oslo", "2025-06-11")

@@ -130,10 +130,8 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
     reported = typ is not None and (occasion or rx.verb.search(t) is not None)
     if not reported and met is None and not negated and _details_nearby(story, s):
         return
-    if typ is None:
-        typ = met
-    elif not reported:
-        typ = None
+    if typ is None or not reported:
+        typ = met  # "received his counterpart X for talks": the verb says it was held
     if typ is None or negated:
         return
     story.last_at = s.index
@@ -177,10 +175,12 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int]) -> Meeting:
         # A council's decisions name beneficiaries ("for the Navy"); the council itself took part.
         councils = {o.name for o in doc.orgs if _is_council(o, rx)}
         participants = [p for p in participants if p in councils] or participants
-    d = date_of(event_dates(rx.knowledge, t, doc.published, story.hint))
+    # "The Group, which last met in Tokyo in 2024, met in Oslo on Monday": the earlier meeting's date and place.
+    now = rx.p.earlier_occasion_clause.sub(lambda m: " " * len(m.group()), t)
+    d = date_of(event_dates(rx.knowledge, now, doc.published, story.hint))
     return Meeting(
         type=typ[0], name=_meeting_name(t, rx), start=d.start if d else None, end=d.end if d else None,
-        precision=d.precision if d else None, location=place_in(t, rx),
+        precision=d.precision if d else None, location=place_in(now, rx),
         participants=dedupe(participants), chairs=_chairs(t, rx, story.person_forms), evidence=[t],
         counterparts=[n for a, _, n in name_spans(t, story.person_forms) if a > typ[1]],
     )
