@@ -891,3 +891,12 @@ def test_the_place_and_date_of_an_earlier_occasion_in_a_which_clause_are_not_the
             "in Oslo on Wednesday.")
     (mt,) = extract_article(text, PUB)["meetings"]
     assert (mt["location"], mt["start"]) == ("Oslo", "2025-06-11")
+
+
+def test_a_deal_that_builds_on_an_earlier_one_names_another_agreement_between_the_two_parties():
+    text = ("The Department of Defence has signed a contract with Vexlar Systems for missiles on Monday. The contract "
+            "builds on an agreement signed in 2023 between the two parties.")
+    got = extract_article(text, PUB)["agreements"]
+    assert [(a["type"], a["date"], a["parties"]) for a in got] == [
+        ("contract", "2025-06-09", ["Department of Defence", "Vexlar Systems"]),
+        ("other", "2023-01-01", ["Department of Defence", "Vexlar Systems"])]

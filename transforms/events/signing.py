@@ -250,6 +250,8 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
             _merge_agreement(found, one, False, rx)
         return
     if rx.p.distinct_mention.search(t[max(0, typ[1] - 30):typ[1]]):
+        if not ag.parties and found and rx.p.the_two_parties.search(t):
+            ag.parties = list(found[-1].parties)  # "an agreement signed in 2023 between the two parties"
         found.append(ag)  # "HAL had signed a similar contract in 2021": another agreement
     else:
         _merge_agreement(found, ag, anaphoric, rx, {o.name: o.country for o in story.doc.orgs if o.country})
@@ -421,6 +423,10 @@ def _agreement_clauses(t: str, rx: SpecPatterns) -> list[str]:
         if br is not None and rx.verb.search(t, br.end()) and rx.verb.search(t[start:br.start()]):
             out.append(t[start:br.start()])
             start = br.end()
+        elif (earlier := rx.p.earlier_deal.search(t, m1.end(), m2.start())) is not None:
+            # "The contract builds on an agreement signed in 2023": the second deal is another, earlier one.
+            out.append(t[start:earlier.start()])
+            start = earlier.start()
     out.append(t[start:])
     return out
 
