@@ -452,3 +452,14 @@ def test_a_name_the_signing_verb_takes_as_its_object_is_a_body_unless_a_title_ma
     got = names_in_story("The contracts were signed in the presence of the minister, along with Ana Lunde, "
                          "Director (Finance).")
     assert "Ana Lunde" not in got
+
+
+def test_a_body_after_and_opens_with_a_two_word_countrys_possessive():
+    got = names("The Norland Department of National Defense and South Korea's Vexlar Heavy Industries signed a "
+                "contract on Monday.")
+    assert {"Norland Department of National Defense", "Vexlar Heavy Industries"} <= set(got)
+
+
+def test_munitions_ends_a_company_name():
+    got = names("Framework contracts were awarded to Vexlar Munitions and Orvik Waffe Munition.")
+    assert {"Vexlar Munitions", "Orvik Waffe Munition"} <= set(got)

@@ -165,11 +165,19 @@ def _clean_words(words: list[str], k: Knowledge) -> list[str]:
         return _clean_words(words[owned[-1] + 1:], k)
     # "Chile's Ministry of Defence" keeps its possessive (the country's own body); "Germany's Acme GmbH"
     # drops the country (a company is named without it); "DRDO's" elsewhere loses the possessive.
-    if len(words) > 1 and p.possessive_end.search(words[0]) and p.possessive_end.sub("", words[0]) in k.countries:
-        if not any(w in k.state_heads for w in words[1:]):
-            return _clean_phrase(words[1:], k)
-        return [words[0], *_without_possessives(words[1:], k)]
+    n = _country_possessive_words(words, k)  # "Chile's", "South Korea's"
+    if n and len(words) > n:
+        if not any(w in k.state_heads for w in words[n:]):
+            return _clean_phrase(words[n:], k)
+        return [*words[:n], *_without_possessives(words[n:], k)]
     return _without_possessives(words, k)
+
+
+def _country_possessive_words(words: list[str], k: Knowledge) -> int:
+    """How many words at the start are a country's possessive ("Chile's": 1, "South Korea's": 2), else 0."""
+    p = k.patterns
+    return next((n for n in (1, 2, 3) if n <= len(words) and p.possessive_end.search(words[n - 1])
+                 and p.possessive_end.sub("", " ".join(words[:n])) in k.countries), 0)
 
 
 def _without_possessives(words: list[str], k: Knowledge) -> list[str]:
@@ -264,8 +272,8 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
             continue  # "Acme GmbH & Co KG": legal forms, not a second body
         left_clean = _clean_phrase(left, k)
         right_clean = " ".join(_clean_phrase(right, k))
-        starts_body = (right[0] in k.words.definite_articles or right[0] in k.org_heads or right[0] in k.countries
-                       or k.patterns.possessive_end.sub("", right[0]) in k.countries  # "and Chile's Navy"
+        starts_body = (right[0] in k.words.definite_articles or right[0] in k.org_heads
+                       or _opens_with_country(right, k)  # "and Chile's Navy", "and South Korea's Navy"
                        or right_clean in idx.case_forms or norm(right_clean) in idx.by_form)
         ends_body = bool(left_clean) and (left_clean[-1] in k.org_heads or " ".join(left_clean) in idx.case_forms
                                           or left_clean[-1] in k.words.name_ending_legal_forms)
@@ -275,6 +283,11 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
                 or (right[0] in k.words.definite_articles and _orgish(right, k, idx)) or known_left):
             return [toks[:i], *_split_on_and(toks[i + 1:], k, idx)]
     return [toks]
+
+
+def _opens_with_country(words: list[str], k: Knowledge) -> bool:
+    """Whether the words open with a country's name or adjective, possessive or not ("South Korea's")."""
+    return any(k.patterns.possessive_end.sub("", " ".join(words[:n])) in k.countries for n in (1, 2, 3))
 
 
 def _drop_country_ends(toks: list[Tok], k: Knowledge) -> list[Tok]:
