@@ -900,3 +900,10 @@ def test_a_deal_that_builds_on_an_earlier_one_names_another_agreement_between_th
     assert [(a["type"], a["date"], a["parties"]) for a in got] == [
         ("contract", "2025-06-09", ["Department of Defence", "Vexlar Systems"]),
         ("other", "2023-01-01", ["Department of Defence", "Vexlar Systems"])]
+
+
+def test_two_signatories_side_by_side_with_the_seconds_body_and_title_between():
+    text = ("The Norland Department of Defense signed a contract with Vexlar Heavy Industries on Monday. Defense "
+            "Secretary Karl Berg and Vexlar Heavy Industries president Ole Lind signed the contract.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["signatories"] == ["Karl Berg", "Ole Lind"]
