@@ -907,3 +907,16 @@ def test_two_signatories_side_by_side_with_the_seconds_body_and_title_between():
             "Secretary Karl Berg and Vexlar Heavy Industries president Ole Lind signed the contract.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["signatories"] == ["Karl Berg", "Ole Lind"]
+
+
+def test_a_sentence_opening_in_a_city_places_its_meeting_there():
+    (mt,) = extract_article("In Hanoi, he held bilateral talks with his Vietnamese counterpart on Wednesday.",
+                            PUB)["meetings"]
+    assert mt["location"] == "Hanoi"
+
+
+def test_the_body_a_deal_was_signed_at_is_no_party_where_others_are():
+    text = ("Vexlar Aero signed a letter of intent with Austria for the joint acquisition of nine aircraft at the "
+            "Norland Ministry of Defence in Oslo on Monday.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Vexlar Aero", "Government of Austria"] and ag["location"] == "Oslo"

@@ -463,3 +463,8 @@ def test_a_body_after_and_opens_with_a_two_word_countrys_possessive():
 def test_munitions_ends_a_company_name():
     got = names("Framework contracts were awarded to Vexlar Munitions and Orvik Waffe Munition.")
     assert {"Vexlar Munitions", "Orvik Waffe Munition"} <= set(got)
+
+
+def test_a_persons_name_before_and_ends_where_the_next_body_starts():
+    got = names("The MoU was signed by Vexlar chairman Anil Sunil and Orvik Helicopter Engines CEO Karl Berg.")
+    assert "Orvik Helicopter Engines" in got and not any("Sunil" in n for n in got)

@@ -277,12 +277,20 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
                        or right_clean in idx.case_forms or norm(right_clean) in idx.by_form)
         ends_body = bool(left_clean) and (left_clean[-1] in k.org_heads or " ".join(left_clean) in idx.case_forms
                                           or left_clean[-1] in k.words.name_ending_legal_forms)
-        # "the Ministry of Defence and Korvex": a body known by that very name ends where "and" starts.
-        known_left = norm(" ".join(left_clean)) in idx.by_form and right[0] not in k.words.connectors
+        # "the Ministry of Defence and Korvex": a body known by that very name ends where "and" starts; so does
+        # a person's name ("chairman Anil Rao and Orvik Engines CEO ...").
+        known_left = ((norm(" ".join(left_clean)) in idx.by_form or _a_persons_name(left, k))
+                      and right[0] not in k.words.connectors)
         if ((starts_body or ends_body) and _orgish(left, k, idx) and _orgish(right, k, idx)
                 or (right[0] in k.words.definite_articles and _orgish(right, k, idx)) or known_left):
             return [toks[:i], *_split_on_and(toks[i + 1:], k, idx)]
     return [toks]
+
+
+def _a_persons_name(words: list[str], k: Knowledge) -> bool:
+    """Two to four words that could only be a person's name ("Anil Rao", "D K Sunil")."""
+    lex = lexicon(k)
+    return 2 <= len(words) <= 4 and all(lex.is_name_token(w) for w in words)
 
 
 def _opens_with_country(words: list[str], k: Knowledge) -> bool:

@@ -301,12 +301,14 @@ def _named_parties(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatterns
 
 
 def _named_and_served(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatterns) -> tuple[list[str], set[str]]:
-    """The bodies a clause names (not its reporter or hosts), and those of them it serves."""
+    """The bodies a clause names (not its reporter or hosts), and those of them it serves or meets at."""
     p = rx.p
     hosts = [(m.end(), (t.find(",", m.end()) + 1 or len(t) + 1) - 1) for m in p.hosted_by.finditer(t)]
     spans = [(a, c) for a, e, c in name_spans(t[:cut], org_forms)
              if not p.reporting.match(t, e) and not any(x <= a < y for x, y in hosts)]
-    served = {c for a, c in spans if p.served.search(t[max(0, a - 60):a]) or p.purpose.search(t[max(0, a - 40):a])}
+    # Those served, and a venue ("signed at the Dutch Ministry of Defence"): parties only where no one else is.
+    served = {c for a, c in spans if p.served.search(t[max(0, a - 60):a]) or p.purpose.search(t[max(0, a - 40):a])
+              or p.venue.search(t[max(0, a - 8):a])}
     return [c for _, c in spans], served
 
 
