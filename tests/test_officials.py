@@ -269,3 +269,8 @@ def test_a_plural_title_before_two_names_joined_by_and_is_both_names():
     got = people("They met their Norland counterparts Ana Lunde and Rui Costa on Monday.")
     assert got["Rui Costa"].title == got["Ana Lunde"].title == "Norland counterparts"
     assert list(people("They met the defence minister Ana Lunde and Rui Costa.")) == ["Ana Lunde"]
+
+
+def test_a_title_after_a_comma_that_names_another_person_is_not_the_first_ones():
+    got = people("The round was led by Vexlar Catalysts, founder Ana Lunde said.")
+    assert list(got) == ["Ana Lunde"] and got["Ana Lunde"].title == "founder"

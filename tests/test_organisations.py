@@ -468,3 +468,26 @@ def test_munitions_ends_a_company_name():
 def test_a_persons_name_before_and_ends_where_the_next_body_starts():
     got = names("The MoU was signed by Vexlar chairman Anil Sunil and Orvik Helicopter Engines CEO Karl Berg.")
     assert "Orvik Helicopter Engines" in got and not any("Sunil" in n for n in got)
+
+
+def test_a_states_government_is_a_body_named_as_written_and_a_state_alone_is_none():
+    got = names_in_story("The drone maker signed an MoU with the Uttar Pradesh government to set up a unit.")
+    assert got == ["Uttar Pradesh government"]
+    assert names_in_story("Vexlar Aero signed an MoU with Queensland on Monday.") == ["Vexlar Aero"]
+
+
+def test_an_airline_named_after_its_country_is_a_company():
+    got = names("IndiGo and Air India have signed maintenance contracts with Vexlar Aero Technic.")
+    assert got["Air India"].org_type == "company"
+    assert "Air Force One" not in names("The Indian Air Force flew.")
+
+
+def test_a_registry_companys_unit_acronym_is_part_of_its_name_but_a_title_is_not():
+    got = names("Leonardo DRS has been awarded a contract. Leonardo CEO Karl Berg said so.")
+    assert {"Leonardo DRS", "Leonardo"} <= set(got)
+
+
+def test_an_apposition_names_no_body_across_a_full_stop():
+    got = names("The firms signed with Vexlar Aero Technic, the MRO provider said on Tuesday. Vexlar Aero Technic, "
+                "a subsidiary of Orvik Holdings, operates a facility.")
+    assert not any(n.startswith("Tuesday") for n in got)

@@ -62,6 +62,19 @@ def country_names(curated: list[tuple[str, list[str]]], countries: dict[str, str
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
+def package_regions() -> tuple[tuple[str, str], ...]:
+    """(region, country name) for the states and provinces of every country the package knows ("Kerala",
+    "Queensland"), as text spells them: never organisations, though "the Kerala government" is one."""
+    out = []
+    for c in _all():
+        for region in c.provinces() or ():
+            for form in dict.fromkeys((region, _unaccented(region))):
+                if _SPELLABLE.fullmatch(form) and len(form) > 3:
+                    out.append((form, c.name()))
+    return tuple(out)
+
+
 def _all() -> tuple:
     import countryinfo
 

@@ -19,7 +19,14 @@ from schemas import BY_NAME, Table
 from schemas.tables import ORG_TYPES
 from transforms.decision_model import MODEL_FILE, DecisionModel, event_feature_names, load_decisions, role_feature_names
 from transforms.errors import KnowledgeError
-from transforms.gazetteer import country_names, country_words, merge_countries, package_places, places_version
+from transforms.gazetteer import (
+    country_names,
+    country_words,
+    merge_countries,
+    package_places,
+    package_regions,
+    places_version,
+)
 from transforms.patterns import Patterns, WordSets, load_patterns, load_word_sets
 from transforms.specs import EventSpec, load_spec_file
 
@@ -64,6 +71,7 @@ class Knowledge:
     not_organisations: frozenset[str]
     places: tuple[str, ...]
     event_places: frozenset[str]  # where events happen: `places` and the world's cities (gazetteer.py)
+    regions: dict[str, str]  # states and provinces (gazetteer.py) -> their country: "Kerala" -> "India"
     countries: dict[str, str]  # form -> country
     country_words: frozenset[str]  # words of country forms that are never part of a person's name
     country_names: dict[str, tuple[str, ...]]  # country -> the names it goes by ("Turkey", "Türkiye")
@@ -201,6 +209,7 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
     not_org_words = tuple(_lines(d / "not_organisation_words.txt"))
     places = tuple(_lines(d / "places.txt"))
     title_words = tuple(_lines(d / "title_words.txt"))
+    place_forms_not_used = frozenset(_lines(d / "place_forms_not_used.txt"))
     embeddable = {"month_names": MONTH_NAMES, "weekday_names": tuple(d.lower() for d in calendar.day_name),
                   "org_cues": org_cues, "org_family_acronyms": tuple(f[0] for f in families),
                   "not_organisation_words": not_org_words, "places": places, "title_words": title_words}
@@ -221,7 +230,9 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
         org_families=families,
         not_organisations=frozenset(x.lower() for x in _lines(d / "not_organisations.txt")),
         places=places,
-        event_places=frozenset(places) | package_places(frozenset(_lines(d / "place_forms_not_used.txt"))),
+        event_places=frozenset(places) | package_places(place_forms_not_used),
+        regions={r: countries.get(c, c) for r, c in package_regions() if r not in place_forms_not_used
+                 and r not in countries},
         countries=countries,
         country_words=country_words(curated, countries),
         country_names=country_names(curated, countries, words.sets["country_adjective_endings"]),

@@ -348,7 +348,11 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
                     return f"{r.text(sent)}, {body.text(sent)}"
                 return r.text(sent)
     low = lex.p.lower_title_after.match(sent[start:])
-    if low and _has_title([w.capitalize() for w in low.group(1).split()[:2]], lex):
+    words = low.group(1).split() if low else []
+    # "X, founder Ana Lunde said": the title of the person it names, not X's.
+    if len(words) > 2 and all(w[:1].isupper() and lex.is_name_token(w) for w in words[-2:]):
+        return None
+    if low and _has_title([w.capitalize() for w in words[:2]], lex):
         return low.group(1)
     return None
 

@@ -638,10 +638,10 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             continue
         if _bare_form_of_unnamed_country(text, form, reg, k):
             continue
-        arm = _national_arm(text, end, reg, k)
-        if arm is not None:  # "Saab Australia", "KNDS Deutschland": the company's arm in that country
+        arm = _company_arm(text, end, reg, idx, k)
+        if arm is not None:  # "Saab Australia", "Leonardo DRS": the company's arm there, or its unit
             org = b.add(f"{form} {arm}", None, start)
-            org.org_type, org.country = reg.org_type, k.countries[arm]
+            org.org_type, org.country = reg.org_type, k.countries.get(arm, reg.country)
             continue
         # "Russian defence ministry", "Chile's Defence Ministry": that country's body, not the registry's.
         qualifier = k.patterns.country_qualifier.search(text[max(0, start - 30):start])
@@ -686,6 +686,16 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             of_country = k.patterns.country_before_cue.search(text, max(0, at - 40), at)
             if of_country and org.country is None:
                 org.country = k.countries.get(of_country.group(1))
+    # "Air India", "Air France": airlines named after their country (words the cleaning above would drop).
+    for m in k.patterns.carrier_name.finditer(text):
+        if m.group(1) in _country_name_forms(k):
+            org = b.add(m.group(), None, m.start())
+            org.org_type = org.org_type or "company"
+    # "the Kerala government": a state's government, named as the text names it (countries' are the pipeline's).
+    for m in k.patterns.country_government.finditer(text) if "overnment" in text else ():
+        if m.group(1) in k.regions:
+            org = b.add(text[m.start(1):m.end()], None, m.start(1))
+            org.org_type, org.country = org.org_type or "government", org.country or k.regions[m.group(1)]
     if sentences is not None:
         # 6. Recipients of transferred technology, partners joined to a known body in a signing.
         for item in transfer_lists(sentences, k) if transfers is None else transfers:
@@ -710,10 +720,16 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     return orgs
 
 
-def _national_arm(text: str, end: int, reg: RegistryOrg, k: Knowledge) -> str | None:
-    """The country a registry company's name is followed by, naming its arm there ("Saab Australia")."""
+def _company_arm(text: str, end: int, reg: RegistryOrg, idx: OrgIndex, k: Knowledge) -> str | None:
+    """The word after a registry company's name that names an arm of it: a country ("Saab Australia") or an
+    acronym that is no title and no other body ("Leonardo DRS"; not "Vexlar CEO", not "HAL BEL")."""
     nxt = k.patterns.next_word.match(text, end) if reg.org_type == "company" else None
-    return nxt.group(1) if nxt and nxt.group(1) in _country_name_forms(k) else None
+    if nxt is None:
+        return None
+    word = nxt.group(1)
+    acronym = (word.isupper() and word.isalpha() and 2 <= len(word) <= 5 and not lexicon(k).is_title_word(word)
+               and norm(word) not in idx.by_form and word not in k.words.name_ending_legal_forms)
+    return word if word in _country_name_forms(k) or acronym else None
 
 
 @functools.lru_cache(maxsize=4)

@@ -39,7 +39,7 @@ def _plausible_name(name: str, k: Knowledge) -> bool:
     words = name.split()
     if not words or len(words) > 7:
         return False
-    if name in k.countries or name in k.places or norm(name) in k.not_organisations:
+    if name in k.countries or name in k.places or name in k.regions or norm(name) in k.not_organisations:
         return False
     if any(w in MONTHS or w in DAYS for w in words):
         return False
@@ -154,8 +154,11 @@ def _slot_name(name: str, at: int, spans: list[tuple[int, int]], text: str, k: K
     if any(lex.is_title_word(w) for w in words):
         return None
     single_ok = len(words) == 1 and words[0] not in lex.vocab and not _is_surname(words[0], whole or text, k)
-    # As the verb's object, a name of name-like words is a body unless a title stands before or after it.
-    object_ok = is_object and not titled and not k.patterns.title_after_comma.match(text, at + len(name))
+    # As the verb's object, a name of name-like words is a body unless a title stands before or after it, or
+    # it modifies the noun after it ("with the Uttar Pradesh government").
+    after = k.patterns.next_lower_word.match(text, at + len(name))
+    object_ok = (is_object and not titled and not k.patterns.title_after_comma.match(text, at + len(name))
+                 and (after is None or after.group(1) in k.english_words))
     several_ok = len(words) > 1 and (kind_given or object_ok or not all(lex.is_name_token(w) for w in words))
     return (name, at) if (single_ok or several_ok) and _plausible_name(name, k) else None
 
