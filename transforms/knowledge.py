@@ -25,7 +25,7 @@ from transforms.gazetteer import (
     merge_countries,
     package_places,
     package_regions,
-    places_version,
+    package_versions,
 )
 from transforms.patterns import Patterns, WordSets, load_patterns, load_word_sets
 from transforms.specs import EventSpec, load_spec_file
@@ -191,7 +191,7 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
     for p in sorted(d.rglob("*")):
         if p.is_file():
             digest.update(str(p.relative_to(d)).encode() + p.read_bytes())
-    digest.update(places_version().encode())
+    digest.update(package_versions().encode())
     curated = [(row[0].strip(), [f.strip() for f in row[1].split(";") if f.strip()])
                for row in _tsv(d / "countries.txt", 2, header=False)]
     countries = merge_countries(curated, set(_lines(d / "country_forms_not_used.txt")))
