@@ -920,3 +920,16 @@ def test_the_body_a_deal_was_signed_at_is_no_party_where_others_are():
             "Norland Ministry of Defence in Oslo on Monday.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["parties"] == ["Vexlar Aero", "Government of Austria"] and ag["location"] == "Oslo"
+
+
+def test_a_delegation_calls_on_an_officer_known_by_title_and_body_and_both_sides_leaders_chair():
+    text = ("A delegation from the Norland Navy, led by Vice Admiral Karl Berg, called on the Flag Officer "
+            "Commanding-in-Chief of the Eastern Naval Command in Bergen on Tuesday.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["participants"] == ["Norland Navy", "Eastern Naval Command"]
+    text = ("The Norland Army and the Ruritanian Army held the 21st Executive Steering Group meeting in Oslo on "
+            "Monday. The Norland side was led by Major General Karl Berg, and the Ruritanian side by Major General "
+            "Ole Lind.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["type"] == "bilateral meeting" and [c["name"] for c in mt["chairs"]] == ["Karl Berg", "Ole Lind"]
+    assert "Executive Steering Group" not in [o["name"] for o in extract_article(text, PUB)["organisations"]]
