@@ -78,3 +78,9 @@ def test_a_month_of_last_or_this_year_and_a_sentence_opening_in_a_year_or_month(
     assert one("In 2023 the ministry signed a letter of intent.") == ("2023-01-01", "2023-01-01", "year")
     assert one("In January the ministry signed it.") == ("2025-01-01", "2025-01-01", "month")
     assert find_dates("By March the ministry will sign it.", PUB) == []  # a deadline, not a date
+
+
+def test_a_year_before_a_noun_dates_it_to_that_year():
+    (d,) = find_dates("The ship was built under a 2019 contract signed with the ministry.", PUB)
+    assert (d.start, d.precision) == (dt.date(2019, 1, 1), "year")
+    assert find_dates("The firm delivered 2019 units to the Army.", PUB) == []

@@ -491,3 +491,16 @@ def test_an_apposition_names_no_body_across_a_full_stop():
     got = names("The firms signed with Vexlar Aero Technic, the MRO provider said on Tuesday. Vexlar Aero Technic, "
                 "a subsidiary of Orvik Holdings, operates a facility.")
     assert not any(n.startswith("Tuesday") for n in got)
+
+
+def test_a_name_defined_by_an_acronym_goes_on_across_a_comma_and_needs_only_a_head_word():
+    got = names("Germany's Federal Office of Defence Equipment, Materiel and In-Service Support (FODEMIS) and the "
+                "Ruritanian Materiel Agency signed the pact.")
+    assert got["Federal Office of Defence Equipment, Materiel and In-Service Support"].acronym == "FODEMIS"
+    assert "Joint Working Group" not in names("The Joint Working Group (JWG) met in Oslo.")
+
+
+def test_a_countrys_possessive_short_form_is_the_long_registry_name_it_begins():
+    got = names("Germany's Federal Office of Bundeswehr Equipment, Information Technology and In-Service Support "
+                "(BAAINBw) signed the pact.")
+    assert list(got) == ["Federal Office of Bundeswehr Equipment, Information Technology and In-Service Support"]

@@ -99,7 +99,7 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None, year_hint: int | 
         a = _safe(int(g["year"]), int(g["m"]), int(g["d1"]))
         return (a, a, "day", True) if a else None
     if kind == "yr":
-        a = dt.date(int(g["year"]), 1, 1)
+        a = dt.date(int(g["year"] or g["year2"]), 1, 1)
         return a, a, "year", True
     if pub is None:
         return None

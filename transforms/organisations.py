@@ -608,14 +608,16 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     idx = b.idx
     # 1. "Full Name (ACR)" definitions learnt from the text.
     runs = capitalised_runs(text, k) if runs is None else runs
-    for run in runs:
+    for r, run in enumerate(runs):
         start = 0
         for i, tok in enumerate(run.tokens):
             if not tok.text.startswith("("):
                 continue
             words = [t.text for t in run.tokens[start:i]]
-            start = i + 1
             acr = tok.text[1:-1].strip()
+            if start == 0 and r > 0:
+                words = _across_commas(text, runs[r - 1], run, words, acr, k)
+            start = i + 1
             if not words and i == 0:
                 # "Orion Naval University campus (ONU)": one lower-case word between name and acronym.
                 lead = k.patterns.lead_in.search(text, max(0, tok.start - 160), tok.start)
@@ -789,6 +791,21 @@ def _described(text: str, cand: list[Tok], k: Knowledge) -> bool:
     return cand[0].text in k.words.indefinite_articles or bool(before and before[0] in k.words.indefinite_articles)
 
 
+def _across_commas(text: str, prev: Run, run: Run, words: list[str], acr: str, k: Knowledge) -> list[str]:
+    """"Ministry of Ports, Shipping and Waterways (MoPSW)": where the acronym reads more of its letters from
+    the run before the comma too, the name goes on across it (the comma kept on the word before it)."""
+    if not k.patterns.comma_between_runs.fullmatch(text, prev.end, run.start) or " ".join(words) in k.event_places:
+        return words  # "Indian Institute of Technology, Jammu (IITJ)": a place set off, the family's rule
+    before = [t.text for t in prev.tokens]
+    joined = [*before[:-1], before[-1] + ",", *words]
+
+    def best(ws: list[str]) -> int:  # the most letters any tail of the words reads
+        return max((initials_hits(acr, ws[i:], k.words.connectors)[0] for i in range(len(ws))), default=0)
+
+    hits = best(joined)
+    return joined if hits > best(words) and hits == sum(c.isupper() for c in acr) else words
+
+
 def _define(b: _Builder, words: list[str], acr: str, pos: int, k: Knowledge) -> None:
     """The full name is the shortest tail of the phrase whose initials spell most of the acronym:
     'Orion Helicopter Engines and Hindustan Aeronautics Limited (HAL)' defines HAL as the last three words."""
@@ -802,7 +819,10 @@ def _define(b: _Builder, words: list[str], acr: str, pos: int, k: Knowledge) -> 
                 best = (hits, tail)
     if best is not None:
         name = " ".join(best[1])
-        if acr in idx.case_forms or norm(name) in idx.by_form or _is_org_phrase(best[1], k):
+        # A name its text defines an acronym for needs only a head word, weak ones anywhere ("Federal Office of X").
+        if (acr in idx.case_forms or norm(name) in idx.by_form or _is_org_phrase(best[1], k)
+                or (any(w.rstrip(",") in k.org_heads for w in best[1])
+                    and not k.patterns.not_organisation_word.search(name) and norm(name) not in k.not_organisations)):
             b.add(name, acr, pos)
         return
     if acr in idx.case_forms:
@@ -865,9 +885,11 @@ def _fold_variants(b: _Builder, k: Knowledge) -> None:
     for o in list(b.orgs):
         if o.registry or o not in b.orgs:
             continue
-        words = norm(o.name).split()
+        # "Germany's Federal Office" beside "Federal Office of Bundeswehr Equipment ...": the country's own.
+        owner = _country_possessive_words(o.name.split(), k)
+        words = norm(" ".join(o.name.split()[owner:])).split()
         longer = [x for x in b.orgs if x is not o and norm(x.name).split()[:len(words)] == words
-                  and len(norm(x.name).split()) > len(words)]
+                  and len(norm(x.name).split()) > len(words) and (not owner or x.country == o.country)]
         # "X of Australia" and "X": one body, named with and without its country.
         of_country = [x for x in longer if x.name.startswith(o.name + " of ")
                       and k.patterns.capitalised_words.fullmatch(x.name[len(o.name) + 4:])]
@@ -875,7 +897,7 @@ def _fold_variants(b: _Builder, k: Knowledge) -> None:
         if m:
             head = k.words.map("head_spellings").get(m.group("head"), m.group("head"))
             longer += [x for x in b.orgs if x is not o and norm(x.name) == norm(f"{head} of {m.group('w')}")]
-        if len(longer) == 1 and (m or len(words) == 1 or longer[0].org_type == "company" or of_country):
+        if len(longer) == 1 and (m or owner or len(words) == 1 or longer[0].org_type == "company" or of_country):
             b.absorb(longer[0], o)
 
 
