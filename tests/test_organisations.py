@@ -504,3 +504,8 @@ def test_a_countrys_possessive_short_form_is_the_long_registry_name_it_begins():
     got = names("Germany's Federal Office of Bundeswehr Equipment, Information Technology and In-Service Support "
                 "(BAAINBw) signed the pact.")
     assert list(got) == ["Federal Office of Bundeswehr Equipment, Information Technology and In-Service Support"]
+
+
+def test_a_plural_possessive_is_no_part_of_a_companys_name():
+    got = names("Swedish firm Vexlums' head of naval programmes, Karl Berg, said so.")
+    assert list(got) == ["Vexlums"]
