@@ -199,3 +199,12 @@ def test_parley_train_without_gold_says_what_to_point_it_at(tmp_path: Path, caps
     assert parley(["train", "--dev", str(tmp_path)]) != 0
     assert "s1.txt, which is not in" in capsys.readouterr().err
     assert len(COMPONENTS) > len(BEFORE_DECISIONS)
+
+
+def test_a_model_ships_only_if_its_gain_holds_across_the_folds_not_just_pooled():
+    from parley.train import Selection
+
+    steady = Selection("meeting.participant", 100.0, 0.80, 0.88, (0.04, 0.03, 0.11, 0.2))
+    one_fold_reverses = Selection("agreement.event", 1.0, 0.906, 0.928, (-0.05, 0.044, 0.068, 0.024))
+    assert steady.ships and not one_fold_reverses.ships
+    assert not Selection("agreement.event", 1.0, 0.90, 0.91, (0.01, 0.01, 0.01, 0.01)).ships  # under MARGIN
