@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from parley.cli import main as parley
-from parley.train import BEFORE_DECISIONS, MARGIN
+from parley.train import BEFORE_DECISIONS, MARGIN, Selection
 from transforms.decision_model import MODEL_FILE, fit_logistic
 from transforms.document import Doc
 from transforms.event_features import event_features
@@ -202,8 +202,6 @@ def test_parley_train_without_gold_says_what_to_point_it_at(tmp_path: Path, caps
 
 
 def test_a_model_ships_only_if_its_gain_holds_across_the_folds_not_just_pooled():
-    from parley.train import Selection
-
     steady = Selection("meeting.participant", 100.0, 0.80, 0.88, (0.04, 0.03, 0.11, 0.2))
     one_fold_reverses = Selection("agreement.event", 1.0, 0.906, 0.928, (-0.05, 0.044, 0.068, 0.024))
     assert steady.ships and not one_fold_reverses.ships
