@@ -933,3 +933,15 @@ def test_a_delegation_calls_on_an_officer_known_by_title_and_body_and_both_sides
     (mt,) = extract_article(text, PUB)["meetings"]
     assert mt["type"] == "bilateral meeting" and [c["name"] for c in mt["chairs"]] == ["Karl Berg", "Ole Lind"]
     assert "Executive Steering Group" not in [o["name"] for o in extract_article(text, PUB)["organisations"]]
+
+
+def test_counted_deals_listed_among_them_each_with_its_own_subject_are_one_each():
+    text = ("Day two of the expo saw 11 memoranda of understanding signed. Among them, Vexlar Defence Systems tied "
+            "up with Israel's Orvik Systems for fire control; Tellmar Electronics Limited signed with Kestrel "
+            "Robotics for ground vehicles; and the Norland Institute of Technology partnered with the Ruritanian "
+            "Research Agency on quantum sensing.")
+    got = extract_article(text, PUB)["agreements"]
+    assert [(a["type"], a["parties"]) for a in got] == [
+        ("MoU", ["Vexlar Defence Systems", "Orvik Systems"]),
+        ("MoU", ["Tellmar Electronics Limited", "Kestrel Robotics"]),
+        ("MoU", ["Norland Institute of Technology", "Ruritanian Research Agency"])]

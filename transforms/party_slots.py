@@ -196,7 +196,7 @@ def signing_slot_names(sentences: list[Sentence], known: list[tuple[int, int]], 
     for s in sentences:
         t = s.text
         named, verb = _signing_cues(t, k)
-        itemised = verb is None and bool(p.deals_listed.match(t))
+        itemised = bool(p.deals_listed.match(t)) and (verb is None or bool(p.items_follow.match(t)))
         if not itemised and (verb is None or not named):
             continue
         spans = [(a - s.start, e - s.start) for a, e in known if s.start <= a and e <= s.start + len(t)]

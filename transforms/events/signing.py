@@ -80,11 +80,12 @@ def read_signings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]
     announced = {t.cue for t in doc.transfers} | {t.sentence for t in doc.transfers}
     for s in doc.sentences:
         _contracting_body(story, s)
-        if s.index in announced or not rx.trigger.search(s.text):
-            continue  # most sentences name no agreement: skip them before any other test
-        if story.found and rx.p.deals_listed.match(s.text) and rx.verb.search(s.text) is None:
+        if story.found and rx.p.deals_listed.match(s.text) and (
+                rx.verb.search(s.text) is None or rx.p.items_follow.match(s.text)):
             _listed_deals(story, s)
             continue
+        if s.index in announced or not rx.trigger.search(s.text):
+            continue  # most sentences name no agreement: skip them before any other test
         clauses = _agreement_clauses(s.text, rx)
         whole = [c for _, _, c in name_spans(s.text, story.org_forms)] if len(clauses) > 1 else []
         for t in clauses:
@@ -139,10 +140,14 @@ def _listed_deals(story: _Story, s: Sentence) -> None:
     item, between the body that concluded the deals just reported and the item's party. The deals'
     own entry, if it had no other party yet, becomes the first item."""
     rx, last, t = story.rx, story.found[-1], s.text
-    own = last.parties[:1]
     spans = name_spans(t, story.org_forms)
+    clause_start = 0
     for item in rx.p.with_one_name.finditer(t):
-        party = next((c for a, _, c in spans if a == item.start(1)), None)
+        party = next((c for a, _, c in spans if item.start(1) <= a < item.end(1)), None)  # "with Israel's X"
+        # "Among them, A tied up with B ...; C signed with D": an item's own subject, else the deals' body.
+        subject = [c for a, _, c in spans if clause_start <= a < item.start()]
+        own = subject[-1:] or last.parties[:1]
+        clause_start = item.end()
         if party is None or party in own:
             continue
         # "a contract with X ..., and with Y": the agreement word nearest before the item, else the deals'.
