@@ -274,3 +274,12 @@ def test_a_plural_title_before_two_names_joined_by_and_is_both_names():
 def test_a_title_after_a_comma_that_names_another_person_is_not_the_first_ones():
     got = people("The round was led by Vexlar Catalysts, founder Ana Lunde said.")
     assert list(got) == ["Ana Lunde"] and got["Ana Lunde"].title == "founder"
+
+
+def test_taking_over_as_and_a_who_clause_appointment_give_their_titles_after_a_rank():
+    got = people("Lieutenant General Ana Lunde took over as the Director General of Military Operations on Tuesday, "
+                 "succeeding Lieutenant General Karl Berg, who has been appointed the General Officer "
+                 "Commanding-in-Chief of the Northern Command.")
+    assert got["Ana Lunde"].title == "Director General of Military Operations"
+    assert (got["Karl Berg"].title, got["Karl Berg"].organisation) == (
+        "General Officer Commanding-in-Chief of the Northern Command", "Northern Command")

@@ -214,6 +214,8 @@ def _appointed(sent: str, lex: Lexicon, found: list[_Found], org_forms: set[str]
         own = lex.p.own_role_after_name.match(sent, m.end(1))
         body = _body_at_end(lex.p.auxiliary_end.sub("", sent[:m.start()]), org_forms) if own else None
         title = f"{body} {title}" if body else title
+        while len(words) > 2 and lex.rank_kind(words[0]):
+            words = words[1:]  # "General Ola Dahl took over as ...": the rank's last word before the name
         cut = next((i for i in range(2, len(words)) if lex.is_title_word(words[i])), len(words))
         if cut < len(words):
             # "named Ola Dahl Chief Financial Officer": the capitalised title is not the name

@@ -382,8 +382,11 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
         if n_rank and i > 0 and t.text == "General" and toks[i - 1].text in k.words_before_general:
             n_rank = 0  # "Directorate General of Ordnance", "Director General": not the rank
         after_rank = toks[i + n_rank].text if n_rank and i + n_rank < len(toks) else None
-        if after_rank is not None and (after_rank == "of" or after_rank in k.org_heads):
-            n_rank = 0  # "Commander of the Royal Navy", "General Department of ...": no rank before a person
+        if after_rank is not None and (after_rank == "of" or after_rank in k.org_heads
+                                       or (lex.is_title_word(after_rank) and not lex.rank_kind(after_rank))):
+            # "Commander of the Royal Navy", "General Department of ...", "General Officer Commanding": no
+            # rank before a person
+            n_rank = 0
         if n_rank and (i > 0 or len(toks) > n_rank):
             # A rank or honorific starts a person's name: the rest of the run is not a body.
             segments.append([] if _role_compound(_clean_phrase([x.text for x in cur], k), k) else cur)
