@@ -9,6 +9,7 @@ through their normal form, acronyms and the registry's aliases.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -176,7 +177,8 @@ def _clean_words(words: list[str], k: Knowledge) -> list[str]:
 def _country_possessive_words(words: list[str], k: Knowledge) -> int:
     """How many words at the start are a country's possessive ("Chile's": 1, "South Korea's": 2), else 0."""
     p = k.patterns
-    return next((n for n in (1, 2, 3) if n <= len(words) and p.possessive_end.search(words[n - 1])
+    return next((n for n in (1, 2, 3) if n <= len(words) and words[n - 1][-1:] in "s'’"
+                 and p.possessive_end.search(words[n - 1])
                  and p.possessive_end.sub("", " ".join(words[:n])) in k.countries), 0)
 
 
@@ -692,12 +694,13 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             if of_country and org.country is None:
                 org.country = k.countries.get(of_country.group(1))
     # "Air India", "Air France": airlines named after their country (words the cleaning above would drop).
-    for m in k.patterns.carrier_name.finditer(text):
+    carriers = any(f"{w} " in text for w in k.words.sets["carrier_words"])  # rare: the pattern is not run otherwise
+    for m in k.patterns.carrier_name.finditer(text) if carriers else ():
         if m.group(1) in _country_name_forms(k):
             org = b.add(m.group(), None, m.start())
             org.org_type = org.org_type or "company"
     # "the Kerala government": a state's government, named as the text names it (countries' are the pipeline's).
-    for m in k.patterns.country_government.finditer(text) if "overnment" in text else ():
+    for m in _near_government(text, k):
         if m.group(1) in k.regions:
             org = b.add(text[m.start(1):m.end()], None, m.start(1))
             org.org_type, org.country = org.org_type or "government", org.country or k.regions[m.group(1)]
@@ -723,6 +726,17 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     orgs = [o for o in b.orgs if o.mentions > 0 and not _only_as_modifier(text, o, k)]
     orgs.sort(key=lambda o: o.first)
     return orgs
+
+
+def _near_government(text: str, k: Knowledge, reach: int = 80) -> Iterator[re.Match[str]]:
+    """The country_government pattern's matches, searched only around each "overnment" (a long pattern
+    over a whole story costs more than a few short windows)."""
+    at = text.find("overnment")
+    while at >= 0:
+        m = k.patterns.country_government.search(text, max(0, at - reach), at + len("overnment"))
+        if m is not None:
+            yield m
+        at = text.find("overnment", at + 1)
 
 
 def _company_arm(text: str, end: int, reg: RegistryOrg, idx: OrgIndex, k: Knowledge) -> str | None:

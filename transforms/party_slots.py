@@ -78,10 +78,13 @@ def transfer_lists(sentences: list[Sentence], k: Knowledge) -> list[TransferItem
     and a sentence handing technologies over to several named recipients, one item each."""
     cue_rx, bullet = _cue_rx(k), k.patterns.bullet
     items: list[TransferItem] = []
+    # Most stories announce no transfer: only a sentence naming an agreement (a test the slot rules make of
+    # every sentence anyway) is searched for the cue before any sentence is read for recipients.
+    cued = any(_signing_cues(s.text, k)[0] and cue_rx.search(s.text) for s in sentences)
     i = 0
     while i < len(sentences):
         if not bullet.match(sentences[i].text):
-            items.extend(_handed_over(sentences, i, k))
+            items.extend(_handed_over(sentences, i, k) if cued else ())
             i += 1
             continue
         block_start = i
