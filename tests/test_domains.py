@@ -66,3 +66,10 @@ def test_fighter_jets_and_warplanes_are_aviation():
 def test_singular_and_hyphenated_forms_of_domain_phrases_count():
     got = find_domains("It covers anti-submarine warfare, an electronic countermeasure and a training system.", [], K)
     assert {"Naval & Underwater Systems", "Electronic Warfare", "Simulation & Training"} <= set(got)
+
+
+def test_jammers_underwater_vehicles_fighting_vehicles_and_digital_twins_name_their_domains():
+    got = find_domains("It makes jammers, an autonomous underwater vehicle, infantry fighting vehicles and a digital "
+                       "twin of a ship's engine room.", [], K)
+    assert {"Electronic Warfare", "Drones & Unmanned Systems", "Land Systems & Armaments",
+            "Simulation & Training"} <= set(got)
