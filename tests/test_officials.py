@@ -283,3 +283,13 @@ def test_taking_over_as_and_a_who_clause_appointment_give_their_titles_after_a_r
     assert got["Ana Lunde"].title == "Director General of Military Operations"
     assert (got["Karl Berg"].title, got["Karl Berg"].organisation) == (
         "General Officer Commanding-in-Chief of the Northern Command", "Northern Command")
+
+
+def test_hyphenated_ranks_are_ranks():
+    got = people("Air Vice-Marshal Karl Berg and Lieutenant-General Ole Lind met Vice-Admiral Ana Lunde.")
+    assert {p.rank for p in got.values()} == {"Air Vice-Marshal", "Lieutenant-General", "Vice-Admiral"}
+
+
+def test_a_lower_case_title_after_a_comma_may_open_with_its_owners_possessive():
+    got = people("The delegation included Brig. Gen. Omar Haddad, the kingdom's defence attache, and others.")
+    assert got["Omar Haddad"].title == "kingdom's defence attache"

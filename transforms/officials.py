@@ -354,7 +354,8 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
     # "X, founder Ana Lunde said": the title of the person it names, not X's.
     if len(words) > 2 and all(w[:1].isupper() and lex.is_name_token(w) for w in words[-2:]):
         return None
-    if low and _has_title([w.capitalize() for w in words[:2]], lex):
+    owner = 1 if words and lex.p.possessive_end.search(words[0]) else 0  # "the kingdom's defence attache"
+    if low and _has_title([w.capitalize() for w in words[owner:owner + 2]], lex):
         return low.group(1)
     return None
 

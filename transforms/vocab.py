@@ -62,13 +62,22 @@ def is_proper(t: str, lex: Lexicon) -> bool:
     return bool(lex.p.proper_word.match(t))
 
 
+def _hyphenations(phrase: str) -> list[str]:
+    """The phrase with each of its spaces kept or written as a hyphen (British ranks: "Vice-Admiral")."""
+    forms = [""]
+    for i, word in enumerate(phrase.split()):
+        forms = [f + word for f in forms] if i == 0 else [f + sep + word for f in forms for sep in (" ", "-")]
+    return forms
+
+
 @functools.lru_cache(maxsize=4)
 def lexicon(k: Knowledge) -> Lexicon:
     hon: dict[str, str] = {}
     for h in k.honorifics:
         hon[h.lower().replace(".", "")] = "civil"
     for r in k.ranks:
-        hon[r.lower().replace(".", "")] = "rank"
+        for form in _hyphenations(r.lower().replace(".", "")):
+            hon[form] = "rank"  # "Air Vice Marshal", "Air Vice-Marshal", "Lieutenant-General"
     vocab = set(k.title_words) | set(k.titles) | set(k.org_heads) | set(k.countries) | set(k.country_words)
     vocab |= MONTHS | DAYS
     for p in k.places:
