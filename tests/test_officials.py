@@ -293,3 +293,10 @@ def test_hyphenated_ranks_are_ranks():
 def test_a_lower_case_title_after_a_comma_may_open_with_its_owners_possessive():
     got = people("The delegation included Brig. Gen. Omar Haddad, the kingdom's defence attache, and others.")
     assert got["Omar Haddad"].title == "kingdom's defence attache"
+
+
+def test_a_second_lower_case_office_joined_by_and_stays_in_the_title():
+    got = people('"It strengthens us," said Karl Berg, Executive Vice President and head of Vexlar\'s Dynamics '
+                 'business area.')
+    assert got["Karl Berg"].title == "Executive Vice President and head of Vexlar's Dynamics business area"
+    assert people("Karl Berg, Director and the lab, said so.")["Karl Berg"].title == "Director"

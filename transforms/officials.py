@@ -348,6 +348,10 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
                 body = next((e for e in runs if comma and "," in comma.group() and e.start == comma.end()), None)
                 if body and lex.p.leading_article.sub("", body.text(sent)) in org_forms:
                     return f"{r.text(sent)}, {body.text(sent)}"
+                # "Executive Vice President and head of Vexlar's Dynamics business area": one title.
+                more = lex.p.title_continuation.match(sent, r.end)
+                if more and lex.is_title_word(more.group(1).capitalize()):
+                    return sent[r.start:more.end()]
                 return r.text(sent)
     low = lex.p.lower_title_after.match(sent[start:])
     words = low.group(1).split() if low else []
