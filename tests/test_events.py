@@ -945,3 +945,10 @@ def test_counted_deals_listed_among_them_each_with_its_own_subject_are_one_each(
         ("MoU", ["Vexlar Defence Systems", "Orvik Systems"]),
         ("MoU", ["Tellmar Electronics Limited", "Kestrel Robotics"]),
         ("MoU", ["Norland Institute of Technology", "Ruritanian Research Agency"])]
+
+
+def test_the_two_sides_meeting_earlier_is_a_meeting_of_its_own():
+    text = "The ministers held talks in Oslo on Monday. The two ministers had last met in Bergen in March."
+    got = extract_article(text, PUB)["meetings"]
+    assert [(m["type"], m["location"], m["start"]) for m in got] == [
+        ("bilateral meeting", "Oslo", "2025-06-09"), ("bilateral meeting", "Bergen", "2025-03-01")]

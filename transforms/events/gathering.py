@@ -270,6 +270,8 @@ def _met(t: str, rx: SpecPatterns, person_forms: dict[str, str], org_forms: dict
         after = _person_object(m.end(), people, named)
     elif m.group() == "met" and rx.p.group_subject.search(t[:m.start()]):
         return rx.special("fallback") or "other", m.start()  # "NATO defence ministers met in Brussels"
+    elif m.group() == "met" and rx.p.pair_subject.search(t[:m.start()]):
+        return rx.special("bilateral") or "other", m.start()  # "The two ministers had last met in Tokyo"
     if (subject or any(a < m.start() for a in named)) and after:
         found = kind(m.group(), rx.met_types)
         return (found[1], m.start()) if found else None
