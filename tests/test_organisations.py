@@ -509,3 +509,8 @@ def test_a_countrys_possessive_short_form_is_the_long_registry_name_it_begins():
 def test_a_plural_possessive_is_no_part_of_a_companys_name():
     got = names("Swedish firm Vexlums' head of naval programmes, Karl Berg, said so.")
     assert list(got) == ["Vexlums"]
+
+
+def test_an_acronym_alone_after_and_is_a_body_of_its_own():
+    got = names("It was co-chaired by the Ministry of Defence, Government of Norway and NDRA officials.")
+    assert "Government of Norway" in got and not any(n.endswith("NDRA") and " and " in n for n in got)

@@ -283,6 +283,9 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
         # a person's name ("chairman Anil Rao and Orvik Engines CEO ...").
         known_left = ((norm(" ".join(left_clean)) in idx.by_form or _a_persons_name(left, k))
                       and right[0] not in k.words.connectors)
+        # "the Government of Norland and NDRA": an acronym alone after "and" is a body of its own.
+        known_left = known_left or (len(right) == 1 and right[0].isalpha() and right[0].isupper()
+                                    and 2 <= len(right[0]) <= 6 and _orgish(left, k, idx))
         if ((starts_body or ends_body) and _orgish(left, k, idx) and _orgish(right, k, idx)
                 or (right[0] in k.words.definite_articles and _orgish(right, k, idx)) or known_left):
             return [toks[:i], *_split_on_and(toks[i + 1:], k, idx)]
