@@ -514,3 +514,9 @@ def test_a_plural_possessive_is_no_part_of_a_companys_name():
 def test_an_acronym_alone_after_and_is_a_body_of_its_own():
     got = names("It was co-chaired by the Ministry of Defence, Government of Norway and NDRA officials.")
     assert "Government of Norway" in got and not any(n.endswith("NDRA") and " and " in n for n in got)
+
+
+def test_a_body_named_only_as_a_documents_author_or_an_adjective_is_no_organisation():
+    assert "United Nations" not in names("They respect the United Nations Convention on the Law of the Sea.")
+    assert "United Nations" not in names("The topics were training and UN Peacekeeping.")
+    assert "United Nations" in names("The United Nations said the talks would go on.")
