@@ -952,3 +952,12 @@ def test_the_two_sides_meeting_earlier_is_a_meeting_of_its_own():
     got = extract_article(text, PUB)["meetings"]
     assert [(m["type"], m["location"], m["start"]) for m in got] == [
         ("bilateral meeting", "Oslo", "2025-06-09"), ("bilateral meeting", "Bergen", "2025-03-01")]
+
+
+def test_deals_listed_among_the_named_deals_read_each_items_own_subject_and_type():
+    text = ("Norland and Ruritania signed 12 agreements in Oslo on Saturday. Among the defence deals, Vexlar "
+            "Aerospace signed an MoU with the Ruritanian Aeronautical Complex for trainers, and VXA agreed with "
+            "Orvik Shipyard to build two corvettes.")
+    got = extract_article(text, PUB)["agreements"][1:]
+    assert [(a["type"], a["parties"]) for a in got] == [
+        ("MoU", ["Vexlar Aerospace", "Ruritanian Aeronautical Complex"]), ("other", ["VXA", "Orvik Shipyard"])]

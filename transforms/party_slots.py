@@ -203,7 +203,7 @@ def signing_slot_names(sentences: list[Sentence], known: list[tuple[int, int]], 
         if not itemised and (verb is None or not named):
             continue
         spans = [(a - s.start, e - s.start) for a, e in known if s.start <= a and e <= s.start + len(t)]
-        found = [(n, a, True) for n, a in _listed_deal_names(t, p)] if itemised else _slot_candidates(t, verb, p)
+        found = _listed_deal_names(t, p) if itemised else _slot_candidates(t, verb, p)
         for name, at, is_object in found:
             slot = _slot_name(name, at, spans, t, k, whole, is_object)
             if slot is not None and not type_rx.search(slot[0]):  # "The MoU signed with ..." names no body
@@ -237,9 +237,11 @@ def _slot_candidates(t: str, verb: tuple[int, int], p: Patterns) -> list[tuple[s
     return found
 
 
-def _listed_deal_names(t: str, p: Patterns) -> list[tuple[str, int]]:
-    """"The deals included a contract with Vexa for ..., and an agreement with Tellura": each item's party."""
-    return [(m.group(1), m.start(1)) for m in p.with_one_name.finditer(t)]
+def _listed_deal_names(t: str, p: Patterns) -> list[tuple[str, int, bool]]:
+    """"The deals included a contract with Vexa for ..., and an agreement with Tellura": each item's party;
+    "Among them, Vexa tied up with Tellura ..., and Orvik agreed with Quindar": each item's subject too."""
+    subjects = [(m.group(1), m.start(1), False) for m in p.item_subject.finditer(t)] if p.items_follow.match(t) else []
+    return subjects + [(m.group(1), m.start(1), True) for m in p.with_one_name.finditer(t)]
 
 
 def _continues_a_list(before: str) -> bool:

@@ -147,11 +147,12 @@ def _listed_deals(story: _Story, s: Sentence) -> None:
         # "Among them, A tied up with B ...; C signed with D": an item's own subject, else the deals' body.
         subject = [c for a, _, c in spans if clause_start <= a < item.start()]
         own = subject[-1:] or last.parties[:1]
+        # "a contract with X ..., and with Y": the agreement word nearest before the item, else the deals'; an
+        # item with its own subject ("and Orvik agreed with Y") has only its own clause's.
+        words = [m for m in rx.trigger.finditer(t, clause_start if subject else 0, item.start())]
         clause_start = item.end()
         if party is None or party in own:
             continue
-        # "a contract with X ..., and with Y": the agreement word nearest before the item, else the deals'.
-        words = [m for m in rx.trigger.finditer(t, 0, item.start())]
         typ = kind(words[-1].group(), rx.types) if words else None
         # "signed 12 MoUs ... Among them were agreements with X": a generic word keeps the deals' type.
         specific = typ[1] if typ and typ[1] != rx.special("fallback") else last.type
