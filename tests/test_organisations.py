@@ -471,8 +471,8 @@ def test_a_persons_name_before_and_ends_where_the_next_body_starts():
 
 
 def test_a_states_government_is_a_body_named_as_written_and_a_state_alone_is_none():
-    got = names_in_story("The drone maker signed an MoU with the Uttar Pradesh government to set up a unit.")
-    assert got == ["Uttar Pradesh government"]
+    got = names_in_story("The drone maker signed an MoU with the Queensland government to set up a unit.")
+    assert got == ["Queensland government"]
     assert names_in_story("Vexlar Aero signed an MoU with Queensland on Monday.") == ["Vexlar Aero"]
 
 
@@ -517,6 +517,6 @@ def test_an_acronym_alone_after_and_is_a_body_of_its_own():
 
 
 def test_a_body_named_only_as_a_documents_author_or_an_adjective_is_no_organisation():
-    assert "United Nations" not in names("They respect the United Nations Convention on the Law of the Sea.")
-    assert "United Nations" not in names("The topics were training and UN Peacekeeping.")
+    assert "United Nations" not in names("They cited the United Nations Charter and the UN Convention on Arms.")
+    assert "United Nations" not in names("The topics were drills and UN Peace-Keeping.")
     assert "United Nations" in names("The United Nations said the talks would go on.")

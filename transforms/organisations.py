@@ -696,17 +696,8 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             of_country = k.patterns.country_before_cue.search(text, max(0, at - 40), at)
             if of_country and org.country is None:
                 org.country = k.countries.get(of_country.group(1))
-    # "Air India", "Air France": airlines named after their country (words the cleaning above would drop).
-    carriers = any(f"{w} " in text for w in k.words.sets["carrier_words"])  # rare: the pattern is not run otherwise
-    for m in k.patterns.carrier_name.finditer(text) if carriers else ():
-        if m.group(1) in _country_name_forms(k):
-            org = b.add(m.group(), None, m.start())
-            org.org_type = org.org_type or "company"
-    # "the Kerala government": a state's government, named as the text names it (countries' are the pipeline's).
-    for m in _near_government(text, k):
-        if m.group(1) in k.regions:
-            org = b.add(text[m.start(1):m.end()], None, m.start(1))
-            org.org_type, org.country = org.org_type or "government", org.country or k.regions[m.group(1)]
+    _airlines(text, b, k)
+    _state_governments(text, b, k)
     if sentences is not None:
         # 6. Recipients of transferred technology, partners joined to a known body in a signing.
         for item in transfer_lists(sentences, k) if transfers is None else transfers:
@@ -729,6 +720,25 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     orgs = [o for o in b.orgs if o.mentions > 0 and not _only_as_modifier(text, o, k)]
     orgs.sort(key=lambda o: o.first)
     return orgs
+
+
+def _airlines(text: str, b: _Builder, k: Knowledge) -> None:
+    """"Air India", "Air France": airlines named after their country (words the cleaning of names drops)."""
+    if not any(f"{w} " in text for w in k.words.sets["carrier_words"]):
+        return  # rare: the pattern is not run over most stories
+    for m in k.patterns.carrier_name.finditer(text):
+        if m.group(1) in _country_name_forms(k):
+            org = b.add(m.group(), None, m.start())
+            org.org_type = org.org_type or "company"
+
+
+def _state_governments(text: str, b: _Builder, k: Knowledge) -> None:
+    """"the Kerala government": a state's government, named as the text names it (a country's government is
+    the pipeline's `governments` component's)."""
+    for m in _near_government(text, k):
+        if m.group(1) in k.regions:
+            org = b.add(text[m.start(1):m.end()], None, m.start(1))
+            org.org_type, org.country = org.org_type or "government", org.country or k.regions[m.group(1)]
 
 
 def _near_government(text: str, k: Knowledge, reach: int = 80) -> Iterator[re.Match[str]]:
