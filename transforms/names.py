@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -182,3 +183,9 @@ def stands_alone(text: str, word: str, not_before: str) -> bool:
                 return True
         i = text.find(word, i + 1)
     return False
+
+
+def opening_form(text: str, forms: Iterable[str]) -> str | None:
+    """The longest of the forms a text opens with, as a whole word ("Vexlar Systems won ...": "Vexlar Systems")."""
+    opens = [f for f in forms if text.startswith(f) and (len(text) == len(f) or not text[len(f)].isalnum())]
+    return max(opens, key=len, default=None)

@@ -20,6 +20,7 @@ from transforms.names import (
     capitalised_runs,
     initials_match,
     norm,
+    opening_form,
     runs_by_sentence,
     whole_word_count,
 )
@@ -429,17 +430,12 @@ def _owner_of_its(title: str, s: Sentence, sentences: list[Sentence], name_at: i
     elif at < 0 or not lex.p.owner_pronoun_end.search(s.text[:at]):
         return title
     for prior in (s, sentences[s.index - 1] if s.index > 0 else None):
-        body = _body_at_start(prior.text, org_forms, lex) if prior is not None else None
+        body = opening_form(lex.p.leading_article.sub("", prior.text), org_forms) if prior is not None else None
         if body:
             return f"{body} {title}"
     return title
 
 
-def _body_at_start(text: str, org_forms: set[str], lex: Lexicon) -> str | None:
-    """The longest organisation name a sentence opens with (after "The"), as a whole word."""
-    text = lex.p.leading_article.sub("", text)
-    starts = [f for f in org_forms if text.startswith(f) and (len(text) == len(f) or not text[len(f)].isalnum())]
-    return max(starts, key=len, default=None)
 
 
 def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Knowledge,

@@ -735,21 +735,23 @@ def _airlines(text: str, b: _Builder, k: Knowledge) -> None:
 def _state_governments(text: str, b: _Builder, k: Knowledge) -> None:
     """"the Kerala government": a state's government, named as the text names it (a country's government is
     the pipeline's `governments` component's)."""
-    for m in _near_government(text, k):
+    for m in government_mentions(text, k):
         if m.group(1) in k.regions:
             org = b.add(text[m.start(1):m.end()], None, m.start(1))
             org.org_type, org.country = org.org_type or "government", org.country or k.regions[m.group(1)]
 
 
-def _near_government(text: str, k: Knowledge, reach: int = 80) -> Iterator[re.Match[str]]:
-    """The country_government pattern's matches, searched only around each "overnment" (a long pattern
-    over a whole story costs more than a few short windows)."""
-    at = text.find("overnment")
+def government_mentions(text: str, k: Knowledge, reach: int = 80) -> Iterator[re.Match[str]]:
+    """The country_government pattern's matches ("the Chilean government", "the Kerala government"), searched
+    only around each "overnment" (a long pattern over a whole story costs more than a few short windows)."""
+    word = "overnment"
+    at = text.find(word)
     while at >= 0:
-        m = k.patterns.country_government.search(text, max(0, at - reach), at + len("overnment"))
-        if m is not None:
+        # The window runs on past the word: the pattern looks ahead ("government officials" is no actor).
+        m = k.patterns.country_government.search(text, max(0, at - reach), at + len(word) + reach)
+        if m is not None and m.end() == at + len(word):
             yield m
-        at = text.find("overnment", at + 1)
+        at = text.find(word, at + 1)
 
 
 def _company_arm(text: str, end: int, reg: RegistryOrg, idx: OrgIndex, k: Knowledge) -> str | None:

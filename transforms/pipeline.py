@@ -32,7 +32,7 @@ from transforms.events.signing import GOVERNMENT, government_name_of
 from transforms.knowledge import Knowledge, knowledge
 from transforms.names import capitalised_runs
 from transforms.officials import find_officials
-from transforms.organisations import Org, find_organisations
+from transforms.organisations import Org, find_organisations, government_mentions
 from transforms.party_slots import transfer_lists
 from transforms.reading import text_for_extraction
 from transforms.record import ArticleRecord, DomainRecord, OfficialRecord, OrganisationRecord
@@ -115,8 +115,7 @@ def governments(doc: Doc, k: Knowledge) -> None:
 
 def _governments_named(doc: Doc, k: Knowledge) -> None:
     """"The Chilean government has approved ...": Government of Chile, with the words the text uses."""
-    named = k.patterns.country_government.finditer(doc.text) if "overnment" in doc.text else ()
-    for m in named:
+    for m in government_mentions(doc.text, k):
         country = k.countries.get(m.group(1))
         if country is None:
             continue

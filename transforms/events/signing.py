@@ -33,7 +33,7 @@ from transforms.events.common import (
 )
 from transforms.events.engine import SpecPatterns, best_type, kind, reader
 from transforms.knowledge import Knowledge
-from transforms.names import norm
+from transforms.names import norm, opening_form
 from transforms.organisations import Org
 from transforms.party_slots import TransferItem
 from transforms.patterns import Patterns
@@ -366,12 +366,11 @@ def _subject_before(story: _Story, s: Sentence, reach: int = 3) -> str | None:
     """The company that opens one of the sentences just before ("Vexlar signed an MoU with Thales. The company
     also received an order ...": Vexlar)."""
     companies = {o.name for o in story.doc.orgs if o.org_type == "company"}
+    forms = {f: c for f, c in story.org_forms.items() if c in companies}
     for prior in reversed(story.doc.sentences[max(0, s.index - reach):s.index]):
-        text = story.rx.p.leading_article.sub("", prior.text)
-        opening = [c for f, c in story.org_forms.items() if text.startswith(f) and c in companies
-                   and (len(text) == len(f) or not text[len(f)].isalnum())]
-        if opening:
-            return opening[0]
+        opening = opening_form(story.rx.p.leading_article.sub("", prior.text), forms)
+        if opening is not None:
+            return forms[opening]
     return None
 
 
