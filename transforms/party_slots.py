@@ -158,7 +158,7 @@ def _slot_name(name: str, at: int, spans: list[tuple[int, int]], text: str, k: K
         return None
     single_ok = len(words) == 1 and words[0] not in lex.vocab and not _is_surname(words[0], whole or text, k)
     # As the verb's object, a name of name-like words is a body unless a title stands before or after it, or
-    # it modifies the noun after it ("with the Uttar Pradesh government").
+    # it modifies the noun after it ("with the Queensland government").
     after = k.patterns.next_lower_word.match(text, at + len(name))
     object_ok = (is_object and not titled and not k.patterns.title_after_comma.match(text, at + len(name))
                  and (after is None or after.group(1) in k.english_words))

@@ -338,9 +338,10 @@ def _counterparts(sentences: list[Sentence], i: int, t: str, person_forms: dict[
     """How many counterparts a 'held bilateral meetings with ...' sentence lists (here or in the next
     sentence: 'The meetings took place with A; B; and C')."""
     p = rx.p
+    by_country = _counterparts_by_country(t, rx)
     m = p.plural_meetings.search(t)
     if not m:
-        return max(_met_one_by_one(t, person_forms, rx), _counterparts_by_country(t, rx))
+        return max(_met_one_by_one(t, person_forms, rx), by_country)
     subject = {name for a, _, name in name_spans(t[:m.start()], person_forms)}
     names = {name for a, _, name in name_spans(t[m.end():], person_forms)} - subject
     if i + 1 < len(sentences) and p.listing_cue.search(sentences[i + 1].text):
@@ -348,7 +349,7 @@ def _counterparts(sentences: list[Sentence], i: int, t: str, person_forms: dict[
     # "with the ministers of Chile, Peru and Kenya": one meeting per country listed.
     listed = p.country_list.search(t, m.end())
     countries = len(p.capitalised_phrase.findall(listed.group(1))) if listed else 0
-    return max(1, min(max(len(names), countries, _counterparts_by_country(t, rx)), 12))
+    return max(1, min(max(len(names), countries, by_country), 12))
 
 
 def _counterparts_by_country(t: str, rx: SpecPatterns) -> int:
