@@ -961,3 +961,37 @@ def test_deals_listed_among_the_named_deals_read_each_items_own_subject_and_type
     got = extract_article(text, PUB)["agreements"][1:]
     assert [(a["type"], a["parties"]) for a in got] == [
         ("MoU", ["Vexlar Aerospace", "Ruritanian Aeronautical Complex"]), ("other", ["VXA", "Orvik Shipyard"])]
+
+
+def test_a_weekday_after_a_meetings_name_is_its_date_not_part_of_its_name():
+    text = ("Officials held the Velmar Security Dialogue on Tuesday. The Joint Working Group on Naval Research met "
+            "on June 3.")
+    got = extract_article(text, PUB)["meetings"]
+    assert [m["name"] for m in got] == ["Velmar Security Dialogue", "Joint Working Group on Naval Research"]
+
+
+def test_talks_held_on_the_sidelines_of_a_dialogue_are_bilateral_meetings_of_their_own():
+    text = ("Defence Minister Ilse Varga held bilateral meetings with the defence ministers of Chile, Peru and "
+            "Ghana on the sidelines of the Velmar Security Dialogue on Tuesday.")
+    got = extract_article(text, PUB)["meetings"]
+    assert [(m["type"], m["name"]) for m in got] == [
+        ("dialogue", "Velmar Security Dialogue"), *[("bilateral meeting", None)] * 3]
+    (only,) = extract_article("The ministers signed a pact at the Velmar Security Dialogue.", PUB)["meetings"]
+    assert only["type"] == "dialogue"
+
+
+def test_an_earlier_meeting_of_the_two_sides_neither_dates_nor_joins_the_storys_meeting():
+    text = ("Portuguese Defence Minister Jon Kett and his Chilean counterpart Ilse Varga signed a memorandum "
+            "on naval training at their meeting in Lisbon. The two ministers had last met in Bergen in 2023.")
+    got = extract_article(text, PUB)
+    assert [(m["type"], m["location"], m["start"]) for m in got["meetings"]] == [
+        ("bilateral meeting", "Lisbon", None), ("bilateral meeting", "Bergen", "2023-01-01")]
+    (ag,) = got["agreements"]
+    assert ag["date"] is None and set(ag["parties"]) == {"Government of Portugal", "Government of Chile"}
+
+
+def test_a_delegation_calling_on_an_official_named_by_title_alone_holds_a_meeting():
+    for text in ("A Norlandic delegation led by Brigadier Jon Kett called on the Defence Secretary.",
+                 "The delegation met the Chief of the Naval Staff on Tuesday."):
+        assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"], text
+    assert extract_article("The delegation visited the Joint Staff College.", PUB)["meetings"] == []

@@ -130,8 +130,11 @@ def filing_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None = N
 def lede_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None, hint: int | None = None
               ) -> DateMention | None:
     """The first date the story gives (its lede usually dates the event), past an opening clause that
-    dates something before ("After calling them allies on Tuesday, the minister on Wednesday ...")."""
+    dates something before ("After calling them allies on Tuesday, the minister on Wednesday ...") and
+    past a sentence about an earlier meeting."""
     for s in sentences[:3]:
+        if k.patterns.earlier_met.search(s.text):
+            continue  # "The two had last met in 2024": the date of an earlier occasion, not the story's
         d = date_of(event_dates(k, k.patterns.leading_subordinate.sub("", s.text), pub, hint))
         if d is not None:
             return d

@@ -47,6 +47,7 @@ class Meeting:
     chairs: list[tuple[str, str]] = field(default_factory=list)  # (official name, role)
     evidence: list[str] = field(default_factory=list)
     counterparts: list[str] = field(default_factory=list)  # officials met, for telling bilateral meetings apart
+    earlier: bool = False  # "the two had last met in 2024": an occasion before the story's, kept apart
 
 
 
@@ -125,6 +126,8 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
     met = _met(t, rx, story.person_forms, story.org_forms) if not negated else None
     if typ is not None and typ[0] == rx.special("fallback") and met is not None:
         typ = met  # "held a meeting with the delegation from X": a bilateral meeting
+    elif typ is not None and typ[0] == rx.special("fallback") and _counterpart_pair(t, story.person_forms, rx):
+        typ = (rx.special("bilateral") or typ[0], typ[1])  # "A and his counterpart B ... at their meeting"
     # "At the 3rd Joint Commission, the two sides signed ...": the occasion of what was done was held.
     occasion = typ is not None and rx.p.meeting_occasion.match(t[:typ[1]]) is not None
     reported = typ is not None and (occasion or rx.verb.search(t) is not None)
@@ -138,16 +141,32 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
     if rx.not_for_other is not None and rx.not_for_other.search(t) and typ[0] == rx.special("fallback"):
         return
     mt = _meeting(story, t, typ)
+    mt.earlier = met is not None and typ == met and bool(rx.p.earlier_met.search(t, max(0, met[1] - 16), met[1] + 3))
     anaphoric = bool(rx.p.anaphor_meeting.search(t[:typ[1]])) and not mt.name
     story.recent = _merge_meeting(story.found, mt, rx, anaphoric, story.recent)
-    if occasion and met is not None and typ != met:
+    own = _talks_before_occasion(t, typ, rx) if occasion and typ != met else None
+    if own is not None or (occasion and met is not None and typ != met):
         # "A and B met on the sidelines of the Summit": the summit was held, and so was their meeting.
-        aside = replace(_meeting(story, t, met), name=None)
-        story.recent = _merge_meeting(story.found, aside, rx, False, story.recent)
+        mt = replace(_meeting(story, t, met or own), name=None)
+        story.recent = _merge_meeting(story.found, mt, rx, False, story.recent)
     # "held bilateral meetings with A, B and C": one meeting per counterpart named.
     for _ in range(_counterparts(story.doc.sentences, s.index, t, story.person_forms, rx) - 1):
         story.found.append(Meeting(type=mt.type, start=mt.start, end=mt.end, precision=mt.precision,
                                    location=mt.location, evidence=[t]))
+
+
+def _counterpart_pair(t: str, person_forms: dict[str, str], rx: SpecPatterns) -> bool:
+    """Two people named, one as the other's counterpart: the meeting the sentence speaks of is theirs."""
+    return bool(rx.p.counterpart_word.search(t)) and len({n for _, _, n in name_spans(t, person_forms)}) >= 2
+
+
+def _talks_before_occasion(t: str, typ: tuple[str, int], rx: SpecPatterns) -> tuple[str, int] | None:
+    """"held talks with the ministers of A and B on the sidelines of the Dialogue": talks named before the
+    occasion's phrase are meetings of their own (the occasion was held too); their type, or None."""
+    leads = [m.start() for m in rx.p.occasion_lead.finditer(t, 0, typ[1])]
+    if not leads:
+        return None
+    return best_type(t[:leads[-1]], rx.trigger, rx.types, rx.p.trigger_as_modifier)
 
 
 def _details_nearby(story: _Story, s: Sentence) -> bool:
@@ -263,8 +282,8 @@ def _met(t: str, rx: SpecPatterns, person_forms: dict[str, str], org_forms: dict
     people = [a for a, _, _ in person_spans]
     named = people + [a for a, _, _ in name_spans(t, org_forms)]
     # "He further received ...", "The Defence Secretary later met ...": the subject named before.
-    subject = bool(rx.p.pronoun_subject.match(t[:m.start()]))
-    after = (any(a > m.end() for a in named) or "counterpart" in t[m.end():]
+    subject = bool(rx.p.pronoun_subject.match(t[:m.start()]) or rx.p.delegation_subject.search(t, 0, m.start()))
+    after = (any(a > m.end() for a in named) or "counterpart" in t[m.end():] or rx.p.title_object.match(t, m.end())
              or _pair_before(t, m.start(), [(a, e) for a, e, _ in person_spans], rx))
     if " ".join(m.group().lower().split()) in rx.words.person_object_verbs:
         after = _person_object(m.end(), people, named)
@@ -455,7 +474,7 @@ def _merge_meeting(found: list[Meeting], mt: Meeting, rx: SpecPatterns, anaphori
         fallback = rx.special("fallback")
         same_kind = prev.type == mt.type or fallback in (prev.type, mt.type) or (anaphoric and prev is recent)
         clash = prev.start and mt.start and abs((prev.start - mt.start).days) > 7
-        apart = not anaphoric and not same_name(prev) and _met_apart(prev, mt, rx)
+        apart = not anaphoric and not same_name(prev) and (_met_apart(prev, mt, rx) or prev.earlier or mt.earlier)
         if same_kind and not named_apart and not clash and not apart:
             if prev.type == fallback:
                 prev.type = mt.type
