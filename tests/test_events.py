@@ -995,3 +995,15 @@ def test_a_delegation_calling_on_an_official_named_by_title_alone_holds_a_meetin
                  "The delegation met the Chief of the Naval Staff on Tuesday."):
         assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"], text
     assert extract_article("The delegation visited the Joint Staff College.", PUB)["meetings"] == []
+
+
+def test_a_list_of_deals_of_different_kinds_gives_one_agreement_per_item_of_its_own_type():
+    text = ("Vexlar Industries signed a memorandum of understanding with Orvik Systems to assemble trainers, a "
+            "contract with Tellmar Aerospace for artillery shells, and a teaming agreement with Kestrel Naval.")
+    got = extract_article(text, PUB)["agreements"]
+    assert [(a["type"], a["parties"]) for a in got] == [
+        ("MoU", ["Vexlar Industries", "Orvik Systems"]), ("contract", ["Vexlar Industries", "Tellmar Aerospace"]),
+        ("other", ["Vexlar Industries", "Kestrel Naval"])]
+    (one,) = extract_article("Vexlar Industries signed an agreement with Orvik Systems and Kestrel Naval.",
+                             PUB)["agreements"]
+    assert one["parties"] == ["Vexlar Industries", "Orvik Systems", "Kestrel Naval"]

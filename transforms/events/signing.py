@@ -250,7 +250,7 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
             found[-1].date, found[-1].precision = ag.date, ag.precision
         add_new(found[-1].evidence, [said])
         return
-    each = _one_per_counterpart(t, typ, ag, story.org_forms, rx)
+    each = _itemised_deals(t, ag, story.org_forms, rx) or _one_per_counterpart(t, typ, ag, story.org_forms, rx)
     if each:
         for one in each:
             _merge_agreement(found, one, False, rx)
@@ -415,6 +415,27 @@ def _transferred(story: _Story, transfers: list[TransferItem]) -> list[Agreement
     return out
 
 
+
+
+def _itemised_deals(t: str, ag: Agreement, org_forms: dict[str, str], rx: SpecPatterns) -> list[Agreement]:
+    """"signed an MoU with A to ..., a joint venture agreement with B and a teaming agreement with C": one
+    agreement per item, of the item's own type, between the bodies named before the list and the item's."""
+    items = [m for m in rx.trigger.finditer(t)
+             if rx.p.deal_item_lead.search(t[max(0, m.start() - 40):m.start()])
+             and rx.p.deal_item_with.match(t, m.end())]
+    if len(items) < 2:
+        return []
+    spans = name_spans(t, org_forms)
+    own = dedupe([c for a, _, c in spans if a < items[0].start() and c in ag.parties])
+    out = []
+    for m, nxt in zip(items, [*items[1:], None], strict=True):
+        end = nxt.start() if nxt else len(t)
+        theirs = [c for a, _, c in spans if m.end() <= a < end and c in ag.parties and c not in own]
+        typ = best_type(t[m.start():end], rx.trigger, rx.types, rx.p.trigger_as_modifier)
+        if not theirs or typ is None:
+            return []
+        out.append(replace(ag, type=typ[0], parties=[*own, *dedupe(theirs)], evidence=list(ag.evidence)))
+    return out if own else []
 
 
 def _agreement_clauses(t: str, rx: SpecPatterns) -> list[str]:
