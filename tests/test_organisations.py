@@ -520,3 +520,10 @@ def test_a_body_named_only_as_a_documents_author_or_an_adjective_is_no_organisat
     assert "United Nations" not in names("They cited the United Nations Charter and the UN Convention on Arms.")
     assert "United Nations" not in names("The topics were drills and UN Peace-Keeping.")
     assert "United Nations" in names("The United Nations said the talks would go on.")
+
+
+def test_a_force_owning_a_model_of_aircraft_is_named_and_a_body_owned_by_another_still_is():
+    assert "Ruritanian Air Force" in names("The deal covers the Ruritanian Air Force's Mirage jets.")
+    assert "Ruritanian Air Force" in names("The deal covers the Ruritanian Air Force's CP-140 Aurora fleet.")
+    got = names("The Pentagon's Defense Innovation Unit and Vexlar's Falcon drones were shown.")
+    assert "Defense Innovation Unit" in got and not any("Falcon" in n for n in got)

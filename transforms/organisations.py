@@ -163,7 +163,11 @@ def _clean_words(words: list[str], k: Knowledge) -> list[str]:
     owned = [i for i, w in enumerate(words[:-1]) if p.possessive_end.search(w) and w not in k.words.possessives_in_names
              and p.possessive_end.sub("", w) not in k.countries]
     if owned:
-        return _clean_words(words[owned[-1] + 1:], k)
+        owner, rest = words[:owned[-1] + 1], words[owned[-1] + 1:]
+        if not any(w in k.org_heads for w in rest) and any(p.possessive_end.sub("", w) in k.org_heads for w in owner):
+            # "the Hellenic Air Force's Mirage jets": what it owns is a thing, so the owner is the name.
+            return _clean_words([*owner[:-1], p.possessive_end.sub("", owner[-1])], k)
+        return _clean_words(rest, k)
     # "Chile's Ministry of Defence" keeps its possessive (the country's own body); "Germany's Acme GmbH"
     # drops the country (a company is named without it); "DRDO's" elsewhere loses the possessive.
     n = _country_possessive_words(words, k)  # "Chile's", "South Korea's"
