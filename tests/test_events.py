@@ -1007,3 +1007,11 @@ def test_a_list_of_deals_of_different_kinds_gives_one_agreement_per_item_of_its_
     (one,) = extract_article("Vexlar Industries signed an agreement with Orvik Systems and Kestrel Naval.",
                              PUB)["agreements"]
     assert one["parties"] == ["Vexlar Industries", "Orvik Systems", "Kestrel Naval"]
+
+
+def test_calls_on_two_officials_after_an_opening_clause_are_two_meetings():
+    text = ("On the first day, he called on the Norlandic Minister of Defence, General Jon Kett, and held "
+            "discussions on training. He also met the Chief of Staff of the Norlandic Armed Forces, Lieutenant "
+            "General Ivo Rask.")
+    got = extract_article(text, PUB)["meetings"]
+    assert [m["type"] for m in got] == ["bilateral meeting", "bilateral meeting"]

@@ -140,7 +140,7 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
     story.last_at = s.index
     if rx.not_for_other is not None and rx.not_for_other.search(t) and typ[0] == rx.special("fallback"):
         return
-    mt = _meeting(story, t, typ)
+    mt = _meeting(story, t, typ, met[1] if met is not None else None)
     mt.earlier = met is not None and typ == met and bool(rx.p.earlier_met.search(t, max(0, met[1] - 16), met[1] + 3))
     anaphoric = bool(rx.p.anaphor_meeting.search(t[:typ[1]])) and not mt.name
     story.recent = _merge_meeting(story.found, mt, rx, anaphoric, story.recent)
@@ -184,8 +184,10 @@ def _details_nearby(story: _Story, s: Sentence) -> bool:
     return True
 
 
-def _meeting(story: _Story, t: str, typ: tuple[str, int]) -> Meeting:
-    """The meeting a sentence reports: name, chairs, participants (not the venue), date and place."""
+def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = None) -> Meeting:
+    """The meeting a sentence reports: name, chairs, participants (not the venue), date and place; those
+    named after its word, or after the verb of meeting where that comes first ("called on General X and
+    held discussions"), are the counterparts met."""
     rx, doc = story.rx, story.doc
     # "at Army Headquarters (Sena Bhawan)": where it was held, not who took part.
     participants = [c for a, _, c in name_spans(t, story.org_forms) if not rx.p.venue.search(t[max(0, a - 8):a])]
@@ -201,7 +203,7 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int]) -> Meeting:
         type=typ[0], name=_meeting_name(t, rx), start=d.start if d else None, end=d.end if d else None,
         precision=d.precision if d else None, location=place_in(now, rx),
         participants=dedupe(participants), chairs=_chairs(t, rx, story.person_forms), evidence=[t],
-        counterparts=[n for a, _, n in name_spans(t, story.person_forms) if a > typ[1]],
+        counterparts=[n for a, _, n in name_spans(t, story.person_forms) if a > min(typ[1], verb_at or typ[1])],
     )
 
 
