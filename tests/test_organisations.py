@@ -527,3 +527,12 @@ def test_a_force_owning_a_model_of_aircraft_is_named_and_a_body_owned_by_another
     assert "Ruritanian Air Force" in names("The deal covers the Ruritanian Air Force's CP-140 Aurora fleet.")
     got = names("The Pentagon's Defense Innovation Unit and Vexlar's Falcon drones were shown.")
     assert "Defense Innovation Unit" in got and not any("Falcon" in n for n in got)
+
+
+def test_a_company_after_its_countrys_possessive_in_a_signing_is_named_without_the_country():
+    from transforms.pipeline import extract
+
+    rec = extract("Separately, Norway's Orvik and Chile's Tellmar Naval signed an agreement on radars.", None)
+    assert set(rec.events["agreement"][0].filled("party")) == {"Orvik", "Tellmar Naval"}
+    rec = extract("Chile's Ministry of Defence signed an agreement with Orvik.", None)
+    assert "Chile's Ministry of Defence" in {o.name for o in rec.organisations}

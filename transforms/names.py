@@ -189,3 +189,11 @@ def opening_form(text: str, forms: Iterable[str]) -> str | None:
     """The longest of the forms a text opens with, as a whole word ("Vexlar Systems won ...": "Vexlar Systems")."""
     opens = [f for f in forms if text.startswith(f) and (len(text) == len(f) or not text[len(f)].isalnum())]
     return max(opens, key=len, default=None)
+
+
+def country_possessive_words(words: list[str], k: Knowledge) -> int:
+    """How many words at the start are a country's possessive ("Chile's": 1, "South Korea's": 2), else 0."""
+    p = k.patterns
+    return next((n for n in (1, 2, 3) if n <= len(words) and words[n - 1][-1:] in "s'’"
+                 and p.possessive_end.search(words[n - 1])
+                 and p.possessive_end.sub("", " ".join(words[:n])) in k.countries), 0)

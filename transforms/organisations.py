@@ -18,6 +18,7 @@ from transforms.names import (
     Run,
     Tok,
     capitalised_runs,
+    country_possessive_words,
     initials_hits,
     initials_match,
     norm,
@@ -170,20 +171,12 @@ def _clean_words(words: list[str], k: Knowledge) -> list[str]:
         return _clean_words(rest, k)
     # "Chile's Ministry of Defence" keeps its possessive (the country's own body); "Germany's Acme GmbH"
     # drops the country (a company is named without it); "DRDO's" elsewhere loses the possessive.
-    n = _country_possessive_words(words, k)  # "Chile's", "South Korea's"
+    n = country_possessive_words(words, k)  # "Chile's", "South Korea's"
     if n and len(words) > n:
         if not any(w in k.state_heads for w in words[n:]):
             return _clean_phrase(words[n:], k)
         return [*words[:n], *_without_possessives(words[n:], k)]
     return _without_possessives(words, k)
-
-
-def _country_possessive_words(words: list[str], k: Knowledge) -> int:
-    """How many words at the start are a country's possessive ("Chile's": 1, "South Korea's": 2), else 0."""
-    p = k.patterns
-    return next((n for n in (1, 2, 3) if n <= len(words) and words[n - 1][-1:] in "s'’"
-                 and p.possessive_end.search(words[n - 1])
-                 and p.possessive_end.sub("", " ".join(words[:n])) in k.countries), 0)
 
 
 def _without_possessives(words: list[str], k: Knowledge) -> list[str]:
@@ -922,7 +915,7 @@ def _fold_variants(b: _Builder, k: Knowledge) -> None:
         if o.registry or o not in b.orgs:
             continue
         # "Germany's Federal Office" beside "Federal Office of Bundeswehr Equipment ...": the country's own.
-        owner = _country_possessive_words(o.name.split(), k)
+        owner = country_possessive_words(o.name.split(), k)
         words = norm(" ".join(o.name.split()[owner:])).split()
         longer = [x for x in b.orgs if x is not o and norm(x.name).split()[:len(words)] == words
                   and len(norm(x.name).split()) > len(words) and (not owner or x.country == o.country)]

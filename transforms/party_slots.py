@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.knowledge import Knowledge
-from transforms.names import norm
+from transforms.names import country_possessive_words, norm
 from transforms.patterns import Patterns
 from transforms.phrases import phrase_pattern
 from transforms.sentences import Sentence
@@ -138,6 +138,10 @@ def _slot_name(name: str, at: int, spans: list[tuple[int, int]], text: str, k: K
     ("Chairman Rao" is a person) and, as a subject, not all a person's ("Karl Berg signed")."""
     lex = lexicon(k)
     words = name.split()
+    owner = country_possessive_words(words, k)  # "Malaysia's Vexa Defence": the company, not its country
+    if owner and len(words) > owner:
+        words = words[owner:]
+        at = text.find(words[0], at)
     kind_given = False  # "Startup Vexa Cosmos": what follows a company's kind is a company's name
     titled = False  # "with President Ana Lunde": a person's title, dropped with the common words
     while words:
@@ -203,7 +207,7 @@ def signing_slot_names(sentences: list[Sentence], known: list[tuple[int, int]], 
         if not itemised and (verb is None or not named):
             continue
         spans = [(a - s.start, e - s.start) for a, e in known if s.start <= a and e <= s.start + len(t)]
-        found = _listed_deal_names(t, p) if itemised else _slot_candidates(t, verb, p)
+        found = _listed_deal_names(t, p) if itemised else _slot_candidates(t, verb, k)
         for name, at, is_object in found:
             slot = _slot_name(name, at, spans, t, k, whole, is_object)
             if slot is not None and not type_rx.search(slot[0]):  # "The MoU signed with ..." names no body
@@ -211,10 +215,11 @@ def signing_slot_names(sentences: list[Sentence], known: list[tuple[int, int]], 
     return out
 
 
-def _slot_candidates(t: str, verb: tuple[int, int], p: Patterns) -> list[tuple[str, int, bool]]:
+def _slot_candidates(t: str, verb: tuple[int, int], k: Knowledge) -> list[tuple[str, int, bool]]:
     """The subject right before the signing verb (or before "said it"), the one it was awarded to, the names
     listed after each 'with', those 'between A and B'; each with whether it is the verb's object (where a
     person's bare name hardly stands: "signed with Vexlar Optics", "awarded Vexlar Aero a contract")."""
+    p = k.patterns
     found: list[tuple[str, int, bool]] = []
     own = p.subject_said_it.search(t[:verb[0]])
     if own:  # "Vexa said on Tuesday it had signed"
@@ -222,7 +227,7 @@ def _slot_candidates(t: str, verb: tuple[int, int], p: Patterns) -> list[tuple[s
     subject = p.subject_before_verb.search(t[:verb[0]])
     names = _coordinated(subject.group(1), subject.start(1), p.coordinator_split) if subject else []
     # "The Ministry of Ports, Shipping and Waterways signed": the end of one name, not two subjects.
-    if len(names) == 1 or not _continues_a_list(t[:subject.start(1)] if subject else ""):
+    if len(names) == 1 or not _continues_a_list(t[:subject.start(1)] if subject else "", k):
         found += [(n, a, False) for n, a in names]
     for listed in p.with_name_list.finditer(t, verb[1]):  # "with A for X, with B for Y and with C"
         for m in p.listed_name.finditer(listed.group(1)):
@@ -244,10 +249,13 @@ def _listed_deal_names(t: str, p: Patterns) -> list[tuple[str, int, bool]]:
     return subjects + [(m.group(1), m.start(1), True) for m in p.with_one_name.finditer(t)]
 
 
-def _continues_a_list(before: str) -> bool:
+def _continues_a_list(before: str, k: Knowledge) -> bool:
     """Text before a comma that ends in a capitalised name ('Ministry of Ports, '): what follows the comma
-    continues that name's list; after 'On Monday, ' it starts afresh."""
+    continues that name's list; after 'On Monday, ' or an opening adverb ('Separately, ') it starts afresh."""
     words = before.rstrip(", ").split()
+    if len(words) == 1 and words[0] not in k.org_heads and words[0] not in k.countries and (
+            words[0] in lexicon(k).vocab or k.patterns.adverb_word.fullmatch(words[0])):
+        return False
     return bool(words) and words[-1][:1].isupper() and words[-1] not in DAYS | MONTHS
 
 
