@@ -300,3 +300,11 @@ def test_a_second_lower_case_office_joined_by_and_stays_in_the_title():
                  'business area.')
     assert got["Karl Berg"].title == "Executive Vice President and head of Vexlar's Dynamics business area"
     assert people("Karl Berg, Director and the lab, said so.")["Karl Berg"].title == "Director"
+
+
+def test_an_appointment_keeps_the_roles_bracketed_part_and_the_body_named_with_its_short_form():
+    got = people("Vexlar Aeronautics Limited (VAL) has appointed Dr Ana Lunde as its Director (Finance).")
+    lunde = got["Ana Lunde"]
+    assert (lunde.title, lunde.organisation) == ("Director (Finance)", "Vexlar Aeronautics Limited")
+    got = people("Vexlar Aeronautics Limited has appointed Dr Ana Lunde as its new chief financial officer (CFO).")
+    assert got["Ana Lunde"].title == "chief financial officer"

@@ -213,7 +213,8 @@ def _appointed(sent: str, lex: Lexicon, found: list[_Found], org_forms: set[str]
     for m in (*lex.p.appointed_as.finditer(sent), *lex.p.appoints_as.finditer(sent)):
         words, title = m.group(1).split(), m.group(2).strip()
         own = lex.p.own_role_after_name.match(sent, m.end(1))
-        body = _body_at_end(lex.p.auxiliary_end.sub("", sent[:m.start()]), org_forms) if own else None
+        before = lex.p.bracketed_acronym_end.sub("", lex.p.auxiliary_end.sub("", sent[:m.start()]))
+        body = _body_at_end(before, org_forms) if own else None
         title = f"{body} {title}" if body else title
         while len(words) > 2 and lex.rank_kind(words[0]):
             words = words[1:]  # "General Ola Dahl took over as ...": the rank's last word before the name
