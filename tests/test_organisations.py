@@ -536,3 +536,9 @@ def test_a_company_after_its_countrys_possessive_in_a_signing_is_named_without_t
     assert set(rec.events["agreement"][0].filled("party")) == {"Orvik", "Tellmar Naval"}
     rec = extract("Chile's Ministry of Defence signed an agreement with Orvik.", None)
     assert "Chile's Ministry of Defence" in {o.name for o in rec.organisations}
+
+
+def test_a_complete_body_and_the_next_named_after_and_the_are_two_bodies():
+    got = names("The Vexlar Armed Forces and the German Bundeswehr ended the drill.")
+    assert "Vexlar Armed Forces" in got and not any(" and " in n for n in got)
+    assert "Ministry of Science and the Arts" in names("The Ministry of Science and the Arts signed it.")

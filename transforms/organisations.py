@@ -259,7 +259,8 @@ def _place_words(k: Knowledge) -> frozenset[str]:
 
 def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok]]:
     """'Ministry of Defence and the Department of Science and Technology' is two organisations;
-    'Department of Science and Technology' is one (its right side is no body on its own)."""
+    'Department of Science and Technology' is one (its right side is no body on its own); a complete body
+    and "the" start another ('the Vexlar Armed Forces and the Tellmar Bundeswehr')."""
     words = [t.text for t in toks]
     if norm(" ".join(_clean_phrase(words, k))) in idx.by_form:
         return [toks]
@@ -283,8 +284,8 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
         # "the Government of Norland and NDRA": an acronym alone after "and" is a body of its own.
         known_left = known_left or (len(right) == 1 and right[0].isalpha() and right[0].isupper()
                                     and 2 <= len(right[0]) <= 6 and _orgish(left, k, idx))
-        if ((starts_body or ends_body) and _orgish(left, k, idx) and _orgish(right, k, idx)
-                or (right[0] in k.words.definite_articles and _orgish(right, k, idx)) or known_left):
+        the_next = right[0] in k.words.definite_articles and (_orgish(right, k, idx) or (ends_body and len(right) > 1))
+        if (starts_body or ends_body) and _orgish(left, k, idx) and _orgish(right, k, idx) or the_next or known_left:
             return [toks[:i], *_split_on_and(toks[i + 1:], k, idx)]
     return [toks]
 
