@@ -1015,3 +1015,15 @@ def test_calls_on_two_officials_after_an_opening_clause_are_two_meetings():
             "General Ivo Rask.")
     got = extract_article(text, PUB)["meetings"]
     assert [m["type"] for m in got] == ["bilateral meeting", "bilateral meeting"]
+
+
+def test_signatories_set_off_by_their_titles_or_signing_the_document_afterwards_are_the_agreements():
+    text = "Arvid Lunde, CMD of Vexlar Systems, and Ola Berg, CEO of Orvik Labs, signed the MoU."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["signatories"] == ["Arvid Lunde", "Ola Berg"]
+    text = ("Vexlar Systems and Orvik Labs signed an MoU on Monday. Chairman Arvid Lunde and CEO Ola Berg signed "
+            "the document.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["signatories"] == ["Arvid Lunde", "Ola Berg"]
+    text = "Vexlar Systems and Orvik Labs signed an MoU on Monday. Chairman Arvid Lunde later met CEO Ola Berg."
+    assert extract_article(text, PUB)["agreements"][0]["signatories"] == []

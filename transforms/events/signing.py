@@ -85,6 +85,7 @@ def read_signings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]
             _listed_deals(story, s)
             continue
         if s.index in announced or not rx.trigger.search(s.text):
+            _signed_document(story, s)
             continue  # most sentences name no agreement: skip them before any other test
         clauses = _agreement_clauses(s.text, rx)
         whole = [c for _, _, c in name_spans(s.text, story.org_forms)] if len(clauses) > 1 else []
@@ -95,6 +96,15 @@ def read_signings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]
             or dateline_date(rx.knowledge, doc.sentences, doc.published, story.hint))
     settled = _settle_agreements(story, lede)
     return [_record(a) for a in settled]
+
+
+def _signed_document(story: _Story, s: Sentence) -> None:
+    """"A and B signed the document": right after an agreement, its signatories (no agreement of its own)."""
+    if not story.found or s.index - story.last_at > 1 or not story.rx.p.signed_document.search(s.text):
+        return
+    names = _signatories(s.text, story.rx.verb.search(s.text), story.person_forms, story.rx)
+    add_new(story.found[-1].signatories, names)
+    add_new(story.found[-1].evidence, [s.text] if names else [])
 
 
 def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
