@@ -542,3 +542,21 @@ def test_a_complete_body_and_the_next_named_after_and_the_are_two_bodies():
     got = names("The Vexlar Armed Forces and the German Bundeswehr ended the drill.")
     assert "Vexlar Armed Forces" in got and not any(" and " in n for n in got)
     assert "Ministry of Science and the Arts" in names("The Ministry of Science and the Arts signed it.")
+
+
+def test_a_company_and_the_service_it_builds_for_are_two_bodies_but_a_centres_field_is_its_name():
+    got = names("The Navy signed a contract with Tellmar Shipyards for the Norwegian Coast Guard.")
+    assert {"Tellmar Shipyards", "Norwegian Coast Guard"} <= set(got) and not any(" for " in n for n in got)
+    got = names("The Vexlar Institute for the Study of War and the Centre for Air Power Studies met.")
+    assert {"Vexlar Institute for the Study of War", "Centre for Air Power Studies"} <= set(got)
+
+
+def test_the_body_a_signatory_signs_for_is_a_party():
+    from transforms.pipeline import extract
+
+    text = ("The agreement was inked by Rear Admiral Jon Kett on behalf of the Norwegian Navy and by Mr Ivo Rask "
+            "for Tellmar Shipyards.")
+    rec = extract(text, None)
+    assert set(rec.events["agreement"][0].filled("party")) == {"Norwegian Navy", "Tellmar Shipyards"}
+    rec = extract("The Navy signed a contract with Tellmar Shipyards for the Norwegian Coast Guard.", None)
+    assert "Norwegian Coast Guard" not in rec.events["agreement"][0].filled("party")

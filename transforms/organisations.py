@@ -290,6 +290,19 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
     return [toks]
 
 
+def _split_before_served(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok]]:
+    """"Tellmar Shipyard for the Royal Navy": a complete name (words before its head) and, after "for the",
+    another body are two bodies; "Centre for Air Power Studies", "Vexlar Institute for the Study of War" are
+    one (a bare head before "for", or no body after it)."""
+    words = [t.text for t in toks]
+    for i in range(2, len(words) - 2):
+        if words[i] == "for" and words[i + 1] in k.words.definite_articles and words[i - 1] in k.org_heads:
+            left, right = _clean_phrase(words[:i], k), words[i + 2:]
+            if len(left) >= 2 and _orgish(right, k, idx):
+                return [toks[:i], toks[i + 2:]]
+    return [toks]
+
+
 def _a_persons_name(words: list[str], k: Knowledge) -> bool:
     """Two to four words that could only be a person's name ("Anil Rao", "D K Sunil")."""
     lex = lexicon(k)
@@ -326,6 +339,9 @@ def _strip_person_tail(toks: list[Tok], lex: Lexicon, k: Knowledge) -> list[Tok]
         return toks[:-1]  # "Ministry of Defence Kapila": a ministry's name never ends in a surname
     if n >= 2 and n < len(toks):
         rest = toks[: len(toks) - n]
+        # "Centre for Air Power Studies": the words after a "for" name the body's field, not a person.
+        if len(rest) >= 2 and rest[-2].text == "for":
+            return toks
         if _is_org_phrase(_clean_phrase([t.text for t in rest], k), k):
             return rest
     return toks
@@ -391,10 +407,15 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
             # rank before a person
             n_rank = 0
         if n_rank and (i > 0 or len(toks) > n_rank):
-            # A rank or honorific starts a person's name: the rest of the run is not a body.
+            # A rank or honorific starts a person's name: the rest of the run is not a body, but for the one
+            # named after the person's "for" ("Mr Ivo Rask for Tellmar Shipyards").
             segments.append([] if _role_compound(_clean_phrase([x.text for x in cur], k), k) else cur)
             cur = []
-            break
+            signs_for = next((j for j in range(i + n_rank + 1, len(toks) - 1) if toks[j].text == "for"), None)
+            if signs_for is None or not all(lex.is_name_token(x.text) for x in toks[i + n_rank:signs_for]):
+                break
+            i = signs_for + 1
+            continue
         if lex.is_title_word(t.text) and t.text not in k.org_heads and cur:
             while cur and cur[-1].text in k.words.connectors:
                 cur.pop()
@@ -434,7 +455,8 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
             elif lead < len(seg) and _ends_as_body(seg[-1].text, k):
                 seg = seg[lead:]
         seg = _strip_person_head(seg, lex, k)
-        for part in _split_on_and(_drop_country_ends(seg, k), k, idx):
+        for part in (p for whole in _split_on_and(_drop_country_ends(seg, k), k, idx)
+                     for p in _split_before_served(whole, k, idx)):
             part = _strip_person_tail(part, lex, k)
             if part:
                 out.append(part)

@@ -323,8 +323,9 @@ def _named_and_served(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatte
     spans = [(a, c) for a, e, c in name_spans(t[:cut], org_forms)
              if not p.reporting.match(t, e) and not any(x <= a < y for x, y in hosts)]
     # Those served, and a venue ("signed at the Dutch Ministry of Defence"): parties only where no one else is.
-    served = {c for a, c in spans if p.served.search(t[max(0, a - 60):a]) or p.purpose.search(t[max(0, a - 40):a])
-              or p.venue.search(t[max(0, a - 8):a])}
+    served = {c for a, c in spans
+              if (p.served.search(before := t[max(0, a - 60):a]) and not p.signer_for.search(before))
+              or p.purpose.search(t[max(0, a - 40):a]) or p.venue.search(t[max(0, a - 8):a])}
     return [c for _, c in spans], served
 
 
