@@ -1027,3 +1027,9 @@ def test_signatories_set_off_by_their_titles_or_signing_the_document_afterwards_
     assert ag["signatories"] == ["Arvid Lunde", "Ola Berg"]
     text = "Vexlar Systems and Orvik Labs signed an MoU on Monday. Chairman Arvid Lunde later met CEO Ola Berg."
     assert extract_article(text, PUB)["agreements"][0]["signatories"] == []
+
+
+def test_ministers_gathering_for_a_named_meeting_held_it():
+    text = "Defence ministers gathered in Lisbon on Tuesday for the Atlantic Defence Ministers' Meeting."
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert (m["name"], m["location"], m["start"]) == ("Atlantic Defence Ministers' Meeting", "Lisbon", "2025-06-10")
