@@ -1033,3 +1033,11 @@ def test_ministers_gathering_for_a_named_meeting_held_it():
     text = "Defence ministers gathered in Lisbon on Tuesday for the Atlantic Defence Ministers' Meeting."
     (m,) = extract_article(text, PUB)["meetings"]
     assert (m["name"], m["location"], m["start"]) == ("Atlantic Defence Ministers' Meeting", "Lisbon", "2025-06-10")
+
+
+def test_a_signed_defence_cooperation_programme_is_an_agreement_and_its_signers_sign_it():
+    text = ("Chile and Peru signed a Defence Cooperation Programme for 2026-27 on Tuesday. The programme was "
+            "signed by Chilean Ambassador Ana Soto and Peruvian Defence Secretary Ivo Rask.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["type"], ag["signatories"]) == ("other", ["Ana Soto", "Ivo Rask"])
+    assert extract_article("Both sides agreed to finalise a cooperation programme next year.", PUB)["agreements"] == []
