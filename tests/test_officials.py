@@ -308,3 +308,17 @@ def test_an_appointment_keeps_the_roles_bracketed_part_and_the_body_named_with_i
     assert (lunde.title, lunde.organisation) == ("Director (Finance)", "Vexlar Aeronautics Limited")
     got = people("Vexlar Aeronautics Limited has appointed Dr Ana Lunde as its new chief financial officer (CFO).")
     assert got["Ana Lunde"].title == "chief financial officer"
+
+
+def test_a_lower_case_title_naming_its_body_in_full_is_read_but_a_plural_description_is_not():
+    got = people("According to Ana Soto, spokesperson for the Chilean Ministry of Defence, the deal is final.")
+    assert got["Ana Soto"].title == "spokesperson for the Chilean Ministry of Defence"
+    got = people("Alongside Kett, defence chiefs of four other countries -- Chile, Peru and Ghana -- attended.")
+    assert not any("chiefs" in (p.title or "") for p in got.values())
+
+
+def test_an_officer_of_a_two_word_rank_taking_over_a_command_gets_that_title():
+    got = people("Air Marshal Jon Kett took over as the Air Officer Commanding-in-Chief of the Western Air Command "
+                 "on Monday.")
+    assert (got["Jon Kett"].title, got["Jon Kett"].rank) == (
+        "Air Officer Commanding-in-Chief of the Western Air Command", "Air Marshal")

@@ -216,8 +216,10 @@ def _appointed(sent: str, lex: Lexicon, found: list[_Found], org_forms: set[str]
         before = lex.p.bracketed_acronym_end.sub("", lex.p.auxiliary_end.sub("", sent[:m.start()]))
         body = _body_at_end(before, org_forms) if own else None
         title = f"{body} {title}" if body else title
-        while len(words) > 2 and lex.rank_kind(words[0]):
-            words = words[1:]  # "General Ola Dahl took over as ...": the rank's last word before the name
+        # "General Ola Dahl took over as ...", "Air Marshal Ola Dahl ...": the rank before the name is no name.
+        while len(words) > 2 and (n := next((n for n in range(min(lex.max_rank_tokens, len(words) - 2), 0, -1)
+                                             if lex.rank_kind(" ".join(words[:n]))), 0)):
+            words = words[n:]
         cut = next((i for i in range(2, len(words)) if lex.is_title_word(words[i])), len(words))
         if cut < len(words):
             # "named Ola Dahl Chief Financial Officer": the capitalised title is not the name
