@@ -322,3 +322,11 @@ def test_an_officer_of_a_two_word_rank_taking_over_a_command_gets_that_title():
                  "on Monday.")
     assert (got["Jon Kett"].title, got["Jon Kett"].rank) == (
         "Air Officer Commanding-in-Chief of the Western Air Command", "Air Marshal")
+
+
+def test_a_title_naming_a_command_of_another_bodys_possessive_stays_whole_and_a_leading_the_opens_a_role():
+    got = people("Lieutenant General Jon Kett, Commander of the Norland Army's Northern Command, said so.")
+    assert (got["Jon Kett"].title, got["Jon Kett"].organisation) == (
+        "Commander of the Norland Army's Northern Command", "Northern Command")
+    got = people("The Chief Executive Officer of Vexlar Systems, Ola Dahl, signed for the company.")
+    assert (got["Ola Dahl"].title, got["Ola Dahl"].organisation) == ("Chief Executive Officer", "Vexlar Systems")

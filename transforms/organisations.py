@@ -445,8 +445,11 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
     for seg in (part for whole in segments for part in _member_or_unit_of(whole, k)):
         # "Director General of Chile's Ministry of Defence": the body after the role's "of"; "CEO Acme
         # Pvt Ltd", "Managing Director Acme Systems": the body after the role, where it ends as a body.
-        lead = _leading_title([t.text for t in seg], k)
+        # "The Chief Executive Officer of Vexlar Systems": the article before the role is the role's.
+        article = 1 if len(seg) > 2 and seg[0].text in k.words.capital_articles else 0
+        lead = _leading_title([t.text for t in seg[article:]], k)
         if lead:
+            seg = seg[article:]
             of = _of_after_title([t.text for t in seg], k)
             if of is not None:
                 seg = seg[of + 1:]
