@@ -1041,3 +1041,12 @@ def test_a_signed_defence_cooperation_programme_is_an_agreement_and_its_signers_
     (ag,) = extract_article(text, PUB)["agreements"]
     assert (ag["type"], ag["signatories"]) == ("other", ["Ana Soto", "Ivo Rask"])
     assert extract_article("Both sides agreed to finalise a cooperation programme next year.", PUB)["agreements"] == []
+
+
+def test_a_contact_group_convening_beside_a_ministers_meeting_with_chairs_of_its_own_is_another_meeting():
+    text = ("Alliance defence ministers met in Brussels on Thursday. Secretary General Ana Soto chaired the meeting. "
+            "On the margins, the Norland Support Contact Group also convened, co-chaired by Defence Secretary Jon "
+            "Kett and Defence Minister Ivo Rask.")
+    got = extract_article(text, PUB)["meetings"]
+    assert [(m["name"], sorted(r["name"] for r in m.get("chairs", []))) for m in got] == [
+        (None, ["Ana Soto"]), ("Norland Support Contact Group", ["Ivo Rask", "Jon Kett"])]

@@ -476,7 +476,9 @@ def _merge_meeting(found: list[Meeting], mt: Meeting, rx: SpecPatterns, anaphori
         fallback = rx.special("fallback")
         same_kind = prev.type == mt.type or fallback in (prev.type, mt.type) or (anaphoric and prev is recent)
         clash = prev.start and mt.start and abs((prev.start - mt.start).days) > 7
-        apart = not anaphoric and not same_name(prev) and (_met_apart(prev, mt, rx) or prev.earlier or mt.earlier)
+        chaired_apart = bool(prev.chairs and mt.chairs) and not {c for c, _ in prev.chairs} & {c for c, _ in mt.chairs}
+        apart = not anaphoric and not same_name(prev) and (_met_apart(prev, mt, rx) or prev.earlier or mt.earlier
+                                                           or chaired_apart)
         if same_kind and not named_apart and not clash and not apart:
             if prev.type == fallback:
                 prev.type = mt.type
