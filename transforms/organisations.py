@@ -445,11 +445,13 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
     for seg in (part for whole in segments for part in _member_or_unit_of(whole, k)):
         # "Director General of Chile's Ministry of Defence": the body after the role's "of"; "CEO Acme
         # Pvt Ltd", "Managing Director Acme Systems": the body after the role, where it ends as a body.
-        # "The Chief Executive Officer of Vexlar Systems": the article before the role is the role's.
-        article = 1 if len(seg) > 2 and seg[0].text in k.words.capital_articles else 0
-        lead = _leading_title([t.text for t in seg[article:]], k)
+        # "The Chief Executive Officer of Vexlar Systems": an article before a role and its "of" is the role's.
+        words = [t.text for t in seg]
+        if len(seg) > 2 and words[0] in k.words.capital_articles and _leading_title(words[1:], k) \
+                and _of_after_title(words[1:], k) is not None:
+            seg = seg[1:]
+        lead = _leading_title([t.text for t in seg], k)
         if lead:
-            seg = seg[article:]
             of = _of_after_title([t.text for t in seg], k)
             if of is not None:
                 seg = seg[of + 1:]
