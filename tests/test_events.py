@@ -1050,3 +1050,17 @@ def test_a_contact_group_convening_beside_a_ministers_meeting_with_chairs_of_its
     got = extract_article(text, PUB)["meetings"]
     assert [(m["name"], sorted(r["name"] for r in m.get("chairs", []))) for m in got] == [
         (None, ["Ana Soto"]), ("Norland Support Contact Group", ["Ivo Rask", "Jon Kett"])]
+
+
+def test_a_joint_venture_set_up_by_two_firms_and_a_deal_under_another_agreement_are_agreements():
+    text = ("Vexlar Aero and Orvik Systems have set up a joint venture to build drones, the companies said on "
+            "Tuesday.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["type"], ag["parties"]) == ("other", ["Vexlar Aero", "Orvik Systems"])
+    text = ("Vexlar Aero and Orvik Systems signed a contract for drones on Monday. Under another agreement, "
+            "Tellmar Industries and Kestrel Industries will set up a plant in Chile.")
+    got = extract_article(text, PUB)["agreements"]
+    assert [a["parties"] for a in got] == [
+        ["Vexlar Aero", "Orvik Systems"], ["Tellmar Industries", "Kestrel Industries"]]
+    text = "Orvik Missiles, a joint venture between Chile and Peru, received an order from the Navy on Monday."
+    assert [a["type"] for a in extract_article(text, PUB)["agreements"]] == ["contract"]

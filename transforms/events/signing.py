@@ -113,6 +113,8 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     said = t  # the evidence keeps the whole clause, even when its planned part is cut off below
     verb = rx.verb.search(t)
     t = drop_planned_part(t, rx, verb)
+    # "Orion Missiles, a joint venture between India and Chile, received ...": a description, not the deal.
+    t = rx.p.joint_venture.sub(lambda m: " " * len(m.group()), t)
     typ = best_type(t, rx.trigger, rx.types, rx.p.trigger_as_modifier)
     if typ is None:
         return
@@ -124,17 +126,15 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
         return  # "within 48 months of signing the contract": the terms of one already reported
     if typ[0] == rx.special("contract") and rx.p.order_not_contract.search(t) and not rx.p.contract_word.search(t):
         return
-    # "Orion Missiles, a joint venture between India and Chile, received ...": a description, not the deal.
-    t = rx.p.joint_venture.sub(lambda m: " " * len(m.group()), t)
     present = rx.p.presence.search(t)
     cut = present.start() if present else len(t)
     parties = _named_parties(t, cut, story.org_forms, rx) or list(whole)
     # Without a verb, only "The second contract was with Vela Shipyard": a sentence right after a
     # concluded agreement that names another party adds an agreement of its own.
-    if verb is None and not (found and parties and (s.index - story.last_at <= 3 or story.slots)
-                             and typ[0] != rx.special("fallback")
-                             and rx.p.another.search(t[max(0, typ[1] - 30):typ[1] + 40])
-                             and rx.p.with_named.search(t)):
+    another_between = verb is None and len(parties) >= 2 and bool(rx.p.under_another_deal.match(t))
+    if verb is None and not another_between and not (
+            found and parties and (s.index - story.last_at <= 3 or story.slots) and typ[0] != rx.special("fallback")
+            and rx.p.another.search(t[max(0, typ[1] - 30):typ[1] + 40]) and rx.p.with_named.search(t)):
         return
     anaphoric = bool(rx.p.anaphor_agreement.search(t[:typ[1]]))
     if anaphoric and not parties and s.index - story.negated_at <= 2 and story.last_at < story.negated_at:
