@@ -1064,3 +1064,14 @@ def test_a_joint_venture_set_up_by_two_firms_and_a_deal_under_another_agreement_
         ["Vexlar Aero", "Orvik Systems"], ["Tellmar Industries", "Kestrel Industries"]]
     text = "Orvik Missiles, a joint venture between Chile and Peru, received an order from the Navy on Monday."
     assert [a["type"] for a in extract_article(text, PUB)["agreements"]] == ["contract"]
+
+
+def test_a_signing_by_the_two_leaders_ministers_has_both_governments_and_an_award_by_an_agency_is_the_same_deal():
+    text = ("Chilean President Ana Soto received Peruvian Prime Minister Ivo Rask in Santiago on Tuesday. The two "
+            "leaders witnessed the signing of a reciprocal access agreement by their defence ministers.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Government of Chile", "Government of Peru"}
+    text = ("Vexlar Electronics said on Thursday it had won a contract to supply radars for four frigates. The "
+            "contract was awarded by the Norland Defence Materiel Organisation.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Vexlar Electronics", "Norland Defence Materiel Organisation"]

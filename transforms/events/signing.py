@@ -201,11 +201,12 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     parties = (unserved if len(acting) > 1 else parties) + acting
     if len(parties) < 2:
         parties += [x for x in two_services(t[:cut], doc.orgs, rx) if x not in parties]  # "the two navies signed"
-    if (rx.p.two_sides.search(t) and len(parties) < 2 and not (anaphoric and story.found)
-            and not any(p.startswith(GOVERNMENT) for p in parties)):
-        # "the two countries signed a pact": the governments of the two countries the story is about
+    if rx.p.two_sides.search(t) and len(parties) < 2 and not (anaphoric and story.found):
+        # "the two countries signed a pact": the governments of the two countries the story is about (one
+        # may be named already: "Philippine President X ... the two leaders")
         pair = _article_countries(doc.sentences, rx)
         covered = {o.country for o in doc.orgs if o.name in parties and o.country}
+        covered |= {_government_country(p) for p in parties if p.startswith(GOVERNMENT)}
         parties += [government_name(c, rx) for c in pair if c not in covered]
     signatories = _signatories(t[:cut], verb, story.person_forms, rx)
     # Those who signed sign for their bodies (the top body the article names: DRDO for its lab).
