@@ -73,3 +73,12 @@ def test_jammers_underwater_vehicles_fighting_vehicles_and_digital_twins_name_th
                        "twin of a ship's engine room.", [], K)
     assert {"Electronic Warfare", "Drones & Unmanned Systems", "Land Systems & Armaments",
             "Simulation & Training"} <= set(got)
+
+
+def test_hyphenated_spellings_of_known_synonyms_name_their_domains():
+    from transforms.extract import extract_article
+
+    rec = extract_article("The contract covers night-vision devices and software-defined radios for the Navy. "
+                          "Night-vision devices and software-defined radios are central to the deal.", None)
+    names = {d.name for d in rec.domains}
+    assert {"Sensors & Electro-optics", "Communications & Networks"} <= names
