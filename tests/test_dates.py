@@ -84,3 +84,9 @@ def test_a_year_before_a_noun_dates_it_to_that_year():
     (d,) = find_dates("The ship was built under a 2019 contract signed with the ministry.", PUB)
     assert (d.start, d.precision) == (dt.date(2019, 1, 1), "year")
     assert find_dates("The firm delivered 2019 units to the Army.", PUB) == []
+
+
+def test_last_weekday_in_a_story_of_that_weekday_is_the_week_before():
+    thursday = dt.date(2026, 9, 24)
+    assert [d.start for d in find_dates("It met in Oslo last Thursday.", thursday)] == [dt.date(2026, 9, 17)]
+    assert [d.start for d in find_dates("It met in Oslo on Thursday.", thursday)] == [thursday]

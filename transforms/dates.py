@@ -106,6 +106,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None, year_hint: int | 
     if kind == "wd":
         target = WEEKDAYS[g["wd"].lower()]
         back = (pub.weekday() - target) % 7
+        if back == 0 and m.group().lower().startswith("last"):
+            back = 7  # "last Thursday" in a Thursday's story is the week before
         a = pub - dt.timedelta(days=back)
         return a, a, "day", False
     if kind == "mry":
