@@ -560,3 +560,8 @@ def test_the_body_a_signatory_signs_for_is_a_party():
     assert set(rec.events["agreement"][0].filled("party")) == {"Norwegian Navy", "Tellmar Shipyards"}
     rec = extract("The Navy signed a contract with Tellmar Shipyards for the Norwegian Coast Guard.", None)
     assert "Norwegian Coast Guard" not in rec.events["agreement"][0].filled("party")
+
+
+def test_the_body_named_after_a_ranked_persons_of_is_an_organisation():
+    got = names("The talks were co-chaired by Maj Gen Ivo Rask of the Norland Army and Brigadier Ola Dahl.")
+    assert "Norland Army" in got and not any("Rask" in n for n in got)

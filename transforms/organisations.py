@@ -408,10 +408,12 @@ def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
             n_rank = 0
         if n_rank and (i > 0 or len(toks) > n_rank):
             # A rank or honorific starts a person's name: the rest of the run is not a body, but for the one
-            # named after the person's "for" ("Mr Ivo Rask for Tellmar Shipyards").
+            # named after the person's "for" or "of" ("Mr Ivo Rask for Tellmar Shipyards", "Maj Gen Ivo Rask
+            # of the Norland Army").
             segments.append([] if _role_compound(_clean_phrase([x.text for x in cur], k), k) else cur)
             cur = []
-            signs_for = next((j for j in range(i + n_rank + 1, len(toks) - 1) if toks[j].text == "for"), None)
+            signs_for = next((j for j in range(i + n_rank + 1, len(toks) - 1) if toks[j].text in ("for", "of")),
+                             None)
             if signs_for is None or not all(lex.is_name_token(x.text) for x in toks[i + n_rank:signs_for]):
                 break
             i = signs_for + 1
