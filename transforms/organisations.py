@@ -368,12 +368,24 @@ def _of_kind_never_ending_in_a_name(toks: list[Tok], k: Knowledge) -> bool:
 
 def candidate_phrases(run: Run, k: Knowledge) -> list[list[Tok]]:
     """The organisation-name candidates in a capitalised run: cut at dates, ranks and at a title that
-    follows a complete body ('Defence Ministry Spokesperson'), then split at 'and' between bodies."""
+    follows a complete body ('Defence Ministry Spokesperson'), then split at 'and' between bodies. The
+    cuts depend on the words alone, so each run's words are read once per process (runs recur across
+    articles: 'Ministry of Defence', 'Indian Army')."""
+    return [[run.tokens[i] for i in ids] for ids in _candidate_indices(tuple(t.text for t in run.tokens), k)]
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _candidate_indices(texts: tuple[str, ...], k: Knowledge) -> tuple[tuple[int, ...], ...]:
+    """`candidate_phrases` as positions in the run, for its words: tokens here carry their index."""
+    toks = [Tok(t, i, i + 1) for i, t in enumerate(texts)]
+    return tuple(tuple(t.start for t in part) for part in _candidates(toks, k))
+
+
+def _candidates(toks: list[Tok], k: Knowledge) -> list[list[Tok]]:
     lex = lexicon(k)
     idx = _index(k)
     segments: list[list[Tok]] = []
     cur: list[Tok] = []
-    toks = list(run.tokens)
     i = 0
     while i < len(toks):
         t = toks[i]
