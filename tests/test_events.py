@@ -1075,3 +1075,22 @@ def test_a_signing_by_the_two_leaders_ministers_has_both_governments_and_an_awar
             "contract was awarded by the Norland Defence Materiel Organisation.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["parties"] == ["Vexlar Electronics", "Norland Defence Materiel Organisation"]
+
+
+def test_both_sides_heads_lead_a_dialogue_and_the_two_delegations_sign_for_their_countries():
+    text = ("The third Chile-Peru Defence Policy Dialogue was held in Lima on Thursday. The Chilean delegation was "
+            "headed by Deputy Defence Minister Ana Soto, while the Peruvian side was led by Permanent Secretary Ivo "
+            "Rask. On the sidelines, the two delegations signed a memorandum of understanding on peacekeeping.")
+    got = extract_article(text, PUB)
+    assert [c["name"] for c in got["meetings"][0]["chairs"]] == ["Ana Soto", "Ivo Rask"]
+    assert got["agreements"][0]["parties"] == ["Government of Chile", "Government of Peru"]
+    text = "Defence Minister Jon Kett held talks with a delegation led by Brigadier Ana Soto on Monday."
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["chairs"] == []
+
+
+def test_the_date_right_after_the_signing_verb_is_the_agreements_own():
+    text = ("On Monday the two ministers reviewed the progress of the Defence Cooperation Agreement signed in 2024 "
+            "between Chile and Peru.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["date"], ag["precision"]) == ("2024-01-01", "year")

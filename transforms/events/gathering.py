@@ -339,9 +339,12 @@ def _chairs(t: str, rx: SpecPatterns, person_forms: dict[str, str]) -> list[tupl
     """Officials named by a chair cue: 'chaired by X', 'co-chaired by X and Y', 'X chaired'."""
     chairs: list[tuple[str, str]] = []
     people = name_spans(t, person_forms)
+    # "The X delegation was headed by A, while the Y side was led by B": the two sides' heads lead the talks.
+    both_sides = sum(1 for cue, _, side in rx.cues if side == "after" for _ in cue.finditer(t)) >= 2
     for cue, role, side in rx.cues:
         for m in cue.finditer(t):
-            if side == "after" and rx.p.delegation_before.search(t[max(0, m.start() - 60):m.start()]):
+            led_visitors = rx.p.delegation_before.search(t[max(0, m.start() - 60):m.start()])
+            if side == "after" and not both_sides and led_visitors:
                 continue  # "a delegation led by X": X led the visitors, not the meeting
             if side == "after":
                 reach = 250 if role in rx.words.shared_roles else 120

@@ -222,8 +222,10 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         named = _leading_body(doc.orgs, rx.words.map("anaphoric_bodies")[body.group(1)])
         if named and named not in parties:
             parties.insert(0, named)
-    d = date_of([d for d in event_dates(rx.knowledge, t, doc.published, story.hint)
-                 if not reported_on(rx.knowledge, t, d)])
+    dates = [d for d in event_dates(rx.knowledge, t, doc.published, story.hint) if not reported_on(rx.knowledge, t, d)]
+    # "the agreement signed in 2024": the date right after the signing verb is the agreement's own.
+    own = next((d for d in dates if verb is not None and 0 <= d.span[0] - verb.end() <= 12), None)
+    d = own or date_of(dates)
     return Agreement(
         type=typ[0], parties=dedupe(parties), signatories=signatories,
         date=d.start if d else None, precision=d.precision if d else None,
