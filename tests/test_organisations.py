@@ -565,3 +565,9 @@ def test_the_body_a_signatory_signs_for_is_a_party():
 def test_the_body_named_after_a_ranked_persons_of_is_an_organisation():
     got = names("The talks were co-chaired by Maj Gen Ivo Rask of the Norland Army and Brigadier Ola Dahl.")
     assert "Norland Army" in got and not any("Rask" in n for n in got)
+
+
+def test_a_company_named_with_its_legal_form_in_front_is_an_organisation():
+    got = names("On Tuesday she visited PT Vexlar Marine in Surabaya and met JSC Orvik Plant officials.")
+    assert {"PT Vexlar Marine", "JSC Orvik Plant"} <= set(got)
+    assert names("The physical training PT session ended.") == {}

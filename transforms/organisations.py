@@ -736,6 +736,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             if of_country and org.country is None:
                 org.country = k.countries.get(of_country.group(1))
     _airlines(text, b, k)
+    _legal_form_first(text, b, k)
     _state_governments(text, b, k)
     if sentences is not None:
         # 6. Recipients of transferred technology, partners joined to a known body in a signing.
@@ -769,6 +770,19 @@ def _airlines(text: str, b: _Builder, k: Knowledge) -> None:
         if m.group(1) in _country_name_forms(k):
             org = b.add(m.group(), None, m.start())
             org.org_type = org.org_type or "company"
+
+
+def _legal_form_first(text: str, b: _Builder, k: Knowledge) -> None:
+    """"PT Pindad", "JSC Vexlar Plant": a company named with its legal form in front (Indonesian and Russian
+    usage), which no head word shows; a name the registry knows without the form is left to the registry."""
+    if not any(f"{w} " in text for w in k.words.sets["name_opening_legal_forms"]):
+        return  # rare: the pattern is not run over most stories
+    for m in k.patterns.opening_legal_form_name.finditer(text):
+        rest = m.group().split(maxsplit=1)[1]
+        if norm(rest) in b.idx.by_form or b.find(m.group()) is not None:
+            continue
+        org = b.add(m.group(), None, m.start())
+        org.org_type = org.org_type or "company"
 
 
 def _state_governments(text: str, b: _Builder, k: Knowledge) -> None:
