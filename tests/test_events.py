@@ -1094,3 +1094,12 @@ def test_the_date_right_after_the_signing_verb_is_the_agreements_own():
             "between Chile and Peru.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert (ag["date"], ag["precision"]) == ("2024-01-01", "year")
+
+
+def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
+    text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
+    assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
+    text = "Officials denied reports that a contract had been signed with Vexlar Systems."
+    assert extract_article(text, PUB)["agreements"] == []
+    text = "Vexlar Systems signed the contract on Monday; the company denied that it had paid a commission."
+    assert [a["type"] for a in extract_article(text, PUB)["agreements"]] == ["contract"]
