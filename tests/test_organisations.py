@@ -571,3 +571,8 @@ def test_a_company_named_with_its_legal_form_in_front_is_an_organisation():
     got = names("On Tuesday she visited PT Vexlar Marine in Surabaya and met JSC Orvik Plant officials.")
     assert {"PT Vexlar Marine", "JSC Orvik Plant"} <= set(got)
     assert names("The physical training PT session ended.") == {}
+
+
+def test_a_name_a_clause_describes_as_making_things_is_a_body():
+    assert "Tellvik" in names("Tellvik, which makes loitering munitions, raised funds from investors.")
+    assert names("On Monday, which was a holiday, nothing happened.") == {}

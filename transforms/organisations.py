@@ -826,11 +826,13 @@ def _country_name_forms(k: Knowledge) -> frozenset[str]:
 
 def _cued_names(text: str, k: Knowledge) -> Iterator[tuple[str, int]]:
     """Phrases the text introduces as bodies, with where they start: after a kind ("arms maker Norvik"),
-    described by an apposition or where they are based, or before a company officer's title ("Norvik CEO
+    described by an apposition, a clause of what it makes ("Norvik, which makes radars,") or where they are
+    based, or before a company officer's title ("Norvik CEO
     Karl Berg": found from the title, the rarer word, looking back)."""
     p = k.patterns
     appoints = any(v in text for v in k.words.sets["appointing_verbs"])  # rare: the pattern is not run otherwise
-    for rx in (p.org_cue_name, p.org_apposition, p.org_place_based, *([p.org_appointing] if appoints else [])):
+    for rx in (p.org_cue_name, p.org_apposition, p.org_place_based, p.org_maker_clause,
+               *([p.org_appointing] if appoints else [])):
         for m in rx.finditer(text):
             yield m.group(1), m.start(1)
     if not any(title in text for title in k.words.sets["company_titles"]):
