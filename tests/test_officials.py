@@ -330,3 +330,11 @@ def test_a_title_naming_a_command_of_another_bodys_possessive_stays_whole_and_a_
         "Commander of the Norland Army's Northern Command", "Northern Command")
     got = people("The Chief Executive Officer of Vexlar Systems, Ola Dahl, signed for the company.")
     assert (got["Ola Dahl"].title, got["Ola Dahl"].organisation) == ("Chief Executive Officer", "Vexlar Systems")
+
+
+def test_the_next_holder_of_an_office_and_a_confirmed_nominee_get_its_title():
+    got = people("Air Marshal Jon Kett has been appointed the next Vice Chief of the Air Staff and will take charge "
+                 "on July 1.")
+    assert got["Jon Kett"].title == "Vice Chief of the Air Staff"
+    got = people("The Senate confirmed General Ola Dahl as the next Chairman of the Joint Chiefs of Staff on Tuesday.")
+    assert got["Ola Dahl"].title == "Chairman of the Joint Chiefs of Staff"
