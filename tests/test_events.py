@@ -1103,3 +1103,11 @@ def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signin
     assert extract_article(text, PUB)["agreements"] == []
     text = "Vexlar Systems signed the contract on Monday; the company denied that it had paid a commission."
     assert [a["type"] for a in extract_article(text, PUB)["agreements"]] == ["contract"]
+
+
+def test_a_habit_in_a_which_aside_does_not_unmake_the_meeting_but_a_future_in_it_does():
+    text = ("The 14th Chile-Peru Joint Working Group meeting, which reviews bilateral defence ties every year, "
+            "concluded in Lima on Friday.")
+    assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
+    text = "Sources said the Defence Council, which will meet on Saturday, will decide the next course of action."
+    assert extract_article(text, PUB)["meetings"] == []

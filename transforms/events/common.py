@@ -64,7 +64,9 @@ def leading_place(phrase: str, places: frozenset[str]) -> str | None:
 
 
 def is_negated(sentence: str, rx: SpecPatterns) -> bool:
-    return bool(rx.negation.search(sentence))
+    """A cue of a planned, habitual or cancelled event, outside a ", which ... ," aside (what the aside says
+    of the body, "which meets every year", is not what the sentence reports of it)."""
+    return bool(rx.negation.search(rx.p.relative_aside.sub(" ", sentence)))
 
 
 def drop_planned_part(t: str, rx: SpecPatterns, verb: re.Match[str] | None) -> str:
