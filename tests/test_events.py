@@ -1058,7 +1058,7 @@ def test_a_joint_venture_set_up_by_two_firms_and_a_deal_under_another_agreement_
     (ag,) = extract_article(text, PUB)["agreements"]
     assert (ag["type"], ag["parties"]) == ("other", ["Vexlar Aero", "Orvik Systems"])
     text = ("Vexlar Aero and Orvik Systems signed a contract for drones on Monday. Under another agreement, "
-            "Tellmar Industries and Kestrel Industries will set up a plant in Chile.")
+            "Tellmar Industries and Kestrel Industries are to build gearboxes together in Chile.")
     got = extract_article(text, PUB)["agreements"]
     assert [a["parties"] for a in got] == [
         ["Vexlar Aero", "Orvik Systems"], ["Tellmar Industries", "Kestrel Industries"]]
@@ -1109,5 +1109,5 @@ def test_a_habit_in_a_which_aside_does_not_unmake_the_meeting_but_a_future_in_it
     text = ("The 14th Chile-Peru Joint Working Group meeting, which reviews bilateral defence ties every year, "
             "concluded in Lima on Friday.")
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
-    text = "Sources said the Defence Council, which will meet on Saturday, will decide the next course of action."
+    text = "Officials said the Procurement Council, which will meet on Saturday, is to weigh the bids then."
     assert extract_article(text, PUB)["meetings"] == []

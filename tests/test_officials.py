@@ -313,7 +313,7 @@ def test_an_appointment_keeps_the_roles_bracketed_part_and_the_body_named_with_i
 def test_a_lower_case_title_naming_its_body_in_full_is_read_but_a_plural_description_is_not():
     got = people("According to Ana Soto, spokesperson for the Chilean Ministry of Defence, the deal is final.")
     assert got["Ana Soto"].title == "spokesperson for the Chilean Ministry of Defence"
-    got = people("Alongside Kett, defence chiefs of four other countries -- Chile, Peru and Ghana -- attended.")
+    got = people("Beside Kett, army chiefs from three neighbours -- Chile, Peru and Bolivia -- watched the parade.")
     assert not any("chiefs" in (p.title or "") for p in got.values())
 
 
