@@ -209,18 +209,19 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
     not_org_words = tuple(_lines(d / "not_organisation_words.txt"))
     places = tuple(_lines(d / "places.txt"))
     title_words = tuple(_lines(d / "title_words.txt"))
+    titles = tuple(_lines(d / "titles.txt"))
     place_forms_not_used = frozenset(_lines(d / "place_forms_not_used.txt"))
     embeddable = {"month_names": MONTH_NAMES, "weekday_names": tuple(d.lower() for d in calendar.day_name),
                   "org_cues": org_cues, "org_family_acronyms": tuple(f[0] for f in families),
                   "not_organisation_words": not_org_words, "places": places, "title_words": title_words,
-                  "titles": tuple(_lines(d / "titles.txt"))}
+                  "titles": titles}
     specs = _events(d, irregular, tables)
     return Knowledge(
         organisations=_registry(d / "organisations.jsonl"),
         honorifics=tuple(_lines(d / "honorifics.txt")),
         ranks=tuple(_lines(d / "ranks.txt")),
         title_words=frozenset(title_words),
-        titles=frozenset(_lines(d / "titles.txt")),
+        titles=frozenset(titles),
         org_heads=frozenset(r[0] for r in heads),
         weak_org_heads=frozenset(r[0] for r in heads if r[2] == "weak"),
         org_head_types={r[0]: r[1] for r in heads if r[1] != "-"},
