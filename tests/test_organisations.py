@@ -576,3 +576,12 @@ def test_a_company_named_with_its_legal_form_in_front_is_an_organisation():
 def test_a_name_a_clause_describes_as_making_things_is_a_body():
     assert "Tellvik" in names("Tellvik, which makes loitering munitions, raised funds from investors.")
     assert names("On Monday, which was a holiday, nothing happened.") == {}
+
+
+def test_a_countrys_government_written_as_a_capitalised_name_is_that_countrys_government():
+    from transforms.pipeline import extract
+
+    rec = extract("The Chilean Government signed a contract with Vexlar Systems on Monday.", None)
+    assert {o.name for o in rec.organisations} == {"Government of Chile", "Vexlar Systems"}
+    rec = extract("The Kerala Government signed a contract with Vexlar Systems on Monday.", None)
+    assert "Kerala Government" in {o.name for o in rec.organisations}

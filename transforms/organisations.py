@@ -700,9 +700,12 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             continue
         # The spelling as written ('Indian army', 'the defence ministry') is one of its forms.
         b.add(reg.name, reg.acronym, start, surface=form if form in idx.case_forms or " " in form else None)
-    # 3. Capitalised phrases around an organisation head word.
+    # 3. Capitalised phrases around an organisation head word; "the Australian Government" is left to the
+    # governments component (Government of Australia), as "the Australian government" is.
     for cand, phrase, ok in zip(candidates, phrases, is_org, strict=True):
         name = " ".join(phrase)
+        if ok and _a_countrys_government(name, k):
+            continue
         reg = idx.by_form.get(norm(name)) if ok else None
         if ok and not _described(text, cand, k) and not (reg and _bare_form_of_unnamed_country(text, name, reg, k)):
             b.add(name, None, cand[0].start)
@@ -760,6 +763,12 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     orgs = [o for o in b.orgs if o.mentions > 0 and not _only_as_modifier(text, o, k)]
     orgs.sort(key=lambda o: o.first)
     return orgs
+
+
+def _a_countrys_government(name: str, k: Knowledge) -> bool:
+    """"Australian Government", "India's Government": a country's government, written as a capitalised name."""
+    m = k.patterns.country_government.fullmatch(name)
+    return m is not None and m.group(1) in k.countries
 
 
 def _airlines(text: str, b: _Builder, k: Knowledge) -> None:
