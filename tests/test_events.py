@@ -1111,3 +1111,9 @@ def test_a_habit_in_a_which_aside_does_not_unmake_the_meeting_but_a_future_in_it
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
     text = "Officials said the Procurement Council, which will meet on Saturday, is to weigh the bids then."
     assert extract_article(text, PUB)["meetings"] == []
+
+
+def test_an_industry_meet_held_is_a_conference_but_ministers_who_will_meet_hold_nothing_yet():
+    text = "Representatives of 40 companies took part in the industry meet held in Lima on Monday."
+    assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["conference"]
+    assert extract_article("The ministers will meet industry leaders next week.", PUB)["meetings"] == []
