@@ -1117,3 +1117,12 @@ def test_an_industry_meet_held_is_a_conference_but_ministers_who_will_meet_hold_
     text = "Representatives of 40 companies took part in the industry meet held in Lima on Monday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["conference"]
     assert extract_article("The ministers will meet industry leaders next week.", PUB)["meetings"] == []
+
+
+def test_the_body_that_signed_a_list_of_priced_deals_is_a_party_of_each():
+    text = ("On Tuesday the Norland Ministry of Defence signed deals worth 5.7 billion crowns. The ministry signed a "
+            "2.3 billion crown contract with Vexlar Systems for munitions, and a 1.1 billion crown deal with Orvik "
+            "Aero for tanker maintenance.")
+    got = extract_article(text, PUB)["agreements"]
+    assert [a["parties"] for a in got] == [["Norland Ministry of Defence", "Vexlar Systems"],
+                                           ["Norland Ministry of Defence", "Orvik Aero"]]

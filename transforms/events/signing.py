@@ -217,7 +217,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         # "The company said it had signed ...", "the two companies will ...": the story's company, else the
         # company the sentences just before opened with.
         parties.insert(0, own)
-    elif len(set(parties)) < 2 and (body := rx.p.body_signed.search(t[:cut])):
+    elif (len(set(parties)) < 2 or len(_deal_items(t, rx)) > 1) and (body := rx.p.body_signed.search(t[:cut])):
         # "The ministry signed a framework agreement with ...": the story's ministry.
         named = _leading_body(doc.orgs, rx.words.map("anaphoric_bodies")[body.group(1)])
         if named and named not in parties:
@@ -431,24 +431,30 @@ def _transferred(story: _Story, transfers: list[TransferItem]) -> list[Agreement
 
 
 
+def _deal_items(t: str, rx: SpecPatterns) -> list[re.Match[str]]:
+    """The agreement words of a list of deals: each after "a"/"an" and before the body it is with."""
+    return [m for m in rx.trigger.finditer(t) if rx.p.deal_item_lead.search(t[max(0, m.start() - 40):m.start()])
+            and rx.p.deal_item_with.match(t, m.end())]
+
+
 def _itemised_deals(t: str, ag: Agreement, org_forms: dict[str, str], rx: SpecPatterns) -> list[Agreement]:
     """"signed an MoU with A to ..., a joint venture agreement with B and a teaming agreement with C": one
     agreement per item, of the item's own type, between the bodies named before the list and the item's."""
-    items = [m for m in rx.trigger.finditer(t)
-             if rx.p.deal_item_lead.search(t[max(0, m.start() - 40):m.start()])
-             and rx.p.deal_item_with.match(t, m.end())]
+    items = _deal_items(t, rx)
     if len(items) < 2:
         return []
     spans = name_spans(t, org_forms)
-    own = dedupe([c for a, _, c in spans if a < items[0].start() and c in ag.parties])
+    ends = [*(m.start() for m in items[1:]), len(t)]
+    each = [dedupe([c for a, _, c in spans if m.end() <= a < end and c in ag.parties]) for m, end in zip(items, ends,
+                                                                                                      strict=True)]
+    # The signer: the parties named before the list, or found for the clause ("The ministry signed ...").
+    own = [p for p in ag.parties if not any(p in theirs for theirs in each)]
     out = []
-    for m, nxt in zip(items, [*items[1:], None], strict=True):
-        end = nxt.start() if nxt else len(t)
-        theirs = [c for a, _, c in spans if m.end() <= a < end and c in ag.parties and c not in own]
+    for m, end, theirs in zip(items, ends, each, strict=True):
         typ = best_type(t[m.start():end], rx.trigger, rx.types, rx.p.trigger_as_modifier)
         if not theirs or typ is None:
             return []
-        out.append(replace(ag, type=typ[0], parties=[*own, *dedupe(theirs)], evidence=list(ag.evidence)))
+        out.append(replace(ag, type=typ[0], parties=[*own, *theirs], evidence=list(ag.evidence)))
     return out if own else []
 
 
