@@ -1126,3 +1126,11 @@ def test_the_body_that_signed_a_list_of_priced_deals_is_a_party_of_each():
     got = extract_article(text, PUB)["agreements"]
     assert [a["parties"] for a in got] == [["Norland Ministry of Defence", "Vexlar Systems"],
                                            ["Norland Ministry of Defence", "Orvik Aero"]]
+
+
+def test_an_earlier_deal_a_later_one_follows_is_dated_by_its_year():
+    text = ("Vexlar Systems signed a contract with the Navy on Monday. The contract follows a 2021 agreement under "
+            "which Vexlar Systems supplied radars to Orvik Shipyards.")
+    got = extract_article(text, PUB)["agreements"]
+    assert [(a["type"], a["date"]) for a in got] == [("contract", "2025-06-09"), ("other", "2021-01-01")]
+    assert extract_article("The contract follows the 2026 budget plan.", PUB)["agreements"] == []

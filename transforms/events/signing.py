@@ -132,6 +132,7 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     # Without a verb, only "The second contract was with Vela Shipyard": a sentence right after a
     # concluded agreement that names another party adds an agreement of its own.
     another_between = verb is None and len(parties) >= 2 and bool(rx.p.under_another_deal.match(t))
+    another_between = another_between or (verb is None and bool(rx.p.earlier_dated_deal.match(t)))
     if verb is None and not another_between and not (
             found and parties and (s.index - story.last_at <= 3 or story.slots) and typ[0] != rx.special("fallback")
             and rx.p.another.search(t[max(0, typ[1] - 30):typ[1] + 40]) and rx.p.with_named.search(t)):
