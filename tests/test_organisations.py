@@ -585,3 +585,9 @@ def test_a_countrys_government_written_as_a_capitalised_name_is_that_countrys_go
     assert {o.name for o in rec.organisations} == {"Government of Chile", "Vexlar Systems"}
     rec = extract("The Kerala Government signed a contract with Vexlar Systems on Monday.", None)
     assert "Kerala Government" in {o.name for o in rec.organisations}
+
+
+def test_a_technology_named_in_domain_words_before_a_weak_head_is_no_company():
+    got = names("The pact covers Naval Radar Systems and Missile Propulsion Technologies for the Navy.")
+    assert not any("Systems" in n or "Technologies" in n for n in got)
+    assert "Vexlar Radar Systems" in names("Vexlar Radar Systems won the order.")

@@ -234,11 +234,21 @@ def _domain_words(k: Knowledge) -> frozenset[str]:
 
 
 def _is_domain_phrase(words: list[str], k: Knowledge) -> bool:
-    """'Quantum Technologies', 'Space Technologies' in a list of subjects are domains, not companies."""
+    """'Quantum Technologies', 'Space Technologies', 'Underwater Weapon Systems' in a list of subjects are
+    technologies, not companies: what stands before the tail is a domain's name or made of its words."""
     phrase = " ".join(words).lower()
     for suffix in k.words.sets["domain_phrase_tails"]:
         phrase = phrase.removesuffix(" " + suffix)
-    return phrase in _domain_words(k)
+    if phrase in _domain_words(k):
+        return True
+    tokens = _domain_tokens(k)
+    rest = phrase.split()
+    return len(rest) < len(words) and all(w in tokens or w + "s" in tokens for w in rest)
+
+
+@functools.lru_cache(maxsize=4)
+def _domain_tokens(k: Knowledge) -> frozenset[str]:
+    return frozenset(t for p in _domain_words(k) for t in p.replace("&", " ").replace("/", " ").split())
 
 
 def _orgish(words: list[str], k: Knowledge, idx: OrgIndex) -> bool:
