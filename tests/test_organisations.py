@@ -591,3 +591,8 @@ def test_a_technology_named_in_domain_words_before_a_weak_head_is_no_company():
     got = names("The pact covers Naval Radar Systems and Missile Propulsion Technologies for the Navy.")
     assert not any("Systems" in n or "Technologies" in n for n in got)
     assert "Vexlar Radar Systems" in names("Vexlar Radar Systems won the order.")
+
+
+def test_a_brand_companys_name_ends_before_its_country_but_a_corporation_of_a_country_keeps_it():
+    assert "Vexlar Helicopter Engines" in names("The deal was signed with Vexlar Helicopter Engines of France.")
+    assert "Fisheries Corporation of Norway" in names("The Fisheries Corporation of Norway signed the deal.")

@@ -326,7 +326,7 @@ def _opens_with_country(words: list[str], k: Knowledge) -> bool:
 
 def _drop_country_ends(toks: list[Tok], k: Knowledge) -> list[Tok]:
     """'India and US Department of Defense', "DDP and Chile's", 'Indian Navy and Industry': a country or
-    a generic word joined by 'and' at either end is not part of the name."""
+    a generic word joined by 'and' at either end is not part of the name; nor "of France" after a company's."""
     def plain(t: Tok) -> str:
         return k.patterns.possessive_end.sub("", t.text)
 
@@ -335,6 +335,16 @@ def _drop_country_ends(toks: list[Tok], k: Knowledge) -> list[Tok]:
     if len(toks) > 3 and toks[-2].text in k.words.coordinators and (
             plain(toks[-1]) in k.countries or plain(toks[-1]).lower() in k.not_organisations):
         toks = toks[:-2]
+    # "Vexlar Helicopter Engines of France": a company named after a brand is not named after its country
+    # (a state's body is: "Defence Science and Technology Group of Australia").
+    core = list(toks)
+    while core and core[-1].text in k.words.connectors:
+        core.pop()
+    if (len(core) > 3 and core[-2].text == "of" and plain(core[-1]) in k.countries
+            and lexicon(k).is_name_token(core[0].text) and core[-3].text in k.org_heads
+            and k.org_head_types.get(core[-3].text, "company") == "company"
+            and core[-3].text not in k.words.sets["heads_named_with_country"]):
+        toks = core[:-2]
     return toks
 
 
