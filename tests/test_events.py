@@ -1134,3 +1134,10 @@ def test_an_earlier_deal_a_later_one_follows_is_dated_by_its_year():
     got = extract_article(text, PUB)["agreements"]
     assert [(a["type"], a["date"]) for a in got] == [("contract", "2025-06-09"), ("other", "2021-01-01")]
     assert extract_article("The contract follows the 2026 budget plan.", PUB)["agreements"] == []
+
+
+def test_a_high_level_committee_meeting_is_bilateral_and_a_roundtable_a_conference():
+    got = extract_article("The Chile-Peru High-Level Committee on Defence met in Lima on Monday.", PUB)["meetings"]
+    assert [m["type"] for m in got] == ["bilateral meeting"]
+    got = extract_article("The annual Chile-Peru Defence Industry Roundtable was held in Lima on Monday.", PUB)
+    assert [m["type"] for m in got["meetings"]] == ["conference"]
