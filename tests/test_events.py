@@ -1141,3 +1141,13 @@ def test_a_high_level_committee_meeting_is_bilateral_and_a_roundtable_a_conferen
     assert [m["type"] for m in got] == ["bilateral meeting"]
     got = extract_article("The annual Chile-Peru Defence Industry Roundtable was held in Lima on Monday.", PUB)
     assert [m["type"] for m in got["meetings"]] == ["conference"]
+
+
+def test_signatories_with_a_title_and_body_set_off_or_a_day_before_the_verb_sign_but_a_speaker_does_not():
+    text = ("Ms Ana Soto, Director (Finance), Vexlar Systems, and Mr Ivo Rask, Director (Operations), Orvik Labs, "
+            "exchanged the MoU documents at the expo on Monday.")
+    assert extract_article(text, PUB)["agreements"][0]["signatories"] == ["Ana Soto", "Ivo Rask"]
+    text = "Vexlar CEO Ana Soto and Orvik Labs CEO Ivo Rask on Friday signed an MoU in the presence of officials."
+    assert extract_article(text, PUB)["agreements"][0]["signatories"] == ["Ana Soto", "Ivo Rask"]
+    text = "The plan is good, said Defence Minister Ana Soto, after the MoU was signed in Lima on Monday."
+    assert extract_article(text, PUB)["agreements"][0]["signatories"] == []
