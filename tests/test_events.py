@@ -1147,7 +1147,7 @@ def test_signatories_with_a_title_and_body_set_off_or_a_day_before_the_verb_sign
     text = ("Ms Ana Soto, Director (Finance), Vexlar Systems, and Mr Ivo Rask, Director (Operations), Orvik Labs, "
             "exchanged the MoU documents at the expo on Monday.")
     assert extract_article(text, PUB)["agreements"][0]["signatories"] == ["Ana Soto", "Ivo Rask"]
-    text = "Vexlar CEO Ana Soto and Orvik Labs CEO Ivo Rask on Friday signed an MoU in the presence of officials."
+    text = "Vexlar CEO Ana Soto and Orvik Labs CEO Ivo Rask on Tuesday inked the agreement before their boards."
     assert extract_article(text, PUB)["agreements"][0]["signatories"] == ["Ana Soto", "Ivo Rask"]
     text = "The plan is good, said Defence Minister Ana Soto, after the MoU was signed in Lima on Monday."
     assert extract_article(text, PUB)["agreements"][0]["signatories"] == []
