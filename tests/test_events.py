@@ -1151,3 +1151,13 @@ def test_signatories_with_a_title_and_body_set_off_or_a_day_before_the_verb_sign
     assert extract_article(text, PUB)["agreements"][0]["signatories"] == ["Ana Soto", "Ivo Rask"]
     text = "The plan is good, said Defence Minister Ana Soto, after the MoU was signed in Lima on Monday."
     assert extract_article(text, PUB)["agreements"][0]["signatories"] == []
+
+
+def test_the_two_ministers_who_signed_are_the_storys_minister_and_counterpart():
+    text = ("Chilean Defence Minister Ana Soto held talks with her Peruvian counterpart Ivo Rask in Lima on Monday. "
+            "The two ministers also signed a letter of intent on military logistics.")
+    got = extract_article(text, PUB)["agreements"]
+    assert got[0]["signatories"] == ["Ana Soto", "Ivo Rask"]
+    text = ("Chilean Defence Minister Ana Soto met Peruvian Defence Minister Ivo Rask and Bolivian Defence Minister "
+            "Jon Kett in Lima on Monday. The two ministers also signed a letter of intent.")
+    assert extract_article(text, PUB)["agreements"][0]["signatories"] == []

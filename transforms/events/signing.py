@@ -209,7 +209,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         covered = {o.country for o in doc.orgs if o.name in parties and o.country}
         covered |= {_government_country(p) for p in parties if p.startswith(GOVERNMENT)}
         parties += [government_name(c, rx) for c in pair if c not in covered]
-    signatories = _signatories(t[:cut], verb, story.person_forms, rx)
+    signatories = _signatories(t[:cut], verb, story.person_forms, rx) or _two_ministers(t, doc, rx)
     # Those who signed sign for their bodies (the top body the article names: DRDO for its lab).
     parties += [b for b in (_top_body(story.org_of_person.get(p), doc.orgs) for p in signatories) if b]
     if len(set(parties)) < 2:
@@ -430,6 +430,15 @@ def _transferred(story: _Story, transfers: list[TransferItem]) -> list[Agreement
     return out
 
 
+
+
+def _two_ministers(t: str, doc: Doc, rx: SpecPatterns) -> list[str]:
+    """"The two ministers also signed a letter of intent": the story's two ministers (a minister and the
+    counterpart met), where it names exactly two."""
+    if not rx.p.pair_of_ministers.search(t):
+        return []
+    ministers = [p.name for p in doc.officials if p.title and rx.p.minister_title.search(p.title)]
+    return ministers if len(ministers) == 2 else []
 
 
 def _deal_items(t: str, rx: SpecPatterns) -> list[re.Match[str]]:
