@@ -218,7 +218,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         # "The company said it had signed ...", "the two companies will ...": the story's company, else the
         # company the sentences just before opened with.
         parties.insert(0, own)
-    elif (len(set(parties)) < 2 or len(_deal_items(t, rx)) > 1) and (body := rx.p.body_signed.search(t[:cut])):
+    elif (body := rx.p.body_signed.search(t[:cut])) and (len(set(parties)) < 2 or len(_deal_items(t, rx)) > 1):
         # "The ministry signed a framework agreement with ...": the story's ministry.
         named = _leading_body(doc.orgs, rx.words.map("anaphoric_bodies")[body.group(1)])
         if named and named not in parties:
