@@ -1,6 +1,6 @@
 """End-to-end benchmark: synthetic corpora of growing size through the real `parley run`.
 
-    .venv/bin/python bench/scale.py [--sizes 1000,10000,100000] [--seed 7] [--new 1000] [--repeat 20]
+    .venv/bin/python bench/scale.py [--sizes 1000,10000,100000] [--seed 7] [--new 1000] [--repeat 20] [--keep]
 
 For each size N, in a fresh home, one after another:
   1. `full`: N synthetic articles (bench/synthetic.py) read, extracted, modelled, gated and published;
@@ -79,7 +79,8 @@ def run_once(source: Path, home: Path) -> dict[str, Any]:
     result = {"exit": proc.returncode, "wall_s": round(wall, 1), "peak_rss_mb": round(own / 2**20),
               "peak_rss_tree_mb": round(tree / 2**20), "seconds": summary.get("seconds", {}),
               "peak_rss_mib_after_stage": summary.get("peak_rss_mib", {}),
-              "articles": summary.get("articles", {}), "rows": summary.get("rows", {})}
+              "articles": summary.get("articles", {}), "rows": summary.get("rows", {}),
+              "model": summary.get("model")}
     flow = sum(result["seconds"].values())
     result["outside_stages_s"] = round(wall - flow, 1)  # Prefect's temporary server, imports, start-up
     if proc.returncode:
@@ -111,7 +112,7 @@ def query_latency(warehouse: Path, repeat: int) -> dict[str, dict[str, float]]:
     return out
 
 
-def bench_size(n: int, seed: int, new: int, repeat: int) -> dict[str, Any]:
+def bench_size(n: int, seed: int, new: int, repeat: int, keep: bool = False) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix=f"parley-scale-{n}-"))
     try:
         src, home = work / "articles", work / "home"
@@ -127,7 +128,10 @@ def bench_size(n: int, seed: int, new: int, repeat: int) -> dict[str, Any]:
         result["queries"] = query_latency(home / "warehouse.duckdb", repeat)
         return result
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if keep:
+            print(f"{n}: kept {work} (articles/, home/)", flush=True)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def main() -> None:
@@ -136,6 +140,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--new", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--keep", action="store_true", help="keep each size's articles and home (to measure again)")
     args = ap.parse_args()
     machine = {"cpus": os.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 2**30),
                "python": platform.python_version(), "platform": platform.platform()}
@@ -144,7 +149,7 @@ def main() -> None:
     results = {"machine": machine, "sizes": earlier}
     for n in (int(x) for x in args.sizes.split(",")):
         size = {"date": time.strftime("%Y-%m-%d %H:%M"), "command": " ".join(sys.argv),
-                **bench_size(n, args.seed, args.new, args.repeat)}
+                **bench_size(n, args.seed, args.new, args.repeat, args.keep)}
         results["sizes"] = sorted([s for s in results["sizes"] if s["articles"] != n] + [size],
                                   key=lambda s: s["articles"])
         OUT.write_text(json.dumps(results, indent=2))

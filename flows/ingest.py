@@ -58,7 +58,7 @@ def _read(item: SourceItem, settings: Settings) -> ReadArticle | Rejected:
         return Rejected(f"reading failed: {type(exc).__name__}: {exc}"[:500])
 
 
-def _raw_row(item: SourceItem, read: ReadArticle, now: dt.datetime) -> dict[str, Any]:
+def _raw_row(item: SourceItem, read: ReadArticle, now: dt.datetime, run_id: str) -> dict[str, Any]:
     """The raw zone's row: the text as read and, for a web page, its HTML as fetched (a better reader can
     read it again) and the response headers that matter."""
     page = PAGE_READ in read.repairs
@@ -68,12 +68,13 @@ def _raw_row(item: SourceItem, read: ReadArticle, now: dt.datetime) -> dict[str,
         "repairs": list(read.repairs), "author": read.author, "content_type": item.content_type,
         "raw_body": item.data if page else None,
         "http_headers": json.dumps(item.headers, sort_keys=True) if item.headers else None,
+        "ingest_run": run_id,
     }
 
 
 @task(name="ingest-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 def ingest_batch(items: list[SourceItem], known: KnownHashes | set[str], settings: Settings,
-                 already_quarantined: frozenset[tuple[str, str]] = frozenset()) -> dict[str, Any]:
+                 already_quarantined: frozenset[tuple[str, str]] = frozenset(), run_id: str = "") -> dict[str, Any]:
     """Reads a batch of source items into the raw zone; unreadable ones go to quarantine with a reason
     (once: an input quarantined before for the same reason is not stored again)."""
     now = dt.datetime.now(dt.UTC)
@@ -110,7 +111,7 @@ def ingest_batch(items: list[SourceItem], known: KnownHashes | set[str], setting
         seen_now.add(result.content_hash)
         stats["new"] += 1
         counts["new"] += 1
-        raw_rows.append(_raw_row(item, result, now))
+        raw_rows.append(_raw_row(item, result, now, run_id))
     zones.append_raw(settings.raw_dir, raw_rows)
     zones.append_quarantine(settings.quarantine_dir, quarantined)
     stats["quarantined"] = len(quarantined) + stats["quarantined_before"]
@@ -195,7 +196,7 @@ class KnownHashes:
             self._all().update(hashes)
 
 
-def ingest_sources(specs: list[SourceSpec], settings: Settings) -> Ingest:
+def ingest_sources(specs: list[SourceSpec], settings: Settings, run_id: str = "") -> Ingest:
     """Every source into the raw zone, batch by batch; then each source's memory is saved."""
     log = get_run_logger()
     ingest = Ingest(sources={s.name: {"name": s.name, "kind": s.kind, "location": s.location, "status": "ok",
@@ -209,9 +210,9 @@ def ingest_sources(specs: list[SourceSpec], settings: Settings) -> Ingest:
         for n, batch in enumerate(batched(items, settings.batch_size), 1):
             # quote: Prefect would otherwise walk every item and hash looking for futures (half the time)
             if all(i.unchanged for i in batch):  # files unchanged since the last run are only counted
-                res = ingest_batch.fn(batch, known, settings, already_quarantined)
+                res = ingest_batch.fn(batch, known, settings, already_quarantined, run_id)
             else:
-                res = ingest_batch(quote(batch), quote(known), settings, quote(already_quarantined))
+                res = ingest_batch(quote(batch), quote(known), settings, quote(already_quarantined), run_id)
             ingest.stats.update(res["stats"])
             ingest.repairs.update(res["repairs"])
             ingest.quarantine += res["quarantine"]

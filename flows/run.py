@@ -9,16 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed, State
 from prefect.utilities.annotations import quote
 
-from flows.fingerprint import inputs_fingerprint
+from flows.fingerprint import code_digest, inputs_fingerprint
 from flows.ingest import ingest_sources
 from flows.lifecycle import HomeUnusable, RunLocked, check_home, new_run_id, run_lock, write_crash_log
 from flows.notify import payload, post
@@ -32,10 +34,12 @@ from parley.source_specs import SourceSpec, resolve
 from parley.stopping import reassert as reassert_stop_handlers
 from schemas import BY_NAME, QUARANTINE, TABLES
 from transforms.extract import extractor_version
-from transforms.model import ArticleMeta, StarBuilder
+from transforms.knowledge import knowledge
+from transforms.model import ArticleMeta, ModelState, fold_key, parsed
+from warehouse import model_state as model_store
 from warehouse import publish as pub
 from warehouse import zones
-from warehouse.arrow import to_arrow
+from warehouse.delta import apply as apply_delta
 
 if TYPE_CHECKING:
     from expectations.gate import GateResult
@@ -62,28 +66,75 @@ def store_batch(rows: list[dict[str, Any]], results: list[Result], version: str,
     return {"extracted": len(records), "failed": len(failed)}
 
 
+@dataclass
+class Modelled:
+    """What modelling made: every published table, the state the next run goes on from, and how."""
+
+    tables: dict[str, pa.Table]
+    state: ModelState
+    how: dict[str, Any]
+
+
 @task(name="model-star-schema", cache_policy=NO_CACHE)
-def model_tables(settings: Settings, version: str) -> dict[str, pa.Table]:
-    """Builds every published table from the raw zone's metadata and the stored extraction records."""
-    builder = StarBuilder()
+def model_tables(settings: Settings, version: str, reprocess: bool = False) -> Modelled:
+    """Builds every published table. Usually only what is new is modelled: the live version's state takes
+    the run's new articles and its tables take the rows they change. Where that cannot be (a first run,
+    `reprocess`, other code, articles that sort before what the state holds) every article is modelled
+    from empty, which gives the same warehouse, only slower."""
+    k = knowledge()
+    key = f"{version}|{code_digest()}"
     held = zones.held_sources(settings.quarantine_dir, settings.raw_dir)
-    for batch in zones.iter_modelled(settings.raw_dir, settings.extracted_dir, version, settings.batch_size):
+    live = None if reprocess else pub.live_tables_dir(settings.home)
+    state = model_store.load(live.parent if live else None, key, k)
+    items, why = (None, "reprocess" if reprocess else "no state of this code") if state is None else \
+        _new_articles(state, settings, version, held)
+    previous: dict[str, pa.Table] = {}
+    if items is None or state is None or live is None:
+        state = ModelState(k, key)
+        items = _articles(settings, version, held, None)
+        how = {"mode": "full", "why": why}
+    else:
+        previous = {t.name: pq.read_table(live / f"{t.name}.parquet") for t in TABLES
+                    if (live / f"{t.name}.parquet").is_file()}
+        how = {"mode": "incremental"}
+    how["articles"] = len(items)
+    delta = state.fold(parsed(items))
+    tables = apply_delta(previous, delta, TABLES)
+    tables[QUARANTINE.name] = zones.quarantine_table(settings.quarantine_dir, settings.raw_dir)
+    return Modelled(tables, state, how)
+
+
+def _articles(settings: Settings, version: str, held: frozenset[str], only: set[str] | None
+              ) -> list[tuple[ArticleMeta, str]]:
+    """The articles to model (all, or `only` these), in the fold's order, records still as stored text.
+    Held back by an earlier gate or dropped, or failed in extraction (it is in quarantine): left out."""
+    out = []
+    for batch in zones.iter_modelled(settings.raw_dir, settings.extracted_dir, version, settings.batch_size, only):
         for r, record in batch:
-            # Held back by an earlier gate or dropped; or a failed extraction (it is in quarantine).
             if r["source_uri"] in held or r["failure"] is not None:
                 continue
             h = r["content_hash"]
-            builder.add_stored(ArticleMeta(
+            out.append((ArticleMeta(
                 article_id=h[:16], content_hash=h, source_uri=r["source_uri"], url=r["url"], title=r["title"],
                 published_date=r["published_date"], word_count=r["word_count"] or 0, read_at=r["read_at"],
-                repairs=tuple(r["repairs"] or ()),
-            ), record)
-    rows_by_table = builder.tables()
-    del builder  # the records it holds are as large as the rows: neither outlives its use
-    # One table at a time, each table's Python rows freed as soon as it is Arrow.
-    tables = {t.name: to_arrow(t, rows_by_table.pop(t.name, [])) for t in TABLES}
-    tables[QUARANTINE.name] = zones.quarantine_table(settings.quarantine_dir, settings.raw_dir)
-    return tables
+                repairs=tuple(r["repairs"] or ()), ingest_run=r["ingest_run"] or "",
+            ), record))
+    out.sort(key=lambda a: fold_key(a[0]))
+    return out
+
+
+def _new_articles(state: ModelState, settings: Settings, version: str, held: frozenset[str]
+                  ) -> tuple[list[tuple[ArticleMeta, str]] | None, str | None]:
+    """The articles the state does not hold, if they can go on top of it; else None and why not."""
+    raw = zones.known_hashes(settings.raw_dir)
+    if not state.hashes <= raw:
+        return None, "articles the state holds left the raw zone"
+    if state.sources & held:
+        return None, "articles the state holds were held back or dropped since"
+    items = _articles(settings, version, held, raw - state.hashes)
+    if items and state.last is not None and fold_key(items[0][0]) <= state.last:
+        return None, "articles published before the newest the live version holds came in (late or undated news)"
+    return items, None
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -277,7 +328,7 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     summary["seconds"], summary["peak_rss_mib"] = seconds, peaks
     # 1. Ingest, batch by batch, straight from the sources.
     with timed(seconds, "ingest", peaks):
-        ingest = ingest_sources(specs, settings)
+        ingest = ingest_sources(specs, settings, run_id)
     stats = ingest.stats
     summary["articles"] = {"read": stats["read"], "new": stats["new"], "already_known": stats["known"],
                            "quarantined": stats["quarantined"], "unchanged": stats["unchanged"],
@@ -312,11 +363,17 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
 
     # 3. Model the star schema and stage it as a version.
     with timed(seconds, "model", peaks):
-        tables = model_tables(settings, version)
+        modelled = model_tables(settings, version, reprocess)
+    tables = modelled.tables
+    summary["model"] = modelled.how
+    log.info("modelled %s: %d article(s) folded%s", modelled.how["mode"], modelled.how["articles"],
+             f" ({modelled.how['why']})" if modelled.how.get("why") else "")
     summary["articles"]["in_warehouse"] = tables["dim_articles"].num_rows
     summary["rows"] = {name: t.num_rows for name, t in tables.items()}
     with timed(seconds, "stage", peaks):
         version_dir = pub.stage(settings.versions_dir, run_id, tables)
+        model_store.save(version_dir.path, modelled.state)
+    del modelled
     crash_point("model")
 
     # 4. The gate.

@@ -43,7 +43,8 @@ DIM_ORGANISATIONS = Table(
     "dim_organisations",
     "One row per real organisation across all articles, with every spelling seen.",
     (
-        C("organisation_id", "VARCHAR", "Stable id: hash of the canonical name."),
+        C("organisation_id", "VARCHAR", "Stable id: hash of the registry's name, else of the first spelling "
+                                          "seen; kept when more articles name it."),
         C("name", "VARCHAR", "Canonical full name (the acronym where no full name is known).", nullable=False),
         C("acronym", "VARCHAR", "Acronym where one is known."),
         C("aliases", "VARCHAR[]", "Every other spelling seen in articles or in the registry."),
@@ -250,6 +251,8 @@ RAW_ARTICLES = Table(
                               "again by `parley reprocess`; NULL for text inputs, whose `text` is as read."),
         C("http_headers", "VARCHAR", "Response headers that matter (content type, ETag, Last-Modified, date) "
                                      "as JSON."),
+        C("ingest_run", "VARCHAR", "The run that read it (run ids sort by time; NULL before they were kept). "
+                                   "Modelling takes articles run by run, so a run's new ones go on top."),
     ),
     key=("content_hash",),
     layer="raw",

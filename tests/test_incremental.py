@@ -97,3 +97,26 @@ def test_reprocess_rederives_from_the_raw_zone_and_keeps_ids(home: Path, tmp_pat
     assert s["extracted"] == 3 and s["read"] == 0
     after = snapshot(home / "warehouse.duckdb")
     assert after == before  # nothing in these articles changed, so neither did any id or row
+
+
+BATCH_C = {
+    "c1.txt": " date 2025-06-21 The Indian Air Force and Hindustan Aeronautics Limited signed the contract for "
+              "trainer aircraft on June 18 in Bengaluru, officials said.",
+    "c2.txt": " date 2025-06-23 Defence Secretary Meera Iyer chaired a review meeting in Pune on Monday.",
+}
+LATE = {"l1.txt": " date 2025-06-15 Goa Shipyard Limited signed an MoU with the Indian Coast Guard on Sunday."}
+
+
+def test_runs_model_only_what_is_new_and_equal_a_full_reprocess(home: Path, tmp_path: Path):
+    for name, batch in (("a", BATCH_A), ("b", BATCH_B), ("c", BATCH_C)):
+        assert main(["run", "--source", str(write_articles(tmp_path / name, batch))]) == 0
+    model = last_summary(home)["model"]
+    assert (model["mode"], model["articles"]) == ("incremental", 2)
+    incremental = snapshot(home / "warehouse.duckdb")
+    assert main(["reprocess", "--force"]) == 0
+    assert last_summary(home)["model"]["mode"] == "full"
+    assert snapshot(home / "warehouse.duckdb") == incremental
+    # News older than the newest held cannot go on top of the state: modelled from empty, still right.
+    assert main(["run", "--source", str(write_articles(tmp_path / "late", LATE))]) == 0
+    model = last_summary(home)["model"]
+    assert (model["mode"], model["articles"]) == ("full", 8) and "published before" in model["why"]

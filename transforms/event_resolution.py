@@ -221,7 +221,7 @@ class _Index:
         self.r = resolution
         self.undated: dict[str, list[Event]] = {}
         self.binned: dict[str, dict[tuple[bool, int], list[Event]]] = {}
-        self.bin: dict[int, tuple[bool, int] | None] = {}  # id(event) -> (dated?, bin) it is filed under
+        self.bin: dict[int, tuple[bool, int] | None] = {}  # event seq -> (dated?, bin) it is filed under
         self.longest = 0  # days: the longest span of any event so far
 
     def _windows(self, m: Mention) -> list[tuple[bool, int, int]]:
@@ -254,15 +254,23 @@ class _Index:
             self.longest = max(self.longest, (e.first_dated.end - e.first_dated.start).days)
         new_bin = (e.first_dated is not None, day.toordinal() // BIN_DAYS) if day else None
         refile: set[str] = set()
-        if id(e) in self.bin and self.bin[id(e)] != new_bin:
+        if e.seq in self.bin and self.bin[e.seq] != new_bin:
             for key in e.keys:
-                self._bucket(key, self.bin[id(e)]).remove(e)
+                self._bucket(key, self.bin[e.seq]).remove(e)
             refile = set(e.keys)
         added = _keys(m) - e.keys
+        self._file_keys(e, added, new_bin, refile)
+
+    def file_key(self, e: Event, key: str) -> None:
+        """Files the event under one more key (an organisation it names that took another's id)."""
+        if key not in e.keys:
+            self._file_keys(e, {key}, self.bin.get(e.seq), set())
+
+    def _file_keys(self, e: Event, added: set[str], b: tuple[bool, int] | None, refile: set[str]) -> None:
         e.keys |= added
-        self.bin[id(e)] = new_bin
+        self.bin[e.seq] = b
         for key in refile | added:
-            self._bucket(key, new_bin).append(e)
+            self._bucket(key, b).append(e)
 
     def _bucket(self, key: str, b: tuple[bool, int] | None) -> list[Event]:
         if b is None:
@@ -270,25 +278,48 @@ class _Index:
         return self.binned.setdefault(key, {}).setdefault(b, [])
 
 
-def cluster(mentions: list[Mention], resolution: Resolution, prefix: str) -> list[Event]:
-    """Reports in a fixed order; each joins the first earlier event (by its first report) that the
-    resolution accepts, or starts a new one whose id is the report's."""
-    events: list[Event] = []
-    index = _Index(resolution)
-    for m in sorted(mentions, key=lambda x: x.order):
+class Clusterer:
+    """Resolution as a fold: each report, in the order it comes, joins the first earlier event (by its
+    first report) that the resolution accepts, or starts a new one whose id is the report's. It keeps
+    everything the next report needs (events, their index), so a run can go on from where the last
+    stopped and give what one pass over all reports gives."""
+
+    def __init__(self, resolution: Resolution, prefix: str):
+        self.resolution = resolution
+        self.prefix = prefix
+        self.events: list[Event] = []
+        self.index = _Index(resolution)
+
+    def add(self, m: Mention) -> Event:
         seen: set[int] = set()
         candidates = []
-        for e in index.candidates(m):
-            if id(e) not in seen:
-                seen.add(id(e))
+        for e in self.index.candidates(m):
+            if e.seq not in seen:
+                seen.add(e.seq)
                 candidates.append(e)
-        target = next((e for e in sorted(candidates, key=lambda e: e.seq) if resolution.same(e, m)), None)
+        target = next((e for e in sorted(candidates, key=lambda e: e.seq) if self.resolution.same(e, m)), None)
         if target is None:
-            target = Event(stable_id(prefix, m.article_id, m.index), seq=len(events))
-            events.append(target)
+            target = Event(stable_id(self.prefix, m.article_id, m.index), seq=len(self.events))
+            self.events.append(target)
         target.add(m)
-        index.file(target, m)
-    return events
+        self.index.file(target, m)
+        return target
+
+    def rename_party(self, e: Event, old: str, new: str) -> None:
+        """An organisation the event names took another's id (two spellings found to be one): later
+        reports compare with the id that stands."""
+        if old in e.parties:
+            e.parties.discard(old)
+            e.parties.add(new)
+            self.index.file_key(e, f"o:{new}")
+
+
+def cluster(mentions: list[Mention], resolution: Resolution, prefix: str) -> list[Event]:
+    """Reports in their fixed order (publication date, article, position), clustered in one pass."""
+    c = Clusterer(resolution, prefix)
+    for m in sorted(mentions, key=lambda x: x.order):
+        c.add(m)
+    return c.events
 
 
 # How reports of one event in several articles are recognised, by the name a spec's `resolution` uses.

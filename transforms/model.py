@@ -1,10 +1,14 @@
-"""Per-article extraction records in, star-schema rows out.
+"""Per-article extraction records in, star-schema rows out, as a fold.
 
-`StarBuilder` is fed one article at a time (so a run streams) and resolves
-entities across articles: one organisation however many articles spell it,
-one person across title changes (type 2 versions), one agreement or meeting
-however many articles report it. Ids are hashes of natural keys, so the same
-input always gives the same ids.
+`ModelState` takes articles in one fixed order (publication date, then the run
+that read them, then id: `fold_key`) and resolves entities across them: one
+organisation however many articles spell it, one person across title changes
+(type 2 versions), one agreement or meeting however many articles report it.
+Folding a run's new articles onto the state the last run left gives the state
+one pass over all articles gives, so a run costs what is new: `fold` returns
+only the rows that changed (a `Delta`), and a full build is the delta of every
+article from an empty state. Ids are hashes of natural keys, fixed when an
+entity is first seen.
 """
 
 from __future__ import annotations
@@ -12,18 +16,20 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import orjson
-
 from schemas import Table
-from transforms.event_resolution import RESOLUTIONS, Mention, cluster
+from transforms.event_resolution import RESOLUTIONS, Clusterer, Event, Mention
 from transforms.knowledge import Knowledge, knowledge
 from transforms.names import norm, stable_id
+from transforms.official_versions import NO_DATE, Person, Sighting, dated_shape, version_on, versions
+from transforms.org_resolution import Organisations, Owner
 from transforms.record import ArticleRecord
 from transforms.specs import EventSpec
+
+FoldKey = tuple[dt.date, str, str]
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,14 @@ class ArticleMeta:
     word_count: int
     read_at: dt.datetime
     repairs: tuple[str, ...] = ()
+    ingest_run: str = ""  # the run that first read it: runs sort by their start
+
+
+def fold_key(meta: ArticleMeta) -> FoldKey:
+    """Where an article stands in the fold: by publication date, so the order sources are read in does not
+    change the warehouse; articles of one day in the order of the runs that read them, so a run's news of
+    the last day still goes on top of the state the last run left."""
+    return (meta.published_date or dt.date.min, meta.ingest_run, meta.article_id)
 
 
 def _date(s: str | None) -> dt.date | None:
@@ -48,133 +62,142 @@ def fiscal_year(d: dt.date) -> str:
     return f"{start}-{(start + 1) % 100:02d}"
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
+@dataclass
+class _Entities:
+    """What an article's entity bridges are made of, kept to write them again when an id they use
+    changes: organisation ids (as resolved when read) with mentions; (person, title key, mentions)."""
 
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+    published: dt.date
+    orgs: dict[str, int]
+    officials: list[tuple[str, str | None, int]]
 
 
 @dataclass
-class _OrgCluster:
-    names: Counter[str] = field(default_factory=Counter)
-    acronyms: Counter[str] = field(default_factory=Counter)
-    aliases: set[str] = field(default_factory=set)
-    types: Counter[str] = field(default_factory=Counter)
-    countries: Counter[str] = field(default_factory=Counter)
-    parents: Counter[str] = field(default_factory=Counter)
-    registry_name: str | None = None
+class Delta:
+    """Rows that changed: for each table, the owner column and the owners whose rows are replaced
+    (`replace`), and their new rows; tables in `whole` are replaced whole."""
+
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    replace: dict[str, tuple[str, set[str]]] = field(default_factory=dict)
+    whole: set[str] = field(default_factory=set)
+
+    def owners(self, table: str, column: str, values: Iterable[str]) -> None:
+        self.replace.setdefault(table, (column, set()))[1].update(values)
 
 
-class StarBuilder:
-    """Accumulates articles; `tables()` returns the rows of every published table."""
+class OutOfOrder(ValueError):
+    """Articles that sort before what the state already holds: the state cannot take them."""
 
-    def __init__(self, k: Knowledge | None = None):
+
+class ModelState:
+    """Everything modelling knows after folding articles in `fold_key` order. Picklable: the run
+    keeps it beside the version it published and the next run goes on from it."""
+
+    def __init__(self, k: Knowledge | None = None, key: str = ""):
+        self.key = key  # what made it (extractor and model versions): another key starts from empty
         self.k = k or knowledge()
-        self.articles: dict[str, ArticleMeta] = {}
-        self.records: dict[str, dict[str, Any]] = {}
-        self._registry_forms: dict[str, str] = {}
-        # Honorifics in front of a title ("Hon'ble Raksha Mantri") do not make another title.
-        self._title_honorifics = tuple(sorted({norm(h) + " " for h in self.k.honorifics}, key=len, reverse=True))
-        self._title_keys: dict[str | None, str] = {}  # a few thousand titles, looked up for every sighting
+        self.last: FoldKey | None = None
+        self.hashes: set[str] = set()
+        self.sources: set[str] = set()
+        registry: dict[str, str] = {}
         for o in self.k.organisations:
             for f in (o.name, o.acronym, *o.aliases):
                 if f:
-                    self._registry_forms.setdefault(norm(f), o.name)
+                    registry.setdefault(norm(f), o.name)
+        self.orgs = Organisations(registry)
+        self.people: dict[str, Person] = {}
+        self.person_refs: dict[str, set[Owner]] = defaultdict(set)
+        self.entities: dict[str, _Entities] = {}
+        self.clusterers = {s.name: Clusterer(RESOLUTIONS[s.resolution], s.name) for s in self.k.events}
+        self.events: dict[tuple[str, str], Event] = {}
+        self.published: tuple[dt.date, dt.date] | None = None
+        # Honorifics in front of a title ("Hon'ble Raksha Mantri") do not make another title.
+        self._title_honorifics = tuple(sorted({norm(h) + " " for h in self.k.honorifics}, key=len, reverse=True))
+        self._title_keys: dict[str, str] = {}
 
-    def add(self, meta: ArticleMeta, record: ArticleRecord) -> None:
-        self.add_stored(meta, record.to_dict())
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["k"] = None  # knowledge is loaded, not stored: `attach` gives it back
+        return state
 
-    def add_stored(self, meta: ArticleMeta, record: dict[str, Any] | str) -> None:
-        """An article with its record as the extraction store keeps it (`ArticleRecord.to_dict()`, or that
-        as JSON text: kept as text until read, so 100,000 records cost a tenth of the memory)."""
-        # The same text under two names is one article: the first source seen (by URI order) keeps it.
-        prev = self.articles.get(meta.article_id)
-        if prev is not None and prev.source_uri <= meta.source_uri:
-            return
-        self.articles[meta.article_id] = meta
-        self.records[meta.article_id] = record
+    def attach(self, k: Knowledge) -> ModelState:
+        self.k = k
+        return self
 
-    # ---- organisations -------------------------------------------------------------------------
-    def _parsed(self) -> Iterator[tuple[str, dict[str, Any]]]:
-        """Every article's record, read (again) from its text in the order articles were added."""
-        for aid, rec in self.records.items():
-            yield aid, (orjson.loads(rec) if isinstance(rec, str) else rec)
+    # ---- the fold -------------------------------------------------------------------------------
+    def fold(self, articles: Iterable[tuple[ArticleMeta, dict[str, Any]]]) -> Delta:
+        """Takes articles (in `fold_key` order, all after what the state holds) and returns the rows
+        they change."""
+        touched: dict[str, set[Any]] = defaultdict(set)  # "a": articles, "p": people, (spec,): events
+        delta = Delta()
+        for meta, rec in articles:
+            key = fold_key(meta)
+            if self.last is not None and key <= self.last:
+                raise OutOfOrder(f"article {meta.article_id} sorts before the state's last ({self.last})")
+            self.last = key
+            self.hashes.add(meta.content_hash)
+            self.sources.add(meta.source_uri)
+            self._fold_article(meta, rec, touched, delta)
+        self._rows(touched, delta)
+        return delta
 
-    def _resolve_orgs(self, mentioned: list[list[dict[str, Any]]]
-                      ) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
-        """Maps every (normalised) spelling to an organisation_id; returns the dimension rows too.
-        `mentioned`: each article's organisations, in the order articles were added."""
-        uf = _UnionFind()
-        for orgs in mentioned:
-            for o in orgs:
-                base = "n:" + norm(o["name"])
-                reg = self._registry_forms.get(norm(o["name"]))
-                if reg:
-                    uf.union(base, "n:" + norm(reg))
-                if o.get("acronym") and len(o["acronym"]) >= 3:
-                    uf.union(base, "a:" + o["acronym"])
-                    if self._registry_forms.get(norm(o["acronym"])):
-                        uf.union(base, "n:" + norm(self._registry_forms[norm(o["acronym"])]))
-                # A name that is only an acronym joins the organisation that acronym defines.
-                if o["name"].isupper() and len(o["name"]) >= 3:
-                    uf.union(base, "a:" + o["name"])
-        clusters: dict[str, _OrgCluster] = defaultdict(_OrgCluster)
-        for orgs in mentioned:
-            for o in orgs:
-                c = clusters[uf.find("n:" + norm(o["name"]))]
-                if not o["name"].isupper() or not o.get("acronym"):
-                    c.names[o["name"]] += 1
-                if o.get("acronym"):
-                    c.acronyms[o["acronym"]] += 1
-                c.aliases.update(o.get("aliases") or [])
-                if o.get("org_type"):
-                    c.types[o["org_type"]] += 1
-                if o.get("country"):
-                    c.countries[o["country"]] += 1
-                if o.get("parent"):
-                    c.parents[o["parent"]] += 1
-                reg = self._registry_forms.get(norm(o["name"]))
-                if reg:
-                    c.registry_name = reg
-        by_form: dict[str, str] = {}
-        rows: dict[str, dict[str, Any]] = {}
-        for root, c in sorted(clusters.items()):
-            full = [n for n in c.names if not n.isupper()] or list(c.names) or list(c.acronyms)
-            name = c.registry_name or sorted(full, key=lambda n: (-c.names[n], -len(n), n))[0]
-            acronym = sorted(c.acronyms, key=lambda a: (-c.acronyms[a], a))[0] if c.acronyms else None
-            oid = stable_id("organisation", norm(name))
-            aliases = sorted(({*c.names, *c.aliases, *c.acronyms} - {name, acronym}) - {None})
-            rows[oid] = {
-                "organisation_id": oid, "name": name, "acronym": acronym, "aliases": aliases,
-                "org_type": c.types.most_common(1)[0][0] if c.types else None,
-                "country": c.countries.most_common(1)[0][0] if c.countries else None,
-                "_parent": c.parents.most_common(1)[0][0] if c.parents else None,
-            }
-            for f in (name, acronym, *aliases, *c.names):
-                if f:
-                    by_form.setdefault(norm(f), oid)
-            by_form[norm(name)] = oid
-            by_form["n:" + root] = oid
-        # Parents named only in the registry still need a row for the foreign key to resolve.
-        for row in list(rows.values()):
-            parent = row.pop("_parent")
-            pid = by_form.get(norm(parent)) if parent else None
-            row["parent_organisation_id"] = pid if pid != row["organisation_id"] else None
-        return by_form, rows
+    def _fold_article(self, meta: ArticleMeta, rec: dict[str, Any], touched: dict[str, set[Any]],
+                      delta: Delta) -> None:
+        aid, pub = meta.article_id, meta.published_date
+        for owners in self.orgs.add_article(rec["organisations"]):
+            self._rename(owners, touched)
+        if pub:
+            lo, hi = self.published or (pub, pub)
+            self.published = (min(lo, pub), max(hi, pub))
+        orgs: Counter[str] = Counter()
+        for o in rec["organisations"]:
+            orgs[self.orgs.resolve(o["name"])] += max(1, o.get("mentions") or 1)  # type: ignore[index]
+        for oid in orgs:
+            self.orgs.use(oid, ("a", aid))
+        officials = []
+        for p in rec["officials"]:
+            pkey, title = norm(p["name"]), p.get("title")
+            tk = self._title_key(title) if title else None
+            org = self.orgs.use(self.orgs.resolve(p.get("organisation")), ("p", pkey))
+            self.people.setdefault(pkey, Person()).add(
+                p["name"], Sighting(pub or NO_DATE, aid, title, tk or "", p.get("rank"), org))
+            officials.append((pkey, tk, max(1, p.get("mentions") or 1)))
+            if tk is None:
+                self.person_refs[pkey].add(("a", aid))
+            touched["p"].add(pkey)
+        self.entities[aid] = _Entities(pub or NO_DATE, dict(orgs), officials)
+        touched["a"].add(aid)
+        self._article_rows(meta, rec, delta)
+        known_people = {norm(p["name"]) for p in rec["officials"]}
+        for spec in self.k.events:
+            for i, e in enumerate(rec["events"].get(spec.name, [])):
+                self._fold_mention(spec, _mention(spec, aid, i, pub, e, self.orgs.resolve, known_people), touched)
 
-    # ---- officials -----------------------------------------------------------------------------
-    def _title_key(self, title: str | None) -> str:
+    def _fold_mention(self, spec: EventSpec, m: Mention, touched: dict[str, set[Any]]) -> None:
+        ev = self.clusterers[spec.name].add(m)
+        self.events[(spec.name, ev.id)] = ev
+        owner = ("e", spec.name, ev.id)
+        for oid in m.parties:
+            self.orgs.use(oid, owner)
+        for pk in m.people:
+            self.person_refs[pk].add(owner)
+        touched[spec.name].add(ev.id)
+
+    def _rename(self, change: tuple[str, str, set[Owner]], touched: dict[str, set[Any]]) -> None:
+        """Two organisations found to be one: the rows that used the id given up are written again, and
+        events naming it compare with the id that stands from now on."""
+        gone, keep, owners = change
+        for owner in owners:
+            if owner[0] == "e":
+                _, spec, eid = owner
+                self.clusterers[spec].rename_party(self.events[(spec, eid)], gone, keep)  # type: ignore[index]
+                touched[spec].add(eid)  # type: ignore[index]
+            elif owner[0] == "a":
+                touched["a"].add(owner[1])
+            elif owner[0] == "p":
+                touched["p"].add(owner[1])  # organisations it names are touched by `Organisations`
+
+    def _title_key(self, title: str) -> str:
         """A title as versions compare it: normalised, without the honorifics in front of it, so a person
         titled "Hon'ble Raksha Mantri" and "Raksha Mantri" has one version, not two."""
         found = self._title_keys.get(title)
@@ -186,138 +209,138 @@ class StarBuilder:
         self._title_keys[title] = key
         return key
 
-    def _resolve_officials(self, org_ids: dict[str, str], mentioned: dict[str, list[dict[str, Any]]]
-                           ) -> tuple[dict[tuple[str, str], str], list[dict], dict[str, list[dict]]]:
-        """Type 2 versions per person: (article_id, person name) -> official_id valid at publication.
-        `mentioned`: each article's officials, in the order articles were added."""
-        sightings: dict[str, list[tuple[dt.date, str, dict]]] = defaultdict(list)
-        names: dict[str, Counter[str]] = defaultdict(Counter)
-        for aid, officials in mentioned.items():
-            pub = self.articles[aid].published_date or dt.date(1900, 1, 1)
-            for p in officials:
-                pkey = norm(p["name"])
-                names[pkey][p["name"]] += 1
-                sightings[pkey].append((pub, aid, p))
-        versions: list[dict[str, Any]] = []
-        chains: dict[str, list[dict[str, Any]]] = {}
-        lookup: dict[tuple[str, str], str] = {}
-        for pkey, seen in sorted(sightings.items()):
-            person_id = stable_id("person", pkey)
-            name = sorted(names[pkey], key=lambda n: (-names[pkey][n], n))[0]
-            seen.sort(key=lambda s: (s[0], s[1]))
-            titled = [s for s in seen if s[2].get("title")]
-            chain: list[dict[str, Any]] = []
-            for pub, _aid, p in titled:
-                if chain and self._title_key(chain[-1]["title"]) == self._title_key(p["title"]):
-                    if not chain[-1]["organisation_id"] and p.get("organisation"):
-                        chain[-1]["organisation_id"] = org_ids.get(norm(p["organisation"]))
-                    continue
-                chain.append({
-                    "official_id": stable_id("official", person_id, self._title_key(p["title"])),
-                    "person_id": person_id, "name": name, "title": p["title"], "rank": p.get("rank"),
-                    "organisation_id": org_ids.get(norm(p["organisation"])) if p.get("organisation") else None,
-                    "valid_from": pub if pub.year > 1900 else None, "valid_to": None, "is_current": False,
-                })
-            # A title seen again after a change is the same version as before (same id): keep the first.
-            dedup: list[dict[str, Any]] = []
-            for v in chain:
-                if any(v["official_id"] == d["official_id"] for d in dedup):
-                    continue
-                dedup.append(v)
-            chain = dedup
-            if not chain:
-                chain = [{
-                    "official_id": stable_id("official", person_id, ""), "person_id": person_id, "name": name,
-                    "title": None, "rank": next((p.get("rank") for _, _, p in seen if p.get("rank")), None),
-                    "organisation_id": None, "valid_from": seen[0][0] if seen[0][0].year > 1900 else None,
-                    "valid_to": None, "is_current": False,
-                }]
-            for a, b in zip(chain, chain[1:], strict=False):
-                if b["valid_from"]:
-                    a["valid_to"] = b["valid_from"] - dt.timedelta(days=1)
-            chain[-1]["is_current"] = True
-            versions.extend(chain)
-            chains[pkey] = chain
-            for pub, aid, p in seen:
-                vid = None
-                if p.get("title"):
-                    vid = stable_id("official", person_id, self._title_key(p["title"]))
-                else:
-                    valid = [v for v in chain if v["valid_from"] is None or v["valid_from"] <= pub]
-                    vid = (valid[-1] if valid else chain[0])["official_id"]
-                lookup[(aid, pkey)] = vid
-        return lookup, versions, chains
+    # ---- rows -----------------------------------------------------------------------------------
+    def _article_rows(self, meta: ArticleMeta, rec: dict[str, Any], delta: Delta) -> None:
+        """The rows an article alone decides, written once when it is folded."""
+        aid = meta.article_id
+        delta.rows["dim_articles"].append({
+            "article_id": aid, "source_uri": meta.source_uri, "url": meta.url, "title": meta.title,
+            "published_date": meta.published_date, "content_hash": meta.content_hash,
+            "word_count": meta.word_count, "read_at": meta.read_at, "repairs": list(meta.repairs)})
+        domain_ids = self._domain_ids()
+        delta.rows["bridge_article_domains"] += [
+            {"article_id": aid, "domain_id": domain_ids[d["name"]], "mentions": d["mentions"]}
+            for d in rec["domains"] if d["name"] in domain_ids]
+        for table in ("dim_articles", "bridge_article_domains"):
+            delta.owners(table, "article_id", [aid])
 
-    # ---- the star ------------------------------------------------------------------------------
-    def tables(self) -> dict[str, list[dict[str, Any]]]:
-        # Records are read twice (entities first, then the rest) and never all held parsed at once.
-        orgs: list[list[dict[str, Any]]] = []
-        officials: dict[str, list[dict[str, Any]]] = {}
-        for aid, rec in self._parsed():
-            orgs.append(rec["organisations"])
-            officials[aid] = rec["officials"]
-        org_ids, org_rows = self._resolve_orgs(orgs)
-        off_ids, off_rows, chains = self._resolve_officials(org_ids, officials)
-        del orgs, officials
-        t: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        t["dim_organisations"] = sorted(org_rows.values(), key=lambda r: r["organisation_id"])
-        t["dim_officials"] = sorted(off_rows, key=lambda r: r["official_id"])
-        domain_ids = {d.name: stable_id("domain", d.name) for d in self.k.domains}
-        t["dim_domains"] = [
-            {"domain_id": domain_ids[d.name], "name": d.name, "parent": d.parent, "synonyms": list(d.synonyms)}
-            for d in self.k.domains
-        ]
-        mentions: dict[str, list[Mention]] = defaultdict(list)
-        dates: set[dt.date] = set()
-        for aid in sorted(self.articles, key=lambda a: (self.articles[a].published_date or dt.date.min, a)):
-            meta, stored = self.articles[aid], self.records[aid]
-            rec = orjson.loads(stored) if isinstance(stored, str) else stored
-            t["dim_articles"].append({
-                "article_id": aid, "source_uri": meta.source_uri, "url": meta.url, "title": meta.title,
-                "published_date": meta.published_date, "content_hash": meta.content_hash,
-                "word_count": meta.word_count, "read_at": meta.read_at, "repairs": list(meta.repairs),
-            })
-            if meta.published_date:
-                dates.add(meta.published_date)
-            counts: Counter[str] = Counter()
-            for o in rec["organisations"]:
-                counts[org_ids[norm(o["name"])]] += max(1, o.get("mentions") or 1)
-            t["bridge_article_organisations"] += [
-                {"article_id": aid, "organisation_id": oid, "mentions": n} for oid, n in sorted(counts.items())]
-            offs: Counter[str] = Counter()
-            for p in rec["officials"]:
-                offs[off_ids[(aid, norm(p["name"]))]] += max(1, p.get("mentions") or 1)
-            t["bridge_article_officials"] += [
-                {"article_id": aid, "official_id": oid, "mentions": n} for oid, n in sorted(offs.items())]
-            t["bridge_article_domains"] += [
-                {"article_id": aid, "domain_id": domain_ids[d["name"]], "mentions": d["mentions"]}
-                for d in rec["domains"] if d["name"] in domain_ids]
-            known_people = {norm(p["name"]) for p in rec["officials"]}
-            for spec in self.k.events:
-                for i, e in enumerate(rec["events"].get(spec.name, [])):
-                    mentions[spec.name].append(_mention(spec, aid, i, meta.published_date, e, org_ids, known_people))
+    def _domain_ids(self) -> dict[str, str]:
+        return {d.name: stable_id("domain", d.name) for d in self.k.domains}
 
-        def version(pkey: str, aid: str, when: dt.date | None) -> str | None:
-            """The person's version valid on the event's date, else the one the article shows."""
-            chain = chains.get(pkey)
-            if chain and when:
-                valid = [v for v in chain if v["valid_from"] is None or v["valid_from"] <= when]
-                if valid:
-                    return valid[-1]["official_id"]
-            return off_ids.get((aid, pkey))
-
+    def _rows(self, touched: dict[str, set[Any]], delta: Delta) -> None:
+        """The rows of everything the fold touched: organisations, people (whose changed chains touch the
+        rows that looked versions up), articles' entity bridges, events; dates and domains whole."""
+        oids, retired = self.orgs.take_changes()
+        delta.owners("dim_organisations", "organisation_id", [*oids, *retired])
+        delta.rows["dim_organisations"] += [self.orgs.row(o) for o in sorted(oids) if o in self.orgs.clusters]
+        for pkey in sorted(touched["p"]):
+            person = self.people[pkey]
+            chain = versions(pkey, person)
+            if dated_shape(chain) != dated_shape(person.chain):
+                for owner in self.person_refs[pkey]:
+                    touched["a" if owner[0] == "a" else owner[1]].add(owner[-1])
+            person.chain = chain
+            delta.owners("dim_officials", "person_id", [stable_id("person", pkey)])
+            delta.rows["dim_officials"] += [self._official_row(v) for v in chain]
+        for aid in sorted(touched["a"]):
+            self._entity_rows(aid, delta)
         for spec in self.k.events:
-            for name, rows in _event_tables(spec, mentions[spec.name], org_ids, version, dates, self.k.tables).items():
-                t[name] += rows
-        for table in {x for spec in self.k.events for x in _tables_of(spec)}:
-            key = self.k.tables[table].key
-            t[table].sort(key=lambda r, key=key: tuple(str(r[c]) for c in key))
-        for v in off_rows:
-            for d in (v["valid_from"], v["valid_to"]):
-                if d:
-                    dates.add(d)
-        t["dim_dates"] = _calendar(dates)
-        return dict(t)
+            for eid in sorted(touched[spec.name]):
+                self._event_rows(spec, self.events[(spec.name, eid)], delta)
+        delta.whole |= {"dim_dates", "dim_domains"}
+        delta.rows["dim_dates"] = _calendar(self._dates())
+        delta.rows["dim_domains"] = [
+            {"domain_id": stable_id("domain", d.name), "name": d.name, "parent": d.parent, "synonyms": list(d.synonyms)}
+            for d in self.k.domains]
+
+    def _official_row(self, v: dict[str, Any]) -> dict[str, Any]:
+        row = {k: x for k, x in v.items() if k != "_key"}
+        row["organisation_id"] = self.orgs.current(v["organisation_id"]) if v["organisation_id"] else None
+        return row
+
+    def _entity_rows(self, aid: str, delta: Delta) -> None:
+        ent = self.entities[aid]
+        orgs: Counter[str] = Counter()
+        for oid, n in ent.orgs.items():
+            orgs[self.orgs.current(oid)] += n
+        offs: Counter[str] = Counter()
+        for pkey, tk, n in ent.officials:
+            offs[self._official_id(pkey, tk, ent.published)] += n
+        delta.owners("bridge_article_organisations", "article_id", [aid])
+        delta.owners("bridge_article_officials", "article_id", [aid])
+        delta.rows["bridge_article_organisations"] += [
+            {"article_id": aid, "organisation_id": oid, "mentions": n} for oid, n in sorted(orgs.items())]
+        delta.rows["bridge_article_officials"] += [
+            {"article_id": aid, "official_id": vid, "mentions": n} for vid, n in sorted(offs.items())]
+
+    def _official_id(self, pkey: str, title_key: str | None, published: dt.date) -> str:
+        """The version an article shows: its title's, else the one valid when it was published."""
+        if title_key is not None:
+            return stable_id("official", stable_id("person", pkey), title_key)
+        return version_on(self.people[pkey].chain, published)  # type: ignore[return-value]
+
+    def _version(self, pkey: str, aid: str, when: dt.date | None) -> str | None:
+        """The person's version valid on the event's date, else the one the article shows."""
+        chain = self.people[pkey].chain if pkey in self.people else None
+        if chain and when:
+            valid = [v for v in chain if v["valid_from"] is None or v["valid_from"] <= when]
+            if valid:
+                return valid[-1]["official_id"]
+        ent = self.entities.get(aid)
+        found = next(((pk, tk) for pk, tk, _ in ent.officials if pk == pkey), None) if ent else None
+        return self._official_id(pkey, found[1], ent.published) if found and ent else None
+
+    def _event_rows(self, spec: EventSpec, e: Event, delta: Delta) -> None:
+        for table in _tables_of(spec):
+            delta.owners(table, spec.id_column, [e.id])
+        for table, rows in _event_tables(spec, e, self.orgs.current, self._version, self.k.tables).items():
+            delta.rows[table] += rows
+
+    def _dates(self) -> set[dt.date]:
+        dates: set[dt.date] = set(self.published or ())
+        for e in self.events.values():
+            if e.dated:
+                dates.update(x for x in (e.dated.start, e.dated.end) if x)
+        for person in self.people.values():
+            for v in person.chain:
+                dates.update(x for x in (v["valid_from"], v["valid_to"]) if x)
+        return dates
+
+
+class StarBuilder:
+    """Accumulates articles in any order; `tables()` folds them in `fold_key` order from an empty state
+    and returns the rows of every published table, each sorted by its key."""
+
+    def __init__(self, k: Knowledge | None = None):
+        self.k = k or knowledge()
+        self.articles: dict[str, tuple[ArticleMeta, dict[str, Any] | str]] = {}
+
+    def add(self, meta: ArticleMeta, record: ArticleRecord) -> None:
+        self.add_stored(meta, record.to_dict())
+
+    def add_stored(self, meta: ArticleMeta, record: dict[str, Any] | str) -> None:
+        """An article with its record as the extraction store keeps it (`ArticleRecord.to_dict()`, or that
+        as JSON text). The same text under two names is one article: the first source (by URI) keeps it."""
+        prev = self.articles.get(meta.article_id)
+        if prev is None or meta.source_uri < prev[0].source_uri:
+            self.articles[meta.article_id] = (meta, record)
+
+    def tables(self) -> dict[str, list[dict[str, Any]]]:
+        state = ModelState(self.k)
+        delta = state.fold(parsed(sorted(self.articles.values(), key=lambda a: fold_key(a[0]))))
+        out: dict[str, list[dict[str, Any]]] = {}
+        for name, table in self.k.tables.items():
+            out[name] = sorted(delta.rows.get(name, []), key=lambda r, key=table.key: tuple(str(r[c]) for c in key))
+        return out
+
+
+def parsed(items: Iterable[tuple[ArticleMeta, dict[str, Any] | str]]
+            ) -> Iterable[tuple[ArticleMeta, dict[str, Any]]]:
+    """Records read from their stored text one at a time, never all held parsed at once."""
+    import orjson
+
+    for meta, rec in items:
+        yield meta, (orjson.loads(rec) if isinstance(rec, str) else rec)
 
 
 def _calendar(dates: set[dt.date]) -> list[dict[str, Any]]:
@@ -335,10 +358,10 @@ def _calendar(dates: set[dt.date]) -> list[dict[str, Any]]:
 
 
 def _mention(spec: EventSpec, aid: str, index: int, published: dt.date | None, e: dict[str, Any],
-             org_ids: dict[str, str], known_people: set[str]) -> Mention:
+             resolve: Callable[[str], str | None], known_people: set[str]) -> Mention:
     """One article's report of an event, with its organisations as ids and its officials as person keys."""
     orgs, people = _role_names(spec, "organisation"), _role_names(spec, "official")
-    parties = frozenset(x for x in (org_ids.get(norm(r["name"])) for r in e["roles"] if r["role"] in orgs) if x)
+    parties = frozenset(x for x in (resolve(r["name"]) for r in e["roles"] if r["role"] in orgs) if x)
     persons = frozenset(norm(r["name"]) for r in e["roles"] if r["role"] in people and norm(r["name"]) in known_people)
     return Mention(aid, index, published, e["type"], parties, persons, _date(e["start"]), _date(e["end"]),
                    e["precision"], e["location"], e["name"], e["evidence"], e)
@@ -365,42 +388,39 @@ def _bridge_row(declared: Table, id_column: str, event_id: str, values: dict[str
     return row
 
 
-def _event_tables(spec: EventSpec, mentions: list[Mention], org_ids: dict[str, str],
-                  version: Callable[[str, str, dt.date | None], str | None], dates: set[dt.date],
+def _event_tables(spec: EventSpec, e: Event, current: Callable[[str], str],
+                  version: Callable[[str, str, dt.date | None], str | None],
                   tables: Mapping[str, Table]) -> dict[str, list[dict[str, Any]]]:
-    """The fact table and bridges of one event spec: one fact row per real event (clustered across
-    articles by the spec's resolution rule), one bridge row per role filler and per reporting article."""
+    """One real event's rows: its fact row, one bridge row per role filler and per reporting article."""
     out: dict[str, dict[tuple, dict[str, Any]]] = defaultdict(dict)
     id_col = spec.id_column
-    org_roles = spec.roles_of("organisation")
     people_roles = {r.role: r for r in spec.roles_of("official")}
-    for e in cluster(mentions, RESOLUTIONS[spec.resolution], spec.name):
-        d = e.dated
-        values = {"id": e.id, "type": e.kind, "name": e.best("name"), "start": d.start if d else None,
-                  "end": d.end if d else None, "precision": d.precision if d else None,
-                  "location": e.best("location"), "summary": _summary(spec, max(e.mentions, key=lambda m: m.order).raw)}
-        out[spec.fact_table][(e.id,)] = {col: values[f] for f, col in spec.fact_columns.items()}
-        dates.update(x for x in ((d.start, d.end) if d else ()) if x)
+    d = e.dated
+    values = {"id": e.id, "type": e.kind, "name": e.best("name"), "start": d.start if d else None,
+              "end": d.end if d else None, "precision": d.precision if d else None,
+              "location": e.best("location"), "summary": _summary(spec, max(e.mentions, key=lambda m: m.order).raw)}
+    out[spec.fact_table][(e.id,)] = {col: values[f] for f, col in spec.fact_columns.items()}
 
-        def add(table: str, vals: dict[str, Any], event_id: str = e.id) -> None:
-            row = _bridge_row(tables[table], id_col, event_id, vals)
-            out[table].setdefault(tuple(row[c] for c in tables[table].key), row)
+    def add(table: str, vals: dict[str, Any]) -> None:
+        row = _bridge_row(tables[table], id_col, e.id, vals)
+        out[table].setdefault(tuple(row[c] for c in tables[table].key), row)
 
-        for role in org_roles:
-            for oid in sorted(frozenset().union(*(m.parties for m in e.mentions))):
-                add(role.table, {"organisation_id": oid, "role": role.role})
-        for m in e.mentions:
-            for filler in m.raw["roles"]:
-                pk = norm(filler["name"])
-                if filler["role"] in people_roles and pk in m.people:
-                    vid = version(pk, m.article_id, d.start if d else m.published)
-                    if vid:
-                        add(people_roles[filler["role"]].table, {"official_id": vid, "role": filler["role"]})
-        evidence: dict[str, list[str]] = defaultdict(list)
-        for m in e.mentions:
-            evidence[m.article_id].append(m.evidence)
-        for aid in sorted(evidence):
-            add(spec.articles_table, {"article_id": aid, "evidence": " ".join(evidence[aid])})
+    parties = sorted({current(p) for m in e.mentions for p in m.parties})
+    for role in spec.roles_of("organisation"):
+        for oid in parties:
+            add(role.table, {"organisation_id": oid, "role": role.role})
+    for m in e.mentions:
+        for filler in m.raw["roles"]:
+            pk = norm(filler["name"])
+            if filler["role"] in people_roles and pk in m.people:
+                vid = version(pk, m.article_id, d.start if d else m.published)
+                if vid:
+                    add(people_roles[filler["role"]].table, {"official_id": vid, "role": filler["role"]})
+    evidence: dict[str, list[str]] = defaultdict(list)
+    for m in e.mentions:
+        evidence[m.article_id].append(m.evidence)
+    for aid in sorted(evidence):
+        add(spec.articles_table, {"article_id": aid, "evidence": " ".join(evidence[aid])})
     return {table: list(rows.values()) for table, rows in out.items()}
 
 

@@ -140,25 +140,31 @@ def pending_hashes(raw_dir: Path, extracted_dir: Path, version: str) -> set[str]
     return _readable_store(extracted_dir, query)
 
 
-def iter_modelled(raw_dir: Path, extracted_dir: Path, version: str, batch_size: int
+def iter_modelled(raw_dir: Path, extracted_dir: Path, version: str, batch_size: int, only: set[str] | None = None
                   ) -> Iterator[list[tuple[dict[str, Any], str]]]:
     """What modelling reads, in one pass: each raw article's metadata (first read wins; never its text)
     with its record at this extractor version as stored (`ArticleRecord.to_dict()` as JSON text, which
     modelling keeps as text until it reads it: a tenth of the memory of the parsed record), in
-    content-hash order, batch by batch. The record's `failure` and `word_count` come with the metadata.
-    A record that is not JSON is left out with a warning."""
+    content-hash order, batch by batch; with `only`, just those content hashes. The record's `failure`
+    and `word_count` come with the metadata. A record that is not JSON is left out with a warning."""
     raw, ext = _glob(raw_dir), _glob(extracted_dir)
-    if raw is None or ext is None:
+    if raw is None or ext is None or only == set():
         return
-    cols = ", ".join(c for c in RAW_METADATA)
     with duckdb.connect() as con:
+        cols = ", ".join(_raw_metadata(con, raw))
+        where = ""
+        if only is not None:
+            con.execute("create temp table only_these(h varchar primary key)")
+            con.executemany("insert into only_these values (?)", [[h] for h in sorted(only)])
+            where = "where content_hash in (select h from only_these)"
         con.execute(f"""
             with raw as (
                 select {cols}, row_number() over (partition by content_hash order by read_at, source_uri) rn
-                from read_parquet(?, union_by_name = true)),
+                from read_parquet(?, union_by_name = true) {where}),
             ext as (
                 select content_hash, arg_max(record, extracted_at) record from read_parquet(?, union_by_name = true)
-                where extractor_version = ? group by content_hash)
+                {where.replace("where", "where extractor_version = ? and") if where else "where extractor_version = ?"}
+                group by content_hash)
             select {cols}, ext.record, json_valid(ext.record) as readable,
                    case when json_valid(ext.record) then json_extract_string(ext.record, '$.failure') end failure,
                    case when json_valid(ext.record) then try_cast(json_extract(ext.record, '$.word_count') as integer)
@@ -177,8 +183,14 @@ def iter_modelled(raw_dir: Path, extracted_dir: Path, version: str, batch_size: 
             yield out
 
 
+def _raw_metadata(con: duckdb.DuckDBPyConnection, raw: list[str]) -> list[str]:
+    """RAW_METADATA as the zone's parts hold it: a column older parts lack is NULL."""
+    have = {r[0] for r in con.execute("describe select * from read_parquet(?, union_by_name = true)", [raw]).fetchall()}
+    return [c if c in have else f"null::varchar as {c}" for c in RAW_METADATA]
+
+
 # The raw zone's columns modelling needs: everything but the text and what was fetched with it.
-RAW_METADATA = ("content_hash", "source_uri", "url", "title", "published_date", "read_at", "repairs")
+RAW_METADATA = ("content_hash", "source_uri", "url", "title", "published_date", "read_at", "repairs", "ingest_run")
 
 
 def _readable_store(extracted_dir: Path, query: Any) -> Any:

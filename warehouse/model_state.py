@@ -1,0 +1,48 @@
+"""Where modelling's state is kept between runs: beside the version it built.
+
+The state a published version was modelled from is pickled into that version's
+folder, so the next run goes on from the live version's state (and a rollback
+from the older one's). A state made by other code or another extractor (its
+`key`) or one that cannot be read is not used: the run models from empty, which
+is slower but gives the same warehouse. The file is Parley's own, inside
+PARLEY_HOME, written by the run that staged the version.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+from pathlib import Path
+
+from transforms.knowledge import Knowledge
+from transforms.model import ModelState
+
+STATE_FILE = "model_state.pkl"
+log = logging.getLogger(__name__)
+
+
+def save(version_dir: Path, state: ModelState) -> Path:
+    """Writes the state beside the version's tables (to a temporary name, then renamed)."""
+    path = version_dir / STATE_FILE
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "wb") as fh:
+        pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+    return path
+
+
+def load(version_dir: Path | None, key: str, k: Knowledge) -> ModelState | None:
+    """The state the version was modelled from, if it was made by this code for these records."""
+    path = version_dir / STATE_FILE if version_dir else None
+    if path is None or not path.is_file():
+        return None
+    try:
+        with open(path, "rb") as fh:
+            state = pickle.load(fh)  # noqa: S301 (Parley's own file, written by a run into PARLEY_HOME)
+    except Exception as exc:  # noqa: BLE001 (any unreadable state only means modelling from empty)
+        log.warning("model state %s cannot be read (%s): modelling from empty", path, exc)
+        return None
+    if not isinstance(state, ModelState) or state.key != key:
+        return None
+    return state.attach(k)
