@@ -28,6 +28,7 @@ from flows.parallel import Result, extract_stream, extraction_pool, worker_count
 from flows.preflight import live_summary, unchanged_summary
 from flows.progress import Progress, timed
 from flows.report import NEW_FACTS, new_facts, row_changes, run_markdown
+from flows.warm import warm_imports
 from parley.faults import crash_point
 from parley.settings import Settings, load_settings
 from parley.source_specs import SourceSpec, resolve
@@ -39,7 +40,8 @@ from transforms.model import ArticleMeta, ModelState, fold_key, parsed
 from warehouse import model_state as model_store
 from warehouse import publish as pub
 from warehouse import zones
-from warehouse.delta import apply as apply_delta
+from warehouse.delta import TableChange, changes
+from warehouse.delta import apply as apply_changes
 
 if TYPE_CHECKING:
     from expectations.gate import GateResult
@@ -68,11 +70,14 @@ def store_batch(rows: list[dict[str, Any]], results: list[Result], version: str,
 
 @dataclass
 class Modelled:
-    """What modelling made: every published table, the state the next run goes on from, and how."""
+    """What modelling made: every published table, the state the next run goes on from, and how; for a
+    run that went on from the live version, that version and the rows that changed (to patch its file)."""
 
     tables: dict[str, pa.Table]
     state: ModelState
     how: dict[str, Any]
+    base: pub.Version | None = None
+    changed: dict[str, TableChange] | None = None
 
 
 @task(name="model-star-schema", cache_policy=NO_CACHE)
@@ -98,10 +103,14 @@ def model_tables(settings: Settings, version: str, reprocess: bool = False) -> M
                     if (live / f"{t.name}.parquet").is_file()}
         how = {"mode": "incremental"}
     how["articles"] = len(items)
-    delta = state.fold(parsed(items))
-    tables = apply_delta(previous, delta, TABLES)
+    with model_store.paused_gc():
+        changed = changes(state.fold(parsed(items)), TABLES)  # `items` is emptied as it is folded
+    tables = apply_changes(previous, changed, TABLES)
     tables[QUARANTINE.name] = zones.quarantine_table(settings.quarantine_dir, settings.raw_dir)
-    return Modelled(tables, state, how)
+    if not previous or live is None:
+        return Modelled(tables, state, how)  # a full build: the changes are every row (not kept twice)
+    changed[QUARANTINE.name] = TableChange(None, pa.array([], pa.string()), tables[QUARANTINE.name])
+    return Modelled(tables, state, how, pub.Version(live.parent.name, live.parent), changed)
 
 
 def _articles(settings: Settings, version: str, held: frozenset[str], only: set[str] | None
@@ -169,10 +178,13 @@ def hold_back(gate: GateResult, tables: dict[str, pa.Table], settings: Settings)
 
 
 @task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def publish_version(version: pub.Version, settings: Settings) -> None:
-    """Builds the version's DuckDB file (only now: the gate has passed) and swaps it in."""
-    pub.build(version)
+def publish_version(version: pub.Version, settings: Settings, base: pub.Version | None = None,
+                    changed: dict[str, TableChange] | None = None) -> str:
+    """Makes the version's DuckDB file (only now: the gate has passed) and swaps it in: patched from the
+    version it went on from where there is one, else built from its tables. Returns how it was made."""
+    how = pub.build(version, base, changed)
     pub.publish(version, settings.warehouse_path)
+    return how
 
 
 @task(name="publish-to-lake", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
@@ -339,6 +351,8 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     # 2. Extract what has no record at this extractor version (new articles, or all after an upgrade).
     total = zones.raw_count(settings.raw_dir)
     pending = None if reprocess else zones.pending_hashes(settings.raw_dir, settings.extracted_dir, version)
+    if pending is None or pending:
+        warm_imports("expectations.gate", "expectations.suites")  # the gate will run: load it meanwhile
     extracted = failed = 0
     workers = worker_count(settings.extract_workers)
     with timed(seconds, "extract", peaks), Progress("extract", total if pending is None else len(pending)) as bar, \
@@ -373,7 +387,7 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     with timed(seconds, "stage", peaks):
         version_dir = pub.stage(settings.versions_dir, run_id, tables)
         model_store.save(version_dir.path, modelled.state)
-    del modelled
+    modelled.state = None  # type: ignore[assignment]  # saved; the changes stay for publishing
     crash_point("model")
 
     # 4. The gate.
@@ -400,7 +414,7 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
                 with timed(seconds, "lake", peaks):
                     summary["lake_snapshot"] = publish_lake(version_dir, settings)
             with timed(seconds, "publish", peaks):
-                publish_version(version_dir, settings)
+                summary["publish"] = publish_version(version_dir, settings, modelled.base, modelled.changed)
             pub.write_summary(version_dir, summary)  # again, with the publish step's time
         except Exception:
             summary["published"] = False

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from parley.cli import main
-from schemas import TABLES
+from schemas import MARTS, TABLES
 from transforms.knowledge import DEFAULT_DIR
 
 from .conftest import write_articles
@@ -36,6 +36,11 @@ def snapshot(db: Path, skip_cols: tuple[str, ...] = ()) -> dict[str, list[tuple]
             cols = [c for c in t.column_names if c not in skip_cols]
             out[t.name] = con.execute(f"select {', '.join(cols)} from {t.name} order by all").fetchall()
         return out
+
+
+def marts(db: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {v.name: con.execute(f"select * from {v.name} order by all").fetchall() for v in MARTS}
 
 
 def last_summary(home: Path) -> dict:
@@ -110,12 +115,14 @@ LATE = {"l1.txt": " date 2025-06-15 Goa Shipyard Limited signed an MoU with the 
 def test_runs_model_only_what_is_new_and_equal_a_full_reprocess(home: Path, tmp_path: Path):
     for name, batch in (("a", BATCH_A), ("b", BATCH_B), ("c", BATCH_C)):
         assert main(["run", "--source", str(write_articles(tmp_path / name, batch))]) == 0
-    model = last_summary(home)["model"]
-    assert (model["mode"], model["articles"]) == ("incremental", 2)
-    incremental = snapshot(home / "warehouse.duckdb")
+    summary = last_summary(home)
+    assert (summary["model"]["mode"], summary["model"]["articles"]) == ("incremental", 2)
+    assert summary["publish"].startswith("patched from")
+    incremental = snapshot(home / "warehouse.duckdb"), marts(home / "warehouse.duckdb")
     assert main(["reprocess", "--force"]) == 0
-    assert last_summary(home)["model"]["mode"] == "full"
-    assert snapshot(home / "warehouse.duckdb") == incremental
+    summary = last_summary(home)
+    assert (summary["model"]["mode"], summary["publish"]) == ("full", "built")
+    assert (snapshot(home / "warehouse.duckdb"), marts(home / "warehouse.duckdb")) == incremental
     # News older than the newest held cannot go on top of the state: modelled from empty, still right.
     assert main(["run", "--source", str(write_articles(tmp_path / "late", LATE))]) == 0
     model = last_summary(home)["model"]

@@ -15,14 +15,15 @@ from schemas import TABLES
 from transforms.knowledge import knowledge
 from transforms.model import ArticleMeta, ModelState, OutOfOrder, fold_key
 from transforms.names import stable_id
-from warehouse.delta import apply
+from warehouse.delta import apply, changes
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
-def org(name: str, acronym: str | None = None, parent: str | None = None) -> dict[str, Any]:
-    return {"name": name, "acronym": acronym, "aliases": [], "org_type": "agency", "country": None,
-            "parent": parent, "mentions": 1}
+def org(name: str, acronym: str | None = None, parent: str | None = None, alias: str | None = None
+        ) -> dict[str, Any]:
+    return {"name": name, "acronym": acronym, "aliases": [alias] if alias else [], "org_type": "agency",
+            "country": None, "parent": parent, "mentions": 1}
 
 
 def person(name: str, title: str | None = None, organisation: str | None = None) -> dict[str, Any]:
@@ -49,6 +50,7 @@ def article(run: str, day: str, n: int, orgs: list[dict], officials: list[dict] 
 AGENCY, SHORT, WORKS, MARINE = "Zentara Defence Agency", "ZDA", "Korvin Dynamics Ltd", "Halvorsen Marine AS"
 RUNS = [
     [  # the agency and its acronym seen apart: two organisations for now
+        article("r1", "2025-03-02", 6, [org(AGENCY)]),
         article("r1", "2025-03-03", 1, [org(AGENCY), org(WORKS)],
                 [person("Ravi Menon", "Joint Secretary"), person("Lina Okafor")],
                 [deal("MoU", [AGENCY, WORKS], "2025-03-03", "Ravi Menon")]),
@@ -57,7 +59,7 @@ RUNS = [
                 meetings=[deal("review meeting", [SHORT, WORKS], "2025-03-04")]),
     ],
     [  # "Zentara Defence Agency (ZDA)": one organisation after all; a promotion; a first title
-        article("r2", "2025-03-05", 3, [org(AGENCY, SHORT), org("Velmora Aerospace Pvt Ltd")],
+        article("r2", "2025-03-05", 3, [org(AGENCY, SHORT, alias="Zentara Agency"), org("Velmora Aerospace Pvt Ltd")],
                 [person("Ravi Menon", "Additional Secretary", AGENCY), person("Lina Okafor", "Director General")],
                 [deal("contract", [SHORT, "Velmora Aerospace Pvt Ltd"], "2025-03-05")]),
         article("r2", "2025-03-04", 9, [org(SHORT)], meetings=[deal("review meeting", [SHORT], "2025-03-04")]),
@@ -77,7 +79,7 @@ def tables_of(runs: list[list[tuple[ArticleMeta, dict]]], persist: bool) -> tupl
     for run in runs:
         if persist:
             state = pickle.loads(pickle.dumps(state)).attach(knowledge())
-        tables = apply(tables, state.fold(sorted(run, key=lambda a: fold_key(a[0]))), TABLES)
+        tables = apply(tables, changes(state.fold(sorted(run, key=lambda a: fold_key(a[0]))), TABLES), TABLES)
     return tables, state
 
 

@@ -30,7 +30,7 @@ MEETING_DAYS = 3
 RECENT_DAYS = 31
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     article_id: str
     index: int
@@ -44,19 +44,24 @@ class Mention:
     location: str | None
     name: str | None
     evidence: str
-    raw: dict[str, Any] = field(default_factory=dict)
+    roles: tuple[tuple[str, str], ...] = ()  # (role, name) of every filler, as the article named them
     order: tuple[dt.date, str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Where reports stand in the fixed order; read millions of times when clustering 100,000 articles.
         self.order = (self.published or dt.date.min, self.article_id, self.index)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Kept by the hundred thousand in modelling's state: pickled as its constructor's arguments.
+        return Mention, (self.article_id, self.index, self.published, self.kind, self.parties, self.people,
+                         self.start, self.end, self.precision, self.location, self.name, self.evidence, self.roles)
+
 
 def _specific(m: Mention) -> tuple[int, tuple[dt.date, str, int]]:
     return PRECISION_RANK[m.precision], m.order
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Event:
     """One real event and its reports. What resolution compares (every report's parties, people and names,
     the best dates) is kept up to date as reports join, so comparing a mention costs the same however
@@ -75,6 +80,11 @@ class Event:
     # The first report with a date: where the event is in time when reports are compared. It never moves,
     # so a run of reports a few days apart cannot drag one event across months.
     first_dated: Mention | None = None
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Everything else follows from its reports, added again in their order; the parties are kept
+        # as they stand (an organisation that took another's id, `Clusterer.rename_party`).
+        return _restore_event, (self.id, self.seq, self.mentions, self.parties)
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -103,6 +113,15 @@ class Event:
     def kind(self) -> str:
         kinds = [m.kind for m in sorted(self.mentions, key=lambda m: m.order, reverse=True) if m.kind != "other"]
         return kinds[0] if kinds else self.mentions[0].kind
+
+
+def _restore_event(event_id: str, seq: int, mentions: list[Mention], parties: set[str]) -> Event:
+    e = Event(event_id, seq)
+    for m in mentions:
+        e.add(m)
+    e.parties = parties
+    e.keys = set().union(*(_keys(m) for m in mentions)) | {f"o:{p}" for p in parties}
+    return e
 
 
 def _close(a: dt.date | None, b: dt.date | None, days: int) -> bool | None:
@@ -261,6 +280,14 @@ class _Index:
         added = _keys(m) - e.keys
         self._file_keys(e, added, new_bin, refile)
 
+    def refile(self, e: Event) -> None:
+        """Files an event made again from its reports under every key it has (`Clusterer.__setstate__`)."""
+        if self.r.spans and e.first_dated and e.first_dated.end:
+            self.longest = max(self.longest, (e.first_dated.end - e.first_dated.start).days)
+        day = anchor(e)
+        keys, e.keys = e.keys, set()
+        self._file_keys(e, keys, (e.first_dated is not None, day.toordinal() // BIN_DAYS) if day else None, set())
+
     def file_key(self, e: Event, key: str) -> None:
         """Files the event under one more key (an organisation it names that took another's id)."""
         if key not in e.keys:
@@ -289,6 +316,17 @@ class Clusterer:
         self.prefix = prefix
         self.events: list[Event] = []
         self.index = _Index(resolution)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"resolution": self.resolution, "prefix": self.prefix, "events": self.events}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """The index is made again from the events (it is a third of their size pickled, and follows
+        from each event's keys and standing date)."""
+        self.__dict__.update(state)
+        self.index = _Index(self.resolution)
+        for e in self.events:
+            self.index.refile(e)
 
     def add(self, m: Mention) -> Event:
         seen: set[int] = set()

@@ -16,9 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from schemas import Table
 from transforms.event_resolution import RESOLUTIONS, Clusterer, Event, Mention
@@ -62,8 +62,7 @@ def fiscal_year(d: dt.date) -> str:
     return f"{start}-{(start + 1) % 100:02d}"
 
 
-@dataclass
-class _Entities:
+class _Entities(NamedTuple):
     """What an article's entity bridges are made of, kept to write them again when an id they use
     changes: organisation ids (as resolved when read) with mentions; (person, title key, mentions)."""
 
@@ -335,10 +334,17 @@ class StarBuilder:
 
 
 def parsed(items: Iterable[tuple[ArticleMeta, dict[str, Any] | str]]
-            ) -> Iterable[tuple[ArticleMeta, dict[str, Any]]]:
-    """Records read from their stored text one at a time, never all held parsed at once."""
+           ) -> Iterator[tuple[ArticleMeta, dict[str, Any]]]:
+    """Records read from their stored text one at a time, never all held parsed at once; a list given
+    is emptied as it is read, so each record's text is freed once folded."""
     import orjson
 
+    if isinstance(items, list):
+        items.reverse()
+        while items:
+            meta, rec = items.pop()
+            yield meta, (orjson.loads(rec) if isinstance(rec, str) else rec)
+        return
     for meta, rec in items:
         yield meta, (orjson.loads(rec) if isinstance(rec, str) else rec)
 
@@ -364,7 +370,8 @@ def _mention(spec: EventSpec, aid: str, index: int, published: dt.date | None, e
     parties = frozenset(x for x in (resolve(r["name"]) for r in e["roles"] if r["role"] in orgs) if x)
     persons = frozenset(norm(r["name"]) for r in e["roles"] if r["role"] in people and norm(r["name"]) in known_people)
     return Mention(aid, index, published, e["type"], parties, persons, _date(e["start"]), _date(e["end"]),
-                   e["precision"], e["location"], e["name"], e["evidence"], e)
+                   e["precision"], e["location"], e["name"], e["evidence"],
+                   tuple((r["role"], r["name"]) for r in e["roles"]))
 
 
 @functools.lru_cache(maxsize=64)
@@ -398,7 +405,7 @@ def _event_tables(spec: EventSpec, e: Event, current: Callable[[str], str],
     d = e.dated
     values = {"id": e.id, "type": e.kind, "name": e.best("name"), "start": d.start if d else None,
               "end": d.end if d else None, "precision": d.precision if d else None,
-              "location": e.best("location"), "summary": _summary(spec, max(e.mentions, key=lambda m: m.order).raw)}
+              "location": e.best("location"), "summary": _summary(spec, max(e.mentions, key=lambda m: m.order))}
     out[spec.fact_table][(e.id,)] = {col: values[f] for f, col in spec.fact_columns.items()}
 
     def add(table: str, vals: dict[str, Any]) -> None:
@@ -410,12 +417,12 @@ def _event_tables(spec: EventSpec, e: Event, current: Callable[[str], str],
         for oid in parties:
             add(role.table, {"organisation_id": oid, "role": role.role})
     for m in e.mentions:
-        for filler in m.raw["roles"]:
-            pk = norm(filler["name"])
-            if filler["role"] in people_roles and pk in m.people:
+        for role, filler in m.roles:
+            pk = norm(filler)
+            if role in people_roles and pk in m.people:
                 vid = version(pk, m.article_id, d.start if d else m.published)
                 if vid:
-                    add(people_roles[filler["role"]].table, {"official_id": vid, "role": filler["role"]})
+                    add(people_roles[role].table, {"official_id": vid, "role": role})
     evidence: dict[str, list[str]] = defaultdict(list)
     for m in e.mentions:
         evidence[m.article_id].append(m.evidence)
@@ -424,20 +431,22 @@ def _event_tables(spec: EventSpec, e: Event, current: Callable[[str], str],
     return {table: list(rows.values()) for table, rows in out.items()}
 
 
-def _summary(spec: EventSpec, e: dict[str, Any]) -> str:
-    """One line from the event's own fields, styled by the spec ('MoU between A and B signed 2024-03')."""
+def _summary(spec: EventSpec, m: Mention) -> str:
+    """One line from a report's own fields, styled by the spec ('MoU between A and B signed 2024-03')."""
     style = spec.summary
     orgs = _role_names(spec, "organisation")
-    parties = [r["name"] for r in e["roles"] if r["role"] in orgs]
-    parts = [(e["name"] or e["type"]) if style["head"] == "name_or_type" else e["type"]]
+    parties = [name for role, name in m.roles if role in orgs]
+    parts = [(m.name or m.kind) if style["head"] == "name_or_type" else m.kind]
     if parties and style["parties"] == "between":
         parts.append("between " + " and ".join(parties) if len(parties) > 1 else "with " + parties[0])
     elif parties:
         parts.append("with " + ", ".join(parties[:4]))
-    if e["start"] and style["date"] == "signed":
-        parts.append(f"signed {e['start'][: {'year': 4, 'month': 7}.get(e['precision'] or 'day', 10)]}")
-    elif e["start"]:
-        parts.append(f"on {e['start']}" + (f" to {e['end']}" if e["end"] and e["end"] != e["start"] else ""))
-    if e["location"]:
-        parts.append(f"in {e['location']}")
+    start = m.start.isoformat() if m.start else None
+    if start and style["date"] == "signed":
+        parts.append(f"signed {start[: {'year': 4, 'month': 7}.get(m.precision or 'day', 10)]}")
+    elif start:
+        end = m.end.isoformat() if m.end else None
+        parts.append(f"on {start}" + (f" to {end}" if end and end != start else ""))
+    if m.location:
+        parts.append(f"in {m.location}")
     return " ".join(parts)

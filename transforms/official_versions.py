@@ -11,15 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from transforms.names import stable_id
 
 NO_DATE = dt.date(1900, 1, 1)  # an article with no publication date sorts first and dates nothing
 
 
-@dataclass(frozen=True)
-class Sighting:
+class Sighting(NamedTuple):  # a tuple: modelling's state keeps one per person per article
     published: dt.date
     article_id: str
     title: str | None

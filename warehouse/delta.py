@@ -9,6 +9,7 @@ row for row, as one built from empty.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -18,17 +19,37 @@ from transforms.model import Delta
 from warehouse.arrow import to_arrow
 
 
-def apply(previous: Mapping[str, pa.Table], delta: Delta, tables: Sequence[Table]) -> dict[str, pa.Table]:
-    """The tables after the delta: `previous` without the replaced owners' rows, plus the new rows
-    (`previous` empty: the delta is every row there is)."""
+@dataclass(frozen=True)
+class TableChange:
+    """One table's change: the owners (values of `column`) whose rows are replaced by `rows`; with no
+    column, `rows` is the whole table."""
+
+    column: str | None
+    owners: pa.Array
+    rows: pa.Table
+
+
+def changes(delta: Delta, tables: Sequence[Table]) -> dict[str, TableChange]:
+    """The delta as typed Arrow, table by table (its Python rows are freed as each table is made)."""
     out = {}
     for t in tables:
-        new = to_arrow(t, delta.rows.pop(t.name, []))
-        old = previous.get(t.name)
-        if old is not None and t.name not in delta.whole:
-            column, owners = delta.replace.get(t.name, ("", set()))
-            if owners:
-                old = old.filter(pc.invert(pc.is_in(old[column], value_set=pa.array(sorted(owners), pa.string()))))
+        rows = to_arrow(t, delta.rows.pop(t.name, []))
+        column, owners = (None, set()) if t.name in delta.whole else delta.replace.get(t.name, (t.key[0], set()))
+        out[t.name] = TableChange(column, pa.array(sorted(owners), pa.string()), rows)
+    return out
+
+
+def apply(previous: Mapping[str, pa.Table], changed: Mapping[str, TableChange], tables: Sequence[Table]
+          ) -> dict[str, pa.Table]:
+    """The tables after the change: `previous` without the replaced owners' rows, plus the new rows
+    (`previous` empty: the change is every row there is)."""
+    out = {}
+    for t in tables:
+        ch = changed[t.name]
+        new, old = ch.rows, previous.get(t.name)
+        if old is not None and ch.column is not None:
+            if len(ch.owners):
+                old = old.filter(pc.invert(pc.is_in(old[ch.column], value_set=ch.owners)))
             new = pa.concat_tables([old.select(t.column_names).cast(t.arrow_schema), new])
         out[t.name] = new.sort_by([(c, "ascending") for c in t.key]).combine_chunks()
     return out
