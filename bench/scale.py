@@ -1,11 +1,14 @@
 """End-to-end benchmark: synthetic corpora of growing size through the real `parley run`.
 
-    .venv/bin/python bench/scale.py [--sizes 1000,10000,100000] [--seed 7] [--new 1000] [--repeat 20] [--keep]
+    .venv/bin/python bench/scale.py [--sizes 1000,10000,100000] [--seed 7] [--new 1000] [--repeat 20]
+                                    [--keep] [--running-server]
 
 For each size N, in a fresh home, one after another:
   1. `full`: N synthetic articles (bench/synthetic.py) read, extracted, modelled, gated and published;
   2. `nothing new`: the same command again, with nothing new to read;
   3. `new`: `--new` more articles (the next ones of the same world) added to the folder, and a run;
+     with `--running-server`, `--new` more again, run against a Prefect server already running (as a
+     scheduled deployment's runs are), so the run pays no temporary server;
   4. analyst queries (the marts' typical questions, bench/serve_latency.py's list) on the published
      `warehouse.duckdb` in plain DuckDB, `--repeat` times each after one warm-up: p50 and p95.
 Each run's wall time, its stages' times (the run summary's `seconds`), and peak memory (resident set of
@@ -16,6 +19,7 @@ Prefect server; sampled every 0.1 s) go to bench/scale_results.json; RESULTS.md 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -26,6 +30,8 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -65,9 +71,11 @@ class PeakMemory:
         return self.own, self.tree
 
 
-def run_once(source: Path, home: Path) -> dict[str, Any]:
-    """One `parley run`, its wall time, peak memory and the stages' times from its summary."""
-    env = {**os.environ, "PARLEY_HOME": str(home)}
+def run_once(source: Path, home: Path, api_url: str | None = None) -> dict[str, Any]:
+    """One `parley run`, its wall time, peak memory and the stages' times from its summary; with
+    `api_url`, against that running Prefect server (as a scheduled deployment runs) instead of a
+    temporary one."""
+    env = {**os.environ, "PARLEY_HOME": str(home), **({"PREFECT_API_URL": api_url} if api_url else {})}
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "parley.cli", "run", "--source", str(source)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -112,7 +120,30 @@ def query_latency(warehouse: Path, repeat: int) -> dict[str, dict[str, float]]:
     return out
 
 
-def bench_size(n: int, seed: int, new: int, repeat: int, keep: bool = False) -> dict[str, Any]:
+@contextlib.contextmanager
+def prefect_server(prefect_home: Path, port: int = 4329) -> Iterator[str]:
+    """A Prefect server of its own for the time of a measurement (`prefect server start`), its API URL."""
+    env = {**os.environ, "PREFECT_HOME": str(prefect_home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    proc = subprocess.Popen([str(Path(sys.executable).with_name("prefect")), "server", "start", "--host",
+                             "127.0.0.1", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"{url}/health", timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def bench_size(n: int, seed: int, new: int, repeat: int, keep: bool = False, with_server: bool = False
+               ) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix=f"parley-scale-{n}-"))
     try:
         src, home = work / "articles", work / "home"
@@ -125,6 +156,12 @@ def bench_size(n: int, seed: int, new: int, repeat: int, keep: bool = False) -> 
         result["nothing_new"] = run_once(src, home)
         write_folder(src, new, seed, first=n)
         result[f"{new}_new"] = run_once(src, home)
+        print(f"{n}: {new} new {result[f'{new}_new']['wall_s']} s", flush=True)
+        if with_server:
+            with prefect_server(work / "prefect") as api_url:
+                write_folder(src, new, seed, first=n + new)
+                result[f"{new}_new_running_server"] = run_once(src, home, api_url)
+            print(f"{n}: {new} more, running server {result[f'{new}_new_running_server']['wall_s']} s", flush=True)
         result["queries"] = query_latency(home / "warehouse.duckdb", repeat)
         return result
     finally:
@@ -141,6 +178,8 @@ def main() -> None:
     ap.add_argument("--new", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=20)
     ap.add_argument("--keep", action="store_true", help="keep each size's articles and home (to measure again)")
+    ap.add_argument("--running-server", action="store_true",
+                    help="also add --new more articles and run them against a running Prefect server")
     args = ap.parse_args()
     machine = {"cpus": os.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 2**30),
                "python": platform.python_version(), "platform": platform.platform()}
@@ -149,7 +188,7 @@ def main() -> None:
     results = {"machine": machine, "sizes": earlier}
     for n in (int(x) for x in args.sizes.split(",")):
         size = {"date": time.strftime("%Y-%m-%d %H:%M"), "command": " ".join(sys.argv),
-                **bench_size(n, args.seed, args.new, args.repeat, args.keep)}
+                **bench_size(n, args.seed, args.new, args.repeat, args.keep, args.running_server)}
         results["sizes"] = sorted([s for s in results["sizes"] if s["articles"] != n] + [size],
                                   key=lambda s: s["articles"])
         OUT.write_text(json.dumps(results, indent=2))

@@ -183,7 +183,7 @@ def publish_version(version: pub.Version, settings: Settings, base: pub.Version 
     """Makes the version's DuckDB file (only now: the gate has passed) and swaps it in: patched from the
     version it went on from where there is one, else built from its tables. Returns how it was made."""
     how = pub.build(version, base, changed)
-    pub.publish(version, settings.warehouse_path)
+    pub.publish(version, settings.warehouse_path, just_built=True)
     return how
 
 
@@ -386,8 +386,6 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     summary["rows"] = {name: t.num_rows for name, t in tables.items()}
     with timed(seconds, "stage", peaks):
         version_dir = pub.stage(settings.versions_dir, run_id, tables)
-        model_store.save(version_dir.path, modelled.state)
-    modelled.state = None  # type: ignore[assignment]  # saved; the changes stay for publishing
     crash_point("model")
 
     # 4. The gate.
@@ -409,6 +407,13 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     summary["finished"] = dt.datetime.now(dt.UTC).isoformat()
     pub.write_summary(version_dir, summary)
     if gate.passed:
+        # The state the next run goes on from, kept with the version; written once the tables are freed
+        # (at 100,000 articles each is hundreds of MB, and pickling it needs as much again).
+        del tables
+        modelled.tables = {}
+        with timed(seconds, "state", peaks):
+            model_store.save(version_dir.path, modelled.state)
+        modelled.state = None  # type: ignore[assignment]
         try:
             if settings.lake_catalog:
                 with timed(seconds, "lake", peaks):
