@@ -20,6 +20,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed, State
 from prefect.utilities.annotations import quote
 
+from flows.background import Background, warm_imports
 from flows.fingerprint import code_digest, inputs_fingerprint
 from flows.ingest import ingest_sources
 from flows.lifecycle import HomeUnusable, RunLocked, check_home, new_run_id, run_lock, write_crash_log
@@ -28,7 +29,6 @@ from flows.parallel import Result, extract_stream, extraction_pool, worker_count
 from flows.preflight import live_summary, unchanged_summary
 from flows.progress import Progress, timed
 from flows.report import NEW_FACTS, new_facts, row_changes, run_markdown
-from flows.warm import warm_imports
 from parley.faults import crash_point
 from parley.settings import Settings, load_settings
 from parley.source_specs import SourceSpec, resolve
@@ -80,27 +80,44 @@ class Modelled:
     changed: dict[str, TableChange] | None = None
 
 
+LiveState = tuple[pub.Version | None, ModelState | None]
+
+
+def state_key(version: str) -> str:
+    """What a model state depends on: the records (extractor version) and the code that models."""
+    return f"{version}|{code_digest()}"
+
+
+def read_live_state(settings: Settings, version: str, reprocess: bool) -> LiveState:
+    """The live version and the model state it was made from (None where there is none to go on from)."""
+    tables = None if reprocess else pub.live_tables_dir(settings.home)
+    if tables is None:
+        return None, None
+    live = pub.Version(tables.parent.name, tables.parent)
+    return live, model_store.load(live.path, state_key(version), knowledge())
+
+
 @task(name="model-star-schema", cache_policy=NO_CACHE)
-def model_tables(settings: Settings, version: str, reprocess: bool = False) -> Modelled:
-    """Builds every published table. Usually only what is new is modelled: the live version's state takes
-    the run's new articles and its tables take the rows they change. Where that cannot be (a first run,
-    `reprocess`, other code, articles that sort before what the state holds) every article is modelled
-    from empty, which gives the same warehouse, only slower."""
+def model_tables(settings: Settings, version: str, reprocess: bool = False,
+                 live_state: Background[LiveState] | None = None) -> Modelled:
+    """Builds every published table. Usually only what is new is modelled: the live version's state (read
+    by `live_state` if it was started early) takes the run's new articles and its tables take the rows
+    they change. Where that cannot be (a first run, `reprocess`, other code, articles that sort before
+    what the state holds) every article is modelled from empty, which gives the same warehouse, only
+    slower."""
     k = knowledge()
-    key = f"{version}|{code_digest()}"
+    live, state = (live_state or Background("model-state", read_live_state, settings, version, reprocess)).result()
     held = zones.held_sources(settings.quarantine_dir, settings.raw_dir)
-    live = None if reprocess else pub.live_tables_dir(settings.home)
-    state = model_store.load(live.parent if live else None, key, k)
     items, why = (None, "reprocess" if reprocess else "no state of this code") if state is None else \
         _new_articles(state, settings, version, held)
     previous: dict[str, pa.Table] = {}
     if items is None or state is None or live is None:
-        state = ModelState(k, key)
+        state = ModelState(k, state_key(version))
         items = _articles(settings, version, held, None)
         how = {"mode": "full", "why": why}
     else:
-        previous = {t.name: pq.read_table(live / f"{t.name}.parquet") for t in TABLES
-                    if (live / f"{t.name}.parquet").is_file()}
+        previous = {t.name: pq.read_table(live.tables_dir / f"{t.name}.parquet") for t in TABLES
+                    if (live.tables_dir / f"{t.name}.parquet").is_file()}
         how = {"mode": "incremental"}
     how["articles"] = len(items)
     with model_store.paused_gc():
@@ -110,7 +127,7 @@ def model_tables(settings: Settings, version: str, reprocess: bool = False) -> M
     if not previous or live is None:
         return Modelled(tables, state, how)  # a full build: the changes are every row (not kept twice)
     changed[QUARANTINE.name] = TableChange(None, pa.array([], pa.string()), tables[QUARANTINE.name])
-    return Modelled(tables, state, how, pub.Version(live.parent.name, live.parent), changed)
+    return Modelled(tables, state, how, live, changed)
 
 
 def _articles(settings: Settings, version: str, held: frozenset[str], only: set[str] | None
@@ -179,10 +196,18 @@ def hold_back(gate: GateResult, tables: dict[str, pa.Table], settings: Settings)
 
 @task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 def publish_version(version: pub.Version, settings: Settings, base: pub.Version | None = None,
-                    changed: dict[str, TableChange] | None = None) -> str:
+                    changed: dict[str, TableChange] | None = None, state_saved: Background[Any] | None = None
+                    ) -> str:
     """Makes the version's DuckDB file (only now: the gate has passed) and swaps it in: patched from the
-    version it went on from where there is one, else built from its tables. Returns how it was made."""
+    version it went on from where there is one, else built from its tables. The model state being
+    written meanwhile (`state_saved`) is waited for before the swap, so a live version has its state.
+    Returns how the file was made."""
     how = pub.build(version, base, changed)
+    if state_saved is not None:
+        try:
+            state_saved.result()
+        except OSError as exc:  # the warehouse stands; the next run models from empty
+            get_run_logger().warning("could not keep the model state (%s): the next run models every article", exc)
     pub.publish(version, settings.warehouse_path, just_built=True)
     return how
 
@@ -351,8 +376,10 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     # 2. Extract what has no record at this extractor version (new articles, or all after an upgrade).
     total = zones.raw_count(settings.raw_dir)
     pending = None if reprocess else zones.pending_hashes(settings.raw_dir, settings.extracted_dir, version)
-    if pending is None or pending:
-        warm_imports("expectations.gate", "expectations.suites")  # the gate will run: load it meanwhile
+    live_state = None
+    if pending is None or pending:  # there will be a model and a gate: load what they need meanwhile
+        warm_imports("expectations.gate", "expectations.suites")
+        live_state = Background("model-state", read_live_state, settings, version, reprocess)
     extracted = failed = 0
     workers = worker_count(settings.extract_workers)
     with timed(seconds, "extract", peaks), Progress("extract", total if pending is None else len(pending)) as bar, \
@@ -377,7 +404,7 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
 
     # 3. Model the star schema and stage it as a version.
     with timed(seconds, "model", peaks):
-        modelled = model_tables(settings, version, reprocess)
+        modelled = model_tables(settings, version, reprocess, quote(live_state))
     tables = modelled.tables
     summary["model"] = modelled.how
     log.info("modelled %s: %d article(s) folded%s", modelled.how["mode"], modelled.how["articles"],
@@ -411,15 +438,15 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
         # (at 100,000 articles each is hundreds of MB, and pickling it needs as much again).
         del tables
         modelled.tables = {}
-        with timed(seconds, "state", peaks):
-            model_store.save(version_dir.path, modelled.state)
+        saving = Background("save-state", model_store.save, version_dir.path, modelled.state)
         modelled.state = None  # type: ignore[assignment]
         try:
             if settings.lake_catalog:
                 with timed(seconds, "lake", peaks):
                     summary["lake_snapshot"] = publish_lake(version_dir, settings)
             with timed(seconds, "publish", peaks):
-                summary["publish"] = publish_version(version_dir, settings, modelled.base, modelled.changed)
+                summary["publish"] = publish_version(version_dir, settings, modelled.base, modelled.changed,
+                                                     quote(saving))
             pub.write_summary(version_dir, summary)  # again, with the publish step's time
         except Exception:
             summary["published"] = False

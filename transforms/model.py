@@ -148,6 +148,16 @@ class ModelState:
         if pub:
             lo, hi = self.published or (pub, pub)
             self.published = (min(lo, pub), max(hi, pub))
+        self._fold_entities(aid, pub or NO_DATE, rec, touched)
+        self._article_rows(meta, rec, delta)
+        known_people = {norm(p["name"]) for p in rec["officials"]}
+        for spec in self.k.events:
+            for i, e in enumerate(rec["events"].get(spec.name, [])):
+                self._fold_mention(spec, _mention(spec, aid, i, pub, e, self.orgs.resolve, known_people), touched)
+
+    def _fold_entities(self, aid: str, pub: dt.date, rec: dict[str, Any], touched: dict[str, set[Any]]) -> None:
+        """The article's organisations (as ids) and officials (as sightings of a person), kept so its
+        bridges can be written again when an id they use changes."""
         orgs: Counter[str] = Counter()
         for o in rec["organisations"]:
             orgs[self.orgs.resolve(o["name"])] += max(1, o.get("mentions") or 1)  # type: ignore[index]
@@ -159,18 +169,13 @@ class ModelState:
             tk = self._title_key(title) if title else None
             org = self.orgs.use(self.orgs.resolve(p.get("organisation")), ("p", pkey))
             self.people.setdefault(pkey, Person()).add(
-                p["name"], Sighting(pub or NO_DATE, aid, title, tk or "", p.get("rank"), org))
+                p["name"], Sighting(pub, aid, title, tk or "", p.get("rank"), org))
             officials.append((pkey, tk, max(1, p.get("mentions") or 1)))
             if tk is None:
-                self.person_refs[pkey].add(("a", aid))
+                self.person_refs[pkey].add(("a", aid))  # its version is looked up by date: see `_rows`
             touched["p"].add(pkey)
-        self.entities[aid] = _Entities(pub or NO_DATE, dict(orgs), officials)
+        self.entities[aid] = _Entities(pub, dict(orgs), officials)
         touched["a"].add(aid)
-        self._article_rows(meta, rec, delta)
-        known_people = {norm(p["name"]) for p in rec["officials"]}
-        for spec in self.k.events:
-            for i, e in enumerate(rec["events"].get(spec.name, [])):
-                self._fold_mention(spec, _mention(spec, aid, i, pub, e, self.orgs.resolve, known_people), touched)
 
     def _fold_mention(self, spec: EventSpec, m: Mention, touched: dict[str, set[Any]]) -> None:
         ev = self.clusterers[spec.name].add(m)
