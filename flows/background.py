@@ -1,9 +1,8 @@
 """Slow work started early, on a thread, while the run waits on other work.
 
-The flow's own process mostly waits while the extraction workers (other processes) run, and while
-DuckDB (which lets go of Python's lock) writes a database: work started then costs little time.
-Great Expectations' 5 s import and the live version's model state (seconds to read at 100,000
-articles) load during extraction; the next version's state is written while its database is made.
+The flow's own process mostly waits while the extraction workers (other processes) run: work started
+then costs little time. Great Expectations' 5 s import and the live version's model state (seconds to
+read at 100,000 articles) load during extraction.
 """
 
 from __future__ import annotations

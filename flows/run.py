@@ -122,7 +122,7 @@ def model_tables(settings: Settings, version: str, reprocess: bool = False,
     how["articles"] = len(items)
     with model_store.paused_gc():
         changed = changes(state.fold(parsed(items)), TABLES)  # `items` is emptied as it is folded
-    tables = apply_changes(previous, changed, TABLES)
+    tables = apply_changes(previous, changed, TABLES, keep=bool(previous))
     tables[QUARANTINE.name] = zones.quarantine_table(settings.quarantine_dir, settings.raw_dir)
     if not previous or live is None:
         return Modelled(tables, state, how)  # a full build: the changes are every row (not kept twice)
@@ -196,18 +196,10 @@ def hold_back(gate: GateResult, tables: dict[str, pa.Table], settings: Settings)
 
 @task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 def publish_version(version: pub.Version, settings: Settings, base: pub.Version | None = None,
-                    changed: dict[str, TableChange] | None = None, state_saved: Background[Any] | None = None
-                    ) -> str:
+                    changed: dict[str, TableChange] | None = None) -> str:
     """Makes the version's DuckDB file (only now: the gate has passed) and swaps it in: patched from the
-    version it went on from where there is one, else built from its tables. The model state being
-    written meanwhile (`state_saved`) is waited for before the swap, so a live version has its state.
-    Returns how the file was made."""
+    version it went on from where there is one, else built from its tables. Returns how it was made."""
     how = pub.build(version, base, changed)
-    if state_saved is not None:
-        try:
-            state_saved.result()
-        except OSError as exc:  # the warehouse stands; the next run models from empty
-            get_run_logger().warning("could not keep the model state (%s): the next run models every article", exc)
     pub.publish(version, settings.warehouse_path, just_built=True)
     return how
 
@@ -438,15 +430,15 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
         # (at 100,000 articles each is hundreds of MB, and pickling it needs as much again).
         del tables
         modelled.tables = {}
-        saving = Background("save-state", model_store.save, version_dir.path, modelled.state)
-        modelled.state = None  # type: ignore[assignment]
+        with timed(seconds, "state", peaks):
+            model_store.save(version_dir.path, modelled.state)
+        modelled.state = None  # type: ignore[assignment]  # freed before DuckDB makes the file
         try:
             if settings.lake_catalog:
                 with timed(seconds, "lake", peaks):
                     summary["lake_snapshot"] = publish_lake(version_dir, settings)
             with timed(seconds, "publish", peaks):
-                summary["publish"] = publish_version(version_dir, settings, modelled.base, modelled.changed,
-                                                     quote(saving))
+                summary["publish"] = publish_version(version_dir, settings, modelled.base, modelled.changed)
             pub.write_summary(version_dir, summary)  # again, with the publish step's time
         except Exception:
             summary["published"] = False

@@ -5,7 +5,7 @@ what the extractor finds."""
 from __future__ import annotations
 
 import datetime as dt
-import pickle
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -15,6 +15,7 @@ from schemas import TABLES
 from transforms.knowledge import knowledge
 from transforms.model import ArticleMeta, ModelState, OutOfOrder, fold_key
 from transforms.names import stable_id
+from warehouse import model_state
 from warehouse.delta import apply, changes
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -73,19 +74,20 @@ RUNS = [
 ]
 
 
-def tables_of(runs: list[list[tuple[ArticleMeta, dict]]], persist: bool) -> tuple[dict[str, pa.Table], ModelState]:
-    """Folds each run onto the state of the last (through pickle, as runs keep it, if `persist`)."""
-    state, tables = ModelState(), {}
+def tables_of(runs: list[list[tuple[ArticleMeta, dict]]], persist: Path | None
+              ) -> tuple[dict[str, pa.Table], ModelState]:
+    """Folds each run onto the state of the last (written and read as runs keep it, if `persist`)."""
+    state, tables = ModelState(key="test"), {}
     for run in runs:
         if persist:
-            state = pickle.loads(pickle.dumps(state)).attach(knowledge())
+            state = model_state.load(model_state.save(persist, state).parent, "test", knowledge())
         tables = apply(tables, changes(state.fold(sorted(run, key=lambda a: fold_key(a[0]))), TABLES), TABLES)
     return tables, state
 
 
-def test_runs_folded_one_by_one_give_the_tables_of_one_pass():
-    one_pass, whole = tables_of([[a for run in RUNS for a in run]], persist=False)
-    increments, state = tables_of(RUNS, persist=True)
+def test_runs_folded_one_by_one_give_the_tables_of_one_pass(tmp_path: Path):
+    one_pass, whole = tables_of([[a for run in RUNS for a in run]], persist=None)
+    increments, state = tables_of(RUNS, persist=tmp_path)
     # Positive controls: the runs do join two organisations and version a person.
     assert state.orgs.redirect and len(state.people["ravi menon"].chain) == 2
     assert sorted(increments) == sorted(one_pass)
@@ -93,8 +95,8 @@ def test_runs_folded_one_by_one_give_the_tables_of_one_pass():
         assert increments[name].equals(one_pass[name]), name
 
 
-def test_an_organisation_keeps_the_id_it_was_first_given_when_an_acronym_joins_it():
-    tables, _ = tables_of(RUNS, persist=True)
+def test_an_organisation_keeps_the_id_it_was_first_given_when_an_acronym_joins_it(tmp_path: Path):
+    tables, _ = tables_of(RUNS, persist=tmp_path)
     orgs = {r["name"]: r for r in tables["dim_organisations"].to_pylist()}
     assert orgs[AGENCY]["organisation_id"] == stable_id("organisation", "zentara defence agency")
     assert orgs[AGENCY]["acronym"] == SHORT and SHORT not in orgs
@@ -104,8 +106,8 @@ def test_an_organisation_keeps_the_id_it_was_first_given_when_an_acronym_joins_i
 
 
 @pytest.mark.parametrize("partner", [WORKS, MARINE])
-def test_a_later_report_joins_the_event_it_reports_even_by_another_spelling(partner: str):
-    tables, _ = tables_of(RUNS, persist=True)
+def test_a_later_report_joins_the_event_it_reports_even_by_another_spelling(partner: str, tmp_path: Path):
+    tables, _ = tables_of(RUNS, persist=tmp_path)
     ids = {r["name"]: r["organisation_id"] for r in tables["dim_organisations"].to_pylist()}
     deals = {r["agreement_id"] for r in tables["bridge_agreement_parties"].to_pylist()
              if r["organisation_id"] == ids[partner]}

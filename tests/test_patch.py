@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
 from pathlib import Path
 
 import duckdb
@@ -12,6 +11,7 @@ import pyarrow.parquet as pq
 from schemas import MARTS, QUARANTINE, TABLES
 from transforms.knowledge import knowledge
 from transforms.model import ModelState, fold_key
+from warehouse import model_state
 from warehouse.delta import TableChange, apply, changes
 from warehouse.patch import patch_database
 from warehouse.publish import build_database
@@ -34,10 +34,10 @@ def built(tables: dict[str, pa.Table], where: Path) -> Path:
 
 
 def test_a_patched_database_equals_one_built_from_the_same_tables(tmp_path: Path):
-    state, tables, db = ModelState(), {}, None
+    state, tables, db = ModelState(key="test"), {}, None
     quarantine = QUARANTINE.arrow_schema.empty_table()
     for i, run in enumerate(RUNS):
-        state = pickle.loads(pickle.dumps(state)).attach(knowledge())
+        state = model_state.load(model_state.save(tmp_path, state).parent, "test", knowledge())
         changed = changes(state.fold(sorted(run, key=lambda a: fold_key(a[0]))), TABLES)
         tables = apply(tables, changed, TABLES)
         fresh = built({**tables, QUARANTINE.name: quarantine}, tmp_path / f"built{i}")

@@ -321,14 +321,24 @@ class Clusterer:
         return {"resolution": self.resolution, "prefix": self.prefix, "events": self.events}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        """The index is made again from the events (it is a third of their size pickled, and follows
-        from each event's keys and standing date)."""
+        """The index is made again from the events when next needed (it is a third of their size
+        pickled, and follows from each event's keys and standing date)."""
         self.__dict__.update(state)
-        self.index = _Index(self.resolution)
-        for e in self.events:
-            self.index.refile(e)
+        self.index = None  # type: ignore[assignment]
+
+    def drop_index(self) -> None:
+        """Frees the index (a hundred MB at 100,000 articles) once a run has no more reports to add."""
+        self.index = None  # type: ignore[assignment]
+
+    def _indexed(self) -> _Index:
+        if self.index is None:
+            self.index = _Index(self.resolution)
+            for e in self.events:
+                self.index.refile(e)
+        return self.index
 
     def add(self, m: Mention) -> Event:
+        self._indexed()
         seen: set[int] = set()
         candidates = []
         for e in self.index.candidates(m):
@@ -349,7 +359,7 @@ class Clusterer:
         if old in e.parties:
             e.parties.discard(old)
             e.parties.add(new)
-            self.index.file_key(e, f"o:{new}")
+            self._indexed().file_key(e, f"o:{new}")
 
 
 def cluster(mentions: list[Mention], resolution: Resolution, prefix: str) -> list[Event]:

@@ -115,9 +115,14 @@ class ModelState:
         self._title_keys: dict[str, str] = {}
 
     def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["k"] = None  # knowledge is loaded, not stored: `attach` gives it back
-        return state
+        """What is kept: knowledge is loaded, not stored (`attach` gives it back), and the events by id
+        follow from the clusterers' events."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("k", "events")}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.k = None  # type: ignore[assignment]
+        self.events = {(name, e.id): e for name, c in self.clusterers.items() for e in c.events}
 
     def attach(self, k: Knowledge) -> ModelState:
         self.k = k
@@ -138,6 +143,8 @@ class ModelState:
             self.sources.add(meta.source_uri)
             self._fold_article(meta, rec, touched, delta)
         self._rows(touched, delta)
+        for c in self.clusterers.values():
+            c.drop_index()  # made again from the events by the next fold that needs it
         return delta
 
     def _fold_article(self, meta: ArticleMeta, rec: dict[str, Any], touched: dict[str, set[Any]],

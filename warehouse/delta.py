@@ -39,17 +39,19 @@ def changes(delta: Delta, tables: Sequence[Table]) -> dict[str, TableChange]:
     return out
 
 
-def apply(previous: Mapping[str, pa.Table], changed: Mapping[str, TableChange], tables: Sequence[Table]
-          ) -> dict[str, pa.Table]:
+def apply(previous: Mapping[str, pa.Table], changed: dict[str, TableChange], tables: Sequence[Table],
+          keep: bool = True) -> dict[str, pa.Table]:
     """The tables after the change: `previous` without the replaced owners' rows, plus the new rows
-    (`previous` empty: the change is every row there is)."""
+    (`previous` empty: the change is every row there is). Without `keep`, each table's change is dropped
+    from `changed` once used (a full build's change is as large as the tables)."""
     out = {}
     for t in tables:
-        ch = changed[t.name]
+        ch = changed[t.name] if keep else changed.pop(t.name)
         new, old = ch.rows, previous.get(t.name)
         if old is not None and ch.column is not None:
             if len(ch.owners):
                 old = old.filter(pc.invert(pc.is_in(old[ch.column], value_set=ch.owners)))
             new = pa.concat_tables([old.select(t.column_names).cast(t.arrow_schema), new])
+        del ch
         out[t.name] = new.sort_by([(c, "ascending") for c in t.key]).combine_chunks()
     return out

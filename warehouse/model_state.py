@@ -40,11 +40,14 @@ def paused_gc() -> Iterator[None]:
 
 
 def save(version_dir: Path, state: ModelState) -> Path:
-    """Writes the state beside the version's tables (to a temporary name, then renamed)."""
+    """Writes the state beside the version's tables (to a temporary name, then renamed), part by part:
+    one pickle of everything would hold a memo of every object written (hundreds of MB at 100,000
+    articles) until the end."""
     path = version_dir / STATE_FILE
     tmp = path.with_suffix(".tmp")
     with open(tmp, "wb") as fh, paused_gc():
-        pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        for part in state.__getstate__().items():
+            pickle.dump(part, fh, protocol=pickle.HIGHEST_PROTOCOL)  # a pickler (and memo) per part
     os.replace(tmp, path)
     return path
 
@@ -55,11 +58,16 @@ def load(version_dir: Path | None, key: str, k: Knowledge) -> ModelState | None:
     if path is None or not path.is_file():
         return None
     try:
+        parts = {}
         with open(path, "rb") as fh, paused_gc():
-            state = pickle.load(fh)  # noqa: S301 (Parley's own file, written by a run into PARLEY_HOME)
+            while fh.peek(1):
+                name, value = pickle.load(fh)  # noqa: S301 (Parley's own file, written by a run into PARLEY_HOME)
+                parts[name] = value
+        if parts.get("key") != key:
+            return None
+        state = ModelState.__new__(ModelState)
+        state.__setstate__(parts)
     except Exception as exc:  # noqa: BLE001 (any unreadable state only means modelling from empty)
         log.warning("model state %s cannot be read (%s): modelling from empty", path, exc)
-        return None
-    if not isinstance(state, ModelState) or state.key != key:
         return None
     return state.attach(k)
