@@ -1,8 +1,9 @@
 """Slow work started early, on a thread, while the run waits on other work.
 
 The flow's own process mostly waits while the extraction workers (other processes) run: work started
-then costs little time. Great Expectations' 5 s import and the live version's model state (seconds to
-read at 100,000 articles) load during extraction.
+then costs little time. Great Expectations' 5 s import runs during extraction. (Reading the model
+state there was tried and dropped: unpickling holds Python's lock for seconds at a time, so the
+workers starved and extraction took as long again as the read saved.)
 """
 
 from __future__ import annotations

@@ -9,21 +9,20 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed, State
 from prefect.utilities.annotations import quote
 
-from flows.background import Background, warm_imports
-from flows.fingerprint import code_digest, inputs_fingerprint
+from flows.background import warm_imports
+from flows.fingerprint import inputs_fingerprint
 from flows.ingest import ingest_sources
 from flows.lifecycle import HomeUnusable, RunLocked, check_home, new_run_id, run_lock, write_crash_log
+from flows.modelling import model_tables
 from flows.notify import payload, post
 from flows.parallel import Result, extract_stream, extraction_pool, worker_count
 from flows.preflight import live_summary, unchanged_summary
@@ -33,15 +32,12 @@ from parley.faults import crash_point
 from parley.settings import Settings, load_settings
 from parley.source_specs import SourceSpec, resolve
 from parley.stopping import reassert as reassert_stop_handlers
-from schemas import BY_NAME, QUARANTINE, TABLES
+from schemas import BY_NAME
 from transforms.extract import extractor_version
-from transforms.knowledge import knowledge
-from transforms.model import ArticleMeta, ModelState, fold_key, parsed
 from warehouse import model_state as model_store
 from warehouse import publish as pub
 from warehouse import zones
-from warehouse.delta import TableChange, changes
-from warehouse.delta import apply as apply_changes
+from warehouse.delta import TableChange
 
 if TYPE_CHECKING:
     from expectations.gate import GateResult
@@ -66,101 +62,6 @@ def store_batch(rows: list[dict[str, Any]], results: list[Result], version: str,
     zones.append_stored(settings.extracted_dir, version, records)
     zones.append_quarantine(settings.quarantine_dir, failed)
     return {"extracted": len(records), "failed": len(failed)}
-
-
-@dataclass
-class Modelled:
-    """What modelling made: every published table, the state the next run goes on from, and how; for a
-    run that went on from the live version, that version and the rows that changed (to patch its file)."""
-
-    tables: dict[str, pa.Table]
-    state: ModelState
-    how: dict[str, Any]
-    base: pub.Version | None = None
-    changed: dict[str, TableChange] | None = None
-
-
-LiveState = tuple[pub.Version | None, ModelState | None]
-
-
-def state_key(version: str) -> str:
-    """What a model state depends on: the records (extractor version) and the code that models."""
-    return f"{version}|{code_digest()}"
-
-
-def read_live_state(settings: Settings, version: str, reprocess: bool) -> LiveState:
-    """The live version and the model state it was made from (None where there is none to go on from)."""
-    tables = None if reprocess else pub.live_tables_dir(settings.home)
-    if tables is None:
-        return None, None
-    live = pub.Version(tables.parent.name, tables.parent)
-    return live, model_store.load(live.path, state_key(version), knowledge())
-
-
-@task(name="model-star-schema", cache_policy=NO_CACHE)
-def model_tables(settings: Settings, version: str, reprocess: bool = False,
-                 live_state: Background[LiveState] | None = None) -> Modelled:
-    """Builds every published table. Usually only what is new is modelled: the live version's state (read
-    by `live_state` if it was started early) takes the run's new articles and its tables take the rows
-    they change. Where that cannot be (a first run, `reprocess`, other code, articles that sort before
-    what the state holds) every article is modelled from empty, which gives the same warehouse, only
-    slower."""
-    k = knowledge()
-    live, state = (live_state or Background("model-state", read_live_state, settings, version, reprocess)).result()
-    held = zones.held_sources(settings.quarantine_dir, settings.raw_dir)
-    items, why = (None, "reprocess" if reprocess else "no state of this code") if state is None else \
-        _new_articles(state, settings, version, held)
-    previous: dict[str, pa.Table] = {}
-    if items is None or state is None or live is None:
-        state = ModelState(k, state_key(version))
-        items = _articles(settings, version, held, None)
-        how = {"mode": "full", "why": why}
-    else:
-        previous = {t.name: pq.read_table(live.tables_dir / f"{t.name}.parquet") for t in TABLES
-                    if (live.tables_dir / f"{t.name}.parquet").is_file()}
-        how = {"mode": "incremental"}
-    how["articles"] = len(items)
-    with model_store.paused_gc():
-        changed = changes(state.fold(parsed(items)), TABLES)  # `items` is emptied as it is folded
-    tables = apply_changes(previous, changed, TABLES, keep=bool(previous))
-    tables[QUARANTINE.name] = zones.quarantine_table(settings.quarantine_dir, settings.raw_dir)
-    if not previous or live is None:
-        return Modelled(tables, state, how)  # a full build: the changes are every row (not kept twice)
-    changed[QUARANTINE.name] = TableChange(None, pa.array([], pa.string()), tables[QUARANTINE.name])
-    return Modelled(tables, state, how, live, changed)
-
-
-def _articles(settings: Settings, version: str, held: frozenset[str], only: set[str] | None
-              ) -> list[tuple[ArticleMeta, str]]:
-    """The articles to model (all, or `only` these), in the fold's order, records still as stored text.
-    Held back by an earlier gate or dropped, or failed in extraction (it is in quarantine): left out."""
-    out = []
-    for batch in zones.iter_modelled(settings.raw_dir, settings.extracted_dir, version, settings.batch_size, only):
-        for r, record in batch:
-            if r["source_uri"] in held or r["failure"] is not None:
-                continue
-            h = r["content_hash"]
-            out.append((ArticleMeta(
-                article_id=h[:16], content_hash=h, source_uri=r["source_uri"], url=r["url"], title=r["title"],
-                published_date=r["published_date"], word_count=r["word_count"] or 0, read_at=r["read_at"],
-                repairs=tuple(r["repairs"] or ()), ingest_run=r["ingest_run"] or "",
-            ), record))
-    out.sort(key=lambda a: fold_key(a[0]))
-    return out
-
-
-def _new_articles(state: ModelState, settings: Settings, version: str, held: frozenset[str]
-                  ) -> tuple[list[tuple[ArticleMeta, str]] | None, str | None]:
-    """The articles the state does not hold, if they can go on top of it; else None and why not."""
-    raw = zones.known_hashes(settings.raw_dir)
-    if not state.hashes <= raw:
-        return None, "articles the state holds left the raw zone"
-    if state.sources & held:
-        return None, "articles the state holds were held back or dropped since"
-    items = _articles(settings, version, held, raw - state.hashes)
-    if items and state.last is not None and fold_key(items[0][0]) <= state.last:
-        return None, "articles published before the newest the live version holds came in (late or undated news)"
-    return items, None
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -368,10 +269,8 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     # 2. Extract what has no record at this extractor version (new articles, or all after an upgrade).
     total = zones.raw_count(settings.raw_dir)
     pending = None if reprocess else zones.pending_hashes(settings.raw_dir, settings.extracted_dir, version)
-    live_state = None
-    if pending is None or pending:  # there will be a model and a gate: load what they need meanwhile
+    if pending is None or pending:  # there will be a gate: load it meanwhile
         warm_imports("expectations.gate", "expectations.suites")
-        live_state = Background("model-state", read_live_state, settings, version, reprocess)
     extracted = failed = 0
     workers = worker_count(settings.extract_workers)
     with timed(seconds, "extract", peaks), Progress("extract", total if pending is None else len(pending)) as bar, \
@@ -396,7 +295,7 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
 
     # 3. Model the star schema and stage it as a version.
     with timed(seconds, "model", peaks):
-        modelled = model_tables(settings, version, reprocess, quote(live_state))
+        modelled = model_tables(settings, version, reprocess)
     tables = modelled.tables
     summary["model"] = modelled.how
     log.info("modelled %s: %d article(s) folded%s", modelled.how["mode"], modelled.how["articles"],
