@@ -30,6 +30,7 @@ from transforms.record import ArticleRecord
 from transforms.specs import EventSpec
 
 FoldKey = tuple[dt.date, str, str]
+EVENTS_PER_PART = 5_000  # events pickled together when a state is written (`ModelState.parts`)
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,35 @@ class ModelState:
     def attach(self, k: Knowledge) -> ModelState:
         self.k = k
         return self
+
+    def parts(self) -> Iterator[tuple[str, Any]]:
+        """The state as a series of pieces to write one by one (`from_parts` reads them back): each
+        attribute, and each clusterer's events a few thousand at a time, so that writing one piece
+        never needs a memo of more than a few thousand events' objects."""
+        yield "key", self.key  # first: a reader with another key need read no further
+        for name, value in self.__getstate__().items():
+            if name not in ("key", "clusterers"):
+                yield name, value
+        for name, c in self.clusterers.items():
+            yield "clusterer", (name, c.resolution, c.prefix)
+            for i in range(0, len(c.events), EVENTS_PER_PART):
+                yield "events", (name, c.events[i:i + EVENTS_PER_PART])
+
+    @classmethod
+    def from_parts(cls, parts: Iterable[tuple[str, Any]]) -> ModelState:
+        state: dict[str, Any] = {"clusterers": {}}
+        for name, value in parts:
+            if name == "clusterer":
+                spec, resolution, prefix = value
+                state["clusterers"][spec] = Clusterer(resolution, prefix)
+                state["clusterers"][spec].drop_index()  # made again from the events when needed
+            elif name == "events":
+                state["clusterers"][value[0]].events.extend(value[1])
+            else:
+                state[name] = value
+        made = cls.__new__(cls)
+        made.__setstate__(state)
+        return made
 
     # ---- the fold -------------------------------------------------------------------------------
     def fold(self, articles: Iterable[tuple[ArticleMeta, dict[str, Any]]]) -> Delta:

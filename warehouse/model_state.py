@@ -17,6 +17,7 @@ import pickle
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from transforms.knowledge import Knowledge
 from transforms.model import ModelState
@@ -46,10 +47,15 @@ def save(version_dir: Path, state: ModelState) -> Path:
     path = version_dir / STATE_FILE
     tmp = path.with_suffix(".tmp")
     with open(tmp, "wb") as fh, paused_gc():
-        for part in state.__getstate__().items():
+        for part in state.parts():
             pickle.dump(part, fh, protocol=pickle.HIGHEST_PROTOCOL)  # a pickler (and memo) per part
     os.replace(tmp, path)
     return path
+
+
+def _rest(fh: Any) -> Iterator[tuple[str, Any]]:
+    while fh.peek(1):
+        yield pickle.load(fh)  # noqa: S301 (as above)
 
 
 def load(version_dir: Path | None, key: str, k: Knowledge) -> ModelState | None:
@@ -58,15 +64,11 @@ def load(version_dir: Path | None, key: str, k: Knowledge) -> ModelState | None:
     if path is None or not path.is_file():
         return None
     try:
-        parts = {}
         with open(path, "rb") as fh, paused_gc():
-            while fh.peek(1):
-                name, value = pickle.load(fh)  # noqa: S301 (Parley's own file, written by a run into PARLEY_HOME)
-                parts[name] = value
-        if parts.get("key") != key:
-            return None
-        state = ModelState.__new__(ModelState)
-        state.__setstate__(parts)
+            first = pickle.load(fh)  # noqa: S301 (Parley's own file, written by a run into PARLEY_HOME)
+            if first != ("key", key):
+                return None  # made by other code or for other records: read no further
+            state = ModelState.from_parts([first, *_rest(fh)])
     except Exception as exc:  # noqa: BLE001 (any unreadable state only means modelling from empty)
         log.warning("model state %s cannot be read (%s): modelling from empty", path, exc)
         return None
