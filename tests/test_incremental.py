@@ -127,3 +127,18 @@ def test_runs_model_only_what_is_new_and_equal_a_full_reprocess(home: Path, tmp_
     assert main(["run", "--source", str(write_articles(tmp_path / "late", LATE))]) == 0
     model = last_summary(home)["model"]
     assert (model["mode"], model["articles"]) == ("full", 8) and "published before" in model["why"]
+
+
+def test_a_run_after_a_rollback_goes_on_from_the_version_rolled_back_to(home: Path, tmp_path: Path):
+    assert main(["run", "--source", str(write_articles(tmp_path / "a", BATCH_A))]) == 0
+    first = (home / "CURRENT").read_text().strip()
+    assert main(["run", "--source", str(write_articles(tmp_path / "b", BATCH_B))]) == 0
+    assert main(["rollback", first]) == 0
+    assert main(["run", "--source", str(write_articles(tmp_path / "c", BATCH_C))]) == 0
+    summary = last_summary(home)
+    # The articles of b, published after the rollback target's newest, go on top of its state with c's.
+    assert (summary["model"]["mode"], summary["model"]["articles"]) == ("incremental", 4)
+    assert summary["articles"]["in_warehouse"] == 7
+    after = snapshot(home / "warehouse.duckdb")
+    assert main(["reprocess", "--force"]) == 0
+    assert snapshot(home / "warehouse.duckdb") == after
