@@ -338,3 +338,22 @@ def test_the_next_holder_of_an_office_and_a_confirmed_nominee_get_its_title():
     assert got["Jon Kett"].title == "Vice Chief of the Air Staff"
     got = people("The Senate confirmed General Ola Dahl as the next Chairman of the Joint Chiefs of Staff on Tuesday.")
     assert got["Ola Dahl"].title == "Chairman of the Joint Chiefs of Staff"
+
+
+def test_a_counterpart_holds_the_role_of_the_person_whose_counterpart_he_is():
+    got = people("Prime Minister Lena Varga held talks with her Chilean counterpart Tomas Rojas in Santiago.")
+    assert got["Tomas Rojas"].title == "Chilean Prime Minister"
+    got = people("Japanese Defence Minister Ken Sato and his Kenyan counterpart Paul Mwangi signed the pact.")
+    assert got["Paul Mwangi"].title == "Kenyan Defence Minister"
+
+
+def test_a_role_the_story_gives_a_counterpart_beats_the_one_implied():
+    text = ("Prime Minister Lena Varga met her Chilean counterpart Tomas Rojas on Monday. "
+            "President Tomas Rojas said the talks went well.")
+    assert people(text)["Tomas Rojas"].title == "President"
+
+
+def test_a_ranked_counterpart_is_a_counterpart_not_his_rank_nor_a_guessed_office():
+    got = people("Defence Minister Arjun Mehra held talks with his Kenyan counterpart General Daniel Otieno.")
+    assert got["Daniel Otieno"].title == "Kenyan counterpart"
+    assert got["Daniel Otieno"].rank == "General"

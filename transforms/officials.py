@@ -39,6 +39,7 @@ class Official:
     mentions: int = 0
     first: int = 1 << 30
     titles_seen: list[str] = field(default_factory=list)
+    titles_implied: list[str] = field(default_factory=list)  # "his Kenyan counterpart": the other's role
 
 
 def _rank_at(toks: list[Tok], i: int, lex: Lexicon) -> int:
@@ -180,7 +181,9 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
     # Titles from neighbouring comma-separated phrases.
     for f in found:
         if f.title is None:
-            f.title = _title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex, org_forms)
+            # "his Kenyan counterpart General Daniel Otieno": a role before the rank beats the rank alone.
+            f.title = (_title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex, org_forms)
+                       or (_lower_title_before(sent, f.start, lex) if f.rank else None))
         elif not _has_title(f.title.split(), lex):
             # "Ministry of Defence Anil Rao": the body is known; the role may stand before it.
             f.title = _title_in_words_before(sent, f.prefix_start, lex) or f.title
@@ -450,6 +453,7 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
                     if runs is not None else [None] * len(sentences))
     known = {norm(x) for x in org_forms}
     for s, sentence_runs in zip(sentences, per_sentence, strict=True):
+        roles_before: list[str] = []  # the roles of the sentence's people so far: whose counterpart a person is
         for f in _persons_in_sentence(s.text, lex, org_forms, sentence_runs):
             name = lex.p.possessive_end.sub("", lex.p.retired_suffix.sub("", f.name).strip())  # "Anil Rawat's visit"
             if norm(name) in known or len(name) < 3 or _not_a_person(name, f.title, k):
@@ -475,12 +479,17 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
             if title and title[:1].islower():
                 title = _with_body_before(title, s.text, f.start, org_forms, lex)
             if title:
-                person.titles_seen.append(_expand_title(title, text, lex))
+                title = _expand_title(title, text, lex)
+                person.titles_seen.append(title)
+                if not _is_counterpart(title, lex):
+                    roles_before.append(title)
+                elif roles_before and not f.rank:
+                    person.titles_implied.extend(_counterpart_role(title, roles_before[-1], lex))
     out = []
     for p in people:
         # A real role beats "his Russian counterpart" wherever in the story it is given, and a role held
         # now beats "the former head of the Navy".
-        roles = [t for t in p.titles_seen if not t.lower().endswith(tuple(lex.words.counterparts))] or p.titles_seen
+        roles = [t for t in p.titles_seen if not _is_counterpart(t, lex)] or p.titles_implied or p.titles_seen
         roles = [t for t in roles if _held_now(t, lex)] or roles
         title = roles[0] if roles else None
         org, title = _org_of(title, orgs, lex, k.org_heads)
@@ -489,6 +498,22 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
         p.mentions = _count(text, p.name)
         out.append(p)
     return out
+
+
+def _is_counterpart(title: str, lex: Lexicon) -> bool:
+    return title.lower().endswith(tuple(lex.words.counterparts))
+
+
+def _counterpart_role(title: str, role: str, lex: Lexicon) -> list[str]:
+    """"Prime Minister A and his Kenyan counterpart B": B is Kenya's Prime Minister. The other's role is taken
+    without its own country ("Japanese Defence Minister" gives "Kenyan Defence Minister"); a ranked officer's
+    office is not guessed (a general may be his country's minister or its defence secretary)."""
+    countries = lex.knowledge.countries
+    own = [w for w in title.split()[:-1] if w in countries]
+    words = role.split()
+    while words and (words[0] in countries or lex.p.possessive_end.search(words[0])):
+        words = words[1:]  # "Japanese", "India's", "Norland's"
+    return [" ".join(own + words)] if words and _has_title(_capitalised(words), lex) else []
 
 
 def _not_a_person(name: str, title: str | None, k: Knowledge) -> bool:
