@@ -596,3 +596,10 @@ def test_a_technology_named_in_domain_words_before_a_weak_head_is_no_company():
 def test_a_brand_companys_name_ends_before_its_country_but_a_corporation_of_a_country_keeps_it():
     assert "Vexlar Helicopter Engines" in names("The deal was signed with Vexlar Helicopter Engines of France.")
     assert "Fisheries Corporation of Norway" in names("The Fisheries Corporation of Norway signed the deal.")
+
+
+def test_a_service_named_inside_a_role_or_a_base_is_not_named_as_a_body():
+    text = ("The Indian Navy hosted the talks. The Chief of Army Staff spoke, and jets landed at "
+            "Air Force Station Velmar.")
+    assert set(names(text)) == {"Indian Navy"}
+    assert "Indian Army" in names("The Indian Navy and the Army signed a contract.")  # the service as an actor

@@ -705,7 +705,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         reg = idx.case_forms.get(form) or idx.case_forms.get(norm(form))
         if reg is None or any(a <= start and end <= e and (a, e) != (start, end) for a, e in longer):
             continue
-        if _bare_form_of_unnamed_country(text, form, reg, k):
+        if _bare_form_of_unnamed_country(text, form, reg, k) or _inside_role_or_place(text, start, end, k):
             continue
         arm = _company_arm(text, end, reg, idx, k)
         if arm is not None:  # "Saab Australia", "Leonardo DRS": the company's arm there, or its unit
@@ -727,7 +727,10 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         if ok and _a_countrys_government(name, k):
             continue
         reg = idx.by_form.get(norm(name)) if ok else None
-        if ok and not _described(text, cand, k) and not (reg and _bare_form_of_unnamed_country(text, name, reg, k)):
+        if reg and (_bare_form_of_unnamed_country(text, name, reg, k)
+                    or _inside_role_or_place(text, cand[0].start, cand[-1].end, k)):
+            continue
+        if ok and not _described(text, cand, k):
             b.add(name, None, cand[0].start)
     # 4. Institution families: "IIT Kharagpur", "IIT-Jammu" are the Indian Institute of Technology there.
     for m in k.patterns.family_member.finditer(text):
@@ -886,6 +889,20 @@ def _without_trailing_role(words: list[str], lex: Lexicon, k: Knowledge) -> list
             break
         words = words[:-1]
     return words
+
+
+def _inside_role_or_place(text: str, start: int, end: int, k: Knowledge) -> bool:
+    """"Chief of Army Staff", "Air Force Station Hindan": a service's name inside a role's or a base's name
+    is not the service named as an actor."""
+    after = k.patterns.word_after.match(text, end, min(len(text), end + 30))
+    if after is None:
+        return False
+    if after.group(1) in k.words.installation_words:
+        return True
+    role = k.patterns.role_of_before.search(text, max(0, start - 40), start)
+    lex = lexicon(k)
+    return role is not None and lex.is_title_word(role.group(1)) and (
+        lex.is_title_word(after.group(1)) or after.group(1) in k.title_words)
 
 
 def _bare_form_of_unnamed_country(text: str, form: str, reg: RegistryOrg, k: Knowledge) -> bool:
