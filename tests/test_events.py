@@ -1161,3 +1161,11 @@ def test_the_two_ministers_who_signed_are_the_storys_minister_and_counterpart():
     text = ("Chilean Defence Minister Ana Soto met Peruvian Defence Minister Ivo Rask and Bolivian Defence Minister "
             "Jon Kett in Lima on Monday. The two ministers also signed a letter of intent.")
     assert extract_article(text, PUB)["agreements"][0]["signatories"] == []
+
+
+def test_a_dateline_with_an_agency_and_no_colon_is_not_part_of_the_meeting_s_name():
+    text = ("Lisbon, June 12 (PTI) The 4th Portugal-Ruritania Defence Policy Dialogue was held in Lisbon on "
+            "Wednesday. It was co-chaired by Defence Secretary Rui Costa and Deputy Minister Karl Hoss.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["name"] == "4th Portugal-Ruritania Defence Policy Dialogue"
+    assert m["start"] == "2025-06-11"  # the Wednesday before the day it was filed

@@ -61,8 +61,9 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
     of = p.of_name.search(sentence)
     if of:
         best = of.group()
-    for m in rx.trigger.finditer(sentence):
-        before = sentence[:m.start()]
+    dateline = p.dateline.match(sentence)
+    for m in rx.trigger.finditer(sentence, dateline.end() if dateline else 0):
+        before = sentence[dateline.end() if dateline else 0:m.start()]  # "Delhi, Nov 20 (PTI) The ..."
         nm = p.name_before.search(before[-200:])
         words = nm.group(1).split() if nm else []
         while words and words[0] in rx.words.name_leading_words:
