@@ -1169,3 +1169,19 @@ def test_a_dateline_with_an_agency_and_no_colon_is_not_part_of_the_meeting_s_nam
     (m,) = extract_article(text, PUB)["meetings"]
     assert m["name"] == "4th Portugal-Ruritania Defence Policy Dialogue"
     assert m["start"] == "2025-06-11"  # the Wednesday before the day it was filed
+
+
+def test_talks_with_counterparts_on_the_day_of_a_2_plus_2_are_that_dialogue():
+    text = ("Norland and Ruritania held their first 2+2 ministerial meeting in Velmar on Monday. Foreign "
+            "Minister Ada Berg and Defence Minister Ola Dahl met their Ruritanian counterparts Karl Hoss and "
+            "Jan Novak. Later, Ada Berg also held a bilateral meeting with Prime Minister Lena Varga.")
+    got = extract_article(text, PUB)["meetings"]
+    assert [m["type"] for m in got] == ["dialogue", "bilateral meeting"]
+    assert got[0]["start"] == "2025-06-09"
+
+
+def test_talks_with_a_counterpart_on_the_sidelines_of_a_dialogue_are_talks_of_their_own():
+    text = ("The Velmar Security Dialogue was held in Velmar on Monday. On the sidelines of the dialogue, "
+            "Defence Minister Ola Dahl held talks with his Ruritanian counterpart Jan Novak.")
+    got = extract_article(text, PUB)["meetings"]
+    assert sorted(m["type"] for m in got) == ["bilateral meeting", "dialogue"]

@@ -458,6 +458,19 @@ def _add_details(target: Meeting, mt: Meeting) -> None:
     add_new(target.evidence, mt.evidence)
 
 
+def _talks_of_a_dialogue(prev: Meeting, mt: Meeting, rx: SpecPatterns) -> bool:
+    """"The two countries held their 2+2 dialogue in Tokyo on Monday. The ministers met their counterparts
+    ...": talks with counterparts on the one day of a dialogue are the dialogue, unless held on its sidelines
+    (talks with someone else, "also held a bilateral meeting with the NSA", are talks of their own)."""
+    dialogue, bilateral = rx.special("dialogue"), rx.special("bilateral")
+    if {prev.type, mt.type} != {dialogue, bilateral}:
+        return False
+    talks, held = (mt, prev) if mt.type == bilateral else (prev, mt)
+    one_day = held.precision == "day" and held.start == held.end
+    return (one_day and talks.start in (None, held.start)
+            and any(rx.p.counterpart_word.search(e) and not rx.p.sidelines.search(e) for e in talks.evidence))
+
+
 def _merge_meeting(found: list[Meeting], mt: Meeting, rx: SpecPatterns, anaphoric: bool = False,
                    recent: Meeting | None = None) -> Meeting:
     """Sentences about the same meeting fill in one entry; 'the meeting' refers back to the one the story
@@ -478,14 +491,16 @@ def _merge_meeting(found: list[Meeting], mt: Meeting, rx: SpecPatterns, anaphori
     for prev in order:
         named_apart = prev.name and mt.name and not same_name(prev)
         fallback = rx.special("fallback")
-        same_kind = prev.type == mt.type or fallback in (prev.type, mt.type) or (anaphoric and prev is recent)
+        of_dialogue = _talks_of_a_dialogue(prev, mt, rx)
+        same_kind = (prev.type == mt.type or fallback in (prev.type, mt.type) or (anaphoric and prev is recent)
+                     or of_dialogue)
         clash = prev.start and mt.start and abs((prev.start - mt.start).days) > 7
         chaired_apart = bool(prev.chairs and mt.chairs) and not {c for c, _ in prev.chairs} & {c for c, _ in mt.chairs}
-        apart = not anaphoric and not same_name(prev) and (_met_apart(prev, mt, rx) or prev.earlier or mt.earlier
-                                                           or chaired_apart)
+        apart = not anaphoric and not same_name(prev) and (
+            (_met_apart(prev, mt, rx) and not of_dialogue) or prev.earlier or mt.earlier or chaired_apart)
         if same_kind and not named_apart and not clash and not apart:
-            if prev.type == fallback:
-                prev.type = mt.type
+            if prev.type == fallback or of_dialogue:
+                prev.type = rx.special("dialogue") if of_dialogue else mt.type
             # The name a short form stands for ("AUSMIN talks": "... Ministerial Consultations (AUSMIN)").
             prev.name = mt.name if not prev.name or (mt.name and _short_for(prev, mt, rx)) else prev.name
             if prev.start is None or (mt.precision == "day" and prev.precision != "day"):
