@@ -1185,3 +1185,13 @@ def test_talks_with_a_counterpart_on_the_sidelines_of_a_dialogue_are_talks_of_th
             "Defence Minister Ola Dahl held talks with his Ruritanian counterpart Jan Novak.")
     got = extract_article(text, PUB)["meetings"]
     assert sorted(m["type"] for m in got) == ["bilateral meeting", "dialogue"]
+
+
+def test_the_city_after_a_meeting_s_name_is_where_it_met_not_part_of_the_name():
+    for text, name in (
+            ("Norland and Ruritania held the 3rd meeting of the Joint Defence Committee in Manila on Monday.",
+             "3rd meeting of the Joint Defence Committee"),
+            ("The Working Group on Maritime Security in Manila met on Monday.", "Working Group on Maritime Security"),
+            ("The Conference on Security in Asia was held in Velmar on Monday.", "Conference on Security in Asia")):
+        (m,) = extract_article(text, PUB)["meetings"]
+        assert m["name"] == name, text

@@ -53,6 +53,17 @@ class Meeting:
 
 
 
+def _without_place(name: str, rx: SpecPatterns) -> str:
+    """"3rd meeting of the Joint Defence Committee in New Delhi": a place after "in" is where, not the name's
+    ("Conference on Security in Asia" keeps its region, which is no city the gazetteer holds)."""
+    parts = name.split(" in ")
+    for i, tail in enumerate(parts[1:], 1):
+        words = tail.split()
+        if any(" ".join(words[:n]) in rx.places for n in range(1, min(4, len(words)) + 1)):
+            return " in ".join(parts[:i])
+    return name
+
+
 def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
     """The meeting's own name: capitalised words before a meeting word, with a trailing 'meeting'
     ('16th India-Ruritania Joint Working Group meeting'); the longest such phrase in the sentence."""
@@ -60,7 +71,7 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
     p = rx.p
     of = p.of_name.search(sentence)
     if of:
-        best = of.group()
+        best = _without_place(of.group(), rx)
     dateline = p.dateline.match(sentence)
     for m in rx.trigger.finditer(sentence, dateline.end() if dateline else 0):
         before = sentence[dateline.end() if dateline else 0:m.start()]  # "Delhi, Nov 20 (PTI) The ..."
@@ -91,7 +102,7 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
         # "Joint Working Group on Defence Research and Materiel Cooperation": a capitalised name goes on.
         more = p.name_continuation.match(sentence, m.end()) if noun[:1].isupper() and not tail else None
         name = " ".join([*words, noun]) + (tail.group() if tail else "") + (more.group() if more else "")
-        name = " ".join(name.split())
+        name = _without_place(" ".join(name.split()), rx)
         if len(name.split()) >= 2 and (best is None or len(name) > len(best)):
             best = name
     return best
