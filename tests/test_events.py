@@ -1195,3 +1195,15 @@ def test_the_city_after_a_meeting_s_name_is_where_it_met_not_part_of_the_name():
             ("The Conference on Security in Asia was held in Velmar on Monday.", "Conference on Security in Asia")):
         (m,) = extract_article(text, PUB)["meetings"]
         assert m["name"] == name, text
+
+
+def test_a_group_s_list_of_deals_gives_one_agreement_per_partner_with_the_group():
+    text = ("Orvik Group signed agreements with three partners at the show on Monday. The group signed a joint "
+            "venture agreement with Velmar Dynamics, an MoU with Kestrel Avionics and a teaming agreement "
+            "with Norvik Systems.")
+    got = extract_article(text, PUB)["agreements"]
+    assert sorted((a["type"], tuple(sorted(a["parties"]))) for a in got) == [
+        ("MoU", ("Kestrel Avionics", "Orvik Group")),
+        ("other", ("Norvik Systems", "Orvik Group")),
+        ("other", ("Orvik Group", "Velmar Dynamics")),
+    ]

@@ -220,7 +220,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         parties.insert(0, own)
     elif (body := rx.p.body_signed.search(t[:cut])) and (len(set(parties)) < 2 or len(_deal_items(t, rx)) > 1):
         # "The ministry signed a framework agreement with ...": the story's ministry.
-        named = _leading_body(doc.orgs, rx.words.map("anaphoric_bodies")[body.group(1)])
+        named = _leading_body(doc.orgs, rx.words.map("anaphoric_bodies")[body.group(1)], body.group(1))
         if named and named not in parties:
             parties.insert(0, named)
     dates = [d for d in event_dates(rx.knowledge, t, doc.published, story.hint) if not reported_on(rx.knowledge, t, d)]
@@ -371,9 +371,12 @@ def _company_of_country(text: str, orgs: list[Org], rx: SpecPatterns) -> list[st
     return out
 
 
-def _leading_body(orgs: list[Org], org_type: str) -> str | None:
-    """The body of that type the story names most (first named among equals)."""
-    typed = sorted((o for o in orgs if o.org_type == org_type), key=lambda o: (-o.mentions, o.first))
+def _leading_body(orgs: list[Org], org_type: str, noun: str = "") -> str | None:
+    """The body of that type the story names most (first named among equals); "the group" is also a body
+    whose name ends in "Group", whatever its type."""
+    head = noun.capitalize()
+    typed = sorted((o for o in orgs if o.org_type == org_type or (head and o.name.endswith(f" {head}"))),
+                   key=lambda o: (-o.mentions, o.first))
     return typed[0].name if typed else None
 
 
