@@ -1207,3 +1207,11 @@ def test_a_group_s_list_of_deals_gives_one_agreement_per_partner_with_the_group(
         ("other", ("Norvik Systems", "Orvik Group")),
         ("other", ("Orvik Group", "Velmar Dynamics")),
     ]
+
+
+def test_the_date_of_the_deal_a_new_one_follows_does_not_date_the_new_one():
+    text = ("Velmar, 10 June 2025 - Vexlar Aerospace has signed a framework agreement with Orvik Systems for "
+            "ammunition. The agreement follows a contract signed in 2023 for radars.")
+    got = {a["type"]: a for a in extract_article(text, PUB)["agreements"]}
+    assert got["framework"]["date"] == "2025-06-10"  # the day it was filed, not the earlier contract's year
+    assert got["contract"]["date"] == "2023-01-01"

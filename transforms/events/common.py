@@ -133,11 +133,14 @@ def lede_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None, hint
               ) -> DateMention | None:
     """The first date the story gives (its lede usually dates the event), past an opening clause that
     dates something before ("After calling them allies on Tuesday, the minister on Wednesday ...") and
-    past a sentence about an earlier meeting."""
+    past a sentence about an earlier meeting, and before what a deal follows ("The deal follows a contract
+    signed in 2023": that date is the earlier contract's)."""
     for s in sentences[:3]:
         if k.patterns.earlier_met.search(s.text):
             continue  # "The two had last met in 2024": the date of an earlier occasion, not the story's
-        d = date_of(event_dates(k, k.patterns.leading_subordinate.sub("", s.text), pub, hint))
+        earlier = k.patterns.earlier_deal.search(s.text)
+        text = s.text[:earlier.start()] if earlier else s.text
+        d = date_of(event_dates(k, k.patterns.leading_subordinate.sub("", text), pub, hint))
         if d is not None:
             return d
     return None
