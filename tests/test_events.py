@@ -1215,3 +1215,10 @@ def test_the_date_of_the_deal_a_new_one_follows_does_not_date_the_new_one():
     got = {a["type"]: a for a in extract_article(text, PUB)["agreements"]}
     assert got["framework"]["date"] == "2025-06-10"  # the day it was filed, not the earlier contract's year
     assert got["contract"]["date"] == "2023-01-01"
+
+
+def test_a_ministry_named_of_the_country_acts_for_that_country_s_government():
+    text = ("The Department of National Defense of the Philippines and the Ministry of Defence of Norway signed "
+            "an agreement on defence cooperation in Manila on Tuesday.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Department of National Defense of the Philippines", "Ministry of Defence of Norway"}

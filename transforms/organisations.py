@@ -127,7 +127,8 @@ def _country_of(words: list[str], k: Knowledge) -> str | None:
         w2 = k.patterns.possessive_end.sub("", w.split("-")[0])
         if w2 in k.countries:
             return k.countries[w2]
-    if len(words) > 2 and words[-2] == "of" and words[-1] in k.countries:
+    before = words[:-2] if words[-2:-1] == ["the"] else words[:-1]  # "... of the Philippines"
+    if len(before) > 1 and before[-1] == "of" and words[-1] in k.countries:
         return k.countries[words[-1]]  # "... Group of Australia"
     return None
 
