@@ -357,3 +357,8 @@ def test_a_ranked_counterpart_is_a_counterpart_not_his_rank_nor_a_guessed_office
     got = people("Defence Minister Arjun Mehra held talks with his Kenyan counterpart General Daniel Otieno.")
     assert got["Daniel Otieno"].title == "Kenyan counterpart"
     assert got["Daniel Otieno"].rank == "General"
+
+
+def test_the_agency_bracket_of_a_dateline_is_no_part_of_the_title_after_it():
+    got = people("Velmar, Jan 15 (PTI) Defence Minister Rajiv Menon on Monday began a visit to Norway.")
+    assert got["Rajiv Menon"].title == "Defence Minister"

@@ -97,7 +97,8 @@ def _capitalised(words: list[str]) -> list[str]:
 
 
 def _clean_title(title: str, lex: Lexicon) -> str:
-    title = lex.p.leading_article.sub("", title.strip(" ,;:-"))
+    """Without the article or the bracket before it: "New Delhi, Jan 15 (PTI) Defence Minister X"."""
+    title = lex.p.leading_article.sub("", lex.p.leading_bracket.sub("", title).strip(" ,;:-"))
     return lex.p.whitespace_run.sub(" ", title)
 
 
