@@ -362,3 +362,8 @@ def test_a_ranked_counterpart_is_a_counterpart_not_his_rank_nor_a_guessed_office
 def test_the_agency_bracket_of_a_dateline_is_no_part_of_the_title_after_it():
     got = people("Velmar, Jan 15 (PTI) Defence Minister Rajiv Menon on Monday began a visit to Norway.")
     assert got["Rajiv Menon"].title == "Defence Minister"
+
+
+def test_a_name_particle_joined_by_a_hyphen_stays_in_the_name():
+    got = people("Defence Minister Rajiv Menon held talks with President Abdel Karim el-Nour in Velmar on Monday.")
+    assert "Abdel Karim el-Nour" in got
