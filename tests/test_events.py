@@ -1222,3 +1222,12 @@ def test_a_ministry_named_of_the_country_acts_for_that_country_s_government():
             "an agreement on defence cooperation in Manila on Tuesday.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Department of National Defense of the Philippines", "Ministry of Defence of Norway"}
+
+
+def test_a_minister_meeting_a_visit_s_crowd_holds_no_meeting():
+    for text in ("Defence Minister Rajiv Menon visited the Norvik Air Base and interacted with the students of the "
+                 "Velmar Military Academy on Monday.",
+                 "Defence Minister Rajiv Menon met the troops of the Velmar Rifles on Monday."):
+        assert extract_article(text, PUB)["meetings"] == [], text
+    text = "Defence Minister Rajiv Menon met the Chief of the Velmar Navy, Admiral Karl Berg, on Monday."
+    assert len(extract_article(text, PUB)["meetings"]) == 1  # a counterpart met: a meeting

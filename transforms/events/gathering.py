@@ -290,8 +290,8 @@ def _lede_place(sentences: list[Sentence], rx: SpecPatterns) -> str | None:
 def _met(t: str, rx: SpecPatterns, person_forms: dict[str, str], org_forms: dict[str, str]) -> tuple[str, int] | None:
     """'X met Y' with someone named on each side of the verb is a bilateral meeting."""
     m = rx.met.search(t) if rx.met is not None else None
-    if m is None:
-        return None
+    if m is None or rx.p.crowd_object.match(t, m.end()):
+        return None  # "interacted with the students of the Academy": a visit's crowd, no counterpart
     person_spans = name_spans(t, person_forms)
     people = [a for a, _, _ in person_spans]
     named = people + [a for a, _, _ in name_spans(t, org_forms)]
