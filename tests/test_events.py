@@ -1231,3 +1231,11 @@ def test_a_minister_meeting_a_visit_s_crowd_holds_no_meeting():
         assert extract_article(text, PUB)["meetings"] == [], text
     text = "Defence Minister Rajiv Menon met the Chief of the Velmar Navy, Admiral Karl Berg, on Monday."
     assert len(extract_article(text, PUB)["meetings"]) == 1  # a counterpart met: a meeting
+
+
+def test_ministers_of_many_countries_meeting_then_sideline_talks_are_one_gathering_and_talks_apart():
+    text = ("Defence ministers from ten Velmaran countries met in Velmar on Sunday for the Velmaran Defence "
+            "Ministers' Meeting. The meeting was chaired by Minister for Defence Karl Berg. On the sidelines, "
+            "Berg held bilateral meetings with his counterparts from Malaysia and Indonesia.")
+    got = extract_article(text, PUB)["meetings"]
+    assert sorted(m["type"] for m in got) == ["bilateral meeting", "bilateral meeting", "other"]

@@ -441,7 +441,8 @@ def _met_apart(prev: Meeting, mt: Meeting, rx: SpecPatterns) -> bool:
     later 'met the delegation from B'; so is a specific meeting after a summary naming three or more, and
     talks with a named counterpart beside a named gathering of another type."""
     kinds, bilateral = {prev.type, mt.type}, rx.special("bilateral")
-    if mt.type == bilateral != prev.type and not mt.name and _with_counterpart(mt, rx) and not prev.counterparts:
+    if mt.type == bilateral != prev.type and not mt.name and _with_counterpart(mt, rx) and (
+            not prev.counterparts or any(rx.p.sidelines.search(e) for e in mt.evidence)):
         return True  # "on the sidelines of the conference ... held talks with his counterpart X"
     if bilateral not in kinds or not kinds <= {bilateral, rx.special("fallback")}:
         return False
