@@ -296,7 +296,11 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
         known_left = known_left or (len(right) == 1 and right[0].isalpha() and right[0].isupper()
                                     and 2 <= len(right[0]) <= 6 and _orgish(left, k, idx))
         the_next = right[0] in k.words.definite_articles and (_orgish(right, k, idx) or (ends_body and len(right) > 1))
-        if (starts_body or ends_body) and _orgish(left, k, idx) and _orgish(right, k, idx) or the_next or known_left:
+        # "the Velmar Research Group and Japan's Acquisition, ...": a country's possessive opens another name.
+        owned_next = ends_body and len(right) > 1 and bool(k.patterns.possessive_end.search(right[0])) \
+            and _opens_with_country(right, k)
+        if (starts_body or ends_body) and _orgish(left, k, idx) and (_orgish(right, k, idx) or owned_next) \
+                or the_next or known_left:
             return [toks[:i], *_split_on_and(toks[i + 1:], k, idx)]
     return [toks]
 
