@@ -607,5 +607,5 @@ def test_a_service_named_inside_a_role_or_a_base_is_not_named_as_a_body():
 
 def test_a_country_s_possessive_after_and_opens_another_body():
     text = ("They witnessed the signing of an arrangement between the Velmar Research Group and Japan's "
-            "Orvik, Logistics and Supply Agency (OLSA).")
-    assert {"Velmar Research Group", "Orvik, Logistics and Supply Agency"} <= set(names(text))
+            "Acquisition, Logistics and Supply Agency (ALSA).")
+    assert {"Velmar Research Group", "Acquisition, Logistics and Supply Agency"} <= set(names(text))
