@@ -665,10 +665,16 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
     p = rx.p
     out: list[str] = []
     placed = -1  # where the last country read as a place ended: 'in France and Italy' are both places
+    deal = rx.trigger.search(text)
+    last_end, opened = -1, -1  # the last country read, and where the list it is in opened
     for start, end, form in matcher.finditer(text):
         country = forms[form]
+        opened = opened if last_end >= 0 and p.list_joint.fullmatch(text[last_end:start]) else start
+        last_end = end
         if country in covered:
             continue
+        if deal and start > deal.end() and not p.party_preposition_end.search(text[max(0, opened - 12):opened]):
+            continue  # "a contract to build missiles deterring Russia and China": not the deal's side
         if p.space_capital.match(text[end:end + 4]) or text[end:end + 1] == "-":
             continue  # an adjective or part of a name: 'US Navy', 'India-US'
         before = text[max(0, start - 9):start]
