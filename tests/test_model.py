@@ -131,3 +131,11 @@ def test_reports_naming_nobody_are_one_event_only_on_the_same_day_and_place():
     t = b.tables()
     assert len(t["fact_meetings"]) == 2
     assert len(t["bridge_meeting_articles"]) == 3
+
+
+def test_a_bare_army_of_a_story_naming_no_country_is_not_the_registry_s_army_of_another():
+    b = StarBuilder()
+    add(b, "The Indian Army signed a contract with Bharat Forge on Monday.", "2025-06-12", "a.txt")
+    add(b, "The Army has awarded Vexlar Dynamics a contract for missiles.", "2025-06-13", "b.txt")
+    names = sorted(o["name"] for o in b.tables()["dim_organisations"])
+    assert "Army" in names and "Indian Army" in names

@@ -609,3 +609,10 @@ def test_a_country_s_possessive_after_and_opens_another_body():
     text = ("They witnessed the signing of an arrangement between the Velmar Research Group and Japan's "
             "Acquisition, Logistics and Supply Agency (ALSA).")
     assert {"Velmar Research Group", "Acquisition, Logistics and Supply Agency"} <= set(names(text))
+
+
+def test_a_service_acting_by_its_bare_name_is_a_body_unless_a_fuller_name_stands_for_it():
+    assert "Army" in names("The Army has awarded Vexlar Dynamics a contract for missiles.")
+    got = names("The Navy signed a contract with Vexlar Dynamics. The US Navy said the ships would follow.")
+    assert "Navy" not in got and "United States Navy" in got
+    assert "Navy" not in names("Navy Secretary Karl Berg visited the yard.")  # a title, not the service

@@ -102,7 +102,9 @@ class ModelState:
         registry: dict[str, str] = {}
         for o in self.k.organisations:
             for f in (o.name, o.acronym, *o.aliases):
-                if f:
+                # "Army" alone is the Indian Army only where the story names India, and then the extractor
+                # writes the registry's name: a bare "Army" of another story is no registry body's.
+                if f and not (o.country and o.name.lower().endswith(" " + f.lower())):
                     registry.setdefault(norm(f), o.name)
         self.orgs = Organisations(registry)
         self.people: dict[str, Person] = {}

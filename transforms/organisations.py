@@ -638,6 +638,17 @@ class _Builder:
     def find(self, form: str) -> Org | None:
         return self.by_form.get(norm(form))
 
+    def add_bare(self, form: str, reg: RegistryOrg, pos: int) -> Org:
+        """"The Army" in a story that never names the registry's country: a body known only by that
+        word, of the registry body's kind, not the registry's body."""
+        existing = self.find(form)
+        if existing is None:
+            existing = Org(name=form, org_type=reg.org_type)
+            self.orgs.append(existing)
+        existing.first = min(existing.first, pos)
+        self._link(existing)
+        return existing
+
     def add(self, name: str, acronym: str | None = None, pos: int = 0, surface: str | None = None) -> Org:
         reg = self.idx.by_form.get(norm(name)) or (self.idx.case_forms.get(acronym) if acronym else None)
         if reg is None:
@@ -710,7 +721,11 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         reg = idx.case_forms.get(form) or idx.case_forms.get(norm(form))
         if reg is None or any(a <= start and end <= e and (a, e) != (start, end) for a, e in longer):
             continue
-        if _bare_form_of_unnamed_country(text, form, reg, k) or _inside_role_or_place(text, start, end, k):
+        if _inside_role_or_place(text, start, end, k):
+            continue
+        if _bare_form_of_unnamed_country(text, form, reg, k):
+            if _acts_bare(text, start, end, form, k):
+                b.add_bare(form, reg, start)
             continue
         arm = _company_arm(text, end, reg, idx, k)
         if arm is not None:  # "Saab Australia", "Leonardo DRS": the company's arm there, or its unit
@@ -732,8 +747,11 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         if ok and _a_countrys_government(name, k):
             continue
         reg = idx.by_form.get(norm(name)) if ok else None
-        if reg and (_bare_form_of_unnamed_country(text, name, reg, k)
-                    or _inside_role_or_place(text, cand[0].start, cand[-1].end, k)):
+        if reg and _inside_role_or_place(text, cand[0].start, cand[-1].end, k):
+            continue
+        if reg and _bare_form_of_unnamed_country(text, name, reg, k):
+            if _acts_bare(text, cand[0].start, cand[-1].end, name, k):
+                b.add_bare(name, reg, cand[0].start)
             continue
         if ok and not _described(text, cand, k):
             b.add(name, None, cand[0].start)
@@ -908,6 +926,26 @@ def _inside_role_or_place(text: str, start: int, end: int, k: Knowledge) -> bool
     lex = lexicon(k)
     return role is not None and lex.is_title_word(role.group(1)) and (
         lex.is_title_word(after.group(1)) or after.group(1) in k.title_words)
+
+
+def _acts_bare(text: str, start: int, end: int, form: str, k: Knowledge) -> bool:
+    """"The Army has awarded ...": a service known only by its bare name acts in the story (the article
+    before it, a verb's lower-case word after it), where no body named with it ("US Navy", "Royal
+    Australian Navy") is what the short form stands for."""
+    if not k.patterns.definite_article_end.search(text, max(0, start - 5), start):
+        return False
+    after = k.patterns.lower_word_after.match(text, end)
+    if after is None or lexicon(k).is_title_word(after.group(1).capitalize()):
+        return False
+    qualified = (k.patterns.capital_word_before.search(text, max(0, at - 30), at) for at in _occurrences(text, form))
+    return not any(m and m.group(1) not in k.words.definite_articles for m in qualified)
+
+
+def _occurrences(text: str, form: str) -> Iterator[int]:
+    at = text.find(form)
+    while at >= 0:
+        yield at
+        at = text.find(form, at + 1)
 
 
 def _bare_form_of_unnamed_country(text: str, form: str, reg: RegistryOrg, k: Knowledge) -> bool:
