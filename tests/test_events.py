@@ -1239,3 +1239,10 @@ def test_ministers_of_many_countries_meeting_then_sideline_talks_are_one_gatheri
             "Berg held bilateral meetings with his counterparts from Malaysia and Indonesia.")
     got = extract_article(text, PUB)["meetings"]
     assert sorted(m["type"] for m in got) == ["bilateral meeting", "bilateral meeting", "other"]
+
+
+def test_every_body_of_a_list_after_for_the_is_served_not_a_party():
+    text = ("Vexlar Dynamics signed a contract with the Ministry of Defence for the supply of radars for the "
+            "Indian Army, Navy and the Air Force on Monday.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Vexlar Dynamics", "Ministry of Defence"}

@@ -31,7 +31,7 @@ def role_feature_names(context_words: tuple[str, ...]) -> tuple[str, ...]:
         "bias", "rule", "rule_first", "rule_count", "government", "in_evidence", "before_verb",
         "after_verb", "verb_distance", "mentions", "most_mentioned", "in_lede", "registry",
         "parent_is_candidate", "child_is_candidate", "ministry_of_its_government",
-        "government_of_a_candidate", "in_other_event", "candidates", "no_verb",
+        "government_of_a_candidate", "in_other_event", "candidates", "no_verb", "served",
         *(f"prev:{w}" for w in context_words), *(f"next:{w}" for w in context_words),
     )
 

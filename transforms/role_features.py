@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from transforms.document import Doc
-from transforms.events.common import forms_of_orgs, name_spans
+from transforms.events.common import forms_of_orgs, name_spans, served_names
 from transforms.events.engine import SpecPatterns
 from transforms.events.signing import GOVERNMENT
 from transforms.organisations import Org
@@ -43,7 +43,7 @@ def candidates(doc: Doc, event: EventRecord, role: str, rx: SpecPatterns, others
     verb = rx.verb.search(event.evidence) or rx.trigger.search(event.evidence)
     elsewhere = {n for e in others if e is not event for n in e.filled(role)}
     context = _EventContext(doc, by_name, names, chosen, event.evidence, spans, verb.start() if verb else None,
-                            elsewhere, rx)
+                            elsewhere, rx, served_names(event.evidence, spans, rx))
     return [Candidate(n, dict(_features(context, n))) for n in names]
 
 
@@ -58,6 +58,7 @@ class _EventContext:
     verb_at: int | None
     elsewhere: set[str]
     rx: SpecPatterns
+    served: set[str]  # "approved proposals for the Army, Navy and the Air Force": whom the event serves
 
 
 def _features(s: _EventContext, name: str) -> Iterator[tuple[str, float]]:
@@ -88,6 +89,8 @@ def _position_features(s: _EventContext, name: str) -> Iterator[tuple[str, float
     if not mine:
         return
     yield "in_evidence", 1.0
+    if name in s.served:
+        yield "served", 1.0
     a, e = min(mine, key=lambda sp: abs(sp[0] - (s.verb_at or 0)))
     if s.verb_at is not None:
         yield ("before_verb" if a < s.verb_at else "after_verb"), 1.0

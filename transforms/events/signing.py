@@ -29,6 +29,7 @@ from transforms.events.common import (
     name_spans,
     place_in,
     reported_on,
+    served_names,
     two_services,
 )
 from transforms.events.engine import SpecPatterns, best_type, kind, reader
@@ -324,13 +325,12 @@ def _named_and_served(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatte
     """The bodies a clause names (not its reporter or hosts), and those of them it serves or meets at."""
     p = rx.p
     hosts = [(m.end(), (t.find(",", m.end()) + 1 or len(t) + 1) - 1) for m in p.hosted_by.finditer(t)]
-    spans = [(a, c) for a, e, c in name_spans(t[:cut], org_forms)
+    spans = [(a, e, c) for a, e, c in name_spans(t[:cut], org_forms)
              if not p.reporting.match(t, e) and not any(x <= a < y for x, y in hosts)]
     # Those served, and a venue ("signed at the Dutch Ministry of Defence"): parties only where no one else is.
-    served = {c for a, c in spans
-              if (p.served.search(before := t[max(0, a - 60):a]) and not p.signer_for.search(before))
-              or p.purpose.search(t[max(0, a - 40):a]) or p.venue.search(t[max(0, a - 8):a])}
-    return [c for _, c in spans], served
+    served = served_names(t, spans, rx) | {c for a, _, c in spans if p.purpose.search(t[max(0, a - 40):a])
+                                           or p.venue.search(t[max(0, a - 8):a])}
+    return [c for _, _, c in spans], served
 
 
 def _settle_agreements(story: _Story, lede: DateMention | None) -> list[Agreement]:
