@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from transforms.document import Doc
-from transforms.events.common import forms_of_orgs, name_spans, served_names
+from transforms.events.common import forms_of_orgs, name_spans, served_spans
 from transforms.events.engine import SpecPatterns
 from transforms.events.signing import GOVERNMENT
 from transforms.organisations import Org
@@ -39,11 +39,15 @@ def candidates(doc: Doc, event: EventRecord, role: str, rx: SpecPatterns, others
     # "met them at the Army Headquarters": a body named only as where it happened fills no role.
     venues = {n for a, _, n in spans if rx.p.venue.search(event.evidence[max(0, a - 8):a])}
     venues -= {n for a, _, n in spans if not rx.p.venue.search(event.evidence[max(0, a - 8):a])}
-    names = list(dict.fromkeys([*chosen, *(n for _, _, n in spans if n not in venues)]))
+    # "approved proposals for the Army and the Navy": nor does a body named only as one the event serves.
+    for_them = served_spans(event.evidence, spans, rx)
+    served = {n for a, e, n in spans if (a, e) in for_them}
+    served_only = served - {n for a, e, n in spans if (a, e) not in for_them}
+    names = list(dict.fromkeys([*chosen, *(n for _, _, n in spans if n not in venues | served_only)]))
     verb = rx.verb.search(event.evidence) or rx.trigger.search(event.evidence)
     elsewhere = {n for e in others if e is not event for n in e.filled(role)}
     context = _EventContext(doc, by_name, names, chosen, event.evidence, spans, verb.start() if verb else None,
-                            elsewhere, rx, served_names(event.evidence, spans, rx))
+                            elsewhere, rx, served)
     return [Candidate(n, dict(_features(context, n))) for n in names]
 
 

@@ -25,19 +25,18 @@ def name_spans(sentence: str, forms: dict[str, str]) -> list[tuple[int, int, str
     return [(a, e, forms[f]) for a, e, f in names_matcher(frozenset(forms)).finditer(sentence)]
 
 
-def served_names(t: str, spans: list[tuple[int, int, str]], rx: SpecPatterns) -> set[str]:
-    """"aircraft for the Indian Army, Navy and the Air Force": the bodies an event serves, the whole list
-    after "for the" (not "signed by X for Acme", who signs for a party)."""
+def served_spans(t: str, spans: list[tuple[int, int, str]], rx: SpecPatterns) -> set[tuple[int, int]]:
+    """"aircraft for the Indian Army, Navy and the Air Force": where the text names bodies an event serves,
+    the whole list after "for the" (not "signed by X for Acme", who signs for a party)."""
     p = rx.p
-    served: set[str] = set()
-    prev: tuple[int, int, str] | None = None
-    for a, e, c in sorted(spans):
+    served: set[tuple[int, int]] = set()
+    prev: tuple[int, int] | None = None
+    for a, e, _ in sorted(spans):
         before = t[max(0, a - 60):a]
-        listed = prev is not None and prev[2] in served and bool(
-            p.list_joint.fullmatch(p.definite_article_end.sub("", t[prev[1]:a])))
+        listed = prev in served and bool(p.list_joint.fullmatch(p.definite_article_end.sub("", t[prev[1]:a])))
         if listed or (p.served.search(before) and not p.signer_for.search(before)):
-            served.add(c)
-        prev = (a, e, c)
+            served.add((a, e))
+        prev = (a, e)
     return served
 
 

@@ -29,7 +29,7 @@ from transforms.events.common import (
     name_spans,
     place_in,
     reported_on,
-    served_names,
+    served_spans,
     two_services,
 )
 from transforms.events.engine import SpecPatterns, best_type, kind, reader
@@ -328,8 +328,9 @@ def _named_and_served(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatte
     spans = [(a, e, c) for a, e, c in name_spans(t[:cut], org_forms)
              if not p.reporting.match(t, e) and not any(x <= a < y for x, y in hosts)]
     # Those served, and a venue ("signed at the Dutch Ministry of Defence"): parties only where no one else is.
-    served = served_names(t, spans, rx) | {c for a, _, c in spans if p.purpose.search(t[max(0, a - 40):a])
-                                           or p.venue.search(t[max(0, a - 8):a])}
+    for_them = served_spans(t, spans, rx)
+    served = {c for a, e, c in spans if (a, e) in for_them or p.purpose.search(t[max(0, a - 40):a])
+              or p.venue.search(t[max(0, a - 8):a])}
     return [c for _, _, c in spans], served
 
 
