@@ -1246,3 +1246,11 @@ def test_every_body_of_a_list_after_for_the_is_served_not_a_party():
             "Indian Army, Navy and the Air Force on Monday.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Vexlar Dynamics", "Ministry of Defence"}
+
+
+def test_the_same_count_named_again_is_those_agreements_not_more():
+    text = ("Norland and Peru inked five agreements in areas like space and water on Tuesday. Unveiling the "
+            "pacts, the ministers praised the ties. The five MoUs signed between Norland and Peru include a "
+            "fund for research.")
+    got = extract_article(text, PUB)["agreements"]
+    assert [a["type"] for a in got] == ["MoU"] * 5

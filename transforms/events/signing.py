@@ -247,6 +247,13 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
         add_new(open_slot.parties, ag.parties)
         add_new(open_slot.evidence, [said])
         return
+    group = _counted_group(found, t, typ, rx)
+    if group:
+        # "India and Peru inked seven agreements ... The seven MoUs signed ...": those seven again, now typed.
+        for a in group:
+            a.type = ag.type if a.type == rx.special("fallback") else a.type
+            add_new(a.evidence, [said])
+        return
     years = _year_list(t, rx) if _is_plural(t, typ, rx) else []
     if len(years) > 1:
         # "the memoranda signed in 2004, 2007 and 2010": one agreement per year.
@@ -530,6 +537,19 @@ def _dates_clash(a: dt.date | None, pa: str | None, b: dt.date | None, pb: str |
 
 
 
+
+
+def _counted_group(found: list[Agreement], t: str, typ: tuple[str, int], rx: SpecPatterns) -> list[Agreement]:
+    """The agreements an earlier count made that "the seven MoUs" names again: the last as many read from
+    one clause, each of this type or of none yet."""
+    count = _counted(t, rx)
+    if count < 2 or len(found) < count or not rx.p.counted_back.search(t[max(0, typ[1] - 40):typ[1]]):
+        return []
+    group = found[-count:]
+    first = group[0].evidence[:1]
+    fallback = rx.special("fallback")
+    same = all(a.evidence[:1] == first and a.type in (typ[0], fallback) for a in group)
+    return group if same and (len(found) == count or found[-count - 1].evidence[:1] != first) else []
 
 
 def _counted(t: str, rx: SpecPatterns) -> int:
