@@ -1254,3 +1254,10 @@ def test_the_same_count_named_again_is_those_agreements_not_more():
             "fund for research.")
     got = extract_article(text, PUB)["agreements"]
     assert [a["type"] for a in got] == ["MoU"] * 5
+
+
+def test_both_countries_of_a_and_the_b_are_parties_whatever_the_verb():
+    text = ("Norway and the US have been sharing intelligence under the Velmar Security Agreement (VSA), which "
+            "was signed in 2018.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Government of Norway", "Government of the United States"}

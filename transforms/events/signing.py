@@ -698,7 +698,10 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
             continue  # "a contract to build missiles deterring Russia and China": not the deal's side
         if p.space_capital.match(text[end:end + 4]) or text[end:end + 1] == "-":
             continue  # an adjective or part of a name: 'US Navy', 'India-US'
-        before = text[max(0, start - 9):start]
+        noun = p.lower_word_after.match(text, end)
+        if noun and noun.group(1) in rx.words.map("anaphoric_bodies"):
+            continue  # an adjective: 'with the US firm'
+        before = text[max(0, start - 13):start]
         if p.place_preposition_end.search(before) or (placed >= 0 and p.list_joint.fullmatch(text[placed:start])):
             placed = end
             continue  # a place: 'signed in India'
