@@ -367,3 +367,13 @@ def test_the_agency_bracket_of_a_dateline_is_no_part_of_the_title_after_it():
 def test_a_name_particle_joined_by_a_hyphen_stays_in_the_name():
     got = people("Defence Minister Rajiv Menon held talks with President Abdel Karim el-Nour in Velmar on Monday.")
     assert "Abdel Karim el-Nour" in got
+
+
+def test_a_month_after_a_first_name_is_a_surname():
+    got = people("The deal was welcomed by Prime Minister Lena May and Defence Minister Wei Jun on Monday.")
+    assert {"Lena May", "Wei Jun"} <= set(got)
+
+
+def test_a_legislator_s_title_is_a_title():
+    got = people("Congressman Ravi Khanna and Senator Mark Ellis spoke at the event.")
+    assert (got["Ravi Khanna"].title, got["Mark Ellis"].title) == ("Congressman", "Senator")
