@@ -1261,3 +1261,9 @@ def test_both_countries_of_a_and_the_b_are_parties_whatever_the_verb():
             "was signed in 2018.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Government of Norway", "Government of the United States"}
+
+
+def test_a_country_named_with_the_after_a_dateline_still_acts():
+    text = "Manila, June 9 (PTI) - The Philippines and Japan on Monday signed a Reciprocal Access Agreement."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Government of the Philippines", "Government of Japan"}
