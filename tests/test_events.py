@@ -1267,3 +1267,13 @@ def test_a_country_named_with_the_after_a_dateline_still_acts():
     text = "Manila, June 9 (PTI) - The Philippines and Japan on Monday signed a Reciprocal Access Agreement."
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Government of the Philippines", "Government of Japan"}
+
+
+def test_technology_handed_over_to_firms_listed_after_a_colon_is_one_transfer_each():
+    text = ("The Orion Research Agency (ORA) has handed over the technology of a light armour plate to three "
+            "firms: Vexlar Forge, Pune-based Kestrel Metals Ltd and Norvik Composites. The licensing agreements "
+            "for transfer of technology were handed over by ORA Director Kiran Rao in Pune on Monday.")
+    got = extract_article(text, PUB)["agreements"]
+    assert sorted(a["type"] for a in got) == ["technology transfer"] * 3
+    assert sorted(p for a in got for p in a["parties"] if p != "Orion Research Agency") == [
+        "Kestrel Metals Ltd", "Norvik Composites", "Vexlar Forge"]

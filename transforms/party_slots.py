@@ -66,10 +66,10 @@ def _recipients(s: Sentence, k: Knowledge) -> list[tuple[str, int]]:
     for part in p.list_separator.split(tail):
         at = tail.find(part, pos)
         pos = at + len(part)
-        m = p.recipient_name.fullmatch(part.strip())
+        m = p.recipient_name.fullmatch(p.recipient_lead.sub("", part.strip()))  # "Kanpur-based MKU Ltd"
         if not m or not _plausible_name(m.group(), k):
             return []  # a description, not a list of recipients
-        out.append((m.group(), offset + tail_at + at))
+        out.append((m.group(), offset + tail_at + tail.find(m.group(), at)))
     return out
 
 
@@ -102,12 +102,15 @@ def transfer_lists(sentences: list[Sentence], k: Knowledge) -> list[TransferItem
 
 
 def _handed_over(sentences: list[Sentence], i: int, k: Knowledge) -> list[TransferItem]:
-    """"The technologies were handed over to A, B and C" after (or in) a sentence announcing agreements for
-    transfers: one transfer to each recipient, announced by that sentence."""
+    """"The technologies were handed over to A, B and C" after, in or right before a sentence announcing
+    agreements for transfers: one transfer to each recipient, announced by that sentence."""
     s = sentences[i]
     if not _cue_rx(k).search(s.text):
         return []
-    announcing = next((c for c in range(i, max(-1, i - 3), -1) if _cue_rx(k).search(sentences[c].text)
+    # The announcing sentence may also come right after ("... handed over to A, B and C. The licensing
+    # agreements were handed over by ...").
+    near = [*range(i, max(-1, i - 3), -1), *([i + 1] if i + 1 < len(sentences) else [])]
+    announcing = next((c for c in near if _cue_rx(k).search(sentences[c].text)
                        and _signing_cues(sentences[c].text, k)[0]), None)
     recipients = _recipients(s, k) if announcing is not None else []
     return [TransferItem(i, announcing, (r,)) for r in recipients] if len(recipients) > 1 else []
