@@ -1277,3 +1277,11 @@ def test_technology_handed_over_to_firms_listed_after_a_colon_is_one_transfer_ea
     assert sorted(a["type"] for a in got) == ["technology transfer"] * 3
     assert sorted(p for a in got for p in a["parties"] if p != "Orion Research Agency") == [
         "Kestrel Metals Ltd", "Norvik Composites", "Vexlar Forge"]
+
+
+def test_a_cabinet_approving_a_signing_reports_no_agreement_but_one_approved_after_it_was_signed_does():
+    for text in ("The Union Cabinet on Wednesday approved the signing of an MoU between India and Chile.",
+                 "The Cabinet gave its approval for signing an agreement between India and Chile."):
+        assert extract_article(text, PUB)["agreements"] == [], text
+    text = "The Cabinet gave ex-post facto approval to the MoU signed between India and Chile in March."
+    assert len(extract_article(text, PUB)["agreements"]) == 1
