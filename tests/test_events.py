@@ -1285,3 +1285,12 @@ def test_a_cabinet_approving_a_signing_reports_no_agreement_but_one_approved_aft
         assert extract_article(text, PUB)["agreements"] == [], text
     text = "The Cabinet gave ex-post facto approval to the MoU signed between India and Chile in March."
     assert len(extract_article(text, PUB)["agreements"]) == 1
+
+
+def test_a_meeting_of_a_body_that_is_no_meeting_s_body_has_no_name():
+    text = "Defence Minister Anil Rao chaired a review meeting of the Border Roads Organisation in Pune on Monday."
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["name"] is None
+    text = "The fifth meeting of the Norland-Chile Joint Defence Committee was held in Santiago on Monday."
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["name"] == "fifth meeting of the Norland-Chile Joint Defence Committee"
