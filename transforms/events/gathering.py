@@ -72,7 +72,7 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
     of = p.of_name.search(sentence)
     # "the 5th meeting of the Joint Working Group": a name only where what met is a meeting's body (a group, a
     # commission), not "a review meeting of the Border Roads Organisation".
-    if of and len(list(rx.trigger.finditer(of.group()))) > 1:
+    if of and rx.trigger.search(of.group().partition(" of ")[2]):
         best = _without_place(of.group(), rx)
     dateline = p.dateline.match(sentence)
     for m in rx.trigger.finditer(sentence, dateline.end() if dateline else 0):
