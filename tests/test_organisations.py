@@ -616,3 +616,8 @@ def test_a_service_acting_by_its_bare_name_is_a_body_unless_a_fuller_name_stands
     got = names("The Navy signed a contract with Vexlar Dynamics. The US Navy said the ships would follow.")
     assert "Navy" not in got and "United States Navy" in got
     assert "Navy" not in names("Navy Secretary Karl Berg visited the yard.")  # a title, not the service
+
+
+def test_a_registry_body_s_bare_name_of_several_words_is_a_body_before_its_unit():
+    got = names("Officials from the Department of Defense's Defense Innovation Unit attended the show.")
+    assert {"Department of Defense", "Defense Innovation Unit"} <= set(got)

@@ -931,11 +931,12 @@ def _inside_role_or_place(text: str, start: int, end: int, k: Knowledge) -> bool
 def _acts_bare(text: str, start: int, end: int, form: str, k: Knowledge) -> bool:
     """"The Army has awarded ...": a service known only by its bare name acts in the story (the article
     before it, a verb's lower-case word after it), where no body named with it ("US Navy", "Royal
-    Australian Navy") is what the short form stands for."""
+    Australian Navy") is what the short form stands for. A name of several words ("the Department of
+    Defense's unit") needs only its article."""
     if not k.patterns.definite_article_end.search(text, max(0, start - 5), start):
         return False
     after = k.patterns.lower_word_after.match(text, end)
-    if after is None or lexicon(k).is_title_word(after.group(1).capitalize()):
+    if " " not in form and (after is None or lexicon(k).is_title_word(after.group(1).capitalize())):
         return False
     qualified = (k.patterns.capital_word_before.search(text, max(0, at - 30), at) for at in _occurrences(text, form))
     return not any(m and m.group(1) not in k.words.definite_articles for m in qualified)
