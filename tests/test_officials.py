@@ -377,3 +377,8 @@ def test_a_month_after_a_first_name_is_a_surname():
 def test_a_legislator_s_title_is_a_title():
     got = people("Congressman Ravi Khanna and Senator Mark Ellis spoke at the event.")
     assert (got["Ravi Khanna"].title, got["Mark Ellis"].title) == ("Congressman", "Senator")
+
+
+def test_the_end_of_a_body_s_name_before_a_lower_case_title_is_no_part_of_the_title():
+    got = people("He met Vexlar Defence and Space chief executive Karl Berg on Monday.")
+    assert got["Karl Berg"].title == "chief executive"

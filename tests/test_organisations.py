@@ -621,3 +621,11 @@ def test_a_service_acting_by_its_bare_name_is_a_body_unless_a_fuller_name_stands
 def test_a_registry_body_s_bare_name_of_several_words_is_a_body_before_its_unit():
     got = names("Officials from the Department of Defense's Defense Innovation Unit attended the show.")
     assert {"Department of Defense", "Defense Innovation Unit"} <= set(got)
+
+
+def test_a_company_s_division_named_after_it_is_the_body_unless_the_registry_knows_it_as_the_company():
+    assert "Leonardo Helicopters" in names("The Orion Research Agency signed an MoU with Leonardo Helicopters "
+                                           "on Monday.")
+    got = names("The ministry signed a contract with Airbus Defence and Space. Airbus Defence, the builder, "
+                "will deliver the jets.")
+    assert "Airbus" in got and "Airbus Defence" not in got

@@ -270,6 +270,11 @@ def _lower_title_before(sent: str, start: int, lex: Lexicon, apposed: re.Pattern
         if w in lex.words.title_clause_boundaries:
             words = words[j + 1:]
             break
+    # "Vexlar Defence and Space chief executive": the end of a body's name before the title is no part of it
+    # (a country's word is: "his Chilean counterpart").
+    while len(words) > 1 and words[0][:1].isupper() and not lex.is_title_word(words[0]) \
+            and words[0] not in lex.knowledge.countries:
+        words = words[1:]
     # "joint exercise Blue Wave": a title's modifier alone makes no title.
     if words and (any(lex.is_title_word(w.capitalize()) and w.capitalize() not in lex.words.title_modifiers
                       for w in words) or words[-1].lower() in lex.words.counterparts):

@@ -727,7 +727,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             if _acts_bare(text, start, end, form, k):
                 b.add_bare(form, reg, start)
             continue
-        arm = _company_arm(text, end, reg, idx, k)
+        arm = _company_arm(text, form, end, reg, idx, k)
         if arm is not None:  # "Saab Australia", "Leonardo DRS": the company's arm there, or its unit
             org = b.add(f"{form} {arm}", None, start)
             org.org_type, org.country = reg.org_type, k.countries.get(arm, reg.country)
@@ -862,10 +862,20 @@ def government_mentions(text: str, k: Knowledge, reach: int = 80) -> Iterator[re
         at = text.find(word, at + 1)
 
 
-def _company_arm(text: str, end: int, reg: RegistryOrg, idx: OrgIndex, k: Knowledge) -> str | None:
-    """The word after a registry company's name that names an arm of it: a country ("Saab Australia") or an
-    acronym that is no title and no other body ("Leonardo DRS"; not "Vexlar CEO", not "HAL BEL")."""
-    nxt = k.patterns.next_word.match(text, end) if reg.org_type == "company" else None
+def _company_arm(text: str, form: str, end: int, reg: RegistryOrg, idx: OrgIndex, k: Knowledge) -> str | None:
+    """The words after a registry company's name that name an arm of it: a division ("Airbus Defence and
+    Space"), a country ("Saab Australia") or an acronym that is no title and no other body ("Leonardo DRS";
+    not "Vexlar CEO", not "HAL BEL")."""
+    if reg.org_type != "company":
+        return None
+    division = k.patterns.division_after.match(text, end)
+    if division is not None:
+        # "Airbus Defence and Space", unless the registry knows that division as the company itself (then
+        # "Airbus Defence" is its short form).
+        short = norm(f"{form} {division.group(1)}")
+        known = any(norm(f).startswith(short) for f in (reg.name, *reg.aliases))
+        return None if known else division.group(1)
+    nxt = k.patterns.next_word.match(text, end)
     if nxt is None:
         return None
     word = nxt.group(1)
