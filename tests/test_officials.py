@@ -382,3 +382,8 @@ def test_a_legislator_s_title_is_a_title():
 def test_the_end_of_a_body_s_name_before_a_lower_case_title_is_no_part_of_the_title():
     got = people("He met Vexlar Defence and Space chief executive Karl Berg on Monday.")
     assert got["Karl Berg"].title == "chief executive"
+
+
+def test_a_style_of_address_before_an_honorific_is_not_the_office():
+    got = people("Minister for Defence, Senator the Hon Ada Berg CSC said Norway is a partner.")
+    assert got["Ada Berg"].title == "Minister for Defence"

@@ -143,7 +143,9 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                 if n_name:
                     rank = sent[toks[i].start:toks[i + n_rank - 1].end]
                     title = None
-                    if _has_title([t.text for t in toks[seg_start:i]], lex):
+                    # "Senator the Hon Ada Berg": a style of address before the honorific, not her office.
+                    styled = i > seg_start and toks[i - 1].text in lex.knowledge.words.definite_articles
+                    if _has_title([t.text for t in toks[seg_start:i]], lex) and not styled:
                         title = sent[toks[seg_start].start:toks[i - 1].end]
                     found.append(_Found(sent[toks[j].start:toks[j + n_name - 1].end], rank, title,
                                         toks[i].start, toks[j + n_name - 1].end,
