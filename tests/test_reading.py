@@ -110,3 +110,23 @@ def test_a_name_run_into_the_word_before_its_honorific_is_split_off():
     assert "Mr. Tal Orvek" in text_for_extraction("The delegation was led by Mr.Tal Orvek.")
     unglued = "The Mrs Kelvane Trust and Drones Ltd met St.Louis officials."
     assert text_for_extraction(unglued) == unglued
+
+
+def test_an_article_without_header_is_dated_by_its_own_date_line():
+    body = ("Vexlar signs radar deal\n\nPublished : Dec. 4, 2023 - 15:30\n\nVexlar Systems said Monday it has "
+            "signed a contract with the Norland Navy for coastal radars.")
+    art = read_article(body.encode(), max_bytes=10_000)
+    assert art.published_date == dt.date(2023, 12, 4)
+    assert "publication date read from the article's date line" in art.repairs
+    for line in ("10 NOV 2021 11:03AM by PIB Delhi", "Thursday, February 14, 2008"):
+        dated = read_article(f"{line}\n\nThe Norland Navy signed a contract with Vexlar for radars.".encode(),
+                             max_bytes=10_000)
+        assert dated.published_date is not None, line
+
+
+def test_a_date_inside_the_story_s_sentences_does_not_date_the_article():
+    body = "The Norland Navy signed a contract with Vexlar Systems for radars on 4 December 2023.\n\nMore follows."
+    assert read_article(body.encode(), max_bytes=10_000).published_date is None
+    headed = read_article(b" date 2024-01-02 Published : Dec. 4, 2023\nThe Navy signed a deal with Vexlar.",
+                          max_bytes=10_000)
+    assert headed.published_date == dt.date(2024, 1, 2)  # the header wins

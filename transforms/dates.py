@@ -147,3 +147,25 @@ def year_hint(texts: list[str], k: Knowledge | None = None) -> int | None:
         for y in explicit_year.findall(t):
             counts[int(y)] = counts.get(int(y), 0) + 1
     return max(counts, key=lambda y: (counts[y], y)) if counts else None
+
+
+DATE_LINES = 8  # the opening lines where a web article states when it was published
+DATE_LINE_CHARS = 100  # longer lines are sentences of the story, whose dates are events'
+
+
+def stated_publication_date(text: str, k: Knowledge | None = None) -> dt.date | None:
+    """"Published : Dec. 4, 2023 - 15:30", "10 NOV 2021 11:03AM by PIB Delhi", "Thursday, February 14, 2008":
+    the day an article copied from the web says it was published, on a short line of its own among its first
+    lines (not a sentence of the story, which ends with a full stop), with the year given."""
+    k = k or knowledge()
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:DATE_LINES]
+    for line in lines:
+        if len(line) > DATE_LINE_CHARS or k.patterns.full_stop_end.search(line):
+            continue
+        lead = k.patterns.stated_date_lead.match(line)
+        at = lead.end() if lead else 0
+        # "04 DEC 2023": month names in capitals read as the date patterns expect them.
+        found = find_dates(line[at:at + 40].title(), None, None, k)
+        if found and found[0].span[0] == 0 and found[0].precision == "day":
+            return found[0].start
+    return None

@@ -14,6 +14,7 @@ import html
 import re
 from dataclasses import dataclass, field, replace
 
+from transforms.dates import stated_publication_date
 from transforms.knowledge import Knowledge, knowledge
 from transforms.webpage import read_page
 
@@ -107,6 +108,8 @@ def title_of(text: str) -> str | None:
 
 # The repair note of an article read from a web page by the page reader (the raw zone keeps its HTML).
 PAGE_READ = "main text taken from the web page"
+# The note of an article with no date header whose own date line ("Published : Dec. 4, 2023") dates it.
+DATE_LINE_READ = "publication date read from the article's date line"
 # News before this year is no news of ours: an earlier publication date is a wrong header, treated as unknown.
 EARLIEST_YEAR = 1900
 
@@ -207,7 +210,10 @@ def read_article(
     raw_body = (parse_header(raw)[0] if markup else body).strip()
     if header_note:
         repairs.append(header_note)
-    return _checked(body, raw_body, date or published, title, repairs, today)
+    date = date or published
+    if date is None and (date := stated_publication_date(body)) is not None:
+        repairs.append(DATE_LINE_READ)  # "Published : Dec. 4, 2023": the date the copied page states
+    return _checked(body, raw_body, date, title, repairs, today)
 
 
 def _read_page(data: bytes, url: str | None, published: dt.date | None, title: str | None,
@@ -216,8 +222,11 @@ def _read_page(data: bytes, url: str | None, published: dt.date | None, title: s
     page = read_page(data, url)
     if page is None:
         return Rejected("web page with no article text (an index, a login or an error page)")
-    read = _checked(page.text, page.text, page.published or published, page.title or title,
-                    [PAGE_READ], today)
+    repairs = [PAGE_READ]
+    date = page.published or published
+    if date is None and (date := stated_publication_date(page.text)) is not None:
+        repairs.append(DATE_LINE_READ)
+    read = _checked(page.text, page.text, date, page.title or title, repairs, today)
     if isinstance(read, ReadArticle):
         return replace(read, url=page.canonical_url or url, author=page.author)
     return read
