@@ -1294,3 +1294,10 @@ def test_a_meeting_of_a_body_that_is_no_meeting_s_body_has_no_name():
     text = "The fifth meeting of the Norland-Chile Joint Defence Committee was held in Santiago on Monday."
     (m,) = extract_article(text, PUB)["meetings"]
     assert m["name"] == "fifth meeting of the Norland-Chile Joint Defence Committee"
+
+
+def test_the_meeting_of_a_commission_takes_its_name():
+    text = ("Defence Minister Anil Rao and his Chilean counterpart Ana Ruiz co-chaired the first meeting of the "
+            "Joint Defence Commission in Santiago on Monday.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["name"] == "first meeting of the Joint Defence Commission"

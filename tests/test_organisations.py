@@ -629,3 +629,8 @@ def test_a_company_s_division_named_after_it_is_the_body_unless_the_registry_kno
     got = names("The ministry signed a contract with Airbus Defence and Space. Airbus Defence, the builder, "
                 "will deliver the jets.")
     assert "Airbus" in got and "Airbus Defence" not in got
+
+
+def test_a_title_s_modifier_opening_a_body_s_name_is_part_of_the_name():
+    assert "Joint Defence Commission" in names("He attended the first meeting of the Joint Defence Commission.")
+    assert "Ministry of Defence" in names("Joint Secretary Anil Rao of the Ministry of Defence spoke.")

@@ -564,7 +564,8 @@ def _leading_title(words: list[str], k: Knowledge) -> int:
             break
         while n < len(words) and words[n].startswith(tuple(k.words.title_particles)):
             n += 1  # "Charge d'Affaires US Embassy": still the title
-    return n
+    # "Joint Defence Commission": a title's modifier alone ("Joint", "Deputy") is no role.
+    return 0 if all(w in k.words.title_modifiers for w in words[:n]) else n
 
 
 @functools.lru_cache(maxsize=4)

@@ -64,6 +64,13 @@ def _without_place(name: str, rx: SpecPatterns) -> str:
     return name
 
 
+def _meets(body: str, rx: SpecPatterns) -> bool:
+    """"the Joint Working Group", "the Joint Defence Commission": a body whose meetings are meetings, not "the
+    Border Roads Organisation" (of "a review meeting of the Border Roads Organisation")."""
+    words = body.split()
+    return bool(rx.trigger.search(body)) or bool(words and words[-1] in rx.words.meeting_body_heads)
+
+
 def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
     """The meeting's own name: capitalised words before a meeting word, with a trailing 'meeting'
     ('16th India-Ruritania Joint Working Group meeting'); the longest such phrase in the sentence."""
@@ -72,8 +79,9 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
     of = p.of_name.search(sentence)
     # "the 5th meeting of the Joint Working Group": a name only where what met is a meeting's body (a group, a
     # commission), not "a review meeting of the Border Roads Organisation".
-    if of and rx.trigger.search(of.group().partition(" of ")[2]):
-        best = _without_place(of.group(), rx)
+    named = _without_place(of.group(), rx) if of else ""
+    if named and _meets(named.partition(" of ")[2], rx):
+        best = named
     dateline = p.dateline.match(sentence)
     for m in rx.trigger.finditer(sentence, dateline.end() if dateline else 0):
         before = sentence[dateline.end() if dateline else 0:m.start()]  # "Delhi, Nov 20 (PTI) The ..."
