@@ -216,3 +216,12 @@ def test_bodies_an_event_only_serves_are_no_candidates_of_its_roles():
     rx = compile_spec(knowledge().event("meeting"), knowledge())
     found = {c.name for c in candidates(doc, event, "participant", rx, [event])}
     assert found == {"Defence Acquisition Council"}
+
+
+def test_bodies_whose_officials_took_part_stay_candidates():
+    text = ("The Joint Working Group met in Pune on Monday. It was attended by officials of the Ministry of Defence "
+            "and of the Chilean Navy, who reviewed projects for the Indian Army.")
+    doc = rules_doc(text)
+    rx = compile_spec(knowledge().event("meeting"), knowledge())
+    found = {c.name for e in doc.events["meeting"] for c in candidates(doc, e, "participant", rx, [e])}
+    assert {"Ministry of Defence", "Chilean Navy"} <= found and "Indian Army" not in found

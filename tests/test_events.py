@@ -1301,3 +1301,10 @@ def test_the_meeting_of_a_commission_takes_its_name():
             "Joint Defence Commission in Santiago on Monday.")
     (m,) = extract_article(text, PUB)["meetings"]
     assert m["name"] == "first meeting of the Joint Defence Commission"
+
+
+def test_bodies_a_meeting_only_served_did_not_take_part():
+    text = ("The Joint Working Group met in Pune on Monday. It was attended by officials of the Ministry of Defence "
+            "and of the Chilean Navy, who reviewed projects for the Indian Army.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert set(m["participants"]) == {"Ministry of Defence", "Chilean Navy"}

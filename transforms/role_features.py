@@ -40,7 +40,8 @@ def candidates(doc: Doc, event: EventRecord, role: str, rx: SpecPatterns, others
     venues = {n for a, _, n in spans if rx.p.venue.search(event.evidence[max(0, a - 8):a])}
     venues -= {n for a, _, n in spans if not rx.p.venue.search(event.evidence[max(0, a - 8):a])}
     # "approved proposals for the Army and the Navy": nor does a body named only as one the event serves.
-    for_them = served_spans(event.evidence, spans, rx)
+    # (Only "for the": "officials of the Navy" took part.)
+    for_them = served_spans(event.evidence, spans, rx, rx.p.served_for)
     served = {n for a, e, n in spans if (a, e) in for_them}
     served_only = served - {n for a, e, n in spans if (a, e) not in for_them}
     names = list(dict.fromkeys([*chosen, *(n for _, _, n in spans if n not in venues | served_only)]))

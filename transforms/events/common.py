@@ -25,19 +25,22 @@ def name_spans(sentence: str, forms: dict[str, str]) -> list[tuple[int, int, str
     return [(a, e, forms[f]) for a, e, f in names_matcher(frozenset(forms)).finditer(sentence)]
 
 
-def served_spans(t: str, spans: list[tuple[int, int, str]], rx: SpecPatterns) -> set[tuple[int, int]]:
+def served_spans(t: str, spans: list[tuple[int, int, str]], rx: SpecPatterns, served: re.Pattern[str] | None = None
+                 ) -> set[tuple[int, int]]:
     """"aircraft for the Indian Army, Navy and the Air Force": where the text names bodies an event serves,
-    the whole list after "for the" (not "signed by X for Acme", who signs for a party)."""
+    the whole list after "for the" (not "signed by X for Acme", who signs for a party). `served` is what
+    stands before the first of them (`patterns.served` by default)."""
     p = rx.p
-    served: set[tuple[int, int]] = set()
+    served = served or p.served
+    out: set[tuple[int, int]] = set()
     prev: tuple[int, int] | None = None
     for a, e, _ in sorted(spans):
         before = t[max(0, a - 60):a]
-        listed = prev in served and bool(p.list_joint.fullmatch(p.definite_article_end.sub("", t[prev[1]:a])))
-        if listed or (p.served.search(before) and not p.signer_for.search(before)):
-            served.add((a, e))
+        listed = prev in out and bool(p.list_joint.fullmatch(p.definite_article_end.sub("", t[prev[1]:a])))
+        if listed or (served.search(before) and not p.signer_for.search(before)):
+            out.add((a, e))
         prev = (a, e)
-    return served
+    return out
 
 
 def date_of(dates: list[DateMention]) -> DateMention | None:

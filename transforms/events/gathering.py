@@ -25,6 +25,7 @@ from transforms.events.common import (
     lede_date,
     name_spans,
     place_in,
+    served_spans,
     two_services,
 )
 from transforms.events.engine import SpecPatterns, best_type, kind, reader
@@ -198,12 +199,19 @@ def _details_nearby(story: _Story, s: Sentence) -> bool:
     if recent is None or not (s.index - story.last_at <= 2 or len(story.found) == 1):
         return False
     chairs = _chairs(t, rx, story.person_forms) if s.index - story.last_at <= 2 else []
-    joined = [c for _, _, c in name_spans(t, story.org_forms)] if rx.participation.search(t) else []
+    joined = _taking_part(t, name_spans(t, story.org_forms), rx) if rx.participation.search(t) else []
     if not (chairs or joined):
         return False
     _add_details(recent, Meeting(type=recent.type, participants=joined, chairs=chairs, evidence=[t]))
     story.last_at = s.index
     return True
+
+
+def _taking_part(t: str, spans: list[tuple[int, int, str]], rx: SpecPatterns) -> list[str]:
+    """The bodies named, but those the meeting only served ("reviewed projects for the Indian Army"), unless
+    no other is named."""
+    served = served_spans(t, spans, rx, rx.p.served_for)
+    return [c for a, e, c in spans if (a, e) not in served] or [c for _, _, c in spans]
 
 
 def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = None) -> Meeting:
@@ -212,8 +220,8 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
     held discussions"), are the counterparts met."""
     rx, doc = story.rx, story.doc
     # "at Army Headquarters (Sena Bhawan)": where it was held, not who took part.
-    participants = [c for a, _, c in name_spans(t, story.org_forms) if not rx.p.venue.search(t[max(0, a - 8):a])]
-    participants = participants or two_services(t, doc.orgs, rx)
+    spans = [(a, e, c) for a, e, c in name_spans(t, story.org_forms) if not rx.p.venue.search(t[max(0, a - 8):a])]
+    participants = _taking_part(t, spans, rx) or two_services(t, doc.orgs, rx)
     if typ[0] == rx.special("council"):
         # A council's decisions name beneficiaries ("for the Navy"); the council itself took part.
         councils = {o.name for o in doc.orgs if _is_council(o, rx)}
