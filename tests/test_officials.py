@@ -387,3 +387,9 @@ def test_the_end_of_a_body_s_name_before_a_lower_case_title_is_no_part_of_the_ti
 def test_a_style_of_address_before_an_honorific_is_not_the_office():
     got = people("Minister for Defence, Senator the Hon Ada Berg CSC said Norway is a partner.")
     assert got["Ada Berg"].title == "Minister for Defence"
+
+
+def test_an_apposition_between_the_appointee_and_the_role_keeps_the_appointment():
+    for text in ("The government has appointed Rakesh Verma, a 1990-batch officer, as the new Defence Secretary.",
+                 "Rakesh Verma, a 1990-batch officer, has been appointed as the new Defence Secretary."):
+        assert people(text)["Rakesh Verma"].title == "Defence Secretary", text
