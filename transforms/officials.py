@@ -270,13 +270,13 @@ def _lower_title_before(sent: str, start: int, lex: Lexicon, apposed: re.Pattern
                 and any(lex.is_title_word(x.capitalize()) for x in words[j + 1:j + 3])):
             continue
         if w in lex.words.title_clause_boundaries:
+            # "Vexlar Defence and Space chief executive": the rest of a capitalised name joined by "and" before
+            # the title is the body's, no part of the title.
+            in_name = w in lex.words.coordinators and j > 0 and words[j - 1][:1].isupper()
             words = words[j + 1:]
+            while in_name and len(words) > 1 and words[0][:1].isupper() and not lex.is_title_word(words[0]):
+                words = words[1:]
             break
-    # "Vexlar Defence and Space chief executive": the end of a body's name before the title is no part of it
-    # (a country's word is: "his Chilean counterpart").
-    while len(words) > 1 and words[0][:1].isupper() and not lex.is_title_word(words[0]) \
-            and words[0] not in lex.knowledge.countries:
-        words = words[1:]
     # "joint exercise Blue Wave": a title's modifier alone makes no title.
     if words and (any(lex.is_title_word(w.capitalize()) and w.capitalize() not in lex.words.title_modifiers
                       for w in words) or words[-1].lower() in lex.words.counterparts):
