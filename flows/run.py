@@ -66,13 +66,16 @@ def store_batch(rows: list[dict[str, Any]], results: list[Result], version: str,
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate(tables: dict[str, pa.Table], prev_counts: dict[str, int], settings: Settings,
-             run_id: str) -> GateResult:
+             run_id: str, changed: dict[str, TableChange] | None = None) -> GateResult:
+    """The gate over the version's tables; where the run went on from the live version (`changed`), row
+    checks run on the changed rows only, and whole-table checks in DuckDB."""
     # Great Expectations takes seconds to import: only the step that needs it pays.
     from expectations.gate import run_gate
     from expectations.suites import build_batches
 
+    rows = {k: ch.rows for k, ch in changed.items() if k in BY_NAME} if changed is not None else None
     batches = build_batches({k: v for k, v in tables.items() if k in BY_NAME}, prev_counts,
-                            settings.min_row_ratio, settings.min_rows_for_collapse_check)
+                            settings.min_row_ratio, settings.min_rows_for_collapse_check, rows)
     return run_gate(batches, settings.gx_dir, run_id, settings.keep_versions, settings.quality_docs)
 
 
@@ -312,7 +315,8 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     summary["new_facts"] = new_facts(tables, pub.previous_keys(settings.home, {
         name: key for name, (key, _, _) in NEW_FACTS.items()}))
     with timed(seconds, "validate", peaks):
-        gate = validate(quote(tables), prev, settings, run_id)
+        gate = validate(quote(tables), prev, settings, run_id,
+                        quote(modelled.changed) if modelled.changed is not None else None)
     crash_point("validate")
     summary["gate"] = {"passed": gate.passed, "evaluated": gate.evaluated,
                        "failures": [str(f) for f in gate.failures],
