@@ -54,7 +54,8 @@ def read_live_state(settings: Settings, version: str, reprocess: bool) -> LiveSt
 
 
 @task(name="model-star-schema", cache_policy=NO_CACHE)
-def model_tables(settings: Settings, version: str, reprocess: bool = False) -> Modelled:
+def model_tables(settings: Settings, version: str, reprocess: bool = False, raw_hashes: set[str] | None = None
+                 ) -> Modelled:
     """Builds every published table. Usually only what is new is modelled: the live version's state takes
     the run's new articles and its tables take the rows they change. Where that cannot be (a first run,
     `reprocess`, other code, articles that sort before what the state holds) every article is modelled
@@ -63,7 +64,7 @@ def model_tables(settings: Settings, version: str, reprocess: bool = False) -> M
     live, state = read_live_state(settings, version, reprocess)
     held = zones.held_sources(settings.quarantine_dir, settings.raw_dir)
     items, why = (None, "reprocess" if reprocess else "no state of this code") if state is None else \
-        _new_articles(state, settings, version, held)
+        _new_articles(state, settings, version, held, raw_hashes)
     previous: dict[str, pa.Table] = {}
     if items is None or state is None or live is None:
         state = ModelState(k, state_key(version))
@@ -103,10 +104,11 @@ def _articles(settings: Settings, version: str, held: frozenset[str], only: set[
     return out
 
 
-def _new_articles(state: ModelState, settings: Settings, version: str, held: frozenset[str]
-                  ) -> tuple[list[tuple[ArticleMeta, str]] | None, str | None]:
-    """The articles the state does not hold, if they can go on top of it; else None and why not."""
-    raw = zones.known_hashes(settings.raw_dir)
+def _new_articles(state: ModelState, settings: Settings, version: str, held: frozenset[str],
+                  raw: set[str] | None = None) -> tuple[list[tuple[ArticleMeta, str]] | None, str | None]:
+    """The articles the state does not hold, if they can go on top of it; else None and why not. `raw`:
+    the raw zone's hashes, where ingest read them already."""
+    raw = zones.known_hashes(settings.raw_dir) if raw is None else raw
     if not state.hashes <= raw:
         return None, "articles the state holds left the raw zone"
     if state.sources & held:

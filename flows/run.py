@@ -298,7 +298,8 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
 
     # 3. Model the star schema and stage it as a version.
     with timed(seconds, "model", peaks):
-        modelled = model_tables(settings, version, reprocess)
+        modelled = model_tables(settings, version, reprocess,
+                                quote(ingest.raw_hashes) if ingest.raw_hashes is not None else None)
     tables = modelled.tables
     summary["model"] = modelled.how
     log.info("modelled %s: %d article(s) folded%s", modelled.how["mode"], modelled.how["articles"],

@@ -142,3 +142,18 @@ def test_a_run_after_a_rollback_goes_on_from_the_version_rolled_back_to(home: Pa
     after = snapshot(home / "warehouse.duckdb")
     assert main(["reprocess", "--force"]) == 0
     assert snapshot(home / "warehouse.duckdb") == after
+
+
+def test_a_run_with_new_articles_reads_the_raw_zone_s_hashes_once(home: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch):
+    from warehouse import zones
+
+    a = write_articles(tmp_path / "a", BATCH_A)
+    assert main(["run", "--source", str(a)]) == 0
+    reads = []
+    real = zones.known_hashes
+    monkeypatch.setattr(zones, "known_hashes", lambda raw_dir: reads.append(raw_dir) or real(raw_dir))
+    b = write_articles(tmp_path / "b", BATCH_B)
+    assert main(["run", "--source", str(a), "--source", str(b)]) == 0
+    assert last_summary(home)["model"]["mode"] == "incremental"
+    assert len(reads) == 1  # by ingest; the model step goes on from what ingest read
