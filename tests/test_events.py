@@ -1308,3 +1308,11 @@ def test_bodies_a_meeting_only_served_did_not_take_part():
             "and of the Chilean Navy, who reviewed projects for the Indian Army.")
     (m,) = extract_article(text, PUB)["meetings"]
     assert set(m["participants"]) == {"Ministry of Defence", "Chilean Navy"}
+
+
+def test_deals_firmed_up_or_forged_are_concluded():
+    for text in ("Vexlar Systems and Orvik Marine have firmed up a teaming arrangement for corvettes.",
+                 "Vexlar Systems has forged a partnership agreement with Orvik Marine."):
+        (ag,) = extract_article(text, PUB)["agreements"]
+        assert set(ag["parties"]) == {"Vexlar Systems", "Orvik Marine"}, text
+    assert extract_article("The two firms are expected to firm up the agreement next month.", PUB)["agreements"] == []
