@@ -139,3 +139,17 @@ def test_a_bare_army_of_a_story_naming_no_country_is_not_the_registry_s_army_of_
     add(b, "The Army has awarded Vexlar Dynamics a contract for missiles.", "2025-06-13", "b.txt")
     names = sorted(o["name"] for o in b.tables()["dim_organisations"])
     assert "Army" in names and "Indian Army" in names
+
+
+def test_a_fold_s_rows_are_made_table_group_by_group_as_they_are_taken():
+    from transforms.model import ModelState, parsed
+
+    text = "The Orion Research Agency signed an MoU with Vexlar Systems in Pune on Monday."
+    h = content_hash(text)
+    d = dt.date(2025, 6, 12)
+    meta = ArticleMeta(h[:16], h, "a.txt", None, None, d, len(text.split()), NOW)
+    delta = ModelState().fold(parsed([(meta, extract_article(text, d).to_dict())]))
+    assert "fact_agreements" not in delta.rows  # not made yet
+    assert len(delta.take("fact_agreements")) == 1
+    assert "bridge_agreement_parties" in delta.rows and "dim_officials" not in delta.rows  # its group only
+    assert delta.take("fact_agreements") == []  # taken once

@@ -72,17 +72,35 @@ class _Entities(NamedTuple):
     officials: list[tuple[str, str | None, int]]
 
 
+RowMaker = Callable[[], dict[str, list[dict[str, Any]]]]
+
+
 @dataclass
 class Delta:
     """Rows that changed: for each table, the owner column and the owners whose rows are replaced
-    (`replace`), and their new rows; tables in `whole` are replaced whole."""
+    (`replace`), and their new rows; tables in `whole` are replaced whole. The rows of a group of tables
+    are made when the first of them is taken (`take`), from the state as the fold left it: a full build's
+    rows (a million dicts at 100,000 articles) are never all in memory at once."""
 
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     replace: dict[str, tuple[str, set[str]]] = field(default_factory=dict)
     whole: set[str] = field(default_factory=set)
+    pending: list[tuple[frozenset[str], RowMaker]] = field(default_factory=list)
 
     def owners(self, table: str, column: str, values: Iterable[str]) -> None:
         self.replace.setdefault(table, (column, set()))[1].update(values)
+
+    def later(self, tables: Iterable[str], make: RowMaker) -> None:
+        """Rows of these tables, made by `make` when one of them is first taken."""
+        self.pending.append((frozenset(tables), make))
+
+    def take(self, table: str) -> list[dict[str, Any]]:
+        """A table's rows, given up by the delta (each table is taken once)."""
+        for group in [g for g in self.pending if table in g[0]]:
+            self.pending.remove(group)
+            for name, rows in group[1]().items():
+                self.rows[name] += rows
+        return self.rows.pop(table, [])
 
 
 class OutOfOrder(ValueError):
@@ -272,11 +290,14 @@ class ModelState:
 
     def _rows(self, touched: dict[str, set[Any]], delta: Delta) -> None:
         """The rows of everything the fold touched: organisations, people (whose changed chains touch the
-        rows that looked versions up), articles' entity bridges, events; dates and domains whole."""
+        rows that looked versions up), articles' entity bridges, events; dates and domains whole. The
+        state is settled now; the rows are made as the delta's tables are taken."""
         oids, retired = self.orgs.take_changes()
         delta.owners("dim_organisations", "organisation_id", [*oids, *retired])
-        delta.rows["dim_organisations"] += [self.orgs.row(o) for o in sorted(oids) if o in self.orgs.clusters]
-        for pkey in sorted(touched["p"]):
+        live = [o for o in sorted(oids) if o in self.orgs.clusters]
+        delta.later(["dim_organisations"], lambda: {"dim_organisations": [self.orgs.row(o) for o in live]})
+        people = sorted(touched["p"])
+        for pkey in people:
             person = self.people[pkey]
             chain = versions(pkey, person)
             if dated_shape(chain) != dated_shape(person.chain):
@@ -284,12 +305,18 @@ class ModelState:
                     touched["a" if owner[0] == "a" else owner[1]].add(owner[-1])
             person.chain = chain
             delta.owners("dim_officials", "person_id", [stable_id("person", pkey)])
-            delta.rows["dim_officials"] += [self._official_row(v) for v in chain]
-        for aid in sorted(touched["a"]):
-            self._entity_rows(aid, delta)
+        delta.later(["dim_officials"], lambda: {"dim_officials": [
+            self._official_row(v) for pkey in people for v in self.people[pkey].chain]})
+        articles = sorted(touched["a"])
+        for table in ("bridge_article_organisations", "bridge_article_officials"):
+            delta.owners(table, "article_id", articles)
+        delta.later(["bridge_article_organisations", "bridge_article_officials"],
+                    lambda: self._entity_rows(articles))
         for spec in self.k.events:
-            for eid in sorted(touched[spec.name]):
-                self._event_rows(spec, self.events[(spec.name, eid)], delta)
+            eids = sorted(touched[spec.name])
+            for table in _tables_of(spec):
+                delta.owners(table, spec.id_column, eids)
+            delta.later(_tables_of(spec), functools.partial(self._event_rows, spec, eids))
         delta.whole |= {"dim_dates", "dim_domains"}
         delta.rows["dim_dates"] = _calendar(self._dates())
         delta.rows["dim_domains"] = [
@@ -301,20 +328,21 @@ class ModelState:
         row["organisation_id"] = self.orgs.current(v["organisation_id"]) if v["organisation_id"] else None
         return row
 
-    def _entity_rows(self, aid: str, delta: Delta) -> None:
-        ent = self.entities[aid]
-        orgs: Counter[str] = Counter()
-        for oid, n in ent.orgs.items():
-            orgs[self.orgs.current(oid)] += n
-        offs: Counter[str] = Counter()
-        for pkey, tk, n in ent.officials:
-            offs[self._official_id(pkey, tk, ent.published)] += n
-        delta.owners("bridge_article_organisations", "article_id", [aid])
-        delta.owners("bridge_article_officials", "article_id", [aid])
-        delta.rows["bridge_article_organisations"] += [
-            {"article_id": aid, "organisation_id": oid, "mentions": n} for oid, n in sorted(orgs.items())]
-        delta.rows["bridge_article_officials"] += [
-            {"article_id": aid, "official_id": vid, "mentions": n} for vid, n in sorted(offs.items())]
+    def _entity_rows(self, articles: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """The articles' bridges to organisations and officials, by the ids that stand now."""
+        orgs_rows: list[dict[str, Any]] = []
+        officials_rows: list[dict[str, Any]] = []
+        for aid in articles:
+            ent = self.entities[aid]
+            orgs: Counter[str] = Counter()
+            for oid, n in ent.orgs.items():
+                orgs[self.orgs.current(oid)] += n
+            offs: Counter[str] = Counter()
+            for pkey, tk, n in ent.officials:
+                offs[self._official_id(pkey, tk, ent.published)] += n
+            orgs_rows += [{"article_id": aid, "organisation_id": o, "mentions": n} for o, n in sorted(orgs.items())]
+            officials_rows += [{"article_id": aid, "official_id": v, "mentions": n} for v, n in sorted(offs.items())]
+        return {"bridge_article_organisations": orgs_rows, "bridge_article_officials": officials_rows}
 
     def _official_id(self, pkey: str, title_key: str | None, published: dt.date) -> str:
         """The version an article shows: its title's, else the one valid when it was published."""
@@ -333,11 +361,13 @@ class ModelState:
         found = next(((pk, tk) for pk, tk, _ in ent.officials if pk == pkey), None) if ent else None
         return self._official_id(pkey, found[1], ent.published) if found and ent else None
 
-    def _event_rows(self, spec: EventSpec, e: Event, delta: Delta) -> None:
-        for table in _tables_of(spec):
-            delta.owners(table, spec.id_column, [e.id])
-        for table, rows in _event_tables(spec, e, self.orgs.current, self._version, self.k.tables).items():
-            delta.rows[table] += rows
+    def _event_rows(self, spec: EventSpec, eids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for eid in eids:
+            for table, rows in _event_tables(spec, self.events[(spec.name, eid)], self.orgs.current,
+                                             self._version, self.k.tables).items():
+                out[table] += rows
+        return out
 
     def _dates(self) -> set[dt.date]:
         dates: set[dt.date] = set(self.published or ())
@@ -373,7 +403,7 @@ class StarBuilder:
         delta = state.fold(parsed(sorted(self.articles.values(), key=lambda a: fold_key(a[0]))))
         out: dict[str, list[dict[str, Any]]] = {}
         for name, table in self.k.tables.items():
-            out[name] = sorted(delta.rows.get(name, []), key=lambda r, key=table.key: tuple(str(r[c]) for c in key))
+            out[name] = sorted(delta.take(name), key=lambda r, key=table.key: tuple(str(r[c]) for c in key))
         return out
 
 

@@ -33,7 +33,7 @@ def changes(delta: Delta, tables: Sequence[Table]) -> dict[str, TableChange]:
     """The delta as typed Arrow, table by table (its Python rows are freed as each table is made)."""
     out = {}
     for t in tables:
-        rows = to_arrow(t, delta.rows.pop(t.name, []))
+        rows = to_arrow(t, delta.take(t.name))
         column, owners = (None, set()) if t.name in delta.whole else delta.replace.get(t.name, (t.key[0], set()))
         out[t.name] = TableChange(column, pa.array(sorted(owners), pa.string()), rows)
     return out
