@@ -1316,3 +1316,11 @@ def test_deals_firmed_up_or_forged_are_concluded():
         (ag,) = extract_article(text, PUB)["agreements"]
         assert set(ag["parties"]) == {"Vexlar Systems", "Orvik Marine"}, text
     assert extract_article("The two firms are expected to firm up the agreement next month.", PUB)["agreements"] == []
+
+
+def test_officials_who_took_part_in_a_dialogue_report_it_held():
+    text = ("Senior officials from the Ministry of Defence and the Ministry of External Affairs took part in the "
+            "dialogue in Pune on Monday.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert (m["type"], set(m["participants"])) == ("dialogue", {"Ministry of Defence", "Ministry of External Affairs"})
+    assert extract_article("Officials will take part in the dialogue next week.", PUB)["meetings"] == []
