@@ -1324,3 +1324,19 @@ def test_officials_who_took_part_in_a_dialogue_report_it_held():
     (m,) = extract_article(text, PUB)["meetings"]
     assert (m["type"], set(m["participants"])) == ("dialogue", {"Ministry of Defence", "Ministry of External Affairs"})
     assert extract_article("Officials will take part in the dialogue next week.", PUB)["meetings"] == []
+
+
+def test_a_conversation_or_a_courtesy_call_with_a_counterpart_is_a_meeting():
+    for text in ("Defence Minister Anil Rao spoke to his Chilean counterpart Ana Ruiz over the phone on Tuesday.",
+                 "Chilean Defence Minister Ana Ruiz paid a courtesy call on Defence Minister Anil Rao on Tuesday."):
+        (m,) = extract_article(text, PUB)["meetings"]
+        assert m["type"] == "bilateral meeting", text
+    assert extract_article("Defence Minister Anil Rao spoke to reporters on Tuesday.", PUB)["meetings"] == []
+
+
+def test_a_meeting_word_capitalised_only_as_the_sentence_s_first_is_no_name():
+    (m,) = extract_article("Delegation-level talks were held between the two sides in Lima on Tuesday.",
+                           PUB)["meetings"]
+    assert m["name"] is None
+    (m,) = extract_article("Joint Working Group met in Lima on Tuesday.", PUB)["meetings"]
+    assert m["name"] == "Joint Working Group"

@@ -101,7 +101,11 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
         if any(p.possessive_end.sub("", w) in rx.words.not_name_words for w in words):
             continue
         noun = m.group()
-        if not words and not noun[:1].isupper():
+        # "Delegation-level talks were held": a meeting word opening the sentence is capitalised as its first
+        # word, not as a name (unless a later word is: "Joint Working Group met").
+        opens = not sentence[dateline.end() if dateline else 0:m.start()].strip()
+        named = any(w[:1].isupper() for w in noun.split()[1:]) if opens else noun[:1].isupper()
+        if not words and not named:
             continue
         if p.trigger_as_verb.match(sentence, m.end()):
             continue  # "Defense Minister Karl Berg meeting their counterparts": a verb, not a name
