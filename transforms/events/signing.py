@@ -631,6 +631,8 @@ def _country_nouns(k: Knowledge) -> tuple[PhraseMatcher, dict[str, str]]:
     forms = {f: c for f, c in k.countries.items()
              if (f in k.country_names.get(c, (c,)) or (len(f) <= 3 and f[0].isupper() and f[-1].isupper()))
              and c not in k.words.not_governments}
+    # "New Delhi and Moscow signed": a capital stands for its government where a country would.
+    forms |= {cap: c for cap, c in k.capitals.items() if cap not in forms and c not in k.words.not_governments}
     return PhraseMatcher(forms, exact=True, boundary=r"\w-"), forms
 
 
@@ -683,6 +685,7 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
     by_name = {o.name: o for o in orgs}
     covered = {by_name[p].country for p in parties if p in by_name and _acts_for_its_state(by_name[p])}
     matcher, forms = _country_nouns(rx.knowledge)
+    nations = {f: c for f, c in forms.items() if f not in rx.knowledge.capitals}  # "Paris, France": one place
     p = rx.p
     out: list[str] = []
     placed = -1  # where the last country read as a place ended: 'in France and Italy' are both places
@@ -698,6 +701,9 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
             continue  # "a contract to build missiles deterring Russia and China": not the deal's side
         if p.space_capital.match(text[end:end + 4]) or text[end:end + 1] == "-":
             continue  # an adjective or part of a name: 'US Navy', 'India-US'
+        placed_in = p.comma_capital_word.match(text[end:end + 30])
+        if form in rx.knowledge.capitals and placed_in and placed_in.group(1) in rx.knowledge.countries:
+            continue  # 'Paris, France:': a city with its country is where, not who
         noun = p.lower_word_after.match(text, end)
         if noun and noun.group(1) in rx.words.map("anaphoric_bodies"):
             continue  # an adjective: 'with the US firm'
@@ -715,7 +721,7 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
         # Headline style: "Chile, India sign pact".
         listed = p.comma_capital_word.match(text[end:end + 30])
         comma_pair = bool(listed and listed.group(1) in forms) or bool(p.capital_word_comma_end.search(before)
-                                                                     and _prev_country(text, start, forms, p))
+                                                                     and _prev_country(text, start, nations, p))
         if not (p.coordinator_end.search(before) or p.and_start.match(after) or subject or comma_pair):
             continue
         name = government_name(country, rx)
