@@ -1349,3 +1349,11 @@ def test_capitals_acting_for_their_countries_are_the_governments_but_a_city_with
     (ag,) = extract_article("Paris, France: The Orion Research Agency and Vexlar Systems signed a contract for "
                             "two launches.", PUB)["agreements"]
     assert set(ag["parties"]) == {"Orion Research Agency", "Vexlar Systems"}
+
+
+def test_a_building_in_a_city_gives_both_as_the_place():
+    text = "Vexlar Systems and Orvik Marine signed the MoU at South Block in New Delhi on Tuesday."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["location"] == "South Block, New Delhi"
+    (m,) = extract_article("The meeting was held in Pune in March.", PUB)["meetings"]
+    assert m["location"] == "Pune"

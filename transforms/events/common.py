@@ -66,7 +66,10 @@ def place_in(sentence: str, rx: SpecPatterns) -> str | None:
             second = whole if whole in rx.places else leading_place(m.group(2), rx.places)
             if second:
                 return whole if second == whole else f"{first}, {second}"
-        return first
+        # "at South Block in New Delhi": the building and the city it is in, written as "South Block, New Delhi".
+        within = rx.p.place_within.match(sentence, m.start(1) + len(first))
+        city = leading_place(within.group(1), rx.places) if within else None
+        return f"{first}, {city}" if city and city != first else first
     return None
 
 
