@@ -104,8 +104,8 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
         # "Delegation-level talks were held": a meeting word opening the sentence is capitalised as its first
         # word, not as a name (unless a later word is: "Joint Working Group met").
         opens = not sentence[dateline.end() if dateline else 0:m.start()].strip()
-        named = any(w[:1].isupper() for w in noun.split()[1:]) if opens else noun[:1].isupper()
-        if not words and not named:
+        capitalised = any(w[:1].isupper() for w in noun.split()[1:]) if opens else noun[:1].isupper()
+        if not words and not capitalised:
             continue
         if p.trigger_as_verb.match(sentence, m.end()):
             continue  # "Defense Minister Karl Berg meeting their counterparts": a verb, not a name
@@ -534,7 +534,7 @@ def _merge_meeting(found: list[Meeting], mt: Meeting, rx: SpecPatterns, anaphori
             (_met_apart(prev, mt, rx) and not of_dialogue) or prev.earlier or mt.earlier or chaired_apart)
         if same_kind and not named_apart and not clash and not apart:
             if prev.type == fallback or of_dialogue:
-                prev.type = rx.special("dialogue") if of_dialogue else mt.type
+                prev.type = (rx.special("dialogue") or mt.type) if of_dialogue else mt.type
             # The name a short form stands for ("AUSMIN talks": "... Ministerial Consultations (AUSMIN)").
             prev.name = mt.name if not prev.name or (mt.name and _short_for(prev, mt, rx)) else prev.name
             if prev.start is None or (mt.precision == "day" and prev.precision != "day"):
