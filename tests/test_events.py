@@ -1357,3 +1357,10 @@ def test_a_building_in_a_city_gives_both_as_the_place():
     assert ag["location"] == "South Block, New Delhi"
     (m,) = extract_article("The meeting was held in Pune in March.", PUB)["meetings"]
     assert m["location"] == "Pune"
+
+
+def test_a_dialogue_whose_word_opens_a_bracket_is_still_the_occasion_of_the_sentence():
+    text = ("At the first Foreign and Defence Ministerial Dialogue (2+2) in Pune, Prime Minister Anil Rao on "
+            "Saturday said ties were strong.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert (m["type"], m["location"]) == ("dialogue", "Pune")
