@@ -1364,3 +1364,9 @@ def test_a_dialogue_whose_word_opens_a_bracket_is_still_the_occasion_of_the_sent
             "Saturday said ties were strong.")
     (m,) = extract_article(text, PUB)["meetings"]
     assert (m["type"], m["location"]) == ("dialogue", "Pune")
+
+
+def test_the_governments_of_two_countries_are_the_parties_after_between():
+    (ag,) = extract_article("The contract for 26 jets was signed between the governments of Norway and France on "
+                            "Monday.", PUB)["agreements"]
+    assert set(ag["parties"]) == {"Government of Norway", "Government of France"}

@@ -697,7 +697,7 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
         last_end = end
         if country in covered:
             continue
-        if deal and start > deal.end() and not p.party_preposition_end.search(text[max(0, opened - 12):opened]):
+        if deal and start > deal.end() and not p.party_preposition_end.search(text, max(0, opened - 40), opened):
             continue  # "a contract to build missiles deterring Russia and China": not the deal's side
         if p.space_capital.match(text[end:end + 4]) or text[end:end + 1] == "-":
             continue  # an adjective or part of a name: 'US Navy', 'India-US'
@@ -708,7 +708,9 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
         if noun and noun.group(1) in rx.words.map("anaphoric_bodies"):
             continue  # an adjective: 'with the US firm'
         before = text[max(0, start - 13):start]
-        if p.place_preposition_end.search(before) or (placed >= 0 and p.list_joint.fullmatch(text[placed:start])):
+        acting = p.governments_of_end.search(text, max(0, opened - 30), opened)  # "governments of A and B"
+        if not acting and (p.place_preposition_end.search(before)
+                           or (placed >= 0 and p.list_joint.fullmatch(text[placed:start]))):
             placed = end
             continue  # a place: 'signed in India'
         if p.name_word_end.search(text[max(0, start - 30):start]):
