@@ -634,3 +634,9 @@ def test_a_company_s_division_named_after_it_is_the_body_unless_the_registry_kno
 def test_a_title_s_modifier_opening_a_body_s_name_is_part_of_the_name():
     assert "Joint Defence Commission" in names("He attended the first meeting of the Joint Defence Commission.")
     assert "Ministry of Defence" in names("Joint Secretary Anil Rao of the Ministry of Defence spoke.")
+
+
+def test_a_counted_product_is_no_body_but_a_counted_body_s_people_leave_it_one():
+    assert "Rafale Marine" not in names("The contract for 26 Rafale Marine jets was signed on Monday.")
+    assert "Orvik Marine" in names("The two Orvik Marine officials said the deal was signed.")
+    assert "Orvik Marine" in names("In 2024 Orvik Marine signed a deal with the Navy.")

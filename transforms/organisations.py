@@ -973,10 +973,21 @@ def _forms_of_country(k: Knowledge, country: str) -> tuple[str, ...]:
     return tuple(f for f, c in k.countries.items() if c == country)
 
 
+@functools.lru_cache(maxsize=4)
+def _product_words(k: Knowledge) -> frozenset[str]:
+    """The one-word things of the domains' words ("jets", "submarines", "radars"): what a count counts."""
+    return frozenset(s for d in k.domains for s in d.synonyms if " " not in s and s.islower())
+
+
 def _described(text: str, cand: list[Tok], k: Knowledge) -> bool:
-    """'a Government of India Enterprise', 'an Autonomous Body': a description, not a name."""
+    """'a Government of India Enterprise', 'an Autonomous Body': a description, not a name; nor is what is
+    counted ('26 Rafale Marine jets': a product)."""
     before = text[max(0, cand[0].start - 4):cand[0].start].split()[-1:]
-    return cand[0].text in k.words.indefinite_articles or bool(before and before[0] in k.words.indefinite_articles)
+    after = k.patterns.lower_word_after.match(text, cand[-1].end)
+    counted = bool(after and after.group(1) in _product_words(k)
+                   and k.patterns.count_before.search(text, max(0, cand[0].start - 12), cand[0].start))
+    return (cand[0].text in k.words.indefinite_articles or bool(before and before[0] in k.words.indefinite_articles)
+            or counted)
 
 
 def _across_commas(text: str, prev: Run, run: Run, words: list[str], acr: str, k: Knowledge) -> list[str]:
