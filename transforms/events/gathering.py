@@ -22,6 +22,7 @@ from transforms.events.common import (
     drop_planned_part,
     event_dates,
     is_negated,
+    leading_place,
     lede_date,
     name_spans,
     place_in,
@@ -59,8 +60,7 @@ def _without_place(name: str, rx: SpecPatterns) -> str:
     ("Conference on Security in Asia" keeps its region, which is no city the gazetteer holds)."""
     parts = name.split(" in ")
     for i, tail in enumerate(parts[1:], 1):
-        words = tail.split()
-        if any(" ".join(words[:n]) in rx.places for n in range(1, min(4, len(words)) + 1)):
+        if leading_place(tail, rx.places):
             return " in ".join(parts[:i])
     return name
 
@@ -84,8 +84,9 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
     if named and _meets(named.partition(" of ")[2], rx):
         best = named
     dateline = p.dateline.match(sentence)
-    for m in rx.trigger.finditer(sentence, dateline.end() if dateline else 0):
-        before = sentence[dateline.end() if dateline else 0:m.start()]  # "Delhi, Nov 20 (PTI) The ..."
+    begin = dateline.end() if dateline else 0  # past "Delhi, Nov 20 (PTI) The ..."
+    for m in rx.trigger.finditer(sentence, begin):
+        before = sentence[begin:m.start()]
         nm = p.name_before.search(before[-200:])
         words = nm.group(1).split() if nm else []
         while words and words[0] in rx.words.name_leading_words:
@@ -103,7 +104,7 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
         noun = m.group()
         # "Delegation-level talks were held": a meeting word opening the sentence is capitalised as its first
         # word, not as a name (unless a later word is: "Joint Working Group met").
-        opens = not sentence[dateline.end() if dateline else 0:m.start()].strip()
+        opens = not before.strip()
         capitalised = any(w[:1].isupper() for w in noun.split()[1:]) if opens else noun[:1].isupper()
         if not words and not capitalised:
             continue
