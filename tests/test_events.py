@@ -1370,3 +1370,35 @@ def test_the_governments_of_two_countries_are_the_parties_after_between():
     (ag,) = extract_article("The contract for 26 jets was signed between the governments of Norway and France on "
                             "Monday.", PUB)["agreements"]
     assert set(ag["parties"]) == {"Government of Norway", "Government of France"}
+
+
+def test_a_building_named_after_a_city_is_the_place_not_the_city():
+    (m,) = extract_article("The two ministers held talks at Hyderabad House on Monday.", PUB)["meetings"]
+    assert m["location"] == "Hyderabad House"
+    (m,) = extract_article("The two ministers held talks in Hyderabad on Monday.", PUB)["meetings"]
+    assert m["location"] == "Hyderabad"
+
+
+def test_where_the_work_a_contract_pays_for_is_done_is_not_where_it_was_signed():
+    (ag,) = extract_article("The Department of Defence has signed a contract with Orvik Marine Limited for the "
+                            "construction of eight landing craft at the Perth shipyard.", PUB)["agreements"]
+    assert ag["location"] is None
+    (ag,) = extract_article("The Department of Defence has signed a contract in Perth with Orvik Marine Limited to "
+                            "build eight landing craft.", PUB)["agreements"]
+    assert ag["location"] == "Perth"
+
+
+def test_signatories_after_a_passive_signing_with_its_day_and_place_before_by():
+    text = ("Vexlar Systems signed a contract with the Ministry of Defence. The contract was signed on Tuesday in "
+            "Pune by the company's chief executive Arun Mehta and Joint Secretary Kavita Rao.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["signatories"]) == {"Arun Mehta", "Kavita Rao"}
+    assert ag["location"] == "Pune"
+
+
+def test_a_body_met_on_the_sidelines_of_a_dialogue_takes_part_in_the_talks_not_the_dialogue():
+    text = ("The fifth India-Norland Defence Policy Dialogue was held in Oslo on June 3. On the sidelines of the "
+            "dialogue, the Defence Secretary also met the chairman of Vexlar Group.")
+    dialogue, talks = sorted(extract_article(text, PUB)["meetings"], key=lambda m: m["type"] != "dialogue")
+    assert dialogue["type"] == "dialogue" and dialogue["participants"] == []
+    assert talks["participants"] == ["Vexlar Group"]

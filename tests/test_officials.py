@@ -393,3 +393,10 @@ def test_an_apposition_between_the_appointee_and_the_role_keeps_the_appointment(
     for text in ("The government has appointed Rakesh Verma, a 1990-batch officer, as the new Defence Secretary.",
                  "Rakesh Verma, a 1990-batch officer, has been appointed as the new Defence Secretary."):
         assert people(text)["Rakesh Verma"].title == "Defence Secretary", text
+
+
+def test_a_lower_case_title_of_the_body_set_off_by_commas_before_the_name():
+    got = people("The deal was announced by the head of the procurement division, Kavita Rao, on Tuesday.")
+    assert got["Kavita Rao"].title == "head of the procurement division"
+    # The title stops at "the" where a name follows it: "officer of the Andhra Pradesh cadre" is no person.
+    assert "Andhra Pradesh" not in people("He succeeds Arun Rao, a 1988-batch IAS officer of the Andhra Pradesh cadre.")

@@ -640,3 +640,10 @@ def test_a_counted_product_is_no_body_but_a_counted_body_s_people_leave_it_one()
     assert "Rafale Marine" not in names("The contract for 26 Rafale Marine jets was signed on Monday.")
     assert "Orvik Marine" in names("The two Orvik Marine officials said the deal was signed.")
     assert "Orvik Marine" in names("In 2024 Orvik Marine signed a deal with the Navy.")
+
+
+def test_a_head_word_joined_by_and_inside_a_name_keeps_the_name_whole():
+    assert "Defence Services Command and Staff College" in names(
+        "The Army Chief visited the Defence Services Command and Staff College in Mirpur.")
+    got = names("The Army Chief visited the Northern Command and the Staff College in Mirpur.")
+    assert {"Northern Command", "Staff College"} <= set(got)

@@ -265,6 +265,10 @@ def _lower_title_before(sent: str, start: int, lex: Lexicon, apposed: re.Pattern
         # "minister of defence": an 'of' right after a title word belongs to the title.
         if w == "of" and j > 0 and lex.is_title_word(words[j - 1].capitalize()):
             continue
+        # "director of the agency": so is the article after it, before lower-case words of the title.
+        if (w == "the" and j > 1 and words[j - 1].lower() == "of" and lex.is_title_word(words[j - 2].capitalize())
+                and words[j + 1:] and all(x.islower() for x in words[j + 1:])):
+            continue
         # "chairman and managing director": one person's two offices, written as one title.
         if (w == "and" and j > 0 and words[j - 1].lower() in lex.words.offices_joined_by_and
                 and any(lex.is_title_word(x.capitalize()) for x in words[j + 1:j + 3])):

@@ -281,6 +281,8 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
         left, right = words[:i], words[i + 1:]
         if all(w in k.words.name_ending_legal_forms for w in right):
             continue  # "Acme GmbH & Co KG": legal forms, not a second body
+        if f"{left[-1]} {w} {right[0]}" in k.words.words_joined_in_names:
+            continue  # "Naval Command and Staff College": one name
         left_clean = _clean_phrase(left, k)
         right_clean = " ".join(_clean_phrase(right, k))
         starts_body = (right[0] in k.words.definite_articles or right[0] in k.org_heads

@@ -54,6 +54,8 @@ def place_in(sentence: str, rx: SpecPatterns) -> str | None:
     """The first known place after a where-word ('held in Lisbon', 'in Pune, Maharashtra', 'at Army House,
     Lisbon')."""
     for m in rx.place.finditer(sentence):
+        if rx.p.purpose_before_place.search(sentence, 0, m.start()):
+            break
         first = leading_place(m.group(1), rx.places)
         if first is None:
             # "at Air Headquarters, New Delhi": the building's city, the GUIDELINE's place.
@@ -66,6 +68,9 @@ def place_in(sentence: str, rx: SpecPatterns) -> str | None:
             second = whole if whole in rx.places else leading_place(m.group(2), rx.places)
             if second:
                 return whole if second == whole else f"{first}, {second}"
+        building = rx.p.building_after_place.match(sentence, m.start(1) + len(first))
+        if building is not None:
+            first += building.group(0)
         # "at South Block in New Delhi": the building and the city it is in, written as "South Block, New Delhi".
         within = rx.p.place_within.match(sentence, m.start(1) + len(first))
         city = leading_place(within.group(1), rx.places) if within else None

@@ -171,9 +171,14 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
     mt = _meeting(story, t, typ, met[1] if met is not None else None)
     mt.earlier = met is not None and typ == met and bool(rx.p.earlier_met.search(t, max(0, met[1] - 16), met[1] + 3))
     anaphoric = bool(rx.p.anaphor_meeting.search(t[:typ[1]])) and not mt.name
-    story.recent = _merge_meeting(story.found, mt, rx, anaphoric, story.recent)
     own = _talks_before_occasion(t, typ, rx) if occasion and typ != met else None
-    if own is not None or (occasion and met is not None and typ != met):
+    own_talks = own is not None or (occasion and met is not None and typ != met)
+    if own_talks:
+        # "On the sidelines of the dialogue, he met the chairman of X": X took part in the talks, not the dialogue.
+        # Its evidence is the occasion's phrase alone, so no learned decision takes X for it either.
+        mt = replace(mt, participants=[], chairs=[], counterparts=[], evidence=[_occasion_phrase(t, typ, rx)])
+    story.recent = _merge_meeting(story.found, mt, rx, anaphoric, story.recent)
+    if own_talks:
         # "A and B met on the sidelines of the Summit": the summit was held, and so was their meeting.
         mt = replace(_meeting(story, t, met or own), name=None)
         story.recent = _merge_meeting(story.found, mt, rx, False, story.recent)
@@ -195,6 +200,14 @@ def _talks_before_occasion(t: str, typ: tuple[str, int], rx: SpecPatterns) -> tu
     if not leads:
         return None
     return best_type(t[:leads[-1]], rx.trigger, rx.types, rx.p.trigger_as_modifier)
+
+
+def _occasion_phrase(t: str, typ: tuple[str, int], rx: SpecPatterns) -> str:
+    """"On the sidelines of the Summit in Oslo, he met X": the words that name the occasion, up to a comma."""
+    leads = [m.start() for m in rx.p.occasion_lead.finditer(t, 0, typ[1])]
+    start = leads[-1] if leads else 0
+    comma = t.find(",", typ[1])
+    return t[start:comma if comma > 0 else len(t)]
 
 
 def _details_nearby(story: _Story, s: Sentence) -> bool:
