@@ -1402,3 +1402,28 @@ def test_a_body_met_on_the_sidelines_of_a_dialogue_takes_part_in_the_talks_not_t
     dialogue, talks = sorted(extract_article(text, PUB)["meetings"], key=lambda m: m["type"] != "dialogue")
     assert dialogue["type"] == "dialogue" and dialogue["participants"] == []
     assert talks["participants"] == ["Vexlar Group"]
+
+
+def test_a_country_ending_a_company_s_name_is_not_its_government_signing():
+    # A registry company of another country with the country's name added: its branch, not the government.
+    (ag,) = extract_article("Safran UK signed a memorandum of understanding with Orvik Marine on naval sonar.",
+                            PUB)["agreements"]
+    assert set(ag["parties"]) == {"Safran UK", "Orvik Marine"}
+    (ag,) = extract_article("Norway and Vexlar UK signed a memorandum of understanding on Monday.", PUB)["agreements"]
+    assert "Government of Norway" in ag["parties"]
+
+
+def test_separate_meetings_with_listed_officials_are_one_meeting_each_even_undated():
+    text = ("During his visit to Oslo, Defence Minister Arun Rao held separate meetings with Norwegian Defence "
+            "Minister Lars Berg, Foreign Minister Ola Dahl and National Security Adviser Kari Lie.")
+    assert len(extract_article(text, PUB)["meetings"]) == 3
+    text = "Defence Minister Arun Rao held bilateral meetings with the defence ministers of Chile, Peru and Kenya."
+    assert len(extract_article(text, PUB)["meetings"]) == 3
+    assert len(extract_article("Defence Minister Arun Rao held talks with Lars Berg in Oslo.", PUB)["meetings"]) == 1
+
+
+def test_a_forum_held_is_a_conference_and_a_country_pair_before_its_name_is_no_body():
+    rec = extract_article("The two leaders co-chaired the 14th Norway-France CEO Forum in Paris on Monday.", PUB)
+    (m,) = rec["meetings"]
+    assert (m["type"], m["name"]) == ("conference", "14th Norway-France CEO Forum")
+    assert m["participants"] == [] and rec["organisations"] == []

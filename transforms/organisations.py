@@ -778,7 +778,8 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             if lead and not _ends_as_body(words[-1], k):
                 continue  # "company CEO Arvid Kellner": the company's officer, not a body
             name = " ".join(words[lead:])
-            if name in k.countries or name in _places(k) or norm(name) in k.not_organisations:
+            if (name in k.countries or name in _places(k) or norm(name) in k.not_organisations
+                    or all(part in k.countries for part in name.split("-"))):  # "India-France CEO Forum"
                 continue
             if all(w in lex.vocab for w in words) and not _is_org_phrase(words, k):
                 continue

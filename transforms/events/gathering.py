@@ -50,6 +50,7 @@ class Meeting:
     evidence: list[str] = field(default_factory=list)
     counterparts: list[str] = field(default_factory=list)  # officials met, for telling bilateral meetings apart
     earlier: bool = False  # "the two had last met in 2024": an occasion before the story's, kept apart
+    listed: bool = False  # one of the meetings a sentence lists ("held separate meetings with A, B and C")
 
 
 
@@ -182,10 +183,15 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
         # "A and B met on the sidelines of the Summit": the summit was held, and so was their meeting.
         mt = replace(_meeting(story, t, met or own), name=None)
         story.recent = _merge_meeting(story.found, mt, rx, False, story.recent)
-    # "held bilateral meetings with A, B and C": one meeting per counterpart named.
-    for _ in range(_counterparts(story.doc.sentences, s.index, t, story.person_forms, rx) - 1):
+    # "held bilateral meetings with A, B and C": one meeting per counterpart named, each with its own.
+    count = _counterparts(story.doc.sentences, s.index, t, story.person_forms, rx)
+    people = list(mt.counterparts) if len(mt.counterparts) == count else []
+    if count > 1 and people:
+        mt.counterparts[:] = people[:1]
+    for n in range(1, count):
         story.found.append(Meeting(type=mt.type, start=mt.start, end=mt.end, precision=mt.precision,
-                                   location=mt.location, evidence=[t]))
+                                   location=mt.location, evidence=[t], counterparts=people[n:n + 1], listed=True))
+    mt.listed = mt.listed or count > 1
 
 
 def _counterpart_pair(t: str, person_forms: dict[str, str], rx: SpecPatterns) -> bool:
@@ -266,7 +272,7 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
     # A bare "the discussions" with nothing of its own, in a story that reports a meeting, is that meeting
     # (talks with "his counterpart" have someone of their own, unnamed).
     found = [m for m in found if len(found) == 1 or m.name or m.start or m.participants or m.chairs
-             or m.counterparts or _with_counterpart(m, rx)]
+             or m.counterparts or m.listed or _with_counterpart(m, rx)]
     lede = (lede_date(rx.knowledge, doc.sentences, doc.published, story.hint)
             or dateline_date(rx.knowledge, doc.sentences, doc.published, story.hint))
     place = _lede_place(doc.sentences, rx)

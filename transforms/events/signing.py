@@ -691,11 +691,13 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
     placed = -1  # where the last country read as a place ended: 'in France and Italy' are both places
     deal = rx.trigger.search(text)
     last_end, opened = -1, -1  # the last country read, and where the list it is in opened
+    # "Thales UK signed ...": a country inside a body's name is no country acting.
+    named = [(a, e) for a, e, _ in name_spans(text, {f: o.name for o in orgs for f in o.forms() if len(f) >= 2})]
     for start, end, form in matcher.finditer(text):
         country = forms[form]
         opened = opened if last_end >= 0 and p.list_joint.fullmatch(text[last_end:start]) else start
         last_end = end
-        if country in covered:
+        if country in covered or any(a <= start and end <= e for a, e in named):
             continue
         if deal and start > deal.end() and not p.party_preposition_end.search(text, max(0, opened - 40), opened):
             continue  # "a contract to build missiles deterring Russia and China": not the deal's side
