@@ -1427,3 +1427,14 @@ def test_a_forum_held_is_a_conference_and_a_country_pair_before_its_name_is_no_b
     (m,) = rec["meetings"]
     assert (m["type"], m["name"]) == ("conference", "14th Norway-France CEO Forum")
     assert m["participants"] == [] and rec["organisations"] == []
+
+
+def test_deals_a_summary_sums_up_take_its_one_side_and_the_summary_is_no_deal_of_its_own():
+    text = ("The Ministry of Defence on Friday signed contracts worth Rs 7,000 crore with three firms. A contract for "
+            "ammunition was signed with Vexlar Systems Limited and Orvik Marine Limited, while a second contract, "
+            "for radars, was concluded with Kestrel Works Limited.")
+    got = extract_article(text, PUB)["agreements"]
+    assert sorted(sorted(a["parties"]) for a in got) == [
+        ["Kestrel Works Limited", "Ministry of Defence"],
+        ["Ministry of Defence", "Orvik Marine Limited", "Vexlar Systems Limited"]]
+    assert all(a["date"] == "2025-06-06" for a in got)

@@ -647,3 +647,9 @@ def test_a_head_word_joined_by_and_inside_a_name_keeps_the_name_whole():
         "The Army Chief visited the Defence Services Command and Staff College in Mirpur.")
     got = names("The Army Chief visited the Northern Command and the Staff College in Mirpur.")
     assert {"Northern Command", "Staff College"} <= set(got)
+
+
+def test_a_counted_name_before_a_verb_or_preposition_is_the_product_counted():
+    assert "Vexla Towed Gun Systems" not in names("A contract for 307 Vexla Towed Gun Systems was signed with Acme.")
+    assert "Vexla Utility Vehicles" not in names("It ordered 12 Vexla Utility Vehicles for the Army.")
+    assert "Orvik Systems" in names("The two Orvik Systems engineers said the deal was signed.")

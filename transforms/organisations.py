@@ -987,7 +987,8 @@ def _described(text: str, cand: list[Tok], k: Knowledge) -> bool:
     counted ('26 Rafale Marine jets': a product)."""
     before = text[max(0, cand[0].start - 4):cand[0].start].split()[-1:]
     after = k.patterns.lower_word_after.match(text, cand[-1].end)
-    counted = bool(after and after.group(1) in _product_words(k)
+    counted = bool((after is None or after.group(1) in _product_words(k) or after.group(1) in
+                    k.words.words_after_a_counted_name)
                    and k.patterns.count_before.search(text, max(0, cand[0].start - 12), cand[0].start))
     return (cand[0].text in k.words.indefinite_articles or bool(before and before[0] in k.words.indefinite_articles)
             or counted)

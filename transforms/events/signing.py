@@ -362,8 +362,28 @@ def _settle_agreements(story: _Story, lede: DateMention | None) -> list[Agreemen
         ag.parties = [p for p in ag.parties if not (p.startswith(GOVERNMENT) and _government_country(p) in bodies)]
         if ag.date is None and lede is not None:
             ag.date, ag.precision = lede.start, lede.precision
+    found = _summary_side_in_its_deals(found, story.rx)
     # An agreement word with no party, signatory or date is usually a passing mention, not an event.
     return [a for a in found if a.parties or a.signatories or a.date]
+
+
+def _summary_side_in_its_deals(found: list[Agreement], rx: SpecPatterns) -> list[Agreement]:
+    """"The Ministry signed contracts worth Rs 7,000 crore with three firms. A contract for guns was signed
+    with A and B, ...": the one side the summary names is a party of each deal it sums up that a passive tells
+    without it; the summary is those deals, not one more."""
+    summed = set()
+    for i, ag in enumerate(found):
+        if len(ag.parties) != 1 or ag.signatories or not any(rx.p.deals_summed_up.search(e) for e in ag.evidence):
+            continue
+        deals = [b for b in found[i + 1:] if b.type == ag.type and b.parties and ag.parties[0] not in b.parties
+                 and any(rx.p.signed_with_no_agent.search(e) for e in b.evidence)]
+        for b in deals:
+            b.parties.insert(0, ag.parties[0])
+            b.date, b.precision = b.date or ag.date, b.precision or ag.precision
+            b.location = b.location or ag.location
+        if deals:
+            summed.add(i)
+    return [a for i, a in enumerate(found) if i not in summed]
 
 
 
