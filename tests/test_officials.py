@@ -400,3 +400,10 @@ def test_a_lower_case_title_of_the_body_set_off_by_commas_before_the_name():
     assert got["Kavita Rao"].title == "head of the procurement division"
     # The title stops at "the" where a name follows it: "officer of the Andhra Pradesh cadre" is no person.
     assert "Andhra Pradesh" not in people("He succeeds Arun Rao, a 1988-batch IAS officer of the Andhra Pradesh cadre.")
+
+
+def test_a_body_before_and_a_second_office_belongs_to_the_office_before_it():
+    got = people("The agreements were handed over by Secretary, Department of Space and Chairman ISRO Dr Arun Rao.")
+    assert got["Arun Rao"].title == "Secretary, Department of Space and Chairman ISRO"
+    # A body framing one office still leaves it.
+    assert people("The DRDO Director General Arun Rao said.")["Arun Rao"].title == "Director General"

@@ -193,6 +193,10 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
         elif not _has_title(f.title.split(), lex):
             # "Ministry of Defence Anil Rao": the body is known; the role may stand before it.
             f.title = _title_in_words_before(sent, f.prefix_start, lex) or f.title
+        elif f.prefix_start is not None and _body_at_start(f.title, org_forms):
+            # "Secretary, Department of Space and Chairman ISRO Dr X": the office the body is of stands before it.
+            lead = _title_before(sent, f.prefix_start, runs, lex, found)
+            f.title = f"{lead}, {f.title}" if lead else f.title
     for n, f in enumerate(bare):
         f.title = (_title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex, org_forms)
                    or _lower_title_before(sent, f.start, lex,
@@ -298,6 +302,12 @@ def _body_at_end(text: str, org_forms: set[str], min_length: int = 1) -> str | N
     ends = [f for f in org_forms if len(f) >= min_length and text.endswith(f)
             and (len(text) == len(f) or not text[-len(f) - 1].isalnum())]
     return max(ends, key=len, default=None)
+
+
+def _body_at_start(title: str, org_forms: set[str]) -> bool:
+    """True when the title opens with an organisation's name ('Department of Space and Chairman ISRO')."""
+    return any(len(f) >= 3 and title.startswith(f) and (len(title) == len(f) or not title[len(f)].isalnum())
+               for f in org_forms)
 
 
 def _title_in_words_before(sent: str, pos: int | None, lex: Lexicon) -> str | None:
@@ -415,7 +425,9 @@ def _org_of(title: str | None, orgs: list[Org], lex: Lexicon, heads: frozenset[s
     stripped = title
     before, after = title[:pos], title[pos + len(form):]
     after_clean = lex.p.leading_article.sub("", lex.p.leading_bracket.sub("", after).strip(" ,"))
-    if pos == 0 and after_clean and _has_title(_capitalised(after_clean.split()), lex):
+    # "Department of Space and Chairman ISRO": the body is what an office before it is of, not a frame.
+    of_an_office_before = after_clean.split()[:1] in ([w] for w in lex.words.coordinators)
+    if pos == 0 and after_clean and _has_title(_capitalised(after_clean.split()), lex) and not of_an_office_before:
         stripped = after_clean
     elif not after_clean:
         rest = before.rstrip(" ,")
