@@ -1438,3 +1438,11 @@ def test_deals_a_summary_sums_up_take_its_one_side_and_the_summary_is_no_deal_of
         ["Kestrel Works Limited", "Ministry of Defence"],
         ["Ministry of Defence", "Orvik Marine Limited", "Vexlar Systems Limited"]]
     assert all(a["date"] == "2025-06-06" for a in got)
+
+
+def test_the_body_an_agreement_told_before_was_signed_at_is_no_party_of_it():
+    text = ("Vexlar Systems and Orvik Marine have signed an MoU on radars. The MoU was signed at the Embassy of "
+            "Brazil in New Delhi on Tuesday.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Vexlar Systems", "Orvik Marine"}
+    assert (ag["date"], ag["location"]) == ("2025-06-10", "New Delhi")

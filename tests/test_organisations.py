@@ -1,3 +1,6 @@
+import datetime as dt
+
+from tests.views import view
 from transforms.knowledge import knowledge
 from transforms.organisations import find_organisations
 from transforms.sentences import split_sentences
@@ -653,3 +656,22 @@ def test_a_counted_name_before_a_verb_or_preposition_is_the_product_counted():
     assert "Vexla Towed Gun Systems" not in names("A contract for 307 Vexla Towed Gun Systems was signed with Acme.")
     assert "Vexla Utility Vehicles" not in names("It ordered 12 Vexla Utility Vehicles for the Army.")
     assert "Orvik Systems" in names("The two Orvik Systems engineers said the deal was signed.")
+
+
+def test_common_words_capitalised_before_a_head_word_name_a_signing_company():
+    rec = view("Germany's Quantum Systems signed an agreement with Orvik Marine on Friday.", dt.date(2025, 6, 12))
+    assert {o["name"] for o in rec["organisations"]} == {"Quantum Systems", "Orvik Marine"}
+
+
+def test_a_body_of_a_country_ends_before_and_another_body():
+    got = names("The Directorate General of Defence Procurement of the Ministry of Defence of the Republic of Chile "
+                "and Vexa Systems signed a memorandum of understanding.")
+    assert "Vexa Systems" in got
+    assert "Directorate General of Defence Procurement of the Ministry of Defence of the Republic of Chile" in got
+
+
+def test_an_exchange_between_services_and_a_product_code_are_no_bodies():
+    got = names("The Indian Navy and the Royal Australian Navy held the Navy-to-Navy staff talks in Goa.")
+    assert set(got) == {"Indian Navy", "Royal Australian Navy"}
+    got = names("Vexlar Systems has signed an MoU to offer the C-390 Millennium with Orvik Marine.")
+    assert set(got) == {"Vexlar Systems", "Orvik Marine"}

@@ -201,7 +201,8 @@ def _org_phrase(phrase: tuple[str, ...], k: Knowledge) -> bool:
     # "University-Visakhapatnam": a head word joined to a place by a hyphen is still the head.
     head_pos = [i for i, w in enumerate(words) if w in k.org_heads or " ".join(words[i:i + 2]) in k.org_heads
                 or ("-" in w and w.split("-")[0] in k.org_heads
-                    and w.split("-")[0] not in k.words.name_ending_legal_forms)]
+                    and w.split("-")[0] not in k.words.name_ending_legal_forms
+                    and not k.patterns.reciprocal_compound.match(w))]
     # A weak head ("Systems", "Group") names a body only as the last word of a name without "of"/"for".
     # ... or as the first word of "Office of the ...".
     # ... or before "of <Country>" ("Defence Science and Technology Group of Australia").
@@ -289,7 +290,10 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
                        or _opens_with_country(right, k)  # "and Chile's Navy", "and South Korea's Navy"
                        or right_clean in idx.case_forms or norm(right_clean) in idx.by_form)
         ends_body = bool(left_clean) and (left_clean[-1] in k.org_heads or " ".join(left_clean) in idx.case_forms
-                                          or left_clean[-1] in k.words.name_ending_legal_forms)
+                                          or left_clean[-1] in k.words.name_ending_legal_forms
+                                          # "... of the Republic of Norland and Vexa Systems"
+                                          or (len(left_clean) > 2 and left_clean[-2] == "of"
+                                              and left_clean[-1] in k.countries))
         # "the Ministry of Defence and Korvex": a body known by that very name ends where "and" starts; so does
         # a person's name ("chairman Anil Rao and Orvik Engines CEO ...").
         known_left = ((norm(" ".join(left_clean)) in idx.by_form or _a_persons_name(left, k))
@@ -987,8 +991,8 @@ def _described(text: str, cand: list[Tok], k: Knowledge) -> bool:
     counted ('26 Rafale Marine jets': a product)."""
     before = text[max(0, cand[0].start - 4):cand[0].start].split()[-1:]
     after = k.patterns.lower_word_after.match(text, cand[-1].end)
-    counted = bool((after is None or after.group(1) in _product_words(k) or after.group(1) in
-                    k.words.words_after_a_counted_name)
+    counted = bool(after and (after.group(1) in _product_words(k) or after.group(1) in
+                              k.words.words_after_a_counted_name)
                    and k.patterns.count_before.search(text, max(0, cand[0].start - 12), cand[0].start))
     return (cand[0].text in k.words.indefinite_articles or bool(before and before[0] in k.words.indefinite_articles)
             or counted)

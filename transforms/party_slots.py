@@ -44,7 +44,7 @@ def _plausible_name(name: str, k: Knowledge) -> bool:
     if any(w in MONTHS or w in DAYS for w in words):
         return False
     lex = lexicon(k)
-    if any(lex.rank_kind(w) for w in words[:2]):
+    if any(lex.rank_kind(w) for w in words[:2]) or k.patterns.product_code.match(words[0]):
         return False
     # "Being Transferred": a heading's verb forms, not a company.
     return not all(k.patterns.inflected_word.search(w) for w in words)
@@ -147,6 +147,12 @@ def _slot_name(name: str, at: int, spans: list[tuple[int, int]], text: str, k: K
         at = text.find(words[0], at)
     kind_given = False  # "Startup Vexa Cosmos": what follows a company's kind is a company's name
     titled = False  # "with President Ana Lunde": a person's title, dropped with the common words
+    # "Quantum Systems signed": common words capitalised before a head word make a name of their own.
+    worded = (len(words) >= 2 and words[-1] in k.org_heads and all(w[:1].isupper() for w in words)
+              and words[0] not in k.leading_words and not any(
+                  lex.is_title_word(w) or lex.rank_kind(w) or w in k.countries or w in k.words.definite_articles
+                  for w in words))
+    whole_name, whole_at = list(words), at
     while words:
         kind = next((n for n in (2, 1) if " ".join(words[:n]) in k.words.company_kinds), 0)
         if not (kind or words[0] in lex.vocab or words[0] in k.leading_words):
@@ -155,6 +161,8 @@ def _slot_name(name: str, at: int, spans: list[tuple[int, int]], text: str, k: K
         titled = titled or lex.is_title_word(words[0]) or bool(lex.rank_kind(words[0]))
         words = words[kind or 1:]
         at = text.find(words[0], at) if words else at
+    if not words and worded:
+        words, at, kind_given = whole_name, whole_at, True
     words = through_legal_forms(words, k)
     if words and words[-1].endswith(".") and not k.patterns.legal_suffix.search(" " + words[-1]):
         words[-1] = words[-1].rstrip(".")  # the sentence's full stop, not an abbreviation's

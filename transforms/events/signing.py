@@ -139,6 +139,8 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
             and rx.p.another.search(t[max(0, typ[1] - 30):typ[1] + 40]) and rx.p.with_named.search(t)):
         return
     anaphoric = bool(rx.p.anaphor_agreement.search(t[:typ[1]]))
+    if anaphoric and found and _only_venues(t, cut, story.org_forms, rx):
+        parties = []  # "The MoU was signed at the Embassy of Chile": where the one just told was signed
     if anaphoric and not parties and s.index - story.negated_at <= 2 and story.last_at < story.negated_at:
         return  # "The contract, worth $2 billion, had been signed in 2024": the one just cancelled
     follows = s.index - story.last_at <= 1  # right after the sentence that named the last agreement
@@ -326,6 +328,12 @@ def _named_parties(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatterns
     is named."""
     named, served = _named_and_served(t, cut, org_forms, rx)
     return [c for c in named if c not in served] if set(named) - served else named
+
+
+def _only_venues(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatterns) -> bool:
+    """True when every body the clause names is named as where it happened ("signed at the Embassy")."""
+    spans = name_spans(t[:cut], org_forms)
+    return bool(spans) and all(rx.p.venue.search(t[max(0, a - 8):a]) for a, _, _ in spans)
 
 
 def _named_and_served(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatterns) -> tuple[list[str], set[str]]:
