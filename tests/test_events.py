@@ -1446,3 +1446,13 @@ def test_the_body_an_agreement_told_before_was_signed_at_is_no_party_of_it():
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Vexlar Systems", "Orvik Marine"}
     assert (ag["date"], ag["location"]) == ("2025-06-10", "New Delhi")
+
+
+def test_a_body_whose_programme_the_deal_aims_at_is_served_not_a_side():
+    text = ("Vexlar Systems and Orvik Marine have signed an MoU to jointly pursue the Indian Air Force's Medium "
+            "Transport Aircraft programme.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Vexlar Systems", "Orvik Marine"}
+    (ag,) = extract_article("Vexlar Systems signed an MoU with the Indian Air Force's Base Repair Depot on Monday.",
+                            PUB)["agreements"]
+    assert "Indian Air Force" in ag["parties"]
