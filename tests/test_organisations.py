@@ -675,3 +675,10 @@ def test_an_exchange_between_services_and_a_product_code_are_no_bodies():
     assert set(got) == {"Indian Navy", "Royal Australian Navy"}
     got = names("Vexlar Systems has signed an MoU to offer the C-390 Millennium with Orvik Marine.")
     assert set(got) == {"Vexlar Systems", "Orvik Marine"}
+
+
+def test_a_one_word_brand_and_a_named_body_are_two_bodies_but_an_adjective_opens_one_name():
+    assert {"Vexlar", "Orvik Marine"} <= set(pipeline_names("Vexlar and Orvik Marine have signed an MoU on radars."))
+    assert "Meteorological and Oceanographic Satellite Data Archival Centre" in names(
+        "The Meteorological and Oceanographic Satellite Data Archival Centre (MOSDAC) said.")
+    assert "Larsen & Toubro" in names("Larsen and Toubro Limited signed an MoU.")

@@ -305,8 +305,13 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
         # "the Velmar Research Group and Japan's Acquisition, ...": a country's possessive opens another name.
         owned_next = ends_body and len(right) > 1 and bool(k.patterns.possessive_end.search(right[0])) \
             and _opens_with_country(right, k)
+        # "Vexlar and Orvik Marine signed": a brand of one word, and a name of its own words before its head.
+        brand_and_body = (len(left) == 1 and left[0] not in lexicon(k).vocab and _orgish(right, k, idx)
+                          and not left[0].lower().endswith(tuple(k.words.sets["adjective_endings"]))
+                          and len([w for w in right if w not in k.words.name_ending_legal_forms]) >= 2
+                          and right[0] not in lexicon(k).vocab)
         if (starts_body or ends_body) and _orgish(left, k, idx) and (_orgish(right, k, idx) or owned_next) \
-                or the_next or known_left:
+                or the_next or known_left or brand_and_body:
             return [toks[:i], *_split_on_and(toks[i + 1:], k, idx)]
     return [toks]
 
