@@ -144,8 +144,11 @@ def test_the_two_sides_signing_names_the_two_governments():
     assert all(set(a["parties"]) == {"Government of India", "Government of Chile"} for a in ags)
 
 
-def test_possessive_organisation_is_still_a_party():
+def test_a_body_whose_people_a_contract_trains_is_served_but_the_one_entering_into_it_is_a_party():
     text = "The ministry awarded a contract to Orion Castings Limited to train the Indian Navy's new pilots."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert "Indian Navy" not in ag["parties"] and "Orion Castings Limited" in ag["parties"]
+    text = "Orion Castings Limited said the Indian Navy has entered today into a contract with the company."
     (ag,) = extract_article(text, PUB)["agreements"]
     assert "Indian Navy" in ag["parties"]
 
@@ -1456,3 +1459,12 @@ def test_a_body_whose_programme_the_deal_aims_at_is_served_not_a_side():
     (ag,) = extract_article("Vexlar Systems signed an MoU with the Indian Air Force's Base Repair Depot on Monday.",
                             PUB)["agreements"]
     assert "Indian Air Force" in ag["parties"]
+
+
+def test_the_two_bodies_of_the_deal_just_told_signed_the_earlier_one_too():
+    text = ("The Orion Research Agency and Vexlar Systems signed a memorandum of understanding on Monday for research "
+            "in quantum sensing. The two institutions had earlier signed an agreement in 2019 for cooperation in "
+            "materials science.")
+    got = extract_article(text, PUB)["agreements"]
+    assert [sorted(a["parties"]) for a in got] == [["Orion Research Agency", "Vexlar Systems"]] * 2
+    assert sorted(a["date"] for a in got) == ["2019-01-01", "2025-06-09"]

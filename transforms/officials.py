@@ -193,7 +193,7 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
         elif not _has_title(f.title.split(), lex):
             # "Ministry of Defence Anil Rao": the body is known; the role may stand before it.
             f.title = _title_in_words_before(sent, f.prefix_start, lex) or f.title
-        elif f.prefix_start is not None and _body_at_start(f.title, org_forms):
+        elif f.prefix_start is not None and _body_at_start(f.title, org_forms, lex):
             # "Secretary, Department of Space and Chairman ISRO Dr X": the office the body is of stands before it.
             lead = _title_before(sent, f.prefix_start, runs, lex, found)
             f.title = f"{lead}, {f.title}" if lead else f.title
@@ -304,9 +304,11 @@ def _body_at_end(text: str, org_forms: set[str], min_length: int = 1) -> str | N
     return max(ends, key=len, default=None)
 
 
-def _body_at_start(title: str, org_forms: set[str]) -> bool:
-    """True when the title opens with an organisation's name ('Department of Space and Chairman ISRO')."""
-    return any(len(f) >= 3 and title.startswith(f) and (len(title) == len(f) or not title[len(f)].isalnum())
+def _body_at_start(title: str, org_forms: set[str], lex: Lexicon) -> bool:
+    """True when the title opens with an organisation's name and 'and' another office ('Department of Space and
+    Chairman ISRO')."""
+    return any(len(f) >= 3 and title.startswith(f) and title[len(f):].split()[:1] in ([w] for w in
+                                                                                    lex.words.coordinators)
                for f in org_forms)
 
 

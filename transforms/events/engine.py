@@ -70,6 +70,17 @@ def negation_regex(phrases: tuple[str, ...], words: WordSets) -> re.Pattern[str]
     return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
 
 
+def verb_regex(verbs: tuple[str, ...], words: WordSets) -> re.Pattern[str]:
+    """The verbs' forms, letting an adverb stand inside a verb of several words: 'entered today into', 'tied
+    up formally'. Matching is otherwise `phrase_pattern`'s."""
+    adverb = r"(?:\s+(?:" + alternation(words.sets["adverbs_inside_verbs"]) + r"|\w+ly))?"
+    parts = []
+    for v in sorted(set(verbs), key=len, reverse=True):
+        ws = [re.escape(w) for w in v.split()]
+        parts.append(ws[0] + (adverb + r"\s+" + r"\s+".join(ws[1:]) if len(ws) > 1 else ""))
+    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
 @functools.lru_cache(maxsize=16)
 def compile_spec(spec: EventSpec, k: Knowledge) -> SpecPatterns:
     nouns = [w for w in spec.not_for_other]
@@ -78,7 +89,7 @@ def compile_spec(spec: EventSpec, k: Knowledge) -> SpecPatterns:
         spec=spec,
         trigger=phrase_pattern([p for p, _ in spec.types]),
         types=typemap(spec.types),
-        verb=phrase_pattern(spec.verbs),
+        verb=verb_regex(spec.verbs, k.words),
         negation=negation_regex(spec.negations, k.words),
         met=phrase_pattern([p for p, _ in spec.verb_types]) if spec.verb_types else None,
         met_types=typemap(spec.verb_types),

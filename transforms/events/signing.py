@@ -212,6 +212,10 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         covered = {o.country for o in doc.orgs if o.name in parties and o.country}
         covered |= {_government_country(p) for p in parties if p.startswith(GOVERNMENT)}
         parties += [government_name(c, rx) for c in pair if c not in covered]
+    if not parties and rx.p.two_bodies.search(t[:typ[1]]):
+        # "The two institutions had signed an agreement in 2019": the two of the deal just told.
+        pair = next((a.parties for a in reversed(story.found) if len(a.parties) == 2), [])
+        parties += [x for x in pair if x not in parties]
     signatories = _signatories(t[:cut], verb, story.person_forms, rx) or _two_ministers(t, doc, rx)
     # Those who signed sign for their bodies (the top body the article names: DRDO for its lab).
     parties += [b for b in (_top_body(story.org_of_person.get(p), doc.orgs) for p in signatories) if b]
