@@ -1468,3 +1468,12 @@ def test_the_two_bodies_of_the_deal_just_told_signed_the_earlier_one_too():
     got = extract_article(text, PUB)["agreements"]
     assert [sorted(a["parties"]) for a in got] == [["Orion Research Agency", "Vexlar Systems"]] * 2
     assert sorted(a["date"] for a in got) == ["2019-01-01", "2025-06-09"]
+
+
+def test_a_readout_headline_names_no_meeting_but_an_owners_plural_stays_in_a_name():
+    text = ("Readout of Secretary of Defense Karl Berg's Meeting With Philippine Secretary of National Defense Ramon "
+            "Cruz\n\nSecretary of Defense Karl Berg hosted Ramon Cruz at the Pentagon on Monday.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["name"] is None and m["location"] == "Pentagon"
+    (m,) = extract_article("The Air Force Commanders' Conference was held in Pune on Monday.", PUB)["meetings"]
+    assert m["name"] == "Air Force Commanders' Conference"

@@ -407,3 +407,24 @@ def test_a_body_before_and_a_second_office_belongs_to_the_office_before_it():
     assert got["Arun Rao"].title == "Secretary, Department of Space and Chairman ISRO"
     # A body framing one office still leaves it.
     assert people("The DRDO Director General Arun Rao said.")["Arun Rao"].title == "Director General"
+
+
+def test_a_style_of_highness_and_capitalised_particles_leave_a_gulf_leader_s_whole_name():
+    got = people("His Highness Sheikh Karim bin Zayed Al Nahyan, President of the UAE, received the minister.")
+    assert got["Sheikh Karim bin Zayed Al Nahyan"].title == "President of the UAE"
+    got = people("Sheikh Omar bin Hamad Al Thani, the Emir of Qatar, met the minister.")
+    assert got["Sheikh Omar bin Hamad Al Thani"].title == "Emir of Qatar"
+
+
+def test_a_name_after_a_preposition_is_a_place_not_a_titled_person():
+    got = people("He met Prime Minister Anil Rao at Qasr Al Watan in Abu Dhabi on Tuesday.")
+    assert set(got) == {"Anil Rao"}
+
+
+def test_in_a_headline_s_capitalised_run_the_title_starts_after_the_owner_and_the_preposition():
+    got = people("Readout of Secretary of Defense Karl Berg's Meeting With Philippine Secretary of National Defense "
+                 "Ramon Cruz\n\nKarl Berg hosted Ramon Cruz.")
+    assert got["Ramon Cruz"].title == "Philippine Secretary of National Defense"
+    # A country's possessive stays: "Nepal's Ministry of Defence Secretary X" is the ministry's secretary.
+    got = people("The talks included Nepal's Ministry of Defence Secretary Hari Dangal and others.")
+    assert got["Hari Dangal"].title == "Secretary"

@@ -70,9 +70,11 @@ def _name_at(toks: list[Tok], i: int, lex: Lexicon, org_forms: set[str]) -> int:
     "Ahmed bin Khalid al Sayed"), a particle only between two of them, ending in a proper word."""
     j = i
     words = 0
-    while j < len(toks) and words < (5 if j > i and toks[j - 1].text in lex.words.name_particles else 4):
+    while j < len(toks) and words < (5 if j > i and toks[j - 1].text.lower() in lex.words.name_particles else 4):
         t = toks[j].text
-        if t in lex.words.name_particles and j > i and j + 1 < len(toks) and lex.is_name_token(toks[j + 1].text):
+        # "Mohamed bin Zayed Al Nahyan": a particle, written small or capitalised, is no word of its own count.
+        if (t.lower() in lex.words.name_particles and j > i and j + 1 < len(toks)
+                and lex.is_name_token(toks[j + 1].text)):
             j += 1
             continue
         # "counterpart Jan Novak": a month's short form that opens a name is a first name.
@@ -88,6 +90,19 @@ def _name_at(toks: list[Tok], i: int, lex: Lexicon, org_forms: set[str]) -> int:
     while j > i and not is_proper(toks[j - 1].text, lex):
         j -= 1
     return j - i
+
+
+def _headline_title_start(toks: list[Tok], start: int, name_at: int, lex: Lexicon) -> int:
+    """"Readout of Secretary Karl Berg's Meeting With Norland Minister of Defence Ola Dahl": in a headline's
+    capitalised run, the title starts after the last owner ("Berg's") or preposition ("With") before the name."""
+    cuts = [j + 1 for j in range(start, name_at - 1) if (lex.p.singular_possessive_end.search(toks[j].text)
+                                                          and _owner(toks[j].text, lex) not in lex.knowledge.countries)
+            or toks[j].text.lower() in lex.words.prepositions_before_an_object]
+    return cuts[-1] if cuts else start
+
+
+def _owner(word: str, lex: Lexicon) -> str:
+    return lex.p.possessive_end.sub("", word)
 
 
 def _has_title(words: list[str], lex: Lexicon) -> bool:
@@ -162,6 +177,7 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                 end = i + n_name
                 if n_name >= 2 and (end == len(toks) or toks[end].text in lex.words.connectors
                                     or toks[end].text.startswith("(") or toks[end].text in DAYS | MONTHS):
+                    seg_start = _headline_title_start(toks, seg_start, i, lex)
                     title = sent[toks[seg_start].start:toks[i - 1].end]
                     found.append(_Found(sent[toks[i].start:toks[end - 1].end], None, title, toks[i].start,
                                         toks[end - 1].end, prefix_start=toks[seg_start].start))
@@ -263,6 +279,8 @@ def _lower_title_before(sent: str, start: int, lex: Lexicon, apposed: re.Pattern
     if not m:
         return None
     words = m.group(1).split()
+    if words[-1] in lex.words.prepositions_before_an_object:
+        return None  # "received Prime Minister X at Qasr Al Watan": a place, not a person
     # keep the words after the last clause boundary ('and', 'his', 'the', a verb)
     for j in range(len(words) - 1, -1, -1):
         w = words[j].lower()

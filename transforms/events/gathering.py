@@ -95,6 +95,9 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
         # "on Monday for Weimar Triangle talks": a name starts after a word that is no name's and its "for".
         cut = [i + 2 for i in range(len(words) - 2) if rx.p.possessive_end.sub("", words[i]) in rx.words.not_name_words
                and words[i + 1] in rx.words.connectors]
+        # "Secretary Karl Berg's Meeting With ...": the owner's words are no part of a name.
+        cut += [i + 1 for i, w in enumerate(words) if rx.p.singular_possessive_end.search(w)]
+        cut.sort()
         words = words[cut[-1]:] if cut else words
         ordinal = before[-200:][:nm.start(1)].split()[-1:] if nm and words else []
         if ordinal and ordinal[0].lower() in rx.words.map("ordinal_numbers"):
@@ -103,6 +106,8 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
         if any(p.possessive_end.sub("", w) in rx.words.not_name_words for w in words):
             continue
         noun = m.group()
+        if noun.split()[-1].lower() in rx.words.prepositions_before_an_object:
+            noun = " ".join(noun.split()[:-1])  # "Karl Berg's Meeting With Ola Dahl": the word's, not the name's
         # "Delegation-level talks were held": a meeting word opening the sentence is capitalised as its first
         # word, not as a name (unless a later word is: "Joint Working Group met").
         opens = not before.strip()
