@@ -1477,3 +1477,27 @@ def test_a_readout_headline_names_no_meeting_but_an_owners_plural_stays_in_a_nam
     assert m["name"] is None and m["location"] == "Pentagon"
     (m,) = extract_article("The Air Force Commanders' Conference was held in Pune on Monday.", PUB)["meetings"]
     assert m["name"] == "Air Force Commanders' Conference"
+
+
+def test_a_separate_meeting_later_is_a_meeting_of_its_own():
+    text = ("The Defence Minister reviewed capital acquisition projects at a high-level meeting in Pune on Monday. "
+            "The meeting was attended by senior officials of the Ministry of Defence. In a separate meeting later in "
+            "the day, he discussed the budget with officials of the Department of Defence Production.")
+    got = extract_article(text, PUB)["meetings"]
+    assert sorted(m["participants"] for m in got) == [["Department of Defence Production"], ["Ministry of Defence"]]
+
+
+def test_where_a_dialogue_was_last_held_is_not_where_it_took_place():
+    text = ("The India-Norland Maritime Affairs Dialogue, last held in Tokyo in 2023, took place in New Delhi on 16 "
+            "January 2025.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert (m["location"], m["start"]) == ("New Delhi", "2025-01-16")
+
+
+def test_a_meeting_of_several_days_that_ended_on_a_day_began_before_it():
+    text = "Officials attended a two-day brainstorming session in Pune, which ended on Friday."
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert (m["start"], m["end"]) == ("2025-06-05", "2025-06-06")
+    text = "The three-day conference, which began on Monday, concluded on Wednesday."
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert (m["start"], m["end"]) == ("2025-06-09", "2025-06-11")

@@ -51,6 +51,7 @@ class Meeting:
     counterparts: list[str] = field(default_factory=list)  # officials met, for telling bilateral meetings apart
     earlier: bool = False  # "the two had last met in 2024": an occasion before the story's, kept apart
     listed: bool = False  # one of the meetings a sentence lists ("held separate meetings with A, B and C")
+    separate: bool = False  # "in a separate meeting later in the day": not the one just spoken of
 
 
 
@@ -177,6 +178,7 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
     mt = _meeting(story, t, typ, met[1] if met is not None else None)
     mt.earlier = met is not None and typ == met and bool(rx.p.earlier_met.search(t, max(0, met[1] - 16), met[1] + 3))
     anaphoric = bool(rx.p.anaphor_meeting.search(t[:typ[1]])) and not mt.name
+    mt.separate = bool(rx.p.separate_occasion.search(t[:typ[1]]))
     own = _talks_before_occasion(t, typ, rx) if occasion and typ != met else None
     own_talks = own is not None or (occasion and met is not None and typ != met)
     if own_talks:
@@ -307,7 +309,10 @@ def _span_from_duration(mt: Meeting, rx: SpecPatterns) -> None:
     # The meeting's own length ("five-day conference"), not a visit's ("a three-day visit").
     m = next((d for d in rx.p.duration_days.finditer(text) if rx.trigger.match(text, d.end() + 1)), None)
     days = int(rx.words.map("numbers").get(m.group(1).lower(), m.group(1))) if m else 1
-    if 1 < days <= 31:
+    if 1 < days <= 31 and rx.p.ended_on_day.search(text) and not rx.p.began_on_day.search(text):
+        # "a two-day session at the College, which ended on Friday": the day given is the last.
+        mt.start, mt.end = mt.start - dt.timedelta(days=days - 1), mt.start
+    elif 1 < days <= 31:
         mt.end = mt.start + dt.timedelta(days=days - 1)
 
 
@@ -556,7 +561,8 @@ def _merge_meeting(found: list[Meeting], mt: Meeting, rx: SpecPatterns, anaphori
         clash = prev.start and mt.start and abs((prev.start - mt.start).days) > 7
         chaired_apart = bool(prev.chairs and mt.chairs) and not {c for c, _ in prev.chairs} & {c for c, _ in mt.chairs}
         apart = not anaphoric and not same_name(prev) and (
-            (_met_apart(prev, mt, rx) and not of_dialogue) or prev.earlier or mt.earlier or chaired_apart)
+            (_met_apart(prev, mt, rx) and not of_dialogue) or prev.earlier or mt.earlier or chaired_apart
+            or mt.separate)
         if same_kind and not named_apart and not clash and not apart:
             if prev.type == fallback or of_dialogue:
                 prev.type = (rx.special("dialogue") or mt.type) if of_dialogue else mt.type
