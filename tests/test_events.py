@@ -1501,3 +1501,10 @@ def test_a_meeting_of_several_days_that_ended_on_a_day_began_before_it():
     text = "The three-day conference, which began on Monday, concluded on Wednesday."
     (m,) = extract_article(text, PUB)["meetings"]
     assert (m["start"], m["end"]) == ("2025-06-09", "2025-06-11")
+
+
+def test_the_year_a_company_was_founded_does_not_date_its_deal():
+    text = ("Drone maker Zyphra has won an order from the Indian Army for 200 loitering munitions. Zyphra, a start-up "
+            "founded in 2019, will deliver them within a year.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["date"] is None

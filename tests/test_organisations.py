@@ -682,3 +682,12 @@ def test_a_one_word_brand_and_a_named_body_are_two_bodies_but_an_adjective_opens
     assert "Meteorological and Oceanographic Satellite Data Archival Centre" in names(
         "The Meteorological and Oceanographic Satellite Data Archival Centre (MOSDAC) said.")
     assert "Larsen & Toubro" in names("Larsen and Toubro Limited signed an MoU.")
+
+
+def test_a_head_word_alone_after_and_ends_the_name_before_it():
+    assert "Orvane Research and Technologies" in names(
+        "The laboratory has tied up with Pune-based Orvane Research and Technologies to develop pseudo satellites.")
+    assert "Orvane Research and Technologies" in pipeline_names(
+        "Orvane Research and Technologies signed an MoU with the Navy.")
+    # Positive control: two bodies joined by "and" stay two.
+    assert {"Vexa Labs", "Orvik Marine"} <= set(names("Pune-based Vexa Labs and Orvik Marine signed an MoU."))

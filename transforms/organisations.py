@@ -27,6 +27,7 @@ from transforms.names import (
 )
 from transforms.party_slots import (
     TransferItem,
+    coordinated_names,
     coordinated_parties,
     listed_pairs,
     signing_slot_names,
@@ -284,6 +285,9 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
             continue  # "Acme GmbH & Co KG": legal forms, not a second body
         if f"{left[-1]} {w} {right[0]}" in k.words.words_joined_in_names:
             continue  # "Naval Command and Staff College": one name
+        if (len(right) == 1 and right[0] in k.org_heads and right[0] not in idx.case_forms
+                and norm(right[0]) not in idx.by_form):
+            continue  # "NewSpace Research and Technologies": a head word alone names no body
         left_clean = _clean_phrase(left, k)
         right_clean = " ".join(_clean_phrase(right, k))
         starts_body = (right[0] in k.words.definite_articles or right[0] in k.org_heads
@@ -779,7 +783,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     # Pune-based start-up,", "Norvik CEO Karl Berg", "Norvik has appointed X as its ...".
     lex = lexicon(k)
     for phrase, at in _cued_names(text, k):
-        for part in k.patterns.coordinator_split.split(phrase):
+        for part in coordinated_names(phrase, k):
             words = _clean_phrase(_without_trailing_role(part.split(), lex, k), k)
             if not words or any(lex.rank_kind(w) for w in words):
                 continue

@@ -236,7 +236,7 @@ def _slot_candidates(t: str, verb: tuple[int, int], k: Knowledge) -> list[tuple[
     if own:  # "Vexa said on Tuesday it had signed"
         found.append((own.group(1), own.start(1), False))
     subject = p.subject_before_verb.search(t[:verb[0]])
-    names = _coordinated(subject.group(1), subject.start(1), p.coordinator_split) if subject else []
+    names = _coordinated(subject.group(1), subject.start(1), k) if subject else []
     # "The Ministry of Ports, Shipping and Waterways signed": the end of one name, not two subjects.
     if len(names) == 1 or not _continues_a_list(t[:subject.start(1)] if subject else "", k):
         found += [(n, a, False) for n, a in names]
@@ -270,10 +270,23 @@ def _continues_a_list(before: str, k: Knowledge) -> bool:
     return bool(words) and words[-1][:1].isupper() and words[-1] not in DAYS | MONTHS
 
 
-def _coordinated(names: str, at: int, splitter: re.Pattern[str]) -> list[tuple[str, int]]:
+def coordinated_names(phrase: str, k: Knowledge) -> list[str]:
+    """"Vexa Labs and Orvik Marine": two names; "NewSpace Research and Technologies": one, since a head word
+    alone after "and" names no body."""
+    split = k.patterns.coordinator_split
+    parts: list[str] = []
+    for part, joint in zip(split.split(phrase), [None, *split.findall(phrase)], strict=True):
+        if parts and joint and len(part.split()) == 1 and part in k.org_heads:
+            parts[-1] += joint + part
+        else:
+            parts.append(part)
+    return parts
+
+
+def _coordinated(names: str, at: int, k: Knowledge) -> list[tuple[str, int]]:
     """'Vexa and the Tellura Group' as its two names, each with its offset."""
     out, pos = [], 0
-    for part in splitter.split(names):
+    for part in coordinated_names(names, k):
         part = part.removeprefix("the ")
         pos = names.find(part, pos)
         out.append((part, at + pos))
