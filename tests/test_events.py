@@ -1508,3 +1508,10 @@ def test_the_year_a_company_was_founded_does_not_date_its_deal():
             "founded in 2019, will deliver them within a year.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["date"] is None
+
+
+def test_a_body_named_only_in_the_occasion_of_talks_held_on_its_sidelines_took_no_part_in_them():
+    text = ("Defence Minister Arun Rao held talks with Norland Defence Secretary Lars Berg on the sidelines of the "
+            "ASEAN Defence Ministers' Meeting-Plus in Kuala Lumpur on Friday.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["participants"] == [] and m["location"] == "Kuala Lumpur"

@@ -428,3 +428,9 @@ def test_in_a_headline_s_capitalised_run_the_title_starts_after_the_owner_and_th
     # A country's possessive stays: "Nepal's Ministry of Defence Secretary X" is the ministry's secretary.
     got = people("The talks included Nepal's Ministry of Defence Secretary Hari Dangal and others.")
     assert got["Hari Dangal"].title == "Secretary"
+
+
+def test_its_refers_to_the_body_named_last_before_it():
+    got = people("The Orvik Coast Guard delegation was headed by Director General Anil Rao, while the Vexa Defence "
+                 "Force side was led by its Chief of Defence Force, Lieutenant General Ali Hilmy.")
+    assert got["Ali Hilmy"].organisation == "Vexa Defence Force"

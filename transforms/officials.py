@@ -482,6 +482,11 @@ def _owner_of_its(title: str, s: Sentence, sentences: list[Sentence], name_at: i
         title = title[owned.end():]
     elif at < 0 or not lex.p.owner_pronoun_end.search(s.text[:at]):
         return title
+    # "..., while the Vexa side was led by its chief X": the body named last before the pronoun, else the one
+    # that opens the sentence or the one before.
+    before = list(names_matcher(frozenset(org_forms)).finditer(s.text[:max(at, 0)])) if org_forms else []
+    if before:
+        return f"{before[-1][2]} {title}"
     for prior in (s, sentences[s.index - 1] if s.index > 0 else None):
         body = opening_form(lex.p.leading_article.sub("", prior.text), org_forms) if prior is not None else None
         if body:

@@ -44,12 +44,25 @@ def candidates(doc: Doc, event: EventRecord, role: str, rx: SpecPatterns, others
     for_them = served_spans(event.evidence, spans, rx, rx.p.served_for)
     served = {n for a, e, n in spans if (a, e) in for_them}
     served_only = served - {n for a, e, n in spans if (a, e) not in for_them}
-    names = list(dict.fromkeys([*chosen, *(n for _, _, n in spans if n not in venues | served_only)]))
     verb = rx.verb.search(event.evidence) or rx.trigger.search(event.evidence)
+    # "held talks with X on the sidelines of the ASEAN Summit": a body named only in the occasion held no talks.
+    side = rx.p.sidelines.search(event.evidence, verb.end()) if verb else None
+    occasion = _named_only_between(spans, side.start(), _clause_end(event.evidence, side.end())) if side else set()
+    names = list(dict.fromkeys([*chosen, *(n for _, _, n in spans if n not in venues | served_only | occasion)]))
     elsewhere = {n for e in others if e is not event for n in e.filled(role)}
     context = _EventContext(doc, by_name, names, chosen, event.evidence, spans, verb.start() if verb else None,
                             elsewhere, rx, served)
     return [Candidate(n, dict(_features(context, n))) for n in names]
+
+
+def _clause_end(text: str, start: int) -> int:
+    comma = text.find(",", start)
+    return comma if comma >= 0 else len(text)
+
+
+def _named_only_between(spans: list[tuple[int, int, str]], start: int, end: int) -> set[str]:
+    inside = {n for a, _, n in spans if start <= a < end}
+    return inside - {n for a, _, n in spans if not start <= a < end}
 
 
 @dataclass(frozen=True)

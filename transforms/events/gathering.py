@@ -177,6 +177,11 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
         return
     mt = _meeting(story, t, typ, met[1] if met is not None else None)
     mt.earlier = met is not None and typ == met and bool(rx.p.earlier_met.search(t, max(0, met[1] - 16), met[1] + 3))
+    side = rx.p.sidelines.search(t, typ[1])
+    if side:
+        # "held talks with X on the sidelines of the ASEAN Defence Ministers' Meeting-Plus": ASEAN held no talks.
+        phrase = t[side.start():(t.find(",", side.end()) + 1 or len(t) + 1) - 1]
+        mt.participants = [c for c in mt.participants if c not in _named_only_in(t, phrase, story.org_forms)]
     anaphoric = bool(rx.p.anaphor_meeting.search(t[:typ[1]])) and not mt.name
     mt.separate = bool(rx.p.separate_occasion.search(t[:typ[1]]))
     own = _talks_before_occasion(t, typ, rx) if occasion and typ != met else None
@@ -187,8 +192,11 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
         mt = replace(mt, participants=[], chairs=[], counterparts=[], evidence=[_occasion_phrase(t, typ, rx)])
     story.recent = _merge_meeting(story.found, mt, rx, anaphoric, story.recent)
     if own_talks:
-        # "A and B met on the sidelines of the Summit": the summit was held, and so was their meeting.
+        # "A and B met on the sidelines of the Summit": the summit was held, and so was their meeting, which the
+        # bodies named only in the summit's name took no part in.
         mt = replace(_meeting(story, t, met or own), name=None)
+        mt.participants = [c for c in mt.participants if c not in _named_only_in(t, _occasion_phrase(t, typ, rx),
+                                                                                  story.org_forms)]
         story.recent = _merge_meeting(story.found, mt, rx, False, story.recent)
     # "held bilateral meetings with A, B and C": one meeting per counterpart named, each with its own.
     count = _counterparts(story.doc.sentences, s.index, t, story.person_forms, rx)
@@ -221,6 +229,14 @@ def _occasion_phrase(t: str, typ: tuple[str, int], rx: SpecPatterns) -> str:
     start = leads[-1] if leads else 0
     comma = t.find(",", typ[1])
     return t[start:comma if comma > 0 else len(t)]
+
+
+def _named_only_in(t: str, part: str, org_forms: dict[str, str]) -> set[str]:
+    """The bodies the sentence names only inside one part of it."""
+    start = t.find(part)
+    spans = name_spans(t, org_forms)
+    inside = {c for a, _, c in spans if start <= a < start + len(part)}
+    return inside - {c for a, _, c in spans if not start <= a < start + len(part)}
 
 
 def _details_nearby(story: _Story, s: Sentence) -> bool:
