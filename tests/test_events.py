@@ -1515,3 +1515,12 @@ def test_a_body_named_only_in_the_occasion_of_talks_held_on_its_sidelines_took_n
             "ASEAN Defence Ministers' Meeting-Plus in Kuala Lumpur on Friday.")
     (m,) = extract_article(text, PUB)["meetings"]
     assert m["participants"] == [] and m["location"] == "Kuala Lumpur"
+
+
+def test_a_partnership_formalised_with_an_mou_and_a_works_company_receiving_an_order_are_concluded_deals():
+    (ag,) = extract_article("Vexlar Systems and Kestrel Dynamics formalised their partnership with an MoU on Friday.",
+                            PUB)["agreements"]
+    assert (ag["type"], set(ag["parties"])) == ("MoU", {"Vexlar Systems", "Kestrel Dynamics"})
+    (ag,) = extract_article("Kestrel Works received an order worth 30 million dollars from the Ministry of Defence on "
+                            "Monday.", PUB)["agreements"]
+    assert set(ag["parties"]) == {"Kestrel Works", "Ministry of Defence"}
