@@ -1524,3 +1524,14 @@ def test_a_partnership_formalised_with_an_mou_and_a_works_company_receiving_an_o
     (ag,) = extract_article("Kestrel Works received an order worth 30 million dollars from the Ministry of Defence on "
                             "Monday.", PUB)["agreements"]
     assert set(ag["parties"]) == {"Kestrel Works", "Ministry of Defence"}
+
+
+def test_a_day_after_a_meeting_of_a_body_is_its_date_not_its_name():
+    (m,) = extract_article("The Minister chaired a meeting of the Defence Acquisition Council on Tuesday.",
+                           PUB)["meetings"]
+    assert (m["name"], m["start"]) == ("meeting of the Defence Acquisition Council", "2025-06-10")
+
+
+def test_a_city_written_with_a_small_particle_is_the_place():
+    (m,) = extract_article("Both leaders took part in the G20 Summit in Rio de Janeiro on Monday.", PUB)["meetings"]
+    assert m["location"] == "Rio de Janeiro"
