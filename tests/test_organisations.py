@@ -691,3 +691,9 @@ def test_a_head_word_alone_after_and_ends_the_name_before_it():
         "Orvane Research and Technologies signed an MoU with the Navy.")
     # Positive control: two bodies joined by "and" stay two.
     assert {"Vexa Labs", "Orvik Marine"} <= set(names("Pune-based Vexa Labs and Orvik Marine signed an MoU."))
+
+
+def test_a_product_s_letters_after_for_end_a_body_s_name():
+    got = names("Kongsberg signed a contract with the Polish Armament Agency for NSM coastal defence batteries.")
+    assert "Polish Armament Agency" in got
+    assert "Centre for Air Power Studies" in names("The Centre for Air Power Studies met on Monday.")

@@ -325,6 +325,10 @@ def _split_before_served(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[l
     another body are two bodies; "Centre for Air Power Studies", "Vexlar Institute for the Study of War" are
     one (a bare head before "for", or no body after it)."""
     words = [t.text for t in toks]
+    # "the Polish Armament Agency for NSM coastal batteries": a product's letters after "for" end the name.
+    if (len(words) >= 5 and words[-2] == "for" and words[-3] in k.org_heads and words[-1].isupper()
+            and words[-1] not in idx.case_forms and norm(words[-1]) not in idx.by_form):
+        return [toks[:-2]]
     for i in range(2, len(words) - 2):
         if words[i] == "for" and words[i + 1] in k.words.definite_articles and words[i - 1] in k.org_heads:
             left, right = _clean_phrase(words[:i], k), words[i + 2:]
