@@ -1535,3 +1535,12 @@ def test_a_day_after_a_meeting_of_a_body_is_its_date_not_its_name():
 def test_a_city_written_with_a_small_particle_is_the_place():
     (m,) = extract_article("Both leaders took part in the G20 Summit in Rio de Janeiro on Monday.", PUB)["meetings"]
     assert m["location"] == "Rio de Janeiro"
+
+
+def test_each_kind_of_agreement_signed_together_is_an_agreement_of_its_own():
+    got = extract_article("Vexlar Systems and Orvik Marine signed an MoU on sonar and a contract for torpedoes on "
+                          "Monday.", PUB)["agreements"]
+    assert sorted(a["type"] for a in got) == ["MoU", "contract"]
+    assert all(set(a["parties"]) == {"Vexlar Systems", "Orvik Marine"} for a in got)
+    got = extract_article("Vexlar Systems signed an MoU with Orvik Marine for sonar and training.", PUB)["agreements"]
+    assert len(got) == 1

@@ -147,6 +147,28 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     story.last_at = s.index
     ag = _agreement(story, s, t, said, typ, cut, verb, parties, anaphoric)
     _file(story, ag, t, said, typ, verb, anaphoric, named=bool(parties), follows=follows)
+    if verb is not None and not anaphoric:
+        # "signed an MoU on industry and an implementing arrangement on shipping": one agreement per kind signed.
+        kinds = _kinds_joined(t, verb, rx)
+        for other in kinds[:kinds.index(ag.type)] + kinds[kinds.index(ag.type) + 1:] if ag.type in kinds else []:
+            found.append(replace(ag, type=other, parties=list(ag.parties), signatories=list(ag.signatories),
+                                 evidence=[said]))
+
+
+def _kinds_joined(t: str, verb: re.Match[str], rx: SpecPatterns) -> list[str]:
+    """The types of the agreement words the verb takes where more than one is signed: the first, and each
+    joined to the one before by "and a"/"and an" ("signed an MoU ... and a letter of intent")."""
+    words = [m for m in rx.trigger.finditer(t, verb.end()) if not rx.p.trigger_as_modifier.match(t, m.end())]
+    out = []
+    for n, m in enumerate(words):
+        k = kind(m.group(), rx.types)
+        if k is None:
+            continue
+        if n == 0 or rx.p.another_kind_joined.search(t, words[n - 1].end(), m.start()):
+            out.append(k[1])
+        else:
+            break
+    return out if len(out) > 1 else []
 
 
 def _listed_deals(story: _Story, s: Sentence) -> None:
