@@ -1544,3 +1544,13 @@ def test_each_kind_of_agreement_signed_together_is_an_agreement_of_its_own():
     assert all(set(a["parties"]) == {"Vexlar Systems", "Orvik Marine"} for a in got)
     got = extract_article("Vexlar Systems signed an MoU with Orvik Marine for sonar and training.", PUB)["agreements"]
     assert len(got) == 1
+
+
+def test_talks_during_a_visit_take_their_own_day_not_the_visit_s_and_later_meetings_the_story_s_last_day():
+    text = ("Defence Minister Arun Rao on Thursday concluded a three-day official visit to Norway during which he held "
+            "bilateral talks with his Norwegian counterpart Lars Berg. During the talks in Oslo on Tuesday, the two "
+            "ministers reviewed defence cooperation. On Wednesday, Rao visited a shipyard in Bergen. He also held a "
+            "roundtable with chief executives of Kestrel Maritime and Orvik Aerospace.")
+    got = {m["type"]: m for m in extract_article(text, PUB)["meetings"]}
+    assert got["bilateral meeting"]["start"] == "2025-06-10"
+    assert got["conference"]["start"] == "2025-06-11"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from transforms.dates import DateMention
 from transforms.document import Doc
 from transforms.events.common import (
     Story,
@@ -52,6 +53,7 @@ class Meeting:
     earlier: bool = False  # "the two had last met in 2024": an occasion before the story's, kept apart
     listed: bool = False  # one of the meetings a sentence lists ("held separate meetings with A, B and C")
     separate: bool = False  # "in a separate meeting later in the day": not the one just spoken of
+    dated_by_its_words: bool = False  # "During the talks in Oslo on Tuesday, ...": the date is the meeting's own
 
 
 
@@ -184,6 +186,7 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
         mt.participants = [c for c in mt.participants if c not in _named_only_in(t, phrase, story.org_forms)]
     anaphoric = bool(rx.p.anaphor_meeting.search(t[:typ[1]])) and not mt.name
     mt.separate = bool(rx.p.separate_occasion.search(t[:typ[1]]))
+    mt.dated_by_its_words = mt.start is not None and bool(rx.p.date_in_meeting_phrase.match(t, typ[1]))
     own = _talks_before_occasion(t, typ, rx) if occasion and typ != met else None
     own_talks = own is not None or (occasion and met is not None and typ != met)
     if own_talks:
@@ -275,7 +278,9 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
         participants = [p for p in participants if p in councils] or participants
     # "The Group, which last met in Tokyo in 2024, met in Oslo on Monday": the earlier meeting's date and place.
     now = rx.p.earlier_occasion_clause.sub(lambda m: " " * len(m.group()), t)
-    d = date_of(event_dates(rx.knowledge, now, doc.published, story.hint))
+    # "on Thursday concluded a three-day visit, during which he held talks": the visit's day, not the talks'.
+    dated = rx.p.visit_clause.sub(lambda m: " " * len(m.group()), now)
+    d = date_of(event_dates(rx.knowledge, dated, doc.published, story.hint))
     return Meeting(
         type=typ[0], name=_meeting_name(t, rx), start=d.start if d else None, end=d.end if d else None,
         precision=d.precision if d else None, location=place_in(now, rx),
@@ -306,6 +311,10 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
         # The bodies of those who chaired took part (a council's chair sits for the council itself).
         if mt.type != rx.special("council"):
             add_new(mt.participants, [org_of_person[c] for c, _ in mt.chairs if c in org_of_person])
+        running = _running_date(story, mt)
+        if mt.start is None and running is not None:
+            # "On Wednesday, he visited the yard. He also held a roundtable ...": the day the story last named.
+            mt.start, mt.end, mt.precision = running.start, running.start, running.precision
         if mt.start is None and previous is not None and previous.start is not None:
             # "held three meetings on 12 February. He met A ... He met B": the story's running date.
             mt.start, mt.end, mt.precision = previous.start, previous.start, previous.precision
@@ -315,6 +324,21 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
         mt.location = mt.location or place
         _span_from_duration(mt, rx)
     return found
+
+
+def _running_date(story: _Story, mt: Meeting) -> DateMention | None:
+    """The day the story last named before the meeting's first sentence, where that sentence and the one before
+    it name the day ("On Wednesday, he visited the yard. He also held a roundtable ..."): only a day, and only
+    from the two sentences before, so a year told in passing dates nothing."""
+    rx, doc = story.rx, story.doc
+    first = next((s.index for s in doc.sentences if mt.evidence and s.text == mt.evidence[0]), None)
+    if first is None:
+        return None
+    for s in reversed(doc.sentences[max(0, first - 1):first]):
+        days = [d for d in event_dates(rx.knowledge, s.text, doc.published, story.hint) if d.precision == "day"]
+        if days:
+            return days[-1]
+    return None
 
 
 def _span_from_duration(mt: Meeting, rx: SpecPatterns) -> None:
@@ -565,8 +589,11 @@ def _merge_meeting(found: list[Meeting], mt: Meeting, rx: SpecPatterns, anaphori
     order = sorted(reversed(found), key=lambda p: (not same_name(p), not (anaphoric and p is recent)))
     if anaphoric and recent is not None and not mt.name:
         # "During the meeting, ... after the signing in June 2022": details of the meeting just spoken
-        # of; a date here belongs to something else the sentence mentions.
+        # of; a date here belongs to something else the sentence mentions, unless the words naming the
+        # meeting give it ("During the talks in Oslo on Tuesday, ...") and it had none.
         _add_details(recent, mt)
+        if mt.dated_by_its_words and recent.start is None:
+            recent.start, recent.end, recent.precision = mt.start, mt.end, mt.precision
         return recent
     for prev in order:
         named_apart = prev.name and mt.name and not same_name(prev)
