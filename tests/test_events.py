@@ -1554,3 +1554,12 @@ def test_talks_during_a_visit_take_their_own_day_not_the_visit_s_and_later_meeti
     got = {m["type"]: m for m in extract_article(text, PUB)["meetings"]}
     assert got["bilateral meeting"]["start"] == "2025-06-10"
     assert got["conference"]["start"] == "2025-06-11"
+
+
+def test_a_company_s_contracts_told_clause_by_clause_each_take_the_company_and_their_own_buyer():
+    text = ("Vexlar Aerospace today announced that it has been awarded three contracts. The Orvik Materiel Agency has "
+            "ordered 24 coastal radars, the Royal Danish Navy has signed a contract for sonar upgrades, and the "
+            "Finnish Defence Forces Logistics Command has placed an order for training simulators.")
+    got = extract_article(text, PUB)["agreements"]
+    assert sorted(sorted(a["parties"]) for a in got) == [
+        ["Finnish Defence Forces Logistics Command", "Vexlar Aerospace"], ["Royal Danish Navy", "Vexlar Aerospace"]]

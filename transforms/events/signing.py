@@ -113,6 +113,8 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     rx, found = story.rx, story.found
     said = t  # the evidence keeps the whole clause, even when its planned part is cut off below
     verb = rx.verb.search(t)
+    if verb is not None:
+        t = _from_own_subject(t, verb, rx)
     t = drop_planned_part(t, rx, verb)
     # "Orion Missiles, a joint venture between India and Chile, received ...": a description, not the deal.
     t = rx.p.joint_venture.sub(lambda m: " " * len(m.group()), t)
@@ -153,6 +155,17 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
         for other in kinds[:kinds.index(ag.type)] + kinds[kinds.index(ag.type) + 1:] if ag.type in kinds else []:
             found.append(replace(ag, type=other, parties=list(ag.parties), signatories=list(ag.signatories),
                                  evidence=[said]))
+
+
+def _from_own_subject(t: str, verb: re.Match[str], rx: SpecPatterns) -> str:
+    """"The NDMA has ordered 24 radars, the Royal Danish Navy has signed a contract for sonar": the clause
+    before the verb's own subject is another's (blanked, so offsets stay)."""
+    leads = [m for m in rx.p.new_subject_clause.finditer(t, 0, verb.start())
+             if rx.p.finite_have.search(t, 0, m.start())]
+    if not leads:
+        return t
+    cut = leads[-1].start() + 1
+    return " " * cut + t[cut:]
 
 
 def _kinds_joined(t: str, verb: re.Match[str], rx: SpecPatterns) -> list[str]:
@@ -410,18 +423,22 @@ def _summary_side_in_its_deals(found: list[Agreement], rx: SpecPatterns) -> list
     """"The Ministry signed contracts worth Rs 7,000 crore with three firms. A contract for guns was signed
     with A and B, ...": the one side the summary names is a party of each deal it sums up that a passive tells
     without it; the summary is those deals, not one more."""
-    summed = set()
+    summed: set[int] = set()
     for i, ag in enumerate(found):
-        if len(ag.parties) != 1 or ag.signatories or not any(rx.p.deals_summed_up.search(e) for e in ag.evidence):
+        if (i in summed or len(ag.parties) != 1 or ag.signatories
+                or not any(rx.p.deals_summed_up.search(e) for e in ag.evidence)):
             continue
+        # Each deal told after it that names one side only, or names it in the passive ("was signed with X").
         deals = [b for b in found[i + 1:] if b.type == ag.type and b.parties and ag.parties[0] not in b.parties
-                 and any(rx.p.signed_with_no_agent.search(e) for e in b.evidence)]
+                 and b.evidence != ag.evidence
+                 and (len(b.parties) == 1 or any(rx.p.signed_with_no_agent.search(e) for e in b.evidence))]
         for b in deals:
             b.parties.insert(0, ag.parties[0])
             b.date, b.precision = b.date or ag.date, b.precision or ag.precision
             b.location = b.location or ag.location
         if deals:
-            summed.add(i)
+            # The summary, and the entries its count made ("three contracts"), are those deals.
+            summed |= {j for j, c in enumerate(found) if c.parties == ag.parties and set(c.evidence) & set(ag.evidence)}
     return [a for i, a in enumerate(found) if i not in summed]
 
 
