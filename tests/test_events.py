@@ -1563,3 +1563,12 @@ def test_a_company_s_contracts_told_clause_by_clause_each_take_the_company_and_t
     got = extract_article(text, PUB)["agreements"]
     assert sorted(sorted(a["parties"]) for a in got) == [
         ["Finnish Defence Forces Logistics Command", "Vexlar Aerospace"], ["Royal Danish Navy", "Vexlar Aerospace"]]
+
+
+def test_co_leads_of_a_dialogue_are_its_co_chairs_and_a_body_a_delegation_visited_took_no_part():
+    text = ("The Norway-Chile Defence Industrial Dialogue was held in Oslo on Monday. It was co-led by State Secretary "
+            "Anders Berg and Under Secretary Luis Soto. The Chilean delegation also visited the Vexa Naval Yard in "
+            "Bergen.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert {c["name"] for c in m["chairs"]} == {"Anders Berg", "Luis Soto"}
+    assert "Vexa Naval Yard" not in m["participants"]

@@ -434,3 +434,15 @@ def test_its_refers_to_the_body_named_last_before_it():
     got = people("The Orvik Coast Guard delegation was headed by Director General Anil Rao, while the Vexa Defence "
                  "Force side was led by its Chief of Defence Force, Lieutenant General Ali Hilmy.")
     assert got["Ali Hilmy"].organisation == "Vexa Defence Force"
+
+
+def test_a_long_abstract_noun_ending_a_title_opens_no_name():
+    got = people("The Dialogue was co-led by Under Secretary of Defense for Acquisition and Sustainment Karl Berg.")
+    assert got["Karl Berg"].title == "Under Secretary of Defense for Acquisition and Sustainment"
+
+
+def test_the_second_chair_s_title_and_body_after_the_first_chair_s_name():
+    got = people("The meeting was co-chaired by Joint Secretary (Cooperation), Ministry of Defence, Shri Vishal Rao "
+                 "and Director General for Security Policy, Norwegian Ministry of Defence, Ms Kari Lund.")
+    assert got["Kari Lund"].title == "Director General for Security Policy"
+    assert got["Kari Lund"].organisation == "Norwegian Ministry of Defence"

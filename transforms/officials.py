@@ -83,8 +83,8 @@ def _name_at(toks: list[Tok], i: int, lex: Lexicon, org_forms: set[str]) -> int:
         if t in lex.words.surnames_also_months and words >= 1:
             words, j = words + 1, j + 1  # "Prime Minister Theresa May": the month is her surname, and ends it
             break
-        if (not lex.is_name_token(t) and not first_name) or t in org_forms:
-            break
+        if (not lex.is_name_token(t) and not first_name) or t in org_forms or (j == i and _a_nouns_form(t, lex)):
+            break  # "... for Acquisition and Sustainment Michael Duffey": a noun of the title opens no name
         words += 1
         j += 1
     while j > i and not is_proper(toks[j - 1].text, lex):
@@ -103,6 +103,10 @@ def _headline_title_start(toks: list[Tok], start: int, name_at: int, lex: Lexico
 
 def _owner(word: str, lex: Lexicon) -> str:
     return lex.p.possessive_end.sub("", word)
+
+
+def _a_nouns_form(word: str, lex: Lexicon) -> bool:
+    return len(word) >= 8 and bool(lex.p.abstract_noun_end.search(word))
 
 
 def _has_title(words: list[str], lex: Lexicon) -> bool:
@@ -365,10 +369,11 @@ def _title_before(sent: str, start: int, runs: list[Run], lex: Lexicon, found: l
             break
         inside = [f for f in found if r.start <= f.start < r.end]
         if inside:
-            # "X and the United States Under Secretary of Defence, Y": the phrase after the other person.
+            # "X and the United States Under Secretary of Defence, Y": the phrase after the other person, and the
+            # body's phrase after it ("Shri X and Director General for Policy, Norwegian Ministry of Defence, Ms Y").
             tail = lex.p.joining_words_start.sub("", sent[max(f.end for f in inside):r.end])
-            if not parts and tail and tail != sent[max(f.end for f in inside):r.end] and _has_title(tail.split(), lex):
-                return tail
+            if tail and tail != sent[max(f.end for f in inside):r.end] and _has_title(tail.split(), lex):
+                return ", ".join([tail, *parts])
             break
         words = [t.text for t in r.tokens]
         parts.insert(0, r.text(sent))

@@ -37,8 +37,12 @@ def candidates(doc: Doc, event: EventRecord, role: str, rx: SpecPatterns, others
     chosen = event.filled(role)
     spans = name_spans(event.evidence, forms_of_orgs(doc))
     # "met them at the Army Headquarters": a body named only as where it happened fills no role.
-    venues = {n for a, _, n in spans if rx.p.venue.search(event.evidence[max(0, a - 8):a])}
-    venues -= {n for a, _, n in spans if not rx.p.venue.search(event.evidence[max(0, a - 8):a])}
+    # So does a body visited ("the delegation also visited the Vexa Shipyard").
+    def where(a: int) -> bool:
+        return bool(rx.p.venue.search(event.evidence[max(0, a - 8):a])
+                    or rx.p.visited_before.search(event.evidence, max(0, a - 24), a))
+
+    venues = {n for a, _, n in spans if where(a)} - {n for a, _, n in spans if not where(a)}
     # "approved proposals for the Army and the Navy": nor does a body named only as one the event serves.
     # (Only "for the": "officials of the Navy" took part.)
     for_them = served_spans(event.evidence, spans, rx, rx.p.served_for)

@@ -249,7 +249,10 @@ def _details_nearby(story: _Story, s: Sentence) -> bool:
     if recent is None or not (s.index - story.last_at <= 2 or len(story.found) == 1):
         return False
     chairs = _chairs(t, rx, story.person_forms) if s.index - story.last_at <= 2 else []
-    joined = _taking_part(t, name_spans(t, story.org_forms), rx) if rx.participation.search(t) else []
+    # "The delegation also visited the Vexa Shipyard": a body visited is a place seen, not one taking part.
+    spans = [(a, e, c) for a, e, c in name_spans(t, story.org_forms)
+             if not rx.p.visited_before.search(t, max(0, a - 24), a)]
+    joined = _taking_part(t, spans, rx) if rx.participation.search(t) else []
     if not (chairs or joined):
         return False
     _add_details(recent, Meeting(type=recent.type, participants=joined, chairs=chairs, evidence=[t]))
