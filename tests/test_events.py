@@ -1572,3 +1572,9 @@ def test_co_leads_of_a_dialogue_are_its_co_chairs_and_a_body_a_delegation_visite
     (m,) = extract_article(text, PUB)["meetings"]
     assert {c["name"] for c in m["chairs"]} == {"Anders Berg", "Luis Soto"}
     assert "Vexa Naval Yard" not in m["participants"]
+
+
+def test_a_meeting_name_keeps_a_dotted_country_code():
+    (m,) = extract_article("The two countries held the second U.S.-Norway Defense Industrial Cooperation Dialogue at "
+                           "the Pentagon on Monday.", PUB)["meetings"]
+    assert m["name"] == "second U.S.-Norway Defense Industrial Cooperation Dialogue"
