@@ -697,3 +697,13 @@ def test_a_product_s_letters_after_for_end_a_body_s_name():
     got = names("Kongsberg signed a contract with the Polish Armament Agency for NSM coastal defence batteries.")
     assert "Polish Armament Agency" in got
     assert "Centre for Air Power Studies" in names("The Centre for Air Power Studies met on Monday.")
+
+
+def test_a_name_whose_officials_products_or_shares_the_text_speaks_of_is_a_body():
+    assert "Armavia" in names("Officials from Armavia and the Brazilian Air Force attended the ceremony.")
+    assert "Tessaro" in names("The frigates will be built by Tessaro at its yard in Genoa.")
+    assert "Kelvora" in names("Shares in Kelvora rose 4% after the announcement.")
+    assert "Morvane" in names("Kelvora CEO Jan Berg and Morvane chairman Ole Lie attended the signing.")
+    # Positive controls: countries are no bodies; what a proposal was "made by" says nothing.
+    assert names("Officials from India and Brazil attended.") == {}
+    assert "Sub Working Groups" not in names("They heard of the progress made by the Sub Working Groups on Monday.")
