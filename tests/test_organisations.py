@@ -707,3 +707,11 @@ def test_a_name_whose_officials_products_or_shares_the_text_speaks_of_is_a_body(
     # Positive controls: countries are no bodies; what a proposal was "made by" says nothing.
     assert names("Officials from India and Brazil attended.") == {}
     assert "Sub Working Groups" not in names("They heard of the progress made by the Sub Working Groups on Monday.")
+
+
+def test_a_family_name_with_its_acronym_in_brackets_and_a_place_is_that_member():
+    got = names("The Orion Agency and the Indian Institute of Technology (IIT) Delhi signed an MoU. The Agency "
+                "has centres at IIT Madras and IIT Kanpur.")
+    assert {"Indian Institute of Technology Delhi", "Indian Institute of Technology Madras"} <= set(got)
+    assert "Indian Institute of Technology" not in got
+    assert got["Indian Institute of Technology Delhi"].acronym == "IIT Delhi"

@@ -215,6 +215,7 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
     place_forms_not_used = frozenset(_lines(d / "place_forms_not_used.txt"))
     embeddable = {"month_names": MONTH_NAMES, "weekday_names": tuple(d.lower() for d in calendar.day_name),
                   "org_cues": org_cues, "org_family_acronyms": tuple(f[0] for f in families),
+                  "org_family_names": tuple(f[1] for f in families),
                   "not_organisation_words": not_org_words, "places": places, "title_words": title_words,
                   "titles": titles}
     specs = _events(d, irregular, tables)

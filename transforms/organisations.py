@@ -776,13 +776,14 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         if ok and not _described(text, cand, k):
             b.add(name, None, cand[0].start)
     # 4. Institution families: "IIT Kharagpur", "IIT-Jammu" are the Indian Institute of Technology there.
-    for m in k.patterns.family_member.finditer(text):
+    spelled = list(k.patterns.family_member_spelled.finditer(text))
+    for m in [*k.patterns.family_member.finditer(text), *spelled]:
         acr, place = m.group(1), m.group(2)
         fam = next(f for f in k.org_families if f[0] == acr)
         org = b.add(f"{fam[1]} {place}", f"{acr} {place}", m.start(), surface=m.group(0))
         org.org_type = org.org_type or fam[2]
         org.country = org.country or fam[3]
-    _fold_family_names(text, b, k)
+    _fold_family_names(text, b, k, spelled)
     # 5. Names introduced as bodies: "Indian company Kestrel Works", "arms maker Norvik", "Norvik, a
     # Pune-based start-up,", "Norvik CEO Karl Berg", "Norvik has appointed X as its ...".
     lex = lexicon(k)
@@ -1049,14 +1050,18 @@ def _define(b: _Builder, words: list[str], acr: str, pos: int, k: Knowledge) -> 
         b.add(idx.case_forms[acr].name, acr, pos)
 
 
-def _fold_family_names(text: str, b: _Builder, k: Knowledge) -> None:
+def _fold_family_names(text: str, b: _Builder, k: Knowledge, spelled: list[re.Match[str]]) -> None:
     """'The Indian Institute of Technology, Jammu' or 'the IIT' in a story about one IIT is that institute:
-    a family's bare name folds into its only member the article names."""
+    a family's bare name folds into its only member the article names; and a bare name written only as part of
+    'the Indian Institute of Technology (IIT) Delhi' folds into that member, however many the story names."""
     for acr, full, _, _ in k.org_families:
         members = [o for o in b.orgs if o.acronym and o.acronym.startswith(acr + " ")]
-        if len(members) != 1:
+        written = [m for m in spelled if m.group(1) == acr]
+        if len(members) != 1 and not (written and text.count(full) == len(written)):
             continue
-        member = members[0]
+        member = members[0] if len(members) == 1 else b.find(f"{full} {written[0].group(2)}")
+        if member is None:
+            continue
         for bare in [o for o in b.orgs if o is not member and norm(o.name) in (norm(full), norm(acr))]:
             b.absorb(member, bare)
 
