@@ -1578,3 +1578,11 @@ def test_a_meeting_name_keeps_a_dotted_country_code():
     (m,) = extract_article("The two countries held the second U.S.-Norway Defense Industrial Cooperation Dialogue at "
                            "the Pentagon on Monday.", PUB)["meetings"]
     assert m["name"] == "second U.S.-Norway Defense Industrial Cooperation Dialogue"
+
+
+def test_an_undated_signing_takes_the_day_the_sentence_before_names():
+    text = ("Defence Minister Arun Rao arrived in Oslo on Monday. On Tuesday, he held talks with Norway's Defence "
+            "Minister Lars Berg. The ministers also witnessed the signing of an implementing arrangement between the "
+            "Indian Navy and the Royal Norwegian Navy.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["date"] == "2025-06-10"

@@ -123,6 +123,18 @@ def event_dates(k: Knowledge, sentence: str, pub: dt.date | None, hint: int | No
             and not p.other_event_date.search(sentence[max(skip, d.span[0] - 80):d.span[0]])]
 
 
+def running_day(k: Knowledge, sentences: list[Sentence], evidence: list[str], pub: dt.date | None,
+                hint: int | None = None) -> DateMention | None:
+    """The day the story names in the sentence before an undated event's first one ("On Wednesday, he visited
+    the yard. He also held a roundtable ..."): only a day, and only from that sentence, so a year told in
+    passing dates nothing."""
+    first = next((s.index for s in sentences if evidence and evidence[0] in s.text), None)
+    if not first:
+        return None
+    days = [d for d in event_dates(k, sentences[first - 1].text, pub, hint) if d.precision == "day"]
+    return days[-1] if days else None
+
+
 def reported_on(k: Knowledge, sentence: str, d: DateMention) -> bool:
     """"..., Acme said on Tuesday": the day the news was given. A signing reported that way may be older
     (its own date follows: "The contract was signed on 27 February"); a meeting is usually that day's."""

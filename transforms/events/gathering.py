@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from transforms.dates import DateMention
 from transforms.document import Doc
 from transforms.events.common import (
     Story,
@@ -27,6 +26,7 @@ from transforms.events.common import (
     lede_date,
     name_spans,
     place_in,
+    running_day,
     served_spans,
     two_services,
 )
@@ -314,7 +314,7 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
         # The bodies of those who chaired took part (a council's chair sits for the council itself).
         if mt.type != rx.special("council"):
             add_new(mt.participants, [org_of_person[c] for c, _ in mt.chairs if c in org_of_person])
-        running = _running_date(story, mt)
+        running = running_day(rx.knowledge, doc.sentences, mt.evidence, doc.published, story.hint)
         if mt.start is None and running is not None:
             # "On Wednesday, he visited the yard. He also held a roundtable ...": the day the story last named.
             mt.start, mt.end, mt.precision = running.start, running.start, running.precision
@@ -327,21 +327,6 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
         mt.location = mt.location or place
         _span_from_duration(mt, rx)
     return found
-
-
-def _running_date(story: _Story, mt: Meeting) -> DateMention | None:
-    """The day the story last named before the meeting's first sentence, where that sentence and the one before
-    it name the day ("On Wednesday, he visited the yard. He also held a roundtable ..."): only a day, and only
-    from the two sentences before, so a year told in passing dates nothing."""
-    rx, doc = story.rx, story.doc
-    first = next((s.index for s in doc.sentences if mt.evidence and s.text == mt.evidence[0]), None)
-    if first is None:
-        return None
-    for s in reversed(doc.sentences[max(0, first - 1):first]):
-        days = [d for d in event_dates(rx.knowledge, s.text, doc.published, story.hint) if d.precision == "day"]
-        if days:
-            return days[-1]
-    return None
 
 
 def _span_from_duration(mt: Meeting, rx: SpecPatterns) -> None:

@@ -29,6 +29,7 @@ from transforms.events.common import (
     name_spans,
     place_in,
     reported_on,
+    running_day,
     served_spans,
     two_services,
 )
@@ -412,6 +413,9 @@ def _settle_agreements(story: _Story, lede: DateMention | None) -> list[Agreemen
         bodies = {by_name[p].country for p in ag.parties
                   if p in by_name and not p.startswith(GOVERNMENT) and _acts_for_its_state(by_name[p])}
         ag.parties = [p for p in ag.parties if not (p.startswith(GOVERNMENT) and _government_country(p) in bodies)]
+        running = running_day(story.rx.knowledge, story.doc.sentences, ag.evidence, story.doc.published, story.hint)
+        if ag.date is None and running is not None:
+            ag.date, ag.precision = running.start, running.precision  # "On Tuesday, they held talks. ... signed"
         if ag.date is None and lede is not None:
             ag.date, ag.precision = lede.start, lede.precision
     found = _summary_side_in_its_deals(found, story.rx)
