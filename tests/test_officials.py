@@ -446,3 +446,12 @@ def test_the_second_chair_s_title_and_body_after_the_first_chair_s_name():
                  "and Director General for Security Policy, Norwegian Ministry of Defence, Ms Kari Lund.")
     assert got["Kari Lund"].title == "Director General for Security Policy"
     assert got["Kari Lund"].organisation == "Norwegian Ministry of Defence"
+
+
+def test_a_headline_s_short_title_gives_way_to_the_one_the_body_gives():
+    text = ("Norland Defence Minister Ola Berg arrives in Delhi\n\nNorland Deputy Prime Minister and Minister for "
+            "Defence Ola Berg arrived in New Delhi on Monday.")
+    assert people(text)["Ola Berg"].title == "Norland Deputy Prime Minister and Minister for Defence"
+    # A title given only in the headline stands.
+    assert people("Defence Minister Ola Berg arrives in Delhi\n\nOla Berg arrived on Monday.")[
+        "Ola Berg"].title == "Defence Minister"

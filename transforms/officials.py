@@ -26,7 +26,7 @@ from transforms.names import (
 )
 from transforms.organisations import Org
 from transforms.phrases import names_matcher
-from transforms.sentences import Sentence
+from transforms.sentences import Sentence, headline_lines
 from transforms.vocab import DAYS, MONTHS, Lexicon, is_proper, lexicon
 
 
@@ -40,6 +40,7 @@ class Official:
     first: int = 1 << 30
     titles_seen: list[str] = field(default_factory=list)
     titles_implied: list[str] = field(default_factory=list)  # "his Kenyan counterpart": the other's role
+    titles_in_headline: list[str] = field(default_factory=list)  # a headline's short form gives way to the body's
 
 
 def _rank_at(toks: list[Tok], i: int, lex: Lexicon) -> int:
@@ -509,6 +510,7 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
     per_sentence = (runs_by_sentence(runs, [(s.start, s.start + len(s.text)) for s in sentences], k.words.connectors)
                     if runs is not None else [None] * len(sentences))
     known = {norm(x) for x in org_forms}
+    headline = headline_lines(k.patterns, sentences)
     for s, sentence_runs in zip(sentences, per_sentence, strict=True):
         roles_before: list[str] = []  # the roles of the sentence's people so far: whose counterpart a person is
         for f in _persons_in_sentence(s.text, lex, org_forms, sentence_runs):
@@ -537,7 +539,7 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
                 title = _with_body_before(title, s.text, f.start, org_forms, lex)
             if title:
                 title = _expand_title(title, text, lex)
-                person.titles_seen.append(title)
+                (person.titles_in_headline if s.index in headline else person.titles_seen).append(title)
                 if not _is_counterpart(title, lex):
                     roles_before.append(title)
                 elif roles_before and not f.rank:
@@ -546,7 +548,8 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
     for p in people:
         # A real role beats "his Russian counterpart" wherever in the story it is given, and a role held
         # now beats "the former head of the Navy".
-        roles = [t for t in p.titles_seen if not _is_counterpart(t, lex)] or p.titles_implied or p.titles_seen
+        seen = p.titles_seen or p.titles_in_headline
+        roles = [t for t in seen if not _is_counterpart(t, lex)] or p.titles_implied or seen
         roles = [t for t in roles if _held_now(t, lex)] or roles
         title = roles[0] if roles else None
         org, title = _org_of(title, orgs, lex, k.org_heads)

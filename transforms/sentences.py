@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from transforms.knowledge import Knowledge, knowledge
+from transforms.patterns import Patterns
 
 
 @dataclass(frozen=True)
@@ -58,3 +59,13 @@ def _add(out: list[Sentence], seg: str, at: int) -> None:
         cut = cut if cut > 0 else MAX_SENTENCE_CHARS
         out.append(Sentence(seg[:cut].rstrip(), at, len(out)))
         seg, at = seg[cut:], at + cut
+
+
+def headline_lines(p: Patterns, sentences: list[Sentence]) -> set[int]:
+    """The opening lines that end without a full stop: headline, kicker, byline."""
+    out: set[int] = set()
+    for s in sentences[:4]:
+        if p.full_stop_end.search(s.text):
+            break
+        out.add(s.index)
+    return out

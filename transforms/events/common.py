@@ -13,7 +13,6 @@ from transforms.events.engine import SpecPatterns
 from transforms.knowledge import Knowledge
 from transforms.officials import Official
 from transforms.organisations import Org
-from transforms.patterns import Patterns
 from transforms.phrases import names_matcher
 from transforms.sentences import Sentence
 
@@ -182,16 +181,6 @@ def lede_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None, hint
         if d is not None:
             return d
     return None
-
-
-def headline_lines(p: Patterns, sentences: list[Sentence]) -> set[int]:
-    """The opening lines that end without a full stop: headline, kicker, byline."""
-    out: set[int] = set()
-    for s in sentences[:4]:
-        if p.full_stop_end.search(s.text):
-            break
-        out.add(s.index)
-    return out
 
 
 def dedupe(xs: list[str]) -> list[str]:

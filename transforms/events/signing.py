@@ -24,7 +24,6 @@ from transforms.events.common import (
     dedupe,
     drop_planned_part,
     event_dates,
-    headline_lines,
     lede_date,
     name_spans,
     place_in,
@@ -41,7 +40,7 @@ from transforms.party_slots import TransferItem
 from transforms.patterns import Patterns
 from transforms.phrases import PhraseMatcher
 from transforms.record import EventRecord, RoleFiller
-from transforms.sentences import Sentence
+from transforms.sentences import Sentence, headline_lines
 
 
 @dataclass
