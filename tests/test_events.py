@@ -1586,3 +1586,10 @@ def test_an_undated_signing_takes_the_day_the_sentence_before_names():
             "Indian Navy and the Royal Norwegian Navy.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["date"] == "2025-06-10"
+
+
+def test_a_new_agreement_of_the_kind_of_one_dated_only_by_a_year_is_another():
+    text = ("Norway has signed a contract to buy 42 jets from Vexlar Aviation. The deal follows a memorandum of "
+            "understanding signed in 2021. Norway and Chile also signed an MoU on defence cooperation.")
+    got = [a["date"] for a in extract_article(text, PUB)["agreements"] if a["type"] == "MoU"]
+    assert len(got) == 2 and "2021-01-01" in got

@@ -830,7 +830,10 @@ def _merge_agreement(found: list[Agreement], ag: Agreement, anaphoric: bool, rx:
         # then 'a deal with the ministry': one company's two deals).
         overlap = not a or not b or (bool(a & b) and (anaphoric or a <= b or b <= a))
         overlap = overlap or (anaphoric and _acting_for(a, b, country_of or {}))
-        if same_type and overlap and not _dates_clash(prev.date, prev.precision, ag.date, ag.precision):
+        # "... follows an MoU signed in 2021. The two ministers also signed an MoU on training": not that one.
+        history = not anaphoric and prev.precision == "year" and ag.date is None
+        if (same_type and overlap and not history
+                and not _dates_clash(prev.date, prev.precision, ag.date, ag.precision)):
             prev.headline_only = prev.headline_only and ag.headline_only
             if prev.type == fallback:
                 prev.type = ag.type
