@@ -1593,3 +1593,14 @@ def test_a_new_agreement_of_the_kind_of_one_dated_only_by_a_year_is_another():
             "understanding signed in 2021. Norway and Chile also signed an MoU on defence cooperation.")
     got = [a["date"] for a in extract_article(text, PUB)["agreements"] if a["type"] == "MoU"]
     assert len(got) == 2 and "2021-01-01" in got
+
+
+def test_each_item_of_a_list_of_documents_announced_as_exchanged_is_an_agreement():
+    text = ("The following documents were exchanged during the visit:\n1. Memorandum of Understanding between the "
+            "Ministry of Defence of the Republic of India and the Ministry of National Defence of the Republic of "
+            "Chile on defence cooperation.\n2. Letter of Intent between the Orion Space Agency and the Chilean Space "
+            "Agency on cooperation in space.\nAnnouncements:\n3. Launch of negotiations for a Comprehensive Economic "
+            "Partnership Agreement.")
+    got = extract_article(text, PUB)["agreements"]
+    assert sorted(a["type"] for a in got) == ["MoU", "letter of intent"]
+    assert {"Orion Space Agency", "Chilean Space Agency"} in [set(a["parties"]) for a in got]

@@ -19,3 +19,10 @@ def test_an_abbreviated_month_before_a_day_does_not_end_a_sentence_but_one_at_th
     text = "They met at a Sept. 9 dinner in Lisbon. The talks were held in Jan. Both sides agreed."
     got = [s.text for s in split_sentences(text)]
     assert got == ["They met at a Sept. 9 dinner in Lisbon.", "The talks were held in Jan.", "Both sides agreed."]
+
+
+def test_a_numbered_list_item_s_number_ends_no_sentence():
+    got = [s.text for s in split_sentences("The documents were exchanged:\n1. Memorandum between A and B.\n"
+                                           "2. Letter of Intent between C and D.")]
+    assert got == ["The documents were exchanged:", "1. Memorandum between A and B.",
+                   "2. Letter of Intent between C and D."]

@@ -33,6 +33,8 @@ def split_sentences(text: str, k: Knowledge | None = None) -> list[Sentence]:
             # "Dr." "Lt." "U.S." or a single initial "V." do not end a sentence, nor "Oct." before a day.
             if w in abbreviations or (len(w) == 1 and w.isalpha()) or p.dotted_initials.fullmatch(w):
                 continue
+            if p.list_enumerator.fullmatch(before.strip()):
+                continue  # "1. Memorandum of Understanding between ...": an item's number, not a sentence
             if w in months and para[m.end():m.end() + 1].isdigit():
                 continue
             _add(out, para[last:m.end(2)], pstart + last)

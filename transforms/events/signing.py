@@ -24,6 +24,7 @@ from transforms.events.common import (
     dedupe,
     drop_planned_part,
     event_dates,
+    is_negated,
     lede_date,
     name_spans,
     place_in,
@@ -68,6 +69,7 @@ class _Story(Story):
     slots: list[Agreement] = field(default_factory=list)  # counted agreements still waiting for their own party
     last_at: int = -10
     negated_at: int = -10  # the last sentence that named an agreement only to negate it
+    listed_at: int = -10  # the last line of a list the sentence before announced ("were exchanged:")
 
 
 @reader("signing")
@@ -85,9 +87,14 @@ def read_signings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]
                 rx.verb.search(s.text) is None or rx.p.items_follow.match(s.text)):
             _listed_deals(story, s)
             continue
+        if rx.p.items_announced.search(s.text) and rx.verb.search(s.text) and not is_negated(s.text, rx):
+            story.listed_at = s.index  # "The following documents were exchanged during the visit:"
+            continue
         if s.index in announced or not rx.trigger.search(s.text):
             _signed_document(story, s)
             continue  # most sentences name no agreement: skip them before any other test
+        if story.listed_at == s.index - 1 and not is_negated(s.text, rx):
+            story.listed_at = s.index  # "1. Memorandum of Understanding between A and B on ...": one item
         clauses = _agreement_clauses(s.text, rx)
         whole = [c for _, _, c in name_spans(s.text, story.org_forms)] if len(clauses) > 1 else []
         for t in clauses:
@@ -136,7 +143,8 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     # concluded agreement that names another party adds an agreement of its own.
     another_between = verb is None and len(parties) >= 2 and bool(rx.p.under_another_deal.match(t))
     another_between = another_between or (verb is None and bool(rx.p.earlier_dated_deal.match(t)))
-    if verb is None and not another_between and not (
+    itemised = story.listed_at == s.index
+    if verb is None and not another_between and not itemised and not (
             found and parties and (s.index - story.last_at <= 3 or story.slots) and typ[0] != rx.special("fallback")
             and rx.p.another.search(t[max(0, typ[1] - 30):typ[1] + 40]) and rx.p.with_named.search(t)):
         return
