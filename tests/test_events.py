@@ -1604,3 +1604,8 @@ def test_each_item_of_a_list_of_documents_announced_as_exchanged_is_an_agreement
     got = extract_article(text, PUB)["agreements"]
     assert sorted(a["type"] for a in got) == ["MoU", "letter of intent"]
     assert {"Orion Space Agency", "Chilean Space Agency"} in [set(a["parties"]) for a in got]
+
+
+def test_a_webinar_held_is_a_conference():
+    (m,) = extract_article("A webinar on space law was held by the Vexa Institute on Monday.", PUB)["meetings"]
+    assert m["type"] == "conference"
