@@ -455,3 +455,10 @@ def test_a_headline_s_short_title_gives_way_to_the_one_the_body_gives():
     # A title given only in the headline stands.
     assert people("Defence Minister Ola Berg arrives in Delhi\n\nOla Berg arrived on Monday.")[
         "Ola Berg"].title == "Defence Minister"
+
+
+def test_a_counterpart_s_country_of_two_words_replaces_the_other_s_whole():
+    got = people("South Korean Defence Minister Kim Sun and his Japanese counterpart Ken Sato held talks.")
+    assert got["Ken Sato"].title == "Japanese Defence Minister"
+    got = people("Japanese Defence Minister Ken Sato and his South Korean counterpart Kim Sun held talks.")
+    assert got["Kim Sun"].title == "South Korean Defence Minister"

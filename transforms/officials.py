@@ -569,10 +569,16 @@ def _counterpart_role(title: str, role: str, lex: Lexicon) -> list[str]:
     without its own country ("Japanese Defence Minister" gives "Kenyan Defence Minister"); a ranked officer's
     office is not guessed (a general may be his country's minister or its defence secretary)."""
     countries = lex.knowledge.countries
-    own = [w for w in title.split()[:-1] if w in countries]
+    mine = title.split()[:-1]
+    own = next(([" ".join(mine[i:i + n])] for i in range(len(mine)) for n in (3, 2, 1)
+                if " ".join(mine[i:i + n]) in countries), [])
     words = role.split()
-    while words and (words[0] in countries or lex.p.possessive_end.search(words[0])):
-        words = words[1:]  # "Japanese", "India's", "Norland's"
+    while words:
+        # "Japanese", "South Korean", "India's", "Norland's"
+        lead = next((n for n in (3, 2, 1) if " ".join(words[:n]) in countries), 0)
+        if not lead and not lex.p.possessive_end.search(words[0]):
+            break
+        words = words[lead or 1:]
     return [" ".join(own + words)] if words and _has_title(_capitalised(words), lex) else []
 
 
