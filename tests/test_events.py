@@ -1609,3 +1609,9 @@ def test_each_item_of_a_list_of_documents_announced_as_exchanged_is_an_agreement
 def test_a_webinar_held_is_a_conference():
     (m,) = extract_article("A webinar on space law was held by the Vexa Institute on Monday.", PUB)["meetings"]
     assert m["type"] == "conference"
+
+
+def test_the_joint_venture_an_agreement_sets_up_is_no_side_of_it():
+    (ag,) = extract_article("Vexa Aerospace and Orvik Defence Systems have formed a joint venture, Vexa Orvik "
+                            "Propulsion Pvt Ltd, to manufacture engines.", PUB)["agreements"]
+    assert set(ag["parties"]) == {"Vexa Aerospace", "Orvik Defence Systems"}

@@ -715,3 +715,8 @@ def test_a_family_name_with_its_acronym_in_brackets_and_a_place_is_that_member()
     assert {"Indian Institute of Technology Delhi", "Indian Institute of Technology Madras"} <= set(got)
     assert "Indian Institute of Technology" not in got
     assert got["Indian Institute of Technology Delhi"].acronym == "IIT Delhi"
+
+
+def test_a_state_s_portfolio_before_minister_is_part_of_the_role_not_a_body():
+    assert names("The deal was signed in the presence of Telangana Industries Minister K T Rao.") == {}
+    assert "Orvik Industries" in names("The deal was signed in the presence of Orvik Industries chairman K T Rao.")

@@ -392,7 +392,7 @@ def _named_and_served(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatte
     # Those served, and a venue ("signed at the Dutch Ministry of Defence"): parties only where no one else is.
     for_them = served_spans(t, spans, rx)
     served = {c for a, e, c in spans if (a, e) in for_them or p.purpose.search(t[max(0, a - 40):a])
-              or p.venue.search(t[max(0, a - 8):a])}
+              or p.venue.search(t[max(0, a - 8):a]) or p.venture_named.search(t, max(0, a - 40), a)}
     # "signed an MoU to pursue the Air Force's transport aircraft programme": the Air Force is served.
     deal = rx.trigger.search(t)
     served |= {c for a, e, c in spans if deal and a > deal.end() and p.owner_of_a_thing.match(t, e)
