@@ -1615,3 +1615,12 @@ def test_the_joint_venture_an_agreement_sets_up_is_no_side_of_it():
     (ag,) = extract_article("Vexa Aerospace and Orvik Defence Systems have formed a joint venture, Vexa Orvik "
                             "Propulsion Pvt Ltd, to manufacture engines.", PUB)["agreements"]
     assert set(ag["parties"]) == {"Vexa Aerospace", "Orvik Defence Systems"}
+
+
+def test_counted_deals_one_with_each_listed_body_are_one_agreement_each():
+    got = extract_article("The ministry signed two contracts, one with Vexlar Systems for radars and another with "
+                          "Orvik Marine for boats.", PUB)["agreements"]
+    assert sorted(a["parties"] for a in got) == [["Orvik Marine"], ["Vexlar Systems"]]
+    got = extract_article("Vexlar Systems signed MoUs with Orvik Marine and Kestrel Dynamics.", PUB)["agreements"]
+    assert sorted(sorted(a["parties"]) for a in got) == [["Kestrel Dynamics", "Vexlar Systems"],
+                                                         ["Orvik Marine", "Vexlar Systems"]]

@@ -356,7 +356,9 @@ def _one_per_counterpart(t: str, typ: tuple[str, int], ag: Agreement, org_forms:
     named += [(a, government_name(forms[f], rx)) for a, _, f in matcher.finditer(t) if a >= with_at.start()]
     listed = dedupe([c for _, c in sorted(named) if c in ag.parties])
     own = [p for p in ag.parties if p not in listed]
-    if len(listed) < 2 or not own or _counted(t, rx) not in (1, len(listed)):
+    # With no side of its own named, only where the clause counts them: "signed two contracts, one with A ...
+    # and another with B".
+    if len(listed) < 2 or _counted(t, rx) not in (1, len(listed)) or (not own and _counted(t, rx) != len(listed)):
         return []
     return [replace(ag, parties=[*own, c], signatories=[], evidence=list(ag.evidence)) for c in listed]
 
