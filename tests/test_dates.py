@@ -90,3 +90,14 @@ def test_last_weekday_in_a_story_of_that_weekday_is_the_week_before():
     thursday = dt.date(2026, 9, 24)
     assert [d.start for d in find_dates("It met in Oslo last Thursday.", thursday)] == [dt.date(2026, 9, 17)]
     assert [d.start for d in find_dates("It met in Oslo on Thursday.", thursday)] == [thursday]
+
+
+def test_numeric_dates_are_read_day_first_unless_the_first_number_cannot_be_a_month():
+    assert one("It was signed on 05.06.2024.") == ("2024-06-05", "2024-06-05", "day")
+    assert one("It was signed on 12/25/2024.") == ("2024-12-25", "2024-12-25", "day")
+    assert find_dates("Firmware 1.2.2025.3 was released.", PUB) == []
+
+
+def test_days_ago_and_a_week_of_a_month():
+    assert one("It was signed two days ago.") == ("2025-03-24", "2025-03-24", "day")
+    assert one("It was signed in the first week of February.") == ("2025-02-01", "2025-02-01", "month")

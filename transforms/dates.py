@@ -23,6 +23,7 @@ WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 # is a pattern of patterns.toml: "March 24 and 25, 2025", "24-25 March", "March 2025", "2025-03-21",
 # "March last year", "on Wednesday", "last week", "in March", "in 2024".
 _KINDS = (("md", "date_month_day"), ("dm", "date_day_month"), ("my", "date_month_year"), ("iso", "date_iso"),
+          ("num", "date_numeric"), ("wk", "date_week_of_month"),
           ("mry", "date_month_relative_year"), ("wd", "date_weekday"), ("rel", "date_relative"),
           ("mo", "date_month_only"), ("yr", "date_year_only"))
 
@@ -98,6 +99,16 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None, year_hint: int | 
     if kind == "iso":
         a = _safe(int(g["year"]), int(g["m"]), int(g["d1"]))
         return (a, a, "day", True) if a else None
+    if kind == "num":
+        day, month = int(g["d1"]), int(g["m"])
+        day, month = (month, day) if month > 12 else (day, month)
+        a = _safe(int(g["year"]), month, day)
+        return (a, a, "day", True) if a else None
+    if kind == "wk":
+        month = MONTHS[g["mon"].lower().rstrip(".")]
+        year = int(g["year"]) if g.get("year") else _infer_year(month, 1, pub, year_hint)
+        a = _safe(year, month, 1) if year else None
+        return (a, a, "month", bool(g.get("year"))) if a else None
     if kind == "yr":
         a = dt.date(int(g["year"] or g["year2"]), 1, 1)
         return a, a, "year", True
