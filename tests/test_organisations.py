@@ -720,3 +720,10 @@ def test_a_family_name_with_its_acronym_in_brackets_and_a_place_is_that_member()
 def test_a_state_s_portfolio_before_minister_is_part_of_the_role_not_a_body():
     assert names("The deal was signed in the presence of Telangana Industries Minister K T Rao.") == {}
     assert "Orvik Industries" in names("The deal was signed in the presence of Orvik Industries chairman K T Rao.")
+
+
+def test_the_service_in_brackets_after_a_body_s_name_is_part_of_it_but_an_acronym_is_not():
+    assert "Directorate of Technical Development and Production (Air)" in names(
+        "The Directorate of Technical Development and Production (Air) approved the design.")
+    got = names("The Ministry of Defence (MoD) said.")
+    assert got["Ministry of Defence"].acronym == "MoD"

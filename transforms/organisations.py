@@ -160,7 +160,8 @@ def _clean_words(words: list[str], k: Knowledge) -> list[str]:
                      or words[0].endswith(tuple(k.words.descriptor_endings))
                      or words[0] in k.leading_words or " ".join(words[:2]) in k.leading_words):
         words = words[2:] if " ".join(words[:2]) in k.leading_words else words[1:]
-    while words and (words[-1] in connectors or words[-1].startswith("(")):
+    while words and (words[-1] in connectors or (words[-1].startswith("(")
+                                                 and words[-1].strip("()") not in k.words.bracketed_name_parts)):
         words = words[:-1]
     # "the Pentagon's Defense Innovation Unit", "DRDO's Gas Turbine Establishment": the owner is another body.
     owned = [i for i, w in enumerate(words[:-1]) if p.possessive_end.search(w) and w not in k.words.possessives_in_names
@@ -433,6 +434,10 @@ def _candidates(toks: list[Tok], k: Knowledge) -> list[list[Tok]]:
     i = 0
     while i < len(toks):
         t = toks[i]
+        if cur and t.text.startswith("(") and t.text.strip("()") in k.words.bracketed_name_parts:
+            cur.append(t)  # "Directorate of Technical Development and Production (Air)": the name goes on
+            i += 1
+            continue
         if t.text.startswith("("):
             # "Full Name (ACR)" ends a name, except "Indian Institute of Technology (IIT) Hyderabad",
             # where a single place-like word completes it.
