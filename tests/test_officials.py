@@ -462,3 +462,20 @@ def test_a_counterpart_s_country_of_two_words_replaces_the_other_s_whole():
     assert got["Ken Sato"].title == "Japanese Defence Minister"
     got = people("Japanese Defence Minister Ken Sato and his South Korean counterpart Kim Sun held talks.")
     assert got["Kim Sun"].title == "South Korean Defence Minister"
+
+
+def test_appointments_told_as_a_noun_or_with_an_age_give_the_role():
+    got = people("The appointment of Arun Rao as the new Director General of the Coast Guard was approved.")
+    assert got["Arun Rao"].title == "Director General of the Coast Guard"
+    got = people("Mr. Rao, 58, took over as chairman of Vexlar Systems on Monday.")
+    assert got["Rao"].title == "chairman of Vexlar Systems"
+
+
+def test_a_role_after_the_name_with_an_article_or_its_company_s_possessive():
+    got = people("The tests were led by Arun Rao, a senior scientist at the Vexa Research Centre.")
+    assert got["Arun Rao"].title == "senior scientist at the Vexa Research Centre"
+    got = people("Arun Rao, Vexlar Systems' vice president for business development, signed the contract.")
+    assert (got["Arun Rao"].title, got["Arun Rao"].organisation) == (
+        "vice president for business development", "Vexlar Systems")
+    # A resident is no role.
+    assert people("Arun Rao, a resident of Pune, said the deal was good.") == {}

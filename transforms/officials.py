@@ -254,6 +254,8 @@ def _appointed(sent: str, lex: Lexicon, found: list[_Found], org_forms: set[str]
         while len(words) > 2 and (n := next((n for n in range(min(lex.max_rank_tokens, len(words) - 2), 0, -1)
                                              if lex.rank_kind(" ".join(words[:n]))), 0)):
             words = words[n:]
+        if len(words) == 2 and lex.rank_kind(words[0].rstrip(".")):
+            words = words[1:]  # "Mr. Rao, 58, took over as chairman": the surname, the same person as "Arun Rao"
         cut = next((i for i in range(2, len(words)) if lex.is_title_word(words[i])), len(words))
         if cut < len(words):
             # "named Ola Dahl Chief Financial Officer": the capitalised title is not the name
@@ -416,7 +418,8 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
     # "X, founder Ana Lunde said": the title of the person it names, not X's.
     if len(words) > 2 and all(w[:1].isupper() and lex.is_name_token(w) for w in words[-2:]):
         return None
-    owner = 1 if words and lex.p.possessive_end.search(words[0]) else 0  # "the kingdom's defence attache"
+    # "the kingdom's defence attache", "Vexlar Systems' vice president": the owner's words are no title's.
+    owner = next((i + 1 for i in range(min(5, len(words)) - 1, -1, -1) if lex.p.possessive_end.search(words[i])), 0)
     if low and _has_title([w.capitalize() for w in words[owner:owner + 2]], lex):
         return low.group(1)
     return None
@@ -450,7 +453,8 @@ def _org_of(title: str | None, orgs: list[Org], lex: Lexicon, heads: frozenset[s
     org = by_form[form]
     stripped = title
     before, after = title[:pos], title[pos + len(form):]
-    after_clean = lex.p.leading_article.sub("", lex.p.leading_bracket.sub("", after).strip(" ,"))
+    after_clean = lex.p.leading_article.sub("", lex.p.leading_bracket.sub("", lex.p.possessive_start.sub("", after))
+                                            .strip(" ,"))
     # "Department of Space and Chairman ISRO": the body is what an office before it is of, not a frame.
     of_an_office_before = after_clean.split()[:1] in ([w] for w in lex.words.coordinators)
     if pos == 0 and after_clean and _has_title(_capitalised(after_clean.split()), lex) and not of_an_office_before:
