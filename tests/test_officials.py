@@ -479,3 +479,8 @@ def test_a_role_after_the_name_with_an_article_or_its_company_s_possessive():
         "vice president for business development", "Vexlar Systems")
     # A resident is no role.
     assert people("Arun Rao, a resident of Pune, said the deal was good.") == {}
+
+
+def test_a_capitalised_title_after_a_body_s_possessive_is_that_body_s():
+    got = people("Vexlar Systems' CMD Arun Rao said the order was significant.")
+    assert (got["Arun Rao"].title, got["Arun Rao"].organisation) == ("CMD", "Vexlar Systems")

@@ -482,6 +482,12 @@ def _with_body_before(title: str, sent: str, name_at: int, org_forms: set[str], 
     return f"{body} {title}" if body else title
 
 
+def _owned(title: str, sent: str, name_at: int, lex: Lexicon) -> bool:
+    """True when a possessive stands right before the title ("Vexlar Systems' CMD X")."""
+    at = sent.rfind(title, 0, name_at)
+    return at > 0 and bool(lex.p.possessive_before_title.search(sent, 0, at))
+
+
 def _owner_of_its(title: str, s: Sentence, sentences: list[Sentence], name_at: int, org_forms: set[str],
                   lex: Lexicon) -> str:
     """"Vexlar Space was founded in 2018. Its chief executive Karl Berg said": "its" is the body that
@@ -539,7 +545,8 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
                 person.rank = f.rank if rank_kind == "rank" else person.rank
             if title:
                 title = _owner_of_its(title, s, sentences, f.start, org_forms, lex)
-            if title and title[:1].islower():
+            if title and (title[:1].islower() or _owned(title, s.text, f.start, lex)):
+                # "Vexlar's executive vice president X", "Vexlar Systems' CMD X": the owner's title.
                 title = _with_body_before(title, s.text, f.start, org_forms, lex)
             if title:
                 title = _expand_title(title, text, lex)
