@@ -727,3 +727,11 @@ def test_the_service_in_brackets_after_a_body_s_name_is_part_of_it_but_an_acrony
         "The Directorate of Technical Development and Production (Air) approved the design.")
     got = names("The Ministry of Defence (MoD) said.")
     assert got["Ministry of Defence"].acronym == "MoD"
+
+
+def test_a_weak_head_among_a_name_s_first_words_before_of_or_for_names_a_body():
+    assert "Joint Staff Office of the Japan Self-Defense Forces" in names(
+        "The Joint Staff Office of the Japan Self-Defense Forces issued a statement.")
+    assert "Federal Office for Economic Affairs" in names("The Federal Office for Economic Affairs approved it.")
+    # Positive control: "Group" alone in a sentence's subject is no body.
+    assert names("The group of officers met on Monday.") == {}

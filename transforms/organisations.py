@@ -206,11 +206,12 @@ def _org_phrase(phrase: tuple[str, ...], k: Knowledge) -> bool:
                     and w.split("-")[0] not in k.words.name_ending_legal_forms
                     and not k.patterns.reciprocal_compound.match(w))]
     # A weak head ("Systems", "Group") names a body only as the last word of a name without "of"/"for".
-    # ... or as the first word of "Office of the ...".
+    # ... or as one of the first three words before "of"/"for" and a name ("Office of the ...", "Federal Office
+    # for Economic Affairs and Export Control", "Joint Staff Office of the ...").
     # ... or before "of <Country>" ("Defence Science and Technology Group of Australia").
     head_pos = [i for i in head_pos if words[i] not in k.weak_org_heads
                 or (i == len(words) - 1 and not k.words.name_joining_prepositions & set(words))
-                or (i == 0 and len(words) >= 4 and words[1] == "of")
+                or (i <= 2 and len(words) >= i + 4 and words[i + 1] in ("of", "for"))
                 or (i == len(words) - 3 and words[i + 1] == "of" and words[i + 2] in k.countries)]
     if not head_pos:
         return False
