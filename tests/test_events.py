@@ -1624,3 +1624,12 @@ def test_counted_deals_one_with_each_listed_body_are_one_agreement_each():
     got = extract_article("Vexlar Systems signed MoUs with Orvik Marine and Kestrel Dynamics.", PUB)["agreements"]
     assert sorted(sorted(a["parties"]) for a in got) == [["Kestrel Dynamics", "Vexlar Systems"],
                                                          ["Orvik Marine", "Vexlar Systems"]]
+
+
+def test_a_cooperation_group_that_met_is_a_bilateral_meeting_and_no_participant_of_itself():
+    (m,) = extract_article("The Norway-Chile Military Cooperation Group met in Oslo on Monday.", PUB)["meetings"]
+    assert (m["type"], m["name"], m["participants"]) == (
+        "bilateral meeting", "Norway-Chile Military Cooperation Group", [])
+    # A council sits for itself.
+    (m,) = extract_article("The Defence Acquisition Council met on Monday.", PUB)["meetings"]
+    assert m["participants"] == ["Defence Acquisition Council"]

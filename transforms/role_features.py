@@ -18,6 +18,7 @@ from transforms.document import Doc
 from transforms.events.common import forms_of_orgs, name_spans, served_spans
 from transforms.events.engine import SpecPatterns
 from transforms.events.signing import GOVERNMENT
+from transforms.names import norm
 from transforms.organisations import Org
 from transforms.record import EventRecord
 
@@ -52,7 +53,11 @@ def candidates(doc: Doc, event: EventRecord, role: str, rx: SpecPatterns, others
     # "held talks with X on the sidelines of the ASEAN Summit": a body named only in the occasion held no talks.
     side = rx.p.sidelines.search(event.evidence, verb.end()) if verb else None
     occasion = _named_only_between(spans, side.start(), _clause_end(event.evidence, side.end())) if side else set()
-    names = list(dict.fromkeys([*chosen, *(n for _, _, n in spans if n not in venues | served_only | occasion)]))
+    # "The Norway-Chile Cooperation Group met": the mechanism is the meeting itself (a council sits for itself).
+    own_name = ({n for _, _, n in spans if event.name and norm(event.name).endswith(norm(n))}
+                if event.type != rx.special("council") else set())
+    names = list(dict.fromkeys([*(n for n in chosen if n not in own_name),
+                                *(n for _, _, n in spans if n not in venues | served_only | occasion | own_name)]))
     elsewhere = {n for e in others if e is not event for n in e.filled(role)}
     context = _EventContext(doc, by_name, names, chosen, event.evidence, spans, verb.start() if verb else None,
                             elsewhere, rx, served)

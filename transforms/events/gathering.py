@@ -314,6 +314,8 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
         # The bodies of those who chaired took part (a council's chair sits for the council itself).
         if mt.type != rx.special("council"):
             add_new(mt.participants, [org_of_person[c] for c, _ in mt.chairs if c in org_of_person])
+            # "The Norway-Chile Cooperation Group met": the mechanism is the meeting, not one taking part in it.
+            mt.participants = [p for p in mt.participants if not (mt.name and norm(mt.name).endswith(norm(p)))]
         running = running_day(rx.knowledge, doc.sentences, mt.evidence, doc.published, story.hint)
         if mt.start is None and running is not None:
             # "On Wednesday, he visited the yard. He also held a roundtable ...": the day the story last named.
