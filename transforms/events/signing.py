@@ -87,7 +87,8 @@ def read_signings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]
                 rx.verb.search(s.text) is None or rx.p.items_follow.match(s.text)):
             _listed_deals(story, s)
             continue
-        if rx.p.items_announced.search(s.text) and rx.verb.search(s.text) and not is_negated(s.text, rx):
+        if (rx.p.items_announced.search(s.text, max(0, len(s.text) - 4)) and rx.verb.search(s.text)
+                and not is_negated(s.text, rx)):
             story.listed_at = s.index  # "The following documents were exchanged during the visit:"
             continue
         if s.index in announced or not rx.trigger.search(s.text):
@@ -168,6 +169,8 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
 def _from_own_subject(t: str, verb: re.Match[str], rx: SpecPatterns) -> str:
     """"The NDMA has ordered 24 radars, the Royal Danish Navy has signed a contract for sonar": the clause
     before the verb's own subject is another's (blanked, so offsets stay)."""
+    if not rx.p.finite_have.search(t, 0, verb.start()):
+        return t  # most clauses have no finite "has" before the verb: nothing to cut
     leads = [m for m in rx.p.new_subject_clause.finditer(t, 0, verb.start())
              if rx.p.finite_have.search(t, 0, m.start())]
     if not leads:
@@ -242,9 +245,9 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     # "India and France signed a contract for jets for the Navy": the states are the parties, not those served.
     served = _named_and_served(t, cut, story.org_forms, rx)[1]
     unserved = [x for x in parties if x not in served]
-    acting = _governments(t[:cut], unserved, doc.orgs, rx)
+    acting = _governments(t[:cut], unserved, doc.orgs, rx, story.org_forms)
     if len(acting) < 2:
-        acting = _governments(t[:cut], parties, doc.orgs, rx)
+        acting = _governments(t[:cut], parties, doc.orgs, rx, story.org_forms)
     parties = (unserved if len(acting) > 1 else parties) + acting
     if len(parties) < 2:
         parties += [x for x in two_services(t[:cut], doc.orgs, rx) if x not in parties]  # "the two navies signed"
@@ -768,7 +771,8 @@ def _acts_for_its_state(o: Org) -> bool:
     return bool(o.country) and o.org_type != "company"
 
 
-def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPatterns) -> list[str]:
+def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPatterns, org_forms: dict[str, str]
+                 ) -> list[str]:
     """'India and Australia signed ...': a country acting as a party is its government, unless a body of
     that country is already named."""
     by_name = {o.name: o for o in orgs}
@@ -781,7 +785,7 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
     deal = rx.trigger.search(text)
     last_end, opened = -1, -1  # the last country read, and where the list it is in opened
     # "Thales UK signed ...": a country inside a body's name is no country acting.
-    named = [(a, e) for a, e, _ in name_spans(text, {f: o.name for o in orgs for f in o.forms() if len(f) >= 2})]
+    named = [(a, e) for a, e, _ in name_spans(text, org_forms)]
     for start, end, form in matcher.finditer(text):
         country = forms[form]
         opened = opened if last_end >= 0 and p.list_joint.fullmatch(text[last_end:start]) else start
