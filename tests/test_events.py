@@ -1633,3 +1633,12 @@ def test_a_cooperation_group_that_met_is_a_bilateral_meeting_and_no_participant_
     # A council sits for itself.
     (m,) = extract_article("The Defence Acquisition Council met on Monday.", PUB)["meetings"]
     assert m["participants"] == ["Defence Acquisition Council"]
+
+
+def test_the_bodies_of_a_signing_told_beside_a_meeting_are_not_its_participants():
+    text = ("Norway and Chile held their first Maritime Dialogue in Oslo on Thursday. The Orvik Coast Guard and the "
+            "Vexa Coast Guard also signed an MoU, which was exchanged in the presence of the two delegation heads.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["participants"] == []
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Orvik Coast Guard", "Vexa Coast Guard"}

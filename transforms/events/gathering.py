@@ -252,7 +252,9 @@ def _details_nearby(story: _Story, s: Sentence) -> bool:
     # "The delegation also visited the Vexa Shipyard": a body visited is a place seen, not one taking part.
     spans = [(a, e, c) for a, e, c in name_spans(t, story.org_forms)
              if not rx.p.visited_before.search(t, max(0, a - 24), a)]
-    joined = _taking_part(t, spans, rx) if rx.participation.search(t) else []
+    # "X and Y also signed an MoU in the presence of the two delegation heads": the bodies of a signing are its
+    # parties, not the meeting's participants.
+    joined = _taking_part(t, spans, rx) if rx.participation.search(t) and not rx.p.signing_told.search(t) else []
     if not (chairs or joined):
         return False
     _add_details(recent, Meeting(type=recent.type, participants=joined, chairs=chairs, evidence=[t]))
