@@ -735,3 +735,7 @@ def test_a_weak_head_among_a_name_s_first_words_before_of_or_for_names_a_body():
     assert "Federal Office for Economic Affairs" in names("The Federal Office for Economic Affairs approved it.")
     # Positive control: "Group" alone in a sentence's subject is no body.
     assert names("The group of officers met on Monday.") == {}
+
+
+def test_messrs_before_a_firm_s_name_is_no_part_of_it():
+    assert "Vexlar Systems Pvt Ltd" in names("The Ministry signed a contract with M/s Vexlar Systems Pvt. Ltd. today.")

@@ -130,3 +130,12 @@ def test_a_date_inside_the_story_s_sentences_does_not_date_the_article():
     headed = read_article(b" date 2024-01-02 Published : Dec. 4, 2023\nThe Navy signed a deal with Vexlar.",
                           max_bytes=10_000)
     assert headed.published_date == dt.date(2024, 1, 2)  # the header wins
+
+
+def test_a_wrapped_line_and_odd_spaces_do_not_break_a_sentence_or_a_name():
+    from transforms.extract import extract_article
+
+    text = text_for_extraction("Vexlar Systems on Monday signed a memorandum of\nunderstanding with Orvik\u00a0Marine "
+                               "for sonar\nsystems.")
+    (ag,) = extract_article(text, None).to_dict()["events"]["agreement"]
+    assert {r["name"] for r in ag["roles"]} == {"Vexlar Systems", "Orvik Marine"}

@@ -153,6 +153,8 @@ def text_for_extraction(text: str, k: Knowledge | None = None) -> str:
     dropped. Applied at extraction, so a change to boilerplate_lines.txt takes effect on reprocess."""
     if has_markup(text):
         text = strip_markup(text)
+    k = k or knowledge()
+    text = k.patterns.odd_spaces.sub(" ", text)  # one character for one: offsets stay
     return split_glued_honorifics(drop_boilerplate(text, k)[0].strip(), k)
 
 
