@@ -101,3 +101,8 @@ def test_numeric_dates_are_read_day_first_unless_the_first_number_cannot_be_a_mo
 def test_days_ago_and_a_week_of_a_month():
     assert one("It was signed two days ago.") == ("2025-03-24", "2025-03-24", "day")
     assert one("It was signed in the first week of February.") == ("2025-02-01", "2025-02-01", "month")
+
+
+def test_months_in_capitals_are_months_but_the_modal_may_is_not():
+    assert one("It was signed on 05 JUN 2024.") == ("2024-06-05", "2024-06-05", "day")
+    assert find_dates("It may 5 times exceed the cost.", PUB) == []

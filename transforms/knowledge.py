@@ -213,7 +213,8 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
     title_words = tuple(_lines(d / "title_words.txt"))
     titles = tuple(_lines(d / "titles.txt"))
     place_forms_not_used = frozenset(_lines(d / "place_forms_not_used.txt"))
-    embeddable = {"month_names": MONTH_NAMES, "weekday_names": tuple(d.lower() for d in calendar.day_name),
+    embeddable = {"month_names": MONTH_NAMES, "month_names_upper": tuple(m.upper() for m in MONTH_NAMES),
+                  "weekday_names": tuple(d.lower() for d in calendar.day_name),
                   "org_cues": org_cues, "org_family_acronyms": tuple(f[0] for f in families),
                   "org_family_names": tuple(f[1] for f in families),
                   "not_organisation_words": not_org_words, "places": places, "title_words": title_words,
