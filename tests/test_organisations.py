@@ -739,3 +739,10 @@ def test_a_weak_head_among_a_name_s_first_words_before_of_or_for_names_a_body():
 
 def test_messrs_before_a_firm_s_name_is_no_part_of_it():
     assert "Vexlar Systems Pvt Ltd" in names("The Ministry signed a contract with M/s Vexlar Systems Pvt. Ltd. today.")
+
+
+def test_a_country_opening_the_name_after_and_starts_another_body():
+    got = names("The COAS witnessed the signing of a contract between the Heavy Industries Taxila and China North "
+                "Industries Corporation for armoured vehicles.")
+    assert {"Heavy Industries Taxila", "China North Industries Corporation"} <= set(got)
+    assert "Ministry of Science and Technology" in names("The Ministry of Science and Technology said.")

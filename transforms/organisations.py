@@ -299,7 +299,8 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
                                           or left_clean[-1] in k.words.name_ending_legal_forms
                                           # "... of the Republic of Norland and Vexa Systems"
                                           or (len(left_clean) > 2 and left_clean[-2] == "of"
-                                              and left_clean[-1] in k.countries))
+                                              and left_clean[-1] in k.countries)
+)
         # "the Ministry of Defence and Korvex": a body known by that very name ends where "and" starts; so does
         # a person's name ("chairman Anil Rao and Orvik Engines CEO ...").
         known_left = ((norm(" ".join(left_clean)) in idx.by_form or _a_persons_name(left, k))
@@ -316,8 +317,11 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
                           and not left[0].lower().endswith(tuple(k.words.sets["adjective_endings"]))
                           and len([w for w in right if w not in k.words.name_ending_legal_forms]) >= 2
                           and right[0] not in lexicon(k).vocab)
+        # "Heavy Industries Taxila and China North Industries Corporation": a country opens another body's name.
+        country_next = (_opens_with_country(right, k) and _orgish(right, k, idx)
+                        and any(x in k.org_heads for x in left_clean))
         if (starts_body or ends_body) and _orgish(left, k, idx) and (_orgish(right, k, idx) or owned_next) \
-                or the_next or known_left or brand_and_body:
+                or the_next or known_left or brand_and_body or country_next:
             return [toks[:i], *_split_on_and(toks[i + 1:], k, idx)]
     return [toks]
 
