@@ -746,3 +746,9 @@ def test_a_country_opening_the_name_after_and_starts_another_body():
                          "China North Industries Corporation for armoured vehicles.")
     assert {"Heavy Industries Taxila", "China North Industries Corporation"} <= set(got)
     assert "Ministry of Science and Technology" in names("The Ministry of Science and Technology said.")
+
+
+def test_one_name_like_word_after_a_registry_company_ending_the_run_is_its_unit():
+    assert "BAE Systems Bofors" in names("The agency signed a contract with BAE Systems Bofors for 18 guns.")
+    got = names("BAE Systems Ian King said the deal was good.")
+    assert "BAE Systems" in got and "BAE Systems Ian" not in got

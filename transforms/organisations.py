@@ -915,7 +915,12 @@ def _company_arm(text: str, form: str, end: int, reg: RegistryOrg, idx: OrgIndex
     word = nxt.group(1)
     acronym = (word.isupper() and word.isalpha() and 2 <= len(word) <= 5 and not lexicon(k).is_title_word(word)
                and norm(word) not in idx.by_form and word not in k.words.name_ending_legal_forms)
-    return word if word in _country_name_forms(k) or acronym else None
+    # "BAE Systems Bofors for 18 systems": one name-like word of no dictionary, ending the run, is its unit
+    # (two would be a person: "BAE Systems Ian King").
+    unit = (word.isalpha() and word[:1].isupper() and not word.isupper() and word not in lexicon(k).vocab
+            and word not in _places(k) and norm(word) not in idx.by_form
+            and k.patterns.lower_word_after.match(text, nxt.end()) is not None)
+    return word if word in _country_name_forms(k) or acronym or unit else None
 
 
 @functools.lru_cache(maxsize=4)
