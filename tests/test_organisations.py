@@ -752,3 +752,10 @@ def test_one_name_like_word_after_a_registry_company_ending_the_run_is_its_unit(
     assert "BAE Systems Bofors" in names("The agency signed a contract with BAE Systems Bofors for 18 guns.")
     got = names("BAE Systems Ian King said the deal was good.")
     assert "BAE Systems" in got and "BAE Systems Ian" not in got
+
+
+def test_a_dateline_s_city_names_the_story_s_country_for_a_bare_service():
+    assert "Indian Navy" in names("Navy inks deal\n\nPune, June 5 (PTI): The Navy signed a contract with Vexlar "
+                                  "Systems on Thursday.")
+    got = names("Oslo, June 5: The Navy signed a contract with Vexlar Systems on Thursday.")
+    assert "Indian Navy" not in got and "Navy" in got

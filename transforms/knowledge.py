@@ -24,6 +24,7 @@ from transforms.gazetteer import (
     country_words,
     merge_countries,
     package_capitals,
+    package_city_countries,
     package_places,
     package_regions,
     package_versions,
@@ -77,6 +78,7 @@ class Knowledge:
     country_words: frozenset[str]  # words of country forms that are never part of a person's name
     country_names: dict[str, tuple[str, ...]]  # country -> the names it goes by ("Turkey", "Türkiye")
     capitals: dict[str, str]  # capital -> country ("New Delhi and Moscow signed": the two governments)
+    city_countries: dict[str, str]  # city -> country ("Pune, June 5:" is a story from India)
     transfer_cues: tuple[str, ...]
     not_domains: tuple[str, ...]
     spelling_variants: tuple[tuple[str, str], ...]
@@ -243,6 +245,8 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
         country_words=country_words(curated, countries),
         country_names=country_names(curated, countries, words.sets["country_adjective_endings"]),
         capitals={cap: countries[name] for cap, name in package_capitals(place_forms_not_used) if name in countries},
+        city_countries={city: countries[name] for city, name in package_city_countries(place_forms_not_used)
+                        if name in countries},
         transfer_cues=tuple(_lines(d / "transfer_cues.txt")),
         not_domains=tuple(_lines(d / "not_domains.txt")),
         spelling_variants=tuple((r[0].strip(), r[1].strip()) for r in _tsv(d / "spelling_variants.tsv", 2)),

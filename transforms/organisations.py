@@ -1003,7 +1003,29 @@ def _bare_form_of_unnamed_country(text: str, form: str, reg: RegistryOrg, k: Kno
     named '<Demonym> <form>' is what the bare form means only in a story that names its country."""
     if not reg.country or not reg.name.lower().endswith(" " + form.lower()):
         return False
+    # "Pune, June 5 (PTI): The Navy signed ...": the dateline's city names the story's country.
+    if _dateline_country(text, k) == reg.country:
+        return False
     return not any(whole_word_count(text, f) for f in _forms_of_country(k, reg.country))
+
+
+def _dateline_country(text: str, k: Knowledge) -> str | None:
+    """The country of the city a dateline among the story's first lines opens with."""
+    for line in text.lstrip().split("\n", 6)[:6]:
+        dateline = k.patterns.dateline.match(line.strip())
+        if dateline:
+            city = leading_city(dateline.group(), k)
+            return k.city_countries.get(city) if city else None
+    return None
+
+
+def leading_city(line: str, k: Knowledge) -> str | None:
+    """The city a dateline opens with ("New Delhi, April 10 (PTI):" -> "New Delhi"), if the gazetteer knows it."""
+    head = line.split(",", 1)[0].strip()
+    for form in (head, head.title()):
+        if form in k.city_countries:
+            return form
+    return None
 
 
 @functools.lru_cache(maxsize=64)
