@@ -182,8 +182,7 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
     side = rx.p.sidelines.search(t, typ[1])
     if side:
         # "held talks with X on the sidelines of the ASEAN Defence Ministers' Meeting-Plus": ASEAN held no talks.
-        phrase = t[side.start():(t.find(",", side.end()) + 1 or len(t) + 1) - 1]
-        mt.participants = [c for c in mt.participants if c not in _named_only_in(t, phrase, story.org_forms)]
+        _not_in_occasion(mt, t, t[side.start():(t.find(",", side.end()) + 1 or len(t) + 1) - 1], story)
     anaphoric = bool(rx.p.anaphor_meeting.search(t[:typ[1]])) and not mt.name
     mt.separate = bool(rx.p.separate_occasion.search(t[:typ[1]]))
     mt.dated_by_its_words = mt.start is not None and bool(rx.p.date_in_meeting_phrase.match(t, typ[1]))
@@ -198,11 +197,20 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
         # "A and B met on the sidelines of the Summit": the summit was held, and so was their meeting, which the
         # bodies named only in the summit's name took no part in.
         mt = replace(_meeting(story, t, met or own), name=None)
-        mt.participants = [c for c in mt.participants if c not in _named_only_in(t, _occasion_phrase(t, typ, rx),
-                                                                                  story.org_forms)]
+        _not_in_occasion(mt, t, _occasion_phrase(t, typ, rx), story)
         story.recent = _merge_meeting(story.found, mt, rx, False, story.recent)
-    # "held bilateral meetings with A, B and C": one meeting per counterpart named, each with its own.
-    count = _counterparts(story.doc.sentences, s.index, t, story.person_forms, rx)
+    _one_per_counterpart(story, s, t, mt)
+
+
+def _not_in_occasion(mt: Meeting, t: str, occasion: str, story: _Story) -> None:
+    """Talks held at an occasion: the bodies named only in the occasion's phrase took no part in them."""
+    mt.participants = [c for c in mt.participants if c not in _named_only_in(t, occasion, story.org_forms)]
+
+
+def _one_per_counterpart(story: _Story, s: Sentence, t: str, mt: Meeting) -> None:
+    """"held bilateral meetings with A, B and C": one meeting per counterpart named, each with its own, kept
+    even undated (`listed`)."""
+    count = _counterparts(story.doc.sentences, s.index, t, story.person_forms, story.rx)
     people = list(mt.counterparts) if len(mt.counterparts) == count else []
     if count > 1 and people:
         mt.counterparts[:] = people[:1]
