@@ -160,10 +160,11 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     _file(story, ag, t, said, typ, verb, anaphoric, named=bool(parties), follows=follows)
     if verb is not None and not anaphoric:
         # "signed an MoU on industry and an implementing arrangement on shipping": one agreement per kind signed.
-        kinds = _kinds_joined(t, verb, rx)
-        for other in kinds[:kinds.index(ag.type)] + kinds[kinds.index(ag.type) + 1:] if ag.type in kinds else []:
-            found.append(replace(ag, type=other, parties=list(ag.parties), signatories=list(ag.signatories),
-                                 evidence=[said]))
+        others = _kinds_joined(t, verb, rx)
+        if ag.type in others:
+            others.remove(ag.type)  # the agreement just filed is of one of them
+            found.extend(replace(ag, type=other, parties=list(ag.parties), signatories=list(ag.signatories),
+                                 evidence=[said]) for other in others)
 
 
 def _from_own_subject(t: str, verb: re.Match[str], rx: SpecPatterns) -> str:
