@@ -332,9 +332,12 @@ def _body_at_end(text: str, org_forms: set[str], min_length: int = 1) -> str | N
 def _body_at_start(title: str, org_forms: set[str], lex: Lexicon) -> bool:
     """True when the title opens with an organisation's name and 'and' another office ('Department of Space and
     Chairman ISRO')."""
-    return any(len(f) >= 3 and title.startswith(f) and title[len(f):].split()[:1] in ([w] for w in
-                                                                                    lex.words.coordinators)
+    return any(len(f) >= 3 and title.startswith(f) and _first_word(title[len(f):]) in lex.words.coordinators
                for f in org_forms)
+
+
+def _first_word(text: str) -> str:
+    return (text.split() or [""])[0]
 
 
 def _title_in_words_before(sent: str, pos: int | None, lex: Lexicon) -> str | None:
@@ -456,7 +459,7 @@ def _org_of(title: str | None, orgs: list[Org], lex: Lexicon, heads: frozenset[s
     after_clean = lex.p.leading_article.sub("", lex.p.leading_bracket.sub("", lex.p.possessive_start.sub("", after))
                                             .strip(" ,"))
     # "Department of Space and Chairman ISRO": the body is what an office before it is of, not a frame.
-    of_an_office_before = after_clean.split()[:1] in ([w] for w in lex.words.coordinators)
+    of_an_office_before = _first_word(after_clean) in lex.words.coordinators
     if pos == 0 and after_clean and _has_title(_capitalised(after_clean.split()), lex) and not of_an_office_before:
         stripped = after_clean
     elif not after_clean:
