@@ -216,8 +216,8 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
             f.title = _title_in_words_before(sent, f.prefix_start, lex) or f.title
         elif f.prefix_start is not None and _body_at_start(f.title, org_forms, lex):
             # "Secretary, Department of Space and Chairman ISRO Dr X": the office the body is of stands before it.
-            lead = _title_before(sent, f.prefix_start, runs, lex, found)
-            f.title = f"{lead}, {f.title}" if lead else f.title
+            office = _title_before(sent, f.prefix_start, runs, lex, found)
+            f.title = f"{office}, {f.title}" if office else f.title
     for n, f in enumerate(bare):
         f.title = (_title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex, org_forms)
                    or _lower_title_before(sent, f.start, lex,

@@ -799,8 +799,8 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     # 5. Names introduced as bodies: "Indian company Kestrel Works", "arms maker Norvik", "Norvik, a
     # Pune-based start-up,", "Norvik CEO Karl Berg", "Norvik has appointed X as its ...".
     lex = lexicon(k)
-    for phrase, at in _cued_names(text, k):
-        for part in coordinated_names(phrase, k):
+    for cued, at in _cued_names(text, k):
+        for part in coordinated_names(cued, k):
             words = _clean_phrase(_without_trailing_role(part.split(), lex, k), k)
             if not words or any(lex.rank_kind(w) for w in words):
                 continue
