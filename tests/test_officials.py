@@ -484,3 +484,10 @@ def test_a_role_after_the_name_with_an_article_or_its_company_s_possessive():
 def test_a_capitalised_title_after_a_body_s_possessive_is_that_body_s():
     got = people("Vexlar Systems' CMD Arun Rao said the order was significant.")
     assert (got["Arun Rao"].title, got["Arun Rao"].organisation) == ("CMD", "Vexlar Systems")
+
+
+def test_a_warship_is_no_person_and_a_commanding_general_is_a_role():
+    got = people("Capt. Ravi Kumar, commanding officer of INS Vikrant, received the delegation.")
+    assert "INS Vikrant" not in got and "Ravi Kumar" in got
+    got = people("Lt. Gen. Joel Vowell, commanding general of US Army Japan, attended the ceremony.")
+    assert got["Joel Vowell"].title == "commanding general of US Army Japan"

@@ -603,6 +603,8 @@ def _not_a_person(name: str, title: str | None, k: Knowledge) -> bool:
     heads, places = k.org_heads, k.words.place_name_words
     if any(w in heads or w in places or (w.endswith("s") and w[:-1] in heads) for w in name.split()):
         return True
+    if name.split()[0] in k.words.ship_prefixes:
+        return True  # "commanding officer of INS Vikrant": a ship
     # "The Minister will also visit Lake Varno": a clause, not a title.
     words = (title or "").split()
     return bool(words) and (words[-1] in k.words.purpose_prepositions
