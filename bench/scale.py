@@ -39,7 +39,7 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from serve_latency import QUERIES  # noqa: E402
-from synthetic import write_folder  # noqa: E402
+from synthetic import per_day_for, write_folder  # noqa: E402
 
 OUT = Path(__file__).with_name("scale_results.json")
 
@@ -147,19 +147,20 @@ def bench_size(n: int, seed: int, new: int, repeat: int, keep: bool = False, wit
     work = Path(tempfile.mkdtemp(prefix=f"parley-scale-{n}-"))
     try:
         src, home = work / "articles", work / "home"
+        per_day = per_day_for(n + 2 * new)  # the whole series published before today
         t = time.perf_counter()
-        write_folder(src, n, seed)
+        write_folder(src, n, seed, per_day=per_day)
         made = time.perf_counter() - t
-        result: dict[str, Any] = {"articles": n, "generate_s": round(made, 1)}
+        result: dict[str, Any] = {"articles": n, "per_day": per_day, "generate_s": round(made, 1)}
         result["full"] = run_once(src, home)
         print(f"{n}: full run {result['full']['wall_s']} s", flush=True)
         result["nothing_new"] = run_once(src, home)
-        write_folder(src, new, seed, first=n)
+        write_folder(src, new, seed, first=n, per_day=per_day)
         result[f"{new}_new"] = run_once(src, home)
         print(f"{n}: {new} new {result[f'{new}_new']['wall_s']} s", flush=True)
         if with_server:
             with prefect_server(work / "prefect") as api_url:
-                write_folder(src, new, seed, first=n + new)
+                write_folder(src, new, seed, first=n + new, per_day=per_day)
                 result[f"{new}_new_running_server"] = run_once(src, home, api_url)
             print(f"{n}: {new} more, running server {result[f'{new}_new_running_server']['wall_s']} s", flush=True)
         result["queries"] = query_latency(home / "warehouse.duckdb", repeat)

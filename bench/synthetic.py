@@ -209,12 +209,20 @@ def _compose(w: World, f: dict[str, str], story: str, retold: bool) -> tuple[str
     return title, "\n\n".join(p for p in paragraphs if p)
 
 
-def articles(count: int, seed: int = 7, first: int = 0) -> Iterator[tuple[int, dt.date, str]]:
-    """(index, publication date, file text) of articles first .. first+count-1."""
+def per_day_for(total: int, today: dt.date | None = None) -> int:
+    """Articles a day for a series of `total` articles all published before `today` (two weeks to spare): the
+    usual PER_DAY, or more for a corpus the days since START cannot hold at that rate (200,000 at 60 a day
+    would run into 2030, and a run treats future dates as unknown and its gate stops them)."""
+    days = ((today or dt.date.today()) - START).days - 14
+    return max(PER_DAY, -(-total // max(days, 1)))
+
+
+def articles(count: int, seed: int = 7, first: int = 0, per_day: int = PER_DAY) -> Iterator[tuple[int, dt.date, str]]:
+    """(index, publication date, file text) of articles first .. first+count-1, `per_day` a day."""
     w = World(seed)
     recent: list[tuple[str, dict[str, str]]] = []
     for i in range(first + count):
-        published = START + dt.timedelta(days=i // PER_DAY)
+        published = START + dt.timedelta(days=i // per_day)
         if recent and w.rng.random() < RETELL_SHARE:
             story, f = w.rng.choice(recent)
             day = _absolute(dt.date.fromisoformat(f["_day"]))  # a retelling days later dates it in full
@@ -229,11 +237,11 @@ def articles(count: int, seed: int = 7, first: int = 0) -> Iterator[tuple[int, d
             yield i, published, f" date {published.isoformat()} {title}\n\n{text}\n"
 
 
-def write_folder(out: Path, count: int, seed: int = 7, first: int = 0) -> int:
+def write_folder(out: Path, count: int, seed: int = 7, first: int = 0, per_day: int = PER_DAY) -> int:
     """Writes articles as `.txt` files (the contract's format) into `out`; returns how many."""
     out.mkdir(parents=True, exist_ok=True)
     n = 0
-    for i, _published, text in articles(count, seed, first):
+    for i, _published, text in articles(count, seed, first, per_day):
         (out / f"syn-{seed}-{i:07d}.txt").write_text(text, encoding="utf-8")
         n += 1
     return n
@@ -245,8 +253,11 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--first", type=int, default=0)
+    ap.add_argument("--per-day", type=int, default=None,
+                    help="articles a day (default: 60, or more where the corpus would run past today)")
     args = ap.parse_args()
-    n = write_folder(args.out, args.articles, args.seed, args.first)
+    n = write_folder(args.out, args.articles, args.seed, args.first,
+                     args.per_day or per_day_for(args.first + args.articles))
     print(f"wrote {n} articles to {args.out}")
 
 

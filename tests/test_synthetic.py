@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
-from synthetic import articles  # noqa: E402
+from synthetic import articles, per_day_for  # noqa: E402
 
 
 def test_the_same_seed_writes_the_same_articles_and_another_seed_others():
@@ -40,3 +40,14 @@ def test_some_stories_are_retold_by_another_outlet():
     texts = [text for _, _, text in articles(300, seed=9)]
     retold = [t for t in texts if "This report first appeared in" in t]
     assert 0.1 * len(texts) < len(retold) < 0.35 * len(texts)
+
+
+def test_a_corpus_too_large_for_sixty_a_day_is_still_all_published_before_today():
+    import datetime as dt
+
+    today = dt.date(2026, 12, 6)
+    assert per_day_for(100_000, today) == 60  # the usual series, as every earlier benchmark ran it
+    rate = per_day_for(200_000, today)
+    assert rate > 60
+    last = list(articles(1, seed=7, first=199_999, per_day=rate))[0][1]
+    assert last < today
