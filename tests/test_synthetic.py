@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
-from synthetic import articles, per_day_for  # noqa: E402
+from synthetic import START, articles, per_day_for  # noqa: E402
 
 
 def test_the_same_seed_writes_the_same_articles_and_another_seed_others():
@@ -49,5 +49,6 @@ def test_a_corpus_too_large_for_sixty_a_day_is_still_all_published_before_today(
     assert per_day_for(100_000, today) == 60  # the usual series, as every earlier benchmark ran it
     rate = per_day_for(200_000, today)
     assert rate > 60
-    last = list(articles(1, seed=7, first=199_999, per_day=rate))[0][1]
-    assert last < today
+    assert START + dt.timedelta(days=199_999 // rate) < today  # the last article's day
+    published = [p for _, p, _ in articles(3 * rate, seed=7, per_day=rate)]
+    assert published[rate] == START + dt.timedelta(days=1)  # that many a day
