@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from transforms.document import Doc
-from transforms.events.common import forms_of_orgs, name_spans, served_spans
+from transforms.events.common import clause_end, forms_of_orgs, name_spans, named_only_within, served_spans
 from transforms.events.engine import SpecPatterns
 from transforms.events.signing import GOVERNMENT
 from transforms.names import norm
@@ -52,7 +52,7 @@ def candidates(doc: Doc, event: EventRecord, role: str, rx: SpecPatterns, others
     verb = rx.verb.search(event.evidence) or rx.trigger.search(event.evidence)
     # "held talks with X on the sidelines of the ASEAN Summit": a body named only in the occasion held no talks.
     side = rx.p.sidelines.search(event.evidence, verb.end()) if verb else None
-    occasion = _named_only_between(spans, side.start(), _clause_end(event.evidence, side.end())) if side else set()
+    occasion = named_only_within(spans, side.start(), clause_end(event.evidence, side.end())) if side else set()
     # "The Norway-Chile Cooperation Group met": the mechanism is the meeting itself (a council sits for itself).
     own_name = ({n for _, _, n in spans if event.name and norm(event.name).endswith(norm(n))}
                 if event.type != rx.special("council") else set())
@@ -62,16 +62,6 @@ def candidates(doc: Doc, event: EventRecord, role: str, rx: SpecPatterns, others
     context = _EventContext(doc, by_name, names, chosen, event.evidence, spans, verb.start() if verb else None,
                             elsewhere, rx, served)
     return [Candidate(n, dict(_features(context, n))) for n in names]
-
-
-def _clause_end(text: str, start: int) -> int:
-    comma = text.find(",", start)
-    return comma if comma >= 0 else len(text)
-
-
-def _named_only_between(spans: list[tuple[int, int, str]], start: int, end: int) -> set[str]:
-    inside = {n for a, _, n in spans if start <= a < end}
-    return inside - {n for a, _, n in spans if not start <= a < end}
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,18 @@ def served_spans(t: str, spans: list[tuple[int, int, str]], rx: SpecPatterns, se
     return out
 
 
+def clause_end(text: str, start: int) -> int:
+    """Where the clause that runs on from `start` ends: the next comma, else the text's end."""
+    comma = text.find(",", start)
+    return comma if comma >= 0 else len(text)
+
+
+def named_only_within(spans: list[tuple[int, int, str]], start: int, end: int) -> set[str]:
+    """The bodies named only between `start` and `end` ("on the sidelines of the ASEAN Summit"), nowhere else."""
+    inside = {n for a, _, n in spans if start <= a < end}
+    return inside - {n for a, _, n in spans if not start <= a < end}
+
+
 def date_of(dates: list[DateMention]) -> DateMention | None:
     if not dates:
         return None

@@ -16,6 +16,7 @@ from transforms.document import Doc
 from transforms.events.common import (
     Story,
     add_new,
+    clause_end,
     date_of,
     dateline_date,
     dedupe,
@@ -25,6 +26,7 @@ from transforms.events.common import (
     leading_place,
     lede_date,
     name_spans,
+    named_only_within,
     place_in,
     running_day,
     served_spans,
@@ -182,7 +184,7 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
     side = rx.p.sidelines.search(t, typ[1])
     if side:
         # "held talks with X on the sidelines of the ASEAN Defence Ministers' Meeting-Plus": ASEAN held no talks.
-        _not_in_occasion(mt, t, t[side.start():(t.find(",", side.end()) + 1 or len(t) + 1) - 1], story)
+        _not_in_occasion(mt, t, side.start(), clause_end(t, side.end()), story)
     anaphoric = bool(rx.p.anaphor_meeting.search(t[:typ[1]])) and not mt.name
     mt.separate = bool(rx.p.separate_occasion.search(t[:typ[1]]))
     mt.dated_by_its_words = mt.start is not None and bool(rx.p.date_in_meeting_phrase.match(t, typ[1]))
@@ -191,20 +193,22 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
     if own_talks:
         # "On the sidelines of the dialogue, he met the chairman of X": X took part in the talks, not the dialogue.
         # Its evidence is the occasion's phrase alone, so no learned decision takes X for it either.
-        mt = replace(mt, participants=[], chairs=[], counterparts=[], evidence=[_occasion_phrase(t, typ, rx)])
+        phrase = t[slice(*_occasion_phrase(t, typ, rx))]
+        mt = replace(mt, participants=[], chairs=[], counterparts=[], evidence=[phrase])
     story.recent = _merge_meeting(story.found, mt, rx, anaphoric, story.recent)
     if own_talks:
         # "A and B met on the sidelines of the Summit": the summit was held, and so was their meeting, which the
         # bodies named only in the summit's name took no part in.
         mt = replace(_meeting(story, t, met or own), name=None)
-        _not_in_occasion(mt, t, _occasion_phrase(t, typ, rx), story)
+        _not_in_occasion(mt, t, *_occasion_phrase(t, typ, rx), story)
         story.recent = _merge_meeting(story.found, mt, rx, False, story.recent)
     _one_per_counterpart(story, s, t, mt)
 
 
-def _not_in_occasion(mt: Meeting, t: str, occasion: str, story: _Story) -> None:
-    """Talks held at an occasion: the bodies named only in the occasion's phrase took no part in them."""
-    mt.participants = [c for c in mt.participants if c not in _named_only_in(t, occasion, story.org_forms)]
+def _not_in_occasion(mt: Meeting, t: str, start: int, end: int, story: _Story) -> None:
+    """Talks held at an occasion: the bodies named only in the occasion's phrase (t[start:end]) took no part."""
+    only = named_only_within(name_spans(t, story.org_forms), start, end)
+    mt.participants = [c for c in mt.participants if c not in only]
 
 
 def _one_per_counterpart(story: _Story, s: Sentence, t: str, mt: Meeting) -> None:
@@ -234,20 +238,11 @@ def _talks_before_occasion(t: str, typ: tuple[str, int], rx: SpecPatterns) -> tu
     return best_type(t[:leads[-1]], rx.trigger, rx.types, rx.p.trigger_as_modifier)
 
 
-def _occasion_phrase(t: str, typ: tuple[str, int], rx: SpecPatterns) -> str:
-    """"On the sidelines of the Summit in Oslo, he met X": the words that name the occasion, up to a comma."""
+def _occasion_phrase(t: str, typ: tuple[str, int], rx: SpecPatterns) -> tuple[int, int]:
+    """"On the sidelines of the Summit in Oslo, he met X": where the words that name the occasion start and end
+    (at a comma)."""
     leads = [m.start() for m in rx.p.occasion_lead.finditer(t, 0, typ[1])]
-    start = leads[-1] if leads else 0
-    comma = t.find(",", typ[1])
-    return t[start:comma if comma > 0 else len(t)]
-
-
-def _named_only_in(t: str, part: str, org_forms: dict[str, str]) -> set[str]:
-    """The bodies the sentence names only inside one part of it."""
-    start = t.find(part)
-    spans = name_spans(t, org_forms)
-    inside = {c for a, _, c in spans if start <= a < start + len(part)}
-    return inside - {c for a, _, c in spans if not start <= a < start + len(part)}
+    return (leads[-1] if leads else 0), clause_end(t, typ[1])
 
 
 def _details_nearby(story: _Story, s: Sentence) -> bool:
