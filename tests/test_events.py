@@ -119,6 +119,14 @@ def test_name_joined_to_a_known_body_in_a_signing_is_an_organisation_and_party()
     assert "VELA" in {o["name"] for o in rec["organisations"]}
 
 
+def test_a_name_joined_to_a_body_described_by_its_kind_in_a_signing_is_a_party():
+    for text in ("Separately, Korvane Space and the Dutch space agency NSO signed a memorandum of understanding.",
+                 "The Dutch space agency NSO and Korvane Space signed a memorandum of understanding."):
+        rec = extract_article(text, PUB)
+        (ag,) = rec["agreements"]
+        assert set(ag["parties"]) == {"Korvane Space", "NSO"}, text
+
+
 def test_agreements_listed_by_year_and_type_are_each_an_agreement():
     text = ("VELA and the Indian Space Research Organisation (ISRO) signed an agreement on Tuesday. "
             "It follows the memoranda of understanding VELA and ISRO signed in 2004, 2009 and 2012, and "
@@ -1010,6 +1018,23 @@ def test_a_list_of_deals_of_different_kinds_gives_one_agreement_per_item_of_its_
     (one,) = extract_article("Vexlar Industries signed an agreement with Orvik Systems and Kestrel Naval.",
                              PUB)["agreements"]
     assert one["parties"] == ["Vexlar Industries", "Orvik Systems", "Kestrel Naval"]
+
+
+def test_a_later_sentence_telling_where_when_and_by_whom_it_was_signed_completes_the_agreement():
+    text = ("The Norlandic Navy has awarded Vexlar Radar AS a contract for radar support, the company said on "
+            "Wednesday. The contract covers spare parts and repairs for five years. It was signed on 3 June in "
+            "Bergen by Rear Admiral Ivo Rask and Vexlar Radar chief executive Ola Berg.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["date"], ag["location"]) == ("2025-06-03", "Bergen")
+    assert ag["signatories"] == ["Ivo Rask", "Ola Berg"]
+    text = ("Vexlar Systems and Orvik Labs signed an MoU on Monday. Under it, Orvik will repair engines. "
+            "The signing took place in Oslo in the presence of the deputy minister.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["date"], ag["location"]) == ("2025-06-09", "Oslo")
+    text = ("Vexlar Systems and Orvik Labs signed an MoU on Monday. Under it, Orvik will repair engines. "
+            "A new hangar was opened in Oslo on 3 June.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["date"], ag["location"]) == ("2025-06-09", None)
 
 
 def test_calls_on_two_officials_after_an_opening_clause_are_two_meetings():

@@ -43,6 +43,8 @@ from transforms.phrases import PhraseMatcher
 from transforms.record import EventRecord, RoleFiller
 from transforms.sentences import Sentence, headline_lines
 
+SIGNING_DETAIL_REACH = 3  # sentences after an agreement that may still tell who signed it, where and when
+
 
 @dataclass
 class Agreement:
@@ -108,12 +110,23 @@ def read_signings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]
 
 
 def _signed_document(story: _Story, s: Sentence) -> None:
-    """"A and B signed the document": right after an agreement, its signatories (no agreement of its own)."""
-    if not story.found or s.index - story.last_at > 1 or not story.rx.p.signed_document.search(s.text):
+    """"A and B signed the document", a few sentences after an agreement: its signatories (no agreement of its
+    own); "It was signed on 3 June in Tallinn by ...": its day and place too."""
+    p = story.rx.p
+    near = bool(story.found) and s.index - story.last_at <= SIGNING_DETAIL_REACH
+    told_back = near and p.signing_told_back.search(s.text)
+    if not told_back and not (near and p.signed_document.search(s.text)):
         return
+    last = story.found[-1]
     names = _signatories(s.text, story.rx.verb.search(s.text), story.person_forms, story.rx)
-    add_new(story.found[-1].signatories, names)
-    add_new(story.found[-1].evidence, [s.text] if names else [])
+    add_new(last.signatories, names)
+    if told_back:
+        last.location = last.location or place_in(s.text, story.rx)
+        dates = [d for d in event_dates(story.rx.knowledge, s.text, story.doc.published, story.hint)
+                 if not reported_on(story.rx.knowledge, s.text, d)]
+        if last.date is None and (d := date_of(dates)):
+            last.date, last.precision = d.start, d.precision
+    add_new(last.evidence, [s.text] if names or told_back else [])
 
 
 def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
