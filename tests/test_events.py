@@ -797,6 +797,23 @@ def test_a_council_named_as_an_officers_body_is_no_council_meeting():
     assert [m["type"] for m in got["meetings"]] == ["council meeting"]
 
 
+def test_a_council_whose_officials_took_part_in_the_meeting_told_joined_it_and_held_none_of_its_own():
+    text = ("Norland and Vexia held their first Maritime Dialogue in Oslo on Tuesday. Officials from the Norland "
+            "Coast Guard and the National Maritime Council also took part.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["type"] == "dialogue"
+    assert "National Maritime Council" in m["participants"]
+    text = "The National Maritime Council met in Oslo on Tuesday. Officials of the Norland Coast Guard also attended."
+    assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["council meeting"]
+
+
+def test_the_day_in_a_participle_after_the_meetings_word_dates_the_meeting_told_before():
+    text = ("Norland and Vexia were close once. Trade fell later. The two countries have held talks on defence at "
+            "the 13th Norland-Vexia Defence Talks in Oslo. The talks, held Wednesday, were co-hosted by Ivo Rask.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["start"] == "2025-06-11"
+
+
 def test_a_meeting_name_starts_after_a_weekday_and_its_for():
     got = extract_article("The ministers met in Oslo on Monday for Nordic Triangle talks on air defence.", PUB)
     assert [m["name"] for m in got["meetings"]] == ["Nordic Triangle talks"]

@@ -170,6 +170,8 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
     # "At the 3rd Joint Commission, the two sides signed ...": the occasion of what was done was held.
     occasion = typ is not None and rx.p.meeting_occasion.match(t[:typ[1]]) is not None
     reported = typ is not None and (occasion or rx.verb.search(t) is not None)
+    if reported and typ is not None and story.recent is not None and _body_taking_part(story, t, typ[1]):
+        reported = False  # "Officials of the Security Council also took part": in the meeting just told
     if not reported and met is None and not negated and _details_nearby(story, s):
         return
     if typ is None or not reported:
@@ -203,6 +205,13 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
         _not_in_occasion(mt, t, *_occasion_phrase(t, typ, rx), story)
         story.recent = _merge_meeting(story.found, mt, rx, False, story.recent)
     _one_per_counterpart(story, s, t, mt)
+
+
+def _body_taking_part(story: _Story, t: str, word_at: int) -> bool:
+    """The meeting's word is a body's name ("the National Security Council") in a sentence that says bodies
+    took part: that body joined the meeting the story tells, it held none of its own."""
+    named = any(a <= word_at < e for a, e, _ in name_spans(t, story.org_forms))
+    return named and bool(story.rx.participation.search(t))
 
 
 def _not_in_occasion(mt: Meeting, t: str, start: int, end: int, story: _Story) -> None:
