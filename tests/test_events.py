@@ -814,6 +814,17 @@ def test_the_day_in_a_participle_after_the_meetings_word_dates_the_meeting_told_
     assert m["start"] == "2025-06-11"
 
 
+def test_he_who_co_chaired_talks_with_a_counterpart_is_the_official_named_before_and_both_chair():
+    text = ("Rear Admiral Ivo Rask, the deputy chief of the Norland Navy, visited Vexia this week. During the "
+            "visit, he co-chaired the 4th Navy Staff Talks with Rear Admiral Ola Berg in Vexton on Tuesday.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert {c["name"] for c in m["chairs"]} == {"Ivo Rask", "Ola Berg"}
+    text = ("Rear Admiral Ivo Rask visited Vexia this week. During the visit, the 4th Navy Staff Talks were "
+            "co-chaired by Rear Admiral Ola Berg with a delegation from Vexton on Tuesday.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert [c["name"] for c in m["chairs"]] == ["Ola Berg"]
+
+
 def test_a_meeting_name_starts_after_a_weekday_and_its_for():
     got = extract_article("The ministers met in Oslo on Monday for Nordic Triangle talks on air defence.", PUB)
     assert [m["name"] for m in got["meetings"]] == ["Nordic Triangle talks"]

@@ -142,6 +142,7 @@ class _Story(Story):
     found: list[Meeting] = field(default_factory=list)
     recent: Meeting | None = None  # the meeting the story last spoke of
     last_at: int = -10
+    named_before: str | None = None  # the first official the last sentence naming one named: "he" after it
 
 
 @reader("gathering")
@@ -150,6 +151,8 @@ def read_gatherings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecor
     story = _Story(**Story.basics(doc, rx))
     for s in doc.sentences:
         _read_sentence(story, s)
+        people = name_spans(s.text, story.person_forms)
+        story.named_before = people[0][2] if people else story.named_before
     return [_record(m) for m in _settle_meetings(story, k)]
 
 
@@ -260,7 +263,7 @@ def _details_nearby(story: _Story, s: Sentence) -> bool:
     rx, recent, t = story.rx, story.recent, s.text
     if recent is None or not (s.index - story.last_at <= 2 or len(story.found) == 1):
         return False
-    chairs = _chairs(t, rx, story.person_forms) if s.index - story.last_at <= 2 else []
+    chairs = _chairs(t, rx, story.person_forms, story.named_before) if s.index - story.last_at <= 2 else []
     # "The delegation also visited the Vexa Shipyard": a body visited is a place seen, not one taking part.
     spans = [(a, e, c) for a, e, c in name_spans(t, story.org_forms)
              if not rx.p.visited_before.search(t, max(0, a - 24), a)]
@@ -301,7 +304,7 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
     return Meeting(
         type=typ[0], name=_meeting_name(t, rx), start=d.start if d else None, end=d.end if d else None,
         precision=d.precision if d else None, location=place_in(now, rx),
-        participants=dedupe(participants), chairs=_chairs(t, rx, story.person_forms), evidence=[t],
+        participants=dedupe(participants), chairs=_chairs(t, rx, story.person_forms, story.named_before), evidence=[t],
         counterparts=[n for a, _, n in name_spans(t, story.person_forms) if a > min(typ[1], verb_at or typ[1])],
     )
 
@@ -443,8 +446,10 @@ def _title_body(title: str | None, orgs: list[Org], k: Knowledge, rx: SpecPatter
     return None
 
 
-def _chairs(t: str, rx: SpecPatterns, person_forms: dict[str, str]) -> list[tuple[str, str]]:
-    """Officials named by a chair cue: 'chaired by X', 'co-chaired by X and Y', 'X chaired'."""
+def _chairs(t: str, rx: SpecPatterns, person_forms: dict[str, str], named_before: str | None = None
+            ) -> list[tuple[str, str]]:
+    """Officials named by a chair cue: 'chaired by X', 'co-chaired by X and Y', 'X chaired', 'he co-chaired
+    the talks with Y' (he: the official the sentences before named, `named_before`)."""
     chairs: list[tuple[str, str]] = []
     people = name_spans(t, person_forms)
     # "The X delegation was headed by A, while the Y side was led by B": the two sides' heads lead the talks.
@@ -460,10 +465,22 @@ def _chairs(t: str, rx: SpecPatterns, person_forms: dict[str, str]) -> list[tupl
                 picked = tail[:2] if role in rx.words.shared_roles or " and " in t[m.end():m.end() + 120] else tail[:1]
             else:
                 picked = [p for p in people if p[1] <= m.start()][-2:]
+                if not picked and named_before and rx.p.pronoun_subject.match(t[:m.start()]):
+                    picked = [(0, 0, named_before)]
+                if role in rx.words.shared_roles:
+                    picked += _partner(t, m.end(), people, rx)
             for _, _, who in picked:
                 if who not in [c for c, _ in chairs]:
                     chairs.append((who, role))
     return chairs
+
+
+def _partner(t: str, cue_end: int, people: list[tuple[int, int, str]], rx: SpecPatterns, reach: int = 150
+             ) -> list[tuple[int, int, str]]:
+    """"co-chaired the talks with General Y": the one named after 'with', in the cue's clause, chaired too."""
+    end = min(clause_end(t, cue_end), cue_end + reach)
+    joined = rx.p.chaired_with.search(t, cue_end, end)
+    return [p for p in people if joined and joined.end() <= p[0] < end][:1]
 
 
 def _counterparts(sentences: list[Sentence], i: int, t: str, person_forms: dict[str, str], rx: SpecPatterns) -> int:
