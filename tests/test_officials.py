@@ -471,6 +471,16 @@ def test_appointments_told_as_a_noun_or_with_an_age_give_the_role():
     assert got["Rao"].title == "chairman of Vexlar Systems"
 
 
+def test_a_retired_officer_s_appointment_gives_the_role_and_a_body_appointing_on_a_day_owns_it():
+    got = people("Vexlar Labs announced the appointment of Air Vice Marshal (retd) Arun Rao as president of "
+                 "its defence business.")
+    assert got["Arun Rao"].title == "president of its defence business"
+    got = people("Vexlar Labs on Friday appointed Lt Gen (retd) Arun Rao as its chief executive.")
+    assert (got["Arun Rao"].title, got["Arun Rao"].organisation) == ("chief executive", "Vexlar Labs")
+    got = people("Lt Gen (retd) Arun Rao spoke on Friday.")
+    assert got["Arun Rao"].title == "Lt Gen"
+
+
 def test_a_role_after_the_name_with_an_article_or_its_company_s_possessive():
     got = people("The tests were led by Arun Rao, a senior scientist at the Vexa Research Centre.")
     assert got["Arun Rao"].title == "senior scientist at the Vexa Research Centre"

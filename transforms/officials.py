@@ -245,7 +245,8 @@ def _appointed(sent: str, lex: Lexicon, found: list[_Found], org_forms: set[str]
     who may stand in the sentence with no title of their own; "Orion has appointed Karl Berg as its chief
     executive": the role is the appointing body's."""
     for m in (*lex.p.appointed_as.finditer(sent), *lex.p.appoints_as.finditer(sent)):
-        words, title = m.group(1).split(), m.group(2).strip()
+        # "Air Vice Marshal (retd) Ola Dahl": a retired officer's marker is neither rank nor name.
+        words, title = [w for w in m.group(1).split() if not w.startswith("(")], m.group(2).strip()
         own = lex.p.own_role_after_name.match(sent, m.end(1))
         before = lex.p.bracketed_acronym_end.sub("", lex.p.auxiliary_end.sub("", sent[:m.start()]))
         body = _body_at_end(before, org_forms) if own else None
