@@ -127,6 +127,14 @@ def test_a_name_joined_to_a_body_described_by_its_kind_in_a_signing_is_a_party()
         assert set(ag["parties"]) == {"Korvane Space", "NSO"}, text
 
 
+def test_a_company_announcing_an_agreement_with_another_concluded_it_but_announcing_a_plan_did_not():
+    text = "Vexlar Sensors also announced a teaming agreement with Oslo-based Orvik Marine to set up a repair centre."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Vexlar Sensors", "Orvik Marine"}
+    text = "Vexlar Sensors had announced that the Norland Navy would buy 36 boats in a government contract."
+    assert extract_article(text, PUB)["agreements"] == []
+
+
 def test_agreements_listed_by_year_and_type_are_each_an_agreement():
     text = ("VELA and the Indian Space Research Organisation (ISRO) signed an agreement on Tuesday. "
             "It follows the memoranda of understanding VELA and ISRO signed in 2004, 2009 and 2012, and "
