@@ -982,6 +982,18 @@ def test_a_delegation_calls_on_an_officer_known_by_title_and_body_and_both_sides
     assert "Executive Steering Group" not in [o["name"] for o in extract_article(text, PUB)["organisations"]]
 
 
+def test_the_heads_of_both_delegations_chair_when_the_second_is_told_without_its_verb():
+    text = ("The fourth meeting of the Norland-Vexia Joint Defence Committee was held in Oslo on Monday. The "
+            "Norland delegation was led by Defence Secretary Karl Berg and the Vexian delegation by Major General "
+            "Ole Lind.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert [c["name"] for c in mt["chairs"]] == ["Karl Berg", "Ole Lind"]
+    text = ("The fourth meeting of the Norland-Vexia Joint Defence Committee was held in Oslo on Monday. A "
+            "Vexian delegation led by Major General Ole Lind attended.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["chairs"] == []
+
+
 def test_counted_deals_listed_among_them_each_with_its_own_subject_are_one_each():
     text = ("Day two of the expo saw 11 memoranda of understanding signed. Among them, Vexlar Defence Systems tied "
             "up with Israel's Orvik Systems for fire control; Tellmar Electronics Limited signed with Kestrel "

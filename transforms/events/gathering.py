@@ -453,7 +453,8 @@ def _chairs(t: str, rx: SpecPatterns, person_forms: dict[str, str], named_before
     chairs: list[tuple[str, str]] = []
     people = name_spans(t, person_forms)
     # "The X delegation was headed by A, while the Y side was led by B": the two sides' heads lead the talks.
-    both_sides = sum(1 for cue, _, side in rx.cues if side == "after" for _ in cue.finditer(t)) >= 2
+    both_sides = (sum(1 for cue, _, side in rx.cues if side == "after" for _ in cue.finditer(t)) >= 2
+                  or bool(rx.p.other_side_elided.search(t)))
     for cue, role, side in rx.cues:
         for m in cue.finditer(t):
             led_visitors = rx.p.delegation_before.search(t[max(0, m.start() - 60):m.start()])
