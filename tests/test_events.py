@@ -949,6 +949,14 @@ def test_a_deal_that_builds_on_an_earlier_one_names_another_agreement_between_th
         ("other", "2023-01-01", ["Department of Defence", "Vexlar Systems"])]
 
 
+def test_a_contract_the_company_had_earlier_won_is_another_agreement():
+    text = ("Vexlar Munitions Ltd (VML) has secured an export order worth $90 million from a European customer for "
+            "shells. The order will be executed over three years. VML had earlier won a contract from the Norland "
+            "Army for guns.")
+    got = extract_article(text, PUB)["agreements"]
+    assert sorted(a["parties"] for a in got) == [["Vexlar Munitions Ltd"], ["Vexlar Munitions Ltd", "Norland Army"]]
+
+
 def test_two_signatories_side_by_side_with_the_seconds_body_and_title_between():
     text = ("The Norland Department of Defense signed a contract with Vexlar Heavy Industries on Monday. Defense "
             "Secretary Karl Berg and Vexlar Heavy Industries president Ole Lind signed the contract.")
