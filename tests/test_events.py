@@ -957,6 +957,23 @@ def test_a_contract_the_company_had_earlier_won_is_another_agreement():
     assert sorted(a["parties"] for a in got) == [["Vexlar Munitions Ltd"], ["Vexlar Munitions Ltd", "Norland Army"]]
 
 
+def test_the_one_who_won_a_contract_is_a_body_even_with_a_name_like_a_person_s():
+    text = "Korva Armour won a contract from the Norland Border Force for jackets."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Korva Armour", "Norland Border Force"}
+    text = "Karl Berg signed a contract with the Norland Border Force for jackets."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Norland Border Force"]
+
+
+def test_each_verb_of_a_sentence_reporting_two_deals_has_its_own_subject():
+    text = ("Among the contracts, Vexlar Shipyards Ltd signed a deal with the Norland Coast Guard for boats, while "
+            "Korva Armour won a contract from the Norland Border Force for jackets.")
+    got = extract_article(text, PUB)["agreements"]
+    assert sorted(sorted(a["parties"]) for a in got) == [["Korva Armour", "Norland Border Force"],
+                                                         ["Norland Coast Guard", "Vexlar Shipyards Ltd"]]
+
+
 def test_two_signatories_side_by_side_with_the_seconds_body_and_title_between():
     text = ("The Norland Department of Defense signed a contract with Vexlar Heavy Industries on Monday. Defense "
             "Secretary Karl Berg and Vexlar Heavy Industries president Ole Lind signed the contract.")

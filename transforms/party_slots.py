@@ -126,16 +126,23 @@ def _signing_rx(k: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @functools.lru_cache(maxsize=256)  # one article's sentences: shared by its three rules, not kept for later ones
 def _signing_cues(text: str, k: Knowledge) -> tuple[bool, tuple[int, int] | None]:
-    """Whether a sentence names an agreement, and where its concluding verb stands: three rules ask this
-    of every sentence; each sentence is read for it once."""
+    """Whether a sentence names an agreement, and where its first concluding verb stands: three rules ask
+    this of every sentence; each sentence is read for it once."""
+    named, verbs = _signing_verbs(text, k)
+    return named, (verbs[0] if verbs else None)
+
+
+@functools.lru_cache(maxsize=256)
+def _signing_verbs(text: str, k: Knowledge) -> tuple[bool, tuple[tuple[int, int], ...]]:
+    """Whether a sentence names an agreement, and where each of its concluding verbs stands ("A signed a deal
+    with B, while C won a contract from D": two verbs, two subjects)."""
     type_rx, verb_rx = _signing_rx(k)
-    verb = verb_rx.search(text)
-    return bool(type_rx.search(text)), (verb.span() if verb else None)
+    return bool(type_rx.search(text)), tuple(m.span() for m in verb_rx.finditer(text))
 
 
 
 def _slot_name(name: str, at: int, spans: list[tuple[int, int]], text: str, k: Knowledge, whole: str = "",
-               is_object: bool = False) -> tuple[str, int] | None:
+               is_object: bool = False, acquirer: bool = False) -> tuple[str, int] | None:
     """A name in a party slot, if it can be a body: leading common words dropped; one word that is no
     common word ("Embraer", "VELA") and no person's surname in the text, or several words none a title
     ("Chairman Rao" is a person) and, as a subject, not all a person's ("Karl Berg signed")."""
@@ -177,7 +184,9 @@ def _slot_name(name: str, at: int, spans: list[tuple[int, int]], text: str, k: K
     after = k.patterns.next_lower_word.match(text, at + len(name))
     object_ok = (is_object and not titled and not k.patterns.title_after_comma.match(text, at + len(name))
                  and (after is None or after.group(1) in k.english_words))
-    several_ok = len(words) > 1 and (kind_given or object_ok or not all(lex.is_name_token(w) for w in words))
+    # As the subject of "won"/"secured" (`acquirer`), a name of name-like words is a body: people sign, bodies win.
+    several_ok = len(words) > 1 and (kind_given or object_ok or (acquirer and not titled)
+                                     or not all(lex.is_name_token(w) for w in words))
     return (name, at) if (single_ok or several_ok) and _plausible_name(name, k) else None
 
 
@@ -213,17 +222,19 @@ def signing_slot_names(sentences: list[Sentence], known: list[tuple[int, int]], 
     out: list[tuple[str, int]] = []
     for s in sentences:
         t = s.text
-        named, verb = _signing_cues(t, k)
-        itemised = bool(p.deals_listed.match(t)) and (verb is None or bool(p.items_follow.match(t)))
-        if not itemised and (verb is None or not named):
+        named, verbs = _signing_verbs(t, k)
+        itemised = bool(p.deals_listed.match(t)) and (not verbs or bool(p.items_follow.match(t)))
+        if not itemised and (not verbs or not named):
             continue
         spans = [(a - s.start, e - s.start) for a, e in known if s.start <= a and e <= s.start + len(t)]
-        found = _listed_deal_names(t, p) if itemised else _slot_candidates(t, verb, k)
-        for name, at, is_object in found:
-            slot = _slot_name(name, at, spans, t, k, whole, is_object)
+        found = [(*c, False) for c in _listed_deal_names(t, p)] if itemised else []
+        found += [(*c, t[v[0]:v[1]].split()[-1] in k.words.sets["acquiring_verbs"])
+                  for v in (verbs if named else ()) for c in _slot_candidates(t, v, k)]
+        for name, at, is_object, acquired in dict.fromkeys(found):
+            slot = _slot_name(name, at, spans, t, k, whole, is_object, acquirer=acquired and not is_object)
             if slot is not None and not type_rx.search(slot[0]):  # "The MoU signed with ..." names no body
                 out.append((slot[0], s.start + slot[1]))
-    return out
+    return list(dict.fromkeys(out))
 
 
 def _slot_candidates(t: str, verb: tuple[int, int], k: Knowledge) -> list[tuple[str, int, bool]]:
