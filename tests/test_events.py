@@ -974,6 +974,27 @@ def test_each_verb_of_a_sentence_reporting_two_deals_has_its_own_subject():
                                                          ["Norland Coast Guard", "Vexlar Shipyards Ltd"]]
 
 
+def test_deals_listed_as_one_between_a_and_b_and_another_between_c_and_d_are_one_agreement_each():
+    text = ("The second day of the show saw the signing of nine memoranda of understanding. Notable MoUs included "
+            "one between the Norland Institute of Technology and Vexlar Photonics on lasers, and another between "
+            "Korvane Aerostructures and Nordic firm Fjell Composites on airframes.")
+    got = extract_article(text, PUB)
+    assert sorted(sorted(a["parties"]) for a in got["agreements"]) == [
+        ["Fjell Composites", "Korvane Aerostructures"], ["Norland Institute of Technology", "Vexlar Photonics"]]
+    assert {a["type"] for a in got["agreements"]} == {"MoU"}
+    assert "Nordic" not in {o["name"] for o in got["organisations"]}
+
+
+def test_the_two_names_after_between_are_two_bodies_unless_a_common_word_alone_follows_and():
+    got = extract_article("An MoU between the Norland Ministry of Science and Technology and Vexa Labs was signed.",
+                          PUB)
+    assert sorted(got["agreements"][0]["parties"]) == ["Norland Ministry of Science and Technology", "Vexa Labs"]
+    got = extract_article("An MoU between the Norland Institute of Technology and Vexa Photonics was signed.", PUB)
+    assert sorted(got["agreements"][0]["parties"]) == ["Norland Institute of Technology", "Vexa Photonics"]
+    got = extract_article("Vexa Labs signed an MoU with the Norland Institute of Science and Technology.", PUB)
+    assert "Norland Institute of Science and Technology" in got["agreements"][0]["parties"]
+
+
 def test_two_signatories_side_by_side_with_the_seconds_body_and_title_between():
     text = ("The Norland Department of Defense signed a contract with Vexlar Heavy Industries on Monday. Defense "
             "Secretary Karl Berg and Vexlar Heavy Industries president Ole Lind signed the contract.")

@@ -266,9 +266,11 @@ def _slot_candidates(t: str, verb: tuple[int, int], k: Knowledge) -> list[tuple[
 
 def _listed_deal_names(t: str, p: Patterns) -> list[tuple[str, int, bool]]:
     """"The deals included a contract with Vexa for ..., and an agreement with Tellura": each item's party;
-    "Among them, Vexa tied up with Tellura ..., and Orvik agreed with Quindar": each item's subject too."""
+    "Among them, Vexa tied up with Tellura ..., and Orvik agreed with Quindar": each item's subject too;
+    "... included one between Vexa and Tellura": both."""
     subjects = [(m.group(1), m.start(1), False) for m in p.item_subject.finditer(t)] if p.items_follow.match(t) else []
-    return subjects + [(m.group(1), m.start(1), True) for m in p.with_one_name.finditer(t)]
+    pairs = [(m.group(g), m.start(g), True) for m in p.between_names.finditer(t) for g in (1, 2)]
+    return subjects + pairs + [(m.group(1), m.start(1), True) for m in p.with_one_name.finditer(t)]
 
 
 def _continues_a_list(before: str, k: Knowledge) -> bool:
@@ -306,8 +308,8 @@ def _coordinated(names: str, at: int, k: Knowledge) -> list[tuple[str, int]]:
 
 
 def listed_pairs(sentences: list[Sentence], k: Knowledge) -> set[tuple[str, str]]:
-    """The last two names of a list after 'with' in a signing ('with A, B and C Labs'): two parties,
-    even where 'B and C Labs' would otherwise read as one body's name."""
+    """The last two names of a list after 'with' in a signing ('with A, B and C Labs'), and the two after
+    'between': two parties, even where 'B and C Labs' would otherwise read as one body's name."""
     p = k.patterns
     out: set[tuple[str, str]] = set()
     for s in sentences:
@@ -317,6 +319,11 @@ def listed_pairs(sentences: list[Sentence], k: Knowledge) -> set[tuple[str, str]
             names = [m.group() for m in p.listed_name.finditer(listed.group(1))]
             if len(names) >= 3:
                 out.add((names[-2], names[-1]))
+        for m in p.between_pair.finditer(s.text):
+            # "between the Norland Institute of Technology and Vexa Photonics": two sides, unless what follows
+            # "and" is a head or common word alone, which goes on the same name ("of Science and Technology").
+            if not (len(m.group(2).split()) == 1 and (m.group(2) in k.org_heads or m.group(2) in lexicon(k).vocab)):
+                out.add((m.group(1), m.group(2)))
     return out
 
 

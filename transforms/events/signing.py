@@ -215,6 +215,8 @@ def _listed_deals(story: _Story, s: Sentence) -> None:
     own entry, if it had no other party yet, becomes the first item."""
     rx, last, t = story.rx, story.found[-1], s.text
     spans = name_spans(t, story.org_forms)
+    if _pairs_listed(story, s, spans, last):
+        return
     clause_start = 0
     for item in rx.p.with_one_name.finditer(t):
         party = next((c for a, _, c in spans if item.start(1) <= a < item.end(1)), None)  # "with Israel's X"
@@ -236,6 +238,29 @@ def _listed_deals(story: _Story, s: Sentence) -> None:
             story.found.remove(last)
         story.found.append(ag)
     story.last_at = s.index
+
+
+def _pairs_listed(story: _Story, s: Sentence, spans: list[tuple[int, int, str]], last: Agreement) -> bool:
+    """"The MoUs included one between A and B on ..., and another between C and D": one agreement per pair,
+    of the type the item names, else of the deals'. True if the sentence listed any."""
+    rx, t = story.rx, s.text
+    starts = [m.end() for m in rx.p.between_item.finditer(t)]
+    if not starts:
+        return False
+    pairs = []
+    for lo, hi in zip(starts, [*starts[1:], len(t)], strict=True):
+        named = dedupe([c for a, _, c in spans if lo <= a < hi])
+        if len(named) >= 2:
+            words = list(rx.trigger.finditer(t, 0, lo))
+            typ = kind(words[-1].group(), rx.types) if words else None
+            own = typ[1] if typ and typ[1] != rx.special("fallback") else last.type
+            pairs.append(Agreement(type=own, parties=named[:2], date=last.date, precision=last.precision,
+                                   location=last.location, evidence=[t]))
+    if pairs and len(set(last.parties)) < 2 and last in story.found:
+        story.found.remove(last)
+    story.found.extend(pairs)
+    story.last_at = s.index if pairs else story.last_at
+    return bool(pairs)
 
 
 def _contracting_body(story: _Story, s: Sentence) -> None:
