@@ -966,6 +966,13 @@ def test_the_one_who_won_a_contract_is_a_body_even_with_a_name_like_a_person_s()
     assert ag["parties"] == ["Norland Border Force"]
 
 
+def test_the_subject_right_after_a_datelines_dash_is_a_party():
+    text = "Vexa wins order\n\nBERGEN, Norway — Rheinvik Defence has won an order from the Norland Army for trucks."
+    got = extract_article(text, PUB)
+    assert set(got["agreements"][0]["parties"]) == {"Rheinvik Defence", "Norland Army"}
+    assert "Rheinvik" not in {o["name"] for o in got["organisations"]}
+
+
 def test_each_verb_of_a_sentence_reporting_two_deals_has_its_own_subject():
     text = ("Among the contracts, Vexlar Shipyards Ltd signed a deal with the Norland Coast Guard for boats, while "
             "Korva Armour won a contract from the Norland Border Force for jackets.")

@@ -25,6 +25,13 @@ def test_registry_spellings_are_one_organisation():
     assert got["Ministry of Defence"].mentions == 3
 
 
+def test_a_country_adjective_before_a_long_registry_name_cuts_no_body_of_its_own_from_it():
+    got = names("Trucks were ordered by the German Federal Office of Bundeswehr Equipment, Information Technology "
+                "and In-Service Support (BAAINBw) on Monday.")
+    assert list(got) == ["Federal Office of Bundeswehr Equipment, Information Technology and In-Service Support"]
+    assert "Norwegian Defence Materiel Agency" in names("The Norwegian Defence Materiel Agency ordered trucks.")
+
+
 def test_two_organisations_joined_by_and_are_split():
     got = names("The Department of Science and Technology and the Ministry of Coal Mines signed it.")
     assert "Department of Science and Technology" in got

@@ -746,6 +746,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     is_org = [_is_org_phrase(p, k) and not _for_known_body(p, idx, k) for p in phrases]
     longer = [(c[0].start, c[-1].end) for c, p, ok in zip(candidates, phrases, is_org, strict=True)
               if ok and norm(" ".join(p)) not in idx.by_form]
+    registry_spans: list[tuple[int, int]] = []  # where registry names stand: no shorter candidate cuts into one
     for start, end, form in idx.pattern.finditer(text):
         if text[end:end + 2] in ("'t", "'d") or (text[end:end + 1] == "'" and text[end + 1:end + 2].isalpha()
                                                  and text[end + 1:end + 2] != "s"):
@@ -772,6 +773,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             continue
         # The spelling as written ('Indian army', 'the defence ministry') is one of its forms.
         b.add(reg.name, reg.acronym, start, surface=form if form in idx.case_forms or " " in form else None)
+        registry_spans.append((start, end))
     # 3. Capitalised phrases around an organisation head word; "the Australian Government" is left to the
     # governments component (Government of Australia), as "the Australian government" is.
     for cand, phrase, ok in zip(candidates, phrases, is_org, strict=True):
@@ -785,7 +787,11 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             if _acts_bare(text, cand[0].start, cand[-1].end, name, k):
                 b.add_bare(name, reg, cand[0].start)
             continue
-        if ok and not _described(text, cand, k):
+        # "the German Federal Office of Bundeswehr Equipment, ...": a phrase cut from a longer registry name is
+        # none of its own.
+        cut_from = any(a < cand[-1].end and cand[0].start < e and e - a > cand[-1].end - cand[0].start
+                       for a, e in registry_spans)
+        if ok and not cut_from and not _described(text, cand, k):
             b.add(name, None, cand[0].start)
     # 4. Institution families: "IIT Kharagpur", "IIT-Jammu" are the Indian Institute of Technology there.
     spelled = list(k.patterns.family_member_spelled.finditer(text))
