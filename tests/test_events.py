@@ -973,6 +973,14 @@ def test_the_subject_right_after_a_datelines_dash_is_a_party():
     assert "Rheinvik" not in {o["name"] for o in got["organisations"]}
 
 
+def test_the_framework_contract_told_after_an_order_is_that_order_now_typed_and_placed_in_a_town():
+    text = ("Vexlar Defence has won an order from the Norland Materiel Agency for 400 trucks, the company said on "
+            "Thursday. The framework contract was signed in Karlskrona on 2 June.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["type"], ag["date"], ag["location"]) == ("framework", "2025-06-02", "Karlskrona")
+    assert set(ag["parties"]) == {"Vexlar Defence", "Norland Materiel Agency"}
+
+
 def test_each_verb_of_a_sentence_reporting_two_deals_has_its_own_subject():
     text = ("Among the contracts, Vexlar Shipyards Ltd signed a deal with the Norland Coast Guard for boats, while "
             "Korva Armour won a contract from the Norland Border Force for jackets.")

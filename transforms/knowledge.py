@@ -20,6 +20,7 @@ from schemas.tables import ORG_TYPES
 from transforms.decision_model import MODEL_FILE, DecisionModel, event_feature_names, load_decisions, role_feature_names
 from transforms.errors import KnowledgeError
 from transforms.gazetteer import (
+    EVENT_PLACE_MIN_POPULATION,
     country_names,
     country_words,
     merge_countries,
@@ -238,7 +239,7 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
         org_families=families,
         not_organisations=frozenset(x.lower() for x in _lines(d / "not_organisations.txt")),
         places=places,
-        event_places=frozenset(places) | package_places(place_forms_not_used),
+        event_places=frozenset(places) | package_places(place_forms_not_used, EVENT_PLACE_MIN_POPULATION),
         regions={r: countries.get(c, c) for r, c in package_regions() if r not in place_forms_not_used
                  and r not in countries},
         countries=countries,

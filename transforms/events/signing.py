@@ -352,9 +352,12 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
                                evidence=[said]) for y in years)
         return
     signed_by = named and follows and bool(rx.p.signed_by_whom.search(t))
-    if anaphoric and found and (not named or signed_by) and _refers_back(found[-1], ag, rx):
+    refines = anaphoric and found and _refines(found[-1], t, typ, rx)
+    if anaphoric and found and (not named or signed_by) and (refines or _refers_back(found[-1], ag, rx)):
         # "The signing of this agreement ...": details for the last one, not a new agreement; "The contract
         # was signed by the head of the X Agency": and who signed it for which body.
+        if refines:
+            found[-1].type = ag.type  # "The framework contract was signed in ...": the contract just told, now typed
         if signed_by:
             add_new(found[-1].parties, ag.parties)
         add_new(found[-1].signatories, ag.signatories)
@@ -647,6 +650,15 @@ def _acting_for(governments: set[str], bodies: set[str], country_of: dict[str, s
     states = {_government_country(g) for g in governments if g.startswith(GOVERNMENT)}
     of_bodies = {country_of.get(b) for b in bodies}
     return bool(states) and None not in of_bodies and bool(of_bodies & states) and of_bodies <= states
+
+
+def _refines(prev: Agreement, t: str, typ: tuple[str, int], rx: SpecPatterns) -> bool:
+    """"The framework contract": a more specific name of the kind just told (its last word names that kind),
+    so the same agreement, not another."""
+    first = rx.trigger.match(t, typ[1])
+    after = rx.trigger.match(t, first.end() + 1) if first else None  # the noun the type word qualifies
+    last = kind((after or first).group().split()[-1], rx.types) if first else None
+    return last is not None and last[1] == prev.type and typ[0] != prev.type
 
 
 def _refers_back(prev: Agreement, ag: Agreement, rx: SpecPatterns) -> bool:
