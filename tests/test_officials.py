@@ -481,6 +481,16 @@ def test_a_retired_officer_s_appointment_gives_the_role_and_a_body_appointing_on
     assert got["Arun Rao"].title == "Lt Gen"
 
 
+def test_an_honorific_inside_a_run_opens_the_name_and_what_a_title_is_of_is_no_person():
+    got = people("Director of the Norland Institute of Technology Vexa Prof Karl Berg gave the address.")
+    assert list(got) == ["Karl Berg"]
+    assert got["Karl Berg"].title == "Director of the Norland Institute of Technology Vexa"
+    assert people("The President also met the Speaker of the Vexa Sabha.") == {}
+    got = people("He met the Speaker of the Vexa Sabha Karl Berg.")
+    assert list(got) == ["Karl Berg"] and got["Karl Berg"].title == "Speaker of the Vexa Sabha"
+    assert people("He met the Secretary of Defense Karl Berg.")["Karl Berg"].title == "Secretary of Defense"
+
+
 def test_a_role_after_the_name_with_an_article_or_its_company_s_possessive():
     got = people("The tests were led by Arun Rao, a senior scientist at the Vexa Research Centre.")
     assert got["Arun Rao"].title == "senior scientist at the Vexa Research Centre"

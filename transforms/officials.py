@@ -180,8 +180,19 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
             if i > seg_start and (_has_title(before, lex) or _ends_with_body(before, org_forms, lex)):
                 n_name = _name_at(toks, i, lex, org_forms)
                 end = i + n_name
-                if n_name >= 2 and (end == len(toks) or toks[end].text in lex.words.connectors
-                                    or toks[end].text.startswith("(") or toks[end].text in DAYS | MONTHS):
+                # "Director of IIT Madras Prof V Kamakoti": an honorific inside opens the name; what is before
+                # it is the title's.
+                honorific_inside = any(_rank_at(toks, m, lex) for m in range(i + 1, end))
+                # "the Speaker of the Lok Sabha": what a title is "of" is its body, not a person.
+                of_body = toks[i - 1].text in lex.words.name_joining_prepositions or (
+                    toks[i - 1].text in lex.words.definite_articles and i - 2 >= seg_start
+                    and toks[i - 2].text in lex.words.name_joining_prepositions)
+                if of_body and n_name >= 4:
+                    i += n_name - 2  # "the Speaker of the Lok Sabha Om Birla": the body's two words, then the name
+                    n_name, of_body = 2, False
+                if n_name >= 2 and not honorific_inside and not of_body and (
+                        end == len(toks) or toks[end].text in lex.words.connectors
+                        or toks[end].text.startswith("(") or toks[end].text in DAYS | MONTHS):
                     seg_start = _headline_title_start(toks, seg_start, i, lex)
                     title = sent[toks[seg_start].start:toks[i - 1].end]
                     found.append(_Found(sent[toks[i].start:toks[end - 1].end], None, title, toks[i].start,
