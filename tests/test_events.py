@@ -833,6 +833,14 @@ def test_he_who_co_chaired_talks_with_a_counterpart_is_the_official_named_before
     assert [c["name"] for c in m["chairs"]] == ["Ola Berg"]
 
 
+def test_ministers_of_several_named_countries_meeting_hold_one_meeting_that_the_host_held():
+    text = ("Foreign ministers of Norland, Vexia, Ruritania and Chile met in Oslo on Tuesday and agreed to expand "
+            "patrols. Norland's Foreign Minister Karl Berg hosted the meeting, which was attended by Vexia's Foreign "
+            "Minister Ola Lind and Chile's Foreign Minister Ana Soto.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert (m["type"], m["start"], m["location"]) == ("other", "2025-06-10", "Oslo")
+
+
 def test_a_meeting_name_starts_after_a_weekday_and_its_for():
     got = extract_article("The ministers met in Oslo on Monday for Nordic Triangle talks on air defence.", PUB)
     assert [m["name"] for m in got["meetings"]] == ["Nordic Triangle talks"]

@@ -166,6 +166,7 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
         negated = not rx.p.occasion_clause.match(t, len(held)) or is_negated(held, rx)
     typ = best_type(t, rx.trigger, rx.types, rx.p.trigger_as_modifier)
     met = _met(t, rx, story.person_forms, story.org_forms) if not negated else None
+    word_at = typ[1] if typ is not None else None  # "hosted the meeting": the meeting's word, whatever the verb
     if typ is not None and typ[0] == rx.special("fallback") and met is not None:
         typ = met  # "held a meeting with the delegation from X": a bilateral meeting
     elif typ is not None and typ[0] == rx.special("fallback") and _counterpart_pair(t, story.person_forms, rx):
@@ -190,7 +191,7 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
     if side:
         # "held talks with X on the sidelines of the ASEAN Defence Ministers' Meeting-Plus": ASEAN held no talks.
         _not_in_occasion(mt, t, side.start(), clause_end(t, side.end()), story)
-    anaphoric = bool(rx.p.anaphor_meeting.search(t[:typ[1]])) and not mt.name
+    anaphoric = bool(rx.p.anaphor_meeting.search(t[:typ[1] if word_at is None else word_at])) and not mt.name
     mt.separate = bool(rx.p.separate_occasion.search(t[:typ[1]]))
     mt.dated_by_its_words = mt.start is not None and bool(rx.p.date_in_meeting_phrase.match(t, typ[1]))
     own = _talks_before_occasion(t, typ, rx) if occasion and typ != met else None
