@@ -841,6 +841,15 @@ def test_ministers_of_several_named_countries_meeting_hold_one_meeting_that_the_
     assert (m["type"], m["start"], m["location"]) == ("other", "2025-06-10", "Oslo")
 
 
+def test_the_army_chief_who_met_one_officer_and_called_on_another_held_two_meetings_not_with_a_school_visited():
+    text = ("General Karl Berg, the Norland Army chief, arrived in Vexia on Sunday. In Vexton, the Army chief met "
+            "Vexia's Chief of Defence Forces General Ola Lind and held discussions on training. He also called on "
+            "the Cabinet Secretary for Defence, Ana Soto, and visited the Vexia Army's Infantry School.")
+    got = extract_article(text, PUB)["meetings"]
+    assert len(got) == 2
+    assert all("Infantry School" not in m["participants"] for m in got)
+
+
 def test_a_meeting_name_starts_after_a_weekday_and_its_for():
     got = extract_article("The ministers met in Oslo on Monday for Nordic Triangle talks on air defence.", PUB)
     assert [m["name"] for m in got["meetings"]] == ["Nordic Triangle talks"]

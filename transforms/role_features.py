@@ -15,7 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from transforms.document import Doc
-from transforms.events.common import clause_end, forms_of_orgs, name_spans, named_only_within, served_spans
+from transforms.events.common import (
+    VISIT_REACH,
+    clause_end,
+    forms_of_orgs,
+    name_spans,
+    named_only_within,
+    served_spans,
+)
 from transforms.events.engine import SpecPatterns
 from transforms.events.signing import GOVERNMENT
 from transforms.names import norm
@@ -41,7 +48,7 @@ def candidates(doc: Doc, event: EventRecord, role: str, rx: SpecPatterns, others
     # So does a body visited ("the delegation also visited the Vexa Shipyard").
     def where(a: int) -> bool:
         return bool(rx.p.venue.search(event.evidence[max(0, a - 8):a])
-                    or rx.p.visited_before.search(event.evidence, max(0, a - 24), a))
+                    or rx.p.visited_before.search(event.evidence, max(0, a - VISIT_REACH), a))
 
     venues = {n for a, _, n in spans if where(a)} - {n for a, _, n in spans if not where(a)}
     # "approved proposals for the Army and the Navy": nor does a body named only as one the event serves.

@@ -42,6 +42,9 @@ def served_spans(t: str, spans: list[tuple[int, int, str]], rx: SpecPatterns, se
     return out
 
 
+VISIT_REACH = 48  # characters before a body's name that may say it was visited ("visited the Vexa Army's ...")
+
+
 def clause_end(text: str, start: int) -> int:
     """Where the clause that runs on from `start` ends: the next comma, else the text's end."""
     comma = text.find(",", start)
