@@ -152,6 +152,13 @@ def test_this_agreement_refers_back_instead_of_adding_one():
     assert set(ag["parties"]) == {"VELA", "Indian Space Research Organisation"}
 
 
+def test_the_two_sides_signing_after_two_bodies_met_are_those_bodies():
+    text = ("Oslo, Jan 22: The Norland Coast Guard and the Vexian Coast Guard held their 23rd high-level meeting in "
+            "Oslo on Tuesday. The two sides signed a memorandum of cooperation on maritime safety.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert sorted(ag["parties"]) == ["Norland Coast Guard", "Vexian Coast Guard"]
+
+
 def test_the_two_sides_signing_names_the_two_governments():
     text = ("India and Chile held talks in Delhi on Monday. Chile is a close partner of India. "
             "The two sides also signed two MoUs on cooperation in health and culture.")

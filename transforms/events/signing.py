@@ -290,7 +290,10 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     parties = (unserved if len(acting) > 1 else parties) + acting
     if len(parties) < 2:
         parties += [x for x in two_services(t[:cut], doc.orgs, rx) if x not in parties]  # "the two navies signed"
-    if rx.p.two_sides.search(t) and len(parties) < 2 and not (anaphoric and story.found):
+    sides = _bodies_paired_before(story, s) if rx.p.two_sides_bodies.search(t) and not parties else []
+    if sides:
+        parties = sides  # "The Norland Navy and the Vexian Navy held talks ... The two sides signed an MoU"
+    elif rx.p.two_sides.search(t) and len(parties) < 2 and not (anaphoric and story.found):
         # "the two countries signed a pact": the governments of the two countries the story is about (one
         # may be named already: "Philippine President X ... the two leaders")
         pair = _article_countries(doc.sentences, rx)
@@ -520,6 +523,20 @@ def _leading_body(orgs: list[Org], org_type: str, noun: str = "") -> str | None:
     typed = sorted((o for o in orgs if o.org_type == org_type or (head and o.name.endswith(f" {head}"))),
                    key=lambda o: (-o.mentions, o.first))
     return typed[0].name if typed else None
+
+
+def _bodies_paired_before(story: _Story, s: Sentence, reach: int = 3) -> list[str]:
+    """The two bodies that open one of the sentences just before, joined by "and" ("The Norland Coast Guard and
+    the Vexian Coast Guard held their meeting ..."): who "the two sides" are."""
+    for prior in reversed(story.doc.sentences[max(0, s.index - reach):s.index]):
+        spans = name_spans(prior.text, story.org_forms)
+        dateline = story.rx.p.dateline.match(prior.text)
+        opening = prior.text[dateline.end() if dateline else 0:spans[0][0]] if spans else ""
+        if (len(spans) >= 2 and not story.rx.p.leading_article.sub("", opening.lstrip()).strip()
+                and story.rx.p.pair_joint.fullmatch(prior.text, spans[0][1], spans[1][0])
+                and spans[0][2] != spans[1][2]):
+            return [spans[0][2], spans[1][2]]
+    return []
 
 
 def _subject_before(story: _Story, s: Sentence, reach: int = 3) -> str | None:
