@@ -1079,6 +1079,14 @@ def test_the_heads_of_both_delegations_chair_when_the_second_is_told_without_its
     assert mt["chairs"] == []
 
 
+def test_the_head_of_the_side_represented_by_someone_chairs_with_the_other_sides_head():
+    text = ("The defence ministries of Norland and Vexia held their annual consultations in Oslo on Monday. The "
+            "Norland delegation was headed by State Secretary Karl Berg, while Vexia was represented by State "
+            "Secretary Ana Lund.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert [c["name"] for c in mt["chairs"]] == ["Karl Berg", "Ana Lund"]
+
+
 def test_counted_deals_listed_among_them_each_with_its_own_subject_are_one_each():
     text = ("Day two of the expo saw 11 memoranda of understanding signed. Among them, Vexlar Defence Systems tied "
             "up with Israel's Orvik Systems for fire control; Tellmar Electronics Limited signed with Kestrel "

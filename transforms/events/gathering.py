@@ -477,6 +477,11 @@ def _chairs(t: str, rx: SpecPatterns, person_forms: dict[str, str], named_before
             for _, _, who in picked:
                 if who not in [c for c, _ in chairs]:
                     chairs.append((who, role))
+    other = rx.p.other_side_elided.search(t) if chairs else None
+    if other is not None:  # "..., while Vexia was represented by B": the other side's head chairs with the first
+        head = next((n for a, _, n in people if other.end() <= a < other.end() + 80), None)
+        if head is not None and head not in [c for c, _ in chairs]:
+            chairs.append((head, chairs[0][1]))
     return chairs
 
 
