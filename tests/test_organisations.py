@@ -32,6 +32,13 @@ def test_a_country_adjective_before_a_long_registry_name_cuts_no_body_of_its_own
     assert "Norwegian Defence Materiel Agency" in names("The Norwegian Defence Materiel Agency ordered trucks.")
 
 
+def test_names_given_as_examples_of_companies_are_each_a_body_but_people_of_institutions_are_not():
+    text = "Several firms such as Orvik, Tellura Labs and Kestrel Robotics showed drones."
+    assert {o["name"] for o in view(text, None)["organisations"]} == {"Orvik", "Tellura Labs", "Kestrel Robotics"}
+    text = "Leaders of both institutions, including Karl Berg, Advisor, Vexa Labs, attended."
+    assert "Karl Berg" not in {o["name"] for o in view(text, None)["organisations"]}
+
+
 def test_two_organisations_joined_by_and_are_split():
     got = names("The Department of Science and Technology and the Ministry of Coal Mines signed it.")
     assert "Department of Science and Technology" in got

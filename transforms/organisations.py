@@ -945,6 +945,12 @@ def _cued_names(text: str, k: Knowledge) -> Iterator[tuple[str, int]]:
                *([p.org_appointing] if appoints else [])):
         for m in rx.finditer(text):
             yield m.group(1), m.start(1)
+    for m in p.org_examples.finditer(text):  # "companies, including A, B and C": each of them
+        pos = m.start(1)
+        for name in p.example_split.split(m.group(1)):
+            pos = text.find(name, pos)
+            yield name.removeprefix("the "), pos
+            pos += len(name)
     if not any(title in text for title in k.words.sets["company_titles"]):
         return  # most stories name no company officer: the pattern is not run over them
     for m in p.company_title_after.finditer(text):

@@ -319,6 +319,10 @@ def listed_pairs(sentences: list[Sentence], k: Knowledge) -> set[tuple[str, str]
             names = [m.group() for m in p.listed_name.finditer(listed.group(1))]
             if len(names) >= 3:
                 out.add((names[-2], names[-1]))
+        for m in p.org_examples.finditer(s.text):  # "firms such as A, B Labs and C Robotics": the last two
+            names = p.example_split.split(m.group(1))
+            if len(names) >= 2:
+                out.add((names[-2].removeprefix("the "), names[-1].removeprefix("the ")))
         for m in p.between_pair.finditer(s.text):
             # "between the Norland Institute of Technology and Vexa Photonics": two sides, unless what follows
             # "and" is a head or common word alone, which goes on the same name ("of Science and Technology").
