@@ -857,6 +857,13 @@ def test_the_army_chief_who_met_one_officer_and_called_on_another_held_two_meeti
     assert all("Infantry School" not in m["participants"] for m in got)
 
 
+def test_the_chiefs_of_two_named_bodies_meeting_hold_a_bilateral_meeting_of_those_bodies():
+    text = "The chiefs of the Vexian Air Force and the Royal Norland Air Force met in Oslo on Monday to discuss drills."
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["type"] == "bilateral meeting"
+    assert sorted(m["participants"]) == ["Royal Norland Air Force", "Vexian Air Force"]
+
+
 def test_a_meeting_name_starts_after_a_weekday_and_its_for():
     got = extract_article("The ministers met in Oslo on Monday for Nordic Triangle talks on air defence.", PUB)
     assert [m["name"] for m in got["meetings"]] == ["Nordic Triangle talks"]
