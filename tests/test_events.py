@@ -864,6 +864,14 @@ def test_the_chiefs_of_two_named_bodies_meeting_hold_a_bilateral_meeting_of_thos
     assert sorted(m["participants"]) == ["Royal Norland Air Force", "Vexian Air Force"]
 
 
+def test_a_numbered_2_plus_2_dialogue_keeps_its_number_and_name_but_a_second_meeting_has_no_name():
+    text = "Norway and Chile held their second 2+2 Ministerial Dialogue in Oslo on Friday."
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert (m["type"], m["name"]) == ("dialogue", "second 2+2 Ministerial Dialogue")
+    (m,) = extract_article("Norway and Chile held the second meeting in Oslo on Friday.", PUB)["meetings"]
+    assert m["name"] is None
+
+
 def test_a_meeting_name_starts_after_a_weekday_and_its_for():
     got = extract_article("The ministers met in Oslo on Monday for Nordic Triangle talks on air defence.", PUB)
     assert [m["name"] for m in got["meetings"]] == ["Nordic Triangle talks"]

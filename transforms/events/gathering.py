@@ -117,9 +117,14 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
         # "Delegation-level talks were held": a meeting word opening the sentence is capitalised as its first
         # word, not as a name (unless a later word is: "Joint Working Group met").
         opens = not before.strip()
-        capitalised = any(w[:1].isupper() for w in noun.split()[1:]) if opens else noun[:1].isupper()
+        # "2+2 Ministerial Dialogue": a name opening with a number is capitalised in its next word.
+        capitalised = any(w[:1].isupper() for w in noun.split()[1:]) if opens or noun[:1].isdigit() \
+            else noun[:1].isupper()
         if not words and not capitalised:
             continue
+        last = before.split()[-1:]
+        if not words and last and last[0].lower() in rx.words.map("ordinal_numbers"):
+            words = last  # "their second 2+2 Ministerial Dialogue": the number is the name's
         if p.trigger_as_verb.match(sentence, m.end()):
             continue  # "Defense Minister Karl Berg meeting their counterparts": a verb, not a name
         if words and len(words) == 1 and sentence.startswith(words[0]) and not noun[:1].isupper():
