@@ -82,3 +82,8 @@ def test_hyphenated_spellings_of_known_synonyms_name_their_domains():
                           "Night-vision devices and software-defined radios are central to the deal.", None)
     names = {d.name for d in rec.domains}
     assert {"Sensors & Electro-optics", "Communications & Networks"} <= names
+
+
+def test_printed_parts_are_additive_manufacturing_in_either_spelling():
+    assert find_domains("Engineers showed a 3D-printed nozzle and parts 3D printed on site.", [], K) == {
+        "Additive Manufacturing": 2}
