@@ -39,6 +39,13 @@ def test_names_given_as_examples_of_companies_are_each_a_body_but_people_of_inst
     assert "Karl Berg" not in {o["name"] for o in view(text, None)["organisations"]}
 
 
+def test_the_body_named_as_the_owner_of_another_is_a_body_too_but_a_country_is_not():
+    got = names("The contract was signed by the Norland Department of Defence's Guided Weapons Group.")
+    assert set(got) == {"Norland Department of Defence", "Guided Weapons Group"}
+    assert set(names("The Vexa Institute's Space Lab built it.")) == {"Vexa Institute", "Space Lab"}
+    assert set(names("Chile's Ministry of Defence signed it.")) == {"Chile's Ministry of Defence"}
+
+
 def test_two_organisations_joined_by_and_are_split():
     got = names("The Department of Science and Technology and the Ministry of Coal Mines signed it.")
     assert "Department of Science and Technology" in got

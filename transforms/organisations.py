@@ -793,6 +793,9 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
                        for a, e in registry_spans)
         if ok and not cut_from and not _described(text, cand, k):
             b.add(name, None, cand[0].start)
+            owner = _owning_body(cand, k)
+            if owner is not None and b.find(owner) is None:
+                b.add(owner, None, cand[0].start)
     # 4. Institution families: "IIT Kharagpur", "IIT-Jammu" are the Indian Institute of Technology there.
     spelled = list(k.patterns.family_member_spelled.finditer(text))
     for m in [*k.patterns.family_member.finditer(text), *spelled]:
@@ -849,6 +852,20 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     orgs = [o for o in b.orgs if o.mentions > 0 and not _only_as_modifier(text, o, k)]
     orgs.sort(key=lambda o: o.first)
     return orgs
+
+
+def _owning_body(cand: list[Tok], k: Knowledge) -> str | None:
+    """"the Department of Defence's Guided Weapons Group": the body named as the owner is a body too (the
+    candidate's own name is what it owns)."""
+    p = k.patterns
+    at = next((i for i, t in enumerate(cand[:-1]) if p.possessive_end.search(t.text)
+               and t.text not in k.words.possessives_in_names), None)
+    if at is None or at < 1:
+        return None
+    words = _clean_phrase([*[t.text for t in cand[:at]], p.possessive_end.sub("", cand[at].text)], k)
+    if not words or country_possessive_words([cand[at].text], k) or not _is_org_phrase(words, k):
+        return None
+    return " ".join(words)
 
 
 def _a_countrys_government(name: str, k: Knowledge) -> bool:
