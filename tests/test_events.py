@@ -872,6 +872,14 @@ def test_a_numbered_2_plus_2_dialogue_keeps_its_number_and_name_but_a_second_mee
     assert m["name"] is None
 
 
+def test_a_proposal_cleared_at_a_meeting_is_its_topic_but_a_proposed_meeting_is_not_held():
+    text = "The proposal was cleared at a meeting chaired by Defence Minister Karl Berg on Monday."
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert [c["name"] for c in m["chairs"]] == ["Karl Berg"] and m["start"] == "2025-06-09"
+    assert extract_article("A proposal to hold a meeting of the council next month was discussed.", PUB)[
+        "meetings"] == []
+
+
 def test_a_meeting_name_starts_after_a_weekday_and_its_for():
     got = extract_article("The ministers met in Oslo on Monday for Nordic Triangle talks on air defence.", PUB)
     assert [m["name"] for m in got["meetings"]] == ["Nordic Triangle talks"]

@@ -165,7 +165,8 @@ def read_gatherings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecor
 def _read_sentence(story: _Story, s: Sentence) -> None:
     """One sentence: a new meeting (or one per counterpart listed), details for the recent one, or nothing."""
     rx, t = story.rx, s.text
-    negated = is_negated(t, rx)
+    # "The proposal was cleared at a meeting": what a meeting decided is its topic, which plans nothing of it.
+    negated = is_negated(rx.p.decided_topic.sub(" ", t), rx)
     if negated:
         # "held the dialogue in Paris, where the proposal was discussed": what was done there negates nothing.
         held = drop_planned_part(t, rx, rx.verb.search(t))
