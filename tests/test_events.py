@@ -880,6 +880,14 @@ def test_a_proposal_cleared_at_a_meeting_is_its_topic_but_a_proposed_meeting_is_
         "meetings"] == []
 
 
+def test_meeting_a_minister_known_by_a_lower_case_title_beside_an_occasion_is_a_meeting_of_its_own():
+    for text in ("He had met the minister on the sidelines of the Oslo Security Forum in June.",
+                 "He met the Norwegian defence minister on the sidelines of the Oslo Security Forum in June."):
+        got = extract_article(text, PUB)["meetings"]
+        assert sorted(m["type"] for m in got) == ["bilateral meeting", "conference"], text
+    assert extract_article("He met the press after the Oslo Security Forum was cancelled.", PUB)["meetings"] == []
+
+
 def test_a_meeting_name_starts_after_a_weekday_and_its_for():
     got = extract_article("The ministers met in Oslo on Monday for Nordic Triangle talks on air defence.", PUB)
     assert [m["name"] for m in got["meetings"]] == ["Nordic Triangle talks"]
