@@ -46,6 +46,13 @@ def test_the_body_named_as_the_owner_of_another_is_a_body_too_but_a_country_is_n
     assert set(names("Chile's Ministry of Defence signed it.")) == {"Chile's Ministry of Defence"}
 
 
+def test_a_whole_name_then_and_then_a_one_word_brand_are_not_one_name():
+    assert "Korvane Labs" in names("The data will be processed by Korvane Labs and Maxvik.")
+    assert "Korvane Labs and Maxvik" not in names("The data will be processed by Korvane Labs and Maxvik.")
+    assert "Department of Science and Technology" in names("The Department of Science and Technology funded it.")
+    assert "Arvenspace" in names("Launch provider Arvenspace signed a deal.")
+
+
 def test_two_organisations_joined_by_and_are_split():
     got = names("The Department of Science and Technology and the Ministry of Coal Mines signed it.")
     assert "Department of Science and Technology" in got
