@@ -491,6 +491,18 @@ def test_an_honorific_inside_a_run_opens_the_name_and_what_a_title_is_of_is_no_p
     assert people("He met the Secretary of Defense Karl Berg.")["Karl Berg"].title == "Secretary of Defense"
 
 
+def test_titles_set_off_by_commas_joined_by_and_or_naming_a_place_and_a_who_clause_is_no_title():
+    got = people("Karl Berg, president and chief executive of Vexlar Systems, spoke.")
+    assert got["Karl Berg"].title == "president and chief executive of Vexlar Systems"
+    got = people("Karl Berg, executive director, and Ana Lund, chief engineer, spoke.")
+    assert (got["Karl Berg"].title, got["Ana Lund"].title) == ("executive director", "chief engineer")
+    assert people("Maj Gen Ravi Rao (retd), who heads the think tank, spoke.")["Ravi Rao"].title == "Maj Gen"
+    assert people("It was attended by the ambassador, Karl Berg.")["Karl Berg"].title == "ambassador"
+    assert people("It was attended by Norland's ambassador to Chile, Karl Berg.")["Karl Berg"].title == (
+        "ambassador to Chile")
+    assert people("The award went to the company, Karl Berg said.") == {}
+
+
 def test_a_role_after_the_name_with_an_article_or_its_company_s_possessive():
     got = people("The tests were led by Arun Rao, a senior scientist at the Vexa Research Centre.")
     assert got["Arun Rao"].title == "senior scientist at the Vexa Research Centre"

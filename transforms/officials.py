@@ -231,8 +231,8 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
             f.title = f"{office}, {f.title}" if office else f.title
     for n, f in enumerate(bare):
         f.title = (_title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex, org_forms)
-                   or _lower_title_before(sent, f.start, lex,
-                                          lex.p.lower_words_before_comma if sent[f.end:f.end + 1] == "," else None)
+                   or _lower_title_before(sent, f.start, lex, lex.p.lower_words_before_comma
+                                          if lex.p.apposition_end.match(sent, f.end) else None)
                    or (_shared_plural_title(sent, bare[n - 1], f, lex) if n else None))
         if f.title:
             found.append(f)
@@ -303,8 +303,8 @@ def _lower_title_before(sent: str, start: int, lex: Lexicon, apposed: re.Pattern
     # keep the words after the last clause boundary ('and', 'his', 'the', a verb)
     for j in range(len(words) - 1, -1, -1):
         w = words[j].lower()
-        # "minister of defence": an 'of' right after a title word belongs to the title.
-        if w == "of" and j > 0 and lex.is_title_word(words[j - 1].capitalize()):
+        # "minister of defence", "ambassador to India": an 'of' or 'to' right after a title word belongs to the title.
+        if w in lex.words.title_prepositions and j > 0 and lex.is_title_word(words[j - 1].capitalize()):
             continue
         # "director of the agency": so is the article after it, before lower-case words of the title.
         if (w == "the" and j > 1 and words[j - 1].lower() == "of" and lex.is_title_word(words[j - 2].capitalize())
@@ -430,12 +430,18 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
                 return r.text(sent)
     low = lex.p.lower_title_after.match(sent[start:])
     words = low.group(1).split() if low else []
+    if words and words[0] in lex.words.relative_pronouns:
+        return None  # "X (retd), who heads the think tank,": a clause about X, not a title
     # "X, founder Ana Lunde said": the title of the person it names, not X's.
     if len(words) > 2 and all(w[:1].isupper() and lex.is_name_token(w) for w in words[-2:]):
         return None
     # "the kingdom's defence attache", "Vexlar Systems' vice president": the owner's words are no title's.
     owner = next((i + 1 for i in range(min(5, len(words)) - 1, -1, -1) if lex.p.possessive_end.search(words[i])), 0)
     if low and _has_title([w.capitalize() for w in words[owner:owner + 2]], lex):
+        # "X, president and chief executive of Vexlar Systems": a second office joined by "and".
+        more = lex.p.lower_title_and.match(sent, start + low.end())
+        if more and lex.is_title_word(more.group(1).split()[0].capitalize()):
+            return f"{low.group(1)} and {more.group(1)}"
         return low.group(1)
     return None
 
