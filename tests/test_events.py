@@ -888,6 +888,21 @@ def test_meeting_a_minister_known_by_a_lower_case_title_beside_an_occasion_is_a_
     assert extract_article("He met the press after the Oslo Security Forum was cancelled.", PUB)["meetings"] == []
 
 
+def test_a_meeting_at_which_something_was_done_was_held_but_one_at_which_it_will_be_done_and_a_press_conference_not():
+    text = "The roadmap was adopted at a meeting of the two navies' staffs in Brest in March."
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert (m["start"], m["location"]) == ("2025-03-01", "Brest")
+    for text in ("The roadmap will be adopted at a meeting of the two navies' staffs in Brest in March.",
+                 "The plan will be discussed at a meeting in Brest in March.",
+                 "The issue was raised at a press conference in Oslo on Monday."):
+        assert extract_article(text, PUB)["meetings"] == [], text
+
+
+def test_no_agreements_signed_is_no_agreement():
+    text = "The Norland Navy and the Vexian Navy held an exercise this week. No agreements were signed."
+    assert extract_article(text, PUB)["agreements"] == []
+
+
 def test_a_meeting_name_starts_after_a_weekday_and_its_for():
     got = extract_article("The ministers met in Oslo on Monday for Nordic Triangle talks on air defence.", PUB)
     assert [m["name"] for m in got["meetings"]] == ["Nordic Triangle talks"]

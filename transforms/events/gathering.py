@@ -171,7 +171,9 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
         # "held the dialogue in Paris, where the proposal was discussed": what was done there negates nothing.
         held = drop_planned_part(t, rx, rx.verb.search(t))
         negated = not rx.p.occasion_clause.match(t, len(held)) or is_negated(held, rx)
-    typ = best_type(t, rx.trigger, rx.types, rx.p.trigger_as_modifier)
+    # "told a press conference": a briefing for the press is no meeting.
+    typ = best_type(rx.p.press_briefing.sub(lambda m: " " * len(m.group()), t), rx.trigger, rx.types,
+                    rx.p.trigger_as_modifier)
     met = _met(t, rx, story.person_forms, story.org_forms) if not negated else None
     word_at = typ[1] if typ is not None else None  # "hosted the meeting": the meeting's word, whatever the verb
     if typ is not None and typ[0] == rx.special("fallback") and met is not None:
@@ -180,7 +182,7 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
         typ = (rx.special("bilateral") or typ[0], typ[1])  # "A and his counterpart B ... at their meeting"
     # "At the 3rd Joint Commission, the two sides signed ...": the occasion of what was done was held.
     occasion = typ is not None and rx.p.meeting_occasion.match(t[:typ[1]]) is not None
-    reported = typ is not None and (occasion or rx.verb.search(t) is not None)
+    reported = typ is not None and (occasion or _held_verb(t, rx))
     if reported and typ is not None and story.recent is not None and _body_taking_part(story, t, typ[1]):
         reported = False  # "Officials of the Security Council also took part": in the meeting just told
     if not reported and met is None and not negated and _details_nearby(story, s):
@@ -216,6 +218,11 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
         _not_in_occasion(mt, t, *_occasion_phrase(t, typ, rx), story)
         story.recent = _merge_meeting(story.found, mt, rx, False, story.recent)
     _one_per_counterpart(story, s, t, mt)
+
+
+def _held_verb(t: str, rx: SpecPatterns) -> bool:
+    """A verb of holding that is not still to come ("will be discussed at a meeting in March" is not)."""
+    return any(not rx.p.modal_before.search(t, max(0, v.start() - 24), v.start()) for v in rx.verb.finditer(t))
 
 
 def _body_taking_part(story: _Story, t: str, word_at: int) -> bool:
