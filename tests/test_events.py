@@ -135,6 +135,13 @@ def test_a_company_announcing_an_agreement_with_another_concluded_it_but_announc
     assert extract_article(text, PUB)["agreements"] == []
 
 
+def test_contracts_that_shall_be_concluded_are_no_agreements_but_those_signed_to_do_something_are():
+    text = "The Norland Acquisition Council ruled that all acquisition contracts shall be concluded in two years."
+    assert extract_article(text, PUB)["agreements"] == []
+    (ag,) = extract_article("Vexa Labs and the Norland Navy signed an MoU to boost research.", PUB)["agreements"]
+    assert ag["parties"] == ["Vexa Labs", "Norland Navy"]
+
+
 def test_agreements_listed_by_year_and_type_are_each_an_agreement():
     text = ("VELA and the Indian Space Research Organisation (ISRO) signed an agreement on Tuesday. "
             "It follows the memoranda of understanding VELA and ISRO signed in 2004, 2009 and 2012, and "

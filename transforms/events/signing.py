@@ -142,8 +142,11 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     typ = best_type(t, rx.trigger, rx.types, rx.p.trigger_as_modifier)
     if typ is None:
         return
-    if rx.negation.search(t) is not None:
-        story.negated_at = s.index  # "X cancelled its order ...": what refers back to it is no agreement
+    # "X cancelled its order ...", "contracts shall be concluded in two years": planned or undone; what refers
+    # back to it is no agreement either.
+    if rx.negation.search(t) is not None or (verb is not None and rx.p.modal_before.search(
+            t, max(0, verb.start() - 24), verb.start())):
+        story.negated_at = s.index
         return
     if (verb is not None and rx.p.signing_verb.match(verb.group()) and found
             and rx.p.signing_back.search(t[:verb.start()])):
