@@ -910,6 +910,16 @@ def test_no_agreements_signed_is_no_agreement():
     assert extract_article(text, PUB)["agreements"] == []
 
 
+def test_calling_on_someone_and_later_addressing_a_roundtable_are_two_meetings_but_briefing_on_the_dialogue_not():
+    text = ("On Tuesday, he called on Prime Minister Karl Berg and later addressed a business roundtable organised by "
+            "the Norland Business Federation.")
+    got = extract_article(text, PUB)["meetings"]
+    assert sorted(m["type"] for m in got) == ["bilateral meeting", "conference"]
+    text = ("The two sides held their fourth defence policy dialogue in Oslo on Monday. He also called on Minister "
+            "Karl Berg and briefed him on the outcomes of the dialogue.")
+    assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["dialogue"]
+
+
 def test_a_meeting_name_starts_after_a_weekday_and_its_for():
     got = extract_article("The ministers met in Oslo on Monday for Nordic Triangle talks on air defence.", PUB)
     assert [m["name"] for m in got["meetings"]] == ["Nordic Triangle talks"]

@@ -217,7 +217,25 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
         mt = replace(_meeting(story, t, met or own), name=None)
         _not_in_occasion(mt, t, *_occasion_phrase(t, typ, rx), story)
         story.recent = _merge_meeting(story.found, mt, rx, False, story.recent)
+    call_end = None if own_talks else _call_before_another(story, t, typ, met)
+    if met is not None and call_end is not None:
+        # "he called on Prime Minister X and later addressed a business roundtable": the call is a meeting too.
+        call = replace(_meeting(story, t[:call_end], met, met[1]), name=None)
+        _merge_meeting(story.found, call, rx, False, story.recent)
     _one_per_counterpart(story, s, t, mt)
+
+
+def _call_before_another(story: _Story, t: str, typ: tuple[str, int], met: tuple[str, int] | None) -> int | None:
+    """Where a meeting verb with its own person ("called on Prime Minister X") ends, when the sentence then goes
+    on ("and later addressed") to a gathering of another word: the end of the call's clause, else None."""
+    if met is None or typ == met or met[1] >= typ[1] or story.rx.p.anaphor_meeting.search(t[:typ[1]]):
+        return None  # "... and briefed him on the outcomes of the dialogue": the one told before, no other
+    joints = [j for j in story.rx.p.and_then.finditer(t, met[1], typ[1])]
+    if not joints:
+        return None
+    end = joints[-1].start()
+    people = [a for a, _, _ in name_spans(t, story.person_forms) if met[1] < a < end]
+    return end if people else None
 
 
 def _held_verb(t: str, rx: SpecPatterns) -> bool:
