@@ -142,6 +142,16 @@ def test_contracts_that_shall_be_concluded_are_no_agreements_but_those_signed_to
     assert ag["parties"] == ["Vexa Labs", "Norland Navy"]
 
 
+def test_talks_that_concluded_and_a_shortlisted_bidder_conclude_no_agreement_but_a_signing_after_talks_does():
+    for text in ("Talks on the contract between Vexa Labs and the Norland Navy concluded on Monday, with the deal "
+                 "expected to be signed in June.",
+                 "Vexa Labs was shortlisted for the contract, which has not been awarded."):
+        assert extract_article(text, PUB)["agreements"] == [], text
+    text = "Negotiations concluded last week and Vexa Labs signed the contract with the Norland Navy on Monday."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["parties"], ag["date"]) == (["Vexa Labs", "Norland Navy"], "2025-06-09")
+
+
 def test_agreements_listed_by_year_and_type_are_each_an_agreement():
     text = ("VELA and the Indian Space Research Organisation (ISRO) signed an agreement on Tuesday. "
             "It follows the memoranda of understanding VELA and ISRO signed in 2004, 2009 and 2012, and "

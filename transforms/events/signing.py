@@ -44,6 +44,7 @@ from transforms.record import EventRecord, RoleFiller
 from transforms.sentences import Sentence, headline_lines
 
 SIGNING_DETAIL_REACH = 3  # sentences after an agreement that may still tell who signed it, where and when
+OWN_DATE_REACH = 12  # characters after a verb within which a date is that verb's ("signed in 2024")
 
 
 @dataclass
@@ -133,7 +134,8 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     """One clause: a new agreement, details for one already read, or nothing."""
     rx, found = story.rx, story.found
     said = t  # the evidence keeps the whole clause, even when its planned part is cut off below
-    verb = rx.verb.search(t)
+    ended = rx.p.talks_concluded.search(t)  # "Talks concluded last week and X signed ...": signed is the verb
+    verb = rx.verb.search(t, ended.end() if ended else 0) or (rx.verb.search(t) if ended else None)
     if verb is not None:
         t = _from_own_subject(t, verb, rx)
     t = drop_planned_part(t, rx, verb)
@@ -142,6 +144,8 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     typ = best_type(t, rx.trigger, rx.types, rx.p.trigger_as_modifier)
     if typ is None:
         return
+    if ended and verb is not None and verb.end() <= ended.end():
+        return  # "Talks on the contract concluded on Monday": talks ended, no agreement was concluded
     # "X cancelled its order ...", "contracts shall be concluded in two years": planned or undone; what refers
     # back to it is no agreement either.
     if rx.negation.search(t) is not None or (verb is not None and rx.p.modal_before.search(
@@ -321,9 +325,12 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         named = _leading_body(doc.orgs, rx.words.map("anaphoric_bodies")[body.group(1)], body.group(1))
         if named and named not in parties:
             parties.insert(0, named)
-    dates = [d for d in event_dates(rx.knowledge, t, doc.published, story.hint) if not reported_on(rx.knowledge, t, d)]
+    ended = rx.p.talks_concluded.search(t)  # "Talks ended last week and X signed on Monday": the talks' date is theirs
+    dates = [d for d in event_dates(rx.knowledge, t, doc.published, story.hint) if not reported_on(rx.knowledge, t, d)
+             and not (ended and d.span[0] <= ended.end() + OWN_DATE_REACH and verb is not None
+                      and verb.start() > ended.end())]
     # "the agreement signed in 2024": the date right after the signing verb is the agreement's own.
-    own = next((d for d in dates if verb is not None and 0 <= d.span[0] - verb.end() <= 12), None)
+    own = next((d for d in dates if verb is not None and 0 <= d.span[0] - verb.end() <= OWN_DATE_REACH), None)
     d = own or date_of(dates)
     return Agreement(
         type=typ[0], parties=dedupe(parties), signatories=signatories,
