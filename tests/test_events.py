@@ -152,6 +152,18 @@ def test_talks_that_concluded_and_a_shortlisted_bidder_conclude_no_agreement_but
     assert (ag["parties"], ag["date"]) == (["Vexa Labs", "Norland Navy"], "2025-06-09")
 
 
+def test_a_contract_with_a_described_body_and_another_deal_with_a_second_are_two_and_the_government_is_its_ministry():
+    text = ("On Thursday, the Norland Ministry of Defence signed a contract with public sector Vexa Nigam Limited for "
+            "missiles and another deal with Orvik Motors Ltd for vehicles.")
+    got = extract_article(text, PUB)["agreements"]
+    assert sorted(a["parties"][1] for a in got) == ["Orvik Motors Ltd", "Vexa Nigam Limited"]
+    assert {a["parties"][0] for a in got} == {"Norland Ministry of Defence"}
+    text = ("The Norland Ministry of Defence said so. The government on Friday signed two contracts with Vexa "
+            "Aeronautics Limited for helicopters.")
+    got = extract_article(text, PUB)["agreements"]
+    assert [sorted(a["parties"]) for a in got] == [["Norland Ministry of Defence", "Vexa Aeronautics Limited"]] * 2
+
+
 def test_agreements_listed_by_year_and_type_are_each_an_agreement():
     text = ("VELA and the Indian Space Research Organisation (ISRO) signed an agreement on Tuesday. "
             "It follows the memoranda of understanding VELA and ISRO signed in 2004, 2009 and 2012, and "
