@@ -106,3 +106,12 @@ def test_days_ago_and_a_week_of_a_month():
 def test_months_in_capitals_are_months_but_the_modal_may_is_not():
     assert one("It was signed on 05 JUN 2024.") == ("2024-06-05", "2024-06-05", "day")
     assert find_dates("It may 5 times exceed the cost.", PUB) == []
+
+
+def test_a_weekday_of_last_week_and_years_ago_resolve_before_publication():
+    (d,) = find_dates("signed on Monday last week", PUB)
+    assert (d.start, d.precision) == (dt.date(2025, 3, 17), "day")
+    (d,) = find_dates("signed on Friday last week", PUB)
+    assert d.start == dt.date(2025, 3, 21)
+    (d,) = find_dates("signed two years ago", PUB)
+    assert (d.start, d.precision) == (dt.date(2023, 1, 1), "year")

@@ -53,6 +53,11 @@ def test_a_whole_name_then_and_then_a_one_word_brand_are_not_one_name():
     assert "Arvenspace" in names("Launch provider Arvenspace signed a deal.")
 
 
+def test_a_day_of_the_month_after_a_name_is_the_dates_not_the_names():
+    assert list(names("Vexa Labs signed a contract with the Norland Navy on 3rd March, 2024.")) == [
+        "Vexa Labs", "Norland Navy"]
+
+
 def test_two_organisations_joined_by_and_are_split():
     got = names("The Department of Science and Technology and the Ministry of Coal Mines signed it.")
     assert "Department of Science and Technology" in got

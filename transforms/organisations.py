@@ -160,8 +160,10 @@ def _clean_words(words: list[str], k: Knowledge) -> list[str]:
                      or words[0].endswith(tuple(k.words.descriptor_endings))
                      or words[0] in k.leading_words or " ".join(words[:2]) in k.leading_words):
         words = words[2:] if " ".join(words[:2]) in k.leading_words else words[1:]
+    # "the Norland Navy on 3rd March": a day of the month after a name is the date's, not the name's.
     while words and (words[-1] in connectors or (words[-1].startswith("(")
-                                                 and words[-1].strip("()") not in k.words.bracketed_name_parts)):
+                                                 and words[-1].strip("()") not in k.words.bracketed_name_parts)
+                     or (p.ordinal_word.fullmatch(words[-1]) and len(words) > 1 and words[-2] in connectors)):
         words = words[:-1]
     # "the Pentagon's Defense Innovation Unit", "DRDO's Gas Turbine Establishment": the owner is another body.
     owned = [i for i, w in enumerate(words[:-1]) if p.possessive_end.search(w) and w not in k.words.possessives_in_names
