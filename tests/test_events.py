@@ -942,6 +942,14 @@ def test_calling_on_someone_and_later_addressing_a_roundtable_are_two_meetings_b
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["dialogue"]
 
 
+def test_a_body_at_whose_headquarters_a_meeting_was_held_is_its_venue_but_a_host_takes_part():
+    text = "The meeting was held at the headquarters of the Norland Naval Command in Bergen on Monday."
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert (m["participants"], m["location"]) == ([], "Bergen")
+    text = "The Norland Naval Command hosted the meeting at Bergen on Monday."
+    assert extract_article(text, PUB)["meetings"][0]["participants"] == ["Norland Naval Command"]
+
+
 def test_a_meeting_name_starts_after_a_weekday_and_its_for():
     got = extract_article("The ministers met in Oslo on Monday for Nordic Triangle talks on air defence.", PUB)
     assert [m["name"] for m in got["meetings"]] == ["Nordic Triangle talks"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from transforms.document import Doc
 from transforms.events.common import (
+    VENUE_REACH,
     VISIT_REACH,
     clause_end,
     forms_of_orgs,
@@ -47,7 +48,7 @@ def candidates(doc: Doc, event: EventRecord, role: str, rx: SpecPatterns, others
     # "met them at the Army Headquarters": a body named only as where it happened fills no role.
     # So does a body visited ("the delegation also visited the Vexa Shipyard").
     def where(a: int) -> bool:
-        return bool(rx.p.venue.search(event.evidence[max(0, a - 8):a])
+        return bool(rx.p.venue.search(event.evidence[max(0, a - VENUE_REACH):a])
                     or rx.p.visited_before.search(event.evidence, max(0, a - VISIT_REACH), a))
 
     venues = {n for a, _, n in spans if where(a)} - {n for a, _, n in spans if not where(a)}

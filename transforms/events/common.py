@@ -43,6 +43,7 @@ def served_spans(t: str, spans: list[tuple[int, int, str]], rx: SpecPatterns, se
 
 
 VISIT_REACH = 48  # characters before a body's name that may say it was visited ("visited the Vexa Army's ...")
+VENUE_REACH = 40  # characters before a body's name that may say an event was there ("at the headquarters of")
 
 
 def clause_end(text: str, start: int) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from transforms.document import Doc
 from transforms.events.common import (
+    VENUE_REACH,
     VISIT_REACH,
     Story,
     add_new,
@@ -324,7 +325,8 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
     rx, doc = story.rx, story.doc
     # "at Army Headquarters (Sena Bhawan)": where it was held, not who took part; "and visited the Infantry
     # School": a place seen.
-    spans = [(a, e, c) for a, e, c in name_spans(t, story.org_forms) if not rx.p.venue.search(t[max(0, a - 8):a])
+    spans = [(a, e, c) for a, e, c in name_spans(t, story.org_forms)
+             if not rx.p.venue.search(t[max(0, a - VENUE_REACH):a])
              and not rx.p.visited_before.search(t, max(0, a - VISIT_REACH), a)]
     participants = _taking_part(t, spans, rx) or two_services(t, doc.orgs, rx)
     if typ[0] == rx.special("council"):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from transforms.dates import DateMention
 from transforms.document import Doc
 from transforms.events.common import (
+    VENUE_REACH,
     Story,
     add_new,
     date_of,
@@ -440,7 +441,7 @@ def _named_parties(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatterns
 def _only_venues(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatterns) -> bool:
     """True when every body the clause names is named as where it happened ("signed at the Embassy")."""
     spans = name_spans(t[:cut], org_forms)
-    return bool(spans) and all(rx.p.venue.search(t[max(0, a - 8):a]) for a, _, _ in spans)
+    return bool(spans) and all(rx.p.venue.search(t[max(0, a - VENUE_REACH):a]) for a, _, _ in spans)
 
 
 def _named_and_served(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatterns) -> tuple[list[str], set[str]]:
