@@ -58,6 +58,13 @@ def test_a_day_of_the_month_after_a_name_is_the_dates_not_the_names():
         "Vexa Labs", "Norland Navy"]
 
 
+def test_the_office_of_an_official_is_a_body_named_by_the_title_and_whom_it_serves():
+    assert list(names("The Office of the Principal Scientific Adviser to the Government of Norland issued it.")) == [
+        "Office of the Principal Scientific Adviser to the Government of Norland"]
+    got = names("The Office of the Chief of Defence Staff issued it.")
+    assert list(got) == ["Office of the Chief of Defence Staff"]
+
+
 def test_two_organisations_joined_by_and_are_split():
     got = names("The Department of Science and Technology and the Ministry of Coal Mines signed it.")
     assert "Department of Science and Technology" in got

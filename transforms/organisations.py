@@ -834,6 +834,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             if of_country and org.country is None:
                 org.country = k.countries.get(of_country.group(1))
     _airlines(text, b, k)
+    _offices_of_officials(text, b, k)
     _legal_form_first(text, b, k)
     _state_governments(text, b, k)
     if sentences is not None:
@@ -888,6 +889,20 @@ def _airlines(text: str, b: _Builder, k: Knowledge) -> None:
         if m.group(1) in _country_name_forms(k):
             org = b.add(m.group(), None, m.start())
             org.org_type = org.org_type or "company"
+
+
+def _offices_of_officials(text: str, b: _Builder, k: Knowledge) -> None:
+    """"the Office of the Principal Scientific Adviser to the Government of Norway": the office of an official
+    is a body, whose name is made of a title (which the cleaning of names would cut)."""
+    if "Office of the " not in text:
+        return  # rare: the pattern is not run over most stories
+    for m in k.patterns.office_of_official.finditer(text):
+        words = m.group(1).split()
+        while words[-1] in k.words.connectors:
+            words = words[:-1]
+        if len(words) > 3 and any(w in k.titles for w in words[3:]):
+            org = b.add(" ".join(words), None, m.start(1))
+            org.org_type = org.org_type or "department"
 
 
 def _legal_form_first(text: str, b: _Builder, k: Knowledge) -> None:
