@@ -65,6 +65,13 @@ def test_the_office_of_an_official_is_a_body_named_by_the_title_and_whom_it_serv
     assert list(got) == ["Office of the Chief of Defence Staff"]
 
 
+def test_an_agency_named_for_a_list_of_subjects_keeps_the_list_but_bodies_listed_stay_apart():
+    assert list(names("The Norland Agency for Science, Technology and Research signed it.")) == [
+        "Norland Agency for Science, Technology and Research"]
+    assert list(names("The Institute of Technology, Vexa Labs and Orvik Marine signed it.")) == [
+        "Institute of Technology", "Vexa Labs", "Orvik Marine"]
+
+
 def test_two_organisations_joined_by_and_are_split():
     got = names("The Department of Science and Technology and the Ministry of Coal Mines signed it.")
     assert "Department of Science and Technology" in got

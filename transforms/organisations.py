@@ -1156,13 +1156,15 @@ def _fold_family_names(text: str, b: _Builder, k: Knowledge, spelled: list[re.Ma
 
 
 def _extend_listed_names(text: str, b: _Builder, k: Knowledge) -> None:
-    """'Ministry of Ports, Shipping and Waterways': a ministry or department named after a list of
-    subjects keeps the whole list, which the comma would otherwise cut. Only where every item is plain
+    """'Ministry of Ports, Shipping and Waterways', 'Agency for Science, Technology and Research': a body named
+    after a list of subjects keeps the whole list, which the comma would otherwise cut. Only where every item is plain
     capitalised words: no body, country or head word of its own ('Ministry of Defence, Indian Navy and
     DRDO' is three bodies)."""
     for o in list(b.orgs):
         words = o.name.split()
-        if o.registry or len(words) < 3 or words[0] not in k.words.listing_heads or words[1] != "of":
+        head = next((h for h in range(min(3, len(words) - 1)) if words[h] in k.words.listing_heads
+                     and words[h + 1] in k.words.name_joining_prepositions), None)  # "Norland Agency for"
+        if o.registry or len(words) < 3 or head is None:
             continue
         i = text.find(o.name)
         m = k.patterns.listed_subjects.match(text, i + len(o.name)) if i >= 0 else None
