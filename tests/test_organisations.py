@@ -72,6 +72,12 @@ def test_an_agency_named_for_a_list_of_subjects_keeps_the_list_but_bodies_listed
         "Institute of Technology", "Vexa Labs", "Orvik Marine"]
 
 
+def test_a_body_named_after_a_or_an_before_a_noun_it_qualifies_is_a_body_but_a_description_is_not():
+    assert list(names("A Norland Navy delegation met officials on Monday.")) == ["Norland Navy"]
+    assert list(names("A Norland Navy ship docked on Monday.")) == ["Norland Navy"]
+    assert names("It is an Autonomous Body under the ministry.") == {}
+
+
 def test_two_organisations_joined_by_and_are_split():
     got = names("The Department of Science and Technology and the Ministry of Coal Mines signed it.")
     assert "Department of Science and Technology" in got

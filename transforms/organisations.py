@@ -1097,8 +1097,10 @@ def _described(text: str, cand: list[Tok], k: Knowledge) -> bool:
     counted = bool(after and (after.group(1) in _product_words(k) or after.group(1) in
                               k.words.words_after_a_counted_name)
                    and k.patterns.count_before.search(text, max(0, cand[0].start - 12), cand[0].start))
-    return (cand[0].text in k.words.indefinite_articles or bool(before and before[0] in k.words.indefinite_articles)
-            or counted)
+    # "A Norland Navy delegation", "a Vexa Labs team": the name qualifies a noun of its own people or things.
+    qualifies = bool(after and after.group(1) in k.words.nouns_a_body_qualifies)
+    articled = cand[0].text in k.words.indefinite_articles or bool(before and before[0] in k.words.indefinite_articles)
+    return (articled and not qualifies) or counted
 
 
 def _across_commas(text: str, prev: Run, run: Run, words: list[str], acr: str, k: Knowledge) -> list[str]:
