@@ -950,6 +950,13 @@ def test_a_body_at_whose_headquarters_a_meeting_was_held_is_its_venue_but_a_host
     assert extract_article(text, PUB)["meetings"][0]["participants"] == ["Norland Naval Command"]
 
 
+def test_a_body_hosting_a_delegation_holds_a_meeting_but_hosting_a_reception_does_not():
+    text = "The Vexian Navy hosted a delegation of the Norland Coast Guard in Oslo on Monday."
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert (m["type"], sorted(m["participants"])) == ("bilateral meeting", ["Norland Coast Guard", "Vexian Navy"])
+    assert extract_article("The Vexian Navy hosted a reception in Oslo on Monday.", PUB)["meetings"] == []
+
+
 def test_a_meeting_name_starts_after_a_weekday_and_its_for():
     got = extract_article("The ministers met in Oslo on Monday for Nordic Triangle talks on air defence.", PUB)
     assert [m["name"] for m in got["meetings"]] == ["Nordic Triangle talks"]

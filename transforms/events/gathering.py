@@ -436,7 +436,8 @@ def _met(t: str, rx: SpecPatterns, person_forms: dict[str, str], org_forms: dict
     after = (any(a > m.end() for a in named) or "counterpart" in t[m.end():] or rx.p.title_object.match(t, m.end())
              or _pair_before(t, m.start(), [(a, e) for a, e, _ in person_spans], rx))
     if " ".join(m.group().lower().split()) in rx.words.person_object_verbs:
-        after = _person_object(m.end(), people, named)
+        # "received X", "hosted a delegation of the Vexian Navy": a person or a delegation was received.
+        after = _person_object(m.end(), people, named) or bool(rx.p.delegation_object.match(t, m.end()))
     elif m.group() == "met" and rx.p.group_subject.search(t[:m.start()]):
         return rx.special("fallback") or "other", m.start()  # "NATO defence ministers met in Brussels"
     elif m.group() == "met" and rx.p.pair_subject.search(t[:m.start()]):
