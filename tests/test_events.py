@@ -164,6 +164,12 @@ def test_a_contract_with_a_described_body_and_another_deal_with_a_second_are_two
     assert [sorted(a["parties"]) for a in got] == [["Norland Ministry of Defence", "Vexa Aeronautics Limited"]] * 2
 
 
+def test_an_agreement_renewed_is_concluded_again_but_one_to_be_renewed_is_not():
+    (ag,) = extract_article("Vexa Labs and the Norland Navy renewed their MoU on Monday.", PUB)["agreements"]
+    assert (ag["type"], ag["date"]) == ("MoU", "2025-06-09")
+    assert extract_article("Vexa Labs and the Norland Navy will renew the MoU next year.", PUB)["agreements"] == []
+
+
 def test_agreements_listed_by_year_and_type_are_each_an_agreement():
     text = ("VELA and the Indian Space Research Organisation (ISRO) signed an agreement on Tuesday. "
             "It follows the memoranda of understanding VELA and ISRO signed in 2004, 2009 and 2012, and "
