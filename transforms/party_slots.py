@@ -137,7 +137,10 @@ def _signing_verbs(text: str, k: Knowledge) -> tuple[bool, tuple[tuple[int, int]
     """Whether a sentence names an agreement, and where each of its concluding verbs stands ("A signed a deal
     with B, while C won a contract from D": two verbs, two subjects)."""
     type_rx, verb_rx = _signing_rx(k)
-    return bool(type_rx.search(text)), tuple(m.span() for m in verb_rx.finditer(text))
+    if not type_rx.search(text):  # most sentences name no agreement: their first verb is all that is asked
+        first = verb_rx.search(text)
+        return False, ((first.span(),) if first else ())
+    return True, tuple(m.span() for m in verb_rx.finditer(text))
 
 
 
