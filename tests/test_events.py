@@ -170,6 +170,20 @@ def test_an_agreement_renewed_is_concluded_again_but_one_to_be_renewed_is_not():
     assert extract_article("Vexa Labs and the Norland Navy will renew the MoU next year.", PUB)["agreements"] == []
 
 
+def test_a_subject_described_before_its_verb_a_surname_and_a_company_named_without_its_legal_form():
+    (ag,) = extract_article("Vexlar Robotics AS, a developer of drones, today signed an MoU with the Norland "
+                            "University of Science and Technology.", PUB)["agreements"]
+    assert set(ag["parties"]) == {"Vexlar Robotics AS", "Norland University of Science and Technology"}
+    text = ("The partnership was announced on Monday, said Kari Holm, CEO of Vexlar Robotics. The agreement was "
+            "signed in Bergen by Holm and the Norland University of Science and Technology rector Per Olsen.")
+    got = extract_article(text, PUB)
+    assert "Holm" not in {o["name"] for o in got["organisations"]}
+    text = ("Vexlar Robotics AS signed an MoU with the Norland Navy on Monday, said Kari Holm, CEO of Vexlar "
+            "Robotics.")
+    got = extract_article(text, PUB)
+    assert {o["name"]: o["organisation"] for o in got["officials"]}["Kari Holm"] == "Vexlar Robotics AS"
+
+
 def test_agreements_listed_by_year_and_type_are_each_an_agreement():
     text = ("VELA and the Indian Space Research Organisation (ISRO) signed an agreement on Tuesday. "
             "It follows the memoranda of understanding VELA and ISRO signed in 2004, 2009 and 2012, and "

@@ -853,6 +853,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     _extend_listed_names(text, b, k)
     _handles(text, b, k)
     _fold_variants(b, k)
+    _without_legal_form(text, b, k)
     _short_forms(text, b.orgs, k)
     _link_parents(text, b, k)
     _count_mentions(text, b.orgs, k)
@@ -1181,6 +1182,22 @@ def _extend_listed_names(text: str, b: _Builder, k: Knowledge) -> None:
         b.by_form.pop(norm(o.name), None)
         o.name = full
         b.by_form[norm(full)] = o
+
+
+def _without_legal_form(text: str, b: _Builder, k: Knowledge) -> None:
+    """"Vexlar Robotics AS" written elsewhere as "Vexlar Robotics" ("CEO of Vexlar Robotics"): the name without
+    its legal form, where the text uses it, is one of the company's forms."""
+    forms = k.words.name_ending_legal_forms
+    for o in b.orgs:
+        words = o.name.split()
+        cut = len(words)
+        while cut > 1 and words[cut - 1].rstrip(".") in forms:
+            cut -= 1
+        short = " ".join(words[:cut]).rstrip(",")
+        if (cut < len(words) and (cut >= 2 or short not in lexicon(k).vocab) and b.find(short) is None
+                and next(_occurrences(text, short), None) is not None):
+            o.aliases.add(short)
+            b.by_form[norm(short)] = o
 
 
 def _split_listed_pairs(b: _Builder, pairs: set[tuple[str, str]]) -> None:

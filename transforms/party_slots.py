@@ -339,6 +339,7 @@ def coordinated_parties(sentences: list[Sentence], known: list[tuple[int, int]],
     """Names joined by 'and' to a known organisation in a sentence that reports a signing:
     'Acme and the Space Agency signed an agreement' makes Acme an organisation too."""
     out: list[tuple[str, int]] = []
+    whole = "\n".join(s.text for s in sentences)  # where a surname may be written in full
     for s in sentences:
         t = s.text
         named, verb = _signing_cues(t, k)
@@ -354,7 +355,7 @@ def coordinated_parties(sentences: list[Sentence], known: list[tuple[int, int]],
             if ma:
                 found.append((ma.group(1), e + ma.start(1)))
             for name, at in found:
-                slot = _slot_name(name, at, spans, t, k)
+                slot = _slot_name(name, at, spans, t, k, whole)  # "by Holm and the University": Kari Holm
                 if slot is not None:
                     out.append((slot[0], s.start + slot[1]))
     return out
