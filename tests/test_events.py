@@ -184,6 +184,13 @@ def test_a_subject_described_before_its_verb_a_surname_and_a_company_named_witho
     assert {o["name"]: o["organisation"] for o in got["officials"]}["Kari Holm"] == "Vexlar Robotics AS"
 
 
+def test_the_second_of_counted_contracts_told_without_its_word_is_with_the_bodies_it_names():
+    text = ("The Norland Ministry of Defence on Thursday signed two contracts. The first contract, with Vexa Dynamics "
+            "Limited, is for missiles. The second, with Orvik Motors Limited, is for light vehicles.")
+    got = extract_article(text, PUB)["agreements"]
+    assert sorted(a["parties"][-1] for a in got) == ["Orvik Motors Limited", "Vexa Dynamics Limited"]
+
+
 def test_agreements_listed_by_year_and_type_are_each_an_agreement():
     text = ("VELA and the Indian Space Research Organisation (ISRO) signed an agreement on Tuesday. "
             "It follows the memoranda of understanding VELA and ISRO signed in 2004, 2009 and 2012, and "

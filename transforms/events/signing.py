@@ -97,6 +97,7 @@ def read_signings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]
             continue
         if s.index in announced or not rx.trigger.search(s.text):
             _signed_document(story, s)
+            _next_counted(story, s)
             continue  # most sentences name no agreement: skip them before any other test
         if story.listed_at == s.index - 1 and not is_negated(s.text, rx):
             story.listed_at = s.index  # "1. Memorandum of Understanding between A and B on ...": one item
@@ -129,6 +130,18 @@ def _signed_document(story: _Story, s: Sentence) -> None:
         if last.date is None and (d := date_of(dates)):
             last.date, last.precision = d.start, d.precision
     add_new(last.evidence, [s.text] if names or told_back else [])
+
+
+def _next_counted(story: _Story, s: Sentence) -> None:
+    """"The second, with Vexa Motors, is for vehicles": the next counted agreement, its word left out, is with
+    the bodies the sentence names."""
+    if not story.slots or not story.rx.p.ordinal_item.match(s.text):
+        return
+    named = [c for _, _, c in name_spans(s.text, story.org_forms)]
+    if named:
+        slot = story.slots.pop(0)
+        add_new(slot.parties, named)
+        add_new(slot.evidence, [s.text])
 
 
 def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
