@@ -984,6 +984,13 @@ def test_a_body_hosting_a_delegation_holds_a_meeting_but_hosting_a_reception_doe
     assert extract_article("The Vexian Navy hosted a reception in Oslo on Monday.", PUB)["meetings"] == []
 
 
+def test_the_navies_of_two_countries_holding_talks_are_those_countries_navies():
+    text = "The navies of India and France held their 5th staff talks in Paris from November 11 to 13."
+    got = extract_article(text, PUB)
+    assert sorted(got["meetings"][0]["participants"]) == ["French Navy", "Indian Navy"]
+    assert {o["name"] for o in got["organisations"]} == {"French Navy", "Indian Navy"}
+
+
 def test_a_meeting_name_starts_after_a_weekday_and_its_for():
     got = extract_article("The ministers met in Oslo on Monday for Nordic Triangle talks on air defence.", PUB)
     assert [m["name"] for m in got["meetings"]] == ["Nordic Triangle talks"]

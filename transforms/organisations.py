@@ -857,6 +857,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     _short_forms(text, b.orgs, k)
     _link_parents(text, b, k)
     _count_mentions(text, b.orgs, k)
+    _services_of_countries(text, b, k)
     orgs = [o for o in b.orgs if o.mentions > 0 and not _only_as_modifier(text, o, k)]
     orgs.sort(key=lambda o: o.first)
     return orgs
@@ -904,6 +905,19 @@ def _offices_of_officials(text: str, b: _Builder, k: Knowledge) -> None:
         if len(words) > 3 and any(w in k.titles for w in words[3:]):
             org = b.add(" ".join(words), None, m.start(1))
             org.org_type = org.org_type or "department"
+
+
+def _services_of_countries(text: str, b: _Builder, k: Knowledge) -> None:
+    """"The navies of India and France": each country's registry service of that kind is named."""
+    for m in k.patterns.services_of_countries.finditer(text):
+        head = k.words.map("service_plurals").get(" ".join(m.group(1).lower().split()), "")
+        for g in (2, 3):
+            country = k.countries.get(m.group(g))
+            reg = next((o for o in k.organisations if country and o.country == country and o.name.endswith(" " + head)
+                        and o.org_type == "armed service"), None) if head and not head.startswith("@") else None
+            if reg is not None:
+                org = b.add(reg.name, reg.acronym, m.start(g))
+                org.mentions = max(org.mentions, 1)  # named by its country, under none of its own names
 
 
 def _legal_form_first(text: str, b: _Builder, k: Knowledge) -> None:

@@ -238,12 +238,22 @@ class Story:
                 "person_forms": forms_of_people(doc.officials), "hint": doc.year_hint}
 
 
+def _services_of_countries(sentence: str, orgs: list[Org], rx: SpecPatterns) -> list[str]:
+    """"The navies of India and France held talks": the story's services of that kind of those countries."""
+    m = rx.p.services_of_countries.search(sentence)
+    if m is None:
+        return []
+    head = rx.words.map("service_plurals").get(" ".join(m.group(1).lower().split()), "")
+    countries = {rx.knowledge.countries.get(m.group(g)) for g in (2, 3)}
+    return [o.name for o in orgs if o.country in countries and o.name.endswith(" " + head)]
+
+
 def two_services(sentence: str, orgs: list[Org], rx: SpecPatterns) -> list[str]:
     """"Staff talks between the two navies", "both armies", "the two companies": the story's two bodies of
     that kind (named elsewhere in it), where it names exactly two."""
     m = rx.p.two_services.search(sentence)
     if m is None:
-        return []
+        return _services_of_countries(sentence, orgs, rx)
     head = rx.words.map("service_plurals")[" ".join(m.group(1).lower().split())]
     of_type = head.removeprefix("@") if head.startswith("@") else None  # "@company": bodies of that type
     found = [o.name for o in sorted(orgs, key=lambda o: o.first)
