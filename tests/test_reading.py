@@ -89,6 +89,15 @@ def test_links_to_other_stories_are_dropped_and_noted():
     assert any("2 line(s)" in x for x in r.repairs)
 
 
+def test_a_news_desks_byline_and_a_copyright_line_are_dropped_but_a_bureau_in_a_sentence_stays():
+    text = ("The Courier Bureau HYDERABAD\n"
+            "Vexa Labs signed an MoU with the Army Design Bureau on Monday.\n"
+            "Copyright 2023 Orvik Media Inc. All rights reserved.\n")
+    cleaned = text_for_extraction(text)
+    assert "Courier" not in cleaned and "Orvik Media" not in cleaned
+    assert "Army Design Bureau" in cleaned
+
+
 def test_the_size_limit_reason_gives_the_whole_files_size():
     r = read_article(b"x" * 101, max_bytes=100, size=7_340_032)
     assert isinstance(r, Rejected) and "7,340,032 bytes" in r.reason

@@ -115,11 +115,13 @@ EARLIEST_YEAR = 1900
 
 
 def drop_boilerplate(text: str, k: Knowledge | None = None) -> tuple[str, int]:
-    """Removes lines that link to other stories ('Also read| ...', 'view article...'): boilerplate_lines.txt."""
-    starts = (k or knowledge()).boilerplate_lines
+    """Removes lines that link to other stories ('Also read| ...', 'view article...', boilerplate_lines.txt) and
+    bylines of a news desk ('The Courier Bureau HYDERABAD': patterns.toml `desk_byline`)."""
+    k = k or knowledge()
+    starts = k.boilerplate_lines
     kept, dropped = [], 0
     for line in text.split("\n"):
-        if line.strip().lower().startswith(starts):
+        if line.strip().lower().startswith(starts) or k.patterns.desk_byline.fullmatch(line.strip()):
             dropped += 1
         else:
             kept.append(line)
