@@ -78,6 +78,13 @@ def test_a_body_named_after_a_or_an_before_a_noun_it_qualifies_is_a_body_but_a_d
     assert names("It is an Autonomous Body under the ministry.") == {}
 
 
+def test_subjects_listed_after_areas_like_are_no_bodies_but_firms_like_are():
+    assert names("The lab works in areas like Advanced Propulsion, Terahertz Technologies and Advanced Robotics.") == {}
+    assert names("It makes products such as Underwater Weapon Systems and Airborne Weapon Systems.") == {}
+    assert list(names("Firms like Vexa Technologies and Orvik Systems attended.")) == [
+        "Vexa Technologies", "Orvik Systems"]
+
+
 def test_two_organisations_joined_by_and_are_split():
     got = names("The Department of Science and Technology and the Ministry of Coal Mines signed it.")
     assert "Department of Science and Technology" in got

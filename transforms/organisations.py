@@ -780,6 +780,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         # The spelling as written ('Indian army', 'the defence ministry') is one of its forms.
         b.add(reg.name, reg.acronym, start, surface=form if form in idx.case_forms or " " in form else None)
         registry_spans.append((start, end))
+    subject_lists = [m.span(1) for m in k.patterns.subject_list.finditer(text)]
     # 3. Capitalised phrases around an organisation head word; "the Australian Government" is left to the
     # governments component (Government of Australia), as "the Australian government" is.
     for cand, phrase, ok in zip(candidates, phrases, is_org, strict=True):
@@ -797,7 +798,10 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         # none of its own.
         cut_from = any(a < cand[-1].end and cand[0].start < e and e - a > cand[-1].end - cand[0].start
                        for a, e in registry_spans)
-        if ok and not cut_from and not _described(text, cand, k):
+        # "areas like Advanced Propulsion, Terahertz Technologies and ...": a subject listed, not a body.
+        listed = phrase[-1:] and phrase[-1] in k.weak_org_heads and any(
+            a <= cand[0].start < e for a, e in subject_lists)
+        if ok and not cut_from and not listed and not _described(text, cand, k):
             b.add(name, None, cand[0].start)
             owner = _owning_body(cand, k)
             if owner is not None and b.find(owner) is None:
