@@ -991,6 +991,23 @@ def test_the_navies_of_two_countries_holding_talks_are_those_countries_navies():
     assert {o["name"] for o in got["organisations"]} == {"French Navy", "Indian Navy"}
 
 
+def test_a_headline_of_bilateral_talks_and_its_lede_are_one_meeting_and_a_lunch_hosted_is_none():
+    text = ("Minister holds bilateral talks with Defence Minister of Chile in Oslo\n\nMinister Arun Rao held bilateral "
+            "talks with the Defence Minister of Chile, Mr Lars Holm, in Oslo on March 4, 2025. Later, the minister "
+            "hosted a lunch in honour of the visiting dignitary.")
+    assert len(extract_article(text, PUB)["meetings"]) == 1
+    text = ("Defence Minister Arun Rao held bilateral meetings on Monday. The meetings took place with Defence "
+            "Minister Karl Berg; Navy chief Ola Lind; and Foreign Minister Ana Soto.")
+    assert len(extract_article(text, PUB)["meetings"]) == 3
+
+
+def test_parties_named_after_those_present_who_open_the_sentence():
+    text = ("In the presence of the two Ministers, an Implementing Arrangement between the Norland Coast Guard and "
+            "the Vexian Coast Guard on search and rescue was exchanged.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert sorted(ag["parties"]) == ["Norland Coast Guard", "Vexian Coast Guard"]
+
+
 def test_a_meeting_name_starts_after_a_weekday_and_its_for():
     got = extract_article("The ministers met in Oslo on Monday for Nordic Triangle talks on air defence.", PUB)
     assert [m["name"] for m in got["meetings"]] == ["Nordic Triangle talks"]

@@ -537,8 +537,9 @@ def _counterparts(sentences: list[Sentence], i: int, t: str, person_forms: dict[
         return max(_met_one_by_one(t, person_forms, rx), by_country)
     subject = {name for a, _, name in name_spans(t[:m.start()], person_forms)}
     names = {name for a, _, name in name_spans(t[m.end():], person_forms)} - subject
-    if i + 1 < len(sentences) and p.listing_cue.search(sentences[i + 1].text):
-        names |= {name for _, _, name in name_spans(sentences[i + 1].text, person_forms)} - subject
+    cue = p.listing_cue.search(sentences[i + 1].text) if i + 1 < len(sentences) else None
+    if cue is not None:  # the people listed after the next sentence's cue (not its own subject)
+        names |= {name for _, _, name in name_spans(sentences[i + 1].text[cue.start():], person_forms)} - subject
     # "with the ministers of Chile, Peru and Kenya": one meeting per country listed.
     listed = p.country_list.search(t, m.end())
     countries = len(p.capitalised_phrase.findall(listed.group(1))) if listed else 0

@@ -20,6 +20,7 @@ from transforms.events.common import (
     VENUE_REACH,
     Story,
     add_new,
+    clause_end,
     date_of,
     dateline_date,
     dedupe,
@@ -172,6 +173,12 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     if typ[0] == rx.special("contract") and rx.p.order_not_contract.search(t) and not rx.p.contract_word.search(t):
         return
     present = rx.p.presence.search(t)
+    if present is not None and present.start() < typ[1]:
+        # "In the presence of the two Ministers, an arrangement between A and B was exchanged": those present
+        # open the sentence; the parties follow them.
+        end = clause_end(t, present.end())
+        t = t[:present.start()] + " " * (end - present.start()) + t[end:]
+        present = rx.p.presence.search(t)
     cut = present.start() if present else len(t)
     parties = _named_parties(t, cut, story.org_forms, rx) or list(whole)
     # Without a verb, only "The second contract was with Vela Shipyard": a sentence right after a
