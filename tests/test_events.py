@@ -191,6 +191,15 @@ def test_the_second_of_counted_contracts_told_without_its_word_is_with_the_bodie
     assert sorted(a["parties"][-1] for a in got) == ["Orvik Motors Limited", "Vexa Dynamics Limited"]
 
 
+def test_the_number_nearest_the_agreements_counts_them_and_a_list_of_their_kinds_types_them():
+    text = "Karl Berg held talks with Ola Lind on Friday, after which the two sides signed five agreements."
+    assert len(extract_article(text, PUB)["agreements"]) == 5
+    text = ("Norway and India signed three agreements on Friday. These included an MoU on military education, an "
+            "agreement on search and rescue, and a letter of intent on industry.")
+    got = extract_article(text, PUB)["agreements"]
+    assert sorted(a["type"] for a in got) == ["MoU", "letter of intent", "other"]
+
+
 def test_agreements_listed_by_year_and_type_are_each_an_agreement():
     text = ("VELA and the Indian Space Research Organisation (ISRO) signed an agreement on Tuesday. "
             "It follows the memoranda of understanding VELA and ISRO signed in 2004, 2009 and 2012, and "

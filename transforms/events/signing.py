@@ -243,7 +243,7 @@ def _listed_deals(story: _Story, s: Sentence) -> None:
     own entry, if it had no other party yet, becomes the first item."""
     rx, last, t = story.rx, story.found[-1], s.text
     spans = name_spans(t, story.org_forms)
-    if _pairs_listed(story, s, spans, last):
+    if _pairs_listed(story, s, spans, last) or _kinds_listed(story, s, last):
         return
     clause_start = 0
     for item in rx.p.with_one_name.finditer(t):
@@ -266,6 +266,28 @@ def _listed_deals(story: _Story, s: Sentence) -> None:
             story.found.remove(last)
         story.found.append(ag)
     story.last_at = s.index
+
+
+def _kinds_listed(story: _Story, s: Sentence, last: Agreement) -> bool:
+    """"The two sides signed five agreements. These included an MoU on ..., an implementing arrangement on
+    ... and a letter of intent on ...": the counted agreements, one item each, of the item's type (no body of
+    their own is named). True if the items typed any."""
+    rx, t = story.rx, s.text
+    if rx.p.with_one_name.search(t):
+        return False
+    kinds = [k_[1] for k_ in (kind(m.group(), rx.types) for m in _deal_items_anywhere(t, rx)) if k_]
+    fallback = rx.special("fallback")
+    group = [a for a in story.found if a.evidence[:1] == last.evidence[:1] and a.type == fallback]
+    for ag, typ in zip(group, kinds, strict=False):
+        ag.type = typ
+        add_new(ag.evidence, [t])
+    story.last_at = s.index if kinds and group else story.last_at
+    return bool(kinds and group)
+
+
+def _deal_items_anywhere(t: str, rx: SpecPatterns) -> list[re.Match[str]]:
+    """The agreement words of a list of deals, each after "a"/"an" (with or without a body after it)."""
+    return [m for m in rx.trigger.finditer(t) if rx.p.deal_item_lead.search(t[max(0, m.start() - 40):m.start()])]
 
 
 def _pairs_listed(story: _Story, s: Sentence, spans: list[tuple[int, int, str]], last: Agreement) -> bool:
