@@ -200,6 +200,14 @@ def test_the_number_nearest_the_agreements_counts_them_and_a_list_of_their_kinds
     assert sorted(a["type"] for a in got) == ["MoU", "letter of intent", "other"]
 
 
+def test_the_date_in_a_contract_signed_participle_is_its_own_but_a_date_after_its_object_is_not():
+    text = ("The Norland Navy on Wednesday commissioned a survey vessel built by Vexa Shipyard under a contract signed "
+            "with the Ministry of Defence in October 2018.")
+    assert extract_article(text, PUB)["agreements"][0]["date"] == "2018-10-01"
+    text = "On Monday, Vexa Labs signed a contract with the Norland Navy for boats first ordered in 2019."
+    assert extract_article(text, PUB)["agreements"][0]["date"] == "2025-06-09"
+
+
 def test_agreements_listed_by_year_and_type_are_each_an_agreement():
     text = ("VELA and the Indian Space Research Organisation (ISRO) signed an agreement on Tuesday. "
             "It follows the memoranda of understanding VELA and ISRO signed in 2004, 2009 and 2012, and "
