@@ -44,6 +44,7 @@ def served_spans(t: str, spans: list[tuple[int, int, str]], rx: SpecPatterns, se
 
 VISIT_REACH = 48  # characters before a body's name that may say it was visited ("visited the Vexa Army's ...")
 VENUE_REACH = 40  # characters before a body's name that may say an event was there ("at the headquarters of")
+MODAL_REACH = 24  # characters before a verb that may say it is still to come ("will also be discussed")
 
 
 def clause_end(text: str, start: int) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from transforms.document import Doc
 from transforms.events.common import (
+    MODAL_REACH,
     VENUE_REACH,
     VISIT_REACH,
     Story,
@@ -231,7 +232,7 @@ def _call_before_another(story: _Story, t: str, typ: tuple[str, int], met: tuple
     on ("and later addressed") to a gathering of another word: the end of the call's clause, else None."""
     if met is None or typ == met or met[1] >= typ[1] or story.rx.p.anaphor_meeting.search(t[:typ[1]]):
         return None  # "... and briefed him on the outcomes of the dialogue": the one told before, no other
-    joints = [j for j in story.rx.p.and_then.finditer(t, met[1], typ[1])]
+    joints = list(story.rx.p.and_then.finditer(t, met[1], typ[1]))
     if not joints:
         return None
     end = joints[-1].start()
@@ -241,7 +242,7 @@ def _call_before_another(story: _Story, t: str, typ: tuple[str, int], met: tuple
 
 def _held_verb(t: str, rx: SpecPatterns) -> bool:
     """A verb of holding that is not still to come ("will be discussed at a meeting in March" is not)."""
-    return any(not rx.p.modal_before.search(t, max(0, v.start() - 24), v.start()) for v in rx.verb.finditer(t))
+    return any(not rx.p.modal_before.search(t, max(0, v.start() - MODAL_REACH), v.start()) for v in rx.verb.finditer(t))
 
 
 def _body_taking_part(story: _Story, t: str, word_at: int) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from transforms.dates import DateMention
 from transforms.document import Doc
 from transforms.events.common import (
+    MODAL_REACH,
     VENUE_REACH,
     Story,
     add_new,
@@ -164,7 +165,7 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     # "X cancelled its order ...", "contracts shall be concluded in two years": planned or undone; what refers
     # back to it is no agreement either.
     if rx.negation.search(t) is not None or (verb is not None and rx.p.modal_before.search(
-            t, max(0, verb.start() - 24), verb.start())):
+            t, max(0, verb.start() - MODAL_REACH), verb.start())):
         story.negated_at = s.index
         return
     if (verb is not None and rx.p.signing_verb.match(verb.group()) and found
