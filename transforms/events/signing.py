@@ -381,10 +381,10 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     participle = verb is not None and word is not None and 0 <= verb.start() - word.end() <= 2
     own = own or next((d for d in dates if participle and verb is not None
                        and verb.end() <= d.span[0] < clause_end(t, verb.end())), None)
-    d = own or date_of(dates)
+    when = own or date_of(dates)
     return Agreement(
         type=typ[0], parties=dedupe(parties), signatories=signatories,
-        date=d.start if d else None, precision=d.precision if d else None,
+        date=when.start if when else None, precision=when.precision if when else None,
         location=place_in(t, rx), evidence=[said], headline_only=s.index in story.headline,
     )
 
