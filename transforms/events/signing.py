@@ -374,14 +374,14 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
              and not (ended and d.span[0] <= ended.end() + OWN_DATE_REACH and verb is not None
                       and verb.start() > ended.end())]
     # "the agreement signed in 2024": the date right after the signing verb is the agreement's own.
-    own = next((d for d in dates if verb is not None and 0 <= d.span[0] - verb.end() <= OWN_DATE_REACH), None)
+    own_date = next((d for d in dates if verb is not None and 0 <= d.span[0] - verb.end() <= OWN_DATE_REACH), None)
     # "... under a contract signed with the Ministry in October 2018": the date of a participle right after the
     # agreement's word is the agreement's, later in its clause.
     word = rx.trigger.match(t, typ[1])
     participle = verb is not None and word is not None and 0 <= verb.start() - word.end() <= 2
-    own = own or next((d for d in dates if participle and verb is not None
+    own_date = own_date or next((d for d in dates if participle and verb is not None
                        and verb.end() <= d.span[0] < clause_end(t, verb.end())), None)
-    when = own or date_of(dates)
+    when = own_date or date_of(dates)
     return Agreement(
         type=typ[0], parties=dedupe(parties), signatories=signatories,
         date=when.start if when else None, precision=when.precision if when else None,
