@@ -85,6 +85,12 @@ def test_subjects_listed_after_areas_like_are_no_bodies_but_firms_like_are():
         "Vexa Technologies", "Orvik Systems"]
 
 
+def test_a_kind_of_body_ending_a_headline_does_not_name_the_dateline_after_it():
+    text = "Navy takes frigate from Korean shipbuilder\n\nMANILA — The Norland Navy took delivery of a frigate."
+    assert list(names(text)) == ["Norland Navy"]
+    assert "Kestrel Works" in names("The Indian company Kestrel Works won it.")
+
+
 def test_two_organisations_joined_by_and_are_split():
     got = names("The Department of Science and Technology and the Ministry of Coal Mines signed it.")
     assert "Department of Science and Technology" in got
