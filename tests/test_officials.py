@@ -503,6 +503,11 @@ def test_titles_set_off_by_commas_joined_by_and_or_naming_a_place_and_a_who_clau
     assert people("The award went to the company, Karl Berg said.") == {}
 
 
+def test_a_long_abstract_noun_inside_a_run_ends_the_title_before_the_name():
+    got = people("It was signed by Vexa Director of Human and Robotic Exploration Karl Berg on Monday.")
+    assert list(got) == ["Karl Berg"] and got["Karl Berg"].title == "Director of Human and Robotic Exploration"
+
+
 def test_a_role_after_the_name_with_an_article_or_its_company_s_possessive():
     got = people("The tests were led by Arun Rao, a senior scientist at the Vexa Research Centre.")
     assert got["Arun Rao"].title == "senior scientist at the Vexa Research Centre"

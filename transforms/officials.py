@@ -90,6 +90,8 @@ def _name_at(toks: list[Tok], i: int, lex: Lexicon, org_forms: set[str]) -> int:
         j += 1
     while j > i and not is_proper(toks[j - 1].text, lex):
         j -= 1
+    if any(_a_nouns_form(toks[m].text, lex) for m in range(i + 1, j - 1)):
+        return 0  # "... of Human and Robotic Exploration Daniel Neuenschwander": the name starts after the noun
     return j - i
 
 
