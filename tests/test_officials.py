@@ -504,7 +504,7 @@ def test_titles_set_off_by_commas_joined_by_and_or_naming_a_place_and_a_who_clau
 
 
 def test_a_long_abstract_noun_inside_a_run_ends_the_title_before_the_name():
-    got = people("It was signed by Vexa Director of Human and Robotic Exploration Karl Berg on Monday.")
+    got = people("It was signed by ESA Director of Human and Robotic Exploration Karl Berg on Monday.")
     assert list(got) == ["Karl Berg"] and got["Karl Berg"].title == "Director of Human and Robotic Exploration"
 
 
