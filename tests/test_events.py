@@ -208,6 +208,14 @@ def test_the_date_in_a_contract_signed_participle_is_its_own_but_a_date_after_it
     assert extract_article(text, PUB)["agreements"][0]["date"] == "2025-06-09"
 
 
+def test_a_deal_its_year_dates_under_which_something_was_delivered_was_concluded_that_year():
+    text = ("The Norland Navy on Tuesday took delivery of its second frigate from Vexa Heavy Industries under a 2021 "
+            "contract worth $556 million.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (sorted(ag["parties"]), ag["date"]) == (["Norland Navy", "Vexa Heavy Industries"], "2021-01-01")
+    assert extract_article("The Norland Navy wants a new contract with Vexa Labs.", PUB)["agreements"] == []
+
+
 def test_agreements_listed_by_year_and_type_are_each_an_agreement():
     text = ("VELA and the Indian Space Research Organisation (ISRO) signed an agreement on Tuesday. "
             "It follows the memoranda of understanding VELA and ISRO signed in 2004, 2009 and 2012, and "

@@ -185,7 +185,9 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     # Without a verb, only "The second contract was with Vela Shipyard": a sentence right after a
     # concluded agreement that names another party adds an agreement of its own.
     another_between = verb is None and len(parties) >= 2 and bool(rx.p.under_another_deal.match(t))
-    another_between = another_between or (verb is None and bool(rx.p.earlier_dated_deal.match(t)))
+    # "... took delivery from X under a 2021 contract": a deal its year dates was concluded (no verb needed).
+    another_between = another_between or (verb is None and bool(
+        rx.p.earlier_dated_deal.match(t) or rx.p.under_dated_deal.search(t)))
     itemised = story.listed_at == s.index
     if verb is None and not another_between and not itemised and not (
             found and parties and (s.index - story.last_at <= 3 or story.slots) and typ[0] != rx.special("fallback")
@@ -381,6 +383,8 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     participle = verb is not None and word is not None and 0 <= verb.start() - word.end() <= 2
     own_date = own_date or next((d for d in dates if participle and verb is not None
                        and verb.end() <= d.span[0] < clause_end(t, verb.end())), None)
+    under = rx.p.under_dated_deal.search(t) if verb is None else None  # "under a 2021 contract": 2021
+    own_date = own_date or next((d for d in dates if under and under.start() <= d.span[0] < under.end()), None)
     when = own_date or date_of(dates)
     return Agreement(
         type=typ[0], parties=dedupe(parties), signatories=signatories,
