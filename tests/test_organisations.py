@@ -91,6 +91,13 @@ def test_a_kind_of_body_ending_a_headline_does_not_name_the_dateline_after_it():
     assert "Kestrel Works" in names("The Indian company Kestrel Works won it.")
 
 
+def test_a_ministers_portfolio_is_no_body_but_the_body_after_another_persons_title_is():
+    assert names("The talks were held with Minister of Armed Forces of Norland Ola Lind on Monday.") == {}
+    assert list(names("It was co-chaired by Karl Berg and Director General of the Norland Ministry of Defense "
+                      "Ola Lind.")) == ["Norland Ministry of Defense"]
+    assert list(names("He met Secretary of the Department of Space Ola Lind.")) == ["Department of Space"]
+
+
 def test_two_organisations_joined_by_and_are_split():
     got = names("The Department of Science and Technology and the Ministry of Coal Mines signed it.")
     assert "Department of Science and Technology" in got

@@ -509,6 +509,8 @@ def _candidates(toks: list[Tok], k: Knowledge) -> list[list[Tok]]:
                 while i < len(toks) and toks[i].text not in k.words.coordinators:
                     i += 1
                 continue
+            if len(words) >= 2 and _a_persons_name(words, k):
+                cur = []  # "Karl Berg and Director General of the X Ministry ...": a person, then another's title
         cur.append(t)
         i += 1
         if t.text in k.words.name_ending_legal_forms and len(cur) > 1:
@@ -530,9 +532,13 @@ def _candidates(toks: list[Tok], k: Knowledge) -> list[list[Tok]]:
         if lead:
             of = _of_after_title([t.text for t in seg], k)
             if of is not None:
+                office = seg[of - 1].text if of > 0 else ""
                 seg = seg[of + 1:]
                 if _weak_headed([t.text for t in seg], k):
                     continue  # "Director General of Information Systems": the title goes on, no body
+                if office in k.words.portfolio_titles and not any(
+                        t.text in k.org_heads and t.text not in k.weak_org_heads for t in seg):
+                    continue  # "Minister of Armed Forces of France X": a minister's portfolio, no body
             elif lead < len(seg) and _ends_as_body(seg[-1].text, k):
                 seg = seg[lead:]
         seg = _strip_person_head(seg, lex, k)
