@@ -508,6 +508,12 @@ def test_a_long_abstract_noun_inside_a_run_ends_the_title_before_the_name():
     assert list(got) == ["Karl Berg"] and got["Karl Berg"].title == "Director of Human and Robotic Exploration"
 
 
+def test_a_name_before_a_sentence_glued_to_it_ends_at_the_full_stop():
+    text = "The delegation was headed by Secretary of the Norland Defence Ministry Karl Berg.The two sides met."
+    assert list(people(text)) == ["Karl Berg"]
+    assert list(people("The U.S. Navy sent Rear Admiral Ola Lind. He spoke.")) == ["Ola Lind"]
+
+
 def test_a_role_after_the_name_with_an_article_or_its_company_s_possessive():
     got = people("The tests were led by Arun Rao, a senior scientist at the Vexa Research Centre.")
     assert got["Arun Rao"].title == "senior scientist at the Vexa Research Centre"
