@@ -98,6 +98,11 @@ def test_a_ministers_portfolio_is_no_body_but_the_body_after_another_persons_tit
     assert list(names("He met Secretary of the Department of Space Ola Lind.")) == ["Department of Space"]
 
 
+def test_a_body_before_a_person_and_a_sentence_glued_to_it_ends_before_the_person():
+    text = "The delegation was headed by Secretary of the Norland Defence Ministry Karl Berg.The two sides met."
+    assert list(names(text)) == ["Norland Defence Ministry"]
+
+
 def test_two_organisations_joined_by_and_are_split():
     got = names("The Department of Science and Technology and the Ministry of Coal Mines signed it.")
     assert "Department of Science and Technology" in got
