@@ -103,6 +103,12 @@ def test_a_body_before_a_person_and_a_sentence_glued_to_it_ends_before_the_perso
     assert list(names(text)) == ["Norland Defence Ministry"]
 
 
+def test_what_the_subject_is_described_as_is_no_name_but_a_body_it_is_stays_one():
+    assert list(names("Vexa Dynamics is the country's sole Defence Public Sector Company, making missiles.")) == [
+        "Vexa Dynamics"]
+    assert list(names("The buyer is the Norland Navy.")) == ["Norland Navy"]
+
+
 def test_two_organisations_joined_by_and_are_split():
     got = names("The Department of Science and Technology and the Ministry of Coal Mines signed it.")
     assert "Department of Science and Technology" in got

@@ -1125,7 +1125,9 @@ def _described(text: str, cand: list[Tok], k: Knowledge) -> bool:
     # "A Norland Navy delegation", "a Vexa Labs team": the name qualifies a noun of its own people or things.
     qualifies = bool(after and after.group(1) in k.words.nouns_a_body_qualifies)
     articled = cand[0].text in k.words.indefinite_articles or bool(before and before[0] in k.words.indefinite_articles)
-    return (articled and not qualifies) or counted
+    # "BDL is the country's sole Defence Public Sector Company": what the subject is, not a name.
+    predicate = bool(k.patterns.predicate_description.search(text, max(0, cand[0].start - 60), cand[0].start))
+    return (articled and not qualifies) or counted or predicate
 
 
 def _across_commas(text: str, prev: Run, run: Run, words: list[str], acr: str, k: Knowledge) -> list[str]:
