@@ -109,6 +109,11 @@ def test_what_the_subject_is_described_as_is_no_name_but_a_body_it_is_stays_one(
     assert list(names("The buyer is the Norland Navy.")) == ["Norland Navy"]
 
 
+def test_a_political_party_is_a_body():
+    assert list(names("The Norland Labour Party criticised the deal.")) == ["Norland Labour Party"]
+    assert names("A third Party will audit it.") == {}
+
+
 def test_two_organisations_joined_by_and_are_split():
     got = names("The Department of Science and Technology and the Ministry of Coal Mines signed it.")
     assert "Department of Science and Technology" in got
