@@ -514,6 +514,16 @@ def test_a_name_before_a_sentence_glued_to_it_ends_at_the_full_stop():
     assert list(people("The U.S. Navy sent Rear Admiral Ola Lind. He spoke.")) == ["Ola Lind"]
 
 
+def test_lower_case_titles_after_a_name_with_a_country_s_letters_a_region_or_a_later_title_word():
+    assert people("It was hosted by Karl Berg, US undersecretary of defense for policy.")["Karl Berg"].title == (
+        "US undersecretary of defense for policy")
+    got = people("The delegation included Ola Lind, deputy assistant secretary of defense for East Asia.")
+    assert list(got) == ["Ola Lind"]
+    got = people("Ravi Rao, technology transfer manager at the Vexa Research Laboratory, said so.")
+    assert got["Ravi Rao"].title == "technology transfer manager at the Vexa Research Laboratory"
+    assert people("Ravi Rao, a resident of the city of Pune, said so.") == {}
+
+
 def test_a_role_after_the_name_with_an_article_or_its_company_s_possessive():
     got = people("The tests were led by Arun Rao, a senior scientist at the Vexa Research Centre.")
     assert got["Arun Rao"].title == "senior scientist at the Vexa Research Centre"

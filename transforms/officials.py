@@ -29,6 +29,10 @@ from transforms.phrases import names_matcher
 from transforms.sentences import Sentence, headline_lines
 from transforms.vocab import DAYS, MONTHS, Lexicon, is_proper, lexicon
 
+# The first words of a lower-case title after a name, among which its title word stands ("technology transfer
+# manager").
+TITLE_WORD_REACH = 3
+
 
 @dataclass
 class Official:
@@ -439,7 +443,7 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
         return None
     # "the kingdom's defence attache", "Vexlar Systems' vice president": the owner's words are no title's.
     owner = next((i + 1 for i in range(min(5, len(words)) - 1, -1, -1) if lex.p.possessive_end.search(words[i])), 0)
-    if low and _has_title([w.capitalize() for w in words[owner:owner + 2]], lex):
+    if low and _has_title([w.capitalize() for w in words[owner:owner + TITLE_WORD_REACH]], lex):
         # "X, president and chief executive of Vexlar Systems": a second office joined by "and".
         more = lex.p.lower_title_and.match(sent, start + low.end())
         if more and lex.is_title_word(more.group(1).split()[0].capitalize()):

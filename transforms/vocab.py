@@ -85,5 +85,6 @@ def lexicon(k: Knowledge) -> Lexicon:
     for d in k.domains:
         vocab.update(w.capitalize() for w in d.name.replace("&", " ").split())
     vocab.update(k.words.sentence_openers)
+    vocab.update(k.words.sets["world_regions"])
     return Lexicon(hon, max(len(h.split()) for h in hon), frozenset(vocab), frozenset(k.titles), k.patterns, k.words,
                    k)
