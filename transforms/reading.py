@@ -110,6 +110,8 @@ def title_of(text: str) -> str | None:
 PAGE_READ = "main text taken from the web page"
 # The note of an article with no date header whose own date line ("Published : Dec. 4, 2023") dates it.
 DATE_LINE_READ = "publication date read from the article's date line"
+# A news desk's byline is a short line of its own ("The Courier Bureau HYDERABAD"): longer lines are not tried.
+BYLINE_MAX_CHARS = 80
 # News before this year is no news of ours: an earlier publication date is a wrong header, treated as unknown.
 EARLIEST_YEAR = 1900
 
@@ -121,7 +123,8 @@ def drop_boilerplate(text: str, k: Knowledge | None = None) -> tuple[str, int]:
     starts = k.boilerplate_lines
     kept, dropped = [], 0
     for line in text.split("\n"):
-        if line.strip().lower().startswith(starts) or k.patterns.desk_byline.fullmatch(line.strip()):
+        if line.strip().lower().startswith(starts) or (len(line) <= BYLINE_MAX_CHARS
+                                                       and k.patterns.desk_byline.fullmatch(line.strip())):
             dropped += 1
         else:
             kept.append(line)
