@@ -1033,13 +1033,6 @@ def test_parties_named_after_those_present_who_open_the_sentence():
     assert sorted(ag["parties"]) == ["Norland Coast Guard", "Vexian Coast Guard"]
 
 
-def test_chiefs_of_several_countries_meeting_on_an_occasions_sidelines_hold_a_meeting_apart_from_it():
-    text = ("The naval chiefs of Norway, Chile, Japan and Peru met on the sidelines of the Bergen Maritime Conclave on "
-            "Thursday.")
-    got = extract_article(text, PUB)["meetings"]
-    assert sorted(m["type"] for m in got) == ["conference", "other"]
-
-
 def test_a_meeting_name_starts_after_a_weekday_and_its_for():
     got = extract_article("The ministers met in Oslo on Monday for Nordic Triangle talks on air defence.", PUB)
     assert [m["name"] for m in got["meetings"]] == ["Nordic Triangle talks"]

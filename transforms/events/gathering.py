@@ -216,8 +216,7 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
     if own_talks:
         # "A and B met on the sidelines of the Summit": the summit was held, and so was their meeting, which the
         # bodies named only in the summit's name took no part in.
-        # Talks told by a verb of meeting ("met on the sidelines of the Conclave") are not the occasion itself.
-        mt = replace(_meeting(story, t, met or own), name=None, separate=met is not None)
+        mt = replace(_meeting(story, t, met or own), name=None)
         _not_in_occasion(mt, t, *_occasion_phrase(t, typ, rx), story)
         story.recent = _merge_meeting(story.found, mt, rx, False, story.recent)
     call_end = None if own_talks else _call_before_another(story, t, typ, met)
