@@ -1,0 +1,68 @@
+"""How much memory modelling's state holds per article, and where: a fold of synthetic articles under tracemalloc.
+
+    .venv/bin/python bench/state_memory.py --articles 20000 [--top 10]
+
+Extracts the articles of `bench/synthetic.py` (seed 7) on both cores, folds them in one `ModelState` as a full
+run does, and prints the memory the state keeps after the fold (and its peak), with the lines of code that
+allocated most of it. Issue 15 asks for memory bounded whatever the corpus size; this is how the state's share
+is measured (see bench/RESULTS.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import sys
+import tracemalloc
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import articles  # noqa: E402 (bench/ is not a package)
+
+from transforms.extract import extract_article  # noqa: E402
+from transforms.knowledge import knowledge  # noqa: E402
+from transforms.model import ArticleMeta, ModelState, fold_key, parsed  # noqa: E402
+from transforms.reading import Rejected, read_article  # noqa: E402
+
+
+def _extracted(item: tuple[int, dt.date, str]) -> tuple[ArticleMeta, dict[str, Any]] | None:
+    _, _, text = item
+    r = read_article(text.encode(), max_bytes=10_000_000)
+    if isinstance(r, Rejected):
+        return None
+    meta = ArticleMeta(r.content_hash[:16], r.content_hash, f"synthetic:{r.content_hash[:12]}", None, r.title,
+                       r.published_date, len(r.text.split()), dt.datetime(2026, 1, 1, tzinfo=dt.UTC), (), "r1")
+    return meta, extract_article(r.text, r.published_date).to_dict()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=20_000)
+    ap.add_argument("--top", type=int, default=10)
+    args = ap.parse_args()
+    with ProcessPoolExecutor(2) as ex:
+        items = [x for x in ex.map(_extracted, articles(args.articles), chunksize=64) if x]
+    items.sort(key=lambda a: fold_key(a[0]))
+    k = knowledge()
+    gc.collect()
+    tracemalloc.start()
+    state = ModelState(k, "bench")
+    delta = state.fold(parsed(items))
+    del delta, items
+    gc.collect()
+    kept, peak = tracemalloc.get_traced_memory()
+    snapshot = tracemalloc.take_snapshot()
+    tracemalloc.stop()
+    print(f"{args.articles:,} articles: state {kept / 2**20:.0f} MiB kept ({kept / args.articles / 1024:.1f} KiB "
+          f"an article), {peak / 2**20:.0f} MiB at the fold's peak")
+    for stat in snapshot.statistics("lineno")[:args.top]:
+        print(f"  {stat.size / 2**20:6.1f} MiB  {stat.count:>8,} blocks  {stat.traceback}")
+    del state
+
+
+if __name__ == "__main__":
+    main()
