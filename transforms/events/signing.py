@@ -375,22 +375,27 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     dates = [d for d in event_dates(rx.knowledge, t, doc.published, story.hint) if not reported_on(rx.knowledge, t, d)
              and not (ended and d.span[0] <= ended.end() + OWN_DATE_REACH and verb is not None
                       and verb.start() > ended.end())]
-    # "the agreement signed in 2024": the date right after the signing verb is the agreement's own.
-    own_date = next((d for d in dates if verb is not None and 0 <= d.span[0] - verb.end() <= OWN_DATE_REACH), None)
-    # "... under a contract signed with the Ministry in October 2018": the date of a participle right after the
-    # agreement's word is the agreement's, later in its clause.
-    word = rx.trigger.match(t, typ[1])
-    participle = verb is not None and word is not None and 0 <= verb.start() - word.end() <= 2
-    own_date = own_date or next((d for d in dates if participle and verb is not None
-                       and verb.end() <= d.span[0] < clause_end(t, verb.end())), None)
-    under = rx.p.under_dated_deal.search(t) if verb is None else None  # "under a 2021 contract": 2021
-    own_date = own_date or next((d for d in dates if under and under.start() <= d.span[0] < under.end()), None)
-    when = own_date or date_of(dates)
+    when = _own_date(t, typ, verb, dates, rx) or date_of(dates)
     return Agreement(
         type=typ[0], parties=dedupe(parties), signatories=signatories,
         date=when.start if when else None, precision=when.precision if when else None,
         location=place_in(t, rx), evidence=[said], headline_only=s.index in story.headline,
     )
+
+
+def _own_date(t: str, typ: tuple[str, int], verb: re.Match[str] | None, dates: list[DateMention],
+              rx: SpecPatterns) -> DateMention | None:
+    """The date the clause gives the agreement itself, where it gives one among others: right after the
+    concluding verb ("signed in 2024"); later in a participle right after the agreement's word ("a contract
+    signed with the Ministry in October 2018"); the year before its word ("under a 2021 contract")."""
+    if verb is None:
+        under = rx.p.under_dated_deal.search(t)
+        return next((d for d in dates if under and under.start() <= d.span[0] < under.end()), None)
+    right_after = next((d for d in dates if 0 <= d.span[0] - verb.end() <= OWN_DATE_REACH), None)
+    word = rx.trigger.match(t, typ[1])
+    if right_after is not None or word is None or not 0 <= verb.start() - word.end() <= 2:
+        return right_after
+    return next((d for d in dates if verb.end() <= d.span[0] < clause_end(t, verb.end())), None)
 
 
 def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int], verb: re.Match[str] | None,
