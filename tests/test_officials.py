@@ -524,6 +524,12 @@ def test_lower_case_titles_after_a_name_with_a_country_s_letters_a_region_or_a_l
     assert people("Ravi Rao, a resident of the city of Pune, said so.") == {}
 
 
+def test_a_lower_case_title_naming_its_body_with_a_possessive_after_the_title_word():
+    got = people('"We are proud," said Karl Berg, head of Vexa\'s dynamics unit.')
+    assert got["Karl Berg"].title == "head of Vexa's dynamics unit"
+    assert people("He thanked Karl Berg, the town's oldest resident, for his help.") == {}
+
+
 def test_a_role_after_the_name_with_an_article_or_its_company_s_possessive():
     got = people("The tests were led by Arun Rao, a senior scientist at the Vexa Research Centre.")
     assert got["Arun Rao"].title == "senior scientist at the Vexa Research Centre"

@@ -443,7 +443,9 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
         return None
     # "the kingdom's defence attache", "Vexlar Systems' vice president": the owner's words are no title's.
     owner = next((i + 1 for i in range(min(5, len(words)) - 1, -1, -1) if lex.p.possessive_end.search(words[i])), 0)
-    if low and _has_title([w.capitalize() for w in words[owner:owner + TITLE_WORD_REACH]], lex):
+    # "head of Vexa's dynamics unit": the title word may stand before the owner too.
+    if low and (_has_title([w.capitalize() for w in words[owner:owner + TITLE_WORD_REACH]], lex)
+                or _has_title([w.capitalize() for w in words[:min(owner, TITLE_WORD_REACH)]], lex)):
         # "X, president and chief executive of Vexlar Systems": a second office joined by "and".
         more = lex.p.lower_title_and.match(sent, start + low.end())
         if more and lex.is_title_word(more.group(1).split()[0].capitalize()):
