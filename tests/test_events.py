@@ -152,6 +152,14 @@ def test_talks_that_concluded_and_a_shortlisted_bidder_conclude_no_agreement_but
     assert (ag["parties"], ag["date"]) == (["Vexa Labs", "Norland Navy"], "2025-06-09")
 
 
+def test_terms_agreed_on_a_contract_not_yet_signed_are_no_agreement_but_a_signed_one_is():
+    text = ("Orvik Motors agreed with the Norland Navy on terms for more boats, though that contract has not yet "
+            "been signed.")
+    assert extract_article(text, PUB)["agreements"] == []
+    (ag,) = extract_article("Orvik Motors signed the contract for more boats with the Norland Navy.", PUB)["agreements"]
+    assert set(ag["parties"]) == {"Orvik Motors", "Norland Navy"}
+
+
 def test_a_contract_with_a_described_body_and_another_deal_with_a_second_are_two_and_the_government_is_its_ministry():
     text = ("On Thursday, the Norland Ministry of Defence signed a contract with public sector Vexa Nigam Limited for "
             "missiles and another deal with Orvik Motors Ltd for vehicles.")
@@ -182,6 +190,15 @@ def test_a_subject_described_before_its_verb_a_surname_and_a_company_named_witho
             "Robotics.")
     got = extract_article(text, PUB)
     assert {o["name"]: o["organisation"] for o in got["officials"]}["Kari Holm"] == "Vexlar Robotics AS"
+
+
+def test_a_company_named_with_its_legal_form_in_front_and_later_without_it_is_one_with_its_officer():
+    text = ("Orvik Marine and PT Vexa Industri signed an MoU in Surabaya on Monday. It was signed by Vexa Industri "
+            "president director Ola Dahl.")
+    got = extract_article(text, PUB)
+    (person,) = [o for o in got["officials"] if o["name"] == "Ola Dahl"]
+    assert (person["title"], person["organisation"]) == ("president director", "PT Vexa Industri")
+    assert {o["name"]: o["org_type"] for o in got["organisations"]}["PT Vexa Industri"] == "company"
 
 
 def test_the_second_of_counted_contracts_told_without_its_word_is_with_the_bodies_it_names():
@@ -1523,6 +1540,15 @@ def test_talks_with_counterparts_on_the_day_of_a_2_plus_2_are_that_dialogue():
     got = extract_article(text, PUB)["meetings"]
     assert [m["type"] for m in got] == ["dialogue", "bilateral meeting"]
     assert got[0]["start"] == "2025-06-09"
+
+
+def test_hosts_receiving_their_guests_on_the_day_of_a_2_plus_2_are_that_dialogue():
+    text = ("Norland and Ruritania held their first 2+2 ministerial meeting in Velmar on Monday. Foreign "
+            "Minister Ada Berg and Defence Minister Ola Dahl hosted Ruritanian Foreign Secretary Karl Hoss and "
+            "Defence Secretary Jan Novak. Later, Ada Berg also held a bilateral meeting with Prime Minister "
+            "Lena Varga.")
+    got = extract_article(text, PUB)["meetings"]
+    assert [m["type"] for m in got] == ["dialogue", "bilateral meeting"]
 
 
 def test_talks_with_a_counterpart_on_the_sidelines_of_a_dialogue_are_talks_of_their_own():

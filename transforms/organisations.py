@@ -937,9 +937,9 @@ def _legal_form_first(text: str, b: _Builder, k: Knowledge) -> None:
         return  # rare: the pattern is not run over most stories
     for m in k.patterns.opening_legal_form_name.finditer(text):
         rest = m.group().split(maxsplit=1)[1]
-        if norm(rest) in b.idx.by_form or b.find(m.group()) is not None:
+        if norm(rest) in b.idx.by_form:
             continue
-        org = b.add(m.group(), None, m.start())
+        org = b.find(m.group()) or b.add(m.group(), None, m.start())
         org.org_type = org.org_type or "company"
 
 
@@ -1211,16 +1211,20 @@ def _extend_listed_names(text: str, b: _Builder, k: Knowledge) -> None:
 
 
 def _without_legal_form(text: str, b: _Builder, k: Knowledge) -> None:
-    """"Vexlar Robotics AS" written elsewhere as "Vexlar Robotics" ("CEO of Vexlar Robotics"): the name without
-    its legal form, where the text uses it, is one of the company's forms."""
-    forms = k.words.name_ending_legal_forms
+    """"Vexlar Robotics AS" written elsewhere as "Vexlar Robotics" ("CEO of Vexlar Robotics"), "PT Vexa
+    Industri" as "Vexa Industri": the name without its legal form, where the text uses it, is one of the
+    company's forms."""
+    forms, opening = k.words.name_ending_legal_forms, k.words.name_opening_legal_forms
     for o in b.orgs:
         words = o.name.split()
-        cut = len(words)
+        start, cut = 0, len(words)
         while cut > 1 and words[cut - 1].rstrip(".") in forms:
             cut -= 1
-        short = " ".join(words[:cut]).rstrip(",")
-        if (cut < len(words) and (cut >= 2 or short not in lexicon(k).vocab) and b.find(short) is None
+        while start < cut - 1 and words[start] in opening:
+            start += 1
+        short = " ".join(words[start:cut]).rstrip(",")
+        kept = cut - start
+        if (kept < len(words) and (kept >= 2 or short not in lexicon(k).vocab) and b.find(short) is None
                 and next(_occurrences(text, short), None) is not None):
             o.aliases.add(short)
             b.by_form[norm(short)] = o
