@@ -464,9 +464,19 @@ def test_a_counterpart_s_country_of_two_words_replaces_the_other_s_whole():
     assert got["Kim Sun"].title == "South Korean Defence Minister"
 
 
+def test_a_title_of_a_company_or_ministry_is_that_body_s_but_a_service_s_or_a_chief_s_title_keeps_its_body():
+    got = people("Karl Berg, Director General of the Vexa Ministry of Defence, met Ola Dahl, CEO of Orvik Motors Ltd.")
+    assert (got["Karl Berg"].title, got["Karl Berg"].organisation) == ("Director General", "Vexa Ministry of Defence")
+    assert (got["Ola Dahl"].title, got["Ola Dahl"].organisation) == ("CEO", "Orvik Motors Ltd")
+    got = people("Per Olsen, Commander-in-Chief of the Vexa Western Command, met Jan Holm, Chief of the Vexa Staff "
+                 "Group.")
+    assert got["Per Olsen"].title == "Commander-in-Chief of the Vexa Western Command"
+    assert got["Jan Holm"].title == "Chief of the Vexa Staff Group"
+
+
 def test_appointments_told_as_a_noun_or_with_an_age_give_the_role():
     got = people("The appointment of Arun Rao as the new Director General of the Coast Guard was approved.")
-    assert got["Arun Rao"].title == "Director General of the Coast Guard"
+    assert (got["Arun Rao"].title, got["Arun Rao"].organisation) == ("Director General", "Coast Guard")
     got = people("Mr. Rao, 58, took over as chairman of Vexlar Systems on Monday.")
     assert got["Rao"].title == "chairman of Vexlar Systems"
 
@@ -484,7 +494,8 @@ def test_a_retired_officer_s_appointment_gives_the_role_and_a_body_appointing_on
 def test_an_honorific_inside_a_run_opens_the_name_and_what_a_title_is_of_is_no_person():
     got = people("Director of the Norland Institute of Technology Vexa Prof Karl Berg gave the address.")
     assert list(got) == ["Karl Berg"]
-    assert got["Karl Berg"].title == "Director of the Norland Institute of Technology Vexa"
+    assert got["Karl Berg"].title == "Director"
+    assert got["Karl Berg"].organisation == "Norland Institute of Technology Vexa"
     assert people("The President also met the Speaker of the Vexa Sabha.") == {}
     got = people("He met the Speaker of the Vexa Sabha Karl Berg.")
     assert list(got) == ["Karl Berg"] and got["Karl Berg"].title == "Speaker of the Vexa Sabha"

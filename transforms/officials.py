@@ -491,8 +491,12 @@ def _org_of(title: str | None, orgs: list[Org], lex: Lexicon, heads: frozenset[s
     elif not after_clean:
         rest = before.rstrip(" ,")
         words = rest.split()
-        if words and words[-1] in lex.words.body_prepositions and (
-                any(w in heads for w in form.split()) or words[-1] in lex.words.employer_prepositions):
+        if len(words) >= 3 and words[-1] in lex.words.definite_articles and words[-2] in lex.words.body_prepositions:
+            words = words[:-1]  # "Director General of the Vexa Research Organisation": the body's article
+        named_whole = bool(set(words[-2:-1]) & lex.words.titles_naming_their_body) or (
+            org.org_type in lex.words.org_types_named_in_titles)
+        if words and words[-1] in lex.words.body_prepositions and not named_whole:
+            # "CEO of Vexlar Space" is Vexlar Space's CEO; "Chief of the Naval Staff" is a title whole.
             rest = " ".join(words[:-1]).rstrip(" ,")
         elif words and (words[-1] in lex.words.dangling_words or lex.p.possessive_end.search(words[-1])):
             rest = ""  # "Commander of the Norland Army's Northern Command": the command is the title's
