@@ -848,3 +848,10 @@ def test_a_dateline_s_city_names_the_story_s_country_for_a_bare_service():
                                   "Systems on Thursday.")
     got = names("Oslo, June 5: The Navy signed a contract with Vexlar Systems on Thursday.")
     assert "Indian Navy" not in got and "Navy" in got
+
+
+def test_a_body_known_by_its_name_ends_before_for_the_and_what_it_buys():
+    got = names("Vexa Labs had signed a contract with the Ministry of Defence for the Orvik Star radars in March.")
+    assert "Ministry of Defence" in got and not any("Orvik" in n for n in got)
+    got = names("The Vexlar Institute for the Study of Sea Power said so.")
+    assert "Vexlar Institute for the Study of Sea Power" in got

@@ -335,17 +335,22 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
 def _split_before_served(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok]]:
     """"Tellmar Shipyard for the Royal Navy": a complete name (words before its head) and, after "for the",
     another body are two bodies; "Centre for Air Power Studies", "Vexlar Institute for the Study of War" are
-    one (a bare head before "for", or no body after it)."""
+    one (a bare head before "for", or no body after it); a body known by its name ends before "for the" and
+    what it buys ("the Ministry of Defence for the Vexa radars")."""
     words = [t.text for t in toks]
     # "the Polish Armament Agency for NSM coastal batteries": a product's letters after "for" end the name.
     if (len(words) >= 5 and words[-2] == "for" and words[-3] in k.org_heads and words[-1].isupper()
             and words[-1] not in idx.case_forms and norm(words[-1]) not in idx.by_form):
         return [toks[:-2]]
+    if norm(" ".join(_clean_phrase(words, k))) in idx.by_form:
+        return [toks]
     for i in range(2, len(words) - 2):
-        if words[i] == "for" and words[i + 1] in k.words.definite_articles and words[i - 1] in k.org_heads:
+        if words[i] == "for" and words[i + 1] in k.words.definite_articles:
             left, right = _clean_phrase(words[:i], k), words[i + 2:]
-            if len(left) >= 2 and _orgish(right, k, idx):
+            if len(left) >= 2 and words[i - 1] in k.org_heads and _orgish(right, k, idx):
                 return [toks[:i], toks[i + 2:]]
+            if norm(" ".join(left)) in idx.by_form and not _orgish(right, k, idx):
+                return [toks[:i]]  # "the Ministry of Defence for the Vexa radars": a known body, then its purchase
     return [toks]
 
 
