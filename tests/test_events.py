@@ -2010,3 +2010,10 @@ def test_the_bodies_of_a_signing_told_beside_a_meeting_are_not_its_participants(
     assert m["participants"] == []
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Orvik Coast Guard", "Vexa Coast Guard"}
+
+
+def test_a_body_visited_and_its_short_form_in_brackets_take_no_part_in_a_roundtable_held_after():
+    text = ("Berg also visited the Vexa Procurement Agency (VPA), where he was briefed on its programmes, and held a "
+            "roundtable with industry leaders including Orvik Heavy Industries and Norland Motors.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert sorted(m["participants"]) == ["Norland Motors", "Orvik Heavy Industries"]

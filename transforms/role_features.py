@@ -16,12 +16,11 @@ from dataclasses import dataclass
 
 from transforms.document import Doc
 from transforms.events.common import (
-    VENUE_REACH,
-    VISIT_REACH,
     clause_end,
     forms_of_orgs,
     name_spans,
     named_only_within,
+    places_seen,
     served_spans,
 )
 from transforms.events.engine import SpecPatterns
@@ -47,11 +46,8 @@ def candidates(doc: Doc, event: EventRecord, role: str, rx: SpecPatterns, others
     spans = name_spans(event.evidence, forms_of_orgs(doc))
     # "met them at the Army Headquarters": a body named only as where it happened fills no role.
     # So does a body visited ("the delegation also visited the Vexa Shipyard").
-    def where(a: int) -> bool:
-        return bool(rx.p.venue.search(event.evidence[max(0, a - VENUE_REACH):a])
-                    or rx.p.visited_before.search(event.evidence, max(0, a - VISIT_REACH), a))
-
-    venues = {n for a, _, n in spans if where(a)} - {n for a, _, n in spans if not where(a)}
+    seen = places_seen(event.evidence, spans, rx)
+    venues = {n for a, e, n in spans if (a, e) in seen} - {n for a, e, n in spans if (a, e) not in seen}
     # "approved proposals for the Army and the Navy": nor does a body named only as one the event serves.
     # (Only "for the": "officials of the Navy" took part.)
     for_them = served_spans(event.evidence, spans, rx, rx.p.served_for)

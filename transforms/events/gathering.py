@@ -15,8 +15,6 @@ from dataclasses import dataclass, field, replace
 from transforms.document import Doc
 from transforms.events.common import (
     MODAL_REACH,
-    VENUE_REACH,
-    VISIT_REACH,
     Story,
     add_new,
     clause_end,
@@ -31,6 +29,7 @@ from transforms.events.common import (
     name_spans,
     named_only_within,
     place_in,
+    places_seen,
     running_day,
     served_spans,
     two_services,
@@ -300,8 +299,9 @@ def _details_nearby(story: _Story, s: Sentence) -> bool:
         return False
     chairs = _chairs(t, rx, story.person_forms, story.named_before) if s.index - story.last_at <= 2 else []
     # "The delegation also visited the Vexa Shipyard": a body visited is a place seen, not one taking part.
-    spans = [(a, e, c) for a, e, c in name_spans(t, story.org_forms)
-             if not rx.p.visited_before.search(t, max(0, a - VISIT_REACH), a)]
+    named = name_spans(t, story.org_forms)
+    seen = places_seen(t, named, rx, venues=False)
+    spans = [(a, e, c) for a, e, c in named if (a, e) not in seen]
     # "X and Y also signed an MoU in the presence of the two delegation heads": the bodies of a signing are its
     # parties, not the meeting's participants.
     joined = _taking_part(t, spans, rx) if rx.participation.search(t) and not rx.p.signing_told.search(t) else []
@@ -326,9 +326,9 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
     rx, doc = story.rx, story.doc
     # "at Army Headquarters (Sena Bhawan)": where it was held, not who took part; "and visited the Infantry
     # School": a place seen.
-    spans = [(a, e, c) for a, e, c in name_spans(t, story.org_forms)
-             if not rx.p.venue.search(t[max(0, a - VENUE_REACH):a])
-             and not rx.p.visited_before.search(t, max(0, a - VISIT_REACH), a)]
+    named = name_spans(t, story.org_forms)
+    seen = places_seen(t, named, rx)
+    spans = [(a, e, c) for a, e, c in named if (a, e) not in seen]
     participants = _taking_part(t, spans, rx) or two_services(t, doc.orgs, rx)
     if typ[0] == rx.special("council"):
         # A council's decisions name beneficiaries ("for the Navy"); the council itself took part.
