@@ -2017,3 +2017,14 @@ def test_a_body_visited_and_its_short_form_in_brackets_take_no_part_in_a_roundta
             "roundtable with industry leaders including Orvik Heavy Industries and Norland Motors.")
     (m,) = extract_article(text, PUB)["meetings"]
     assert sorted(m["participants"]) == ["Norland Motors", "Orvik Heavy Industries"]
+
+
+def test_the_counterpart_a_minister_signed_with_is_a_signatory_too_but_one_merely_mentioned_is_not():
+    text = ("On the sidelines, Defence Minister Karl Berg signed a letter of intent with his Norwegian counterpart "
+            "Ola Dahl on maritime cooperation.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["signatories"] == ["Karl Berg", "Ola Dahl"]
+    text = ("Defence Minister Karl Berg signed a letter of intent with Vexa Labs, and later met his Norwegian "
+            "counterpart Ola Dahl.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["signatories"] == ["Karl Berg"]

@@ -811,6 +811,9 @@ def _signatories(t: str, verb: re.Match[str] | None, person_forms: dict[str, str
                         out.insert(0, a[2])
                     else:
                         break
+        # "X signed the pact with his Norwegian counterpart Y": Y signed it too.
+        out += [name for a, _, name in people if out and a > verb.end()
+                and p.counterpart_signing_with.search(t, verb.end(), a)][:1]
     return dedupe(out)
 
 
