@@ -2028,3 +2028,13 @@ def test_the_counterpart_a_minister_signed_with_is_a_signatory_too_but_one_merel
             "counterpart Ola Dahl.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["signatories"] == ["Karl Berg"]
+
+
+def test_a_gathering_followed_by_another_are_two_each_with_its_own_chairs():
+    text = ("The meeting of the Vexa Council was held in Velmar on Monday and was followed by a session of the Orvik "
+            "Contact Group, chaired by Defence Minister Karl Berg and Defence Minister Ola Dahl.")
+    got = extract_article(text, PUB)["meetings"]
+    assert len(got) == 2
+    assert [sorted(c["name"] for c in m["chairs"]) for m in got] == [[], ["Karl Berg", "Ola Dahl"]]
+    text = "The meeting of the Vexa Council will be followed by a session of the Orvik Contact Group."
+    assert extract_article(text, PUB)["meetings"] == []

@@ -157,14 +157,27 @@ def read_gatherings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecor
     """Every event of the spec the article reports as held, sentence by sentence."""
     story = _Story(**Story.basics(doc, rx))
     for s in doc.sentences:
-        _read_sentence(story, s)
+        clauses = _gatherings_apart(s, rx)
+        for clause in clauses:
+            _read_sentence(story, clause, followed=clause is not clauses[-1])
         people = name_spans(s.text, story.person_forms)
         story.named_before = people[0][2] if people else story.named_before
     return [_record(m) for m in _settle_meetings(story, k)]
 
 
-def _read_sentence(story: _Story, s: Sentence) -> None:
-    """One sentence: a new meeting (or one per counterpart listed), details for the recent one, or nothing."""
+def _gatherings_apart(s: Sentence, rx: SpecPatterns) -> list[Sentence]:
+    """"The plenary was followed by a session of the Vexa Group, chaired by X": two gatherings, each read from
+    its own clause (the second's chairs are not the first's)."""
+    joint = rx.p.followed_by_another.search(s.text)
+    if joint is None or not rx.trigger.search(s.text, joint.end()) or not rx.trigger.search(s.text, 0, joint.start()):
+        return [s]
+    return [Sentence(s.text[:joint.start()], s.start, s.index),
+            Sentence(s.text[joint.end():], s.start + joint.end(), s.index)]
+
+
+def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
+    """One sentence: a new meeting (or one per counterpart listed), details for the recent one, or nothing.
+    `followed`: the clause names a gathering another one followed, which was therefore held."""
     rx, t = story.rx, s.text
     # "The proposal was cleared at a meeting": what a meeting decided is its topic, which plans nothing of it.
     negated = is_negated(rx.p.decided_topic.sub(" ", t), rx)
@@ -183,7 +196,7 @@ def _read_sentence(story: _Story, s: Sentence) -> None:
         typ = (rx.special("bilateral") or typ[0], typ[1])  # "A and his counterpart B ... at their meeting"
     # "At the 3rd Joint Commission, the two sides signed ...": the occasion of what was done was held.
     occasion = typ is not None and rx.p.meeting_occasion.match(t[:typ[1]]) is not None
-    reported = typ is not None and (occasion or _held_verb(t, rx))
+    reported = typ is not None and (occasion or followed or _held_verb(t, rx))
     if reported and typ is not None and story.recent is not None and _body_taking_part(story, t, typ[1]):
         reported = False  # "Officials of the Security Council also took part": in the meeting just told
     if not reported and met is None and not negated and _details_nearby(story, s):
