@@ -2038,3 +2038,10 @@ def test_a_gathering_followed_by_another_are_two_each_with_its_own_chairs():
     assert [sorted(c["name"] for c in m["chairs"]) for m in got] == [[], ["Karl Berg", "Ola Dahl"]]
     text = "The meeting of the Vexa Council will be followed by a session of the Orvik Contact Group."
     assert extract_article(text, PUB)["meetings"] == []
+
+
+def test_counted_contracts_told_back_in_the_plural_were_all_signed_where_the_sentence_says():
+    text = ("The Norland Ministry of Defence on Friday signed two contracts with Vexa Motors Ltd for trucks and "
+            "spares. The contracts were signed in the presence of senior officials in Oslo.")
+    got = extract_article(text, PUB)["agreements"]
+    assert [a["location"] for a in got] == ["Oslo", "Oslo"]

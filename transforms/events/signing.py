@@ -433,9 +433,14 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
         if signed_by:
             add_new(found[-1].parties, ag.parties)
         add_new(found[-1].signatories, ag.signatories)
-        found[-1].location = found[-1].location or ag.location
-        if found[-1].date is None:
-            found[-1].date, found[-1].precision = ag.date, ag.precision
+        # "signed two contracts ... The contracts were signed in Oslo": where and when, for each of them.
+        first_told = found[-1].evidence[:1]
+        told_together = [a for a in found if first_told and first_told[0] in a.evidence] \
+            if _is_plural(t, typ, rx) else [found[-1]]
+        for a in told_together:
+            a.location = a.location or ag.location
+            if a.date is None:
+                a.date, a.precision = ag.date, ag.precision
         add_new(found[-1].evidence, [said])
         return
     each = _itemised_deals(t, ag, story.org_forms, rx) or _one_per_counterpart(t, typ, ag, story.org_forms, rx)
