@@ -500,7 +500,7 @@ def _org_of(title: str | None, orgs: list[Org], lex: Lexicon, heads: frozenset[s
             rest = " ".join(words[:-1]).rstrip(" ,")
         elif words and (words[-1] in lex.words.dangling_words or lex.p.possessive_end.search(words[-1])):
             rest = ""  # "Commander of the Norland Army's Northern Command": the command is the title's
-        if rest and _has_title(rest.split(), lex):
+        if rest and _has_title(_capitalised(rest.split()), lex):
             stripped = rest
     return org.name, stripped.rstrip(" ,/&-") or stripped
 
