@@ -565,4 +565,4 @@ def test_a_warship_is_no_person_and_a_commanding_general_is_a_role():
     got = people("Capt. Ravi Kumar, commanding officer of INS Vikrant, received the delegation.")
     assert "INS Vikrant" not in got and "Ravi Kumar" in got
     got = people("Lt. Gen. Joel Vowell, commanding general of US Army Japan, attended the ceremony.")
-    assert got["Joel Vowell"].title == "commanding general of US Army Japan"
+    assert (got["Joel Vowell"].title, got["Joel Vowell"].organisation) == ("commanding general", "US Army Japan")
