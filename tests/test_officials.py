@@ -483,7 +483,7 @@ def test_appointments_told_as_a_noun_or_with_an_age_give_the_role():
     got = people("The appointment of Arun Rao as the new Director General of the Coast Guard was approved.")
     assert (got["Arun Rao"].title, got["Arun Rao"].organisation) == ("Director General", "Coast Guard")
     got = people("Mr. Rao, 58, took over as chairman of Vexlar Systems on Monday.")
-    assert got["Rao"].title == "chairman of Vexlar Systems"
+    assert (got["Rao"].title, got["Rao"].organisation) == ("chairman", "Vexlar Systems")
 
 
 def test_a_retired_officer_s_appointment_gives_the_role_and_a_body_appointing_on_a_day_owns_it():
@@ -509,7 +509,8 @@ def test_an_honorific_inside_a_run_opens_the_name_and_what_a_title_is_of_is_no_p
 
 def test_titles_set_off_by_commas_joined_by_and_or_naming_a_place_and_a_who_clause_is_no_title():
     got = people("Karl Berg, president and chief executive of Vexlar Systems, spoke.")
-    assert got["Karl Berg"].title == "president and chief executive of Vexlar Systems"
+    assert got["Karl Berg"].title == "president and chief executive"
+    assert got["Karl Berg"].organisation == "Vexlar Systems"
     got = people("Karl Berg, executive director, and Ana Lund, chief engineer, spoke.")
     assert (got["Karl Berg"].title, got["Ana Lund"].title) == ("executive director", "chief engineer")
     assert people("Maj Gen Ravi Rao (retd), who heads the think tank, spoke.")["Ravi Rao"].title == "Maj Gen"
@@ -536,7 +537,8 @@ def test_lower_case_titles_after_a_name_with_a_country_s_letters_a_region_or_a_l
     got = people("The delegation included Ola Lind, deputy assistant secretary of defense for East Asia.")
     assert list(got) == ["Ola Lind"]
     got = people("Ravi Rao, technology transfer manager at the Vexa Research Laboratory, said so.")
-    assert got["Ravi Rao"].title == "technology transfer manager at the Vexa Research Laboratory"
+    assert got["Ravi Rao"].title == "technology transfer manager"
+    assert got["Ravi Rao"].organisation == "Vexa Research Laboratory"
     assert people("Ravi Rao, a resident of the city of Pune, said so.") == {}
 
 
