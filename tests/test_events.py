@@ -2045,3 +2045,10 @@ def test_counted_contracts_told_back_in_the_plural_were_all_signed_where_the_sen
             "spares. The contracts were signed in the presence of senior officials in Oslo.")
     got = extract_article(text, PUB)["agreements"]
     assert [a["location"] for a in got] == ["Oslo", "Oslo"]
+
+
+def test_they_last_met_is_the_pair_s_earlier_meeting():
+    text = ("Prime Minister Karl Berg and his Vexian counterpart Ola Dahl held talks in Oslo on Thursday. They last "
+            "met in Sydney in May 2023, when they launched a taskforce.")
+    got = extract_article(text, PUB)["meetings"]
+    assert [(m["start"], m["location"]) for m in got] == [("2025-06-12", "Oslo"), ("2023-05-01", "Sydney")]
