@@ -2052,3 +2052,10 @@ def test_they_last_met_is_the_pair_s_earlier_meeting():
             "met in Sydney in May 2023, when they launched a taskforce.")
     got = extract_article(text, PUB)["meetings"]
     assert [(m["start"], m["location"]) for m in got] == [("2025-06-12", "Oslo"), ("2023-05-01", "Sydney")]
+
+
+def test_the_body_representing_a_state_in_a_contract_is_the_party_in_its_place():
+    text = ("Vexlar Robotics AS has signed a contract with the Government of Norway, represented by the Norland "
+            "Defence Materiel Agency, for drones.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Vexlar Robotics AS", "Norland Defence Materiel Agency"}

@@ -855,3 +855,15 @@ def test_a_body_known_by_its_name_ends_before_for_the_and_what_it_buys():
     assert "Ministry of Defence" in got and not any("Orvik" in n for n in got)
     got = names("The Vexlar Institute for the Study of Sea Power said so.")
     assert "Vexlar Institute for the Study of Sea Power" in got
+
+
+def test_a_company_ending_in_a_nordic_legal_form_is_one_body_with_its_and():
+    assert set(names("Vexlar Defence & Aerospace AS signed a contract with the Norland Navy.")) == {
+        "Vexlar Defence & Aerospace AS", "Norland Navy"}
+    assert "Vexlar Robotics AS" in names("Vexlar Robotics AS signed it.")
+
+
+def test_a_registry_company_written_with_its_legal_form_is_that_company():
+    reg = next(o for o in K.organisations if o.org_type == "company" and o.name.isalpha() and len(o.name) > 4)
+    got = names(f"{reg.name} AS signed a contract with the Norland Navy.")
+    assert reg.name in got and f"{reg.name} AS" in got[reg.name].aliases

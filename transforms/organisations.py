@@ -289,9 +289,12 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
             continue  # "Acme GmbH & Co KG": legal forms, not a second body
         if f"{left[-1]} {w} {right[0]}" in k.words.words_joined_in_names:
             continue  # "Naval Command and Staff College": one name
-        if (len(right) == 1 and right[0] in k.org_heads and right[0] not in idx.case_forms
-                and norm(right[0]) not in idx.by_form):
-            continue  # "NewSpace Research and Technologies": a head word alone names no body
+        content = [x for x in right if x not in k.words.name_ending_legal_forms]
+        if (len(content) == 1 and (content[0] in k.org_heads or (content[0] in lexicon(k).vocab and len(right) > 1))
+                and content[0] not in idx.case_forms and norm(content[0]) not in idx.by_form):
+            # "NewSpace Research and Technologies", "Vexlar Defence & Aerospace AS": a head word or a common word
+            # alone (legal form or not) names no body
+            continue
         left_clean = _clean_phrase(left, k)
         right_clean = " ".join(_clean_phrase(right, k))
         starts_body = (right[0] in k.words.definite_articles or right[0] in k.org_heads
@@ -698,8 +701,18 @@ class _Builder:
         self._link(existing)
         return existing
 
+    def _registry_company_with_legal_form(self, name: str) -> RegistryOrg | None:
+        """"Vexlar Defence & Aerospace AS": a company the registry knows, written with its legal form."""
+        words = name.split()
+        cut = len(words)
+        while cut > 1 and words[cut - 1].rstrip(".") in self.k.words.name_ending_legal_forms:
+            cut -= 1
+        reg = self.idx.by_form.get(norm(" ".join(words[:cut]))) if cut < len(words) else None
+        return reg if reg is not None and reg.org_type == "company" else None
+
     def add(self, name: str, acronym: str | None = None, pos: int = 0, surface: str | None = None) -> Org:
-        reg = self.idx.by_form.get(norm(name)) or (self.idx.case_forms.get(acronym) if acronym else None)
+        reg = (self.idx.by_form.get(norm(name)) or (self.idx.case_forms.get(acronym) if acronym else None)
+               or self._registry_company_with_legal_form(name))
         if reg is None:
             reg = self._country_qualified(name)
         existing = self.find(name) or (self.find(acronym) if acronym else None)

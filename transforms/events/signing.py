@@ -46,6 +46,7 @@ from transforms.phrases import PhraseMatcher
 from transforms.record import EventRecord, RoleFiller
 from transforms.sentences import Sentence, headline_lines
 
+REPRESENTED_REACH = 30  # characters between a body's name and ", represented by" ("Commonwealth of Australia")
 SIGNING_DETAIL_REACH = 3  # sentences after an agreement that may still tell who signed it, where and when
 OWN_DATE_REACH = 12  # characters after a verb within which a date is that verb's ("signed in 2024")
 
@@ -334,6 +335,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
                verb: re.Match[str] | None, parties: list[str], anaphoric: bool) -> Agreement:
     """The agreement a clause reports: parties (governments and signatories' bodies included), date, place."""
     rx, doc = story.rx, story.doc
+    parties = _acting_for_others(t, parties, story.org_forms, rx)
     # "India and France signed a contract for jets for the Navy": the states are the parties, not those served.
     served = _named_and_served(t, cut, story.org_forms, rx)[1]
     unserved = [x for x in parties if x not in served]
@@ -381,6 +383,22 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         date=when.start if when else None, precision=when.precision if when else None,
         location=place_in(t, rx), evidence=[said], headline_only=s.index in story.headline,
     )
+
+
+def _acting_for_others(t: str, parties: list[str], org_forms: dict[str, str], rx: SpecPatterns) -> list[str]:
+    """"with the Commonwealth of Vexa, represented by the Department of Defence": the body that acts is the
+    party, in place of the one it represents (named up to REPRESENTED_REACH characters before)."""
+    found = list(rx.p.represented_by.finditer(t))
+    if not found:
+        return parties
+    spans = name_spans(t, org_forms)
+    for m in found:
+        principal = next((n for a, e, n in reversed(spans) if e <= m.start() and m.start() - e <= REPRESENTED_REACH),
+                         None)
+        agent = next((n for a, _, n in spans if a == m.end()), None)
+        if principal is not None and agent is not None:
+            parties = [agent if p == principal else p for p in parties]
+    return dedupe(parties)
 
 
 def _own_date(t: str, typ: tuple[str, int], verb: re.Match[str] | None, dates: list[DateMention],
