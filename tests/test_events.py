@@ -2059,3 +2059,11 @@ def test_the_body_representing_a_state_in_a_contract_is_the_party_in_its_place()
             "Defence Materiel Agency, for drones.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Vexlar Robotics AS", "Norland Defence Materiel Agency"}
+
+
+def test_a_contract_for_planning_services_is_awarded_but_a_company_planning_to_sign_one_signed_nothing():
+    text = "Vexlar Industries Inc., Velmar, was awarded a $9,500,000 contract for planning yard services for ships."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Vexlar Industries Inc"]
+    text = "Vexlar Industries Inc. is planning to sign a contract with the Norland Navy for ships."
+    assert extract_article(text, PUB)["agreements"] == []
