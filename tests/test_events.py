@@ -2067,3 +2067,12 @@ def test_a_contract_for_planning_services_is_awarded_but_a_company_planning_to_s
     assert ag["parties"] == ["Vexlar Industries Inc"]
     text = "Vexlar Industries Inc. is planning to sign a contract with the Norland Navy for ships."
     assert extract_article(text, PUB)["agreements"] == []
+
+
+def test_counted_contracts_told_back_with_each_body_in_turn_are_one_with_each():
+    text = ("The Norland Ministry of Defence on Wednesday signed three contracts worth $200 million with local firms. "
+            "The contracts were signed with Vexa Dynamics Limited for missiles, with Orvik Motors Ltd for radars, "
+            "and with Zenlar Technologies for simulators.")
+    got = extract_article(text, PUB)["agreements"]
+    assert sorted(a["parties"][1] for a in got) == ["Orvik Motors Ltd", "Vexa Dynamics Limited", "Zenlar Technologies"]
+    assert {a["parties"][0] for a in got} == {"Norland Ministry of Defence"}

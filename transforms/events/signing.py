@@ -461,6 +461,15 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
                 a.date, a.precision = ag.date, ag.precision
         add_new(found[-1].evidence, [said])
         return
+    listed = _listed_after_with(t, typ, ag, story.org_forms, rx) if anaphoric and len(story.slots) >= 2 else []
+    if 2 <= len(listed) <= len(story.slots) and not set(listed) & {p for a in story.slots for p in a.parties}:
+        # "signed three contracts ... The contracts were signed with A for x, with B for y and with C for z":
+        # each body listed is the other side of one counted contract.
+        for c in listed:
+            slot = story.slots.pop(0)
+            add_new(slot.parties, [c])
+            add_new(slot.evidence, [said])
+        return
     each = _itemised_deals(t, ag, story.org_forms, rx) or _one_per_counterpart(t, typ, ag, story.org_forms, rx)
     if each:
         for one in each:
@@ -483,10 +492,9 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
             story.slots.append(found[-1])
 
 
-def _one_per_counterpart(t: str, typ: tuple[str, int], ag: Agreement, org_forms: dict[str, str],
-                         rx: SpecPatterns) -> list[Agreement]:
-    """"Acme signed MoUs with Vexa, Tellura and Quindar": one agreement between Acme and each body listed
-    after "with" (the GUIDELINE counts one per pair that signed), where the clause counts no other number."""
+def _listed_after_with(t: str, typ: tuple[str, int], ag: Agreement, org_forms: dict[str, str], rx: SpecPatterns
+                       ) -> list[str]:
+    """The parties named after "with" in a clause about plural agreements ("MoUs with A, B and C"), in order."""
     with_at = rx.p.with_named.search(t, typ[1]) if _is_plural(t, typ, rx) else None
     if with_at is None:
         return []
@@ -494,7 +502,14 @@ def _one_per_counterpart(t: str, typ: tuple[str, int], ag: Agreement, org_forms:
     # "memorandums with Poland, Romania and Norway": the states listed stand for their governments.
     matcher, forms = _country_nouns(rx.knowledge)
     named += [(a, government_name(forms[f], rx)) for a, _, f in matcher.finditer(t) if a >= with_at.start()]
-    listed = dedupe([c for _, c in sorted(named) if c in ag.parties])
+    return dedupe([c for _, c in sorted(named) if c in ag.parties])
+
+
+def _one_per_counterpart(t: str, typ: tuple[str, int], ag: Agreement, org_forms: dict[str, str],
+                         rx: SpecPatterns) -> list[Agreement]:
+    """"Acme signed MoUs with Vexa, Tellura and Quindar": one agreement between Acme and each body listed
+    after "with" (the GUIDELINE counts one per pair that signed), where the clause counts no other number."""
+    listed = _listed_after_with(t, typ, ag, org_forms, rx)
     own = [p for p in ag.parties if p not in listed]
     # With no side of its own named, only where the clause counts them: "signed two contracts, one with A ...
     # and another with B".
