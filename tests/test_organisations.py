@@ -867,3 +867,10 @@ def test_a_registry_company_written_with_its_legal_form_is_that_company():
     reg = next(o for o in K.organisations if o.org_type == "company" and o.name.isalpha() and len(o.name) > 4)
     got = names(f"{reg.name} AS signed a contract with the Norland Navy.")
     assert reg.name in got and f"{reg.name} AS" in got[reg.name].aliases
+
+
+def test_a_name_ending_in_a_company_s_trade_is_a_company_but_a_product_s_is_not():
+    got = names("Vexlar Aviation and Orvik Robotics signed a teaming agreement with Norland Composites.")
+    assert {"Vexlar Aviation", "Orvik Robotics", "Norland Composites"} <= set(got)
+    got = names("The Norland Army will buy Light Attack Helicopters and Joint Strike Missiles.")
+    assert set(got) == {"Norland Army"}
