@@ -267,7 +267,7 @@ def test_its_before_a_title_is_the_body_the_sentence_or_the_one_before_opens_wit
 
 def test_a_plural_title_before_two_names_joined_by_and_is_both_names():
     got = people("They met their Norland counterparts Ana Lunde and Rui Costa on Monday.")
-    assert got["Rui Costa"].title == got["Ana Lunde"].title == "Norland counterparts"
+    assert got["Rui Costa"].title == got["Ana Lunde"].title == "Norland counterpart"
     assert list(people("They met the defence minister Ana Lunde and Rui Costa.")) == ["Ana Lunde"]
 
 
@@ -568,3 +568,21 @@ def test_a_warship_is_no_person_and_a_commanding_general_is_a_role():
     assert "INS Vikrant" not in got and "Ravi Kumar" in got
     got = people("Lt. Gen. Joel Vowell, commanding general of US Army Japan, attended the ceremony.")
     assert (got["Joel Vowell"].title, got["Joel Vowell"].organisation) == ("commanding general", "US Army Japan")
+
+
+def test_a_plural_title_before_two_names_gives_each_the_singular_title():
+    got = people("Prime Ministers Karl Berg and Ola Dahl signed the treaty.")
+    assert (got["Karl Berg"].title, got["Ola Dahl"].title) == ("Prime Minister", "Prime Minister")
+    got = people("Ada Berg, Chairman of the Joint Chiefs, spoke.")
+    assert got["Ada Berg"].title == "Chairman of the Joint Chiefs"
+
+
+def test_a_country_named_with_an_honorific_s_word_is_no_person_and_its_navy_a_body():
+    got = people("Admiral Karl Berg also called on Sri Lanka's Deputy Minister of Defence Ola Dahl.")
+    assert set(got) == {"Karl Berg", "Ola Dahl"}
+    assert "Sri Lanka Navy" in {o.name for o in find_organisations("He met the Sri Lanka Navy chief.", K)}
+
+
+def test_a_role_before_a_rank_is_the_title_and_the_rank_stays_a_rank():
+    got = people("He met Norland Navy Commander Vice Admiral Karl Berg on Thursday.")
+    assert (got["Karl Berg"].title, got["Karl Berg"].rank) == ("Commander", "Vice Admiral")

@@ -10,6 +10,7 @@ the name, in the comma-separated phrases just before it, or just after it
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -128,7 +129,20 @@ def _capitalised(words: list[str]) -> list[str]:
 def _clean_title(title: str, lex: Lexicon) -> str:
     """Without the article or the bracket before it: "New Delhi, Jan 15 (PTI) Defence Minister X"."""
     title = lex.p.leading_article.sub("", lex.p.leading_bracket.sub("", title).strip(" ,;:-"))
-    return lex.p.whitespace_run.sub(" ", title)
+    return _singular(lex.p.whitespace_run.sub(" ", title), lex)
+
+
+def _singular(title: str, lex: Lexicon) -> str:
+    """"Prime Ministers" -> "Prime Minister", "counterparts" -> "counterpart": one person's title, where a
+    plural one stood before two names."""
+    words = title.split()
+    last = words[-1] if words else ""
+    if not last.endswith("s") or len(last) < 4 or set(words) & lex.words.dangling_words:
+        return title  # "Chairman of the Joint Chiefs": a title of its own
+    one = last[:-1]
+    if lex.is_title_word(one[:1].upper() + one[1:]) or one.lower() in lex.words.counterparts:
+        return " ".join([*words[:-1], one])
+    return title
 
 
 @dataclass
@@ -164,6 +178,9 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                     j += 1
             if n_rank and _first_name_not_rank(sent, toks, seg_start, i, j, lex, org_forms):
                 n_rank, j = 0, i  # "Defense Minister Gen Tanaka": a minister's "Gen" is his first name
+            first = _rank_at(toks, i, lex) if n_rank else 0
+            if first < n_rank and lex.is_title_word(toks[i].text):
+                i, n_rank = i + first, n_rank - first  # "Navy Commander Vice Admiral X": a role, then the rank
             if n_rank:
                 n_name = _name_at(toks, j, lex, org_forms)
                 if n_name:
@@ -239,7 +256,7 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
         f.title = (_title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex, org_forms)
                    or _lower_title_before(sent, f.start, lex, lex.p.lower_words_before_comma
                                           if lex.p.apposition_end.match(sent, f.end) else None)
-                   or (_shared_plural_title(sent, bare[n - 1], f, lex) if n else None))
+                   or _shared_plural_title(sent, _person_before(f, [*found, *bare[:n]]), f, lex))
         if f.title:
             found.append(f)
     _appointed(sent, lex, found, org_forms)
@@ -247,9 +264,13 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
     return found
 
 
-def _shared_plural_title(sent: str, first: _Found, second: _Found, lex: Lexicon) -> str | None:
+def _person_before(f: _Found, others: list[_Found]) -> _Found | None:
+    return max((g for g in others if g.end <= f.start), key=lambda g: g.end, default=None)
+
+
+def _shared_plural_title(sent: str, first: _Found | None, second: _Found, lex: Lexicon) -> str | None:
     """"their counterparts Ana Cruz and Rui Costa": a plural title before two names joined by "and" is both's."""
-    if not first.title or not lex.p.only_and_between.fullmatch(sent, first.end, second.start):
+    if first is None or not first.title or not lex.p.only_and_between.fullmatch(sent, first.end, second.start):
         return None
     last = first.title.split()[-1]
     singular = last[:-1] if last.endswith("s") else ""
@@ -562,6 +583,8 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
                 continue
             if f.rank and any(x.startswith(norm(f"{f.rank} {name}")) for x in known):
                 continue  # "General Avionics": a company, not an officer named Avionics
+            if f.rank and _a_place(f"{f.rank} {name}", k):
+                continue  # "Sri Lanka's Navy": a country, not a person honoured as "Sri"
             title = _clean_title(f.title, lex) if f.title else None
             if title and not _has_title([w.capitalize() if w.islower() else w
                                          for w in lex.p.title_word.findall(title)], lex):
@@ -639,6 +662,15 @@ def _not_a_person(name: str, title: str | None, k: Knowledge) -> bool:
     words = (title or "").split()
     return bool(words) and (words[-1] in k.words.purpose_prepositions
                             or any(w in k.words.modals and w != "to" for w in words))
+
+
+def _a_place(words: str, k: Knowledge) -> bool:
+    return words in k.countries or words in _place_set(k)
+
+
+@functools.lru_cache(maxsize=4)
+def _place_set(k: Knowledge) -> frozenset[str]:
+    return frozenset(k.places)
 
 
 def _held_now(title: str, lex: Lexicon) -> bool:

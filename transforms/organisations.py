@@ -357,6 +357,11 @@ def _split_before_served(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[l
     return [toks]
 
 
+def _names_a_place(words: list[str], k: Knowledge) -> bool:
+    phrase = k.patterns.possessive_end.sub("", " ".join(words))
+    return phrase in k.countries or phrase in _places(k)
+
+
 def _a_persons_name(words: list[str], k: Knowledge) -> bool:
     """Two to four words that could only be a person's name ("Anil Rao", "D K Sunil")."""
     lex = lexicon(k)
@@ -480,6 +485,8 @@ def _candidates(toks: list[Tok], k: Knowledge) -> list[list[Tok]]:
                        if lex.rank_kind(" ".join(x.text for x in toks[i:i + n]))), 0)
         if n_rank and i > 0 and t.text == "General" and toks[i - 1].text in k.words_before_general:
             n_rank = 0  # "Directorate General of Ordnance", "Director General": not the rank
+        if n_rank and i + n_rank < len(toks) and _names_a_place([x.text for x in toks[i:i + n_rank + 1]], k):
+            n_rank = 0  # "Sri Lanka Navy": a country's name, not an honorific before a person
         after_rank = toks[i + n_rank].text if n_rank and i + n_rank < len(toks) else None
         if after_rank is not None and (after_rank == "of" or after_rank in k.org_heads
                                        or (lex.is_title_word(after_rank) and not lex.rank_kind(after_rank))):
