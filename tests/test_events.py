@@ -2076,3 +2076,13 @@ def test_counted_contracts_told_back_with_each_body_in_turn_are_one_with_each():
     got = extract_article(text, PUB)["agreements"]
     assert sorted(a["parties"][1] for a in got) == ["Orvik Motors Ltd", "Vexa Dynamics Limited", "Zenlar Technologies"]
     assert {a["parties"][0] for a in got} == {"Norland Ministry of Defence"}
+
+
+def test_bodies_that_co_hosted_a_forum_and_those_in_its_panel_discussions_took_part_in_it():
+    text = ("The Vexa Procurement Agency and the Norland Department of Defence co-hosted the second Vexa-Norland "
+            "Defence Industry Forum in Tokyo on Wednesday. Representatives of Orvik Heavy Industries and Zenlar "
+            "Marine took part in panel discussions on shipbuilding.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["type"] == "conference"
+    assert set(m["participants"]) == {"Vexa Procurement Agency", "Norland Department of Defence",
+                                      "Orvik Heavy Industries", "Zenlar Marine"}
