@@ -2086,3 +2086,11 @@ def test_bodies_that_co_hosted_a_forum_and_those_in_its_panel_discussions_took_p
     assert m["type"] == "conference"
     assert set(m["participants"]) == {"Vexa Procurement Agency", "Norland Department of Defence",
                                       "Orvik Heavy Industries", "Zenlar Marine"}
+
+
+def test_a_visit_that_follows_a_meeting_between_counterparts_tells_that_earlier_meeting():
+    text = ("The visit follows a meeting between Defence Minister Karl Berg and his Vexian counterpart in Cairo in "
+            "September 2022.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert (m["type"], m["start"], m["location"]) == ("bilateral meeting", "2022-09-01", "Cairo")
+    assert extract_article("The visit will be followed by a meeting in Cairo in September.", PUB)["meetings"] == []

@@ -284,8 +284,10 @@ def _one_per_counterpart(story: _Story, s: Sentence, t: str, mt: Meeting) -> Non
 
 
 def _counterpart_pair(t: str, person_forms: dict[str, str], rx: SpecPatterns) -> bool:
-    """Two people named, one as the other's counterpart: the meeting the sentence speaks of is theirs."""
-    return bool(rx.p.counterpart_word.search(t)) and len({n for _, _, n in name_spans(t, person_forms)}) >= 2
+    """Two people named, one as the other's counterpart, or "between X and his counterpart": the meeting the
+    sentence speaks of is theirs."""
+    return bool(rx.p.counterpart_word.search(t)) and (
+        len({n for _, _, n in name_spans(t, person_forms)}) >= 2 or bool(rx.p.between_counterparts.search(t)))
 
 
 def _talks_before_occasion(t: str, typ: tuple[str, int], rx: SpecPatterns) -> tuple[str, int] | None:
