@@ -586,3 +586,13 @@ def test_a_country_named_with_an_honorific_s_word_is_no_person_and_its_navy_a_bo
 def test_a_role_before_a_rank_is_the_title_and_the_rank_stays_a_rank():
     got = people("He met Norland Navy Commander Vice Admiral Karl Berg on Thursday.")
     assert (got["Karl Berg"].title, got["Karl Berg"].rank) == ("Commander", "Vice Admiral")
+
+
+def test_a_role_at_a_body_before_a_rank_is_the_title_and_the_body_its_organisation():
+    text = ("It was co-chaired by Joint Secretary Karl Berg and Director of Exports at the Vexa Procurement Agency "
+            "(VPA) Major General Ola Dahl.")
+    got = people(text)
+    assert (got["Ola Dahl"].title, got["Ola Dahl"].organisation) == ("Director of Exports", "Vexa Procurement Agency")
+    assert got["Karl Berg"].title == "Joint Secretary"
+    got = people("The pact was signed by Special Secretary in Ministry of Defence Karl Berg.")
+    assert (got["Karl Berg"].title, got["Karl Berg"].organisation) == ("Special Secretary", "Ministry of Defence")

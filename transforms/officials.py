@@ -241,13 +241,17 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
             i += 1
     # Titles from neighbouring comma-separated phrases.
     for f in found:
+        body = sent[f.prefix_start:f.start].strip() if f.prefix_start is not None else None
+        if f.title is None and body and f.rank and _only_a_body(body, org_forms, lex):
+            f.title = _role_at_body(sent, f, found, body, lex)  # "Director at the Vexa Agency (VA) Maj Gen X"
         if f.title is None:
             # "his Kenyan counterpart General Daniel Otieno": a role before the rank beats the rank alone.
             f.title = (_title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex, org_forms)
                        or (_lower_title_before(sent, f.start, lex) if f.rank else None))
-        elif not _has_title(f.title.split(), lex):
-            # "Ministry of Defence Anil Rao": the body is known; the role may stand before it.
-            f.title = _title_in_words_before(sent, f.prefix_start, lex) or f.title
+        elif not _has_title(f.title.split(), lex) or _only_a_body(f.title, org_forms, lex):
+            # "Ministry of Defence Anil Rao", "... at the Directorate General of Armament (DGA) Maj Gen X": the
+            # body is known; the role may stand before it.
+            f.title = _role_at_body(sent, f, found, f.title, lex) or f.title
         elif f.prefix_start is not None and _body_at_start(f.title, org_forms, lex):
             # "Secretary, Department of Space and Chairman ISRO Dr X": the office the body is of stands before it.
             office = _title_before(sent, f.prefix_start, runs, lex, found)
@@ -379,13 +383,27 @@ def _first_word(text: str) -> str:
     return (text.split() or [""])[0]
 
 
-def _title_in_words_before(sent: str, pos: int | None, lex: Lexicon) -> str | None:
-    """'Special Secretary in Ministry of Defence X': the role joined to the body by 'in'/'at'/'of'."""
+def _role_at_body(sent: str, f: _Found, found: list[_Found], body: str, lex: Lexicon) -> str | None:
+    """The role joined by in/at/of to the body named right before a person, with that body (`_org_of` reads
+    the body off the whole); None if no role stands there."""
+    earlier = max((g.end for g in found if g.end <= (f.prefix_start or 0)), default=0)
+    role = _title_in_words_before(sent, f.prefix_start, lex, earlier)
+    return f"{role} {body}" if role else None
+
+
+def _only_a_body(title: str, org_forms: set[str], lex: Lexicon) -> bool:
+    """"Directorate General of Armament (DGA)": a body's name, though a title word stands in it."""
+    return lex.p.bracketed_acronym_end.sub("", title) in org_forms
+
+
+def _title_in_words_before(sent: str, pos: int | None, lex: Lexicon, earlier: int = 0) -> str | None:
+    """'Special Secretary in Ministry of Defence X': the role joined to the body by 'in'/'at'/'of', after the
+    person named before (`earlier`: where that name ends)."""
     if pos is None:
         return None
-    m = lex.p.title_joined_before.search(sent[:pos])
+    m = lex.p.title_joined_before.search(sent, earlier, pos)
     if m and _has_title(m.group(1).split(), lex):
-        return sent[m.start(1):pos].strip()
+        return lex.p.joining_words_start.sub("", sent[m.start(1):pos]).strip()
     return None
 
 
