@@ -874,3 +874,9 @@ def test_a_name_ending_in_a_company_s_trade_is_a_company_but_a_product_s_is_not(
     assert {"Vexlar Aviation", "Orvik Robotics", "Norland Composites"} <= set(got)
     got = names("The Norland Army will buy Light Attack Helicopters and Joint Strike Missiles.")
     assert set(got) == {"Norland Army"}
+
+
+def test_countries_written_by_their_letters_are_no_organisations():
+    for text in ("Australia, PNG sign defence treaty\n\nThey signed it on Monday.",
+                 "NZ, KSA sign defence pact\n\nThey signed it on Monday."):
+        assert names_in_story(text) == [], text
