@@ -596,3 +596,18 @@ def test_a_role_at_a_body_before_a_rank_is_the_title_and_the_body_its_organisati
     assert got["Karl Berg"].title == "Joint Secretary"
     got = people("The pact was signed by Special Secretary in Ministry of Defence Karl Berg.")
     assert (got["Karl Berg"].title, got["Karl Berg"].organisation) == ("Special Secretary", "Ministry of Defence")
+
+
+def test_in_a_list_of_names_with_titles_after_them_each_title_is_the_name_s_before_it():
+    got = people("The talks were given by Dr Karl Berg, Vice Chancellor VIAT Pune, Ola Dahl, Senior Vice President, "
+                 "Vexa Precision Systems, Commodore Per Olsen (Retd.) CMD VDL, and Dr Jan Holm, CMD ORVI.")
+    assert got["Karl Berg"].title == "Vice Chancellor VIAT Pune"
+    assert got["Ola Dahl"].title.startswith("Senior Vice President")
+    assert got["Per Olsen"].title.startswith("CMD") and got["Jan Holm"].title.startswith("CMD")
+
+
+def test_titles_set_off_after_each_name_in_a_list_opening_with_a_country_s_possessive():
+    got = people("It was attended by Karl Berg, Norland's Minister of Defence Affairs, Ola Dahl, Saudi Arabia's "
+                 "Assistant Minister of Defence, and Dr Per Olsen, Deputy Prime Minister.")
+    assert got["Ola Dahl"].title == "Saudi Arabia's Assistant Minister of Defence"
+    assert got["Per Olsen"].title == "Deputy Prime Minister"

@@ -239,33 +239,44 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                         continue
                     break
             i += 1
-    # Titles from neighbouring comma-separated phrases.
-    for f in found:
-        body = sent[f.prefix_start:f.start].strip() if f.prefix_start is not None else None
-        if f.title is None and body and f.rank and _only_a_body(body, org_forms, lex):
-            f.title = _role_at_body(sent, f, found, body, lex)  # "Director at the Vexa Agency (VA) Maj Gen X"
-        if f.title is None:
-            # "his Kenyan counterpart General Daniel Otieno": a role before the rank beats the rank alone.
-            f.title = (_title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex, org_forms)
-                       or (_lower_title_before(sent, f.start, lex) if f.rank else None))
-        elif not _has_title(f.title.split(), lex) or _only_a_body(f.title, org_forms, lex):
-            # "Ministry of Defence Anil Rao", "... at the Directorate General of Armament (DGA) Maj Gen X": the
-            # body is known; the role may stand before it.
-            f.title = _role_at_body(sent, f, found, f.title, lex) or f.title
-        elif f.prefix_start is not None and _body_at_start(f.title, org_forms, lex):
-            # "Secretary, Department of Space and Chairman ISRO Dr X": the office the body is of stands before it.
-            office = _title_before(sent, f.prefix_start, runs, lex, found)
-            f.title = f"{office}, {f.title}" if office else f.title
-    for n, f in enumerate(bare):
-        f.title = (_title_before(sent, f.start, runs, lex, found) or _title_after(sent, f.end, runs, lex, org_forms)
+    # Titles from neighbouring comma-separated phrases, person by person in the sentence's order (a phrase set
+    # off after one person and taken as theirs is not the next one's).
+    titled, everyone = list(found), sorted([*found, *bare], key=lambda f: f.start)
+    for f in everyone:
+        if any(f is g for g in titled):
+            _title_of_named(sent, f, found, everyone, runs, org_forms, lex)
+            continue
+        f.title = (_title_before(sent, f.start, runs, lex, found, everyone)
+                   or _title_after(sent, f.end, runs, lex, org_forms)
                    or _lower_title_before(sent, f.start, lex, lex.p.lower_words_before_comma
                                           if lex.p.apposition_end.match(sent, f.end) else None)
-                   or _shared_plural_title(sent, _person_before(f, [*found, *bare[:n]]), f, lex))
+                   or _shared_plural_title(sent, _person_before(f, everyone), f, lex))
         if f.title:
             found.append(f)
     _appointed(sent, lex, found, org_forms)
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _title_of_named(sent: str, f: _Found, found: list[_Found], everyone: list[_Found], runs: list[Run],
+                    org_forms: set[str], lex: Lexicon) -> None:
+    """The title of a person named with a rank or a title of their own run, completed from the phrases around."""
+    body = sent[f.prefix_start:f.start].strip() if f.prefix_start is not None else None
+    if f.title is None and body and f.rank and _only_a_body(body, org_forms, lex):
+        f.title = _role_at_body(sent, f, found, body, lex)  # "Director at the Vexa Agency (VA) Maj Gen X"
+    if f.title is None:
+        # "his Kenyan counterpart General Daniel Otieno": a role before the rank beats the rank alone.
+        f.title = (_title_before(sent, f.start, runs, lex, found, everyone)
+                   or _title_after(sent, f.end, runs, lex, org_forms)
+                   or (_lower_title_before(sent, f.start, lex) if f.rank else None))
+    elif not _has_title(f.title.split(), lex) or _only_a_body(f.title, org_forms, lex):
+        # "Ministry of Defence Anil Rao", "... at the Directorate General of Armament (DGA) Maj Gen X": the
+        # body is known; the role may stand before it.
+        f.title = _role_at_body(sent, f, found, f.title, lex) or f.title
+    elif f.prefix_start is not None and _body_at_start(f.title, org_forms, lex):
+        # "Secretary, Department of Space and Chairman ISRO Dr X": the office the body is of stands before it.
+        office = _title_before(sent, f.prefix_start, runs, lex, found)
+        f.title = f"{office}, {f.title}" if office else f.title
 
 
 def _person_before(f: _Found, others: list[_Found]) -> _Found | None:
@@ -311,6 +322,14 @@ def _appointed(sent: str, lex: Lexicon, found: list[_Found], org_forms: set[str]
             found.append(_Found(name, None, title, m.start(1), m.start(1) + len(name)))
         elif same.title is None:
             same.title = title
+
+
+def _country_words(words: list[str], lex: Lexicon) -> int:
+    """How many words at the start name a country, possessive or not ("Saudi Arabia's", "UAE")."""
+    for n in (3, 2, 1):
+        if len(words) > n and lex.p.possessive_end.sub("", " ".join(words[:n])) in lex.knowledge.countries:
+            return n
+    return 0
 
 
 def _country_lead(toks: list[Tok], lex: Lexicon) -> int:
@@ -418,8 +437,10 @@ def _run_ending_before(sent: str, pos: int, runs: list[Run]) -> Run | None:
     return None
 
 
-def _title_before(sent: str, start: int, runs: list[Run], lex: Lexicon, found: list[_Found]) -> str | None:
-    """'Deputy Chief of Integrated Defence Staff, HQ IDS, Vice Admiral X': up to two phrases back."""
+def _title_before(sent: str, start: int, runs: list[Run], lex: Lexicon, found: list[_Found],
+                  people: list[_Found] | None = None) -> str | None:
+    """'Deputy Chief of Integrated Defence Staff, HQ IDS, Vice Admiral X': up to two phrases back, unless the
+    phrase is set off after another of the sentence's `people` ("A, Vice Chancellor, B")."""
     pos = start
     # The run containing the person may begin with an organisation ("DST Shri Sunil Kumar").
     for r in runs:
@@ -441,8 +462,33 @@ def _title_before(sent: str, start: int, runs: list[Run], lex: Lexicon, found: l
         words = [t.text for t in r.tokens]
         parts.insert(0, r.text(sent))
         if _has_title(words, lex):
-            return ", ".join(parts)
+            return None if _apposed_to_earlier(sent, r, runs, people or found) else ", ".join(parts)
         pos = r.start
+    return None
+
+
+def _apposed_to_earlier(sent: str, r: Run, runs: list[Run], people: list[_Found]) -> bool:
+    """"A, Vice Chancellor, B, ...": a title set off right after another person's name, and taken as theirs,
+    is not the next person's."""
+    before = _run_ending_before(sent, r.start, runs)
+    phrase = r.text(sent)
+    return before is not None and sent[before.end:r.start].strip() == "," and any(
+        p.end == before.end and (p.title or "").startswith(phrase) for p in people)
+
+
+def _title_after_retired(sent: str, end: int, runs: list[Run], lex: Lexicon) -> str | None:
+    """"Commodore X (Retd.) CMD VDL": the office a retired officer holds now, right after the mark."""
+    retired = lex.p.retired_suffix.match(sent, end)
+    if retired is None:
+        return None
+    words = [t for r in runs for t in r.tokens if t.start >= retired.end()]
+    title = []
+    for t in words:  # the capitalised words right after the mark, in its run or the next
+        if sent[(title[-1].end if title else retired.end()):t.start].strip():
+            break
+        title.append(t)
+    if title and _has_title([t.text for t in title][:2], lex):
+        return sent[title[0].start:title[-1].end]
     return None
 
 
@@ -453,12 +499,13 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
     rest = sent[end:]
     m = lex.p.comma_after_name.match(rest)
     if not m or "," not in m.group():
-        return None
+        return _title_after_retired(sent, end, runs, lex)
     start = end + m.end()
     for r in runs:
         if r.start == start:
             words = [t.text for t in r.tokens]
-            if _has_title(words[:3], lex):
+            lead = _country_words(words, lex)  # "Saudi Arabia's Assistant Minister of Defence"
+            if _has_title(words[lead:lead + 3], lex):
                 # "X, Vice President of Sales at Orvik Systems, said": the employer after "at" is the body.
                 at = lex.p.employer_after.match(sent, r.end)
                 employer = next((e for e in runs if at and e.start == at.end()), None)
