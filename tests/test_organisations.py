@@ -880,3 +880,8 @@ def test_countries_written_by_their_letters_are_no_organisations():
     for text in ("Australia, PNG sign defence treaty\n\nThey signed it on Monday.",
                  "NZ, KSA sign defence pact\n\nThey signed it on Monday."):
         assert names_in_story(text) == [], text
+
+
+def test_a_conjunction_opening_the_sentence_is_no_part_of_the_body_s_name():
+    got = names("When the Vexa Acquisition Council met last year, it cleared proposals. While the Norland Navy waits,")
+    assert set(got) == {"Vexa Acquisition Council", "Norland Navy"}
