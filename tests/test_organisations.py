@@ -885,3 +885,8 @@ def test_countries_written_by_their_letters_are_no_organisations():
 def test_a_conjunction_opening_the_sentence_is_no_part_of_the_body_s_name():
     got = names("When the Vexa Acquisition Council met last year, it cleared proposals. While the Norland Navy waits,")
     assert set(got) == {"Vexa Acquisition Council", "Norland Navy"}
+
+
+def test_a_body_after_of_in_what_the_subject_is_is_named_but_the_description_itself_is_not():
+    assert set(names("He is an alumnus of the Norland Defence Academy.")) == {"Norland Defence Academy"}
+    assert names("Vexlar is the country's sole Defence Public Sector Company.") == {}
