@@ -2094,3 +2094,12 @@ def test_a_visit_that_follows_a_meeting_between_counterparts_tells_that_earlier_
     (m,) = extract_article(text, PUB)["meetings"]
     assert (m["type"], m["start"], m["location"]) == ("bilateral meeting", "2022-09-01", "Cairo")
     assert extract_article("The visit will be followed by a meeting in Cairo in September.", PUB)["meetings"] == []
+
+
+def test_a_contract_a_company_had_earlier_won_is_not_dated_by_the_story_s_day_but_one_signed_too_is():
+    text = ("Vexa Labs on Wednesday signed an MoU with Orvik Motors. Vexa Labs had earlier won a contract from Zenlar "
+            "ASA for eight boats.")
+    got = {a["type"]: a["date"] for a in extract_article(text, PUB)["agreements"]}
+    assert got == {"MoU": "2025-06-11", "contract": None}
+    text = "Vexa Labs on Wednesday signed an MoU with Orvik Motors and a contract with Zenlar ASA for eight boats."
+    assert {a["date"] for a in extract_article(text, PUB)["agreements"]} == {"2025-06-11"}

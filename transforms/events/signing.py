@@ -61,6 +61,7 @@ class Agreement:
     location: str | None = None
     evidence: list[str] = field(default_factory=list)
     headline_only: bool = False  # named so far only in the headline
+    before_story: bool = False  # "had earlier won a contract": concluded on a day before the story's own
 
 
 
@@ -382,6 +383,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         type=typ[0], parties=dedupe(parties), signatories=signatories,
         date=when.start if when else None, precision=when.precision if when else None,
         location=place_in(t, rx), evidence=[said], headline_only=s.index in story.headline,
+        before_story=bool(rx.p.done_before_story.search(t, max(0, typ[1] - 80), typ[1])),
     )
 
 
@@ -577,6 +579,8 @@ def _settle_agreements(story: _Story, lede: DateMention | None) -> list[Agreemen
         bodies = {by_name[p].country for p in ag.parties
                   if p in by_name and not p.startswith(GOVERNMENT) and _acts_for_its_state(by_name[p])}
         ag.parties = [p for p in ag.parties if not (p.startswith(GOVERNMENT) and _government_country(p) in bodies)]
+        if ag.before_story:
+            continue  # "X had earlier won a contract": not on any day the story tells
         running = running_day(story.rx.knowledge, story.doc.sentences, ag.evidence, story.doc.published, story.hint)
         if ag.date is None and running is not None:
             ag.date, ag.precision = running.start, running.precision  # "On Tuesday, they held talks. ... signed"
