@@ -2103,3 +2103,10 @@ def test_a_contract_a_company_had_earlier_won_is_not_dated_by_the_story_s_day_bu
     assert got == {"MoU": "2025-06-11", "contract": None}
     text = "Vexa Labs on Wednesday signed an MoU with Orvik Motors and a contract with Zenlar ASA for eight boats."
     assert {a["date"] for a in extract_article(text, PUB)["agreements"]} == {"2025-06-11"}
+
+
+def test_it_signing_in_the_next_sentence_is_the_body_that_opened_the_one_before():
+    text = ("The Vexa Research Agency on Wednesday signed an MoU with Orvik Motors. It also signed a contract with "
+            "Zenlar ASA for eight boats.")
+    got = [a["parties"] for a in extract_article(text, PUB)["agreements"]]
+    assert got == [["Vexa Research Agency", "Orvik Motors"], ["Vexa Research Agency", "Zenlar ASA"]]

@@ -365,7 +365,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     parties += [b for b in (_top_body(story.org_of_person.get(p), doc.orgs) for p in signatories) if b]
     if len(set(parties)) < 2:
         parties += [c for c in _company_of_country(t[:cut], doc.orgs, rx) if c not in parties]
-    if len(set(parties)) < 2 and rx.p.it_signed.search(t) and (own := story.protagonist or _subject_before(story, s)):
+    if len(set(parties)) < 2 and (own := _signer_told_before(story, s, t)):
         # "The company said it had signed ...", "the two companies will ...": the story's company, else the
         # company the sentences just before opened with.
         parties.insert(0, own)
@@ -650,10 +650,21 @@ def _bodies_paired_before(story: _Story, s: Sentence, reach: int = 3) -> list[st
     return []
 
 
-def _subject_before(story: _Story, s: Sentence, reach: int = 3) -> str | None:
-    """The company that opens one of the sentences just before ("Vexlar signed an MoU with Thales. The company
-    also received an order ...": Vexlar)."""
-    companies = {o.name for o in story.doc.orgs if o.org_type == "company"}
+def _signer_told_before(story: _Story, s: Sentence, t: str) -> str | None:
+    """Who "it" or "the company" is in "It also signed a contract with X": for "it", the body that opened the
+    sentences just before, else the story's company; for "the company", the story's company first."""
+    signed = story.rx.p.it_signed.search(t)
+    if signed is None:
+        return None
+    if story.rx.p.it_subject.match(signed.group()):
+        return _subject_before(story, s, any_body=True) or story.protagonist
+    return story.protagonist or _subject_before(story, s)
+
+
+def _subject_before(story: _Story, s: Sentence, reach: int = 3, any_body: bool = False) -> str | None:
+    """The company (with `any_body`, the body) that opens one of the sentences just before ("Vexlar signed an
+    MoU with Thales. The company also received an order ...": Vexlar)."""
+    companies = {o.name for o in story.doc.orgs if o.org_type == "company" or any_body}
     forms = {f: c for f, c in story.org_forms.items() if c in companies}
     for prior in reversed(story.doc.sentences[max(0, s.index - reach):s.index]):
         opening = opening_form(story.rx.p.leading_article.sub("", prior.text), forms)
