@@ -2110,3 +2110,11 @@ def test_it_signing_in_the_next_sentence_is_the_body_that_opened_the_one_before(
             "Zenlar ASA for eight boats.")
     got = [a["parties"] for a in extract_article(text, PUB)["agreements"]]
     assert got == [["Vexa Research Agency", "Orvik Motors"], ["Vexa Research Agency", "Zenlar ASA"]]
+
+
+def test_a_meeting_word_used_as_a_verb_gives_no_type_but_the_noun_does():
+    text = "The Vexa Army and the Orvik Army held their annual staff talks in Velmar on Monday to review training."
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["type"] == "bilateral meeting"
+    (m,) = extract_article("The Army chief chaired a review of training on Monday.", PUB)["meetings"]
+    assert m["type"] == "review meeting"

@@ -111,12 +111,16 @@ def kind(found: str, types: dict[str, tuple[int, str]]) -> tuple[int, str] | Non
 
 
 def best_type(sentence: str, rx: re.Pattern[str], types: dict[str, tuple[int, str]],
-              modifier: re.Pattern[str] | None = None) -> tuple[str, int] | None:
+              modifier: re.Pattern[str] | None = None, as_verb: re.Pattern[str] | None = None
+              ) -> tuple[str, int] | None:
     """The most specific type named in the sentence, with the offset of its word; not a type word that only
-    qualifies the noun after it (`modifier`: "the conference hall", "a summit venue")."""
+    qualifies the noun after it (`modifier`: "the conference hall", "a summit venue"), nor one used as a verb
+    (`as_verb`, what stands right before it: "held talks to review training")."""
     best: tuple[int, str, int] | None = None
     for m in rx.finditer(sentence):
         if modifier is not None and modifier.match(sentence, m.end()):
+            continue
+        if as_verb is not None and as_verb.search(sentence, max(0, m.start() - 12), m.start()):
             continue
         k = kind(m.group(), types)
         if k and (best is None or k[0] < best[0]):

@@ -187,7 +187,7 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
         negated = not rx.p.occasion_clause.match(t, len(held)) or is_negated(held, rx)
     # "told a press conference": a briefing for the press is no meeting.
     typ = best_type(rx.p.press_briefing.sub(lambda m: " " * len(m.group()), t), rx.trigger, rx.types,
-                    rx.p.trigger_as_modifier)
+                    rx.p.trigger_as_modifier, rx.p.infinitive_before)
     met = _met(t, rx, story.person_forms, story.org_forms) if not negated else None
     word_at = typ[1] if typ is not None else None  # "hosted the meeting": the meeting's word, whatever the verb
     if typ is not None and typ[0] == rx.special("fallback") and met is not None:
