@@ -2118,3 +2118,12 @@ def test_a_meeting_word_used_as_a_verb_gives_no_type_but_the_noun_does():
     assert m["type"] == "bilateral meeting"
     (m,) = extract_article("The Army chief chaired a review of training on Monday.", PUB)["meetings"]
     assert m["type"] == "review meeting"
+
+
+def test_bodies_that_signed_after_a_meeting_are_the_deal_s_parties_not_the_meeting_s_participants():
+    text = ("Norland's defence minister Karl Berg met his Vexian counterpart Ola Dahl in Paris on Monday, after which "
+            "the Norland Air Force and Orvik Aviation signed a contract for six fighters.")
+    got = extract_article(text, PUB)
+    (m,) = got["meetings"]
+    (ag,) = got["agreements"]
+    assert m["participants"] == [] and set(ag["parties"]) == {"Norland Air Force", "Orvik Aviation"}

@@ -47,6 +47,9 @@ def candidates(doc: Doc, event: EventRecord, role: str, rx: SpecPatterns, others
     # "met them at the Army Headquarters": a body named only as where it happened fills no role.
     # So does a body visited ("the delegation also visited the Vexa Shipyard").
     seen = places_seen(event.evidence, spans, rx)
+    # "met in Paris, after which X and Y signed a contract": bodies named only in what was done next.
+    then = rx.p.next_event_clause.search(event.evidence)
+    seen |= {(a, e) for a, e, _ in spans if then is not None and a > then.start()}
     venues = {n for a, e, n in spans if (a, e) in seen} - {n for a, e, n in spans if (a, e) not in seen}
     # "approved proposals for the Army and the Navy": nor does a body named only as one the event serves.
     # (Only "for the": "officials of the Navy" took part.)

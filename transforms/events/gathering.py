@@ -343,8 +343,10 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
     # School": a place seen.
     named = name_spans(t, story.org_forms)
     seen = places_seen(t, named, rx)
-    spans = [(a, e, c) for a, e, c in named if (a, e) not in seen]
-    participants = _taking_part(t, spans, rx) or two_services(t, doc.orgs, rx)
+    # "..., after which the Vexa Air Force and Orvik Aviation signed a contract": what was done next is another's.
+    then = rx.p.next_event_clause.search(t, typ[1])
+    spans = [(a, e, c) for a, e, c in named if (a, e) not in seen and (then is None or a < then.start())]
+    participants = _taking_part(t, spans, rx) or two_services(t[:then.start()] if then else t, doc.orgs, rx)
     if typ[0] == rx.special("council"):
         # A council's decisions name beneficiaries ("for the Navy"); the council itself took part.
         councils = {o.name for o in doc.orgs if _is_council(o, rx)}
