@@ -2127,3 +2127,10 @@ def test_bodies_that_signed_after_a_meeting_are_the_deal_s_parties_not_the_meeti
     (m,) = got["meetings"]
     (ag,) = got["agreements"]
     assert m["participants"] == [] and set(ag["parties"]) == {"Norland Air Force", "Orvik Aviation"}
+
+
+def test_a_meeting_the_next_day_or_two_days_later_is_dated_from_the_day_last_named():
+    text = "On Monday, he called on Vice Minister Karl Berg. The next day, he met General Ola Dahl in Oslo."
+    assert [m["start"] for m in extract_article(text, PUB)["meetings"]] == ["2025-06-09", "2025-06-10"]
+    text = "On Monday, he called on Vice Minister Karl Berg. Two days later, he met General Ola Dahl in Oslo."
+    assert [m["start"] for m in extract_article(text, PUB)["meetings"]] == ["2025-06-09", "2025-06-11"]

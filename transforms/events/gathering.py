@@ -389,6 +389,14 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
             # "The Norway-Chile Cooperation Group met": the mechanism is the meeting, not one taking part in it.
             mt.participants = [p for p in mt.participants if not (mt.name and norm(mt.name).endswith(norm(p)))]
         running = running_day(rx.knowledge, doc.sentences, mt.evidence, doc.published, story.hint)
+        later = rx.p.days_later.search(mt.evidence[0]) if mt.evidence else None
+        base = running.start if running is not None else (
+            previous.start if previous is not None and previous.precision == "day" else None)
+        if mt.start is None and later is not None and base is not None:
+            # "On 15 October he called on X. The next day, he met Y": the day after the one last named.
+            n = int(rx.words.map("numbers")[later.group(1).lower()]) if later.group(1) else 1
+            mt.start = mt.end = base + dt.timedelta(days=n)
+            mt.precision = "day"
         if mt.start is None and running is not None:
             # "On Wednesday, he visited the yard. He also held a roundtable ...": the day the story last named.
             mt.start, mt.end, mt.precision = running.start, running.start, running.precision
