@@ -2134,3 +2134,12 @@ def test_a_meeting_the_next_day_or_two_days_later_is_dated_from_the_day_last_nam
     assert [m["start"] for m in extract_article(text, PUB)["meetings"]] == ["2025-06-09", "2025-06-10"]
     text = "On Monday, he called on Vice Minister Karl Berg. Two days later, he met General Ola Dahl in Oslo."
     assert [m["start"] for m in extract_article(text, PUB)["meetings"]] == ["2025-06-09", "2025-06-11"]
+
+
+def test_a_headline_s_talks_sum_up_the_talks_the_body_reports():
+    text = ("Vexa army chief ends visit to Norland; holds talks with Norland Army leaders\n\n"
+            "Velmar, June 12: General Karl Berg ended a three-day visit to Norland on Thursday.\n\n"
+            "On June 10, he called on Norland's Vice Minister of Defence Ola Dahl in Oslo. The next day, he met the "
+            "Norland Army chief General Per Olsen in Oslo.")
+    got = extract_article(text, PUB)["meetings"]
+    assert sorted(m["start"] for m in got) == ["2025-06-10", "2025-06-11"]

@@ -39,7 +39,7 @@ from transforms.knowledge import Knowledge
 from transforms.names import norm
 from transforms.organisations import Org
 from transforms.record import EventRecord, RoleFiller
-from transforms.sentences import Sentence
+from transforms.sentences import Sentence, headline_lines
 
 
 @dataclass
@@ -376,6 +376,8 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
     # (talks with "his counterpart" have someone of their own, unnamed).
     found = [m for m in found if len(found) == 1 or m.name or m.start or m.participants or m.chairs
              or m.counterparts or m.listed or _with_counterpart(m, rx)]
+    headline = {doc.sentences[i].text for i in headline_lines(rx.p, doc.sentences)}
+    found = _without_headline_summary(found, headline, rx)
     lede = (lede_date(rx.knowledge, doc.sentences, doc.published, story.hint)
             or dateline_date(rx.knowledge, doc.sentences, doc.published, story.hint))
     place = _lede_place(doc.sentences, rx)
@@ -388,8 +390,10 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
             add_new(mt.participants, [org_of_person[c] for c, _ in mt.chairs if c in org_of_person])
             # "The Norway-Chile Cooperation Group met": the mechanism is the meeting, not one taking part in it.
             mt.participants = [p for p in mt.participants if not (mt.name and norm(mt.name).endswith(norm(p)))]
-        running = running_day(rx.knowledge, doc.sentences, mt.evidence, doc.published, story.hint)
-        later = rx.p.days_later.search(mt.evidence[0]) if mt.evidence else None
+        # Dated by the body's sentences, not by a headline that sums the meeting up.
+        told = [e for e in mt.evidence if e not in headline] or mt.evidence
+        running = running_day(rx.knowledge, doc.sentences, told, doc.published, story.hint)
+        later = rx.p.days_later.search(told[0]) if told else None
         base = running.start if running is not None else (
             previous.start if previous is not None and previous.precision == "day" else None)
         if mt.start is None and later is not None and base is not None:
@@ -409,6 +413,16 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
         mt.location = mt.location or place
         _span_from_duration(mt, rx)
     return found
+
+
+def _without_headline_summary(found: list[Meeting], lines: set[str], rx: SpecPatterns) -> list[Meeting]:
+    """"CDS concludes visit; holds talks with X leadership": a headline's talks, where the body reports talks of
+    that kind that the headline did not join, sum those up; they are no meeting of their own."""
+    told = [m for m in found if m.evidence and all(e in lines for e in m.evidence)]
+    body = [m for m in found if m not in told]
+    fallback = rx.special("fallback")
+    return [m for m in found if m not in told or m.name
+            or not any(b.type == m.type or fallback in (b.type, m.type) for b in body)]
 
 
 def _span_from_duration(mt: Meeting, rx: SpecPatterns) -> None:
