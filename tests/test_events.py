@@ -1,7 +1,9 @@
 import datetime as dt
 
 from tests.views import view as extract_article
+from transforms.knowledge import knowledge
 
+K = knowledge()
 PUB = dt.date(2025, 6, 12)  # a Thursday
 
 
@@ -2143,3 +2145,16 @@ def test_a_headline_s_talks_sum_up_the_talks_the_body_reports():
             "Norland Army chief General Per Olsen in Oslo.")
     got = extract_article(text, PUB)["meetings"]
     assert sorted(m["start"] for m in got) == ["2025-06-10", "2025-06-11"]
+
+
+def test_a_laboratory_s_director_signs_for_its_agency_but_an_agency_s_head_not_for_its_department():
+    reg = next(o for o in K.organisations if o.parent and o.org_type == "agency" and o.acronym)
+    text = (f"The {reg.name} and Orvik Motors signed an MoU on Monday. The MoU was signed by {reg.acronym} Director "
+            f"General Karl Berg and Orvik Motors CEO Ola Dahl in the presence of officials of the {reg.parent}.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {reg.name, "Orvik Motors"}
+    lab = next(o for o in K.organisations if o.parent == reg.name and o.org_type == "laboratory")
+    text = (f"{reg.acronym}'s {lab.name} and Orvik Motors signed an MoU on Monday. The MoU was signed by "
+            f"Karl Berg, Director of the {lab.name}, and Orvik Motors CEO Ola Dahl.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert reg.name in ag["parties"]

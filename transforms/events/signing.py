@@ -362,7 +362,8 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         parties += [x for x in pair if x not in parties]
     signatories = _signatories(t[:cut], verb, story.person_forms, rx) or _two_ministers(t, doc, rx)
     # Those who signed sign for their bodies (the top body the article names: DRDO for its lab).
-    parties += [b for b in (_top_body(story.org_of_person.get(p), doc.orgs) for p in signatories) if b]
+    units = rx.words.org_types_signing_for_parent
+    parties += [b for b in (_top_body(story.org_of_person.get(p), doc.orgs, units) for p in signatories) if b]
     if len(set(parties)) < 2:
         parties += [c for c in _company_of_country(t[:cut], doc.orgs, rx) if c not in parties]
     if len(set(parties)) < 2 and (own := _signer_told_before(story, s, t)):
@@ -681,10 +682,13 @@ def _protagonist(orgs: list[Org]) -> str | None:
     return companies[0].name
 
 
-def _top_body(name: str | None, orgs: list[Org]) -> str | None:
+def _top_body(name: str | None, orgs: list[Org], units: frozenset[str] = frozenset()) -> str | None:
+    """The body a signatory signs for: a unit's parent (a laboratory signs for its agency), not the department
+    above a body that acts on its own (`units`: the kinds of body that sign for their parent)."""
     by_name = {o.name: o for o in orgs}
     seen: set[str] = set()
-    while name and name in by_name and by_name[name].parent in by_name and name not in seen:
+    while (name and name in by_name and by_name[name].parent in by_name and name not in seen
+           and by_name[name].org_type in units):
         seen.add(name)
         name = by_name[name].parent
     return name
