@@ -2158,3 +2158,10 @@ def test_a_laboratory_s_director_signs_for_its_agency_but_an_agency_s_head_not_f
             f"Karl Berg, Director of the {lab.name}, and Orvik Motors CEO Ola Dahl.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert reg.name in ag["parties"]
+
+
+def test_the_council_or_the_corporation_signing_is_the_story_s_body_of_that_kind():
+    text = ("The Vexa Procurement Council signed deals with local firms on Monday. The council also signed a letter "
+            "of intent with Orvik Motors to explore local production of drones.")
+    got = [a for a in extract_article(text, PUB)["agreements"] if a["type"] == "letter of intent"]
+    assert [set(a["parties"]) for a in got] == [{"Vexa Procurement Council", "Orvik Motors"}]
