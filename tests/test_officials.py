@@ -611,3 +611,10 @@ def test_titles_set_off_after_each_name_in_a_list_opening_with_a_country_s_posse
                  "Assistant Minister of Defence, and Dr Per Olsen, Deputy Prime Minister.")
     assert got["Ola Dahl"].title == "Saudi Arabia's Assistant Minister of Defence"
     assert got["Per Olsen"].title == "Deputy Prime Minister"
+
+
+def test_a_person_whose_surname_opens_a_company_s_name_is_still_a_person():
+    text = ("Vexa Strategic Systems Limited (VSSL) signed it. The agreement was signed by VSSL chairman Karl Vexa "
+            "and Orvik chief executive Ola Dahl.")
+    got = people(text)
+    assert (got["Karl Vexa"].title, got["Karl Vexa"].organisation) == ("chairman", "Vexa Strategic Systems Limited")

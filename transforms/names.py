@@ -167,16 +167,18 @@ def whole_word_count(text: str, phrase: str) -> int:
     return count
 
 
-def stands_alone(text: str, word: str, not_before: str) -> bool:
+def stands_alone(text: str, word: str, not_before: str, not_after: re.Pattern[str] | None = None) -> bool:
     """`word` occurs as a word of its own (not inside a longer word or hyphenation) somewhere that is not
-    followed by `not_before`: 'Kestrel' alone, not only in 'Kestrel Aircraft'."""
+    followed by `not_before` (nor preceded by what `not_after` finds there): 'Kestrel' alone, not only in
+    'Kestrel Aircraft' or in a person's name ('Ravi Kestrel')."""
     def joined(ch: str) -> bool:
         return _word_char(ch) or ch == "-"
 
     i = text.find(word)
     while i >= 0:
         end = i + len(word)
-        if (i == 0 or not joined(text[i - 1])) and (end == len(text) or not joined(text[end])):
+        in_name = not_after is not None and bool(not_after.search(text, max(0, i - 40), i))
+        if (i == 0 or not joined(text[i - 1])) and (end == len(text) or not joined(text[end])) and not in_name:
             rest = text[end:]
             after = rest.lstrip()
             if not (len(after) < len(rest) and after.startswith(not_before)):
