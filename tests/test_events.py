@@ -2165,3 +2165,10 @@ def test_the_council_or_the_corporation_signing_is_the_story_s_body_of_that_kind
             "of intent with Orvik Motors to explore local production of drones.")
     got = [a for a in extract_article(text, PUB)["agreements"] if a["type"] == "letter of intent"]
     assert [set(a["parties"]) for a in got] == [{"Vexa Procurement Council", "Orvik Motors"}]
+
+
+def test_a_contract_that_went_to_a_company_was_awarded_to_it_but_one_that_may_go_was_not():
+    text = "The Vexa Procurement Council signed deals on Monday. The largest contract went to Orvik Motors for spares."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Vexa Procurement Council", "Orvik Motors"}
+    assert extract_article("The largest contract is expected to go to Orvik Motors.", PUB)["agreements"] == []
