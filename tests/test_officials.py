@@ -618,3 +618,12 @@ def test_a_person_whose_surname_opens_a_company_s_name_is_still_a_person():
             "and Orvik chief executive Ola Dahl.")
     got = people(text)
     assert (got["Karl Vexa"].title, got["Karl Vexa"].organisation) == ("chairman", "Vexa Strategic Systems Limited")
+
+
+def test_a_company_s_division_before_its_officer_s_title_and_a_name_with_a_particle_are_kept_whole():
+    reg = next(o for o in K.organisations if o.org_type == "company" and o.name.isalpha() and len(o.name) > 4)
+    text = f"The MoU was signed by {reg.name} Defense & Security CEO Bosco da Costa and Orvik chief executive Ola Dahl."
+    got = people(text)
+    assert (got["Bosco da Costa"].title, got["Bosco da Costa"].organisation) == (
+        "CEO", f"{reg.name} Defense & Security")
+    assert "Costa" not in {o.name for o in find_organisations(text, K, split_sentences(text))}

@@ -349,8 +349,8 @@ def coordinated_parties(sentences: list[Sentence], known: list[tuple[int, int]],
         for a, e in spans:
             found: list[tuple[str, int]] = []
             mb = k.patterns.name_and_before.search(t[:a])
-            if mb:
-                found.append((mb.group(1), mb.start(1)))
+            if mb and not set(t[:mb.start(1)].split()[-1:]) & k.words.name_particles:
+                found.append((mb.group(1), mb.start(1)))  # not "Costa" of "CEO Bosco da Costa and ..."
             ma = k.patterns.and_name_after.match(t[e:])
             if ma:
                 found.append((ma.group(1), e + ma.start(1)))
