@@ -890,3 +890,9 @@ def test_a_conjunction_opening_the_sentence_is_no_part_of_the_body_s_name():
 def test_a_body_after_of_in_what_the_subject_is_is_named_but_the_description_itself_is_not():
     assert set(names("He is an alumnus of the Norland Defence Academy.")) == {"Norland Defence Academy"}
     assert names("Vexlar is the country's sole Defence Public Sector Company.") == {}
+
+
+def test_names_described_as_another_maker_or_given_as_investors_are_bodies():
+    got = names("Quantum Systems, another Norland drone maker, raised funds this year.")
+    assert "Quantum Systems" in got
+    assert "Orvik Capital" in names("Existing investors including Orvik Capital also took part.")

@@ -861,7 +861,10 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             if (name in k.countries or name in _places(k) or norm(name) in k.not_organisations
                     or all(part in k.countries for part in name.split("-"))):  # "India-France CEO Forum"
                 continue
-            if all(w in lex.vocab for w in words) and not _is_org_phrase(words, k):
+            # Common words only make a body's name when they end in a head word ("Quantum Systems, another
+            # drone maker"), whatever subject they name.
+            if all(w in lex.vocab for w in words) and not _is_org_phrase(words, k) and not (
+                    len(words) >= 2 and words[-1] in k.org_heads):
                 continue
             org = b.add(name, None, at)
             # "US company Vexlar", "Norwegian firm Orvik": the country before the kind is the body's.
