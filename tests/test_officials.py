@@ -627,3 +627,10 @@ def test_a_company_s_division_before_its_officer_s_title_and_a_name_with_a_parti
     assert (got["Bosco da Costa"].title, got["Bosco da Costa"].organisation) == (
         "CEO", f"{reg.name} Defense & Security")
     assert "Costa" not in {o.name for o in find_organisations(text, K, split_sentences(text))}
+
+
+def test_a_lettered_second_office_after_a_lower_case_one_is_part_of_the_title():
+    text = ("Vexlar Aerospace has signed an agreement with Orvik Motors. Karl Berg, co-founder and CEO of Vexlar, "
+            "said the partnership would cut time.")
+    got = people(text)
+    assert (got["Karl Berg"].title, got["Karl Berg"].organisation) == ("co-founder and CEO", "Vexlar Aerospace")

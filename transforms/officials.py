@@ -534,7 +534,8 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
                 or _has_title([w.capitalize() for w in words[:min(owner, TITLE_WORD_REACH)]], lex)):
         # "X, president and chief executive of Vexlar Systems": a second office joined by "and".
         more = lex.p.lower_title_and.match(sent, start + low.end())
-        if more and lex.is_title_word(more.group(1).split()[0].capitalize()):
+        second = more.group(1).split()[0] if more else ""
+        if more and (lex.is_title_word(second) or lex.is_title_word(second.capitalize())):
             return f"{low.group(1)} and {more.group(1)}"
         return low.group(1)
     return None
