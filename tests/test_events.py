@@ -2172,3 +2172,13 @@ def test_a_contract_that_went_to_a_company_was_awarded_to_it_but_one_that_may_go
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Vexa Procurement Council", "Orvik Motors"}
     assert extract_article("The largest contract is expected to go to Orvik Motors.", PUB)["agreements"] == []
+
+
+def test_bodies_named_in_what_a_deal_will_do_are_not_its_parties():
+    text = ("Norway and Chile have signed a defence agreement that will see the Vexa Navy operate five frigates "
+            "built by Orvik Systems.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Government of Norway", "Government of Chile"}
+    text = "Vexa Labs signed an agreement with Orvik Systems that will see the two build drones."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Vexa Labs", "Orvik Systems"}

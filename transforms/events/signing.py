@@ -183,6 +183,7 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
         t = t[:present.start()] + " " * (end - present.start()) + t[end:]
         present = rx.p.presence.search(t)
     cut = present.start() if present else len(t)
+    cut = _before_deal_content(t, typ, cut, story.org_forms, rx)
     parties = _named_parties(t, cut, story.org_forms, rx) or list(whole)
     # Without a verb, only "The second contract was with Vela Shipyard": a sentence right after a
     # concluded agreement that names another party adds an agreement of its own.
@@ -912,6 +913,18 @@ def government_name(country: str, rx: SpecPatterns) -> str:
 def _country_forms(k: Knowledge) -> tuple[PhraseMatcher, dict[str, str]]:
     """Every spelling of a country, compounds like 'Indo-Japan' included."""
     return PhraseMatcher(k.countries, exact=True, left=r"(?<![\w])", right=r"(?![\w])"), k.countries
+
+
+def _before_deal_content(t: str, typ: tuple[str, int], cut: int, org_forms: dict[str, str], rx: SpecPatterns
+                         ) -> int:
+    """"A and B signed an agreement that will see the Vexa Navy operate frigates built by X": where the clause
+    about what the deal does begins (the bodies it names are no parties), once a side is named before it."""
+    content = rx.p.deal_content.search(t, typ[1], cut)
+    if content is None:
+        return cut
+    matcher, _ = _country_nouns(rx.knowledge)
+    sides = name_spans(t[:content.start()], org_forms) or list(matcher.finditer(t[:content.start()]))
+    return content.start() if sides else cut
 
 
 @functools.lru_cache(maxsize=4)
