@@ -896,3 +896,9 @@ def test_names_described_as_another_maker_or_given_as_investors_are_bodies():
     got = names("Quantum Systems, another Norland drone maker, raised funds this year.")
     assert "Quantum Systems" in got
     assert "Orvik Capital" in names("Existing investors including Orvik Capital also took part.")
+
+
+def test_a_registry_company_s_division_in_a_country_is_an_arm_of_its_own():
+    reg = next(o for o in K.organisations if o.org_type == "company" and o.name.isalpha() and len(o.name) > 4)
+    got = names(f"Norway has signed a contract with {reg.name} Defence Australia for radars.")
+    assert f"{reg.name} Defence Australia" in got

@@ -995,7 +995,8 @@ def government_mentions(text: str, k: Knowledge, reach: int = 80) -> Iterator[re
 
 def _company_arm(text: str, form: str, end: int, reg: RegistryOrg, idx: OrgIndex, k: Knowledge) -> str | None:
     """The words after a registry company's name that name an arm of it: a division ("Airbus Defence and
-    Space"), a country ("Saab Australia") or an acronym that is no title and no other body ("Leonardo DRS";
+    Space"), a country ("Saab Australia"), both ("Thales Defence Australia") or an acronym that is no title
+    and no other body ("Leonardo DRS";
     not "Vexlar CEO", not "HAL BEL")."""
     if reg.org_type != "company":
         return None
@@ -1010,6 +1011,9 @@ def _company_arm(text: str, form: str, end: int, reg: RegistryOrg, idx: OrgIndex
     if nxt is None:
         return None
     word = nxt.group(1)
+    there = k.patterns.next_word.match(text, nxt.end()) if word in k.words.division_words else None
+    if there is not None and there.group(1) in _country_name_forms(k):
+        return f"{word} {there.group(1)}"  # "Vexlar Defence Australia": its division in that country
     acronym = (word.isupper() and word.isalpha() and 2 <= len(word) <= 5 and not lexicon(k).is_title_word(word)
                and norm(word) not in idx.by_form and word not in k.words.name_ending_legal_forms)
     # "BAE Systems Bofors for 18 systems": one name-like word of no dictionary, ending the run, is its unit
