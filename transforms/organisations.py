@@ -996,8 +996,7 @@ def government_mentions(text: str, k: Knowledge, reach: int = 80) -> Iterator[re
 def _company_arm(text: str, form: str, end: int, reg: RegistryOrg, idx: OrgIndex, k: Knowledge) -> str | None:
     """The words after a registry company's name that name an arm of it: a division ("Airbus Defence and
     Space"), a country ("Saab Australia"), both ("Thales Defence Australia") or an acronym that is no title
-    and no other body ("Leonardo DRS";
-    not "Vexlar CEO", not "HAL BEL")."""
+    and no other body ("Leonardo DRS"; not "Vexlar CEO", not "HAL BEL")."""
     if reg.org_type != "company":
         return None
     division = k.patterns.division_after.match(text, end)
