@@ -2182,3 +2182,10 @@ def test_bodies_named_in_what_a_deal_will_do_are_not_its_parties():
     text = "Vexa Labs signed an agreement with Orvik Systems that will see the two build drones."
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Vexa Labs", "Orvik Systems"}
+
+
+def test_a_deal_told_as_done_earlier_this_year_is_another_than_the_one_the_story_reports():
+    text = ("Vexa Systems said on Monday it had won a contract worth $1.6 billion from a European customer. Earlier "
+            "this year, Vexa Systems signed a $335 million deal with the Dutch defence ministry for launchers.")
+    got = extract_article(text, PUB)["agreements"]
+    assert sorted(len(a["parties"]) for a in got) == [1, 2]

@@ -479,7 +479,7 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
         for one in each:
             _merge_agreement(found, one, False, rx)
         return
-    if rx.p.distinct_mention.search(t[max(0, typ[1] - 30):typ[1]]):
+    if rx.p.distinct_mention.search(t[max(0, typ[1] - 30):typ[1]]) or rx.p.earlier_time_opening.match(t):
         if not ag.parties and found and rx.p.the_two_parties.search(t):
             ag.parties = list(found[-1].parties)  # "an agreement signed in 2023 between the two parties"
         found.append(ag)  # "HAL had signed a similar contract in 2021": another agreement
