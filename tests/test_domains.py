@@ -87,3 +87,9 @@ def test_hyphenated_spellings_of_known_synonyms_name_their_domains():
 def test_printed_parts_are_additive_manufacturing_in_either_spelling():
     assert find_domains("Engineers showed a 3D-printed nozzle and parts 3D printed on site.", [], K) == {
         "Additive Manufacturing": 2}
+
+
+def test_a_domain_s_name_opening_a_hyphened_compound_names_it_but_one_common_word_does_not():
+    got = find_domains("The Army is testing artificial intelligence-based tools and AI-enabled kits.", [], K)
+    assert got["Artificial Intelligence & Machine Learning"] == 2
+    assert "Naval & Underwater Systems" not in find_domains("It is a ship-based air defence system.", [], K)

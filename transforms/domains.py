@@ -31,7 +31,10 @@ def _matcher(k: Knowledge) -> tuple[PhraseMatcher, dict[str, str]]:
     for s in k.not_domains:
         lookup[s.lower()] = ""  # matched so that it hides the domain word inside, then skipped
         phrases.append(s)
-    return PhraseMatcher(phrases), lookup
+    # "artificial intelligence-based tools", "AI-enabled": a domain's name (several words or letters) joined by a
+    # hyphen to a compound's second half names it.
+    compounds = "|".join(re.escape(w) for w in k.words.sets["domain_compound_suffixes"])
+    return PhraseMatcher(phrases, right=rf"(?![\w])(?!-(?!(?:{compounds})\b))"), lookup
 
 
 def _recast(text: str, s: int, e: int, contexts: list[tuple[re.Pattern[str], str]]) -> str | None:
@@ -54,6 +57,8 @@ def find_domains(text: str, excluded_spans: list[tuple[int, int]], k: Knowledge)
         if any(a <= s and e <= b for a, b in excluded_spans) or text[s - 1:s] in ("@", "&", "#") and s > 0:
             continue  # inside an organisation's name, a handle or a tag
         found = " ".join(found.split())
+        if text[e:e + 1] == "-" and " " not in found and not found.isupper():
+            continue  # "ship-based air defence": one common word describes the thing; "AI-enabled" names AI
         name = _recast(text, s, e, contexts) or lookup.get(found) or lookup.get(found.lower())
         if name:
             counts[name] = counts.get(name, 0) + 1
