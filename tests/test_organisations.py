@@ -902,3 +902,11 @@ def test_a_registry_company_s_division_in_a_country_is_an_arm_of_its_own():
     reg = next(o for o in K.organisations if o.org_type == "company" and o.name.isalpha() and len(o.name) > 4)
     got = names(f"Norway has signed a contract with {reg.name} Defence Australia for radars.")
     assert f"{reg.name} Defence Australia" in got
+
+
+def test_a_known_name_with_an_ampersand_before_and_and_another_body_is_two_bodies():
+    reg = next(o for o in K.organisations if " & " in o.name and len(o.name.split()) == 3)
+    other = next(o for o in K.organisations if o.org_type == "company" and o.name.endswith(" Electronics Limited")
+                 and len(o.name.split()) == 3)
+    got = names(f"They met officials of {reg.name} and {other.name}.")
+    assert {reg.name, other.name} <= set(got)

@@ -281,9 +281,10 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
     words = [t.text for t in toks]
     if norm(" ".join(_clean_phrase(words, k))) in idx.by_form:
         return [toks]
+    inside_known = _inside_known_names(words, idx)
     for i, w in enumerate(words):
-        if w not in k.words.coordinators or not 0 < i < len(words) - 1:
-            continue
+        if w not in k.words.coordinators or not 0 < i < len(words) - 1 or i in inside_known:
+            continue  # "Larsen & Toubro and Vexa Labs": the "&" of a known name joins no two bodies
         left, right = words[:i], words[i + 1:]
         if all(w in k.words.name_ending_legal_forms for w in right):
             continue  # "Acme GmbH & Co KG": legal forms, not a second body
@@ -333,6 +334,16 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
                 or the_next or known_left or brand_and_body or body_and_brand or country_next:
             return [toks[:i], *_split_on_and(toks[i + 1:], k, idx)]
     return [toks]
+
+
+def _inside_known_names(words: list[str], idx: OrgIndex, longest: int = 8) -> set[int]:
+    """The positions strictly inside a name the registry knows, wherever it stands among the words."""
+    inside: set[int] = set()
+    for a in range(len(words)):
+        for b in range(a + 3, min(len(words), a + longest) + 1):
+            if norm(" ".join(words[a:b])) in idx.by_form:
+                inside.update(range(a + 1, b - 1))
+    return inside
 
 
 def _split_before_served(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok]]:
