@@ -2189,3 +2189,13 @@ def test_a_deal_told_as_done_earlier_this_year_is_another_than_the_one_the_story
             "this year, Vexa Systems signed a $335 million deal with the Dutch defence ministry for launchers.")
     got = extract_article(text, PUB)["agreements"]
     assert sorted(len(a["parties"]) for a in got) == [1, 2]
+
+
+def test_the_body_set_off_as_reporting_a_meeting_takes_no_part_but_one_opening_the_sentence_may():
+    text = ("Vexa's army chief General Karl Berg met Norland Army commander General Ola Dahl in Oslo on Tuesday, the "
+            "Vexa Ministry of Defence said.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert "Vexa Ministry of Defence" not in m["participants"]
+    text = "The Vexa Council said its members held talks with the Norland Army in Oslo on Tuesday."
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert "Vexa Council" in m["participants"]

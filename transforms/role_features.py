@@ -49,7 +49,10 @@ def candidates(doc: Doc, event: EventRecord, role: str, rx: SpecPatterns, others
     seen = places_seen(event.evidence, spans, rx)
     # "met in Paris, after which X and Y signed a contract": bodies named only in what was done next.
     then = rx.p.next_event_clause.search(event.evidence)
-    seen |= {(a, e) for a, e, _ in spans if then is not None and a > then.start()}
+    # Nor does the body reporting the event (", the Ministry of Defence said").
+    seen |= {(a, e) for a, e, _ in spans if (then is not None and a > then.start())
+             or (rx.p.reporting.match(event.evidence, e)
+                 and rx.p.attribution_lead.search(event.evidence, max(0, a - 8), a))}
     venues = {n for a, e, n in spans if (a, e) in seen} - {n for a, e, n in spans if (a, e) not in seen}
     # "approved proposals for the Army and the Navy": nor does a body named only as one the event serves.
     # (Only "for the": "officials of the Navy" took part.)

@@ -345,7 +345,9 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
     seen = places_seen(t, named, rx)
     # "..., after which the Vexa Air Force and Orvik Aviation signed a contract": what was done next is another's.
     then = rx.p.next_event_clause.search(t, typ[1])
-    spans = [(a, e, c) for a, e, c in named if (a, e) not in seen and (then is None or a < then.start())]
+    # "..., Singapore's Ministry of Defence said": the body reporting the meeting, not one taking part in it.
+    spans = [(a, e, c) for a, e, c in named if (a, e) not in seen and (then is None or a < then.start())
+             and not _reports_it(t, a, e, rx)]
     participants = _taking_part(t, spans, rx) or two_services(t[:then.start()] if then else t, doc.orgs, rx)
     if typ[0] == rx.special("council"):
         # A council's decisions name beneficiaries ("for the Navy"); the council itself took part.
@@ -362,6 +364,11 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
         participants=dedupe(participants), chairs=_chairs(t, rx, story.person_forms, story.named_before), evidence=[t],
         counterparts=[n for a, _, n in name_spans(t, story.person_forms) if a > min(typ[1], verb_at or typ[1])],
     )
+
+
+def _reports_it(t: str, a: int, e: int, rx: SpecPatterns) -> bool:
+    """"..., Singapore's Ministry of Defence said": the body named at t[a:e] reports what the sentence tells."""
+    return bool(rx.p.reporting.match(t, e) and rx.p.attribution_lead.search(t, max(0, a - 8), a))
 
 
 def _is_council(o: Org, rx: SpecPatterns) -> bool:
