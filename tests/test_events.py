@@ -2199,3 +2199,13 @@ def test_the_body_set_off_as_reporting_a_meeting_takes_no_part_but_one_opening_t
     text = "The Vexa Council said its members held talks with the Norland Army in Oslo on Tuesday."
     (m,) = extract_article(text, PUB)["meetings"]
     assert "Vexa Council" in m["participants"]
+
+
+def test_items_listed_after_counted_agreements_fill_them_each_with_its_kind_and_sides():
+    text = ("The Norland Navy and the Vexa Navy on Monday exchanged three agreements after talks in Oslo.\n\n"
+            "The documents exchanged were:\n"
+            "- Memorandum of Understanding on training between the Norland Naval Academy and the Vexa Naval College\n"
+            "- Agreement on hydrography between the Norland Hydrographic Office and the Vexa Hydrographic Service\n"
+            "- Letter of Intent between the Norland Space Agency and the Vexa Space Agency")
+    got = extract_article(text, PUB)["agreements"]
+    assert sorted(a["type"] for a in got) == ["MoU", "letter of intent", "other"]

@@ -425,10 +425,13 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
     """Where a clause's agreement goes: a counted slot, one per listed year, the one it refers back to,
     a merge with an earlier mention, or a new entry (with as many more as the clause counts)."""
     rx, found = story.rx, story.found
-    open_slot = next((a for a in story.slots if a.type == ag.type), None) if verb is None else None
+    fallback = rx.special("fallback")
+    open_slot = next((a for a in story.slots if a.type in (ag.type, fallback)), None) if verb is None else None
     if open_slot is not None:
-        # "The first contract was with X", "the second with Y": each fills one counted agreement.
+        # "The first contract was with X", "the second with Y": each fills one counted agreement; "exchanged
+        # three agreements: - MoU between A and B ...": each item fills one, with its own kind and sides.
         story.slots.remove(open_slot)
+        open_slot.type = ag.type if open_slot.type == fallback else open_slot.type
         add_new(open_slot.parties, ag.parties)
         add_new(open_slot.evidence, [said])
         return
