@@ -634,3 +634,9 @@ def test_a_lettered_second_office_after_a_lower_case_one_is_part_of_the_title():
             "said the partnership would cut time.")
     got = people(text)
     assert (got["Karl Berg"].title, got["Karl Berg"].organisation) == ("co-founder and CEO", "Vexlar Aerospace")
+
+
+def test_a_country_s_possessive_and_a_title_opening_the_run_are_no_person_s_name():
+    got = people("Karl Berg and Japan's Vice-Minister of Defense for International Affairs Ola Dahl co-chaired it.")
+    assert got["Ola Dahl"].title == "Japan's Vice-Minister of Defense for International Affairs"
+    assert not any("Japan" in n for n in got)

@@ -91,8 +91,12 @@ def _name_at(toks: list[Tok], i: int, lex: Lexicon, org_forms: set[str]) -> int:
             break
         if (not lex.is_name_token(t) and not first_name) or t in org_forms or (j == i and _a_nouns_form(t, lex)):
             break  # "... for Acquisition and Sustainment Michael Duffey": a noun of the title opens no name
+        if j > i and lex.is_title_word(t):
+            break  # "Japan's Vice-Minister ...": a title word ends what went before
         words += 1
         j += 1
+        if lex.p.possessive_end.search(t) and j < len(toks):
+            break  # "Japan's": an owner's name ends at its possessive
     while j > i and not is_proper(toks[j - 1].text, lex):
         j -= 1
     if any(_a_nouns_form(toks[m].text, lex) for m in range(i + 1, j - 1)):
