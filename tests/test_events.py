@@ -2209,3 +2209,11 @@ def test_items_listed_after_counted_agreements_fill_them_each_with_its_kind_and_
             "- Letter of Intent between the Norland Space Agency and the Vexa Space Agency")
     got = extract_article(text, PUB)["agreements"]
     assert sorted(a["type"] for a in got) == ["MoU", "letter of intent", "other"]
+
+
+def test_a_meeting_held_under_a_council_is_the_committee_s_and_the_council_takes_no_part():
+    text = ("The first meeting of the Vexa-Norland Ministerial Committee on Defence Cooperation was held in Oslo on "
+            "Monday under the Vexa-Norland Strategic Partnership Council.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["type"] == "bilateral meeting" and m["participants"] == []
+    assert "Ministerial Committee" in m["name"]

@@ -265,14 +265,16 @@ def two_services(sentence: str, orgs: list[Org], rx: SpecPatterns) -> list[str]:
 
 def places_seen(t: str, spans: list[tuple[int, int, str]], rx: SpecPatterns, venues: bool = True
                 ) -> set[tuple[int, int]]:
-    """Where bodies are named as a place visited ("visited the Vexa Shipyard") or, with `venues`, as where an
-    event was held ("at the headquarters of X"), and the short form in brackets after such a name ("visited
-    the Vexa Procurement Agency (VPA)"): the spans of bodies that took no part in what the sentence tells."""
+    """Where bodies are named as a place visited ("visited the Vexa Shipyard"), as the mechanism an event is
+    held under ("under the Vexa-Norland Partnership Council") or, with `venues`, as where an event was held
+    ("at the headquarters of X"), and the short form in brackets after such a name ("visited the Vexa
+    Procurement Agency (VPA)"): the spans of bodies that took no part in what the sentence tells."""
     seen: set[tuple[int, int]] = set()
     last_end = -1
     for a, e, _ in spans:
         if ((venues and rx.p.venue.search(t[max(0, a - VENUE_REACH):a]))
                 or rx.p.visited_before.search(t, max(0, a - VISIT_REACH), a)
+                or rx.p.mechanism_before.search(t, max(0, a - VISIT_REACH), a)
                 or (last_end >= 0 and rx.p.open_bracket.fullmatch(t[last_end:a]))):
             seen.add((a, e))
             last_end = e

@@ -110,6 +110,9 @@ def kind(found: str, types: dict[str, tuple[int, str]]) -> tuple[int, str] | Non
     return types.get(f) or types.get(f.lower())
 
 
+TYPE_WORD_LEAD_REACH = 48  # characters before an event's word that may say it names no event here
+
+
 def best_type(sentence: str, rx: re.Pattern[str], types: dict[str, tuple[int, str]],
               modifier: re.Pattern[str] | None = None, as_verb: re.Pattern[str] | None = None
               ) -> tuple[str, int] | None:
@@ -120,7 +123,7 @@ def best_type(sentence: str, rx: re.Pattern[str], types: dict[str, tuple[int, st
     for m in rx.finditer(sentence):
         if modifier is not None and modifier.match(sentence, m.end()):
             continue
-        if as_verb is not None and as_verb.search(sentence, max(0, m.start() - 12), m.start()):
+        if as_verb is not None and as_verb.search(sentence, max(0, m.start() - TYPE_WORD_LEAD_REACH), m.start()):
             continue
         k = kind(m.group(), types)
         if k and (best is None or k[0] < best[0]):
