@@ -2217,3 +2217,13 @@ def test_a_meeting_held_under_a_council_is_the_committee_s_and_the_council_takes
     (m,) = extract_article(text, PUB)["meetings"]
     assert m["type"] == "bilateral meeting" and m["participants"] == []
     assert "Ministerial Committee" in m["name"]
+
+
+def test_a_deal_signed_months_before_the_story_s_event_takes_neither_its_day_nor_its_place():
+    text = ("Vexa Systems and Orvik Motors on Saturday opened a plant in Oslo, months after the two companies signed "
+            "a teaming agreement.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["date"], ag["location"]) == (None, None)
+    text = "Last month, Vexa Systems had signed an MoU with Orvik Motors for radars."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["date"] == "2025-05-01"

@@ -380,12 +380,18 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     dates = [d for d in event_dates(rx.knowledge, t, doc.published, story.hint) if not reported_on(rx.knowledge, t, d)
              and not (ended and d.span[0] <= ended.end() + OWN_DATE_REACH and verb is not None
                       and verb.start() > ended.end())]
-    when = _own_date(t, typ, verb, dates, rx) or date_of(dates)
+    before_story = bool(rx.p.done_before_story.search(t, max(0, typ[1] - 80), typ[1]))
+    # "inaugurated a plant in Nagpur on Saturday, months after the two signed a pact": the clause's day and place
+    # are the story's event's; a deal done before it has only what follows its own verb, or the time that opens
+    # the clause ("Last month, X had signed ...", "X had signed a similar contract in 2021").
+    its_own = [d for d in dates if rx.p.opening_date_lead.match(t[:d.span[0]])
+               or (verb is not None and d.span[0] > verb.start())]
+    when = _own_date(t, typ, verb, dates, rx) or date_of(its_own if before_story else dates)
+    place = place_in(t[verb.start():] if before_story and verb is not None else t, rx)
     return Agreement(
         type=typ[0], parties=dedupe(parties), signatories=signatories,
         date=when.start if when else None, precision=when.precision if when else None,
-        location=place_in(t, rx), evidence=[said], headline_only=s.index in story.headline,
-        before_story=bool(rx.p.done_before_story.search(t, max(0, typ[1] - 80), typ[1])),
+        location=place, evidence=[said], headline_only=s.index in story.headline, before_story=before_story,
     )
 
 
