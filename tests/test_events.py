@@ -2227,3 +2227,11 @@ def test_a_deal_signed_months_before_the_story_s_event_takes_neither_its_day_nor
     text = "Last month, Vexa Systems had signed an MoU with Orvik Motors for radars."
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["date"] == "2025-05-01"
+
+
+def test_the_body_s_sides_replace_a_headline_s_shorthand_and_the_service_supplied_is_no_party():
+    text = ("Vexa Dynamics bags order for missiles from Navy\n\n"
+            "Vexa Dynamics Limited has signed a contract with the Norland Ministry of Defence for the supply of "
+            "Medium Range Surface to Air Missiles (MRSAM) to the Norland Navy.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Vexa Dynamics Limited", "Norland Ministry of Defence"}

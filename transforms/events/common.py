@@ -34,7 +34,7 @@ def served_spans(t: str, spans: list[tuple[int, int, str]], rx: SpecPatterns, se
     out: set[tuple[int, int]] = set()
     prev: tuple[int, int] | None = None
     for a, e, _ in sorted(spans):
-        before = t[max(0, a - 60):a]
+        before = t[max(0, a - SERVED_REACH):a]
         listed = prev in out and bool(p.list_joint.fullmatch(p.definite_article_end.sub("", t[prev[1]:a])))
         if listed or (served.search(before) and not p.signer_for.search(before)):
             out.add((a, e))
@@ -42,6 +42,7 @@ def served_spans(t: str, spans: list[tuple[int, int, str]], rx: SpecPatterns, se
     return out
 
 
+SERVED_REACH = 90  # characters before a body's name that may say the event serves it ("supply of ... to the")
 VISIT_REACH = 48  # characters before a body's name that may say it was visited ("visited the Vexa Army's ...")
 VENUE_REACH = 40  # characters before a body's name that may say an event was there ("at the headquarters of")
 MODAL_REACH = 24  # characters before a verb that may say it is still to come ("will also be discussed")

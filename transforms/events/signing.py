@@ -1067,6 +1067,10 @@ def _merge_agreement(found: list[Agreement], ag: Agreement, anaphoric: bool, rx:
         history = not anaphoric and prev.precision == "year" and ag.date is None
         if (same_type and overlap and not history
                 and not _dates_clash(prev.date, prev.precision, ag.date, ag.precision)):
+            if prev.headline_only and not ag.headline_only and len(ag.parties) >= 2:
+                # "X bags order from Navy" (headline), then "X signed a contract with the Ministry ... for the
+                # Navy": the body's sides replace the headline's shorthand.
+                prev.parties = []
             prev.headline_only = prev.headline_only and ag.headline_only
             if prev.type == fallback:
                 prev.type = ag.type
