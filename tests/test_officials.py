@@ -640,3 +640,10 @@ def test_a_country_s_possessive_and_a_title_opening_the_run_are_no_person_s_name
     got = people("Karl Berg and Japan's Vice-Minister of Defense for International Affairs Ola Dahl co-chaired it.")
     assert got["Ola Dahl"].title == "Japan's Vice-Minister of Defense for International Affairs"
     assert not any("Japan" in n for n in got)
+
+
+def test_a_title_held_in_a_country_before_a_name_is_that_person_s_whole_title():
+    got = people("It was attended by Major General Karl Berg of the Vexa Army and the Norland Ambassador to Egypt "
+                 "Ola Dahl.")
+    assert got["Ola Dahl"].title == "Norland Ambassador to Egypt"
+    assert got["Karl Berg"].title == "Major General"

@@ -251,6 +251,7 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
             _title_of_named(sent, f, found, everyone, runs, org_forms, lex)
             continue
         f.title = (_title_before(sent, f.start, runs, lex, found, everyone)
+                   or _title_to_country(sent, f.start, runs, lex)
                    or _title_after(sent, f.end, runs, lex, org_forms)
                    or _lower_title_before(sent, f.start, lex, lex.p.lower_words_before_comma
                                           if lex.p.apposition_end.match(sent, f.end) else None)
@@ -334,6 +335,28 @@ def _country_words(words: list[str], lex: Lexicon) -> int:
         if len(words) > n and lex.p.possessive_end.sub("", " ".join(words[:n])) in lex.knowledge.countries:
             return n
     return 0
+
+
+def _title_to_country(sent: str, start: int, runs: list[Run], lex: Lexicon) -> str | None:
+    """"the Indian Ambassador to Egypt Ola Dahl": a title, "to" and the country the person's run opens with."""
+    run = next((r for r in runs if r.start <= start < r.end), None)
+    if run is None:
+        return None
+    lead = _country_lead(list(run.tokens), lex)
+    if not lead or run.tokens[lead].start != start:
+        return None
+    joint = lex.p.title_to_place.search(sent, max(0, run.start - 8), run.start)
+    title = next((r for r in runs if joint and r.end == joint.start()), None)
+    if title is None or not _has_title([t.text for t in title.tokens], lex):
+        return None
+    # "... of the Vexa Army and the Indian Ambassador to Egypt X": the title after the run's last "and the".
+    toks = list(title.tokens)
+    cut = max((i + 1 for i, t in enumerate(toks) if t.text in lex.words.coordinators), default=0)
+    while cut < len(toks) and toks[cut].text in lex.words.definite_articles:
+        cut += 1
+    if cut >= len(toks) or not _has_title([t.text for t in toks[cut:]], lex):
+        return None
+    return sent[toks[cut].start:run.tokens[lead - 1].end]
 
 
 def _country_lead(toks: list[Tok], lex: Lexicon) -> int:
