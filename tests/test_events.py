@@ -2235,3 +2235,12 @@ def test_the_body_s_sides_replace_a_headline_s_shorthand_and_the_service_supplie
             "Medium Range Surface to Air Missiles (MRSAM) to the Norland Navy.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Vexa Dynamics Limited", "Norland Ministry of Defence"}
+
+
+def test_sides_of_deals_signed_at_a_seminar_are_no_participants_of_it_but_its_organiser_is():
+    text = ("Vexa Shipbuilders Limited signed memoranda of understanding with Orvik Port Trust and Zenlar Marine "
+            "at a seminar organised by the Norland Navy in Oslo on Thursday.")
+    got = extract_article(text, PUB)
+    (m,) = got["meetings"]
+    assert m["participants"] == ["Norland Navy"]
+    assert len(got["agreements"]) == 2

@@ -49,6 +49,11 @@ def candidates(doc: Doc, event: EventRecord, role: str, rx: SpecPatterns, others
     seen = places_seen(event.evidence, spans, rx)
     # "met in Paris, after which X and Y signed a contract": bodies named only in what was done next.
     then = rx.p.next_event_clause.search(event.evidence)
+    # "signed MoUs with A and B at a seminar organised by X": the signing's sides are no part of the seminar.
+    word = next((m for m in rx.trigger.finditer(event.evidence)
+                 if rx.p.at_an_occasion.search(event.evidence, max(0, m.start() - 24), m.start())), None)
+    if word is not None and rx.p.signing_told.search(event.evidence, 0, word.start()):
+        seen |= {(a, e) for a, e, _ in spans if a < word.start()}
     # Nor does the body reporting the event (", the Ministry of Defence said").
     seen |= {(a, e) for a, e, _ in spans if (then is not None and a > then.start())
              or (rx.p.reporting.match(event.evidence, e)

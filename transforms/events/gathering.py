@@ -346,8 +346,11 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
     # "..., after which the Vexa Air Force and Orvik Aviation signed a contract": what was done next is another's.
     then = rx.p.next_event_clause.search(t, typ[1])
     # "..., Singapore's Ministry of Defence said": the body reporting the meeting, not one taking part in it.
+    # "X signed MoUs with A and B at a seminar organised by the Navy": the signing's sides are its parties; the
+    # seminar's are those named after its word.
+    signed_at = rx.p.signing_told.search(t, 0, typ[1]) and rx.p.at_an_occasion.search(t, max(0, typ[1] - 24), typ[1])
     spans = [(a, e, c) for a, e, c in named if (a, e) not in seen and (then is None or a < then.start())
-             and not _reports_it(t, a, e, rx)]
+             and not _reports_it(t, a, e, rx) and not (signed_at and a < typ[1])]
     participants = _taking_part(t, spans, rx) or two_services(t[:then.start()] if then else t, doc.orgs, rx)
     if typ[0] == rx.special("council"):
         # A council's decisions name beneficiaries ("for the Navy"); the council itself took part.
