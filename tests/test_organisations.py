@@ -910,3 +910,7 @@ def test_a_known_name_with_an_ampersand_before_and_and_another_body_is_two_bodie
                  and len(o.name.split()) == 3)
     got = names(f"They met officials of {reg.name} and {other.name}.")
     assert {reg.name, other.name} <= set(got)
+
+
+def test_a_name_ending_in_committee_is_a_body():
+    assert "Vexa Military Committee" in names("The Vexa Military Committee met on Monday.")
