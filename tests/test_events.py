@@ -2244,3 +2244,9 @@ def test_sides_of_deals_signed_at_a_seminar_are_no_participants_of_it_but_its_or
     (m,) = got["meetings"]
     assert m["participants"] == ["Norland Navy"]
     assert len(got["agreements"]) == 2
+
+
+def test_a_body_named_with_a_plural_country_s_possessive_is_that_country_s_and_its_government_no_party():
+    text = "Vexa Aero signed a contract with the Philippines' Department of National Defense for jets."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Vexa Aero", "Philippines' Department of National Defense"]
