@@ -2250,3 +2250,17 @@ def test_a_body_named_with_a_plural_country_s_possessive_is_that_country_s_and_i
     text = "Vexa Aero signed a contract with the Philippines' Department of National Defense for jets."
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["parties"] == ["Vexa Aero", "Philippines' Department of National Defense"]
+
+
+def test_bilateral_meetings_with_counterparts_from_listed_countries_are_one_each():
+    text = ("Defence Minister Karl Berg held bilateral meetings with his counterparts from Malaysia, Vietnam and the "
+            "Philippines in Kuala Lumpur on Saturday.")
+    got = extract_article(text, PUB)["meetings"]
+    assert [m["type"] for m in got] == ["bilateral meeting"] * 3
+
+
+def test_a_mechanism_whose_progress_a_meeting_reviewed_is_neither_its_name_nor_a_participant():
+    text = ("Defence Minister Karl Berg met his Vexian counterpart Ola Dahl in Oslo on Monday. The two sides reviewed "
+            "the progress of the Vexa-Norland Defence Cooperation Committee.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert (m["name"], m["participants"]) == (None, [])

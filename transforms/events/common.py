@@ -272,8 +272,10 @@ def places_seen(t: str, spans: list[tuple[int, int, str]], rx: SpecPatterns, ven
     Procurement Agency (VPA)"): the spans of bodies that took no part in what the sentence tells."""
     seen: set[tuple[int, int]] = set()
     last_end = -1
+    # "reviewed the progress of the Vexa-Norland Defence Cooperation Committee": a mechanism talked about.
+    topics = [m.span() for m in rx.p.mechanism_reviewed.finditer(t)]
     for a, e, _ in spans:
-        if ((venues and rx.p.venue.search(t[max(0, a - VENUE_REACH):a]))
+        if (any(x <= a < y for x, y in topics) or (venues and rx.p.venue.search(t[max(0, a - VENUE_REACH):a]))
                 or rx.p.visited_before.search(t, max(0, a - VISIT_REACH), a)
                 or rx.p.mechanism_before.search(t, max(0, a - VISIT_REACH), a)
                 or (last_end >= 0 and rx.p.open_bracket.fullmatch(t[last_end:a]))):

@@ -93,7 +93,10 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
         best = named
     dateline = p.dateline.match(sentence)
     begin = dateline.end() if dateline else 0  # past "Delhi, Nov 20 (PTI) The ..."
+    topics = [x.span() for x in p.mechanism_reviewed.finditer(sentence)]
     for m in rx.trigger.finditer(sentence, begin):
+        if any(a <= m.start() < e for a, e in topics):
+            continue  # "reviewed the progress of the Joint Committee": not this meeting's name
         before = sentence[begin:m.start()]
         nm = p.name_before.search(before[-200:])
         words = nm.group(1).split() if nm else []
@@ -186,7 +189,8 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
         held = drop_planned_part(t, rx, rx.verb.search(t))
         negated = not rx.p.occasion_clause.match(t, len(held)) or is_negated(held, rx)
     # "told a press conference": a briefing for the press is no meeting.
-    typ = best_type(rx.p.press_briefing.sub(lambda m: " " * len(m.group()), t), rx.trigger, rx.types,
+    blank = lambda m: " " * len(m.group())  # noqa: E731
+    typ = best_type(rx.p.mechanism_reviewed.sub(blank, rx.p.press_briefing.sub(blank, t)), rx.trigger, rx.types,
                     rx.p.trigger_as_modifier, rx.p.infinitive_before)
     met = _met(t, rx, story.person_forms, story.org_forms) if not negated else None
     word_at = typ[1] if typ is not None else None  # "hosted the meeting": the meeting's word, whatever the verb
@@ -601,7 +605,7 @@ def _counterparts_by_country(t: str, rx: SpecPatterns) -> int:
     listed = rx.p.counterparts_of_countries.search(t)
     if not listed:
         return 1
-    words = rx.p.capitalised_phrase.findall(listed.group(1))
+    words = rx.p.capitalised_phrase.findall(listed.group(1) or listed.group(2))
     return max(1, sum(w in rx.knowledge.countries for w in words))
 
 
