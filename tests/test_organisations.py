@@ -914,3 +914,10 @@ def test_a_known_name_with_an_ampersand_before_and_and_another_body_is_two_bodie
 
 def test_a_name_ending_in_committee_is_a_body():
     assert "Vexa Military Committee" in names("The Vexa Military Committee met on Monday.")
+
+
+def test_former_before_a_body_s_name_is_no_part_of_it_and_a_ministry_after_a_possessive_is_a_ministry():
+    got = names("Former Norland Navy chief Admiral Karl Berg has joined the board.")
+    assert "Norland Navy" in got and not any(n.startswith("Former") for n in got)
+    got = names("Ukraine's Ministry of Strategic Industries said so.")
+    assert got["Ukraine's Ministry of Strategic Industries"].org_type == "ministry"

@@ -119,7 +119,9 @@ def _head_type(words: list[str], k: Knowledge) -> str | None:
     typed = [(i, types[h]) for i, w in enumerate(words) if (h := w.split("-")[0]) in types]
     if not typed:
         return None
-    return typed[0][1] if typed[0][0] == 0 else typed[-1][1]
+    # "Ukraine's Ministry of Strategic Industries": the name starts after its country's possessive.
+    start = country_possessive_words(words, k)
+    return typed[0][1] if typed[0][0] == start else typed[-1][1]
 
 
 def _country_of(words: list[str], k: Knowledge) -> str | None:
