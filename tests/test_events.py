@@ -2264,3 +2264,13 @@ def test_a_mechanism_whose_progress_a_meeting_reviewed_is_neither_its_name_nor_a
             "the progress of the Vexa-Norland Defence Cooperation Committee.")
     (m,) = extract_article(text, PUB)["meetings"]
     assert (m["name"], m["participants"]) == (None, [])
+
+
+def test_an_earlier_order_told_in_the_pluperfect_does_not_date_the_story_s_contract():
+    text = ("Contract awarded to Vexa Industries for rockets\n\n"
+            "Velmar, Feb 6: A contract worth $60 million has been awarded to Vexa Industries Limited by the Norland "
+            "Ministry of Defence for the supply of rockets, the company said.\n\n"
+            "Vexa Industries had received a similar order in 2024.")
+    got = sorted(a["date"] for a in extract_article(text, PUB)["agreements"])
+    assert got == ["2024-01-01", "2025-02-06"]
+

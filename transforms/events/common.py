@@ -191,8 +191,8 @@ def lede_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None, hint
     past a sentence about an earlier meeting, and before what a deal follows ("The deal follows a contract
     signed in 2023": that date is the earlier contract's)."""
     for s in sentences[:3]:
-        if k.patterns.earlier_met.search(s.text):
-            continue  # "The two had last met in 2024": the date of an earlier occasion, not the story's
+        if k.patterns.earlier_met.search(s.text) or k.patterns.pluperfect.search(s.text):
+            continue  # "The two had last met in 2024", "X had received an order in 2024": an earlier occasion's
         earlier = k.patterns.earlier_deal.search(s.text)
         text = s.text[:earlier.start()] if earlier else s.text
         d = date_of(event_dates(k, k.patterns.leading_subordinate.sub("", text), pub, hint))
