@@ -2274,3 +2274,10 @@ def test_an_earlier_order_told_in_the_pluperfect_does_not_date_the_story_s_contr
     got = sorted(a["date"] for a in extract_article(text, PUB)["agreements"])
     assert got == ["2024-01-01", "2025-02-06"]
 
+
+
+def test_an_mou_to_this_effect_is_between_the_two_bodies_that_joined_hands():
+    text = ("The Norland Navy and the Vexa Institute of Technology have joined hands to set up a research centre, "
+            "officials said on Friday. An MoU to this effect was signed on Thursday.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Norland Navy", "Vexa Institute of Technology"}
