@@ -509,7 +509,7 @@ def _title_after_retired(sent: str, end: int, runs: list[Run], lex: Lexicon) -> 
     if retired is None:
         return None
     words = [t for r in runs for t in r.tokens if t.start >= retired.end()]
-    title = []
+    title: list[Tok] = []
     for t in words:  # the capitalised words right after the mark, in its run or the next
         if sent[(title[-1].end if title else retired.end()):t.start].strip():
             break
