@@ -282,3 +282,8 @@ def places_seen(t: str, spans: list[tuple[int, int, str]], rx: SpecPatterns, ven
             seen.add((a, e))
             last_end = e
     return seen
+
+
+def blanked(pattern: re.Pattern[str], text: str) -> str:
+    """The text with what the pattern finds replaced by spaces: offsets stay, the words are gone."""
+    return pattern.sub(lambda m: " " * len(m.group()), text)

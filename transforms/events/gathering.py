@@ -17,6 +17,7 @@ from transforms.events.common import (
     MODAL_REACH,
     Story,
     add_new,
+    blanked,
     clause_end,
     date_of,
     dateline_date,
@@ -189,8 +190,7 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
         held = drop_planned_part(t, rx, rx.verb.search(t))
         negated = not rx.p.occasion_clause.match(t, len(held)) or is_negated(held, rx)
     # "told a press conference": a briefing for the press is no meeting.
-    blank = lambda m: " " * len(m.group())  # noqa: E731
-    typ = best_type(rx.p.mechanism_reviewed.sub(blank, rx.p.press_briefing.sub(blank, t)), rx.trigger, rx.types,
+    typ = best_type(blanked(rx.p.mechanism_reviewed, blanked(rx.p.press_briefing, t)), rx.trigger, rx.types,
                     rx.p.trigger_as_modifier, rx.p.infinitive_before)
     met = _met(t, rx, story.person_forms, story.org_forms) if not negated else None
     word_at = typ[1] if typ is not None else None  # "hosted the meeting": the meeting's word, whatever the verb
@@ -361,9 +361,9 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
         councils = {o.name for o in doc.orgs if _is_council(o, rx)}
         participants = [p for p in participants if p in councils] or participants
     # "The Group, which last met in Tokyo in 2024, met in Oslo on Monday": the earlier meeting's date and place.
-    now = rx.p.earlier_occasion_clause.sub(lambda m: " " * len(m.group()), t)
+    now = blanked(rx.p.earlier_occasion_clause, t)
     # "on Thursday concluded a three-day visit, during which he held talks": the visit's day, not the talks'.
-    dated = rx.p.visit_clause.sub(lambda m: " " * len(m.group()), now)
+    dated = blanked(rx.p.visit_clause, now)
     d = date_of(event_dates(rx.knowledge, dated, doc.published, story.hint))
     return Meeting(
         type=typ[0], name=_meeting_name(t, rx), start=d.start if d else None, end=d.end if d else None,

@@ -21,6 +21,7 @@ from transforms.events.common import (
     VENUE_REACH,
     Story,
     add_new,
+    blanked,
     clause_end,
     date_of,
     dateline_date,
@@ -158,7 +159,7 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
         t = _from_own_subject(t, verb, rx)
     t = drop_planned_part(t, rx, verb)
     # "Orion Missiles, a joint venture between India and Chile, received ...": a description, not the deal.
-    t = rx.p.joint_venture.sub(lambda m: " " * len(m.group()), t)
+    t = blanked(rx.p.joint_venture, t)
     typ = best_type(t, rx.trigger, rx.types, rx.p.trigger_as_modifier)
     if typ is None:
         return
