@@ -2281,3 +2281,14 @@ def test_an_mou_to_this_effect_is_between_the_two_bodies_that_joined_hands():
             "officials said on Friday. An MoU to this effect was signed on Thursday.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Norland Navy", "Vexa Institute of Technology"}
+
+
+def test_a_deal_referred_to_under_another_event_takes_not_that_event_s_place_nor_a_visited_body():
+    text = ("Vexa Systems will build the rockets with Orvik Motors at a plant in Kanpur, under an agreement the two "
+            "firms signed in 2024.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["location"], ag["date"]) == (None, "2024-01-01")
+    text = ("Karl Berg visited the shipyard of Orvik Heavy Industries in Oslo on Monday and held talks with "
+            "executives of Vexa Aerospace.")
+    (m,) = extract_article(text, PUB)["meetings"]
+    assert m["participants"] == ["Vexa Aerospace"]

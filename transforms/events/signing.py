@@ -388,7 +388,9 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     its_own = [d for d in dates if rx.p.opening_date_lead.match(t[:d.span[0]])
                or (verb is not None and d.span[0] > verb.start())]
     when = _own_date(t, typ, verb, dates, rx) or date_of(its_own if before_story else dates)
-    place = place_in(t[verb.start():] if before_story and verb is not None else t, rx)
+    # "... at a facility in Kanpur, under an agreement the two signed in 2024": the place is the facility's.
+    referred = rx.p.under_a_deal.search(t, max(0, typ[1] - 40), typ[1])
+    place = place_in(t[typ[1]:] if referred else t[verb.start():] if before_story and verb is not None else t, rx)
     return Agreement(
         type=typ[0], parties=dedupe(parties), signatories=signatories,
         date=when.start if when else None, precision=when.precision if when else None,
