@@ -108,3 +108,16 @@ def test_two_differently_named_meetings_with_the_same_chair_stay_two():
     events = cluster([jwg, dialogue, again], RESOLUTIONS["gathering"], "meeting")
     assert sorted(sorted(m.article_id for m in e.mentions) for e in events) == [
         ["art00001", "art00003"], ["art00002"]]  # positive control: the same name joins across articles
+
+
+def test_the_16th_and_17th_meetings_of_one_group_are_two_and_one_shared_official_undated_makes_none():
+    sixteenth = mention(1, published=10, start=9, people={"kel varo"}, name="16th meeting of the Vexa Policy Group",
+                        kind="bilateral meeting")
+    seventeenth = mention(2, published=12, start=None, people={"kel varo"},
+                          name="17thmeeting of Vexa Policy Group", kind="bilateral meeting")
+    other = mention(3, published=11, start=None, people={"kel varo"}, kind="bilateral meeting")
+    again = mention(4, published=12, start=None, people={"kel varo", "ana lund"},
+                    name="16th Vexa Policy Group meeting", kind="bilateral meeting")
+    events = cluster([sixteenth, seventeenth, other, again], RESOLUTIONS["gathering"], "meeting")
+    assert sorted(sorted(m.article_id for m in e.mentions) for e in events) == [
+        ["art00001", "art00004"], ["art00002"], ["art00003"]]  # positive control: the same number joins

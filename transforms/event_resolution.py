@@ -13,6 +13,7 @@ it shares and whose dates could match (`_Index`), so resolution stays near-linea
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -183,7 +184,10 @@ def same_meeting(e: Event, m: Mention) -> bool:
     if m.name and names:
         # Two named meetings are one only by their names: one official chairs many meetings in a week.
         return _name_overlap(norm(m.name), names)
-    if bool(people & m.people):
+    # One official chairs many meetings: a shared person alone makes one meeting only where both reports are
+    # dated (the window above agreed); two shared people do wherever.
+    shared = people & m.people
+    if len(shared) >= 2 or (shared and start and m.start):
         return True
     if not (parties or people or names) and not (m.parties or m.people or m.name):
         return _same_day_and_place(e, m)
@@ -197,12 +201,22 @@ def _same_day_and_place(e: Event, m: Mention) -> bool:
 
 
 def _name_overlap(name: str, names: set[str]) -> bool:
+    """Names sharing three quarters of their words, unless each numbers its meeting differently (the 16th and
+    the 17th meeting of one group are two meetings)."""
     a = set(name.split())
     for other in names:
         b = set(other.split())
+        numbered, numbered_other = _numbers(name), _numbers(other)
+        if numbered and numbered_other and numbered != numbered_other:
+            continue
         if a and b and len(a & b) / min(len(a), len(b)) >= 0.75:
             return True
     return False
+
+
+def _numbers(name: str) -> set[str]:
+    """The numbers a name counts its meeting by ("16th", or "17" of a glued "17thmeeting")."""
+    return {"".join(itertools.takewhile(str.isdigit, w)) for w in name.split() if w[:1].isdigit()}
 
 
 def _keys(m: Mention) -> set[str]:
