@@ -193,6 +193,12 @@ def opening_form(text: str, forms: Iterable[str]) -> str | None:
     return max(opens, key=len, default=None)
 
 
+def country_words(words: list[str], k: Knowledge) -> int:
+    """How many words at the start name a country, possessive or not ("Saudi Arabia's", "UAE"), else 0."""
+    plain = [k.patterns.possessive_end.sub("", " ".join(words[:n])) for n in (3, 2, 1)]
+    return next((n for n, w in zip((3, 2, 1), plain, strict=True) if n <= len(words) and w in k.countries), 0)
+
+
 def country_possessive_words(words: list[str], k: Knowledge) -> int:
     """How many words at the start are a country's possessive ("Chile's": 1, "South Korea's": 2), else 0."""
     p = k.patterns

@@ -10,7 +10,6 @@ the name, in the comma-separated phrases just before it, or just after it
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -19,13 +18,14 @@ from transforms.names import (
     Run,
     Tok,
     capitalised_runs,
+    country_words,
     initials_match,
     norm,
     opening_form,
     runs_by_sentence,
     whole_word_count,
 )
-from transforms.organisations import Org
+from transforms.organisations import Org, names_a_place
 from transforms.phrases import names_matcher
 from transforms.sentences import Sentence, headline_lines
 from transforms.vocab import DAYS, MONTHS, Lexicon, is_proper, lexicon
@@ -329,14 +329,6 @@ def _appointed(sent: str, lex: Lexicon, found: list[_Found], org_forms: set[str]
             same.title = title
 
 
-def _country_words(words: list[str], lex: Lexicon) -> int:
-    """How many words at the start name a country, possessive or not ("Saudi Arabia's", "UAE")."""
-    for n in (3, 2, 1):
-        if len(words) > n and lex.p.possessive_end.sub("", " ".join(words[:n])) in lex.knowledge.countries:
-            return n
-    return 0
-
-
 def _title_to_country(sent: str, start: int, runs: list[Run], lex: Lexicon) -> str | None:
     """"the Indian Ambassador to Egypt Ola Dahl": a title, "to" and the country the person's run opens with."""
     run = next((r for r in runs if r.start <= start < r.end), None)
@@ -531,7 +523,7 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
     for r in runs:
         if r.start == start:
             words = [t.text for t in r.tokens]
-            lead = _country_words(words, lex)  # "Saudi Arabia's Assistant Minister of Defence"
+            lead = country_words(words, lex.knowledge)  # "Saudi Arabia's Assistant Minister of Defence"
             if _has_title(words[lead:lead + 3], lex):
                 # "X, Vice President of Sales at Orvik Systems, said": the employer after "at" is the body.
                 at = lex.p.employer_after.match(sent, r.end)
@@ -676,7 +668,7 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
                 continue
             if f.rank and any(x.startswith(norm(f"{f.rank} {name}")) for x in known):
                 continue  # "General Avionics": a company, not an officer named Avionics
-            if f.rank and _a_place(f"{f.rank} {name}", k):
+            if f.rank and names_a_place(f"{f.rank} {name}".split(), k):
                 continue  # "Sri Lanka's Navy": a country, not a person honoured as "Sri"
             title = _clean_title(f.title, lex) if f.title else None
             if title and not _has_title([w.capitalize() if w.islower() else w
@@ -755,15 +747,6 @@ def _not_a_person(name: str, title: str | None, k: Knowledge) -> bool:
     words = (title or "").split()
     return bool(words) and (words[-1] in k.words.purpose_prepositions
                             or any(w in k.words.modals and w != "to" for w in words))
-
-
-def _a_place(words: str, k: Knowledge) -> bool:
-    return words in k.countries or words in _place_set(k)
-
-
-@functools.lru_cache(maxsize=4)
-def _place_set(k: Knowledge) -> frozenset[str]:
-    return frozenset(k.places)
 
 
 def _held_now(title: str, lex: Lexicon) -> bool:

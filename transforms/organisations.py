@@ -19,6 +19,7 @@ from transforms.names import (
     Tok,
     capitalised_runs,
     country_possessive_words,
+    country_words,
     initials_hits,
     initials_match,
     norm,
@@ -370,7 +371,8 @@ def _split_before_served(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[l
     return [toks]
 
 
-def _names_a_place(words: list[str], k: Knowledge) -> bool:
+def names_a_place(words: list[str], k: Knowledge) -> bool:
+    """The words are a country or a known place ("Sri Lanka", "Sri Lanka's")."""
     phrase = k.patterns.possessive_end.sub("", " ".join(words))
     return phrase in k.countries or phrase in _places(k)
 
@@ -383,7 +385,7 @@ def _a_persons_name(words: list[str], k: Knowledge) -> bool:
 
 def _opens_with_country(words: list[str], k: Knowledge) -> bool:
     """Whether the words open with a country's name or adjective, possessive or not ("South Korea's")."""
-    return any(k.patterns.possessive_end.sub("", " ".join(words[:n])) in k.countries for n in (1, 2, 3))
+    return country_words(words, k) > 0
 
 
 def _drop_country_ends(toks: list[Tok], k: Knowledge) -> list[Tok]:
@@ -498,7 +500,7 @@ def _candidates(toks: list[Tok], k: Knowledge) -> list[list[Tok]]:
                        if lex.rank_kind(" ".join(x.text for x in toks[i:i + n]))), 0)
         if n_rank and i > 0 and t.text == "General" and toks[i - 1].text in k.words_before_general:
             n_rank = 0  # "Directorate General of Ordnance", "Director General": not the rank
-        if n_rank and i + n_rank < len(toks) and _names_a_place([x.text for x in toks[i:i + n_rank + 1]], k):
+        if n_rank and i + n_rank < len(toks) and names_a_place([x.text for x in toks[i:i + n_rank + 1]], k):
             n_rank = 0  # "Sri Lanka Navy": a country's name, not an honorific before a person
         after_rank = toks[i + n_rank].text if n_rank and i + n_rank < len(toks) else None
         if after_rank is not None and (after_rank == "of" or after_rank in k.org_heads
