@@ -2292,3 +2292,14 @@ def test_a_deal_referred_to_under_another_event_takes_not_that_event_s_place_nor
             "executives of Vexa Aerospace.")
     (m,) = extract_article(text, PUB)["meetings"]
     assert m["participants"] == ["Vexa Aerospace"]
+
+
+def test_a_letter_of_offer_and_acceptance_with_a_country_s_government_is_a_contract_with_that_government():
+    rec = extract_article("The Vexlar Centre for Defence Investment has signed a letter of offer and acceptance "
+                          "with the United States government for six launchers, the centre said.", PUB)
+    (ag,) = rec["agreements"]
+    assert ag["type"] == "contract"
+    assert set(ag["parties"]) == {"Vexlar Centre for Defence Investment", "Government of the United States"}
+    (other,) = extract_article("The Vexlar Centre for Defence Investment has signed a contract with the US firm "
+                               "Orvik Systems for six launchers.", PUB)["agreements"]
+    assert "Government of the United States" not in other["parties"]  # 'the US firm': an adjective

@@ -647,3 +647,25 @@ def test_a_title_held_in_a_country_before_a_name_is_that_person_s_whole_title():
                  "Ola Dahl.")
     assert got["Ola Dahl"].title == "Norland Ambassador to Egypt"
     assert got["Karl Berg"].title == "Major General"
+
+
+def test_a_body_named_right_after_a_ranked_person_is_the_person_s_organisation():
+    got = people("The talks were co-chaired by Colonel Ivo Rask of the Vexlar Department of Foreign Relations and "
+                 "Brigadier General Tomas Vidal from the Norland Department of National Defense.")
+    assert got["Ivo Rask"].organisation == "Vexlar Department of Foreign Relations"
+    assert got["Tomas Vidal"].organisation == "Norland Department of National Defense"
+    assert got["Tomas Vidal"].title == "Brigadier General"
+
+
+def test_a_title_set_off_before_a_ranked_name_is_his_and_the_next_person_s_title_is_not():
+    got = people("It was signed by the ministry's head of procurement, Marshal Ivo Rask, and Vexlar's chairman "
+                 "and CEO Karl Berg.")
+    assert got["Ivo Rask"].title == "head of procurement"
+    assert got["Karl Berg"].title == "chairman and CEO"
+
+
+def test_a_preposition_before_a_title_and_a_bracketed_field_after_it_are_read_right():
+    got = people("The MoU was exchanged between Vexlar India country director Ana Lunde and OEL director "
+                 "(marketing) Tomas Vidal.")
+    assert got["Ana Lunde"].title == "Vexlar India country director"
+    assert got["Tomas Vidal"].title == "director (marketing)"

@@ -921,3 +921,48 @@ def test_former_before_a_body_s_name_is_no_part_of_it_and_a_ministry_after_a_pos
     assert "Norland Navy" in got and not any(n.startswith("Former") for n in got)
     got = names("Ukraine's Ministry of Strategic Industries said so.")
     assert got["Ukraine's Ministry of Strategic Industries"].org_type == "ministry"
+
+
+def test_a_ranked_person_after_a_body_and_and_is_no_part_of_the_body_s_name():
+    got = names("It was co-chaired by Colonel Ivo Rask of the Vexlar Department of Foreign Relations and Brigadier "
+                "General Tomas Vidal of the Norland Army. Colonel Ana Lunde of the Department of Foreign Affairs "
+                "and General Karl Berg attended.")
+    assert "Vexlar Department of Foreign Relations" in got
+    assert "Department of Foreign Affairs" in got
+    assert not any("General" in n or "Karl" in n for n in got)
+
+
+def _acronym_of_four_letters() -> tuple[str, str]:
+    reg = next(o for o in K.organisations if o.acronym and o.acronym.isalpha() and o.acronym.isupper()
+               and len(o.acronym) >= 4)
+    return reg.acronym, reg.name
+
+
+def test_an_acronym_written_as_a_word_opening_a_headline_or_also_in_lower_case_is_that_word():
+    acronym, name = _acronym_of_four_letters()
+    word = acronym.capitalize()
+    assert name not in names(f"{word} signed for radars\n\nThe firm said the {word.lower()} was done.")
+    assert name not in names(f"Officials met. {word} talks went on.")
+    assert name in names(f"Scientists at {word} and at Vexa Labs met in May.")  # 'Nasa' style, mid-sentence
+
+
+def test_a_bracketed_field_after_a_title_is_no_registry_body():
+    reg = next(o for o in K.organisations if o.country and any(
+        " " not in a and o.name.endswith(" " + a) for a in o.aliases))
+    bare = next(a for a in reg.aliases if " " not in a and reg.name.endswith(" " + a))
+    got = names(f"Vexlar Works signed it with Rear Admiral Ivo Rask, Director General Procurement ({bare}).")
+    assert reg.name not in got
+    assert "Vexlar Works" in got
+
+
+def test_a_country_s_known_body_and_the_demonym_of_the_next_body_s_kind_are_apart():
+    got = names("Denmark's Ministry of Defence and the Norwegian company Orvik Munitions signed a memorandum.")
+    assert "Denmark's Ministry of Defence" in got
+    assert not any("Norwegian" in n for n in got)
+
+
+def test_a_lone_acronym_before_and_and_a_country_s_service_is_a_body_of_its_own():
+    got = names("Turkey's VXAT and Pakistan Navy ink corvette deal\n\nTurkish defence firm VXAT and the Pakistan "
+                "Navy signed the deal on Tuesday.")
+    assert {"VXAT", "Pakistan Navy"} <= set(got)
+    assert not any(" and " in n for n in got)

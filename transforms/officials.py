@@ -46,6 +46,7 @@ class Official:
     titles_seen: list[str] = field(default_factory=list)
     titles_implied: list[str] = field(default_factory=list)  # "his Kenyan counterpart": the other's role
     titles_in_headline: list[str] = field(default_factory=list)  # a headline's short form gives way to the body's
+    bodies_after: list[str] = field(default_factory=list)  # "X of the Vexlar Army": the body named after the name
 
 
 def _rank_at(toks: list[Tok], i: int, lex: Lexicon) -> int:
@@ -273,7 +274,8 @@ def _title_of_named(sent: str, f: _Found, found: list[_Found], everyone: list[_F
         # "his Kenyan counterpart General Daniel Otieno": a role before the rank beats the rank alone.
         f.title = (_title_before(sent, f.start, runs, lex, found, everyone)
                    or _title_after(sent, f.end, runs, lex, org_forms)
-                   or (_lower_title_before(sent, f.start, lex) if f.rank else None))
+                   or (_lower_title_before(sent, f.start, lex, lex.p.lower_words_before_comma
+                                           if lex.p.apposition_end.match(sent, f.end) else None) if f.rank else None))
     elif not _has_title(f.title.split(), lex) or _only_a_body(f.title, org_forms, lex):
         # "Ministry of Defence Anil Rao", "... at the Directorate General of Armament (DGA) Maj Gen X": the
         # body is known; the role may stand before it.
@@ -282,6 +284,9 @@ def _title_of_named(sent: str, f: _Found, found: list[_Found], everyone: list[_F
         # "Secretary, Department of Space and Chairman ISRO Dr X": the office the body is of stands before it.
         office = _title_before(sent, f.prefix_start, runs, lex, found)
         f.title = f"{office}, {f.title}" if office else f.title
+    if f.title and f.prefix_start is not None:
+        joined = lex.p.office_and_before.search(sent, 0, f.prefix_start)
+        f.title = f"{joined.group(1)} and {f.title}" if joined else f.title
 
 
 def _person_before(f: _Found, others: list[_Found]) -> _Found | None:
@@ -408,6 +413,18 @@ def _body_at_end(text: str, org_forms: set[str], min_length: int = 1) -> str | N
     ends = [f for f in org_forms if len(f) >= min_length and text.endswith(f)
             and (len(text) == len(f) or not text[-len(f) - 1].isalnum())]
     return max(ends, key=len, default=None)
+
+
+def _body_after_name(sent: str, end: int, org_forms: set[str], lex: Lexicon) -> str | None:
+    """'Colonel X of the Vexlar Army said': the longest organisation name right after the name and its "of" or
+    "from", as a whole word; the person is its member."""
+    m = lex.p.body_after_name.match(sent[end:])
+    if m is None:
+        return None
+    rest = sent[end + m.end():]
+    starts = [f for f in org_forms if len(f) >= 2 and rest.startswith(f)
+              and (len(rest) == len(f) or not rest[len(f)].isalnum())]
+    return max(starts, key=len, default=None)
 
 
 def _body_at_start(title: str, org_forms: set[str], lex: Lexicon) -> bool:
@@ -541,8 +558,10 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
                 return r.text(sent)
     low = lex.p.lower_title_after.match(sent[start:])
     words = low.group(1).split() if low else []
-    if words and words[0] in lex.words.relative_pronouns:
-        return None  # "X (retd), who heads the think tank,": a clause about X, not a title
+    if words and (words[0] in lex.words.relative_pronouns or words[0] in lex.words.coordinators):
+        # "X (retd), who heads the think tank,": a clause about X, not a title; "X, and Vexlar's chairman Y":
+        # the next person's
+        return None
     # "X, founder Ana Lunde said": the title of the person it names, not X's.
     if len(words) > 2 and all(w[:1].isupper() and lex.is_name_token(w) for w in words[-2:]):
         return None
@@ -684,6 +703,9 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
                 people.append(person)
             if f.rank and not person.rank:
                 person.rank = f.rank if rank_kind == "rank" else person.rank
+            body = _body_after_name(s.text, f.end, org_forms, lex)
+            if body:
+                person.bodies_after.append(body)
             if title:
                 title = _owner_of_its(title, s, sentences, f.start, org_forms, lex)
             if title and (title[:1].islower() or _owned(title, s.text, f.start, lex)):
@@ -705,11 +727,16 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
         roles = [t for t in roles if _held_now(t, lex)] or roles
         title = roles[0] if roles else None
         org, title = _org_of(title, orgs, lex, k.org_heads)
-        p.organisation = org
+        p.organisation = org or _named_body(p.bodies_after, orgs)
         p.title = title or p.rank
         p.mentions = _count(text, p.name)
         out.append(p)
     return out
+
+
+def _named_body(forms: list[str], orgs: list[Org]) -> str | None:
+    """The organisation whose form was first written right after the person's name, by its name."""
+    return next((o.name for f in forms for o in orgs if f in o.forms()), None)
 
 
 def _is_counterpart(title: str, lex: Lexicon) -> bool:

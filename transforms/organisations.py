@@ -305,6 +305,9 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
                        or _opens_with_country(right, k)  # "and Chile's Navy", "and South Korea's Navy"
                        or right_clean in idx.case_forms or norm(right_clean) in idx.by_form)
         ends_body = bool(left_clean) and (left_clean[-1] in k.org_heads or " ".join(left_clean) in idx.case_forms
+                                          # "Denmark's Ministry of Defence and the ...": a known body of a country
+                                          or " ".join(left_clean[country_possessive_words(left_clean, k):])
+                                          in idx.case_forms
                                           or left_clean[-1] in k.words.name_ending_legal_forms
                                           # "... of the Republic of Norland and Vexa Systems"
                                           or (len(left_clean) > 2 and left_clean[-2] == "of"
@@ -333,10 +336,34 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
         # "Heavy Industries Taxila and China North Industries Corporation": a country opens another body's name.
         country_next = (_opens_with_country(right, k) and _orgish(right, k, idx)
                         and any(x in k.org_heads for x in left_clean))
+        # "Turkey's ASFAT and Pakistan Navy": an acronym alone before "and" and a body is a body of its own.
+        own = left_clean[country_possessive_words(left_clean, k):]
+        acronym_and_body = (len(own) == 1 and own[0].isalpha() and own[0].isupper() and 2 <= len(own[0]) <= 6
+                            and starts_body and _orgish(right, k, idx))
         if (starts_body or ends_body) and _orgish(left, k, idx) and (_orgish(right, k, idx) or owned_next) \
-                or the_next or known_left or brand_and_body or body_and_brand or country_next:
+                or the_next or known_left or brand_and_body or body_and_brand or country_next or acronym_and_body \
+                or _titled_person(right, k) and _orgish(left, k, idx):
             return [toks[:i], *_split_on_and(toks[i + 1:], k, idx)]
     return [toks]
+
+
+def _acronym_read_as_a_word(text: str, start: int, form: str, reg: RegistryOrg, k: Knowledge) -> bool:
+    """'Deal signed for radars': an acronym written as a word ('Nasa' for NASA) is that word where it opens a
+    sentence or headline, or where the text also writes it in lower case ('the deal')."""
+    if form == reg.acronym or form.upper() != reg.acronym:
+        return False
+    before = text[:start].rstrip(" \"'“‘")
+    return not before or before[-1] in k.words.sets["sentence_ending_marks"] or \
+        re.search(rf"\b{re.escape(form.lower())}\b", text) is not None
+
+
+def _titled_person(words: list[str], k: Knowledge) -> bool:
+    """'Brigadier General Ramon Vidal', 'Colonel Tran': a rank or title, then only a person's name, is a
+    person listed after a body, never the rest of the body's name."""
+    lex = lexicon(k)
+    n = _leading_title(words, k) or next((j for j in range(min(lex.max_rank_tokens, len(words) - 1), 0, -1)
+                                          if lex.rank_kind(" ".join(words[:j]))), 0)
+    return 0 < n < len(words) and all(lex.is_name_token(w) and w not in k.org_heads for w in words[n:])
 
 
 def _inside_known_names(words: list[str], idx: OrgIndex, longest: int = 8) -> set[int]:
@@ -806,6 +833,8 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         reg = idx.case_forms.get(form) or idx.case_forms.get(norm(form))
         if reg is None or any(a <= start and end <= e and (a, e) != (start, end) for a, e in longer):
             continue
+        if _acronym_read_as_a_word(text, start, form, reg, k):
+            continue
         if _inside_role_or_place(text, start, end, k):
             continue
         if _bare_form_of_unnamed_country(text, form, reg, k):
@@ -1210,8 +1239,11 @@ def _define(b: _Builder, words: list[str], acr: str, pos: int, k: Knowledge) -> 
                     and not k.patterns.not_organisation_word.search(name) and norm(name) not in k.not_organisations)):
             b.add(name, acr, pos)
         return
-    if acr in idx.case_forms:
-        b.add(idx.case_forms[acr].name, acr, pos)
+    reg = idx.case_forms.get(acr)
+    if reg is not None and (acr == reg.acronym or acr.isupper()):
+        # "Director General Procurement (Navy)": a bracketed short name ("Navy") is a field, not a body's
+        # acronym; which navy is the text's to say.
+        b.add(reg.name, acr, pos)
 
 
 def _fold_family_names(text: str, b: _Builder, k: Knowledge, spelled: list[re.Match[str]]) -> None:
@@ -1247,7 +1279,7 @@ def _extend_listed_names(text: str, b: _Builder, k: Knowledge) -> None:
             continue
         items = [x for x in k.patterns.listed_subject.findall(m.group())]
         if any(norm(x) in b.idx.by_form or x in k.countries or b.find(x) or any(w in k.org_heads for w in x.split())
-               for x in items):
+               or _titled_person(x.split(), k) for x in items):  # "... and General Ramon Vidal": a person
             continue
         full = o.name + m.group().rstrip()
         o.aliases.add(o.name)
