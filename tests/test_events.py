@@ -2303,3 +2303,31 @@ def test_a_letter_of_offer_and_acceptance_with_a_country_s_government_is_a_contr
     (other,) = extract_article("The Vexlar Centre for Defence Investment has signed a contract with the US firm "
                                "Orvik Systems for six launchers.", PUB)["agreements"]
     assert "Government of the United States" not in other["parties"]  # 'the US firm': an adjective
+
+
+def test_ministers_of_three_states_listed_by_commas_who_signed_a_joint_declaration_sign_for_their_governments():
+    rec = extract_article("Greek Minister of National Defence Karl Berg, Cypriot Defence Minister Ana Lunde and "
+                          "Israeli Defence Minister Ivo Rask signed a joint declaration on Monday.", PUB)
+    (ag,) = rec["agreements"]
+    assert ag["type"] == "other"
+    assert set(ag["signatories"]) == {"Karl Berg", "Ana Lunde", "Ivo Rask"}
+    assert set(ag["parties"]) == {"Government of Greece", "Government of Cyprus", "Government of Israel"}
+
+
+def test_trilateral_talks_are_no_bilateral_meeting_and_what_they_agreed_is_no_exercise():
+    (mt,) = extract_article("The defence ministers of Greece, Cyprus and Israel held trilateral talks in Nicosia on "
+                            "Monday.", PUB)["meetings"]
+    assert mt["type"] == "other"
+    (agreed,) = extract_article("The defence ministers of Greece, Cyprus and Israel met in Nicosia on Monday for "
+                                "the sixth trilateral defence meeting, agreeing to expand joint exercises.",
+                                PUB)["meetings"]
+    assert agreed["location"] == "Nicosia"
+    (two,) = extract_article("The defence ministers of Greece and Cyprus held bilateral talks in Nicosia on "
+                             "Monday.", PUB)["meetings"]
+    assert two["type"] == "bilateral meeting"
+
+
+def test_the_body_s_fuller_name_of_a_place_completes_the_headline_s_short_one():
+    (mt,) = extract_article("Commanders' conference begins in Delhi\n\nThe Vexlar Commanders' Conference began "
+                            "in New Delhi on Monday.", PUB)["meetings"]
+    assert mt["location"] == "New Delhi"

@@ -669,3 +669,10 @@ def test_a_preposition_before_a_title_and_a_bracketed_field_after_it_are_read_ri
                  "(marketing) Tomas Vidal.")
     assert got["Ana Lunde"].title == "Vexlar India country director"
     assert got["Tomas Vidal"].title == "director (marketing)"
+
+
+def test_a_country_s_name_opening_a_name_after_a_title_is_a_first_name():
+    got = people("The declaration was signed by Vexlar Defence Minister Jordan Vale and Norland Foreign Minister "
+                 "Ana Lunde.")
+    assert got["Jordan Vale"].title == "Vexlar Defence Minister"
+    assert "Ana Lunde" in got

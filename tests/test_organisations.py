@@ -966,3 +966,12 @@ def test_a_lone_acronym_before_and_and_a_country_s_service_is_a_body_of_its_own(
                 "Navy signed the deal on Tuesday.")
     assert {"VXAT", "Pakistan Navy"} <= set(got)
     assert not any(" and " in n for n in got)
+
+
+def test_a_dateline_city_without_a_date_names_the_story_s_country_for_a_bare_service():
+    reg = next(o for o in K.organisations if o.country and any(
+        " " not in a and o.name.endswith(" " + a) for a in o.aliases))
+    bare = next(a for a in reg.aliases if " " not in a and reg.name.endswith(" " + a))
+    city = next(c for c, country in K.city_countries.items() if country == reg.country and " " not in c)
+    assert reg.name in names(f"Commanders meet\n\n{city.upper()}: The {bare} said the talks began on Monday.")
+    assert reg.name not in names(f"Commanders meet\n\nVEXLARBURG: The {bare} said the talks began on Monday.")

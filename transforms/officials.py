@@ -85,8 +85,8 @@ def _name_at(toks: list[Tok], i: int, lex: Lexicon, org_forms: set[str]) -> int:
             j += 1
             continue
         # "counterpart Jan Novak": a month's short form that opens a name is a first name.
-        first_name = (j == i and t in lex.words.first_names_also_months and j + 1 < len(toks)
-                      and lex.is_name_token(toks[j + 1].text))
+        first_name = (j == i and (t in lex.words.first_names_also_months or t in lex.words.first_names_also_countries)
+                      and j + 1 < len(toks) and lex.is_name_token(toks[j + 1].text))
         if t in lex.words.surnames_also_months and words >= 1:
             words, j = words + 1, j + 1  # "Prime Minister Theresa May": the month is her surname, and ends it
             break

@@ -1166,6 +1166,10 @@ def _dateline_country(text: str, k: Knowledge) -> str | None:
         if dateline:
             city = leading_city(dateline.group(), k)
             return k.city_countries.get(city) if city else None
+        undated = k.patterns.undated_dateline.match(line.strip())  # "NEW DELHI:", "ROME —", "MANILA - "
+        city = leading_city(undated.group(1), k) if undated else None
+        if city:
+            return k.city_countries.get(city)
     return None
 
 

@@ -128,6 +128,14 @@ def add_new(items: list[str], new: list[str]) -> None:
         if x not in items:
             items.append(x)
 
+
+def fuller_place(place: str | None, other: str | None) -> str | None:
+    """The place a first mention gave, or the other's where it has none; "New Delhi" in the body completes
+    "Delhi" in the headline (the same place, written out)."""
+    if place and other and other.endswith(" " + place):
+        return other
+    return place or other
+
 def event_dates(k: Knowledge, sentence: str, pub: dt.date | None, hint: int | None = None) -> list[DateMention]:
     """Dates in the sentence, leaving out the dateline ('New Delhi, March 26 (ANI):') and any date after
     publication (an event reported as done cannot be later than the report)."""

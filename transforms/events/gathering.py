@@ -24,6 +24,7 @@ from transforms.events.common import (
     dedupe,
     drop_planned_part,
     event_dates,
+    fuller_place,
     is_negated,
     leading_place,
     lede_date,
@@ -210,7 +211,10 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
     if typ is None or negated:
         return
     story.last_at = s.index
-    if rx.not_for_other is not None and rx.not_for_other.search(t) and typ[0] == rx.special("fallback"):
+    # "a joint exercise session" is no meeting; "met ..., agreeing to expand joint exercises" still is.
+    outcome = rx.p.occasion_clause.search(t, typ[1])
+    if rx.not_for_other is not None and rx.not_for_other.search(t[:outcome.start()] if outcome else t) \
+            and typ[0] == rx.special("fallback"):
         return
     mt = _meeting(story, t, typ, met[1] if met is not None else None)
     mt.earlier = met is not None and typ == met and bool(rx.p.earlier_met.search(t, max(0, met[1] - 16), met[1] + 3))
@@ -678,7 +682,7 @@ def _add_details(target: Meeting, mt: Meeting) -> None:
     for c in mt.chairs:
         if c[0] not in [x for x, _ in target.chairs]:
             target.chairs.append(c)
-    target.location = target.location or mt.location
+    target.location = fuller_place(target.location, mt.location)
     add_new(target.evidence, mt.evidence)
 
 

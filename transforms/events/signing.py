@@ -28,6 +28,7 @@ from transforms.events.common import (
     dedupe,
     drop_planned_part,
     event_dates,
+    fuller_place,
     is_negated,
     lede_date,
     name_spans,
@@ -472,7 +473,7 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
         told_together = [a for a in found if first_told and first_told[0] in a.evidence] \
             if _is_plural(t, typ, rx) else [found[-1]]
         for a in told_together:
-            a.location = a.location or ag.location
+            a.location = fuller_place(a.location, ag.location)
             if a.date is None:
                 a.date, a.precision = ag.date, ag.precision
         add_new(found[-1].evidence, [said])
@@ -621,7 +622,7 @@ def _summary_side_in_its_deals(found: list[Agreement], rx: SpecPatterns) -> list
         for b in deals:
             b.parties.insert(0, ag.parties[0])
             b.date, b.precision = b.date or ag.date, b.precision or ag.precision
-            b.location = b.location or ag.location
+            b.location = fuller_place(b.location, ag.location)
         if deals:
             # The summary, and the entries its count made ("three contracts"), are those deals.
             summed |= {j for j, c in enumerate(found) if c.parties == ag.parties and set(c.evidence) & set(ag.evidence)}
@@ -971,7 +972,7 @@ def _state_actors(text: str, covered: set[str], rx: SpecPatterns) -> list[str]:
     government (unless a body of that country is already a party)."""
     p = rx.p
     matcher, forms = _country_adjectives(rx.knowledge)
-    out: list[str] = []
+    actors: list[tuple[int, int, str, bool]] = []  # start, end of the phrase, country, acting by itself
     for start, end, form in matcher.finditer(text):
         tail = p.state_actor_tail.match(text, end)
         if tail is None or forms[form] in covered:
@@ -979,11 +980,14 @@ def _state_actors(text: str, covered: set[str], rx: SpecPatterns) -> list[str]:
         before = p.definite_article_end.sub("", text[max(0, start - 13):start])
         filler = p.subject_of_verb.match(text, tail.end())
         subject = filler is not None and bool(rx.verb.match(text, filler.end()))
-        if p.coordinator_end.search(before) or p.and_start.match(text[tail.end():tail.end() + 5]) or subject:
-            name = government_name(forms[form], rx)
-            if name not in out:
-                out.append(name)
-    return out
+        acts = bool(p.coordinator_end.search(before) or p.and_start.match(text[tail.end():tail.end() + 5]) or subject)
+        actors.append((start, tail.end(), forms[form], acts))
+    # "Greek Minister X, Cypriot Minister Y and Israeli Minister Z signed": a state's actor listed by a comma
+    # before one that acts acts too.
+    acting = [a[3] for a in actors]
+    for i in range(len(actors) - 2, -1, -1):
+        acting[i] = acting[i] or (acting[i + 1] and bool(p.list_comma.fullmatch(text[actors[i][1]:actors[i + 1][0]])))
+    return dedupe([government_name(a[2], rx) for a, acts in zip(actors, acting, strict=True) if acts])
 
 
 def _acts_for_its_state(o: Org) -> bool:
