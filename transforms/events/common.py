@@ -136,6 +136,7 @@ def fuller_place(place: str | None, other: str | None) -> str | None:
         return other
     return place or other
 
+
 def event_dates(k: Knowledge, sentence: str, pub: dt.date | None, hint: int | None = None) -> list[DateMention]:
     """Dates in the sentence, leaving out the dateline ('New Delhi, March 26 (ANI):') and any date after
     publication (an event reported as done cannot be later than the report)."""
