@@ -2331,3 +2331,13 @@ def test_the_body_s_fuller_name_of_a_place_completes_the_headline_s_short_one():
     (mt,) = extract_article("Commanders' conference begins in Delhi\n\nThe Vexlar Commanders' Conference began "
                             "in New Delhi on Monday.", PUB)["meetings"]
     assert mt["location"] == "New Delhi"
+
+
+def test_a_meeting_held_virtually_or_by_telephone_takes_no_place_from_the_dateline():
+    city = next(c for c in K.city_countries if " " not in c)
+    (mt,) = extract_article(f"Talks held\n\n{city}, 15 April: Vexlar and Norland held the fifth Defence Cooperation "
+                            "Dialogue virtually on Monday.", PUB)["meetings"]
+    assert mt["location"] is None
+    (met,) = extract_article(f"Talks held\n\n{city}, 15 April: Vexlar and Norland held the fifth Defence "
+                             "Cooperation Dialogue on Monday.", PUB)["meetings"]
+    assert met["location"] == city

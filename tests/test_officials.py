@@ -676,3 +676,8 @@ def test_a_country_s_name_opening_a_name_after_a_title_is_a_first_name():
                  "Ana Lunde.")
     assert got["Jordan Vale"].title == "Vexlar Defence Minister"
     assert "Ana Lunde" in got
+
+
+def test_a_month_s_short_form_opening_a_name_after_a_title_is_a_first_name():
+    got = people("Japan's State Minister of Defence Jun Tanabe called on the Prime Minister on Jun 10.")
+    assert got["Jun Tanabe"].title == "Japan's State Minister of Defence"

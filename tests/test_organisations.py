@@ -1,4 +1,5 @@
 import datetime as dt
+import unicodedata
 
 from tests.views import view
 from transforms.knowledge import knowledge
@@ -975,3 +976,29 @@ def test_a_dateline_city_without_a_date_names_the_story_s_country_for_a_bare_ser
     city = next(c for c, country in K.city_countries.items() if country == reg.country and " " not in c)
     assert reg.name in names(f"Commanders meet\n\n{city.upper()}: The {bare} said the talks began on Monday.")
     assert reg.name not in names(f"Commanders meet\n\nVEXLARBURG: The {bare} said the talks began on Monday.")
+
+
+def test_a_registry_name_printed_without_its_accents_is_that_body():
+    reg = next(o for o in K.organisations if any(ord(c) > 127 for c in o.name) and " " in o.name)
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", reg.name) if not unicodedata.combining(c))
+    got = names(f"Officials of the {plain} met on Monday.")
+    assert list(got) == [reg.name]
+
+
+def test_a_weakly_headed_name_before_a_programme_noun_is_a_product():
+    assert "Vexlar Marine" not in names("The chiefs discussed the Vexlar Marine programme on Friday.")
+    assert "Vexlar Marine" in names("The chiefs met Vexlar Marine on Friday.")
+
+
+def test_capitalised_words_after_for_before_a_product_word_are_no_part_of_the_body():
+    got = names("Orvik has received an order from the Vexlar Defence Materiel Agency for Kestrel-Nine ammunition.")
+    assert "Vexlar Defence Materiel Agency" in got
+    kept = names("The Vexlar Agency for Science and Research signed it.")
+    assert "Vexlar Agency for Science and Research" in kept
+
+
+def test_a_chief_of_a_force_then_of_a_body_names_the_body_after_the_second_of():
+    got = names("The talks were led by the Chief of Defence Force of the Vexlar National Defence Force.")
+    assert "Vexlar National Defence Force" in got
+    assert not any(n.startswith("Defence Force") for n in got)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -73,7 +74,8 @@ def _index(k: Knowledge) -> OrgIndex:
         for f in (o.name, *o.aliases):
             # "Goa Shipyard Limited" is also written "Goa Shipyard Ltd" and "Goa Shipyard".
             base = k.patterns.legal_suffix.sub("", f)
-            for v in {f, base} | ({base + " Ltd", base + " Limited"} if base != f else set()):
+            spelt = {f, base} | ({base + " Ltd", base + " Limited"} if base != f else set())
+            for v in spelt | {_unaccented(x) for x in spelt}:  # "d'Etudes" as the press writes "d'études"
                 qualified = any(v.startswith(c + " ") or v.startswith(c + "'s ") for c in k.countries)
                 for w in (_spellings(v, k) if qualified else {v}):
                     by_form.setdefault(norm(w), o)
@@ -87,6 +89,11 @@ def _index(k: Knowledge) -> OrgIndex:
     phrases = [f for f in case_forms if " " not in f] + [f.lower() for f in case_forms if " " in f]
     lower = {norm(f): o for f, o in case_forms.items() if " " in f}
     return OrgIndex(by_form, {**lower, **case_forms}, PhraseMatcher(phrases, boundary=r"\w&-"))
+
+
+def _unaccented(name: str) -> str:
+    """The name with its accents dropped, as English-language papers often print it."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _spellings(name: str, k: Knowledge) -> set[str]:
@@ -620,7 +627,12 @@ def _of_after_title(words: list[str], k: Knowledge) -> int | None:
     lex = lexicon(k)
     ofs = [j for j, w in enumerate(words) if w == "of"]
     for a, b in zip(ofs, ofs[1:], strict=False):
-        if not all(lex.is_title_word(w) or w in k.title_words for w in words[a + 1:b]):
+        between = words[a + 1:b]
+        # "Chief of Defence Force of the Maldives National Defence Force": common words of a force or staff
+        # the title heads, then the body's own "of".
+        headed = (all(w in lex.vocab and w not in k.countries for w in between) and between[-1] in k.org_heads
+                  and not set(between) & k.words.definite_articles)  # "of the National Army of X": the body's
+        if not headed and not all(lex.is_title_word(w) or w in k.title_words for w in between):
             return a
     return ofs[-1] if ofs else None
 
@@ -859,6 +871,10 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     # 3. Capitalised phrases around an organisation head word; "the Australian Government" is left to the
     # governments component (Government of Australia), as "the Australian government" is.
     for cand, phrase, ok in zip(candidates, phrases, is_org, strict=True):
+        bought = _before_what_it_buys(text, cand, k)
+        if bought is not cand:
+            cand, phrase = bought, _clean_phrase([t.text for t in bought], k)
+            ok = _is_org_phrase(phrase, k) and not _for_known_body(phrase, idx, k)
         name = " ".join(phrase)
         if ok and _a_countrys_government(name, k):
             continue
@@ -1193,6 +1209,16 @@ def _product_words(k: Knowledge) -> frozenset[str]:
     return frozenset(s for d in k.domains for s in d.synonyms if " " not in s and s.islower())
 
 
+def _before_what_it_buys(text: str, cand: list[Tok], k: Knowledge) -> list[Tok]:
+    """'an order from the Vexlar Materiel Agency for Carl-Gustaf ammunition': the capitalised words after "for"
+    name the product a lower-case product word then says, not the rest of the body's name."""
+    at = next((i for i, t in enumerate(cand) if t.text == "for"), None)
+    after = k.patterns.lower_word_after.match(text, cand[-1].end)
+    if at is None or at < 2 or after is None or after.group(1) not in _product_words(k):
+        return cand
+    return cand[:at]
+
+
 def _described(text: str, cand: list[Tok], k: Knowledge) -> bool:
     """'a Government of India Enterprise', 'an Autonomous Body': a description, not a name; nor is what is
     counted ('26 Rafale Marine jets': a product)."""
@@ -1206,7 +1232,10 @@ def _described(text: str, cand: list[Tok], k: Knowledge) -> bool:
     articled = cand[0].text in k.words.indefinite_articles or bool(before and before[0] in k.words.indefinite_articles)
     # "BDL is the country's sole Defence Public Sector Company": what the subject is, not a name.
     predicate = bool(k.patterns.predicate_description.search(text, max(0, cand[0].start - 60), cand[0].start))
-    return (articled and not qualifies) or counted or predicate
+    # "the Rafale Marine programme": a weak head before a programme's noun names a product.
+    programme = bool(after and after.group(1) in k.words.programme_nouns and cand[-1].text in k.weak_org_heads
+                     and norm(" ".join(t.text for t in cand)) not in _index(k).by_form)
+    return (articled and not qualifies) or counted or predicate or programme
 
 
 def _across_commas(text: str, prev: Run, run: Run, words: list[str], acr: str, k: Knowledge) -> list[str]:

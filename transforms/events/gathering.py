@@ -428,7 +428,9 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
         if mt.start is None and lede is not None:
             mt.start, mt.end, mt.precision = lede.start, lede.end, lede.precision
         previous = mt
-        mt.location = mt.location or place
+        # "held the dialogue virtually", "a telephone conversation": held nowhere, whatever the dateline says.
+        remote = any(rx.p.held_remotely.search(e) for e in mt.evidence)
+        mt.location = mt.location or (None if remote else place)
         _span_from_duration(mt, rx)
     return found
 
