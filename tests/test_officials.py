@@ -681,3 +681,10 @@ def test_a_country_s_name_opening_a_name_after_a_title_is_a_first_name():
 def test_a_month_s_short_form_opening_a_name_after_a_title_is_a_first_name():
     got = people("Japan's State Minister of Defence Jun Tanabe called on the Prime Minister on Jun 10.")
     assert got["Jun Tanabe"].title == "Japan's State Minister of Defence"
+
+
+def test_a_title_set_off_after_a_name_keeps_its_in_command_tail():
+    got = people("A delegation led by Vice Admiral Ivo Rask, Flag Officer in Command, called on Admiral Karl Berg, "
+                 "Chief of the Naval Staff, in Washington.")
+    assert got["Ivo Rask"].title == "Flag Officer in Command"
+    assert got["Karl Berg"].title == "Chief of the Naval Staff"

@@ -1002,3 +1002,9 @@ def test_a_chief_of_a_force_then_of_a_body_names_the_body_after_the_second_of():
     got = names("The talks were led by the Chief of Defence Force of the Vexlar National Defence Force.")
     assert "Vexlar National Defence Force" in got
     assert not any(n.startswith("Defence Force") for n in got)
+
+
+def test_a_name_of_a_country_s_government_ends_at_the_country_before_what_is_sold():
+    got = names("The sale to the Government of Egypt of Patriot air defence missiles was approved.")
+    assert "Government of Egypt" in got
+    assert not any("Patriot" in n for n in got)

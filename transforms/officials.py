@@ -555,7 +555,8 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
                 more = lex.p.title_continuation.match(sent, r.end)
                 if more and lex.is_title_word(more.group(1).capitalize()):
                     return sent[r.start:more.end()]
-                return r.text(sent)
+                held_in = lex.p.title_in_tail.match(sent, r.end)  # "Flag Officer in Command", "Officer in Charge"
+                return sent[r.start:held_in.end()] if held_in else r.text(sent)
     low = lex.p.lower_title_after.match(sent[start:])
     words = low.group(1).split() if low else []
     if words and (words[0] in lex.words.relative_pronouns or words[0] in lex.words.coordinators):

@@ -364,6 +364,15 @@ def _acronym_read_as_a_word(text: str, start: int, form: str, reg: RegistryOrg, 
         re.search(rf"\b{re.escape(form.lower())}\b", text) is not None
 
 
+def _ends_at_its_country(toks: list[Tok], k: Knowledge) -> list[Tok]:
+    """'a sale to the Government of Egypt of Patriot missiles': a name "... of <country>" ends at the country;
+    a further "of" says what is sold or made."""
+    words = [t.text for t in toks]
+    cut = next((i for i in range(2, len(words) - 1)
+                if words[i - 1] == "of" and words[i] in k.countries and words[i + 1] == "of"), None)
+    return toks if cut is None else toks[:cut + 1]
+
+
 def _titled_person(words: list[str], k: Knowledge) -> bool:
     """'Brigadier General Ramon Vidal', 'Colonel Tran': a rank or title, then only a person's name, is a
     person listed after a body, never the rest of the body's name."""
@@ -608,7 +617,7 @@ def _candidates(toks: list[Tok], k: Knowledge) -> list[list[Tok]]:
         seg = _strip_person_head(seg, lex, k)
         for part in (p for whole in _split_on_and(_drop_country_ends(seg, k), k, idx)
                      for p in _split_before_served(whole, k, idx)):
-            part = _strip_person_tail(part, lex, k)
+            part = _strip_person_tail(_ends_at_its_country(part, k), lex, k)
             if part:
                 out.append(part)
     return out
