@@ -2341,3 +2341,12 @@ def test_a_meeting_held_virtually_or_by_telephone_takes_no_place_from_the_dateli
     (met,) = extract_article(f"Talks held\n\n{city}, 15 April: Vexlar and Norland held the fifth Defence "
                              "Cooperation Dialogue on Monday.", PUB)["meetings"]
     assert met["location"] == city
+
+
+def test_a_leader_and_his_counterpart_who_met_and_declared_a_plan_held_a_meeting():
+    city = next(c for c in K.city_countries if " " not in c)
+    (mt,) = extract_article(f"The Vexlar President and his Norland counterpart, Ana Lunde, met in {city} on Monday "
+                            "and declared they wanted to forge a strategic alliance this year.", PUB)["meetings"]
+    assert (mt["type"], mt["location"], mt["start"]) == ("bilateral meeting", city, "2025-06-09")
+    assert extract_article(f"The Vexlar President and his Norland counterpart, Ana Lunde, want to meet in {city} "
+                           "this year.", PUB)["meetings"] == []

@@ -188,8 +188,10 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
     negated = is_negated(rx.p.decided_topic.sub(" ", t), rx)
     if negated:
         # "held the dialogue in Paris, where the proposal was discussed": what was done there negates nothing.
+        # "met in Oslo and declared they wanted to ...": the plan is the outcome's, not the meeting's.
         held = drop_planned_part(t, rx, rx.verb.search(t))
-        negated = not rx.p.occasion_clause.match(t, len(held)) or is_negated(held, rx)
+        outcome = rx.p.occasion_clause.search(t)
+        negated = outcome is None or outcome.start() > len(held) or is_negated(t[:outcome.start()], rx)
     # "told a press conference": a briefing for the press is no meeting.
     typ = best_type(blanked(rx.p.mechanism_reviewed, blanked(rx.p.press_briefing, t)), rx.trigger, rx.types,
                     rx.p.trigger_as_modifier, rx.p.infinitive_before)
