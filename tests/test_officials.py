@@ -688,3 +688,9 @@ def test_a_title_set_off_after_a_name_keeps_its_in_command_tail():
                  "Chief of the Naval Staff, in Washington.")
     assert got["Ivo Rask"].title == "Flag Officer in Command"
     assert got["Karl Berg"].title == "Chief of the Naval Staff"
+
+
+def test_a_title_to_a_country_set_off_by_commas_before_a_name_is_the_person_s():
+    got = people("The Indian Ambassador to Norway, Ana Lunde, paid a courtesy call on him.")
+    assert got["Ana Lunde"].title == "Indian Ambassador to Norway"
+    assert people("The radars were sold to Norway, Ana Lunde said.") == {}

@@ -340,9 +340,15 @@ def _title_to_country(sent: str, start: int, runs: list[Run], lex: Lexicon) -> s
     if run is None:
         return None
     lead = _country_lead(list(run.tokens), lex)
-    if not lead or run.tokens[lead].start != start:
-        return None
-    joint = lex.p.title_to_place.search(sent, max(0, run.start - 8), run.start)
+    if lead and run.tokens[lead].start == start:
+        place_start, place_end = run.start, run.tokens[lead - 1].end
+    else:
+        # "the Indian Ambassador to Norway, Ola Dahl,": the country set off by a comma before the name.
+        place = _run_ending_before(sent, start, runs) if run.start == start else None
+        if place is None or not all(t.text in lex.knowledge.countries for t in place.tokens):
+            return None
+        place_start, place_end = place.start, place.end
+    joint = lex.p.title_to_place.search(sent, max(0, place_start - 8), place_start)
     title = next((r for r in runs if joint and r.end == joint.start()), None)
     if title is None or not _has_title([t.text for t in title.tokens], lex):
         return None
@@ -353,7 +359,7 @@ def _title_to_country(sent: str, start: int, runs: list[Run], lex: Lexicon) -> s
         cut += 1
     if cut >= len(toks) or not _has_title([t.text for t in toks[cut:]], lex):
         return None
-    return sent[toks[cut].start:run.tokens[lead - 1].end]
+    return sent[toks[cut].start:place_end]
 
 
 def _country_lead(toks: list[Tok], lex: Lexicon) -> int:
