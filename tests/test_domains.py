@@ -93,3 +93,12 @@ def test_a_domain_s_name_opening_a_hyphened_compound_names_it_but_one_common_wor
     got = find_domains("The Army is testing artificial intelligence-based tools and AI-enabled kits.", [], K)
     assert got["Artificial Intelligence & Machine Learning"] == 2
     assert "Naval & Underwater Systems" not in find_domains("It is a ship-based air defence system.", [], K)
+
+
+def test_words_inside_an_official_s_title_are_not_mentions():
+    from tests.views import view
+    got = view("Karl Berg, Director General (Naval Systems & Materials), chaired the review of quantum sensing "
+               "work.", None)["domains"]
+    names = {d["name"] for d in got}
+    assert "Naval & Underwater Systems" not in names
+    assert "Quantum Technologies" in names

@@ -20,6 +20,7 @@ flowchart LR
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from transforms.dates import year_hint
@@ -75,9 +76,15 @@ def officials(doc: Doc, k: Knowledge) -> None:
 
 
 def domains(doc: Doc, k: Knowledge) -> None:
-    """Multi-word organisation names hide their domain words ("Space Research Organisation")."""
+    """Multi-word organisation names hide their domain words ("Space Research Organisation"), and so do
+    officials' titles ("Director General, Naval Systems & Materials"): a body's or an office's name, no subject."""
     inside = [(a, e) for a, e, _ in doc.spans["organisations"] if " " in doc.text[a:e]]
+    inside += [span for p in doc.officials if p.title and " " in p.title for span in _occurrences(doc.text, p.title)]
     doc.domains = find_domains(doc.text, inside, k)
+
+
+def _occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(phrase), text)]
 
 
 def transfers(doc: Doc, k: Knowledge) -> None:
