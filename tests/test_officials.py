@@ -694,3 +694,18 @@ def test_a_title_to_a_country_set_off_by_commas_before_a_name_is_the_person_s():
     got = people("The Indian Ambassador to Norway, Ana Lunde, paid a courtesy call on him.")
     assert got["Ana Lunde"].title == "Indian Ambassador to Norway"
     assert people("The radars were sold to Norway, Ana Lunde said.") == {}
+
+
+def test_a_second_person_after_the_first_one_s_body_and_and_is_read_with_their_own_title():
+    got = people("The MoU was signed by Karl Berg, CEO (Aero Division), VXL and Ana Lunde, Senior Vice President "
+                 "(Sales), Orvik Engines in Oslo on Monday.")
+    assert got["Karl Berg"].title == "CEO (Aero Division)"
+    assert got["Ana Lunde"].title == "Senior Vice President (Sales)"
+    assert "Toubro" not in people("Larsen and Toubro said on Monday.")
+
+
+def test_a_title_to_a_country_of_several_words_before_a_name_is_the_person_s():
+    got = people("It was signed by Karl Berg and the U.K.'s Ambassador to the United States, Ana Lunde. The Norland "
+                 "Ambassador to the United States Ivo Rask attended.")
+    assert got["Ana Lunde"].title == "U.K.'s Ambassador to the United States"
+    assert got["Ivo Rask"].title == "Norland Ambassador to the United States"

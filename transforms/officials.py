@@ -230,7 +230,9 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                     continue
             # A run that is only a name (or a name after "X and"): a person if a title stands in the phrase
             # before or after it ("... Anil Rawat and Pierre Lemaire, diplomatic adviser to ...").
-            after_and = i > 0 and i == seg_start and toks[i - 1].text in lex.words.coordinators and bool(found or bare)
+            # "..., Vexlar and Ana Lunde, Director, Orvik": after the last person's body and "and", another person.
+            after_and = i > 0 and toks[i - 1].text in lex.words.coordinators and bool(found or bare) and (
+                i == seg_start or not any(b.start >= run.start for b in bare))
             if i == 0 or after_and or (i == lead and not any(_rank_at(toks, m, lex) for m in range(i, len(toks)))):
                 n_name = _name_at(toks, i, lex, org_forms)
                 end = i + n_name
@@ -345,7 +347,7 @@ def _title_to_country(sent: str, start: int, runs: list[Run], lex: Lexicon) -> s
     else:
         # "the Indian Ambassador to Norway, Ola Dahl,": the country set off by a comma before the name.
         place = _run_ending_before(sent, start, runs) if run.start == start else None
-        if place is None or not all(t.text in lex.knowledge.countries for t in place.tokens):
+        if place is None or place.text(sent) not in lex.knowledge.countries:
             return None
         place_start, place_end = place.start, place.end
     joint = lex.p.title_to_place.search(sent, max(0, place_start - 8), place_start)
@@ -367,6 +369,10 @@ def _country_lead(toks: list[Tok], lex: Lexicon) -> int:
     n = 0
     while n < len(toks) - 2 and toks[n].text in lex.knowledge.countries:
         n += 1
+    if n == 0:  # "United States Ola Dahl": a country of several words
+        words = [t.text for t in toks]
+        n = country_words(words, lex.knowledge)
+        n = n if 0 < n <= len(toks) - 2 and not lex.p.possessive_end.search(words[n - 1]) else 0
     return n
 
 
