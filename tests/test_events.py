@@ -2350,3 +2350,9 @@ def test_a_leader_and_his_counterpart_who_met_and_declared_a_plan_held_a_meeting
     assert (mt["type"], mt["location"], mt["start"]) == ("bilateral meeting", city, "2025-06-09")
     assert extract_article(f"The Vexlar President and his Norland counterpart, Ana Lunde, want to meet in {city} "
                            "this year.", PUB)["meetings"] == []
+
+
+def test_two_signers_each_set_off_by_three_phrases_before_the_verb_both_signed():
+    (ag,) = extract_article("Ivo Rask, Officer In-charge, Vexlar Cell, Oslo from the Vexlar Navy (VN) and Tomas "
+                            "Vidal, Director incharge, Orvik Unit, signed the MoU on Monday.", PUB)["agreements"]
+    assert set(ag["signatories"]) == {"Ivo Rask", "Tomas Vidal"}
