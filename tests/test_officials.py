@@ -709,3 +709,11 @@ def test_a_title_to_a_country_of_several_words_before_a_name_is_the_person_s():
                  "Ambassador to the United States Ivo Rask attended.")
     assert got["Ana Lunde"].title == "U.K.'s Ambassador to the United States"
     assert got["Ivo Rask"].title == "Norland Ambassador to the United States"
+
+
+def test_a_rank_s_short_form_after_a_family_name_is_the_given_name():
+    got = people("Vexlar Defence Minister Tanabe Gen and Norland Defence Secretary Ana Lunde held talks. Army chief "
+                 "Gen Karl Berg attended.")
+    assert got["Tanabe Gen"].title == "Vexlar Defence Minister"
+    assert got["Ana Lunde"].title == "Norland Defence Secretary"
+    assert got["Karl Berg"].rank == "Gen"

@@ -54,6 +54,9 @@ def _rank_at(toks: list[Tok], i: int, lex: Lexicon) -> int:
     of "Director General" or "Secretary General", which ends a title."""
     if i > 0 and toks[i].text == "General" and toks[i - 1].text in lex.knowledge.words_before_general:
         return 0
+    if (i > 0 and toks[i].text in lex.words.ranks_also_first_names and lex.is_name_token(toks[i - 1].text)
+            and (i + 1 == len(toks) or toks[i + 1].text in lex.words.connectors)):
+        return 0  # "Defence Minister Nakatani Gen and ...": a given name after the family name, no rank
     for n in range(min(lex.max_rank_tokens, len(toks) - i), 0, -1):
         phrase = " ".join(t.text for t in toks[i:i + n]).lower().replace(".", "")
         if phrase in lex.honorifics:
