@@ -1008,3 +1008,19 @@ def test_a_name_of_a_country_s_government_ends_at_the_country_before_what_is_sol
     got = names("The sale to the Government of Egypt of Patriot air defence missiles was approved.")
     assert "Government of Egypt" in got
     assert not any("Patriot" in n for n in got)
+
+
+def test_a_kind_of_company_opening_a_headline_is_no_company_s_name():
+    text = ("Consortium signs contract for border radars\n\nHelsinki, 2 September: A consortium led by Orvik Systems, "
+            "with Kestrel Sensors and Norland Telecom as partners, signed a contract with the Finnish Border Guard "
+            "on Monday. The Border Guard said it was worth 120 million euros.")
+    got = names(text)
+    assert "Consortium" not in got
+    assert {"Orvik Systems", "Kestrel Sensors", "Norland Telecom", "Finnish Border Guard"} <= set(got)
+    assert "Border Guard" not in got  # the Finnish one, without its adjective
+
+
+def test_a_bare_body_stays_apart_where_two_countries_have_one():
+    got = names("The Vexlar Border Guard and the Finnish Border Guard and the Norwegian Border Guard met. The Border "
+                "Guard of each will patrol.")
+    assert {"Finnish Border Guard", "Norwegian Border Guard"} <= set(got)

@@ -1384,6 +1384,12 @@ def _fold_variants(b: _Builder, k: Knowledge) -> None:
             longer += [x for x in b.orgs if x is not o and norm(x.name) == norm(f"{head} of {m.group('w')}")]
         if len(longer) == 1 and (m or owner or len(words) == 1 or longer[0].org_type == "company" or of_country):
             b.absorb(longer[0], o)
+            continue
+        # "the Finnish Border Guard" and "the Border Guard said": the body without its country's adjective.
+        of_a_country = [x for x in b.orgs if x is not o and x.name.endswith(" " + o.name)
+                        and x.name[:-len(o.name) - 1] in k.countries]
+        if len(of_a_country) == 1:
+            b.absorb(of_a_country[0], o)
 
 
 def _handles(text: str, b: _Builder, k: Knowledge) -> None:
