@@ -1024,3 +1024,18 @@ def test_a_bare_body_stays_apart_where_two_countries_have_one():
     got = names("The Vexlar Border Guard and the Finnish Border Guard and the Norwegian Border Guard met. The Border "
                 "Guard of each will patrol.")
     assert {"Finnish Border Guard", "Norwegian Border Guard"} <= set(got)
+
+
+def test_shares_of_a_company_are_no_part_of_its_name():
+    got = names("Shares of Kestrel Shipbuilders rose 8% on Monday after it signed a contract.")
+    assert list(got) == ["Kestrel Shipbuilders"]
+
+
+def test_a_bare_service_is_no_registry_body_where_the_story_names_another_body_of_that_name():
+    reg = next(o for o in K.organisations if o.country and any(
+        " " not in a and o.name.endswith(" " + a) for a in o.aliases))
+    bare = next(a for a in reg.aliases if " " not in a and reg.name.endswith(" " + a))
+    city = next(c for c, country in K.city_countries.items() if country == reg.country and " " not in c)
+    text = f"{city}, Nov 14: The Vexlar {bare} signed a contract with Orvik Arms, a {bare} official said."
+    assert reg.name not in names(text)
+    assert reg.name in names(f"{city}, Nov 14: The {bare} signed a contract with Orvik Arms, a {bare} official said.")

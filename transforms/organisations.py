@@ -847,6 +847,8 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     longer = [(c[0].start, c[-1].end) for c, p, ok in zip(candidates, phrases, is_org, strict=True)
               if ok and norm(" ".join(p)) not in idx.by_form]
     registry_spans: list[tuple[int, int]] = []  # where registry names stand: no shorter candidate cuts into one
+    unknown = frozenset(" ".join(p) for p, ok in zip(phrases, is_org, strict=True)
+                        if ok and len(p) > 1 and norm(" ".join(p)) not in idx.by_form)
     for start, end, form in idx.pattern.finditer(text):
         if text[end:end + 2] in ("'t", "'d") or (text[end:end + 1] == "'" and text[end + 1:end + 2].isalpha()
                                                  and text[end + 1:end + 2] != "s"):
@@ -858,7 +860,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             continue
         if _inside_role_or_place(text, start, end, k):
             continue
-        if _bare_form_of_unnamed_country(text, form, reg, k):
+        if _bare_form_of_unnamed_country(text, form, reg, k, unknown):
             if _acts_bare(text, start, end, form, k):
                 b.add_bare(form, reg, start)
             continue
@@ -890,7 +892,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         reg = idx.by_form.get(norm(name)) if ok else None
         if reg and _inside_role_or_place(text, cand[0].start, cand[-1].end, k):
             continue
-        if reg and _bare_form_of_unnamed_country(text, name, reg, k):
+        if reg and _bare_form_of_unnamed_country(text, name, reg, k, unknown):
             if _acts_bare(text, cand[0].start, cand[-1].end, name, k):
                 b.add_bare(name, reg, cand[0].start)
             continue
@@ -1173,11 +1175,15 @@ def _occurrences(text: str, form: str) -> Iterator[int]:
         at = text.find(form, at + 1)
 
 
-def _bare_form_of_unnamed_country(text: str, form: str, reg: RegistryOrg, k: Knowledge) -> bool:
+def _bare_form_of_unnamed_country(text: str, form: str, reg: RegistryOrg, k: Knowledge,
+                                  others: frozenset[str] = frozenset()) -> bool:
     """'the Air Force' in a story that never names Ruritania is not the Ruritanian Air Force: a registry body
-    named '<Demonym> <form>' is what the bare form means only in a story that names its country."""
+    named '<Demonym> <form>' is what the bare form means only in a story that names its country, and that names
+    no other body of that name (`others`: "the Vexlar Army ... an Army official")."""
     if not reg.country or not reg.name.lower().endswith(" " + form.lower()):
         return False
+    if any(o.endswith(" " + form) for o in others):
+        return True
     # "Pune, June 5 (PTI): The Navy signed ...": the dateline's city names the story's country.
     if _dateline_country(text, k) == reg.country:
         return False
