@@ -717,3 +717,10 @@ def test_a_rank_s_short_form_after_a_family_name_is_the_given_name():
     assert got["Tanabe Gen"].title == "Vexlar Defence Minister"
     assert got["Ana Lunde"].title == "Norland Defence Secretary"
     assert got["Karl Berg"].rank == "Gen"
+
+
+def test_an_honorific_after_a_title_of_a_country_opens_the_name():
+    got = people("He held talks with the Minister of National Defence of Vexlar Mr Karl Berg. Later Mr Berg laid a "
+                 "wreath.")
+    assert got["Karl Berg"].title == "Minister of National Defence of Vexlar"
+    assert "Berg" not in got

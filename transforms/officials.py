@@ -218,7 +218,7 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                 of_body = toks[i - 1].text in lex.words.name_joining_prepositions or (
                     toks[i - 1].text in lex.words.definite_articles and i - 2 >= seg_start
                     and toks[i - 2].text in lex.words.name_joining_prepositions)
-                if of_body and n_name >= 4:
+                if of_body and n_name >= 4 and not honorific_inside:
                     i += n_name - 2  # "the Speaker of the Lok Sabha Om Birla": the body's two words, then the name
                     n_name, of_body = 2, False
                 if n_name >= 2 and not honorific_inside and not of_body and (
