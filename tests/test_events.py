@@ -2356,3 +2356,10 @@ def test_two_signers_each_set_off_by_three_phrases_before_the_verb_both_signed()
     (ag,) = extract_article("Ivo Rask, Officer In-charge, Vexlar Cell, Oslo from the Vexlar Navy (VN) and Tomas "
                             "Vidal, Director incharge, Orvik Unit, signed the MoU on Monday.", PUB)["agreements"]
     assert set(ag["signatories"]) == {"Ivo Rask", "Tomas Vidal"}
+
+
+def test_the_signer_of_both_memorandums_signed_each_of_them():
+    rec = extract_article("Kestrel Aero signed memorandums of understanding with Orvik Helicopters and Vexlar Martin "
+                          "in Seoul on Wednesday. Kestrel Aero president Ana Lunde signed both MoUs.", PUB)
+    assert len(rec["agreements"]) == 2
+    assert all(ag["signatories"] == ["Ana Lunde"] for ag in rec["agreements"])

@@ -467,12 +467,12 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
             found[-1].type = ag.type  # "The framework contract was signed in ...": the contract just told, now typed
         if signed_by:
             add_new(found[-1].parties, ag.parties)
-        add_new(found[-1].signatories, ag.signatories)
-        # "signed two contracts ... The contracts were signed in Oslo": where and when, for each of them.
+        # "signed two contracts ... The contracts were signed in Oslo by X": where, when and by whom, for each.
         first_told = found[-1].evidence[:1]
         told_together = [a for a in found if first_told and first_told[0] in a.evidence] \
             if _is_plural(t, typ, rx) else [found[-1]]
         for a in told_together:
+            add_new(a.signatories, ag.signatories)
             a.location = fuller_place(a.location, ag.location)
             if a.date is None:
                 a.date, a.precision = ag.date, ag.precision
@@ -486,6 +486,14 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
             slot = story.slots.pop(0)
             add_new(slot.parties, [c])
             add_new(slot.evidence, [said])
+        return
+    together = _told_together(found, ag.type) if anaphoric and ag.signatories and _is_plural(t, typ, rx) else []
+    if len(together) > 1:
+        # "X signed MoUs with A and B. Its president signed both MoUs": who signed, where and when, for each.
+        for a in together:
+            add_new(a.signatories, ag.signatories)
+            a.location = fuller_place(a.location, ag.location)
+            add_new(a.evidence, [said])
         return
     each = _itemised_deals(t, ag, story.org_forms, rx) or _one_per_counterpart(t, typ, ag, story.org_forms, rx)
     if each:
@@ -789,6 +797,13 @@ def _agreement_clauses(t: str, rx: SpecPatterns) -> list[str]:
             start = earlier.start()
     out.append(t[start:])
     return out
+
+
+def _told_together(found: list[Agreement], kind: str) -> list[Agreement]:
+    """The agreements of a kind that the sentence which first told the latest of them told together."""
+    last = next((a for a in reversed(found) if a.type == kind), None)
+    first = last.evidence[0] if last is not None and last.evidence else None
+    return [a for a in found if a.type == kind and first is not None and first in a.evidence]
 
 
 def _is_plural(t: str, typ: tuple[str, int], rx: SpecPatterns) -> bool:
