@@ -1039,3 +1039,10 @@ def test_a_bare_service_is_no_registry_body_where_the_story_names_another_body_o
     text = f"{city}, Nov 14: The Vexlar {bare} signed a contract with Orvik Arms, a {bare} official said."
     assert reg.name not in names(text)
     assert reg.name in names(f"{city}, Nov 14: The {bare} signed a contract with Orvik Arms, a {bare} official said.")
+
+
+def test_a_title_with_its_own_article_and_of_hands_over_to_the_body_after_it():
+    got = names("He hosted the Chief of the Air Staff of the Norland Air Force, Air Chief Marshal Ivo Rask. The "
+                "Chief of Staff of the National Army of Chile, General Ana Lunde, attended.")
+    assert "Norland Air Force" in got
+    assert "National Army of Chile" in got

@@ -641,8 +641,12 @@ def _of_after_title(words: list[str], k: Knowledge) -> int | None:
         # the title heads, then the body's own "of".
         headed = (all(w in lex.vocab and w not in k.countries for w in between) and between[-1] in k.org_heads
                   and not set(between) & k.words.definite_articles)  # "of the National Army of X": the body's
-        if not headed and not all(lex.is_title_word(w) or w in k.title_words for w in between):
+        # "Chief of the Air Staff of the Norland Air Force": the title's own "the" passes too.
+        if not headed and not all(lex.is_title_word(w) or w in k.title_words or w in k.words.definite_articles
+                                  for w in between):
             return a
+    if len(ofs) > 1 and " ".join(w for w in words[ofs[-1] + 1:] if w not in k.words.definite_articles) in k.countries:
+        return ofs[-2]  # "Chief of Staff of the National Army of Algeria": the body's name ends in its country
     return ofs[-1] if ofs else None
 
 
