@@ -2363,3 +2363,12 @@ def test_the_signer_of_both_memorandums_signed_each_of_them():
                           "in Seoul on Wednesday. Kestrel Aero president Ana Lunde signed both MoUs.", PUB)
     assert len(rec["agreements"]) == 2
     assert all(ag["signatories"] == ["Ana Lunde"] for ag in rec["agreements"])
+
+
+def test_a_meeting_s_length_before_its_own_name_spans_its_days():
+    (mt,) = extract_article("Oslo, 4 March: The two-day Nordic Defence Industry Conference, which began on Monday, "
+                            "concluded in Oslo on Tuesday.", PUB)["meetings"]
+    assert (mt["start"], mt["end"]) == ("2025-06-09", "2025-06-10")
+    (one,) = extract_article("Oslo, 4 March: The Nordic Defence Industry Conference began in Oslo on Monday, two "
+                             "days after the minister arrived.", PUB)["meetings"]
+    assert one["start"] == one["end"] == "2025-06-09"

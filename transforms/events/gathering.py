@@ -453,7 +453,8 @@ def _span_from_duration(mt: Meeting, rx: SpecPatterns) -> None:
         return
     text = " ".join(mt.evidence)
     # The meeting's own length ("five-day conference"), not a visit's ("a three-day visit").
-    m = next((d for d in rx.p.duration_days.finditer(text) if rx.trigger.match(text, d.end() + 1)), None)
+    m = next((d for d in rx.p.duration_days.finditer(text)
+              if rx.trigger.match(text, rx.p.name_words_before_trigger.match(text, d.end() + 1).end())), None)
     days = int(rx.words.map("numbers").get(m.group(1).lower(), m.group(1))) if m else 1
     if 1 < days <= 31 and rx.p.ended_on_day.search(text) and not rx.p.began_on_day.search(text):
         # "a two-day session at the College, which ended on Friday": the day given is the last.
