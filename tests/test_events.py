@@ -2372,3 +2372,10 @@ def test_a_meeting_s_length_before_its_own_name_spans_its_days():
     (one,) = extract_article("Oslo, 4 March: The Nordic Defence Industry Conference began in Oslo on Monday, two "
                              "days after the minister arrived.", PUB)["meetings"]
     assert one["start"] == one["end"] == "2025-06-09"
+
+
+def test_contracts_with_listed_bodies_are_one_with_each_even_when_the_own_side_is_named_again_later():
+    got = extract_article("The Vexlar Procurement Agency (VPA) signed contracts with Orvik Arms, Kestrel Munitions and "
+                          "Zenlar Optics on Thursday, VPA head Karl Berg said.", PUB)["agreements"]
+    assert sorted(a["parties"][1] for a in got) == ["Kestrel Munitions", "Orvik Arms", "Zenlar Optics"]
+    assert {a["parties"][0] for a in got} == {"Vexlar Procurement Agency"}

@@ -1046,3 +1046,21 @@ def test_a_title_with_its_own_article_and_of_hands_over_to_the_body_after_it():
                 "Chief of Staff of the National Army of Chile, General Ana Lunde, attended.")
     assert "Norland Air Force" in got
     assert "National Army of Chile" in got
+
+
+def test_an_acronym_in_another_language_after_a_whole_name_is_that_body_s():
+    got = names("Turkey's SSB signs contracts\n\nTürkiye's Presidency of Defence Industries (SSB) signed contracts on "
+                "Thursday, SSB head Karl Berg said.")
+    assert got["Presidency of Defence Industries"].acronym == "SSB"
+    assert "SSB" not in got
+    # Letters opening as the name does but not its initials: no definition read from a bracket alone.
+    assert names("The Vexlar Defence Procurement Agency (VXQT) said.")["Vexlar Defence Procurement Agency"].acronym \
+        is None
+
+
+def test_a_country_s_own_ministry_spelt_two_ways_is_one_body():
+    got = names("Israel's defence ministry signs deal\n\nThe Israel Ministry of Defense signed a contract on "
+                "Wednesday.")
+    ministries = [n for n in got if "inistry" in n]
+    assert len(ministries) == 1
+    assert got[ministries[0]].country == "Israel"

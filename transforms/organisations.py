@@ -731,6 +731,7 @@ class _Builder:
         self.idx = _index(k)
         self.orgs: list[Org] = []
         self.by_form: dict[str, Org] = {}
+        self.of_country: dict[tuple[str, str], Org] = {}  # (country, registry body) -> that country's own body
 
     def _link(self, org: Org) -> None:
         for f in org.forms():
@@ -775,6 +776,18 @@ class _Builder:
         self._link(existing)
         return existing
 
+    def _of_another_country(self, name: str) -> tuple[str, str] | None:
+        """"Israel's defence ministry", "Israel Ministry of Defense": a country's own body of a kind the registry
+        holds for another country, as (country, registry body)."""
+        words = name.split()
+        n = country_words(words, self.k)
+        if not n or len(words) <= n:
+            return None
+        country = self.k.countries.get(self.k.patterns.possessive_end.sub("", " ".join(words[:n])))
+        reg = next((r for r in (self.idx.by_form.get(norm(v)) for v in _spellings(" ".join(words[n:]), self.k)) if r),
+                   None)  # "Ministry of Defense" is the registry's "Ministry of Defence" kind too
+        return (country, reg.name) if country and reg is not None and reg.country != country else None
+
     def _registry_company_with_legal_form(self, name: str) -> RegistryOrg | None:
         """"Vexlar Defence & Aerospace AS": a company the registry knows, written with its legal form."""
         words = name.split()
@@ -789,7 +802,9 @@ class _Builder:
                or self._registry_company_with_legal_form(name))
         if reg is None:
             reg = self._country_qualified(name)
-        existing = self.find(name) or (self.find(acronym) if acronym else None)
+        kind_of_country = self._of_another_country(name) if reg is None else None
+        existing = self.find(name) or (self.find(acronym) if acronym else None) or (
+            self.of_country.get(kind_of_country) if kind_of_country else None)
         if reg is not None:
             existing = existing or self.find(reg.name)
             if existing is None:
@@ -797,8 +812,9 @@ class _Builder:
                 self.orgs.append(existing)
         if existing is None:
             words = name.split()
-            existing = Org(name=name, acronym=acronym, org_type=_head_type(words, self.k),
-                           country=_country_of(words, self.k))
+            kind = self.idx.by_form.get(norm(kind_of_country[1])) if kind_of_country else None
+            existing = Org(name=name, acronym=acronym, org_type=_head_type(words, self.k) or (kind and kind.org_type),
+                           country=_country_of(words, self.k) or (kind_of_country and kind_of_country[0]))
             self.orgs.append(existing)
         else:
             if acronym and not existing.acronym:
@@ -814,6 +830,8 @@ class _Builder:
         if surface and surface not in (existing.name, existing.acronym):
             existing.aliases.add(surface)
         existing.first = min(existing.first, pos)
+        if kind_of_country:
+            self.of_country.setdefault(kind_of_country, existing)
         self._link(existing)
         return existing
 
@@ -1296,6 +1314,15 @@ def _define(b: _Builder, words: list[str], acr: str, pos: int, k: Knowledge) -> 
         # "Director General Procurement (Navy)": a bracketed short name ("Navy") is a field, not a body's
         # acronym; which navy is the text's to say.
         b.add(reg.name, acr, pos)
+        return
+    # "Türkiye's Presidency of Defence Industries (SSB)": an acronym of the name in its own language, right
+    # after a whole body's name.
+    clean = _clean_phrase(words, k)
+    clean = clean[country_possessive_words(clean, k):]
+    if (acr.isalpha() and acr.isupper() and 2 <= len(acr) <= 6 and 2 <= len(clean) <= 8
+            and acr[0] != clean[0][0]  # another language's initials, not a short form of these words
+            and (norm(" ".join(clean)) in idx.by_form or _is_org_phrase(clean, k))):
+        b.add(" ".join(clean), acr, pos)
 
 
 def _fold_family_names(text: str, b: _Builder, k: Knowledge, spelled: list[re.Match[str]]) -> None:

@@ -527,7 +527,9 @@ def _listed_after_with(t: str, typ: tuple[str, int], ag: Agreement, org_forms: d
     # "memorandums with Poland, Romania and Norway": the states listed stand for their governments.
     matcher, forms = _country_nouns(rx.knowledge)
     named += [(a, government_name(forms[f], rx)) for a, _, f in matcher.finditer(t) if a >= with_at.start()]
-    return dedupe([c for _, c in sorted(named) if c in ag.parties])
+    # "X signed contracts with A, B and C, X's head said": the side named before "with" is not listed.
+    before = {c for a, _, c in name_spans(t, org_forms) if a < with_at.start()}
+    return dedupe([c for _, c in sorted(named) if c in ag.parties and c not in before])
 
 
 def _one_per_counterpart(t: str, typ: tuple[str, int], ag: Agreement, org_forms: dict[str, str],
