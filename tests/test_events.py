@@ -2379,3 +2379,11 @@ def test_contracts_with_listed_bodies_are_one_with_each_even_when_the_own_side_i
                           "Zenlar Optics on Thursday, VPA head Karl Berg said.", PUB)["agreements"]
     assert sorted(a["parties"][1] for a in got) == ["Kestrel Munitions", "Orvik Arms", "Zenlar Optics"]
     assert {a["parties"][0] for a in got} == {"Vexlar Procurement Agency"}
+
+
+def test_a_deal_told_by_its_participle_was_concluded_whatever_the_main_clause_plans():
+    (ag,) = extract_article("Orvik Systems will deliver the first of 12 coastal radars next month under a contract "
+                            "signed in November 2023, the company said.", PUB)["agreements"]
+    assert (ag["date"], ag["precision"]) == ("2023-11-01", "month")
+    assert extract_article("Orvik Systems will sign a contract for 12 coastal radars next month.", PUB)["agreements"] \
+        == []

@@ -1064,3 +1064,9 @@ def test_a_country_s_own_ministry_spelt_two_ways_is_one_body():
     ministries = [n for n in got if "inistry" in n]
     assert len(ministries) == 1
     assert got[ministries[0]].country == "Israel"
+
+
+def test_a_name_introduced_at_a_headline_s_end_stops_at_the_line():
+    got = names("Frigate built by Orvik Shipyard\n\nBergen, 10 April: The ship was commissioned on Wednesday.")
+    assert "Orvik Shipyard" in got
+    assert not any("Bergen" in n for n in got)

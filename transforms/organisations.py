@@ -1131,7 +1131,7 @@ def _cued_names(text: str, k: Knowledge) -> Iterator[tuple[str, int]]:
     for rx in (p.org_cue_name, p.org_apposition, p.org_place_based, p.org_maker_clause, p.org_named_by_role,
                *([p.org_appointing] if appoints else [])):
         for m in rx.finditer(text):
-            yield m.group(1), m.start(1)
+            yield m.group(1).split("\n")[0].rstrip(), m.start(1)  # a headline's name ends with its line
     for m in p.org_examples.finditer(text):  # "companies, including A, B and C": each of them
         pos = m.start(1)
         for name in p.example_split.split(m.group(1)):

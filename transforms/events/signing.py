@@ -168,8 +168,15 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
         return  # "Talks on the contract concluded on Monday": talks ended, no agreement was concluded
     # "X cancelled its order ...", "contracts shall be concluded in two years": planned or undone; what refers
     # back to it is no agreement either.
-    if rx.negation.search(t) is not None or (verb is not None and rx.p.modal_before.search(
-            t, max(0, verb.start() - MODAL_REACH), verb.start())):
+    # "X will deliver radars under a contract signed in 2023": the participle after the deal's word, with when,
+    # says it was concluded, whatever the main clause plans.
+    noun = rx.p.word.match(t, typ[1])
+    participle = (verb is not None and noun is not None and verb.start() >= noun.end()
+                  and not t[noun.end():verb.start()].strip() and bool(rx.p.when_concluded.match(t, verb.end())))
+    negated_from = verb.start() if participle and verb is not None and not rx.p.undone.search(t) else 0
+    if rx.negation.search(t, negated_from) is not None or (
+            verb is not None and not participle
+            and rx.p.modal_before.search(t, max(0, verb.start() - MODAL_REACH), verb.start())):
         story.negated_at = s.index
         return
     if (verb is not None and rx.p.signing_verb.match(verb.group()) and found
