@@ -2387,3 +2387,28 @@ def test_a_deal_told_by_its_participle_was_concluded_whatever_the_main_clause_pl
     assert (ag["date"], ag["precision"]) == ("2023-11-01", "month")
     assert extract_article("Orvik Systems will sign a contract for 12 coastal radars next month.", PUB)["agreements"] \
         == []
+
+
+def test_receiving_a_chief_named_by_his_office_of_a_body_is_a_meeting_but_an_award_is_not():
+    (mt,) = extract_article("The Chief of the Air Staff of the Vexlar Air Force, Air Marshal Ana Lunde, on Tuesday "
+                            "received the Chief of the Air Staff of the Norland Air Force, Air Chief Marshal Ivo Rask, "
+                            "in Oslo.", PUB)["meetings"]
+    assert set(mt["participants"]) == {"Vexlar Air Force", "Norland Air Force"}
+    assert extract_article("The Vexlar Navy received the Chief of Naval Staff Award of the Year on Monday.",
+                           PUB)["meetings"] == []
+
+
+def test_a_country_s_own_government_or_leader_after_its_possessive_signs_for_it():
+    (ag,) = extract_article("Colombia's government signed a contract with Orvik Aero for 17 fighters on Thursday.",
+                            PUB)["agreements"]
+    assert set(ag["parties"]) == {"Government of Colombia", "Orvik Aero"}
+    (pact,) = extract_article("Colombia's President Ana Ruiz signed a pact with Peru on Thursday.", PUB)["agreements"]
+    assert set(pact["parties"]) == {"Government of Colombia", "Government of Peru"}
+
+
+def test_a_company_s_division_beside_the_company_is_no_other_party():
+    rec = extract_article("The Norland Ministry of Defence signed a contract with Embraer on Thursday for a transport "
+                          "aircraft. The contract was signed in Lisbon by Secretary of State for Defence Ana Lunde and "
+                          "Embraer Defense & Security CEO Ivo Rask.", PUB)
+    (ag,) = rec["agreements"]
+    assert set(ag["parties"]) == {"Norland Ministry of Defence", "Embraer"}

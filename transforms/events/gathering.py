@@ -43,6 +43,8 @@ from transforms.organisations import Org
 from transforms.record import EventRecord, RoleFiller
 from transforms.sentences import Sentence, headline_lines
 
+TITLED_OBJECT_REACH = 120  # characters from "received" to the name after "the Chief of the Air Staff of the ..."
+
 
 @dataclass
 class Meeting:
@@ -500,7 +502,9 @@ def _met(t: str, rx: SpecPatterns, person_forms: dict[str, str], org_forms: dict
              or _pair_before(t, m.start(), [(a, e) for a, e, _ in person_spans], rx))
     if " ".join(m.group().lower().split()) in rx.words.person_object_verbs:
         # "received X", "hosted a delegation of the Vexian Navy": a person or a delegation was received.
-        after = _person_object(m.end(), people, named) or bool(rx.p.delegation_object.match(t, m.end()))
+        after = (_person_object(m.end(), people, named) or bool(rx.p.delegation_object.match(t, m.end()))
+                 or (bool(rx.p.title_of_body_object.match(t, m.end()))  # "received the Chief of the Air Staff
+                     and _person_object(m.end(), people, people, TITLED_OBJECT_REACH)))  # of X, Air Marshal Y"
     elif m.group() == "met" and rx.p.group_subject.search(t[:m.start()]):
         return rx.special("fallback") or "other", m.start()  # "NATO defence ministers met in Brussels"
     elif m.group() == "met" and rx.p.pair_subject.search(t[:m.start()]):

@@ -592,6 +592,15 @@ def _named_and_served(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatte
     return [c for _, _, c in spans], served
 
 
+def _without_own_divisions(parties: list[str], by_name: dict[str, Org]) -> list[str]:
+    """"a contract with Vexlar ..., signed by Vexlar Defence & Space's CEO": a company's own division beside the
+    company is that company, not another side."""
+    def company(name: str) -> bool:
+        return name in by_name and by_name[name].org_type == "company"
+
+    return [p for p in parties if not (company(p) and any(p.startswith(q + " ") and company(q) for q in parties))]
+
+
 def _settle_agreements(story: _Story, lede: DateMention | None) -> list[Agreement]:
     """The story's agreements once every sentence is read."""
     found, orgs, fallback = story.found, story.doc.orgs, story.rx.special("fallback")
@@ -611,6 +620,7 @@ def _settle_agreements(story: _Story, lede: DateMention | None) -> list[Agreemen
         bodies = {by_name[p].country for p in ag.parties
                   if p in by_name and not p.startswith(GOVERNMENT) and _acts_for_its_state(by_name[p])}
         ag.parties = [p for p in ag.parties if not (p.startswith(GOVERNMENT) and _government_country(p) in bodies)]
+        ag.parties = _without_own_divisions(ag.parties, by_name)
         if ag.before_story:
             continue  # "X had earlier won a contract": not on any day the story tells
         running = running_day(story.rx.knowledge, story.doc.sentences, ag.evidence, story.doc.published, story.hint)
@@ -1044,7 +1054,9 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
             continue
         if deal and start > deal.end() and not p.party_preposition_end.search(text, max(0, opened - 40), opened):
             continue  # "a contract to build missiles deterring Russia and China": not the deal's side
-        if p.space_capital.match(text[end:end + 4]) or text[end:end + 1] == "-":
+        # "Colombia's government signed", "Chile's President Ana Ruiz signed": the state's own actor.
+        own_actor = p.possessive_state_role.match(text, end)
+        if (p.space_capital.match(text[end:end + 4]) or text[end:end + 1] == "-") and not own_actor:
             continue  # an adjective or part of a name: 'US Navy', 'India-US'
         placed_in = p.comma_capital_word.match(text[end:end + 30])
         if form in rx.knowledge.capitals and placed_in and placed_in.group(1) in rx.knowledge.countries:
@@ -1063,7 +1075,7 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
         # Only a country that acts: 'India and Japan', 'between India and', 'with Japan', 'India on
         # Thursday signed'.
         after = text[end:end + 5]
-        filler = p.subject_of_verb.match(text, end)  # always matches (possibly empty)
+        filler = p.subject_of_verb.match(text, own_actor.end() if own_actor else end)  # always matches
         subject = filler is not None and bool(rx.verb.match(text, filler.end()))
         # Headline style: "Chile, India sign pact".
         listed = p.comma_capital_word.match(text[end:end + 30])
