@@ -724,3 +724,9 @@ def test_an_honorific_after_a_title_of_a_country_opens_the_name():
                  "wreath.")
     assert got["Karl Berg"].title == "Minister of National Defence of Vexlar"
     assert "Berg" not in got
+
+
+def test_a_name_suffix_after_two_name_words_ends_the_name():
+    got = people("It was signed by Vexlar CEO Bosco da Costa Junior. The Junior Warrant Officer Karl Berg said so.")
+    assert got["Bosco da Costa Junior"].title == "CEO"
+    assert got["Karl Berg"].title == "Junior Warrant Officer"

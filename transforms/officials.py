@@ -93,6 +93,9 @@ def _name_at(toks: list[Tok], i: int, lex: Lexicon, org_forms: set[str]) -> int:
         if t in lex.words.surnames_also_months and words >= 1:
             words, j = words + 1, j + 1  # "Prime Minister Theresa May": the month is her surname, and ends it
             break
+        if t in lex.words.name_suffixes and words >= 2:
+            words, j = words + 1, j + 1  # "Bosco da Costa Junior": the suffix ends the name
+            break
         if (not lex.is_name_token(t) and not first_name) or t in org_forms or (j == i and _a_nouns_form(t, lex)):
             break  # "... for Acquisition and Sustainment Michael Duffey": a noun of the title opens no name
         if j > i and lex.is_title_word(t):
