@@ -2412,3 +2412,12 @@ def test_a_company_s_division_beside_the_company_is_no_other_party():
                           "Embraer Defense & Security CEO Ivo Rask.", PUB)
     (ag,) = rec["agreements"]
     assert set(ag["parties"]) == {"Norland Ministry of Defence", "Embraer"}
+
+
+def test_a_joint_committee_of_two_bodies_is_their_meeting_and_an_industry_interaction_a_conference():
+    (mt,) = extract_article("The Joint Steering Committee of the Vexlar Defence Agency and Orvik Systems met in Oslo "
+                            "on Monday under the chairmanship of Agency Director Ana Lunde.", PUB)["meetings"]
+    assert set(mt["participants"]) == {"Vexlar Defence Agency", "Orvik Systems"}
+    (conf,) = extract_article("The Vexlar Aeronautical Development Agency organised an industry interaction on "
+                              "unmanned systems in Oslo on Friday.", PUB)["meetings"]
+    assert conf["type"] == "conference"

@@ -666,6 +666,10 @@ def _member_or_unit_of(seg: list[Tok], k: Knowledge) -> list[list[Tok]]:
     words = [t.text for t in seg]
     if words and words[0] in k.words.member_nouns and "of" in words:
         return [seg[words.index("of") + 1:]]
+    joint = next((i for i in range(2, len(words) - 1)
+                  if words[i] == "of" and words[i - 1] in k.words.joint_mechanism_heads and "Joint" in words[:i]), None)
+    if joint is not None:
+        return [seg[joint + 1:]]  # "Joint Steering Committee of the Vexa Agency and Orvik": the two bodies
     cut = next((i for i in range(1, len(words) - 1)
                 if words[i] == "of" and words[i - 1] in k.words.numbered_unit_heads), None)
     if cut is None:
