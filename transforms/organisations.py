@@ -667,7 +667,8 @@ def _member_or_unit_of(seg: list[Tok], k: Knowledge) -> list[list[Tok]]:
     if words and words[0] in k.words.member_nouns and "of" in words:
         return [seg[words.index("of") + 1:]]
     joint = next((i for i in range(2, len(words) - 1)
-                  if words[i] == "of" and words[i - 1] in k.words.joint_mechanism_heads and "Joint" in words[:i]), None)
+                  if words[i] == "of" and words[i - 1] in k.words.joint_mechanism_heads
+                  and set(words[:i]) & k.words.joint_mechanism_words), None)
     if joint is not None:
         return [seg[joint + 1:]]  # "Joint Steering Committee of the Vexa Agency and Orvik": the two bodies
     cut = next((i for i in range(1, len(words) - 1)
