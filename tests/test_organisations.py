@@ -2,7 +2,7 @@ import datetime as dt
 import unicodedata
 
 from tests.views import view
-from transforms.knowledge import knowledge
+from transforms.knowledge import RegistryOrg, knowledge
 from transforms.organisations import find_organisations
 from transforms.sentences import split_sentences
 
@@ -948,9 +948,7 @@ def test_an_acronym_written_as_a_word_opening_a_headline_or_also_in_lower_case_i
 
 
 def test_a_bracketed_field_after_a_title_is_no_registry_body():
-    reg = next(o for o in K.organisations if o.country and any(
-        " " not in a and o.name.endswith(" " + a) for a in o.aliases))
-    bare = next(a for a in reg.aliases if " " not in a and reg.name.endswith(" " + a))
+    reg, bare = _registry_service()
     got = names(f"Vexlar Works signed it with Rear Admiral Ivo Rask, Director General Procurement ({bare}).")
     assert reg.name not in got
     assert "Vexlar Works" in got
@@ -970,9 +968,7 @@ def test_a_lone_acronym_before_and_and_a_country_s_service_is_a_body_of_its_own(
 
 
 def test_a_dateline_city_without_a_date_names_the_story_s_country_for_a_bare_service():
-    reg = next(o for o in K.organisations if o.country and any(
-        " " not in a and o.name.endswith(" " + a) for a in o.aliases))
-    bare = next(a for a in reg.aliases if " " not in a and reg.name.endswith(" " + a))
+    reg, bare = _registry_service()
     city = next(c for c, country in K.city_countries.items() if country == reg.country and " " not in c)
     assert reg.name in names(f"Commanders meet\n\n{city.upper()}: The {bare} said the talks began on Monday.")
     assert reg.name not in names(f"Commanders meet\n\nVEXLARBURG: The {bare} said the talks began on Monday.")
@@ -1032,9 +1028,7 @@ def test_shares_of_a_company_are_no_part_of_its_name():
 
 
 def test_a_bare_service_is_no_registry_body_where_the_story_names_another_body_of_that_name():
-    reg = next(o for o in K.organisations if o.country and any(
-        " " not in a and o.name.endswith(" " + a) for a in o.aliases))
-    bare = next(a for a in reg.aliases if " " not in a and reg.name.endswith(" " + a))
+    reg, bare = _registry_service()
     city = next(c for c, country in K.city_countries.items() if country == reg.country and " " not in c)
     text = f"{city}, Nov 14: The Vexlar {bare} signed a contract with Orvik Arms, a {bare} official said."
     assert reg.name not in names(text)
@@ -1070,3 +1064,10 @@ def test_a_name_introduced_at_a_headline_s_end_stops_at_the_line():
     got = names("Frigate built by Orvik Shipyard\n\nBergen, 10 April: The ship was commissioned on Wednesday.")
     assert "Orvik Shipyard" in got
     assert not any("Bergen" in n for n in got)
+
+
+def _registry_service() -> tuple[RegistryOrg, str]:
+    """A registry body of one country known bare by its last word ("the Navy"), and that word."""
+    reg = next(o for o in K.organisations if o.country and any(
+        " " not in a and o.name.endswith(" " + a) for a in o.aliases))
+    return reg, next(a for a in reg.aliases if " " not in a and reg.name.endswith(" " + a))
