@@ -818,8 +818,9 @@ class _Builder:
         if existing is None:
             words = name.split()
             kind = self.idx.by_form.get(norm(kind_of_country[1])) if kind_of_country else None
-            existing = Org(name=name, acronym=acronym, org_type=_head_type(words, self.k) or (kind and kind.org_type),
-                           country=_country_of(words, self.k) or (kind_of_country and kind_of_country[0]))
+            existing = Org(name=name, acronym=acronym,
+                           org_type=_head_type(words, self.k) or (kind.org_type if kind else None),
+                           country=_country_of(words, self.k) or (kind_of_country[0] if kind_of_country else None))
             self.orgs.append(existing)
         else:
             if acronym and not existing.acronym:

@@ -456,13 +456,19 @@ def _span_from_duration(mt: Meeting, rx: SpecPatterns) -> None:
     text = " ".join(mt.evidence)
     # The meeting's own length ("five-day conference"), not a visit's ("a three-day visit").
     m = next((d for d in rx.p.duration_days.finditer(text)
-              if rx.trigger.match(text, rx.p.name_words_before_trigger.match(text, d.end() + 1).end())), None)
+              if rx.trigger.match(text, _after_name_words(text, d.end() + 1, rx))), None)
     days = int(rx.words.map("numbers").get(m.group(1).lower(), m.group(1))) if m else 1
     if 1 < days <= 31 and rx.p.ended_on_day.search(text) and not rx.p.began_on_day.search(text):
         # "a two-day session at the College, which ended on Friday": the day given is the last.
         mt.start, mt.end = mt.start - dt.timedelta(days=days - 1), mt.start
     elif 1 < days <= 31:
         mt.end = mt.start + dt.timedelta(days=days - 1)
+
+
+def _after_name_words(text: str, at: int, rx: SpecPatterns) -> int:
+    """Where the capitalised words of a meeting's own name that start at `at` end ("Nordic Defence Industry ")."""
+    words = rx.p.name_words_before_trigger.match(text, at)
+    return words.end() if words else at
 
 
 def _record(m: Meeting) -> EventRecord:
