@@ -2421,3 +2421,20 @@ def test_a_joint_committee_of_two_bodies_is_their_meeting_and_an_industry_intera
     (conf,) = extract_article("The Vexlar Aeronautical Development Agency organised an industry interaction on "
                               "unmanned systems in Oslo on Friday.", PUB)["meetings"]
     assert conf["type"] == "conference"
+
+
+def test_deals_listed_each_with_its_own_year_are_one_each_between_the_same_sides():
+    got = extract_article("India and the United States signed a Logistics Exchange Memorandum of Agreement in 2016, a "
+                          "Communications Compatibility and Security Agreement in 2018 and a Basic Exchange and "
+                          "Cooperation Agreement in 2020.", PUB)["agreements"]
+    assert sorted(a["date"] for a in got) == ["2016-01-01", "2018-01-01", "2020-01-01"]
+    assert all(set(a["parties"]) == {"Government of India", "Government of the United States"} for a in got)
+
+
+def test_ministers_of_two_states_who_met_and_signed_sign_for_them_and_they_signed_before():
+    got = extract_article("Chile's Defence Minister Ana Ruiz and Peru's Defence Minister Luis Soto met in Santiago on "
+                          "Monday and signed an agreement on disaster relief. They had signed a memorandum on border "
+                          "security in Lima in 2022.", PUB)["agreements"]
+    assert len(got) == 2
+    assert all(set(a["parties"]) == {"Government of Chile", "Government of Peru"} for a in got)
+    assert set(got[0]["signatories"]) == {"Ana Ruiz", "Luis Soto"}

@@ -48,6 +48,7 @@ from transforms.phrases import PhraseMatcher
 from transforms.record import EventRecord, RoleFiller
 from transforms.sentences import Sentence, headline_lines
 
+DEAL_NAME_REACH = 60  # characters from "a" to a deal's word ("a Communications Compatibility and Security Agreement")
 REPRESENTED_REACH = 30  # characters between a body's name and ", represented by" ("Commonwealth of Australia")
 SIGNING_DETAIL_REACH = 3  # sentences after an agreement that may still tell who signed it, where and when
 OWN_DATE_REACH = 12  # characters after a verb within which a date is that verb's ("signed in 2024")
@@ -302,7 +303,8 @@ def _kinds_listed(story: _Story, s: Sentence, last: Agreement) -> bool:
 
 def _deal_items_anywhere(t: str, rx: SpecPatterns) -> list[re.Match[str]]:
     """The agreement words of a list of deals, each after "a"/"an" (with or without a body after it)."""
-    return [m for m in rx.trigger.finditer(t) if rx.p.deal_item_lead.search(t[max(0, m.start() - 40):m.start()])]
+    return [m for m in rx.trigger.finditer(t)
+            if rx.p.deal_item_lead.search(t[max(0, m.start() - DEAL_NAME_REACH):m.start()])]
 
 
 def _pairs_listed(story: _Story, s: Sentence, spans: list[tuple[int, int, str]], last: Agreement) -> bool:
@@ -502,7 +504,8 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
             a.location = fuller_place(a.location, ag.location)
             add_new(a.evidence, [said])
         return
-    each = _itemised_deals(t, ag, story.org_forms, rx) or _one_per_counterpart(t, typ, ag, story.org_forms, rx)
+    each = (_itemised_deals(t, ag, story.org_forms, rx) or _one_per_counterpart(t, typ, ag, story.org_forms, rx)
+            or _one_per_dated_item(t, ag, rx))
     if each:
         for one in each:
             _merge_agreement(found, one, False, rx)
@@ -772,8 +775,24 @@ def _two_ministers(t: str, doc: Doc, rx: SpecPatterns) -> list[str]:
 
 def _deal_items(t: str, rx: SpecPatterns) -> list[re.Match[str]]:
     """The agreement words of a list of deals: each after "a"/"an" and before the body it is with."""
-    return [m for m in rx.trigger.finditer(t) if rx.p.deal_item_lead.search(t[max(0, m.start() - 40):m.start()])
+    return [m for m in rx.trigger.finditer(t)
+            if rx.p.deal_item_lead.search(t[max(0, m.start() - DEAL_NAME_REACH):m.start()])
             and rx.p.deal_item_with.match(t, m.end())]
+
+
+def _one_per_dated_item(t: str, ag: Agreement, rx: SpecPatterns) -> list[Agreement]:
+    """"signed an X agreement in 2016, a Y agreement in 2018 and a Z agreement in 2020": one agreement per item,
+    of its own type and year, between the sides that signed them all."""
+    items = _deal_items_anywhere(t, rx)
+    if len(items) < 2:
+        return []
+    ends = [*(m.start() for m in items[1:]), len(t)]
+    years = [rx.p.year.findall(t, m.end(), end) for m, end in zip(items, ends, strict=True)]
+    kinds = [kind(m.group(), rx.types) for m in items]
+    if any(len(y) != 1 for y in years) or len({y[0] for y in years}) < len(items) or not all(kinds):
+        return []
+    return [replace(ag, type=k_[1], date=dt.date(int(y[0]), 1, 1), precision="year", evidence=list(ag.evidence))
+            for k_, y in zip(kinds, years, strict=True) if k_]
 
 
 def _itemised_deals(t: str, ag: Agreement, org_forms: dict[str, str], rx: SpecPatterns) -> list[Agreement]:
@@ -807,7 +826,8 @@ def _agreement_clauses(t: str, rx: SpecPatterns) -> list[str]:
     start = 0
     for m1, m2 in zip(marks, marks[1:], strict=False):
         br = next((b for b in rx.p.clause_break.finditer(t, m1.end(), m2.start())), None)
-        if br is not None and rx.verb.search(t, br.end()) and rx.verb.search(t[start:br.start()]):
+        # (a verb of its own: "a Basic Exchange and Cooperation Agreement" names a deal, "exchanged" is a verb)
+        if br is not None and _lower_verb(t, br.end(), rx) and rx.verb.search(t[start:br.start()]):
             out.append(t[start:br.start()])
             start = br.end()
         elif (earlier := rx.p.earlier_deal.search(t, m1.end(), m2.start())) is not None:
@@ -816,6 +836,11 @@ def _agreement_clauses(t: str, rx: SpecPatterns) -> list[str]:
             start = earlier.start()
     out.append(t[start:])
     return out
+
+
+def _lower_verb(t: str, at: int, rx: SpecPatterns) -> bool:
+    """A concluding verb written in lower case after `at`, not a capitalised word of a name."""
+    return any(m.group()[:1].islower() for m in rx.verb.finditer(t, at))
 
 
 def _told_together(found: list[Agreement], kind: str) -> list[Agreement]:
@@ -1074,8 +1099,9 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
             continue  # the end of a name: 'PT Kelautan Indonesia and'
         # Only a country that acts: 'India and Japan', 'between India and', 'with Japan', 'India on
         # Thursday signed'.
-        after = text[end:end + 5]
-        filler = p.subject_of_verb.match(text, own_actor.end() if own_actor else end)  # always matches
+        actor_end = own_actor.end() if own_actor else end
+        after = text[actor_end:actor_end + 5]
+        filler = p.subject_of_verb.match(text, actor_end)  # always matches
         subject = filler is not None and bool(rx.verb.match(text, filler.end()))
         # Headline style: "Chile, India sign pact".
         listed = p.comma_capital_word.match(text[end:end + 30])
