@@ -2438,3 +2438,10 @@ def test_ministers_of_two_states_who_met_and_signed_sign_for_them_and_they_signe
     assert len(got) == 2
     assert all(set(a["parties"]) == {"Government of Chile", "Government of Peru"} for a in got)
     assert set(got[0]["signatories"]) == {"Ana Ruiz", "Luis Soto"}
+
+
+def test_who_signed_on_behalf_of_one_side_and_who_represented_the_other_signed_the_agreement_just_told():
+    (ag,) = extract_article("The Vexlar Navy signed an MoU with the Norland University of Science on Tuesday. "
+                            "Commodore Ivo Rask, Director of Naval Research, signed on behalf of the Navy, while the "
+                            "university was represented by its Registrar, Dr Ana Lunde.", PUB)["agreements"]
+    assert set(ag["signatories"]) == {"Ivo Rask", "Ana Lunde"}

@@ -129,6 +129,9 @@ def _signed_document(story: _Story, s: Sentence) -> None:
         return
     last = story.found[-1]
     names = _signatories(s.text, story.rx.verb.search(s.text), story.person_forms, story.rx)
+    other = p.side_represented_by.search(s.text)
+    if other is not None:  # "..., while the university was represented by its Registrar, Dr X"
+        names += [n for a, _, n in name_spans(s.text, story.person_forms) if a > other.end() and n not in names]
     add_new(last.signatories, names)
     if told_back:
         last.location = last.location or place_in(s.text, story.rx)
@@ -928,23 +931,26 @@ def _signatories(t: str, verb: re.Match[str] | None, person_forms: dict[str, str
     if by:
         # Up to the end of the clause: not the spokesperson who tweeted it after the closing quote.
         out = [name for a, _, name in people if a >= by.start() and not p.quote_or_tweet.search(t[by.end():a])]
-    elif verb is not None:
-        names_before = [p for p in people if p[1] <= verb.start()]
-        if names_before:
-            between = t[names_before[-1][1]:verb.start()]
-            if p.subject_to_verb.fullmatch(between):
-                # walk back over "X and Y" / "X, Y and Z"
-                out = [names_before[-1][2]]
-                # "X and Y", "X, Y", "X and his French counterpart Y": signatories side by side.
-                for a, q in zip(names_before[-2::-1], names_before[::-1], strict=False):
-                    if p.joined_names.fullmatch(t[a[1]:q[0]]):
-                        out.insert(0, a[2])
-                    else:
-                        break
-        # "X signed the pact with his Norwegian counterpart Y": Y signed it too.
-        out += [name for a, _, name in people if out and a > verb.end()
-                and p.counterpart_signing_with.search(t, verb.end(), a)][:1]
+    # "X, Director of Y, signed on behalf of the Navy": the signer stands before the verb "on behalf of" follows.
+    if verb is not None and (by is None or by.start() >= verb.end()):
+        out = _signers_before(t, verb, people, rx) + out
     return dedupe(out)
+
+
+def _signers_before(t: str, verb: re.Match[str], people: list[tuple[int, int, str]], rx: SpecPatterns) -> list[str]:
+    """The officials named right before the verb ('X and Y signed', 'X, CEO of Z, signed'), and the counterpart
+    one signed with ('X signed the pact with his Norwegian counterpart Y')."""
+    before = [x for x in people if x[1] <= verb.start()]
+    if not before or not rx.p.subject_to_verb.fullmatch(t[before[-1][1]:verb.start()]):
+        return []
+    out = [before[-1][2]]
+    # walk back over "X and Y", "X, Y", "X and his French counterpart Y": signatories side by side.
+    for a, q in zip(before[-2::-1], before[::-1], strict=False):
+        if not rx.p.joined_names.fullmatch(t[a[1]:q[0]]):
+            break
+        out.insert(0, a[2])
+    return out + [name for a, _, name in people
+                  if a > verb.end() and rx.p.counterpart_signing_with.search(t, verb.end(), a)][:1]
 
 
 
