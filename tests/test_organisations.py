@@ -1071,3 +1071,8 @@ def _registry_service() -> tuple[RegistryOrg, str]:
     reg = next(o for o in K.organisations if o.country and any(
         " " not in a and o.name.endswith(" " + a) for a in o.aliases))
     return reg, next(a for a in reg.aliases if " " not in a and reg.name.endswith(" " + a))
+
+
+def test_the_body_after_a_title_opened_by_its_modifier_is_a_body():
+    got = names("Zhang Wei, Vice Chairman of the Central Military Commission, also met him.")
+    assert list(got) == ["Central Military Commission"]

@@ -690,6 +690,8 @@ def _leading_title(words: list[str], k: Knowledge) -> int:
             n += span
         elif lex.is_title_word(words[n]) and words[n] not in k.org_heads:
             n += 1
+        elif words[n] in k.words.title_modifiers and n + 1 < len(words) and lex.is_title_word(words[n + 1]):
+            n += 1  # "Vice Chairman", "Deputy Director": the modifier of the title after it
         else:
             break
         while n < len(words) and words[n].startswith(tuple(k.words.title_particles)):
