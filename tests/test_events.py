@@ -2445,3 +2445,12 @@ def test_who_signed_on_behalf_of_one_side_and_who_represented_the_other_signed_t
                             "Commodore Ivo Rask, Director of Naval Research, signed on behalf of the Navy, while the "
                             "university was represented by its Registrar, Dr Ana Lunde.", PUB)["agreements"]
     assert set(ag["signatories"]) == {"Ivo Rask", "Ana Lunde"}
+
+
+def test_someone_else_who_also_met_the_visitor_held_a_meeting_of_their_own():
+    got = extract_article("Vexlar Defence Minister Ana Lunde met Norland Defence Minister Ivo Rask in Oslo on Monday. "
+                          "Karl Berg, Chief of the Vexlar Defence Staff, also met Rask.", PUB)["meetings"]
+    assert len(got) == 2
+    one = extract_article("Vexlar Defence Minister Ana Lunde met Norland Defence Minister Ivo Rask in Oslo on Monday. "
+                          "Lunde and Rask discussed ammunition.", PUB)["meetings"]
+    assert len(one) == 1

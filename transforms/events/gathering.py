@@ -58,6 +58,7 @@ class Meeting:
     chairs: list[tuple[str, str]] = field(default_factory=list)  # (official name, role)
     evidence: list[str] = field(default_factory=list)
     counterparts: list[str] = field(default_factory=list)  # officials met, for telling bilateral meetings apart
+    met_by: list[str] = field(default_factory=list)  # officials who met them ("X met Y": X), likewise
     earlier: bool = False  # "the two had last met in 2024": an occasion before the story's, kept apart
     listed: bool = False  # one of the meetings a sentence lists ("held separate meetings with A, B and C")
     separate: bool = False  # "in a separate meeting later in the day": not the one just spoken of
@@ -378,6 +379,7 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
         precision=d.precision if d else None, location=place_in(now, rx),
         participants=dedupe(participants), chairs=_chairs(t, rx, story.person_forms, story.named_before), evidence=[t],
         counterparts=[n for a, _, n in name_spans(t, story.person_forms) if a > min(typ[1], verb_at or typ[1])],
+        met_by=[n for a, _, n in name_spans(t, story.person_forms) if verb_at is not None and a < verb_at],
     )
 
 
@@ -744,9 +746,12 @@ def _merge_meeting(found: list[Meeting], mt: Meeting, rx: SpecPatterns, anaphori
                      or of_dialogue)
         clash = prev.start and mt.start and abs((prev.start - mt.start).days) > 7
         chaired_apart = bool(prev.chairs and mt.chairs) and not {c for c, _ in prev.chairs} & {c for c, _ in mt.chairs}
+        # "A met Y. B also met Y": two meetings, each of one set of people.
+        met_by_others = (bool(prev.met_by and mt.met_by) and not set(prev.met_by) & set(mt.met_by + mt.counterparts)
+                         and any(rx.p.also_met.search(e) for e in mt.evidence))
         apart = not anaphoric and not same_name(prev) and (
             (_met_apart(prev, mt, rx) and not of_dialogue) or prev.earlier or mt.earlier or chaired_apart
-            or mt.separate)
+            or mt.separate or met_by_others)
         if same_kind and not named_apart and not clash and not apart:
             if prev.type == fallback or of_dialogue:
                 prev.type = (rx.special("dialogue") or mt.type) if of_dialogue else mt.type
