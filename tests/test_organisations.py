@@ -1014,6 +1014,8 @@ def test_a_kind_of_company_opening_a_headline_is_no_company_s_name():
     assert "Consortium" not in got
     assert {"Orvik Systems", "Kestrel Sensors", "Norland Telecom", "Finnish Border Guard"} <= set(got)
     assert "Border Guard" not in got  # the Finnish one, without its adjective
+    assert "Firms" not in names("Firms sign teaming agreement\n\nOrvik Systems and Kestrel Aero signed a teaming "
+                                "agreement on Tuesday.")
 
 
 def test_a_bare_body_stays_apart_where_two_countries_have_one():
