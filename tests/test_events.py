@@ -2454,3 +2454,9 @@ def test_someone_else_who_also_met_the_visitor_held_a_meeting_of_their_own():
     one = extract_article("Vexlar Defence Minister Ana Lunde met Norland Defence Minister Ivo Rask in Oslo on Monday. "
                           "Lunde and Rask discussed ammunition.", PUB)["meetings"]
     assert len(one) == 1
+
+
+def test_a_defence_ministerial_held_is_a_meeting_but_a_ministerial_statement_is_not():
+    (mt,) = extract_article("The Vexlar-Norland Defence Ministerial was held in Oslo on Monday.", PUB)["meetings"]
+    assert (mt["type"], mt["name"]) == ("other", "Vexlar-Norland Defence Ministerial")
+    assert extract_article("The minister made a ministerial statement in Oslo on Monday.", PUB)["meetings"] == []
