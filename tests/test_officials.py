@@ -730,3 +730,10 @@ def test_a_name_suffix_after_two_name_words_ends_the_name():
     got = people("It was signed by Vexlar CEO Bosco da Costa Junior. The Junior Warrant Officer Karl Berg said so.")
     assert got["Bosco da Costa Junior"].title == "CEO"
     assert got["Karl Berg"].title == "Junior Warrant Officer"
+
+
+def test_a_title_after_a_name_keeps_a_plural_owner_and_drops_when_it_is_held():
+    got = people("Karl Berg, the head of Orvik Systems' naval business, said so. Rear Admiral (retd) Ivo Rask, now an "
+                 "adviser to Orvik, agreed.")
+    assert got["Karl Berg"].title == "head of Orvik Systems' naval business"
+    assert got["Ivo Rask"].title == "adviser to Orvik"

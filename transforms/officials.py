@@ -575,6 +575,8 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
                     return sent[r.start:more.end()]
                 held_in = lex.p.title_in_tail.match(sent, r.end)  # "Flag Officer in Command", "Officer in Charge"
                 return sent[r.start:held_in.end()] if held_in else r.text(sent)
+    lead = lex.p.title_lead_adverb.match(sent, start)  # "X, now an adviser to Orvik,"
+    start = lead.end() if lead else start
     low = lex.p.lower_title_after.match(sent[start:])
     words = low.group(1).split() if low else []
     if words and (words[0] in lex.words.relative_pronouns or words[0] in lex.words.coordinators):
