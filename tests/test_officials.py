@@ -734,6 +734,6 @@ def test_a_name_suffix_after_two_name_words_ends_the_name():
 
 def test_a_title_after_a_name_keeps_a_plural_owner_and_drops_when_it_is_held():
     got = people("Karl Berg, the head of Orvik Systems' naval business, said so. Rear Admiral (retd) Ivo Rask, now an "
-                 "adviser to Orvik, agreed.")
+                 "adviser to the minister, agreed.")
     assert got["Karl Berg"].title == "head of Orvik Systems' naval business"
-    assert got["Ivo Rask"].title == "adviser to Orvik"
+    assert got["Ivo Rask"].title == "adviser to the minister"
