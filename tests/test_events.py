@@ -2460,3 +2460,11 @@ def test_a_defence_ministerial_held_is_a_meeting_but_a_ministerial_statement_is_
     (mt,) = extract_article("The Vexlar-Norland Defence Ministerial was held in Oslo on Monday.", PUB)["meetings"]
     assert (mt["type"], mt["name"]) == ("other", "Vexlar-Norland Defence Ministerial")
     assert extract_article("The minister made a ministerial statement in Oslo on Monday.", PUB)["meetings"] == []
+
+
+def test_an_agreement_told_with_only_its_year_after_an_undated_one_is_another():
+    got = extract_article("In their presence, the Vexlar Materiel Agency and the Norland Materiel Agency signed an "
+                          "agreement on joint procurement. The two countries signed a defence cooperation agreement "
+                          "in 2019.", PUB)["agreements"]
+    assert len(got) == 2
+    assert any(a["date"] == "2019-01-01" and a["precision"] == "year" for a in got)

@@ -1078,3 +1078,11 @@ def _registry_service() -> tuple[RegistryOrg, str]:
 def test_the_body_after_a_title_opened_by_its_modifier_is_a_body():
     got = names("Zhang Wei, Vice Chairman of the Central Military Commission, also met him.")
     assert list(got) == ["Central Military Commission"]
+
+
+def test_a_generic_registry_name_in_a_story_of_another_country_is_that_country_s_body_of_the_name():
+    got = names("Oslo, 12 March: The talks were held at the Ministry of Defence, a statement from the Norland "
+                "Ministry of Defence said.")
+    assert list(got) == ["Norland Ministry of Defence"]
+    kept = names("New Delhi, 12 May: The Norland Ministry of Defence and the Ministry of Defence signed an MoU.")
+    assert {"Norland Ministry of Defence", "Ministry of Defence"} <= set(kept)

@@ -49,6 +49,7 @@ class Org:
     country: str | None = None
     parent: str | None = None  # canonical name of the parent
     registry: bool = False
+    bare: bool = False  # a registry kind named bare ("the Ministry of Defence") in a story of another country's
     mentions: int = 0
     first: int = 1 << 30  # first offset, for stable ordering
     spans: list[tuple[int, int]] = field(default_factory=list)  # where the text names it
@@ -777,7 +778,7 @@ class _Builder:
         word, of the registry body's kind, not the registry's body."""
         existing = self.find(form)
         if existing is None:
-            existing = Org(name=form, org_type=reg.org_type)
+            existing = Org(name=form, org_type=reg.org_type, bare=True)
             self.orgs.append(existing)
         existing.first = min(existing.first, pos)
         self._link(existing)
@@ -1210,9 +1211,13 @@ def _bare_form_of_unnamed_country(text: str, form: str, reg: RegistryOrg, k: Kno
     """'the Air Force' in a story that never names Ruritania is not the Ruritanian Air Force: a registry body
     named '<Demonym> <form>' is what the bare form means only in a story that names its country, and that names
     no other body of that name (`others`: "the Vexlar Army ... an Army official")."""
-    if not reg.country or not reg.name.lower().endswith(" " + form.lower()):
+    another = any(o.endswith(" " + form) for o in others)
+    # "the Norland Ministry of Defence ... at the Ministry of Defence": a registry body known by the generic name of
+    # its kind is that other body where the story names one so and never the registry's country.
+    generic = bool(reg.country) and norm(reg.name) == norm(form) and another
+    if not generic and (not reg.country or not reg.name.lower().endswith(" " + form.lower())):
         return False
-    if any(o.endswith(" " + form) for o in others):
+    if another and not generic:
         return True
     # "Pune, June 5 (PTI): The Navy signed ...": the dateline's city names the story's country.
     if _dateline_country(text, k) == reg.country:
@@ -1430,9 +1435,11 @@ def _fold_variants(b: _Builder, k: Knowledge) -> None:
         if len(longer) == 1 and (m or owner or len(words) == 1 or longer[0].org_type == "company" or of_country):
             b.absorb(longer[0], o)
             continue
-        # "the Finnish Border Guard" and "the Border Guard said": the body without its country's adjective.
+        # "the Finnish Border Guard" and "the Border Guard said": the body without its country's adjective (or,
+        # for a kind the registry holds bare, "the Norland Ministry of Defence" and "at the Ministry of Defence").
         of_a_country = [x for x in b.orgs if x is not o and x.name.endswith(" " + o.name)
-                        and x.name[:-len(o.name) - 1] in k.countries]
+                        and (x.name[:-len(o.name) - 1] in k.countries
+                             or (o.bare and k.patterns.capitalised_words.fullmatch(x.name[:-len(o.name) - 1])))]
         if len(of_a_country) == 1:
             b.absorb(of_a_country[0], o)
 

@@ -1139,7 +1139,9 @@ def _merge_agreement(found: list[Agreement], ag: Agreement, anaphoric: bool, rx:
         overlap = not a or not b or (bool(a & b) and (anaphoric or a <= b or b <= a))
         overlap = overlap or (anaphoric and _acting_for(a, b, country_of or {}))
         # "... follows an MoU signed in 2021. The two ministers also signed an MoU on training": not that one.
-        history = not anaphoric and prev.precision == "year" and ag.date is None
+        # And "The two countries signed a cooperation agreement in 2019" after an undated one: another, earlier.
+        history = not anaphoric and ((prev.precision == "year" and ag.date is None)
+                                     or (ag.precision == "year" and prev.date is None and not prev.headline_only))
         if (same_type and overlap and not history
                 and not _dates_clash(prev.date, prev.precision, ag.date, ag.precision)):
             if prev.headline_only and not ag.headline_only and len(ag.parties) >= 2:
