@@ -193,6 +193,13 @@ def opening_form(text: str, forms: Iterable[str]) -> str | None:
     return max(opens, key=len, default=None)
 
 
+@functools.lru_cache(maxsize=4)
+def first_words_of_countries(k: Knowledge) -> frozenset[str]:
+    """The first word of every name a country goes by ("South" of "South Korea", "Israel"): a word that opens
+    none of them opens no country, so no spelling of one need be tried."""
+    return frozenset(c.split()[0] for c in k.countries)
+
+
 def country_words(words: list[str], k: Knowledge) -> int:
     """How many words at the start name a country, possessive or not ("Saudi Arabia's", "UAE"), else 0."""
     plain = [k.patterns.possessive_end.sub("", " ".join(words[:n])) for n in (3, 2, 1)]

@@ -19,6 +19,7 @@ from transforms.names import (
     Tok,
     capitalised_runs,
     country_words,
+    first_words_of_countries,
     initials_match,
     norm,
     opening_form,
@@ -375,8 +376,8 @@ def _country_lead(toks: list[Tok], lex: Lexicon) -> int:
     n = 0
     while n < len(toks) - 2 and toks[n].text in lex.knowledge.countries:
         n += 1
-    if n == 0:  # "United States Ola Dahl": a country of several words
-        words = [t.text for t in toks]
+    if n == 0 and toks and toks[0].text in first_words_of_countries(lex.knowledge):
+        words = [t.text for t in toks]  # "United States Ola Dahl": a country of several words
         n = country_words(words, lex.knowledge)
         n = n if 0 < n <= len(toks) - 2 and not lex.p.possessive_end.search(words[n - 1]) else 0
     return n

@@ -21,6 +21,7 @@ from transforms.names import (
     capitalised_runs,
     country_possessive_words,
     country_words,
+    first_words_of_countries,
     initials_hits,
     initials_match,
     norm,
@@ -788,6 +789,9 @@ class _Builder:
         """"Israel's defence ministry", "Israel Ministry of Defense": a country's own body of a kind the registry
         holds for another country, as (country, registry body)."""
         words = name.split()
+        firsts = first_words_of_countries(self.k)
+        if not words or not (words[0] in firsts or words[0][:-2] in firsts or words[0][:-1] in firsts):
+            return None  # most names open with no country: no spelling of one is tried
         n = country_words(words, self.k)
         if not n or len(words) <= n:
             return None
