@@ -362,8 +362,7 @@ def _acronym_read_as_a_word(text: str, start: int, form: str, reg: RegistryOrg, 
     if form == reg.acronym or form.upper() != reg.acronym:
         return False
     before = text[:start].rstrip(" \"'“‘")
-    return not before or before[-1] in k.words.sets["sentence_ending_marks"] or \
-        re.search(rf"\b{re.escape(form.lower())}\b", text) is not None
+    return not before or before[-1] in k.words.sentence_ending_marks or whole_word_count(text, form.lower()) > 0
 
 
 def _ends_at_its_country(toks: list[Tok], k: Knowledge) -> list[Tok]:
