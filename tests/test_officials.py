@@ -737,3 +737,10 @@ def test_a_title_after_a_name_keeps_a_plural_owner_and_drops_when_it_is_held():
                  "adviser to the minister, agreed.")
     assert got["Karl Berg"].title == "head of Orvik Systems' naval business"
     assert got["Ivo Rask"].title == "adviser to the minister"
+
+
+def test_a_service_chief_s_or_deputy_s_letters_are_a_title():
+    got = people("The review was chaired by Rear Admiral Ivo Rask, ACNS (Air Materiel), on Monday. VCNS Vice Admiral "
+                 "Karl Berg inaugurated the facility.")
+    assert got["Ivo Rask"].title == "ACNS (Air Materiel)"
+    assert got["Karl Berg"].title == "VCNS"
