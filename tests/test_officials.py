@@ -744,3 +744,9 @@ def test_a_service_chief_s_or_deputy_s_letters_are_a_title():
                  "Karl Berg inaugurated the facility.")
     assert got["Ivo Rask"].title == "ACNS (Air Materiel)"
     assert got["Karl Berg"].title == "VCNS"
+
+
+def test_a_bracketed_acronym_in_a_title_is_spelt_out_by_what_a_body_of_the_text_is_of():
+    got = people("Secretary (DP) Karl Berg of the Department of Defence Production chaired the meeting.")
+    assert got["Karl Berg"].title == "Secretary (Defence Production)"
+    assert people("Secretary (DP) Karl Berg chaired the meeting.")["Karl Berg"].title == "Secretary (DP)"

@@ -602,10 +602,12 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
 
 
 def _expand_title(title: str, text: str, lex: Lexicon) -> str:
-    """'Secretary (DP)' becomes 'Secretary (Defence Production)' where the text spells the bracket out."""
+    """'Secretary (DP)' becomes 'Secretary (Defence Production)' where the text spells the bracket out, in brackets
+    or as what a body's name is of ('Department of Defence Production')."""
     def repl(m: re.Match[str]) -> str:
         acr = m.group(1)
-        for cand in lex.p.bracketed_name.finditer(text):
+        for cand in [*lex.p.bracketed_name.finditer(text), *lex.p.name_after_of.finditer(text)]:
+            # "(Defence Production)", or "Department of Defence Production" where no bracket spells it out
             if initials_match(acr, cand.group(1).split(), lex.words.connectors):
                 return f"({cand.group(1)})"
         return m.group(0)
