@@ -1086,3 +1086,9 @@ def test_a_generic_registry_name_in_a_story_of_another_country_is_that_country_s
     assert list(got) == ["Norland Ministry of Defence"]
     kept = names("New Delhi, 12 May: The Norland Ministry of Defence and the Ministry of Defence signed an MoU.")
     assert {"Norland Ministry of Defence", "Ministry of Defence"} <= set(kept)
+
+
+def test_what_a_company_officer_s_title_is_of_is_a_company_but_a_name_running_on_is_not_taken():
+    assert "Kestrel Infrasec" in names("Karl Berg, CEO of Kestrel Infrasec, said the deal was signed.")
+    got = names("The talks were opened by the CEO of Kestrel Infrasec Ana Lunde Berg on Monday.")
+    assert not any("Lunde" in n for n in got)

@@ -606,9 +606,12 @@ def _expand_title(title: str, text: str, lex: Lexicon) -> str:
     or as what a body's name is of ('Department of Defence Production')."""
     def repl(m: re.Match[str]) -> str:
         acr = m.group(1)
-        for cand in [*lex.p.bracketed_name.finditer(text), *lex.p.name_after_of.finditer(text)]:
-            # "(Defence Production)", or "Department of Defence Production" where no bracket spells it out
+        for cand in lex.p.bracketed_name.finditer(text):  # "(Defence Production)"
             if initials_match(acr, cand.group(1).split(), lex.words.connectors):
+                return f"({cand.group(1)})"
+        for cand in lex.p.name_after_of.finditer(text):  # "Department of Defence Production": its words' initials
+            words = [w for w in cand.group(1).split() if w not in lex.words.connectors]
+            if "".join(w[0] for w in words) == acr:
                 return f"({cand.group(1)})"
         return m.group(0)
 

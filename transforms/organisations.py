@@ -1141,7 +1141,7 @@ def _cued_names(text: str, k: Knowledge) -> Iterator[tuple[str, int]]:
     p = k.patterns
     appoints = any(v in text for v in k.words.sets["appointing_verbs"])  # rare: the pattern is not run otherwise
     for rx in (p.org_cue_name, p.org_apposition, p.org_place_based, p.org_maker_clause, p.org_named_by_role,
-               *([p.org_appointing] if appoints else [])):
+               p.org_after_company_title, *([p.org_appointing] if appoints else [])):
         for m in rx.finditer(text):
             yield m.group(1).split("\n")[0].rstrip(), m.start(1)  # a headline's name ends with its line
     for m in p.org_examples.finditer(text):  # "companies, including A, B and C": each of them
