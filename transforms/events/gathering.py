@@ -231,6 +231,9 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
     mt.separate = bool(rx.p.separate_occasion.search(t[:typ[1]]))
     mt.dated_by_its_words = mt.start is not None and bool(rx.p.date_in_meeting_phrase.match(t, typ[1]))
     own = _talks_before_occasion(t, typ, rx) if occasion and typ != met else None
+    if own is not None and own[0] == rx.special("fallback") and _counterpart_pair(t, story.person_forms, rx):
+        own = (rx.special("bilateral") or own[0], own[1])  # "A and his counterpart B ... at their meeting on the
+        # margins of the Summit": their bilateral meeting, beside the summit
     own_talks = own is not None or (occasion and met is not None and typ != met)
     if own_talks:
         # "On the sidelines of the dialogue, he met the chairman of X": X took part in the talks, not the dialogue.
