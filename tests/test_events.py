@@ -2468,3 +2468,10 @@ def test_an_agreement_told_with_only_its_year_after_an_undated_one_is_another():
                           "in 2019.", PUB)["agreements"]
     assert len(got) == 2
     assert any(a["date"] == "2019-01-01" and a["precision"] == "year" for a in got)
+
+
+def test_counterparts_meeting_on_the_margins_of_a_summit_held_a_bilateral_meeting_of_their_own():
+    got = extract_article("Vexlar Defence Minister Ana Lunde and her Norland counterpart Ivo Rask signed the "
+                          "memorandum at their meeting in Singapore on the margins of the three-day Asia Security "
+                          "Summit on Saturday.", PUB)["meetings"]
+    assert sorted(m["type"] for m in got) == ["bilateral meeting", "summit"]
