@@ -2475,3 +2475,14 @@ def test_counterparts_meeting_on_the_margins_of_a_summit_held_a_bilateral_meetin
                           "memorandum at their meeting in Singapore on the margins of the three-day Asia Security "
                           "Summit on Saturday.", PUB)["meetings"]
     assert sorted(m["type"] for m in got) == ["bilateral meeting", "summit"]
+
+
+def test_items_under_an_outcomes_heading_are_agreements_but_not_under_a_heading_of_plans():
+    items = ("1. Memorandum of Understanding between the Norland Ministry of Defence and the Vexlar Ministry of "
+             "National Defence on defence industrial cooperation.\n2. Agreement between the Norland Space Agency and "
+             "the Vexlar Space Office on peaceful uses of outer space.\n")
+    got = extract_article("List of Outcomes: Visit of the Prime Minister of Vexlar to Norland\n\nAgreements / MoUs\n\n"
+                          + items, PUB)["agreements"]
+    assert sorted(a["type"] for a in got) == ["MoU", "other"]
+    assert extract_article("Visit of the Prime Minister of Vexlar to Norland\n\nAgreements under discussion\n\n"
+                           + items, PUB)["agreements"] == []

@@ -102,6 +102,9 @@ def read_signings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]
                 and not is_negated(s.text, rx)):
             story.listed_at = s.index  # "The following documents were exchanged during the visit:"
             continue
+        if rx.p.outcomes_heading.search(s.text):
+            story.listed_at = s.index  # "List of Outcomes: ...", "Agreements / MoUs": the items below were concluded
+            continue
         if s.index in announced or not rx.trigger.search(s.text):
             _signed_document(story, s)
             _next_counted(story, s)
