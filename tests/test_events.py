@@ -2486,3 +2486,12 @@ def test_items_under_an_outcomes_heading_are_agreements_but_not_under_a_heading_
     assert sorted(a["type"] for a in got) == ["MoU", "other"]
     assert extract_article("Visit of the Prime Minister of Vexlar to Norland\n\nAgreements under discussion\n\n"
                            + items, PUB)["agreements"] == []
+
+
+def test_a_capitalised_verb_inside_a_deal_s_name_is_no_verb_and_the_countries_it_is_between_sign():
+    (ag,) = extract_article("The Basic Exchange and Cooperation Agreement between India and the United States was "
+                            "signed in New Delhi in 2020.", PUB)["agreements"]
+    assert set(ag["parties"]) == {"Government of India", "Government of the United States"}
+    (deal,) = extract_article("Navy Signs Deal With Orvik Systems\n\nThe Vexlar Navy signed a contract with Orvik "
+                              "Systems on Monday.", PUB)["agreements"]
+    assert set(deal["parties"]) == {"Vexlar Navy", "Orvik Systems"}

@@ -212,3 +212,17 @@ def country_possessive_words(words: list[str], k: Knowledge) -> int:
     return next((n for n in (1, 2, 3) if n <= len(words) and words[n - 1][-1:] in "s'’"
                  and p.possessive_end.search(words[n - 1])
                  and p.possessive_end.sub("", " ".join(words[:n])) in k.countries), 0)
+
+
+def inside_a_name(text: str, start: int, end: int) -> bool:
+    """'The Basic Exchange and Cooperation Agreement was signed': a capitalised word between capitalised words,
+    in a sentence of ordinary prose (not a headline in title case), is a word of a name, not a verb."""
+    word = text[start:end]
+    if not word[:1].isupper() or start == 0:
+        return False
+    before = text[:start].split()[-1:]
+    after = text[end:].split()[:1]
+    if not any(w[:1].isupper() for w in before + after):
+        return False
+    return any(w.islower() and len(w) > 3 for w in text.split())  # prose has long lower-case words
+

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.knowledge import Knowledge
-from transforms.names import country_possessive_words, norm
+from transforms.names import country_possessive_words, inside_a_name, norm
 from transforms.patterns import Patterns
 from transforms.phrases import phrase_pattern
 from transforms.sentences import Sentence
@@ -140,7 +140,7 @@ def _signing_verbs(text: str, k: Knowledge) -> tuple[bool, tuple[tuple[int, int]
     if not type_rx.search(text):  # most sentences name no agreement: their first verb is all that is asked
         first = verb_rx.search(text)
         return False, ((first.span(),) if first else ())
-    return True, tuple(m.span() for m in verb_rx.finditer(text))
+    return True, tuple(m.span() for m in verb_rx.finditer(text) if not inside_a_name(text, m.start(), m.end()))
 
 
 

@@ -40,7 +40,7 @@ from transforms.events.common import (
 )
 from transforms.events.engine import SpecPatterns, best_type, kind, reader
 from transforms.knowledge import Knowledge
-from transforms.names import norm, opening_form
+from transforms.names import inside_a_name, norm, opening_form
 from transforms.organisations import Org
 from transforms.party_slots import TransferItem
 from transforms.patterns import Patterns
@@ -157,12 +157,17 @@ def _next_counted(story: _Story, s: Sentence) -> None:
         add_new(slot.evidence, [s.text])
 
 
+def _clause_verb(t: str, pos: int, rx: SpecPatterns) -> re.Match[str] | None:
+    """The clause's first concluding verb from `pos`, not a word of a name ("the Basic Exchange and ...")."""
+    return next((m for m in rx.verb.finditer(t, pos) if not inside_a_name(t, m.start(), m.end())), None)
+
+
 def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     """One clause: a new agreement, details for one already read, or nothing."""
     rx, found = story.rx, story.found
     said = t  # the evidence keeps the whole clause, even when its planned part is cut off below
     ended = rx.p.talks_concluded.search(t)  # "Talks concluded last week and X signed ...": signed is the verb
-    verb = rx.verb.search(t, ended.end() if ended else 0) or (rx.verb.search(t) if ended else None)
+    verb = _clause_verb(t, ended.end() if ended else 0, rx) or (_clause_verb(t, 0, rx) if ended else None)
     if verb is not None:
         t = _from_own_subject(t, verb, rx)
     t = drop_planned_part(t, rx, verb)
