@@ -750,3 +750,10 @@ def test_a_bracketed_acronym_in_a_title_is_spelt_out_by_what_a_body_of_the_text_
     got = people("Secretary (DP) Karl Berg of the Department of Defence Production chaired the meeting.")
     assert got["Karl Berg"].title == "Secretary (Defence Production)"
     assert people("Secretary (DP) Karl Berg chaired the meeting.")["Karl Berg"].title == "Secretary (DP)"
+
+
+def test_the_kind_of_body_owning_a_title_is_the_body_of_that_story():
+    got = people("The Royal Vexlar Navy signed a contract with Orvik on Monday. The navy's chief, Rear Admiral Ivo "
+                 "Rask, said so. Kestrel Systems won a contract. Ana Lunde, the company's chief executive, agreed.")
+    assert (got["Ivo Rask"].title, got["Ivo Rask"].organisation) == ("chief", "Royal Vexlar Navy")
+    assert (got["Ana Lunde"].title, got["Ana Lunde"].organisation) == ("chief executive", "Kestrel Systems")
