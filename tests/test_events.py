@@ -2495,3 +2495,11 @@ def test_a_capitalised_verb_inside_a_deal_s_name_is_no_verb_and_the_countries_it
     (deal,) = extract_article("Navy Signs Deal With Orvik Systems\n\nThe Vexlar Navy signed a contract with Orvik "
                               "Systems on Monday.", PUB)["agreements"]
     assert set(deal["parties"]) == {"Vexlar Navy", "Orvik Systems"}
+
+
+def test_a_council_s_officer_holding_talks_holds_a_bilateral_meeting_but_a_council_that_met_a_council_meeting():
+    (mt,) = extract_article("Vexlar Defense Minister Karl Berg held talks with Norland Security Council Secretary Ana "
+                            "Lunde in Oslo on Monday.", PUB)["meetings"]
+    assert (mt["type"], mt["name"]) == ("bilateral meeting", None)
+    (council,) = extract_article("The Norland Security Council met in Oslo on Monday.", PUB)["meetings"]
+    assert council["type"] == "council meeting"

@@ -1092,3 +1092,8 @@ def test_what_a_company_officer_s_title_is_of_is_a_company_but_a_name_running_on
     assert "Kestrel Infrasec" in names("Karl Berg, CEO of Kestrel Infrasec, said the deal was signed.")
     got = names("The talks were opened by the CEO of Kestrel Infrasec Ana Lunde Berg on Monday.")
     assert not any("Lunde" in n for n in got)
+
+
+def test_a_rank_word_after_of_is_part_of_an_office_not_a_person_s_rank():
+    got = names("He met the Chief of General Staff of the Saudi Armed Forces General Karl Berg at the headquarters.")
+    assert "Saudi Armed Forces" in got

@@ -544,6 +544,8 @@ def _candidates(toks: list[Tok], k: Knowledge) -> list[list[Tok]]:
                        if lex.rank_kind(" ".join(x.text for x in toks[i:i + n]))), 0)
         if n_rank and i > 0 and t.text == "General" and toks[i - 1].text in k.words_before_general:
             n_rank = 0  # "Directorate General of Ordnance", "Director General": not the rank
+        if n_rank and i > 0 and toks[i - 1].text in k.words.name_joining_prepositions:
+            n_rank = 0  # "Chief of General Staff of the X": what an office is of is no person's rank
         if n_rank and i + n_rank < len(toks) and names_a_place([x.text for x in toks[i:i + n_rank + 1]], k):
             n_rank = 0  # "Sri Lanka Navy": a country's name, not an honorific before a person
         after_rank = toks[i + n_rank].text if n_rank and i + n_rank < len(toks) else None

@@ -102,6 +102,8 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
     for m in rx.trigger.finditer(sentence, begin):
         if any(a <= m.start() < e for a, e in topics):
             continue  # "reviewed the progress of the Joint Committee": not this meeting's name
+        if rx.p.trigger_as_modifier is not None and rx.p.trigger_as_modifier.match(sentence, m.end()):
+            continue  # "Security Council Secretary X": a body's officer, no meeting's name
         before = sentence[begin:m.start()]
         nm = p.name_before.search(before[-200:])
         words = nm.group(1).split() if nm else []
