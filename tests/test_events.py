@@ -2503,3 +2503,13 @@ def test_a_council_s_officer_holding_talks_holds_a_bilateral_meeting_but_a_counc
     assert (mt["type"], mt["name"]) == ("bilateral meeting", None)
     (council,) = extract_article("The Norland Security Council met in Oslo on Monday.", PUB)["meetings"]
     assert council["type"] == "council meeting"
+
+
+def test_a_headline_s_win_is_no_agreement_where_the_body_tells_the_contract_as_to_come():
+    assert extract_article("Orvik Aero wins Norland Air Force trainer contract\n\nOslo, 4 March: The Norland Defence "
+                           "Materiel Agency has selected Orvik Aero to supply 12 trainers to the Norland Air Force. A "
+                           "contract is expected to be signed within weeks.", PUB)["agreements"] == []
+    (won,) = extract_article("Orvik Aero wins Navy contract\n\nOslo, 4 March: Orvik Aero has won a contract from the "
+                             "Vexlar Navy for 12 boats. A second contract is expected to be signed next year.",
+                             PUB)["agreements"]
+    assert set(won["parties"]) == {"Orvik Aero", "Vexlar Navy"}

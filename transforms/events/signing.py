@@ -81,6 +81,7 @@ class _Story(Story):
     last_at: int = -10
     negated_at: int = -10  # the last sentence that named an agreement only to negate it
     listed_at: int = -10  # the last line of a list the sentence before announced ("were exchanged:")
+    negated_types: set[str] = field(default_factory=set)  # kinds of agreement the body tells only as to come
 
 
 @reader("signing")
@@ -190,6 +191,8 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
             verb is not None and not participle
             and rx.p.modal_before.search(t, max(0, verb.start() - MODAL_REACH), verb.start())):
         story.negated_at = s.index
+        if s.index not in story.headline:
+            story.negated_types.add(typ[0])  # "A contract is expected to be signed": what a headline won is not yet
         return
     if (verb is not None and rx.p.signing_verb.match(verb.group()) and found
             and rx.p.signing_back.search(t[:verb.start()])):
@@ -623,6 +626,9 @@ def _settle_agreements(story: _Story, lede: DateMention | None) -> list[Agreemen
     body = [a for a in found if not a.headline_only]
     found = [a for a in found if not a.headline_only or not any(
         b.type == a.type or fallback in (a.type, b.type) for b in body)]
+    # "X wins Navy contract" over "The Navy has selected X ... A contract is expected to be signed": not yet won.
+    found = [a for a in found if not (a.headline_only and not body and (
+        a.type in story.negated_types or (story.negated_types and fallback == a.type)))]
     by_name = {o.name: o for o in orgs}
     pair = _article_countries(story.doc.sentences, story.rx) if any(not a.parties for a in found) else []
     for ag in found:
