@@ -2513,3 +2513,13 @@ def test_a_headline_s_win_is_no_agreement_where_the_body_tells_the_contract_as_t
                              "Vexlar Navy for 12 boats. A second contract is expected to be signed next year.",
                              PUB)["agreements"]
     assert set(won["parties"]) == {"Orvik Aero", "Vexlar Navy"}
+
+
+def test_the_value_of_the_contract_just_told_types_it_and_a_meeting_with_a_secretary_of_state_is_bilateral():
+    (ag,) = extract_article("Orvik Yards signed an agreement with a shipping company on Saturday for four vessels. "
+                            "The contract is worth USD 54 million, Orvik told the National Stock Exchange.",
+                            PUB)["agreements"]
+    assert ag["type"] == "contract"
+    (mt,) = extract_article("Minister Ana Lunde held a Defence Ministerial Meeting with Secretary of State for Defence "
+                            "Karl Berg in London on Monday.", PUB)["meetings"]
+    assert mt["type"] == "bilateral meeting"

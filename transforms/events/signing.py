@@ -219,6 +219,10 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     if verb is None and not another_between and not itemised and not (
             found and parties and (s.index - story.last_at <= 3 or story.slots) and typ[0] != rx.special("fallback")
             and rx.p.another.search(t[max(0, typ[1] - 30):typ[1] + 40]) and rx.p.with_named.search(t)):
+        # "X signed an agreement with Y ... The contract is worth $54 million": the one just told, now typed.
+        if (found and found[-1].type == rx.special("fallback") != typ[0] and s.index - story.last_at <= 1
+                and rx.p.deal_value_told.match(t)):
+            found[-1].type = typ[0]
         return
     anaphoric = bool(rx.p.anaphor_agreement.search(t[:typ[1]]))
     if anaphoric and found and _only_venues(t, cut, story.org_forms, rx):
