@@ -495,9 +495,7 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
         if signed_by:
             add_new(found[-1].parties, ag.parties)
         # "signed two contracts ... The contracts were signed in Oslo by X": where, when and by whom, for each.
-        first_told = found[-1].evidence[:1]
-        told_together = [a for a in found if first_told and first_told[0] in a.evidence] \
-            if _is_plural(t, typ, rx) else [found[-1]]
+        told_together = _told_together(found) if _is_plural(t, typ, rx) else [found[-1]]
         for a in told_together:
             add_new(a.signatories, ag.signatories)
             a.location = fuller_place(a.location, ag.location)
@@ -864,11 +862,11 @@ def _lower_verb(t: str, at: int, rx: SpecPatterns) -> bool:
     return any(m.group()[:1].islower() for m in rx.verb.finditer(t, at))
 
 
-def _told_together(found: list[Agreement], kind: str) -> list[Agreement]:
-    """The agreements of a kind that the sentence which first told the latest of them told together."""
-    last = next((a for a in reversed(found) if a.type == kind), None)
+def _told_together(found: list[Agreement], kind: str | None = None) -> list[Agreement]:
+    """The agreements (of a kind, or of any) that the sentence which first told the latest of them told together."""
+    last = next((a for a in reversed(found) if kind is None or a.type == kind), None)
     first = last.evidence[0] if last is not None and last.evidence else None
-    return [a for a in found if a.type == kind and first is not None and first in a.evidence]
+    return [a for a in found if (kind is None or a.type == kind) and first is not None and first in a.evidence]
 
 
 def _is_plural(t: str, typ: tuple[str, int], rx: SpecPatterns) -> bool:
