@@ -378,9 +378,14 @@ def _titled_person(words: list[str], k: Knowledge) -> bool:
     """'Brigadier General Ramon Vidal', 'Colonel Tran': a rank or title, then only a person's name, is a
     person listed after a body, never the rest of the body's name."""
     lex = lexicon(k)
-    n = _leading_title(words, k) or next((j for j in range(min(lex.max_rank_tokens, len(words) - 1), 0, -1)
-                                          if lex.rank_kind(" ".join(words[:j]))), 0)
+    n = _leading_title(words, k) or _leading_rank(words[:-1], lex)
     return 0 < n < len(words) and all(lex.is_name_token(w) and w not in k.org_heads for w in words[n:])
+
+
+def _leading_rank(words: list[str], lex: Lexicon) -> int:
+    """How many of the first words are a rank or honorific, longest first ("Brigadier General"), else 0."""
+    return next((n for n in range(min(lex.max_rank_tokens, len(words)), 0, -1) if lex.rank_kind(" ".join(words[:n]))),
+                0)
 
 
 def _inside_known_names(words: list[str], idx: OrgIndex, longest: int = 8) -> set[int]:
@@ -540,8 +545,7 @@ def _candidates(toks: list[Tok], k: Knowledge) -> list[list[Tok]]:
             cur = []
             i += 1
             continue
-        n_rank = next((n for n in range(min(lex.max_rank_tokens, len(toks) - i), 0, -1)
-                       if lex.rank_kind(" ".join(x.text for x in toks[i:i + n]))), 0)
+        n_rank = _leading_rank([x.text for x in toks[i:i + lex.max_rank_tokens]], lex)
         if n_rank and i > 0 and t.text == "General" and toks[i - 1].text in k.words_before_general:
             n_rank = 0  # "Directorate General of Ordnance", "Director General": not the rank
         if n_rank and i > 0 and toks[i - 1].text in k.words.name_joining_prepositions:
