@@ -4,6 +4,8 @@ publishing. IO here (the zones, the live version's files); the fold itself is `t
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,7 +52,7 @@ def read_live_state(settings: Settings, version: str, reprocess: bool) -> LiveSt
     if tables is None:
         return None, None
     live = pub.Version(tables.parent.name, tables.parent)
-    return live, model_store.load(live.path, state_key(version), knowledge())
+    return live, model_store.load(live.path, state_key(version), knowledge(), settings.model_work_dir)
 
 
 @task(name="model-star-schema", cache_policy=NO_CACHE)
@@ -67,16 +69,18 @@ def model_tables(settings: Settings, version: str, reprocess: bool = False, raw_
         _new_articles(state, settings, version, held, raw_hashes)
     previous: dict[str, pa.Table] = {}
     if items is None or state is None or live is None:
-        state = ModelState(k, state_key(version))
+        model_store.discard(state)
+        state = model_store.fresh(settings.model_work_dir, state_key(version), k)
         items = _articles(settings, version, held, None)
         how = {"mode": "full", "why": why}
     else:
         previous = {t.name: pq.read_table(live.tables_dir / f"{t.name}.parquet") for t in TABLES
                     if (live.tables_dir / f"{t.name}.parquet").is_file()}
         how = {"mode": "incremental"}
-    how["articles"] = len(items)
+    counted = _Counted(items)
     with model_store.paused_gc():
-        changed = changes(state.fold(parsed(items)), TABLES)  # `items` is emptied as it is folded
+        changed = changes(state.fold(parsed(counted)), TABLES)
+    how["articles"] = counted.n
     tables = apply_changes(previous, changed, TABLES, keep=bool(previous))
     tables[QUARANTINE.name] = zones.quarantine_table(settings.quarantine_dir, settings.raw_dir)
     if not previous or live is None:
@@ -85,35 +89,47 @@ def model_tables(settings: Settings, version: str, reprocess: bool = False, raw_
     return Modelled(tables, state, how, live, changed)
 
 
+class _Counted:
+    """Articles passed on one at a time, counted."""
+
+    def __init__(self, items: Iterable[tuple[ArticleMeta, str]]):
+        self.items, self.n = items, 0
+
+    def __iter__(self) -> Iterator[tuple[ArticleMeta, str]]:
+        for item in self.items:
+            self.n += 1
+            yield item
+
+
 def _articles(settings: Settings, version: str, held: frozenset[str], only: set[str] | None
-              ) -> list[tuple[ArticleMeta, str]]:
-    """The articles to model (all, or `only` these), in the fold's order, records still as stored text.
-    Held back by an earlier gate or dropped, or failed in extraction (it is in quarantine): left out."""
-    out = []
+              ) -> Iterator[tuple[ArticleMeta, str]]:
+    """The articles to model (all, or `only` these), in the fold's order, records still as stored text, read
+    batch by batch. Held back by an earlier gate or dropped, or failed in extraction (it is in quarantine):
+    left out."""
     for batch in zones.iter_modelled(settings.raw_dir, settings.extracted_dir, version, settings.batch_size, only):
         for r, record in batch:
             if r["source_uri"] in held or r["failure"] is not None:
                 continue
             h = r["content_hash"]
-            out.append((ArticleMeta(
+            yield ArticleMeta(
                 article_id=h[:16], content_hash=h, source_uri=r["source_uri"], url=r["url"], title=r["title"],
                 published_date=r["published_date"], word_count=r["word_count"] or 0, read_at=r["read_at"],
                 repairs=tuple(r["repairs"] or ()), ingest_run=r["ingest_run"] or "",
-            ), record))
-    out.sort(key=lambda a: fold_key(a[0]))
-    return out
+            ), record
 
 
 def _new_articles(state: ModelState, settings: Settings, version: str, held: frozenset[str],
-                  raw: set[str] | None = None) -> tuple[list[tuple[ArticleMeta, str]] | None, str | None]:
+                  raw: set[str] | None = None) -> tuple[Iterator[tuple[ArticleMeta, str]] | None, str | None]:
     """The articles the state does not hold, if they can go on top of it; else None and why not. `raw`:
     the raw zone's hashes, where ingest read them already."""
     raw = zones.known_hashes(settings.raw_dir) if raw is None else raw
-    if not state.hashes <= raw:
+    held_by_state = state.hashes()
+    if not held_by_state <= raw:
         return None, "articles the state holds left the raw zone"
-    if state.sources & held:
+    if state.sources() & held:
         return None, "articles the state holds were held back or dropped since"
-    items = _articles(settings, version, held, raw - state.hashes)
-    if items and state.last is not None and fold_key(items[0][0]) <= state.last:
+    items = _articles(settings, version, held, raw - held_by_state)
+    first = next(items, None)
+    if first is not None and state.last is not None and fold_key(first[0]) <= state.last:
         return None, "articles published before the newest the live version holds came in (late or undated news)"
-    return items, None
+    return itertools.chain([first] if first else [], items), None

@@ -330,8 +330,7 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     summary["finished"] = dt.datetime.now(dt.UTC).isoformat()
     pub.write_summary(version_dir, summary)
     if gate.passed:
-        # The state the next run goes on from, kept with the version; written once the tables are freed
-        # (at 100,000 articles each is hundreds of MB, and pickling it needs as much again).
+        # The state the next run goes on from, kept with the version (its working file moved there).
         del tables
         modelled.tables = {}
         with timed(seconds, "state", peaks):
@@ -349,6 +348,7 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
             pub.write_summary(version_dir, summary)
             raise
     else:
+        model_store.discard(modelled.state)
         for f in gate.failures:
             log.error("gate: %s", f)
         summary["held_back"] = hold_back(gate, tables, settings)

@@ -107,6 +107,11 @@ class Settings:
         return self.home / "sources"
 
     @property
+    def model_work_dir(self) -> Path:
+        """Where a run's model state is folded before it is kept beside the version it publishes."""
+        return self.home / "work"
+
+    @property
     def lake_data(self) -> str:
         return self.lake_data_path or str(self.home / "lake")
 

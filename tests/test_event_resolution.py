@@ -121,3 +121,13 @@ def test_the_16th_and_17th_meetings_of_one_group_are_two_and_one_shared_official
     events = cluster([sixteenth, seventeenth, other, again], RESOLUTIONS["gathering"], "meeting")
     assert sorted(sorted(m.article_id for m in e.mentions) for e in events) == [
         ["art00001", "art00004"], ["art00002"], ["art00003"]]  # positive control: the same number joins
+
+
+def test_events_pushed_out_of_a_tiny_cache_cluster_as_events_held_in_memory():
+    from transforms.state_store import StateStore
+
+    ms = random_mentions(11, 300)
+    tiny = cluster(ms, RESOLUTIONS["signing"], "agreement", StateStore(events_cached=2))
+    fast = sorted(sorted(x.article_id for x in e.mentions) for e in tiny)
+    assert fast == brute_force(ms, "signing", "agreement")
+    assert any(len(e) > 1 for e in fast)  # positive control: reports were merged

@@ -1,35 +1,80 @@
-"""The model state a version keeps: read back whole, or not at all."""
+"""The model state a version keeps: a file read back whole, or not at all; and a store whose cache size
+changes nothing but memory."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from schemas import TABLES
 from transforms.knowledge import knowledge
-from transforms.model import ModelState
+from transforms.model import ModelState, fold_key
+from transforms.state_store import StateStore
 from warehouse import model_state
+from warehouse.delta import apply, changes
 
 from .test_incremental_model import RUNS
 
 
-def folded(key: str) -> ModelState:
-    state = ModelState(key=key)
+def folded(key: str, store: StateStore | None = None) -> ModelState:
+    state = ModelState(key=key, store=store)
     state.fold(RUNS[0])
     return state
 
 
 def test_a_state_reads_back_with_what_it_holds(tmp_path: Path):
-    back = model_state.load(model_state.save(tmp_path, folded("v1")).parent, "v1", knowledge())
-    assert back is not None and back.last == folded("v1").last and back.hashes == folded("v1").hashes
-    assert set(back.events) == set(folded("v1").events)  # events by id, made again from the clusterers
+    back = model_state.load(model_state.save(tmp_path, folded("v1")).parent, "v1", knowledge(), tmp_path / "w")
+    assert back is not None and back.last == folded("v1").last and back.hashes() == folded("v1").hashes()
+    assert back.clusterers["agreement"].count == folded("v1").clusterers["agreement"].count > 0
+
+
+def test_a_state_folded_in_a_file_is_moved_beside_the_version(tmp_path: Path):
+    state = model_state.fresh(tmp_path / "work", "v1", knowledge())
+    state.fold(RUNS[0])
+    kept = model_state.save(tmp_path / "version", state) if (tmp_path / "version").mkdir() is None else None
+    assert kept is not None and kept.is_file() and not list((tmp_path / "work").iterdir())
+    assert model_state.load(kept.parent, "v1", knowledge(), tmp_path / "work") is not None
+
+
+def test_the_live_versions_state_file_is_not_written_by_the_next_fold(tmp_path: Path):
+    kept = model_state.save(tmp_path, folded("v1"))
+    before = kept.read_bytes()
+    state = model_state.load(tmp_path, "v1", knowledge(), tmp_path / "work")
+    assert state is not None
+    state.fold(sorted(RUNS[1], key=lambda a: fold_key(a[0])))
+    state.settle()
+    assert kept.read_bytes() == before
+    assert state.store.path is not None and state.store.path.stat().st_size > 0  # positive control: it folded
 
 
 def test_a_state_made_by_other_code_or_records_is_not_used(tmp_path: Path):
     model_state.save(tmp_path, folded("v1"))
-    assert model_state.load(tmp_path, "v2", knowledge()) is None
-    assert model_state.load(tmp_path, "v1", knowledge()) is not None  # positive control
+    assert model_state.load(tmp_path, "v2", knowledge(), tmp_path / "w") is None
+    assert model_state.load(tmp_path, "v1", knowledge(), tmp_path / "w") is not None  # positive control
 
 
 def test_a_damaged_state_means_modelling_from_empty(tmp_path: Path):
     path = model_state.save(tmp_path, folded("v1"))
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
-    assert model_state.load(tmp_path, "v1", knowledge()) is None
+    assert model_state.load(tmp_path, "v1", knowledge(), tmp_path / "w") is None
+
+
+def test_a_blocked_runs_state_leaves_no_working_file(tmp_path: Path):
+    state = model_state.fresh(tmp_path, "v1", knowledge())
+    state.fold(RUNS[0])
+    assert list(tmp_path.glob("model_state-*"))  # positive control: it was folding in a file
+    model_state.discard(state)
+    assert not list(tmp_path.glob("model_state-*"))
+
+
+def test_a_cache_of_one_object_folds_the_tables_a_large_one_does():
+    def tables(store: StateStore) -> dict:
+        state = ModelState(key="t", store=store)
+        out: dict = {}
+        for run in RUNS:
+            out = apply(out, changes(state.fold(sorted(run, key=lambda a: fold_key(a[0]))), TABLES), TABLES)
+        return out
+
+    small, large = tables(StateStore(events_cached=1, people_cached=1)), tables(StateStore())
+    assert large["fact_agreements"].num_rows > 1  # positive control: there is something to keep apart
+    for name in large:
+        assert small[name].equals(large[name]), name

@@ -37,7 +37,7 @@ def test_a_patched_database_equals_one_built_from_the_same_tables(tmp_path: Path
     state, tables, db = ModelState(key="test"), {}, None
     quarantine = QUARANTINE.arrow_schema.empty_table()
     for i, run in enumerate(RUNS):
-        state = model_state.load(model_state.save(tmp_path, state).parent, "test", knowledge())
+        state = model_state.load(model_state.save(tmp_path, state).parent, "test", knowledge(), tmp_path / "work")
         changed = changes(state.fold(sorted(run, key=lambda a: fold_key(a[0]))), TABLES)
         tables = apply(tables, changed, TABLES)
         fresh = built({**tables, QUARANTINE.name: quarantine}, tmp_path / f"built{i}")

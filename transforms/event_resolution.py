@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from transforms.names import norm, stable_id
+from transforms.state_store import StateStore
 
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
 # Reports of one agreement may date it a few days apart (signed Monday, announced Thursday).
@@ -241,130 +242,97 @@ class Resolution:
 
 
 BIN_DAYS = 16  # events are filed by their standing date in bins of this many days
+Filed = tuple[bool, int] | None  # where an event is filed: (dated by a report?, bin of its standing date), or undated
+
+
+def filed(e: Event) -> Filed:
+    """Where an event stands in the index: by its standing date (`anchor`), dated by a report or not."""
+    day = anchor(e)
+    return (e.first_dated is not None, day.toordinal() // BIN_DAYS) if day else None
 
 
 class _Index:
-    """Events by blocking key and by the bin of their standing date (`anchor`): a report is compared only
-    with the events sharing a key whose dates could match, not with every event of a party that
-    appears in thousands. Events dated by a report and events standing at a publication date are filed
-    apart: a dated report can only join the first within the resolution's few days, the second within
-    RECENT_DAYS. Events sharing no key are never compared; undated ones always are."""
+    """Events by blocking key and by the bin of their standing date: a report is compared only with the
+    events sharing a key whose dates could match, not with every event of a party that appears in
+    thousands. Events dated by a report and events standing at a publication date are filed apart: a
+    dated report can only join the first within the resolution's few days, the second within
+    RECENT_DAYS. Events sharing no key are never compared; undated ones always are. The index is a
+    table of the store, so it costs no memory however many events there are."""
 
-    def __init__(self, resolution: Resolution):
-        self.r = resolution
-        self.undated: dict[str, list[Event]] = {}
-        self.binned: dict[str, dict[tuple[bool, int], list[Event]]] = {}
-        self.bin: dict[int, tuple[bool, int] | None] = {}  # event seq -> (dated?, bin) it is filed under
-        self.longest = 0  # days: the longest span of any event so far
+    def __init__(self, resolution: Resolution, store: StateStore, spec: str):
+        self.r, self.store, self.spec = resolution, store, spec
+        self.longest = store.meta(f"longest:{spec}") or 0  # days: the longest span of any event so far
 
-    def _windows(self, m: Mention) -> list[tuple[bool, int, int]]:
-        """(dated events?, days before, days after the report's date) where its events can stand."""
-        if m.start is None:
-            return [(True, RECENT_DAYS, RECENT_DAYS), (False, RECENT_DAYS, RECENT_DAYS)]
-        before = self.r.days + (self.longest if self.r.spans else 0)
-        return [(True, before, self.r.days), (False, RECENT_DAYS, RECENT_DAYS)]
-
-    def candidates(self, m: Mention) -> Iterator[Event]:
+    def _windows(self, m: Mention) -> list[tuple[bool, int, int]] | None:
+        """(dated events?, first bin, last bin) where the report's events can stand; None: anywhere."""
         when = m.start or m.published
-        windows = self._windows(m)
-        for key in sorted(_keys(m)):
-            yield from self.undated.get(key, ())
-            bins = self.binned.get(key, {})
-            if when is None:
-                for events in bins.values():
-                    yield from events
-                continue
-            for dated, before, after in windows:
-                lo, hi = (when.toordinal() - before) // BIN_DAYS, (when.toordinal() + after) // BIN_DAYS
-                for b in range(lo, hi + 1):
-                    yield from bins.get((dated, b), ())
+        if when is None:
+            return None
+        before = RECENT_DAYS if m.start is None else self.r.days + (self.longest if self.r.spans else 0)
+        after = RECENT_DAYS if m.start is None else self.r.days
+        day = when.toordinal()
+        return [(True, (day - before) // BIN_DAYS, (day + after) // BIN_DAYS),
+                (False, (day - RECENT_DAYS) // BIN_DAYS, (day + RECENT_DAYS) // BIN_DAYS)]
 
-    def file(self, e: Event, m: Mention) -> None:
-        """Files the event under the report's new keys; an event whose bin the report changed moves,
-        under all its keys."""
-        day = anchor(e)
+    def candidates(self, m: Mention) -> list[int]:
+        """The events (by seq, in the order they started) a report is compared with."""
+        return sorted(self.store.filed_under(self.spec, _keys(m), self._windows(m)))
+
+    def file(self, e: Event, m: Mention, was: Filed | str) -> None:
+        """Files the event under the report's new keys; an event whose bin the report changed (`was`,
+        before the report joined; "new" for a new event) moves, under all its keys."""
         if self.r.spans and e.first_dated and e.first_dated.end:
-            self.longest = max(self.longest, (e.first_dated.end - e.first_dated.start).days)
-        new_bin = (e.first_dated is not None, day.toordinal() // BIN_DAYS) if day else None
-        refile: set[str] = set()
-        if e.seq in self.bin and self.bin[e.seq] != new_bin:
-            for key in e.keys:
-                self._bucket(key, self.bin[e.seq]).remove(e)
-            refile = set(e.keys)
-        added = _keys(m) - e.keys
-        self._file_keys(e, added, new_bin, refile)
+            longest = max(self.longest, (e.first_dated.end - e.first_dated.start).days)
+            if longest != self.longest:
+                self.longest = longest
+                self.store.put_meta(f"longest:{self.spec}", longest)
+        now = filed(e)
+        if was != "new" and was != now:
+            self.store.move_event(self.spec, e.seq, now)
+        self.file_keys(e, _keys(m), now)
 
-    def refile(self, e: Event) -> None:
-        """Files an event made again from its reports under every key it has (`Clusterer.__setstate__`)."""
-        if self.r.spans and e.first_dated and e.first_dated.end:
-            self.longest = max(self.longest, (e.first_dated.end - e.first_dated.start).days)
-        day = anchor(e)
-        keys, e.keys = e.keys, set()
-        self._file_keys(e, keys, (e.first_dated is not None, day.toordinal() // BIN_DAYS) if day else None, set())
-
-    def file_key(self, e: Event, key: str) -> None:
-        """Files the event under one more key (an organisation it names that took another's id)."""
-        if key not in e.keys:
-            self._file_keys(e, {key}, self.bin.get(e.seq), set())
-
-    def _file_keys(self, e: Event, added: set[str], b: tuple[bool, int] | None, refile: set[str]) -> None:
+    def file_keys(self, e: Event, keys: set[str], where: Filed) -> None:
+        added = keys - e.keys
         e.keys |= added
-        self.bin[e.seq] = b
-        for key in refile | added:
-            self._bucket(key, b).append(e)
-
-    def _bucket(self, key: str, b: tuple[bool, int] | None) -> list[Event]:
-        if b is None:
-            return self.undated.setdefault(key, [])
-        return self.binned.setdefault(key, {}).setdefault(b, [])
+        self.store.file_keys(self.spec, e.seq, sorted(added), where)
 
 
 class Clusterer:
     """Resolution as a fold: each report, in the order it comes, joins the first earlier event (by its
-    first report) that the resolution accepts, or starts a new one whose id is the report's. It keeps
-    everything the next report needs (events, their index), so a run can go on from where the last
-    stopped and give what one pass over all reports gives."""
+    first report) that the resolution accepts, or starts a new one whose id is the report's. Its events
+    and their index are kept in the store, so a run can go on from where the last stopped and give what
+    one pass over all reports gives."""
 
-    def __init__(self, resolution: Resolution, prefix: str):
+    def __init__(self, resolution: Resolution, prefix: str, store: StateStore | None = None):
         self.resolution = resolution
         self.prefix = prefix
-        self.events: list[Event] = []
-        self.index = _Index(resolution)
+        self.store = store or StateStore()
+        self.index = _Index(resolution, self.store, prefix)
+        self.count = self.store.event_count(prefix)
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {"resolution": self.resolution, "prefix": self.prefix, "events": self.events}
+    def event(self, seq: int) -> Event:
+        found = self.store.events.get((self.prefix, seq))
+        if found is None:
+            raise KeyError(f"no {self.prefix} event {seq} in the model state")
+        return found
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        """The index is made again from the events when next needed (it is a third of their size
-        pickled, and follows from each event's keys and standing date)."""
-        self.__dict__.update(state)
-        self.index = None  # type: ignore[assignment]
-
-    def drop_index(self) -> None:
-        """Frees the index (a hundred MB at 100,000 articles) once a run has no more reports to add."""
-        self.index = None  # type: ignore[assignment]
-
-    def _indexed(self) -> _Index:
-        if self.index is None:
-            self.index = _Index(self.resolution)
-            for e in self.events:
-                self.index.refile(e)
-        return self.index
+    def by_id(self, event_id: str) -> Event:
+        seq = self.store.event_seq(self.prefix, event_id)
+        if seq is None:
+            raise KeyError(f"no {self.prefix} event {event_id} in the model state")
+        return self.event(seq)
 
     def add(self, m: Mention) -> Event:
-        self._indexed()
-        seen: set[int] = set()
-        candidates = []
-        for e in self.index.candidates(m):
-            if e.seq not in seen:
-                seen.add(e.seq)
-                candidates.append(e)
-        target = next((e for e in sorted(candidates, key=lambda e: e.seq) if self.resolution.same(e, m)), None)
+        candidates = (self.event(seq) for seq in self.index.candidates(m))
+        target = next((e for e in candidates if self.resolution.same(e, m)), None)
+        was: Filed | str = filed(target) if target else "new"
         if target is None:
-            target = Event(stable_id(self.prefix, m.article_id, m.index), seq=len(self.events))
-            self.events.append(target)
+            target = Event(stable_id(self.prefix, m.article_id, m.index), seq=self.count)
+            self.store.new_event(self.prefix, self.count, target.id, target)
+            self.count += 1
         target.add(m)
-        self.index.file(target, m)
+        self.store.events.put((self.prefix, target.seq), target)
+        self.index.file(target, m, was)
         return target
 
     def rename_party(self, e: Event, old: str, new: str) -> None:
@@ -373,15 +341,30 @@ class Clusterer:
         if old in e.parties:
             e.parties.discard(old)
             e.parties.add(new)
-            self._indexed().file_key(e, f"o:{new}")
+            self.index.file_keys(e, {f"o:{new}"}, filed(e))
+            self.store.events.put((self.prefix, e.seq), e)
+
+    def events(self) -> Iterator[Event]:
+        """Every event, in the order they started (read one at a time)."""
+        for seq in range(self.count):
+            yield self.event(seq)
+            self.store.trim()
 
 
-def cluster(mentions: list[Mention], resolution: Resolution, prefix: str) -> list[Event]:
+def event_days(e: Event) -> tuple[int | None, int | None]:
+    """The first and last day (ordinals) an event is dated, for the calendar (`StateStore.days`)."""
+    days = [x.toordinal() for x in (e.dated.start, e.dated.end) if x] if e.dated else []
+    return (min(days), max(days)) if days else (None, None)
+
+
+def cluster(mentions: list[Mention], resolution: Resolution, prefix: str, store: StateStore | None = None
+            ) -> list[Event]:
     """Reports in their fixed order (publication date, article, position), clustered in one pass."""
-    c = Clusterer(resolution, prefix)
+    c = Clusterer(resolution, prefix, store)
     for m in sorted(mentions, key=lambda x: x.order):
         c.add(m)
-    return c.events
+        c.store.trim()
+    return list(c.events())
 
 
 # How reports of one event in several articles are recognised, by the name a spec's `resolution` uses.

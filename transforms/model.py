@@ -21,16 +21,16 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from schemas import Table
-from transforms.event_resolution import RESOLUTIONS, Clusterer, Event, Mention
+from transforms.event_resolution import RESOLUTIONS, Clusterer, Event, Mention, event_days
 from transforms.knowledge import Knowledge, knowledge
 from transforms.names import norm, stable_id
 from transforms.official_versions import NO_DATE, Person, Sighting, dated_shape, version_on, versions
 from transforms.org_resolution import Organisations, Owner
 from transforms.record import ArticleRecord
 from transforms.specs import EventSpec
+from transforms.state_store import StateStore
 
 FoldKey = tuple[dt.date, str, str]
-EVENTS_PER_PART = 5_000  # events pickled together when a state is written (`ModelState.parts`)
 
 
 @dataclass(frozen=True)
@@ -108,15 +108,18 @@ class OutOfOrder(ValueError):
 
 
 class ModelState:
-    """Everything modelling knows after folding articles in `fold_key` order. Picklable: the run
-    keeps it beside the version it published and the next run goes on from it."""
+    """Everything modelling knows after folding articles in `fold_key` order. What grows with the corpus
+    (per-article entities, users of ids, events, people) is in its `StateStore`; the organisations'
+    spellings and a few scalars are in memory and written into the store by `close`. The run keeps the
+    store's file beside the version it published and the next run goes on from it (`resume`)."""
 
-    def __init__(self, k: Knowledge | None = None, key: str = ""):
+    def __init__(self, k: Knowledge | None = None, key: str = "", store: StateStore | None = None):
         self.key = key  # what made it (extractor and model versions): another key starts from empty
         self.k = k or knowledge()
+        self.store = store or StateStore()
+        self.store.event_days, self.store.person_days = event_days, person_days
         self.last: FoldKey | None = None
-        self.hashes: set[str] = set()
-        self.sources: set[str] = set()
+        self.published: tuple[dt.date, dt.date] | None = None
         registry: dict[str, str] = {}
         for o in self.k.organisations:
             for f in (o.name, o.acronym, *o.aliases):
@@ -124,59 +127,36 @@ class ModelState:
                 # writes the registry's name: a bare "Army" of another story is no registry body's.
                 if f and not (o.country and o.name.lower().endswith(" " + f.lower())):
                     registry.setdefault(norm(f), o.name)
-        self.orgs = Organisations(registry)
-        self.people: dict[str, Person] = {}
-        self.person_refs: dict[str, set[Owner]] = defaultdict(set)
-        self.entities: dict[str, _Entities] = {}
-        self.clusterers = {s.name: Clusterer(RESOLUTIONS[s.resolution], s.name) for s in self.k.events}
-        self.events: dict[tuple[str, str], Event] = {}
-        self.published: tuple[dt.date, dt.date] | None = None
+        self.orgs = Organisations(registry, self.store.org_users)
+        self.clusterers = {s.name: Clusterer(RESOLUTIONS[s.resolution], s.name, self.store) for s in self.k.events}
         # Honorifics in front of a title ("Hon'ble Raksha Mantri") do not make another title.
         self._title_honorifics = tuple(sorted({norm(h) + " " for h in self.k.honorifics}, key=len, reverse=True))
         self._title_keys: dict[str, str] = {}
 
-    def __getstate__(self) -> dict[str, Any]:
-        """What is kept: knowledge is loaded, not stored (`attach` gives it back), and the events by id
-        follow from the clusterers' events."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("k", "events")}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self.k = None  # type: ignore[assignment]
-        self.events = {(name, e.id): e for name, c in self.clusterers.items() for e in c.events}
-
-    def attach(self, k: Knowledge) -> ModelState:
-        self.k = k
-        return self
-
-    def parts(self) -> Iterator[tuple[str, Any]]:
-        """The state as a series of pieces to write one by one (`from_parts` reads them back): each
-        attribute, and each clusterer's events a few thousand at a time, so that writing one piece
-        never needs a memo of more than a few thousand events' objects."""
-        yield "key", self.key  # first: a reader with another key need read no further
-        for name, value in self.__getstate__().items():
-            if name not in ("key", "clusterers"):
-                yield name, value
-        for name, c in self.clusterers.items():
-            yield "clusterer", (name, c.resolution, c.prefix)
-            for i in range(0, len(c.events), EVENTS_PER_PART):
-                yield "events", (name, c.events[i:i + EVENTS_PER_PART])
+    def settle(self) -> None:
+        """Writes what is in memory into the store: its file is then the whole state."""
+        self.store.put_meta("key", self.key)
+        self.store.put_meta("state", {"last": self.last, "published": self.published, "orgs": self.orgs})
+        self.store.flush()
+        self.store.db.commit()
 
     @classmethod
-    def from_parts(cls, parts: Iterable[tuple[str, Any]]) -> ModelState:
-        state: dict[str, Any] = {"clusterers": {}}
-        for name, value in parts:
-            if name == "clusterer":
-                spec, resolution, prefix = value
-                state["clusterers"][spec] = Clusterer(resolution, prefix)
-                state["clusterers"][spec].drop_index()  # made again from the events when needed
-            elif name == "events":
-                state["clusterers"][value[0]].events.extend(value[1])
-            else:
-                state[name] = value
-        made = cls.__new__(cls)
-        made.__setstate__(state)
+    def resume(cls, store: StateStore, key: str, k: Knowledge) -> ModelState | None:
+        """The state a closed store holds, if it was made with this key (else None: model from empty)."""
+        if store.meta("key") != key:
+            return None
+        saved = store.meta("state")
+        made = cls(k, key, store)
+        made.last, made.published, made.orgs = saved["last"], saved["published"], saved["orgs"]
+        made.orgs.refs = store.org_users
         return made
+
+    def hashes(self) -> set[str]:
+        """The content hashes of the articles folded."""
+        return set(self.store.hashes())
+
+    def sources(self) -> set[str]:
+        return set(self.store.sources())
 
     # ---- the fold -------------------------------------------------------------------------------
     def fold(self, articles: Iterable[tuple[ArticleMeta, dict[str, Any]]]) -> Delta:
@@ -189,12 +169,9 @@ class ModelState:
             if self.last is not None and key <= self.last:
                 raise OutOfOrder(f"article {meta.article_id} sorts before the state's last ({self.last})")
             self.last = key
-            self.hashes.add(meta.content_hash)
-            self.sources.add(meta.source_uri)
             self._fold_article(meta, rec, touched, delta)
+            self.store.trim()  # between articles: the fold holds none of the cache's objects
         self._rows(touched, delta)
-        for c in self.clusterers.values():
-            c.drop_index()  # made again from the events by the next fold that needs it
         return delta
 
     def _fold_article(self, meta: ArticleMeta, rec: dict[str, Any], touched: dict[str, set[Any]],
@@ -205,14 +182,16 @@ class ModelState:
         if pub:
             lo, hi = self.published or (pub, pub)
             self.published = (min(lo, pub), max(hi, pub))
-        self._fold_entities(aid, pub or NO_DATE, rec, touched)
+        self.store.add_article(aid, meta.content_hash, meta.source_uri,
+                               self._fold_entities(aid, pub or NO_DATE, rec, touched))
         self._article_rows(meta, rec, delta)
         known_people = {norm(p["name"]) for p in rec["officials"]}
         for spec in self.k.events:
             for i, e in enumerate(rec["events"].get(spec.name, [])):
                 self._fold_mention(spec, _mention(spec, aid, i, pub, e, self.orgs.resolve, known_people), touched)
 
-    def _fold_entities(self, aid: str, pub: dt.date, rec: dict[str, Any], touched: dict[str, set[Any]]) -> None:
+    def _fold_entities(self, aid: str, pub: dt.date, rec: dict[str, Any], touched: dict[str, set[Any]]
+                       ) -> _Entities:
         """The article's organisations (as ids) and officials (as sightings of a person), kept so its
         bridges can be written again when an id they use changes."""
         orgs: Counter[str] = Counter()
@@ -225,23 +204,23 @@ class ModelState:
             pkey, title = norm(p["name"]), p.get("title")
             tk = self._title_key(title) if title else None
             org = self.orgs.use(self.orgs.resolve(p.get("organisation")), ("p", pkey))
-            self.people.setdefault(pkey, Person()).add(
-                p["name"], Sighting(pub, aid, title, tk or "", p.get("rank"), org))
+            person = self.store.people.get(pkey) or Person()
+            person.add(p["name"], Sighting(pub, aid, title, tk or "", p.get("rank"), org))
+            self.store.people.put(pkey, person)
             officials.append((pkey, tk, max(1, p.get("mentions") or 1)))
             if tk is None:
-                self.person_refs[pkey].add(("a", aid))  # its version is looked up by date: see `_rows`
+                self.store.person_users.add(pkey, ("a", aid))  # its version is looked up by date: see `_rows`
             touched["p"].add(pkey)
-        self.entities[aid] = _Entities(pub, dict(orgs), officials)
         touched["a"].add(aid)
+        return _Entities(pub, dict(orgs), officials)
 
     def _fold_mention(self, spec: EventSpec, m: Mention, touched: dict[str, set[Any]]) -> None:
         ev = self.clusterers[spec.name].add(m)
-        self.events[(spec.name, ev.id)] = ev
         owner = ("e", spec.name, ev.id)
         for oid in m.parties:
             self.orgs.use(oid, owner)
         for pk in m.people:
-            self.person_refs[pk].add(owner)
+            self.store.person_users.add(pk, owner)
         touched[spec.name].add(ev.id)
 
     def _rename(self, change: tuple[str, str, set[Owner]], touched: dict[str, set[Any]]) -> None:
@@ -251,7 +230,8 @@ class ModelState:
         for owner in owners:
             if owner[0] == "e":
                 _, spec, eid = owner
-                self.clusterers[spec].rename_party(self.events[(spec, eid)], gone, keep)  # type: ignore[index]
+                c = self.clusterers[spec]  # type: ignore[index]
+                c.rename_party(c.by_id(eid), gone, keep)  # type: ignore[arg-type]
                 touched[spec].add(eid)  # type: ignore[index]
             elif owner[0] == "a":
                 touched["a"].add(owner[1])
@@ -298,15 +278,16 @@ class ModelState:
         delta.later(["dim_organisations"], lambda: {"dim_organisations": [self.orgs.row(o) for o in live]})
         people = sorted(touched["p"])
         for pkey in people:
-            person = self.people[pkey]
+            person = self._person(pkey)
             chain = versions(pkey, person)
             if dated_shape(chain) != dated_shape(person.chain):
-                for owner in self.person_refs[pkey]:
+                for owner in self.store.person_users.of(pkey):
                     touched["a" if owner[0] == "a" else owner[1]].add(owner[-1])
             person.chain = chain
+            self.store.people.put(pkey, person)
+            self.store.trim()
             delta.owners("dim_officials", "person_id", [stable_id("person", pkey)])
-        delta.later(["dim_officials"], lambda: {"dim_officials": [
-            self._official_row(v) for pkey in people for v in self.people[pkey].chain]})
+        delta.later(["dim_officials"], lambda: {"dim_officials": self._official_rows(people)})
         articles = sorted(touched["a"])
         for table in ("bridge_article_organisations", "bridge_article_officials"):
             delta.owners(table, "article_id", articles)
@@ -323,6 +304,13 @@ class ModelState:
             {"domain_id": stable_id("domain", d.name), "name": d.name, "parent": d.parent, "synonyms": list(d.synonyms)}
             for d in self.k.domains]
 
+    def _official_rows(self, people: list[str]) -> list[dict[str, Any]]:
+        rows = []
+        for pkey in people:
+            rows += [self._official_row(v) for v in self._person(pkey).chain]
+            self.store.trim()
+        return rows
+
     def _official_row(self, v: dict[str, Any]) -> dict[str, Any]:
         row = {k: x for k, x in v.items() if k != "_key"}
         row["organisation_id"] = self.orgs.current(v["organisation_id"]) if v["organisation_id"] else None
@@ -333,7 +321,8 @@ class ModelState:
         orgs_rows: list[dict[str, Any]] = []
         officials_rows: list[dict[str, Any]] = []
         for aid in articles:
-            ent = self.entities[aid]
+            self.store.trim()
+            ent = self.store.entities(aid)
             orgs: Counter[str] = Counter()
             for oid, n in ent.orgs.items():
                 orgs[self.orgs.current(oid)] += n
@@ -348,36 +337,46 @@ class ModelState:
         """The version an article shows: its title's, else the one valid when it was published."""
         if title_key is not None:
             return stable_id("official", stable_id("person", pkey), title_key)
-        return version_on(self.people[pkey].chain, published)  # type: ignore[return-value]
+        return version_on(self._person(pkey).chain, published)  # type: ignore[return-value]
 
     def _version(self, pkey: str, aid: str, when: dt.date | None) -> str | None:
         """The person's version valid on the event's date, else the one the article shows."""
-        chain = self.people[pkey].chain if pkey in self.people else None
+        person = self.store.people.get(pkey)
+        chain = person.chain if person else None
         if chain and when:
             valid = [v for v in chain if v["valid_from"] is None or v["valid_from"] <= when]
             if valid:
                 return valid[-1]["official_id"]
-        ent = self.entities.get(aid)
+        ent = self.store.entities(aid)
         found = next(((pk, tk) for pk, tk, _ in ent.officials if pk == pkey), None) if ent else None
         return self._official_id(pkey, found[1], ent.published) if found and ent else None
 
     def _event_rows(self, spec: EventSpec, eids: list[str]) -> dict[str, list[dict[str, Any]]]:
         out: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for eid in eids:
-            for table, rows in _event_tables(spec, self.events[(spec.name, eid)], self.orgs.current,
+            self.store.trim()  # rows are made after the fold: no object of the cache is held between events
+            for table, rows in _event_tables(spec, self.clusterers[spec.name].by_id(eid), self.orgs.current,
                                              self._version, self.k.tables).items():
                 out[table] += rows
         return out
 
+    def _person(self, pkey: str) -> Person:
+        found = self.store.people.get(pkey)
+        if found is None:
+            raise KeyError(f"no person {pkey!r} in the model state")
+        return found
+
     def _dates(self) -> set[dt.date]:
+        """The first and last dates anything is dated (the calendar spans them)."""
         dates: set[dt.date] = set(self.published or ())
-        for e in self.events.values():
-            if e.dated:
-                dates.update(x for x in (e.dated.start, e.dated.end) if x)
-        for person in self.people.values():
-            for v in person.chain:
-                dates.update(x for x in (v["valid_from"], v["valid_to"]) if x)
+        dates.update(dt.date.fromordinal(d) for d in self.store.days() if d is not None)
         return dates
+
+
+def person_days(person: Person) -> tuple[int | None, int | None]:
+    """The first and last day (ordinals) a person's versions are dated, for the calendar (`StateStore.days`)."""
+    days = [x.toordinal() for v in person.chain for x in (v["valid_from"], v["valid_to"]) if x]
+    return (min(days), max(days)) if days else (None, None)
 
 
 class StarBuilder:

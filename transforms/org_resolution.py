@@ -11,14 +11,13 @@ is recorded (`refs`), so a run that joins two knows which rows to write again.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from transforms.names import norm, stable_id
-
-Owner = tuple[Hashable, ...]  # whose rows use an id: ("a", article), ("e", spec, event), ("p", person), ("o", org)
+from transforms.state_store import Owner, Users
 
 
 @dataclass
@@ -46,17 +45,21 @@ class OrgCluster:
 class Organisations:
     """The organisations seen so far; `add_article` takes one article's organisations."""
 
-    def __init__(self, registry_forms: dict[str, str]):
+    def __init__(self, registry_forms: dict[str, str], users: Users):
         self.registry_forms = registry_forms  # normal form of a registry name, acronym or alias -> its name
         self.parent: dict[str, str] = {}
         self.oid_of_root: dict[str, str] = {}
         self.clusters: dict[str, OrgCluster] = {}
         self.other_forms: dict[str, str] = {}  # acronyms and aliases -> the id that claimed them first
         self.redirect: dict[str, str] = {}  # an id that joined another -> that one
-        self.refs: dict[str, set[Owner]] = defaultdict(set)
+        self.refs = users  # who uses each id: kept in the model state's store, not in memory
         self.touched: set[str] = set()  # ids whose rows changed since `take_changes`
         self.retired: dict[str, str] = {}  # ids that joined another since `take_changes`
         self._joined: list[tuple[str, str, set[Owner]]] = []  # (gone, kept, its users) in this article
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Kept in the model state without its users (they are the store's)."""
+        return {k: v for k, v in self.__dict__.items() if k != "refs"}
 
     # ---- union-find over spellings --------------------------------------------------------------
     def _find(self, x: str) -> str:
@@ -84,8 +87,8 @@ class Organisations:
         self.clusters[keep].absorb(self.clusters.pop(gone))
         self.redirect[gone] = keep
         self.retired[gone] = keep
-        users = self.refs.pop(gone, set())
-        self.refs[keep] |= users
+        users = self.refs.pop(gone)
+        self.refs.add_all(keep, users)
         self.touched.add(keep)
         self.touched |= {o[1] for o in users if o[0] == "o"}  # type: ignore[misc]
         self._joined.append((gone, keep, users))
@@ -143,7 +146,7 @@ class Organisations:
             if o["parent"] not in c.parent_ids:
                 c.parent_ids[o["parent"]] = self.resolve(o["parent"])
                 if c.parent_ids[o["parent"]]:
-                    self.refs[c.parent_ids[o["parent"]]].add(("o", oid))  # type: ignore[index]
+                    self.refs.add(c.parent_ids[o["parent"]], ("o", oid))  # type: ignore[arg-type]
         reg = self.registry_forms.get(norm(o["name"]))
         if reg:
             c.registry_name = reg
@@ -169,7 +172,7 @@ class Organisations:
     def use(self, oid: str | None, owner: Owner) -> str | None:
         """Records that `owner`'s rows name `oid`, so they are written again if it joins another."""
         if oid:
-            self.refs[oid].add(owner)
+            self.refs.add(oid, owner)
         return oid
 
     def take_changes(self) -> tuple[set[str], dict[str, str]]:

@@ -143,9 +143,10 @@ def pending_hashes(raw_dir: Path, extracted_dir: Path, version: str) -> set[str]
 def iter_modelled(raw_dir: Path, extracted_dir: Path, version: str, batch_size: int, only: set[str] | None = None
                   ) -> Iterator[list[tuple[dict[str, Any], str]]]:
     """What modelling reads, in one pass: each raw article's metadata (first read wins; never its text)
-    with its record at this extractor version as stored (`ArticleRecord.to_dict()` as JSON text, which
-    modelling keeps as text until it reads it: a tenth of the memory of the parsed record), in
-    content-hash order, batch by batch; with `only`, just those content hashes. The record's `failure`
+    with its record at this extractor version as stored (`ArticleRecord.to_dict()` as JSON text, parsed
+    by modelling one at a time), batch by batch, in the order modelling folds them (`transforms.model.fold_key`:
+    publication date, the run that read it, article id), sorted by DuckDB (out of core), so modelling holds
+    one batch, never the corpus; with `only`, just those content hashes. The record's `failure`
     and `word_count` come with the metadata. A record that is not JSON is left out with a warning."""
     raw, ext = _glob(raw_dir), _glob(extracted_dir)
     if raw is None or ext is None or only == set():
@@ -170,7 +171,8 @@ def iter_modelled(raw_dir: Path, extracted_dir: Path, version: str, batch_size: 
                    case when json_valid(ext.record) then try_cast(json_extract(ext.record, '$.word_count') as integer)
                    end word_count
             from raw join ext using (content_hash) where rn = 1
-            order by content_hash""", [raw, ext, version])
+            order by coalesce(published_date, date '0001-01-01'), coalesce(ingest_run, ''),
+                     substr(content_hash, 1, 16)""", [raw, ext, version])
         for batch in _batches(con, batch_size):
             out = []
             for row in batch:

@@ -1,0 +1,244 @@
+"""Modelling's memory of every article it has folded, kept in SQLite so that memory does not grow with the corpus.
+
+A fold must remember, for each article, what it named (to write its bridges again when an id it used
+changes), who used each organisation and person (to know which rows a change touches), and every event
+reported so far (to compare new reports with). That is kilobytes an article: gigabytes at a million. Here
+it lives in one SQLite file (or in memory, for a fold nobody keeps): rows written once per article, users
+of ids as a table, the clusterers' blocking index as a table, and events and people as pickled rows behind
+a write-back cache of those in use. Memory then holds what the articles being folded touch, and the
+organisations' spellings (which grow with the dimension, not the corpus).
+
+The store is a faithful map: a fold gives the same rows whatever the cache's size. Objects from the cache
+are only pushed out (`trim`) between articles, when the fold holds no reference to them.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+Owner = tuple[Hashable, ...]  # whose rows use an id: ("a", article), ("e", spec, event), ("p", person), ("o", org)
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, body BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS articles(aid TEXT PRIMARY KEY, hash TEXT NOT NULL, source TEXT NOT NULL,
+                                    entities BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS users(kind TEXT NOT NULL, id TEXT NOT NULL, owner TEXT NOT NULL,
+                                 PRIMARY KEY (kind, id, owner)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS events(spec TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, body BLOB,
+                                  first_day INTEGER, last_day INTEGER, PRIMARY KEY (spec, seq));
+CREATE INDEX IF NOT EXISTS events_by_id ON events(spec, id);
+CREATE TABLE IF NOT EXISTS event_keys(spec TEXT NOT NULL, key TEXT NOT NULL, dated INTEGER, bin INTEGER,
+                                      seq INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS event_keys_by_key ON event_keys(spec, key, dated, bin);
+CREATE INDEX IF NOT EXISTS event_keys_by_event ON event_keys(spec, seq);
+CREATE TABLE IF NOT EXISTS people(pkey TEXT PRIMARY KEY, body BLOB NOT NULL, first_day INTEGER, last_day INTEGER);
+"""
+EVENTS_CACHED = 20_000  # events in use kept as objects (a few KB each): the recent ones new reports compare with
+PEOPLE_CACHED = 20_000
+_SEP = "\x1f"  # joins an owner's parts in one text column
+
+
+def _owner_text(owner: Owner) -> str:
+    return _SEP.join(str(x) for x in owner)
+
+
+def _owner(text: str) -> Owner:
+    return tuple(text.split(_SEP))
+
+
+class WriteBack(Generic[K, V]):
+    """Objects in use, read from the store on first use and written back (if marked changed) when pushed
+    out by `trim` or written by `flush`."""
+
+    def __init__(self, load: Callable[[K], V | None], save: Callable[[list[tuple[K, V]]], None], size: int):
+        self._load, self._save, self.size = load, save, size
+        self.items: OrderedDict[K, V] = OrderedDict()
+        self.changed: set[K] = set()
+
+    def get(self, key: K) -> V | None:
+        found = self.items.get(key)
+        if found is not None:
+            self.items.move_to_end(key)
+            return found
+        found = self._load(key)
+        if found is not None:
+            self.items[key] = found
+        return found
+
+    def put(self, key: K, value: V) -> None:
+        """A new object, or one changed in place: written back before it leaves."""
+        self.items[key] = value
+        self.items.move_to_end(key)
+        self.changed.add(key)
+
+    def trim(self) -> None:
+        """Pushes out the least recently used beyond the cache's size (only between articles)."""
+        out: list[tuple[K, V]] = []
+        while len(self.items) > self.size:
+            key, value = self.items.popitem(last=False)
+            if key in self.changed:
+                self.changed.discard(key)
+                out.append((key, value))
+        if out:
+            self._save(out)
+
+    def flush(self) -> None:
+        if self.changed:
+            self._save([(k, self.items[k]) for k in self.changed])
+            self.changed.clear()
+
+
+class Users:
+    """Who uses each id (an organisation's or a person's), so a change to it knows which rows to write again.
+    Additions are buffered and written in batches."""
+
+    def __init__(self, db: sqlite3.Connection, kind: str):
+        self.db, self.kind = db, kind
+        self._pending: list[tuple[str, str, str]] = []
+
+    def add(self, key: str, owner: Owner) -> None:
+        self._pending.append((self.kind, key, _owner_text(owner)))
+        if len(self._pending) >= 10_000:
+            self.flush()
+
+    def add_all(self, key: str, owners: Iterable[Owner]) -> None:
+        for owner in owners:
+            self.add(key, owner)
+
+    def of(self, key: str) -> set[Owner]:
+        self.flush()
+        rows = self.db.execute("SELECT owner FROM users WHERE kind = ? AND id = ?", (self.kind, key))
+        return {_owner(r[0]) for r in rows}
+
+    def pop(self, key: str) -> set[Owner]:
+        found = self.of(key)
+        self.db.execute("DELETE FROM users WHERE kind = ? AND id = ?", (self.kind, key))
+        return found
+
+    def flush(self) -> None:
+        if self._pending:
+            self.db.executemany("INSERT OR IGNORE INTO users VALUES (?, ?, ?)", self._pending)
+            self._pending.clear()
+
+
+class StateStore:
+    """One fold's memory: in a file (`path`) that a run keeps beside its version, or in memory."""
+
+    def __init__(self, path: Path | None = None, *, events_cached: int = EVENTS_CACHED,
+                 people_cached: int = PEOPLE_CACHED):
+        self.path = path
+        self.db = sqlite3.connect(str(path) if path else ":memory:")
+        for pragma in ("journal_mode = OFF", "synchronous = OFF", "cache_size = -32768", "temp_store = FILE"):
+            self.db.execute(f"PRAGMA {pragma}")
+        self.db.executescript(_SCHEMA)
+        self.org_users, self.person_users = Users(self.db, "o"), Users(self.db, "p")
+        self.events: WriteBack[tuple[str, int], Any] = WriteBack(self._load_event, self._save_events, events_cached)
+        self.people: WriteBack[str, Any] = WriteBack(self._load_person, self._save_people, people_cached)
+        self.event_days: Callable[[Any], tuple[int | None, int | None]] = lambda e: (None, None)
+        self.person_days: Callable[[Any], tuple[int | None, int | None]] = lambda p: (None, None)
+
+    # ---- articles ---------------------------------------------------------------------------------
+    def add_article(self, aid: str, content_hash: str, source: str, entities: Any) -> None:
+        self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)",
+                        (aid, content_hash, source, pickle.dumps(entities, pickle.HIGHEST_PROTOCOL)))
+
+    def entities(self, aid: str) -> Any:
+        row = self.db.execute("SELECT entities FROM articles WHERE aid = ?", (aid,)).fetchone()
+        return pickle.loads(row[0]) if row else None  # noqa: S301 (written by this store)
+
+    def hashes(self) -> Iterator[str]:
+        return (r[0] for r in self.db.execute("SELECT hash FROM articles"))
+
+    def sources(self) -> Iterator[str]:
+        return (r[0] for r in self.db.execute("SELECT DISTINCT source FROM articles"))
+
+    # ---- events -----------------------------------------------------------------------------------
+    def new_event(self, spec: str, seq: int, event_id: str, event: Any) -> None:
+        self.db.execute("INSERT INTO events(spec, seq, id) VALUES (?, ?, ?)", (spec, seq, event_id))
+        self.events.put((spec, seq), event)
+
+    def event_count(self, spec: str) -> int:
+        return self.db.execute("SELECT count(*) FROM events WHERE spec = ?", (spec,)).fetchone()[0]
+
+    def event_seq(self, spec: str, event_id: str) -> int | None:
+        row = self.db.execute("SELECT seq FROM events WHERE spec = ? AND id = ?", (spec, event_id)).fetchone()
+        return row[0] if row else None
+
+    def _load_event(self, key: tuple[str, int]) -> Any:
+        row = self.db.execute("SELECT body FROM events WHERE spec = ? AND seq = ?", key).fetchone()
+        return pickle.loads(row[0]) if row and row[0] is not None else None  # noqa: S301 (as above)
+
+    def _save_events(self, items: list[tuple[tuple[str, int], Any]]) -> None:
+        self.db.executemany("UPDATE events SET body = ?, first_day = ?, last_day = ? WHERE spec = ? AND seq = ?", [
+            (pickle.dumps(e, pickle.HIGHEST_PROTOCOL), *self.event_days(e), spec, seq) for (spec, seq), e in items])
+
+    def file_keys(self, spec: str, seq: int, keys: Iterable[str], filed: tuple[bool, int] | None) -> None:
+        dated, b = filed if filed else (None, None)
+        self.db.executemany("INSERT INTO event_keys VALUES (?, ?, ?, ?, ?)",
+                            [(spec, k, dated, b, seq) for k in keys])
+
+    def move_event(self, spec: str, seq: int, filed: tuple[bool, int] | None) -> None:
+        dated, b = filed if filed else (None, None)
+        self.db.execute("UPDATE event_keys SET dated = ?, bin = ? WHERE spec = ? AND seq = ?", (dated, b, spec, seq))
+
+    def filed_under(self, spec: str, keys: Iterable[str], windows: list[tuple[bool, int, int]] | None) -> set[int]:
+        """Events filed under any of the keys: undated ones always; dated ones in a window's bins (`dated`,
+        first bin, last bin); every one where there are no windows."""
+        keys = sorted(keys)
+        if not keys:
+            return set()
+        marks = ",".join("?" * len(keys))
+        sql = f"SELECT seq FROM event_keys WHERE spec = ? AND key IN ({marks})"
+        args: list[Any] = [spec, *keys]
+        if windows is not None:
+            sql += " AND (bin IS NULL" + " OR (dated = ? AND bin BETWEEN ? AND ?)" * len(windows) + ")"
+            args += [x for w in windows for x in w]
+        return {r[0] for r in self.db.execute(sql, args)}
+
+    # ---- people -----------------------------------------------------------------------------------
+    def _load_person(self, pkey: str) -> Any:
+        row = self.db.execute("SELECT body FROM people WHERE pkey = ?", (pkey,)).fetchone()
+        return pickle.loads(row[0]) if row else None  # noqa: S301 (as above)
+
+    def _save_people(self, items: list[tuple[str, Any]]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO people VALUES (?, ?, ?, ?)", [
+            (k, pickle.dumps(p, pickle.HIGHEST_PROTOCOL), *self.person_days(p)) for k, p in items])
+
+    # ---- the whole --------------------------------------------------------------------------------
+    def days(self) -> tuple[int | None, int | None]:
+        """The first and last day (ordinals) any event or version is dated."""
+        self.flush()
+        return self.db.execute(
+            "SELECT min(f), max(l) FROM (SELECT min(first_day) f, max(last_day) l FROM events "
+            "UNION ALL SELECT min(first_day), max(last_day) FROM people)").fetchone()
+
+    def trim(self) -> None:
+        self.events.trim()
+        self.people.trim()
+
+    def flush(self) -> None:
+        self.events.flush()
+        self.people.flush()
+        self.org_users.flush()
+        self.person_users.flush()
+
+    def put_meta(self, name: str, value: Any) -> None:
+        body = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, body))
+
+    def meta(self, name: str) -> Any:
+        row = self.db.execute("SELECT body FROM meta WHERE name = ?", (name,)).fetchone()
+        return pickle.loads(row[0]) if row else None  # noqa: S301 (as above)
+
+    def close(self) -> None:
+        """Writes everything held and closes the file (a store in memory is gone)."""
+        self.flush()
+        self.db.commit()
+        self.db.close()
