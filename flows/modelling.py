@@ -5,10 +5,12 @@ publishing. IO here (the zones, the live version's files); the fold itself is `t
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 from prefect import task
@@ -25,6 +27,8 @@ from warehouse import zones
 from warehouse.delta import TableChange, changes
 from warehouse.delta import apply as apply_changes
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class Modelled:
@@ -38,6 +42,7 @@ class Modelled:
     changed: dict[str, TableChange] | None = None
 
 
+Article = tuple[ArticleMeta, dict[str, Any]]  # an article's metadata and its record, parsed
 LiveState = tuple[pub.Version | None, ModelState | None]
 
 
@@ -92,34 +97,48 @@ def model_tables(settings: Settings, version: str, reprocess: bool = False, raw_
 class _Counted:
     """Articles passed on one at a time, counted."""
 
-    def __init__(self, items: Iterable[tuple[ArticleMeta, str]]):
+    def __init__(self, items: Iterable[Article]):
         self.items, self.n = items, 0
 
-    def __iter__(self) -> Iterator[tuple[ArticleMeta, str]]:
+    def __iter__(self) -> Iterator[Article]:
         for item in self.items:
             self.n += 1
             yield item
 
 
 def _articles(settings: Settings, version: str, held: frozenset[str], only: set[str] | None
-              ) -> Iterator[tuple[ArticleMeta, str]]:
-    """The articles to model (all, or `only` these), in the fold's order, records still as stored text, read
+              ) -> Iterator[Article]:
+    """The articles to model (all, or `only` these), in the fold's order, records parsed, read
     batch by batch. Held back by an earlier gate or dropped, or failed in extraction (it is in quarantine):
     left out."""
     for batch in zones.iter_modelled(settings.raw_dir, settings.extracted_dir, version, settings.batch_size, only):
-        for r, record in batch:
-            if r["source_uri"] in held or r["failure"] is not None:
+        for r, text in batch:
+            record = _readable(text, r["source_uri"])
+            if r["source_uri"] in held or record is None or record.get("failure") is not None:
                 continue
             h = r["content_hash"]
             yield ArticleMeta(
                 article_id=h[:16], content_hash=h, source_uri=r["source_uri"], url=r["url"], title=r["title"],
-                published_date=r["published_date"], word_count=r["word_count"] or 0, read_at=r["read_at"],
+                published_date=r["published_date"], word_count=record.get("word_count") or 0, read_at=r["read_at"],
                 repairs=tuple(r["repairs"] or ()), ingest_run=r["ingest_run"] or "",
             ), record
 
 
+def _readable(text: str, source: str) -> dict[str, Any] | None:
+    """A stored record parsed; one that is not JSON is left out with a warning (it is extracted again
+    when the extractor changes)."""
+    try:
+        record = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        record = None
+    if not isinstance(record, dict):
+        log.warning("record of %s unreadable (not JSON): left out", source)
+        return None
+    return record
+
+
 def _new_articles(state: ModelState, settings: Settings, version: str, held: frozenset[str],
-                  raw: set[str] | None = None) -> tuple[Iterator[tuple[ArticleMeta, str]] | None, str | None]:
+                  raw: set[str] | None = None) -> tuple[Iterator[Article] | None, str | None]:
     """The articles the state does not hold, if they can go on top of it; else None and why not. `raw`:
     the raw zone's hashes, where ingest read them already."""
     raw = zones.known_hashes(settings.raw_dir) if raw is None else raw

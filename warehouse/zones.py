@@ -7,10 +7,13 @@ parts with DuckDB and never load a whole zone into memory.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
 import os
+import sqlite3
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -91,23 +94,49 @@ def raw_count(raw_dir: Path) -> int:
         return con.execute("select count(distinct content_hash) from read_parquet(?)", [g]).fetchone()[0]
 
 
+def _bounded(con: duckdb.DuckDBPyConnection, spill_dir: str) -> duckdb.DuckDBPyConnection:
+    """A scan of a whole zone kept to a fixed amount of memory: DuckDB spills to `spill_dir` past
+    QUERY_MEMORY, on one thread (each thread holds buffers of its own), and streams results unordered
+    where the query asks no order."""
+    for setting in (f"memory_limit = '{QUERY_MEMORY}'", f"temp_directory = '{spill_dir}'", "threads = 1",
+                    "preserve_insertion_order = false"):
+        con.execute(f"SET {setting}")
+    return con
+
+
+QUERY_MEMORY = "256MB"  # what one scan of a zone may hold in memory before DuckDB spills to disk
+
+
+def _only(con: duckdb.DuckDBPyConnection, only: set[str] | None) -> str:
+    """A filter to the given content hashes (a temporary table), or none."""
+    if only is None:
+        return "true"
+    con.execute("create temp table only_these(h varchar primary key)")
+    con.executemany("insert into only_these values (?)", [[h] for h in sorted(only)])
+    return "content_hash in (select h from only_these)"
+
+
 def iter_raw(raw_dir: Path, batch_size: int, only: set[str] | None = None) -> Iterator[list[dict[str, Any]]]:
-    """Every raw article once (first read wins), in a stable order, batch by batch; with `only`, just
-    the articles of those content hashes (the rest of the zone's text is never read)."""
+    """Every raw article once (first read wins), batch by batch, in no set order; with `only`, just the
+    articles of those content hashes. The first reads are chosen on the small columns (file and row), then
+    the zone is streamed once, so memory does not grow with the zone however large its texts."""
     g = _glob(raw_dir)
     if g is None or only == set():
         return
-    with duckdb.connect() as con:
-        where = ""
-        if only is not None:
-            con.execute("create temp table only_these(h varchar primary key)")
-            con.executemany("insert into only_these values (?)", [[h] for h in sorted(only)])
-            where = "where content_hash in (select h from only_these)"
+    with tempfile.TemporaryDirectory(prefix="parley-scan-") as spill, _bounded(duckdb.connect(), spill) as con:
+        where = _only(con, only)
         con.execute(f"""
-            select * exclude (rn) from (
-                select *, row_number() over (partition by content_hash order by read_at, source_uri) rn
-                from read_parquet(?, union_by_name = true) {where}) where rn = 1
-            order by content_hash""", [g])
+            create temp table firsts as
+            select filename, file_row_number from (
+                select filename, file_row_number,
+                       row_number() over (partition by content_hash order by read_at, source_uri, filename,
+                                          file_row_number) rn
+                from read_parquet(?, union_by_name = true, filename = true, file_row_number = true)
+                where {where}) where rn = 1""", [g])
+        con.execute("""
+            select r.* exclude (filename, file_row_number)
+            from read_parquet(?, union_by_name = true, filename = true, file_row_number = true) r
+            semi join firsts f on r.filename = f.filename and r.file_row_number = f.file_row_number""", [g])
         yield from _batches(con, batch_size)
 
 
@@ -143,46 +172,58 @@ def pending_hashes(raw_dir: Path, extracted_dir: Path, version: str) -> set[str]
 def iter_modelled(raw_dir: Path, extracted_dir: Path, version: str, batch_size: int, only: set[str] | None = None
                   ) -> Iterator[list[tuple[dict[str, Any], str]]]:
     """What modelling reads, in one pass: each raw article's metadata (first read wins; never its text)
-    with its record at this extractor version as stored (`ArticleRecord.to_dict()` as JSON text, parsed
-    by modelling one at a time), batch by batch, in the order modelling folds them (`transforms.model.fold_key`:
-    publication date, the run that read it, article id), sorted by DuckDB (out of core), so modelling holds
-    one batch, never the corpus; with `only`, just those content hashes. The record's `failure`
-    and `word_count` come with the metadata. A record that is not JSON is left out with a warning."""
+    with its record at this extractor version as stored (`ArticleRecord.to_dict()` as JSON text), batch by
+    batch, in the order modelling folds them (`transforms.model.fold_key`: publication date, the run that
+    read it, article id); with `only`, just those content hashes. Only the metadata is sorted (by DuckDB,
+    spilling past QUERY_MEMORY); the records are put in a SQLite file by hash on the way and looked up
+    one by one, so memory holds a batch, never the corpus: sorting the records with the metadata held
+    them all (900 MB at 100,000 articles)."""
     raw, ext = _glob(raw_dir), _glob(extracted_dir)
     if raw is None or ext is None or only == set():
         return
-    with duckdb.connect() as con:
-        cols = ", ".join(_raw_metadata(con, raw))
-        where = ""
-        if only is not None:
-            con.execute("create temp table only_these(h varchar primary key)")
-            con.executemany("insert into only_these values (?)", [[h] for h in sorted(only)])
-            where = "where content_hash in (select h from only_these)"
-        con.execute(f"""
-            with raw as (
-                select {cols}, row_number() over (partition by content_hash order by read_at, source_uri) rn
-                from read_parquet(?, union_by_name = true) {where}),
-            ext as (
-                select content_hash, arg_max(record, extracted_at) record from read_parquet(?, union_by_name = true)
-                {where.replace("where", "where extractor_version = ? and") if where else "where extractor_version = ?"}
-                group by content_hash)
-            select {cols}, ext.record, json_valid(ext.record) as readable,
-                   case when json_valid(ext.record) then json_extract_string(ext.record, '$.failure') end failure,
-                   case when json_valid(ext.record) then try_cast(json_extract(ext.record, '$.word_count') as integer)
-                   end word_count
-            from raw join ext using (content_hash) where rn = 1
-            order by coalesce(published_date, date '0001-01-01'), coalesce(ingest_run, ''),
-                     substr(content_hash, 1, 16)""", [raw, ext, version])
-        for batch in _batches(con, batch_size):
-            out = []
-            for row in batch:
-                record = row.pop("record")
-                if row.pop("readable"):
-                    out.append((row, record))
-                else:
-                    logging.getLogger(__name__).warning("record of %s unreadable (not JSON): left out",
-                                                        row["source_uri"])
-            yield out
+    with tempfile.TemporaryDirectory(prefix="parley-scan-") as spill, _bounded(duckdb.connect(), spill) as con:
+        where = _only(con, only)
+        with contextlib.closing(_records_by_hash(con, ext, version, where, Path(spill) / "records.sqlite")) as records:
+            yield from _in_fold_order(con, raw, ext, version, where, batch_size, records)
+
+
+def _in_fold_order(con: duckdb.DuckDBPyConnection, raw: list[str], ext: list[str], version: str, where: str,
+                   batch_size: int, records: sqlite3.Connection) -> Iterator[list[tuple[dict[str, Any], str]]]:
+    """The first read of each article with a record, metadata sorted by DuckDB, records looked up by hash."""
+    cols = ", ".join(_raw_metadata(con, raw))
+    con.execute(f"""
+        select {cols} from (
+            select {cols}, row_number() over (partition by content_hash order by read_at, source_uri) rn
+            from read_parquet(?, union_by_name = true)
+            where {where} and content_hash in (
+                select content_hash from read_parquet(?, union_by_name = true) where extractor_version = ?))
+        where rn = 1
+        order by coalesce(published_date, date '0001-01-01'), coalesce(ingest_run, ''),
+                 substr(content_hash, 1, 16)""", [raw, ext, version])
+    for batch in _batches(con, batch_size):
+        found: dict[str, str] = {}
+        for i in range(0, len(batch), 500):  # SQLite takes a bounded number of parameters
+            hashes = [r["content_hash"] for r in batch[i:i + 500]]
+            marks = ",".join("?" * len(hashes))
+            found.update(records.execute(f"select hash, record from records where hash in ({marks})", hashes))
+        yield [(r, found[r["content_hash"]]) for r in batch if r["content_hash"] in found]
+
+
+def _records_by_hash(con: duckdb.DuckDBPyConnection, ext: list[str], version: str, where: str,
+                     path: Path) -> sqlite3.Connection:
+    """The store's newest record of each article at this version, in a SQLite file keyed by hash (the
+    records streamed in, unsorted)."""
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute("create table records(hash text primary key, at text not null, record text not null)")
+    cur = con.execute(f"select content_hash, extracted_at::varchar, record from read_parquet(?, union_by_name = true)"
+                      f" where extractor_version = ? and {where}", [ext, version])
+    while rows := cur.fetchmany(5_000):
+        db.executemany("insert into records values (?, ?, ?) on conflict(hash) do update set at = excluded.at, "
+                       "record = excluded.record where excluded.at > records.at", rows)
+    db.commit()
+    return db
 
 
 def _raw_metadata(con: duckdb.DuckDBPyConnection, raw: list[str]) -> list[str]:
