@@ -122,4 +122,4 @@ def test_an_article_published_before_what_the_state_holds_is_refused():
     with pytest.raises(OutOfOrder):
         state.fold([article("r2", "2025-03-01", 7, [org(WORKS)])])
     # Positive control: a later one goes on top.
-    assert state.fold([article("r2", "2025-03-09", 8, [org(WORKS)])]).rows["dim_articles"]
+    assert state.fold([article("r2", "2025-03-09", 8, [org(WORKS)])]).take("dim_articles")

@@ -18,7 +18,7 @@ import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from schemas import Table
 from transforms.event_resolution import RESOLUTIONS, Clusterer, Event, Mention, event_days
@@ -72,7 +72,10 @@ class _Entities(NamedTuple):
     officials: list[tuple[str, str | None, int]]
 
 
-RowMaker = Callable[[], dict[str, list[dict[str, Any]]]]
+Rows = dict[str, list[dict[str, Any]]]
+RowMaker = Callable[[], Iterable[Rows]]  # a group of tables' rows, a chunk of owners at a time
+CHUNK = 2_000  # owners whose rows are made together
+T = TypeVar("T")
 
 
 @dataclass
@@ -98,9 +101,24 @@ class Delta:
         """A table's rows, given up by the delta (each table is taken once)."""
         for group in [g for g in self.pending if table in g[0]]:
             self.pending.remove(group)
-            for name, rows in group[1]().items():
-                self.rows[name] += rows
+            for chunk in group[1]():
+                for name, rows in chunk.items():
+                    self.rows[name] += rows
         return self.rows.pop(table, [])
+
+    def drain(self, convert: Callable[[str, list[dict[str, Any]]], T]) -> dict[str, list[T]]:
+        """Every table's rows, given up as pieces `convert` makes of a chunk of rows at a time (typed Arrow,
+        a tenth of the memory of the rows), so no more than a chunk of rows is ever held as Python objects."""
+        pieces: dict[str, list[T]] = defaultdict(list)
+        for name in list(self.rows):
+            pieces[name].append(convert(name, self.rows.pop(name)))
+        while self.pending:
+            _, make = self.pending.pop(0)
+            for chunk in make():
+                for name, rows in chunk.items():
+                    if rows:
+                        pieces[name].append(convert(name, rows))
+        return pieces
 
 
 class OutOfOrder(ValueError):
@@ -164,27 +182,28 @@ class ModelState:
         they change."""
         touched: dict[str, set[Any]] = defaultdict(set)  # "a": articles, "p": people, (spec,): events
         delta = Delta()
+        folded: list[str] = []
         for meta, rec in articles:
             key = fold_key(meta)
             if self.last is not None and key <= self.last:
                 raise OutOfOrder(f"article {meta.article_id} sorts before the state's last ({self.last})")
             self.last = key
-            self._fold_article(meta, rec, touched, delta)
+            self._fold_article(meta, rec, touched)
+            folded.append(meta.article_id)
             self.store.trim()  # between articles: the fold holds none of the cache's objects
-        self._rows(touched, delta)
+        self._rows(touched, delta, folded)
         return delta
 
-    def _fold_article(self, meta: ArticleMeta, rec: dict[str, Any], touched: dict[str, set[Any]],
-                      delta: Delta) -> None:
+    def _fold_article(self, meta: ArticleMeta, rec: dict[str, Any], touched: dict[str, set[Any]]) -> None:
         aid, pub = meta.article_id, meta.published_date
         for owners in self.orgs.add_article(rec["organisations"]):
             self._rename(owners, touched)
         if pub:
             lo, hi = self.published or (pub, pub)
             self.published = (min(lo, pub), max(hi, pub))
+        domains = [(d["name"], d["mentions"]) for d in rec["domains"]]
         self.store.add_article(aid, meta.content_hash, meta.source_uri,
-                               self._fold_entities(aid, pub or NO_DATE, rec, touched))
-        self._article_rows(meta, rec, delta)
+                               self._fold_entities(aid, pub or NO_DATE, rec, touched), (meta, domains))
         known_people = {norm(p["name"]) for p in rec["officials"]}
         for spec in self.k.events:
             for i, e in enumerate(rec["events"].get(spec.name, [])):
@@ -251,31 +270,36 @@ class ModelState:
         return key
 
     # ---- rows -----------------------------------------------------------------------------------
-    def _article_rows(self, meta: ArticleMeta, rec: dict[str, Any], delta: Delta) -> None:
-        """The rows an article alone decides, written once when it is folded."""
-        aid = meta.article_id
-        delta.rows["dim_articles"].append({
-            "article_id": aid, "source_uri": meta.source_uri, "url": meta.url, "title": meta.title,
-            "published_date": meta.published_date, "content_hash": meta.content_hash,
-            "word_count": meta.word_count, "read_at": meta.read_at, "repairs": list(meta.repairs)})
+    def _article_rows(self, articles: list[str]) -> Rows:
+        """The rows an article alone decides, made once, for the fold that read it."""
         domain_ids = self._domain_ids()
-        delta.rows["bridge_article_domains"] += [
-            {"article_id": aid, "domain_id": domain_ids[d["name"]], "mentions": d["mentions"]}
-            for d in rec["domains"] if d["name"] in domain_ids]
-        for table in ("dim_articles", "bridge_article_domains"):
-            delta.owners(table, "article_id", [aid])
+        out: Rows = {"dim_articles": [], "bridge_article_domains": []}
+        for aid in articles:
+            meta, domains = self.store.article_facts(aid)
+            out["dim_articles"].append({
+                "article_id": aid, "source_uri": meta.source_uri, "url": meta.url, "title": meta.title,
+                "published_date": meta.published_date, "content_hash": meta.content_hash,
+                "word_count": meta.word_count, "read_at": meta.read_at, "repairs": list(meta.repairs)})
+            out["bridge_article_domains"] += [{"article_id": aid, "domain_id": domain_ids[name], "mentions": n}
+                                              for name, n in domains if name in domain_ids]
+        return out
 
     def _domain_ids(self) -> dict[str, str]:
         return {d.name: stable_id("domain", d.name) for d in self.k.domains}
 
-    def _rows(self, touched: dict[str, set[Any]], delta: Delta) -> None:
-        """The rows of everything the fold touched: organisations, people (whose changed chains touch the
-        rows that looked versions up), articles' entity bridges, events; dates and domains whole. The
-        state is settled now; the rows are made as the delta's tables are taken."""
+    def _rows(self, touched: dict[str, set[Any]], delta: Delta, folded: list[str]) -> None:
+        """The rows of everything the fold touched: the articles it read, organisations, people (whose
+        changed chains touch the rows that looked versions up), articles' entity bridges, events; dates
+        and domains whole. The state is settled now; the rows are made as the delta's tables are taken,
+        a chunk of owners at a time."""
+        for table in ("dim_articles", "bridge_article_domains"):
+            delta.owners(table, "article_id", folded)
+        delta.later(["dim_articles", "bridge_article_domains"], lambda: _in_chunks(folded, self._article_rows))
         oids, retired = self.orgs.take_changes()
         delta.owners("dim_organisations", "organisation_id", [*oids, *retired])
         live = [o for o in sorted(oids) if o in self.orgs.clusters]
-        delta.later(["dim_organisations"], lambda: {"dim_organisations": [self.orgs.row(o) for o in live]})
+        delta.later(["dim_organisations"], lambda: _in_chunks(
+            live, lambda part: {"dim_organisations": [self.orgs.row(o) for o in part]}))
         people = sorted(touched["p"])
         for pkey in people:
             person = self._person(pkey)
@@ -287,29 +311,30 @@ class ModelState:
             self.store.people.put(pkey, person)
             self.store.trim()
             delta.owners("dim_officials", "person_id", [stable_id("person", pkey)])
-        delta.later(["dim_officials"], lambda: {"dim_officials": self._official_rows(people)})
+        delta.later(["dim_officials"], lambda: _in_chunks(people, self._official_rows))
         articles = sorted(touched["a"])
         for table in ("bridge_article_organisations", "bridge_article_officials"):
             delta.owners(table, "article_id", articles)
         delta.later(["bridge_article_organisations", "bridge_article_officials"],
-                    lambda: self._entity_rows(articles))
+                    lambda: _in_chunks(articles, self._entity_rows))
         for spec in self.k.events:
             eids = sorted(touched[spec.name])
             for table in _tables_of(spec):
                 delta.owners(table, spec.id_column, eids)
-            delta.later(_tables_of(spec), functools.partial(self._event_rows, spec, eids))
+            event_rows = functools.partial(self._event_rows, spec)
+            delta.later(_tables_of(spec), functools.partial(_in_chunks, eids, event_rows))
         delta.whole |= {"dim_dates", "dim_domains"}
         delta.rows["dim_dates"] = _calendar(self._dates())
         delta.rows["dim_domains"] = [
             {"domain_id": stable_id("domain", d.name), "name": d.name, "parent": d.parent, "synonyms": list(d.synonyms)}
             for d in self.k.domains]
 
-    def _official_rows(self, people: list[str]) -> list[dict[str, Any]]:
+    def _official_rows(self, people: list[str]) -> Rows:
         rows = []
         for pkey in people:
             rows += [self._official_row(v) for v in self._person(pkey).chain]
             self.store.trim()
-        return rows
+        return {"dim_officials": rows}
 
     def _official_row(self, v: dict[str, Any]) -> dict[str, Any]:
         row = {k: x for k, x in v.items() if k != "_key"}
@@ -420,6 +445,12 @@ def parsed(items: Iterable[tuple[ArticleMeta, dict[str, Any] | str]]
         return
     for meta, rec in items:
         yield meta, (orjson.loads(rec) if isinstance(rec, str) else rec)
+
+
+def _in_chunks(owners: list[T], make: Callable[[list[T]], Rows]) -> Iterator[Rows]:
+    """The rows of a few thousand owners at a time."""
+    for i in range(0, len(owners), CHUNK):
+        yield make(owners[i:i + CHUNK])
 
 
 def _calendar(dates: set[dt.date]) -> list[dict[str, Any]]:

@@ -28,7 +28,7 @@ V = TypeVar("V")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, body BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS articles(aid TEXT PRIMARY KEY, hash TEXT NOT NULL, source TEXT NOT NULL,
-                                    entities BLOB NOT NULL);
+                                    entities BLOB NOT NULL, facts BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS users(kind TEXT NOT NULL, id TEXT NOT NULL, owner TEXT NOT NULL,
                                  PRIMARY KEY (kind, id, owner)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS events(spec TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, body BLOB,
@@ -145,9 +145,16 @@ class StateStore:
         self.person_days: Callable[[Any], tuple[int | None, int | None]] = lambda p: (None, None)
 
     # ---- articles ---------------------------------------------------------------------------------
-    def add_article(self, aid: str, content_hash: str, source: str, entities: Any) -> None:
-        self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)",
-                        (aid, content_hash, source, pickle.dumps(entities, pickle.HIGHEST_PROTOCOL)))
+    def add_article(self, aid: str, content_hash: str, source: str, entities: Any, facts: Any) -> None:
+        """An article's entities (read whenever its bridges are written again) and its facts (read once,
+        for its own rows)."""
+        self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?)", (
+            aid, content_hash, source, pickle.dumps(entities, pickle.HIGHEST_PROTOCOL),
+            pickle.dumps(facts, pickle.HIGHEST_PROTOCOL)))
+
+    def article_facts(self, aid: str) -> Any:
+        row = self.db.execute("SELECT facts FROM articles WHERE aid = ?", (aid,)).fetchone()
+        return pickle.loads(row[0]) if row else None  # noqa: S301 (written by this store)
 
     def entities(self, aid: str) -> Any:
         row = self.db.execute("SELECT entities FROM articles WHERE aid = ?", (aid,)).fetchone()

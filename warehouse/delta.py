@@ -30,10 +30,13 @@ class TableChange:
 
 
 def changes(delta: Delta, tables: Sequence[Table]) -> dict[str, TableChange]:
-    """The delta as typed Arrow, table by table (its Python rows are freed as each table is made)."""
+    """The delta as typed Arrow (its Python rows made and converted a chunk at a time)."""
+    declared = {t.name: t for t in tables}
+    pieces = delta.drain(lambda name, rows: to_arrow(declared[name], rows))
     out = {}
     for t in tables:
-        rows = to_arrow(t, delta.take(t.name))
+        made = pieces.pop(t.name, [])
+        rows = pa.concat_tables(made) if made else to_arrow(t, [])
         column, owners = (None, set()) if t.name in delta.whole else delta.replace.get(t.name, (t.key[0], set()))
         out[t.name] = TableChange(column, pa.array(sorted(owners), pa.string()), rows)
     return out
