@@ -104,7 +104,7 @@ def _bounded(con: duckdb.DuckDBPyConnection, spill_dir: str) -> duckdb.DuckDBPyC
     return con
 
 
-QUERY_MEMORY = "256MB"  # what one scan of a zone may hold in memory before DuckDB spills to disk
+QUERY_MEMORY = "192MB"  # what one scan of a zone may hold in memory before DuckDB spills to disk
 
 
 def _only(con: duckdb.DuckDBPyConnection, only: set[str] | None) -> str:
