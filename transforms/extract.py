@@ -20,7 +20,7 @@ RULES_VERSION = "2"
 
 # Modules that turn stored records into star-schema rows and take no part in extraction: a change to them
 # rebuilds the warehouse (they are in the run's fingerprint, `flows/fingerprint.py`), not the records.
-MODELLING_MODULES = ("model.py", "event_resolution.py", "org_resolution.py", "official_versions.py")
+MODELLING_MODULES = ("model.py", "event_resolution.py", "org_resolution.py", "official_versions.py", "state_store.py")
 
 
 def rule_files() -> list[Path]:
