@@ -77,7 +77,7 @@ def model_tables(settings: Settings, version: str, reprocess: bool = False, raw_
         model_store.discard(state)
         state = model_store.fresh(settings.model_work_dir, state_key(version), k)
         items = _articles(settings, version, held, None)
-        how = {"mode": "full", "why": why}
+        how: dict[str, Any] = {"mode": "full", "why": why}
     else:
         previous = {t.name: pq.read_table(live.tables_dir / f"{t.name}.parquet") for t in TABLES
                     if (live.tables_dir / f"{t.name}.parquet").is_file()}

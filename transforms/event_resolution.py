@@ -281,8 +281,9 @@ class _Index:
     def file(self, e: Event, m: Mention, was: Filed | str) -> None:
         """Files the event under the report's new keys; an event whose bin the report changed (`was`,
         before the report joined; "new" for a new event) moves, under all its keys."""
-        if self.r.spans and e.first_dated and e.first_dated.end:
-            longest = max(self.longest, (e.first_dated.end - e.first_dated.start).days)
+        first = e.first_dated
+        if self.r.spans and first and first.start and first.end:
+            longest = max(self.longest, (first.end - first.start).days)
             if longest != self.longest:
                 self.longest = longest
                 self.store.put_meta(f"longest:{self.spec}", longest)
