@@ -147,6 +147,7 @@ def test_a_gate_failure_holds_back_its_articles_and_the_next_run_publishes_the_r
     capsys.readouterr()
     assert main(["run", "--source", str(src)]) == 1
     assert "held back in quarantine" in capsys.readouterr().out
+    assert (home / "work").is_dir() and not list((home / "work").iterdir())  # its model state was dropped
     assert main(["quarantine", "list"]) == 0
     listed = capsys.readouterr().out
     assert "bad.txt" in listed and "held back by the quality gate" in listed and "fine.txt" not in listed
