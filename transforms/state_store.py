@@ -202,7 +202,8 @@ class StateStore:
         if not keys:
             return set()
         marks = ",".join("?" * len(keys))
-        sql = f"SELECT seq FROM event_keys WHERE spec = ? AND key IN ({marks})"
+        # The key index, always: asked to deduplicate or order, SQLite walks every event instead (15 times slower).
+        sql = f"SELECT seq FROM event_keys INDEXED BY event_keys_by_key WHERE spec = ? AND key IN ({marks})"
         args: list[Any] = [spec, *keys]
         if windows is not None:
             sql += " AND (bin IS NULL" + " OR (dated = ? AND bin BETWEEN ? AND ?)" * len(windows) + ")"
