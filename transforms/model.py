@@ -155,8 +155,7 @@ class ModelState:
         """Writes what is in memory into the store: its file is then the whole state."""
         self.store.put_meta("key", self.key)
         self.store.put_meta("state", {"last": self.last, "published": self.published, "orgs": self.orgs})
-        self.store.flush()
-        self.store.db.commit()
+        self.store.commit()
 
     @classmethod
     def resume(cls, store: StateStore, key: str, k: Knowledge) -> ModelState | None:

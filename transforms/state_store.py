@@ -45,6 +45,10 @@ PEOPLE_CACHED = 20_000
 _SEP = "\x1f"  # joins an owner's parts in one text column
 
 
+def _dumped(value: Any) -> bytes:
+    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
+
 def _owner_text(owner: Owner) -> str:
     return _SEP.join(str(x) for x in owner)
 
@@ -148,17 +152,19 @@ class StateStore:
     def add_article(self, aid: str, content_hash: str, source: str, entities: Any, facts: Any) -> None:
         """An article's entities (read whenever its bridges are written again) and its facts (read once,
         for its own rows)."""
-        self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?)", (
-            aid, content_hash, source, pickle.dumps(entities, pickle.HIGHEST_PROTOCOL),
-            pickle.dumps(facts, pickle.HIGHEST_PROTOCOL)))
+        self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?)",
+                        (aid, content_hash, source, _dumped(entities), _dumped(facts)))
 
     def article_facts(self, aid: str) -> Any:
-        row = self.db.execute("SELECT facts FROM articles WHERE aid = ?", (aid,)).fetchone()
-        return pickle.loads(row[0]) if row else None  # noqa: S301 (written by this store)
+        return self._loaded("SELECT facts FROM articles WHERE aid = ?", (aid,))
 
     def entities(self, aid: str) -> Any:
-        row = self.db.execute("SELECT entities FROM articles WHERE aid = ?", (aid,)).fetchone()
-        return pickle.loads(row[0]) if row else None  # noqa: S301 (written by this store)
+        return self._loaded("SELECT entities FROM articles WHERE aid = ?", (aid,))
+
+    def _loaded(self, sql: str, args: tuple[Any, ...]) -> Any:
+        """The one pickled value a query selects, or None where there is none."""
+        row = self.db.execute(sql, args).fetchone()
+        return pickle.loads(row[0]) if row and row[0] is not None else None  # noqa: S301 (written by this store)
 
     def hashes(self) -> Iterator[str]:
         return (r[0] for r in self.db.execute("SELECT hash FROM articles"))
@@ -179,12 +185,11 @@ class StateStore:
         return row[0] if row else None
 
     def _load_event(self, key: tuple[str, int]) -> Any:
-        row = self.db.execute("SELECT body FROM events WHERE spec = ? AND seq = ?", key).fetchone()
-        return pickle.loads(row[0]) if row and row[0] is not None else None  # noqa: S301 (as above)
+        return self._loaded("SELECT body FROM events WHERE spec = ? AND seq = ?", key)
 
     def _save_events(self, items: list[tuple[tuple[str, int], Any]]) -> None:
         self.db.executemany("UPDATE events SET body = ?, first_day = ?, last_day = ? WHERE spec = ? AND seq = ?", [
-            (pickle.dumps(e, pickle.HIGHEST_PROTOCOL), *self.event_days(e), spec, seq) for (spec, seq), e in items])
+            (_dumped(e), *self.event_days(e), spec, seq) for (spec, seq), e in items])
 
     def file_keys(self, spec: str, seq: int, keys: Iterable[str], filed: tuple[bool, int] | None) -> None:
         dated, b = filed if filed else (None, None)
@@ -212,12 +217,11 @@ class StateStore:
 
     # ---- people -----------------------------------------------------------------------------------
     def _load_person(self, pkey: str) -> Any:
-        row = self.db.execute("SELECT body FROM people WHERE pkey = ?", (pkey,)).fetchone()
-        return pickle.loads(row[0]) if row else None  # noqa: S301 (as above)
+        return self._loaded("SELECT body FROM people WHERE pkey = ?", (pkey,))
 
     def _save_people(self, items: list[tuple[str, Any]]) -> None:
         self.db.executemany("INSERT OR REPLACE INTO people VALUES (?, ?, ?, ?)", [
-            (k, pickle.dumps(p, pickle.HIGHEST_PROTOCOL), *self.person_days(p)) for k, p in items])
+            (k, _dumped(p), *self.person_days(p)) for k, p in items])
 
     # ---- the whole --------------------------------------------------------------------------------
     def days(self) -> tuple[int | None, int | None]:
@@ -238,15 +242,17 @@ class StateStore:
         self.person_users.flush()
 
     def put_meta(self, name: str, value: Any) -> None:
-        body = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, body))
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, _dumped(value)))
 
     def meta(self, name: str) -> Any:
-        row = self.db.execute("SELECT body FROM meta WHERE name = ?", (name,)).fetchone()
-        return pickle.loads(row[0]) if row else None  # noqa: S301 (as above)
+        return self._loaded("SELECT body FROM meta WHERE name = ?", (name,))
+
+    def commit(self) -> None:
+        """Writes everything held: the file is then the whole store."""
+        self.flush()
+        self.db.commit()
 
     def close(self) -> None:
         """Writes everything held and closes the file (a store in memory is gone)."""
-        self.flush()
-        self.db.commit()
+        self.commit()
         self.db.close()
