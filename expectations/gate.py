@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -158,7 +159,7 @@ def build_docs(root: Path) -> Path | None:
     return found[0] if found else None
 
 
-def run_gate(batches: list[Batch], root: Path, run_id: str, keep: int = 5, docs: str = "failure") -> GateResult:
+def run_gate(batches: Iterable[Batch], root: Path, run_id: str, keep: int = 5, docs: str = "failure") -> GateResult:
     """Validates every batch; the gate passes only if every expectation does. Results older than the
     newest `keep` per suite are pruned. Data Docs are built when `docs` says so: on a failure (default:
     the run that needs reading), always, or never (`parley quality-docs` builds them on request)."""

@@ -9,13 +9,13 @@ counts ("mostly named", "row count collapsed") name no article: such a run stays
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
-
-import duckdb
-import pyarrow as pa
 
 from expectations.gate import Failure
 from transforms.knowledge import knowledge
+from warehouse.table_files import bounded_connection, create_views
 from warehouse.zones import HELD
 
 # Dimensions whose rows are named by articles through these bridges.
@@ -39,12 +39,12 @@ def _bridge_for(table: str, key: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
-def articles_behind(failures: list[Failure], tables: dict[str, pa.Table]) -> dict[str, str]:
-    """article_id -> the gate's reason, for every article behind a row-level failure."""
+def articles_behind(failures: list[Failure], tables: Mapping[str, Path]) -> dict[str, str]:
+    """article_id -> the gate's reason, for every article behind a row-level failure (`tables`: the
+    version's Parquet files by name)."""
     held: dict[str, str] = {}
-    with duckdb.connect() as con:
-        for name, t in tables.items():
-            con.register(name, t)
+    with bounded_connection() as con:
+        create_views(con, dict(tables))
         for f in failures:
             reason = f"{HELD}: {f.table}: {f.expectation} ({f.detail})"
             for key in f.keys:
@@ -59,3 +59,14 @@ def articles_behind(failures: list[Failure], tables: dict[str, pa.Table]) -> dic
                                           [key[col]]).fetchall():
                     held.setdefault(aid, reason)
     return held
+
+
+def sources_of(articles: Path, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """article_id -> the article's `article_id`, `source_uri` and `title`, for these ids, from the
+    version's `dim_articles` Parquet."""
+    with bounded_connection() as con:
+        con.execute("CREATE TEMP TABLE wanted(article_id VARCHAR)")
+        con.executemany("INSERT INTO wanted VALUES (?)", [[i] for i in sorted(set(ids))])
+        cur = con.execute("SELECT article_id, source_uri, title FROM read_parquet(?) SEMI JOIN wanted USING "
+                          "(article_id)", [str(articles)])
+        return {r[0]: dict(zip(("article_id", "source_uri", "title"), r, strict=True)) for r in cur.fetchall()}

@@ -2,9 +2,10 @@
 
 Per table (from schemas/): keys and required columns not null, typed columns
 within their allowed sets (on the rows a run made: every row of a full build,
-only the changed rows of a run that went on from the live version). Over the
-whole tables, in DuckDB (because GE's SQL path is broken on DuckDB, and these
-stay cheap at any size): keys unique, every foreign key resolves, row counts
+only the changed rows of a run that went on from the live version; read from
+the version's Parquet a chunk of rows at a time). Over the whole tables, in
+DuckDB (because GE's SQL path is broken on DuckDB, and these stay cheap at any
+size): keys unique, every foreign key resolves, row counts
 not collapsing against the last published run. On the changed rows again:
 event dates lie between 1947 and the reporting article's publication date,
 agreements and meetings mostly name who took part, articles mostly name
@@ -14,17 +15,19 @@ something (a run of junk does not).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import duckdb
 import great_expectations.expectations as gxe
 import pandas as pd
-import pyarrow as pa
+import pyarrow.parquet as pq
 
 from schemas import TABLES, Table
 from transforms.knowledge import knowledge
+from warehouse.table_files import bounded_connection, create_views
 
 # Real articles often name no party or participant (talks between two governments name neither
 # as an organisation; a batch of 45 real articles had 20 of 32 meeting reports naming no one), but an
@@ -35,6 +38,8 @@ MOSTLY_WITH_PARTY = 0.25
 MOSTLY_NOT_JUNK = 0.5
 # A "mostly" share is checked only on at least this many rows: one article is no sample.
 MIN_SAMPLE = 10
+# Rows checked row by row are validated this many at a time (one frame in memory, whatever the size).
+ROW_CHUNK = 250_000
 
 
 @dataclass
@@ -49,11 +54,6 @@ class Batch:
     # Whether the articles behind failing rows are held back so the rest publishes: yes for rows that are
     # wrong on their own (and for junk articles); no for a share of events, which no article decides.
     hold_back: bool = True
-
-
-def _frame(t: pa.Table) -> pd.DataFrame:
-    # Lists become Python lists, dates stay objects: only scalar columns are checked.
-    return t.to_pandas()
 
 
 def row_expectations(table: Table) -> list[Any]:
@@ -89,92 +89,110 @@ def _whole_table_batches(con: duckdb.DuckDBPyConnection, t: Table, prev_rows: in
     return out
 
 
-def build_batches(tables: dict[str, pa.Table], prev_counts: dict[str, int], min_ratio: float,
-                  min_rows: int, changed: Mapping[str, pa.Table] | None = None) -> list[Batch]:
-    """Every batch the gate validates. With `changed` (the rows a run that went on from the live version
-    made, table by table), row checks and the shares run on those rows only; keys, foreign keys and row
-    counts are checked over the whole tables, in DuckDB."""
+def row_batches(t: Table, rows: Path) -> Iterator[Batch]:
+    """The table's row checks over the rows in `rows` (Parquet), a ROW_CHUNK at a time, each chunk holding
+    only the columns checked and those that name a failing row (its key, its article)."""
+    checked = {e.column for e in row_expectations(t)}
+    wanted = [c.name for c in t.columns if (c.name in checked or c.name in t.key or c.name == "article_id")
+              and not c.type.endswith("[]")]
+    chunks = pq.ParquetFile(rows).iter_batches(batch_size=ROW_CHUNK, columns=wanted)
+    made = 0
+    for chunk in chunks:
+        made += 1
+        # Expectations of their own per chunk: GX gives each suite its own objects.
+        yield Batch(t.name if made == 1 else f"{t.name}__part{made}", t.name, chunk.to_pandas(),
+                    row_expectations(t), list(t.key))
+    if not made:  # no rows: the suite still runs (and passes), so every run evaluates the same checks
+        yield Batch(t.name, t.name, t.arrow_schema.empty_table().select(wanted).to_pandas(), row_expectations(t),
+                    list(t.key))
+
+
+def build_batches(tables: Mapping[str, Path], prev_counts: dict[str, int], min_ratio: float,
+                  min_rows: int, changed: Mapping[str, Path] | None = None) -> Iterator[Batch]:
+    """Every batch the gate validates, made as it goes (one chunk of rows in memory at a time), from the
+    version's tables (Parquet files by name). With `changed` (the rows a run that went on from the live
+    version made, table by table, as Parquet), row checks and the shares run on those rows only; keys,
+    foreign keys and row counts are checked over the whole tables, in DuckDB."""
     rows = changed if changed is not None else tables
-    batches = [
-        Batch(f"{t.name}", t.name, _frame(rows[t.name]).drop(
-            columns=[c.name for c in t.columns if c.type.endswith("[]")]), row_expectations(t), list(t.key))
-        for t in TABLES
-    ]
-    con = duckdb.connect()
-    try:
-        for name, arrow in tables.items():
-            con.register(name, arrow)
-        for name, arrow in rows.items():
-            con.register(f"new_{name}", arrow)  # the rows checked row by row: all of them, or those changed
-        for t in TABLES:
-            batches += _whole_table_batches(con, t, prev_counts.get(t.name), min_ratio, min_rows)
-        # Every foreign key resolves: the orphans frame must be empty.
-        for t in TABLES:
-            for c in t.columns:
-                if not c.references:
-                    continue
-                ptable, pcol = c.references.split(".")
-                key = ", ".join(t.key)
-                frame = _sql_frame(con, f"""
-                    select {key}, {c.name} as missing_{ptable}
-                    from {t.name} where {c.name} is not null
-                      and {c.name} not in (select {pcol} from {ptable})""")
-                batches.append(Batch(f"{t.name}__{c.name}__resolves", t.name, frame,
-                                     [gxe.ExpectTableRowCountToEqual(value=0)], list(t.key)))
-        specs = [s for s in knowledge().events if s.fact_table in tables]
-        # Event dates are plausible: not before 1947, not after the latest reporting article, never after
-        # the day of the run (an undated story's "signed on 12 March 2099").
-        for spec in specs:
-            key, fact, bridge = spec.id_column, spec.fact_table, spec.articles_table
-            for field_name in ("start", "end"):
-                col = spec.fact_columns.get(field_name)
-                if col is None or (field_name == "end" and spec.dates == "single"):
-                    continue
-                frame = _sql_frame(con, f"""
-                    select f.{key}, any_value(f.{col}) as {col},
-                           date_diff('day', date '1947-01-01', any_value(f.{col})) as days_since_1947,
-                           date_diff('day', max(a.published_date), any_value(f.{col})) as days_after_publication,
-                           date_diff('day', current_date, any_value(f.{col})) as days_after_today
-                    from {fact} f join {bridge} b using ({key}) join dim_articles a using (article_id)
-                    where f.{col} is not null and f.{key} in (select {key} from new_{fact})
-                    group by f.{key}""")
-                # A meeting under way when reported ends after the report (the column says how long after).
-                later = next(t for t in TABLES if t.name == fact).column(col).days_after_publication
-                batches.append(Batch(f"{fact}__{col}__plausible", fact, frame, [
-                    gxe.ExpectColumnValuesToBeBetween(column="days_since_1947", min_value=0),
-                    gxe.ExpectColumnValuesToBeBetween(column="days_after_publication", max_value=later),
-                    gxe.ExpectColumnValuesToBeBetween(column="days_after_today", max_value=later),
-                ], [key]))
-        frame = _sql_frame(con, """
-            select date_diff('day', date '1947-01-01', published_date) as days_since_1947,
-                   date_diff('day', published_date, current_date) as days_before_today, article_id
-            from new_dim_articles where published_date is not null""")
-        batches.append(Batch("dim_articles__published_date__plausible", "dim_articles", frame, [
-            gxe.ExpectColumnValuesToBeBetween(column="days_since_1947", min_value=0),
-            gxe.ExpectColumnValuesToBeBetween(column="days_before_today", min_value=-1),
-        ], ["article_id"]))
-        # Events mostly name who took part (an agreement its parties; a meeting its participants or chairs).
-        # Counted per report (event x article), so events merged across many reports weigh as much as
-        # those reported once; a share means nothing on a handful, so it is checked from MIN_SAMPLE up.
-        for spec in specs:
-            key, bridge = spec.id_column, spec.articles_table
-            role_tables = sorted({r.table for r in spec.roles if r.entity == "organisation"} |
-                                 ({r.table for r in spec.roles} if spec.reader == "gathering" else set()))
-            filled = " + ".join(f"(select count(*) from {t} p where p.{key} = b.{key})" for t in role_tables)
-            frame = _sql_frame(con, f"select b.{key}, b.article_id, {filled} as named from new_{bridge} b")
-            if len(frame) >= MIN_SAMPLE:
-                batches.append(Batch(f"{spec.fact_table}__names_who_took_part", spec.fact_table, frame, [
-                    gxe.ExpectColumnValuesToBeBetween(column="named", min_value=1, mostly=MOSTLY_WITH_PARTY)],
-                    [key], hold_back=False))
-        # Junk: most articles name an organisation, an official or an event; a run of nonsense does not.
-        said = " or ".join([f"article_id in (select article_id from {t})" for t in (
-            "bridge_article_organisations", "bridge_article_officials", *(s.articles_table for s in specs))])
-        frame = _sql_frame(con, f"select article_id, case when {said} then 1 else 0 end as names_something "
-                                "from new_dim_articles")
+    for t in TABLES:
+        yield from row_batches(t, rows[t.name])
+    with bounded_connection() as con:
+        yield from _sql_batches(con, tables, rows, prev_counts, min_ratio, min_rows)
+
+
+def _sql_batches(con: duckdb.DuckDBPyConnection, tables: Mapping[str, Path], rows: Mapping[str, Path],
+                 prev_counts: dict[str, int], min_ratio: float, min_rows: int) -> list[Batch]:
+    """The checks computed in DuckDB: over the whole tables, and the shares and dates of the rows made."""
+    create_views(con, dict(tables))
+    create_views(con, dict(rows), prefix="new_")  # the rows checked row by row: all of them, or those changed
+    batches: list[Batch] = []
+    for t in TABLES:
+        batches += _whole_table_batches(con, t, prev_counts.get(t.name), min_ratio, min_rows)
+    # Every foreign key resolves: the orphans frame must be empty.
+    for t in TABLES:
+        for c in t.columns:
+            if not c.references:
+                continue
+            ptable, pcol = c.references.split(".")
+            key = ", ".join(t.key)
+            frame = _sql_frame(con, f"""
+                select {key}, {c.name} as missing_{ptable}
+                from {t.name} where {c.name} is not null
+                  and {c.name} not in (select {pcol} from {ptable})""")
+            batches.append(Batch(f"{t.name}__{c.name}__resolves", t.name, frame,
+                                 [gxe.ExpectTableRowCountToEqual(value=0)], list(t.key)))
+    specs = [s for s in knowledge().events if s.fact_table in tables]
+    # Event dates are plausible: not before 1947, not after the latest reporting article, never after
+    # the day of the run (an undated story's "signed on 12 March 2099").
+    for spec in specs:
+        key, fact, bridge = spec.id_column, spec.fact_table, spec.articles_table
+        for field_name in ("start", "end"):
+            col = spec.fact_columns.get(field_name)
+            if col is None or (field_name == "end" and spec.dates == "single"):
+                continue
+            frame = _sql_frame(con, f"""
+                select f.{key}, any_value(f.{col}) as {col},
+                       date_diff('day', date '1947-01-01', any_value(f.{col})) as days_since_1947,
+                       date_diff('day', max(a.published_date), any_value(f.{col})) as days_after_publication,
+                       date_diff('day', current_date, any_value(f.{col})) as days_after_today
+                from {fact} f join {bridge} b using ({key}) join dim_articles a using (article_id)
+                where f.{col} is not null and f.{key} in (select {key} from new_{fact})
+                group by f.{key}""")
+            # A meeting under way when reported ends after the report (the column says how long after).
+            later = next(t for t in TABLES if t.name == fact).column(col).days_after_publication
+            batches.append(Batch(f"{fact}__{col}__plausible", fact, frame, [
+                gxe.ExpectColumnValuesToBeBetween(column="days_since_1947", min_value=0),
+                gxe.ExpectColumnValuesToBeBetween(column="days_after_publication", max_value=later),
+                gxe.ExpectColumnValuesToBeBetween(column="days_after_today", max_value=later),
+            ], [key]))
+    frame = _sql_frame(con, """
+        select date_diff('day', date '1947-01-01', published_date) as days_since_1947,
+               date_diff('day', published_date, current_date) as days_before_today, article_id
+        from new_dim_articles where published_date is not null""")
+    batches.append(Batch("dim_articles__published_date__plausible", "dim_articles", frame, [
+        gxe.ExpectColumnValuesToBeBetween(column="days_since_1947", min_value=0),
+        gxe.ExpectColumnValuesToBeBetween(column="days_before_today", min_value=-1),
+    ], ["article_id"]))
+    # Events mostly name who took part (an agreement its parties; a meeting its participants or chairs).
+    # Counted per report (event x article), so events merged across many reports weigh as much as
+    # those reported once; a share means nothing on a handful, so it is checked from MIN_SAMPLE up.
+    for spec in specs:
+        key, bridge = spec.id_column, spec.articles_table
+        role_tables = sorted({r.table for r in spec.roles if r.entity == "organisation"} |
+                             ({r.table for r in spec.roles} if spec.reader == "gathering" else set()))
+        filled = " + ".join(f"(select count(*) from {t} p where p.{key} = b.{key})" for t in role_tables)
+        frame = _sql_frame(con, f"select b.{key}, b.article_id, {filled} as named from new_{bridge} b")
         if len(frame) >= MIN_SAMPLE:
-            batches.append(Batch("dim_articles__not_junk", "dim_articles", frame, [
-                gxe.ExpectColumnValuesToBeBetween(column="names_something", min_value=1, mostly=MOSTLY_NOT_JUNK)],
-                ["article_id"]))
-    finally:
-        con.close()
+            batches.append(Batch(f"{spec.fact_table}__names_who_took_part", spec.fact_table, frame, [
+                gxe.ExpectColumnValuesToBeBetween(column="named", min_value=1, mostly=MOSTLY_WITH_PARTY)],
+                [key], hold_back=False))
+    # Junk: most articles name an organisation, an official or an event; a run of nonsense does not.
+    said = " or ".join([f"article_id in (select article_id from {t})" for t in (
+        "bridge_article_organisations", "bridge_article_officials", *(s.articles_table for s in specs))])
+    frame = _sql_frame(con, f"select article_id, case when {said} then 1 else 0 end as names_something "
+                            "from new_dim_articles")
+    if len(frame) >= MIN_SAMPLE:
+        batches.append(Batch("dim_articles__not_junk", "dim_articles", frame, [
+            gxe.ExpectColumnValuesToBeBetween(column="names_something", min_value=1, mostly=MOSTLY_NOT_JUNK)],
+            ["article_id"]))
     return batches

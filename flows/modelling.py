@@ -1,18 +1,20 @@
 """The model step: the live version's state takes the run's new articles (or every article is
-modelled from empty), and the tables, the state and the changed rows come back for the gate and
-publishing. IO here (the zones, the live version's files); the fold itself is `transforms/model.py`."""
+modelled from empty), the version's tables are written as Parquet, and the state and the changed rows
+come back for the gate and publishing. IO here (the zones, the live version's files); the fold itself
+is `transforms/model.py`."""
 
 from __future__ import annotations
 
 import itertools
 import logging
+import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import orjson
 import pyarrow as pa
-import pyarrow.parquet as pq
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
@@ -24,18 +26,20 @@ from transforms.model import ArticleMeta, ModelState, fold_key, parsed
 from warehouse import model_state as model_store
 from warehouse import publish as pub
 from warehouse import zones
-from warehouse.delta import TableChange, changes
+from warehouse.delta import TableChange, write_changes
 from warehouse.delta import apply as apply_changes
+from warehouse.table_files import bounded_connection, parquet_path, write_batches
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class Modelled:
-    """What modelling made: every published table, the state the next run goes on from, and how; for a
-    run that went on from the live version, that version and the rows that changed (to patch its file)."""
+    """What modelling made: every published table's Parquet file, the state the next run goes on from, and
+    how; for a run that went on from the live version, that version and the rows that changed (to check
+    them and patch its file)."""
 
-    tables: dict[str, pa.Table]
+    tables: dict[str, Path]
     state: ModelState
     how: dict[str, Any]
     base: pub.Version | None = None
@@ -61,36 +65,40 @@ def read_live_state(settings: Settings, version: str, reprocess: bool) -> LiveSt
 
 
 @task(name="model-star-schema", cache_policy=NO_CACHE)
-def model_tables(settings: Settings, version: str, reprocess: bool = False, raw_hashes: set[str] | None = None
-                 ) -> Modelled:
-    """Builds every published table. Usually only what is new is modelled: the live version's state takes
-    the run's new articles and its tables take the rows they change. Where that cannot be (a first run,
-    `reprocess`, other code, articles that sort before what the state holds) every article is modelled
-    from empty, which gives the same warehouse, only slower."""
+def model_tables(settings: Settings, version: str, staged: pub.Version, reprocess: bool = False,
+                 raw_hashes: set[str] | None = None) -> Modelled:
+    """Writes every published table into the `staged` version. Usually only what is new is modelled: the
+    live version's state takes the run's new articles and its tables take the rows they change. Where that
+    cannot be (a first run, `reprocess`, other code, articles that sort before what the state holds) every
+    article is modelled from empty, which gives the same warehouse, only slower."""
     k = knowledge()
     live, state = read_live_state(settings, version, reprocess)
     held = zones.held_sources(settings.quarantine_dir, settings.raw_dir)
-    items, why = (None, "reprocess" if reprocess else "no state of this code") if state is None else \
-        _new_articles(state, settings, version, held, raw_hashes)
-    previous: dict[str, pa.Table] = {}
+    items: Iterator[Article] | None = None
+    why: str | None = "reprocess" if reprocess else "no state of this code"
+    if state is not None:
+        items, why = _new_articles(state, settings, version, held, raw_hashes)
+    how: dict[str, Any] = {"mode": "incremental"}
     if items is None or state is None or live is None:
         model_store.discard(state)
-        state = model_store.fresh(settings.model_work_dir, state_key(version), k)
+        live, state = None, model_store.fresh(settings.model_work_dir, state_key(version), k)
         items = _articles(settings, version, held, None)
-        how: dict[str, Any] = {"mode": "full", "why": why}
-    else:
-        previous = {t.name: pq.read_table(live.tables_dir / f"{t.name}.parquet") for t in TABLES
-                    if (live.tables_dir / f"{t.name}.parquet").is_file()}
-        how = {"mode": "incremental"}
+        how = {"mode": "full", "why": why}
     counted = _Counted(items)
     with model_store.paused_gc():
-        changed = changes(state.fold(parsed(counted)), TABLES)
+        delta = state.fold(parsed(counted))
     how["articles"] = counted.n
-    tables = apply_changes(previous, changed, TABLES, keep=bool(previous))
-    tables[QUARANTINE.name] = zones.quarantine_table(settings.quarantine_dir, settings.raw_dir)
-    if not previous or live is None:
-        return Modelled(tables, state, how)  # a full build: the changes are every row (not kept twice)
-    changed[QUARANTINE.name] = TableChange(None, pa.array([], pa.string()), tables[QUARANTINE.name])
+    changes_dir = staged.path / "changes"
+    changed = write_changes(delta, TABLES, changes_dir)
+    with bounded_connection() as con:
+        tables = apply_changes(con, live.tables_dir if live else None, changed, TABLES, staged.tables_dir)
+    quarantine = parquet_path(staged.tables_dir, QUARANTINE.name)
+    write_batches(quarantine, QUARANTINE, [zones.quarantine_table(settings.quarantine_dir, settings.raw_dir)])
+    tables[QUARANTINE.name] = quarantine
+    if live is None:
+        shutil.rmtree(changes_dir)  # a full build's change is every row: the tables themselves
+        return Modelled(tables, state, how)
+    changed[QUARANTINE.name] = TableChange(None, pa.array([], pa.string()), quarantine)
     return Modelled(tables, state, how, live, changed)
 
 

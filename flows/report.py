@@ -6,42 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pyarrow as pa
+from warehouse.new_facts import NEW_FACTS
 
-# New facts shown per table (the artifact is read, not scrolled).
-SHOWN_NEW = 5
 SHOWN_QUARANTINE = 20
-EVIDENCE_CHARS = 240
-
-# For each fact table: its id column, the bridge holding its evidence, and the columns shown.
-NEW_FACTS = {
-    "fact_agreements": ("agreement_id", "bridge_agreement_articles", ("agreement_type", "signed_date", "summary")),
-    "fact_meetings": ("meeting_id", "bridge_meeting_articles", ("meeting_type", "start_date", "summary")),
-}
-
-
-def new_facts(tables: dict[str, pa.Table], previous_ids: dict[str, set[str]]) -> dict[str, Any]:
-    """The facts of this run that the published warehouse did not have: how many, and a few with evidence."""
-    out: dict[str, Any] = {}
-    for name, (key, bridge, cols) in NEW_FACTS.items():
-        old = previous_ids.get(name, set())
-        rows = [r for r in tables[name].select([key, *cols]).to_pylist() if r[key] not in old]
-        evidence: dict[str, str] = {}
-        for b in tables[bridge].select([key, "evidence"]).to_pylist():
-            evidence.setdefault(b[key], b["evidence"])
-        shown = [{**{c: _plain(r[c]) for c in (key, *cols)}, "evidence": _clip(evidence.get(r[key], ""))}
-                 for r in rows[:SHOWN_NEW]]
-        out[name] = {"count": len(rows), "shown": shown}
-    return out
-
-
-def _plain(value: Any) -> Any:
-    return value.isoformat() if hasattr(value, "isoformat") else value
-
-
-def _clip(text: str) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= EVIDENCE_CHARS else text[: EVIDENCE_CHARS - 1] + "…"
 
 
 def _cell(value: Any) -> str:

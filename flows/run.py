@@ -12,7 +12,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed, State
@@ -27,7 +26,7 @@ from flows.notify import payload, post
 from flows.parallel import Result, extract_stream, extraction_pool, worker_count
 from flows.preflight import live_summary, unchanged_summary
 from flows.progress import Progress, timed
-from flows.report import NEW_FACTS, new_facts, row_changes, run_markdown
+from flows.report import row_changes, run_markdown
 from parley.faults import crash_point
 from parley.settings import Settings, load_settings
 from parley.source_specs import SourceSpec, resolve
@@ -38,6 +37,8 @@ from warehouse import model_state as model_store
 from warehouse import publish as pub
 from warehouse import zones
 from warehouse.delta import TableChange
+from warehouse.new_facts import new_facts
+from warehouse.table_files import num_rows
 
 if TYPE_CHECKING:
     from expectations.gate import GateResult
@@ -65,10 +66,10 @@ def store_batch(rows: list[dict[str, Any]], results: list[Result], version: str,
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(tables: dict[str, pa.Table], prev_counts: dict[str, int], settings: Settings,
+def validate(tables: dict[str, Path], prev_counts: dict[str, int], settings: Settings,
              run_id: str, changed: dict[str, TableChange] | None = None) -> GateResult:
-    """The gate over the version's tables; where the run went on from the live version (`changed`), row
-    checks run on the changed rows only, and whole-table checks in DuckDB."""
+    """The gate over the version's tables (Parquet files); where the run went on from the live version
+    (`changed`), row checks run on the changed rows only, and whole-table checks in DuckDB."""
     # Great Expectations takes seconds to import: only the step that needs it pays.
     from expectations.gate import run_gate
     from expectations.suites import build_batches
@@ -79,16 +80,15 @@ def validate(tables: dict[str, pa.Table], prev_counts: dict[str, int], settings:
     return run_gate(batches, settings.gx_dir, run_id, settings.keep_versions, settings.quality_docs)
 
 
-def hold_back(gate: GateResult, tables: dict[str, pa.Table], settings: Settings) -> list[tuple[str, str]]:
+def hold_back(gate: GateResult, tables: dict[str, Path], settings: Settings) -> list[tuple[str, str]]:
     """The articles behind the gate's row-level failures go to quarantine with its reason, so the next
     run publishes the rest; `parley quarantine release` lets them back in."""
-    from expectations.holdback import articles_behind
+    from expectations.holdback import articles_behind, sources_of
 
     held = articles_behind(gate.failures, tables)
     if not held:
         return []
-    arts = tables["dim_articles"].select(["article_id", "source_uri", "title"]).to_pylist()
-    by_id = {a["article_id"]: a for a in arts if a["article_id"] in held}
+    by_id = sources_of(tables["dim_articles"], held)
     for aid, reason in held.items():
         if aid in by_id:
             zones.mark_quarantine(settings.quarantine_dir, [by_id[aid]["source_uri"]], reason,
@@ -297,24 +297,22 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
         return unchanged_summary(summary, live, settings)
 
     # 3. Model the star schema and stage it as a version.
+    version_dir = pub.new_version(settings.versions_dir, run_id)
     with timed(seconds, "model", peaks):
-        modelled = model_tables(settings, version, reprocess,
+        modelled = model_tables(settings, version, version_dir, reprocess,
                                 quote(ingest.raw_hashes) if ingest.raw_hashes is not None else None)
     tables = modelled.tables
     summary["model"] = modelled.how
     log.info("modelled %s: %d article(s) folded%s", modelled.how["mode"], modelled.how["articles"],
              f" ({modelled.how['why']})" if modelled.how.get("why") else "")
-    summary["articles"]["in_warehouse"] = tables["dim_articles"].num_rows
-    summary["rows"] = {name: t.num_rows for name, t in tables.items()}
-    with timed(seconds, "stage", peaks):
-        version_dir = pub.stage(settings.versions_dir, run_id, tables)
+    summary["rows"] = {name: num_rows(path) for name, path in tables.items()}
+    summary["articles"]["in_warehouse"] = summary["rows"]["dim_articles"]
     crash_point("model")
 
     # 4. The gate.
     prev = pub.previous_row_counts(settings.home)
     summary["previous_rows"] = prev
-    summary["new_facts"] = new_facts(tables, pub.previous_keys(settings.home, {
-        name: key for name, (key, _, _) in NEW_FACTS.items()}))
+    summary["new_facts"] = new_facts(tables, pub.live_tables_dir(settings.home))
     with timed(seconds, "validate", peaks):
         gate = validate(quote(tables), prev, settings, run_id,
                         quote(modelled.changed) if modelled.changed is not None else None)
@@ -331,8 +329,6 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     pub.write_summary(version_dir, summary)
     if gate.passed:
         # The state the next run goes on from, kept with the version (its working file moved there).
-        del tables
-        modelled.tables = {}
         with timed(seconds, "state", peaks):
             model_store.save(version_dir.path, modelled.state)
         modelled.state = None  # type: ignore[assignment]  # freed before DuckDB makes the file

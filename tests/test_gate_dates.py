@@ -11,6 +11,8 @@ from transforms.extract import extract_article
 from transforms.model import ArticleMeta, StarBuilder
 from warehouse.arrow import to_arrow
 
+from .test_gate_incremental import as_files
+
 PUB = dt.date(2024, 5, 6)
 
 
@@ -26,7 +28,7 @@ def gate(tables: dict, root: Path):
     from expectations.gate import run_gate
     from expectations.suites import build_batches
 
-    return run_gate(build_batches(tables, {}, 0.5, 1000), root, "t1", docs="never")
+    return run_gate(build_batches(as_files(tables, root / "tables"), {}, 0.5, 1000), root, "t1", docs="never")
 
 
 def test_a_meeting_under_way_may_end_after_the_report_but_none_may_start_after_it(tmp_path):

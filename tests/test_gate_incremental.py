@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from schemas import TABLES
 from transforms.extract import extract_article
@@ -45,11 +46,20 @@ def changed_rows(tables: dict[str, pa.Table], article: str) -> dict[str, pa.Tabl
     return out
 
 
+def as_files(tables: dict[str, pa.Table], folder: Path) -> dict[str, Path]:
+    """Tables as a version holds them: one Parquet file each."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, t in tables.items():
+        pq.write_table(t, folder / f"{name}.parquet")
+    return {name: folder / f"{name}.parquet" for name in tables}
+
+
 def gate(tables: dict, root: Path, changed: dict | None = None, prev: dict | None = None):
     from expectations.gate import run_gate
     from expectations.suites import build_batches
 
-    batches = build_batches(tables, prev or {}, 0.5, 1, changed)
+    batches = list(build_batches(as_files(tables, root / "tables"), prev or {}, 0.5, 1,
+                                 as_files(changed, root / "changed") if changed is not None else None))
     return batches, run_gate(batches, root, "t1", docs="never")
 
 

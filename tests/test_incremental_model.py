@@ -5,10 +5,12 @@ what the extractor finds."""
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from schemas import TABLES
@@ -16,7 +18,8 @@ from transforms.knowledge import knowledge
 from transforms.model import ArticleMeta, ModelState, OutOfOrder, fold_key
 from transforms.names import stable_id
 from warehouse import model_state
-from warehouse.delta import apply, changes
+from warehouse.delta import TableChange, apply, write_changes
+from warehouse.table_files import bounded_connection, parquet_path
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
@@ -74,15 +77,32 @@ RUNS = [
 ]
 
 
-def tables_of(runs: list[list[tuple[ArticleMeta, dict]]], persist: Path | None
+def fold_run(state: ModelState, run: list[tuple[ArticleMeta, dict]], previous: Path | None, where: Path
+             ) -> tuple[Path, dict[str, TableChange]]:
+    """One run folded onto `state` as a run does: its changes written to `where`/changes and applied to
+    the `previous` tables folder (None: the first run), giving the `where`/tables folder."""
+    changed = write_changes(state.fold(sorted(run, key=lambda a: fold_key(a[0]))), TABLES, where / "changes")
+    with bounded_connection() as con:
+        apply(con, previous, changed, TABLES, where / "tables")
+    return where / "tables", changed
+
+
+def read_tables(folder: Path) -> dict[str, pa.Table]:
+    return {t.name: pq.read_table(parquet_path(folder, t.name)) for t in TABLES}
+
+
+def tables_of(runs: list[list[tuple[ArticleMeta, dict]]], persist: Path | None, state: ModelState | None = None
               ) -> tuple[dict[str, pa.Table], ModelState]:
     """Folds each run onto the state of the last (written and read as runs keep it, if `persist`)."""
-    state, tables = ModelState(key="test"), {}
-    for run in runs:
-        if persist:
-            state = model_state.load(model_state.save(persist, state).parent, "test", knowledge(), persist / "work")
-        tables = apply(tables, changes(state.fold(sorted(run, key=lambda a: fold_key(a[0]))), TABLES), TABLES)
-    return tables, state
+    state = state or ModelState(key="test")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder: Path | None = None
+        for i, run in enumerate(runs):
+            if persist:
+                state = model_state.load(model_state.save(persist, state).parent, "test", knowledge(),
+                                         persist / "work")
+            folder, _ = fold_run(state, run, folder, Path(scratch) / f"v{i}")
+        return (read_tables(folder) if folder else {}), state
 
 
 def test_runs_folded_one_by_one_give_the_tables_of_one_pass(tmp_path: Path):

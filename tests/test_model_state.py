@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from schemas import TABLES
 from transforms.knowledge import knowledge
 from transforms.model import ModelState, fold_key
 from transforms.state_store import StateStore
 from warehouse import model_state
-from warehouse.delta import apply, changes
 
-from .test_incremental_model import RUNS
+from .test_incremental_model import RUNS, tables_of
 
 
 def folded(key: str, store: StateStore | None = None) -> ModelState:
@@ -68,11 +66,7 @@ def test_a_blocked_runs_state_leaves_no_working_file(tmp_path: Path):
 
 def test_a_cache_of_one_object_folds_the_tables_a_large_one_does():
     def tables(store: StateStore) -> dict:
-        state = ModelState(key="t", store=store)
-        out: dict = {}
-        for run in RUNS:
-            out = apply(out, changes(state.fold(sorted(run, key=lambda a: fold_key(a[0]))), TABLES), TABLES)
-        return out
+        return tables_of(RUNS, None, ModelState(key="t", store=store))[0]
 
     small, large = tables(StateStore(events_cached=1, people_cached=1)), tables(StateStore())
     assert large["fact_agreements"].num_rows > 1  # positive control: there is something to keep apart

@@ -10,13 +10,14 @@ import pyarrow.parquet as pq
 
 from schemas import MARTS, QUARANTINE, TABLES
 from transforms.knowledge import knowledge
-from transforms.model import ModelState, fold_key
+from transforms.model import ModelState
 from warehouse import model_state
-from warehouse.delta import TableChange, apply, changes
+from warehouse.delta import TableChange
 from warehouse.patch import patch_database
 from warehouse.publish import build_database
+from warehouse.table_files import parquet_path
 
-from .test_incremental_model import RUNS
+from .test_incremental_model import RUNS, fold_run
 
 
 def contents(db: Path) -> dict[str, list[tuple]]:
@@ -25,26 +26,22 @@ def contents(db: Path) -> dict[str, list[tuple]]:
         return {n: con.execute(f"SELECT * FROM {n} ORDER BY ALL").fetchall() for n in names}
 
 
-def built(tables: dict[str, pa.Table], where: Path) -> Path:
-    where.mkdir()
-    for name, t in tables.items():
-        pq.write_table(t, where / f"{name}.parquet")
-    build_database(where / "warehouse.duckdb", where)
-    return where / "warehouse.duckdb"
+def built(tables: Path) -> Path:
+    pq.write_table(QUARANTINE.arrow_schema.empty_table(), parquet_path(tables, QUARANTINE.name))
+    build_database(tables.parent / "warehouse.duckdb", tables)
+    return tables.parent / "warehouse.duckdb"
 
 
 def test_a_patched_database_equals_one_built_from_the_same_tables(tmp_path: Path):
-    state, tables, db = ModelState(key="test"), {}, None
-    quarantine = QUARANTINE.arrow_schema.empty_table()
+    state, tables, db = ModelState(key="test"), None, None
     for i, run in enumerate(RUNS):
         state = model_state.load(model_state.save(tmp_path, state).parent, "test", knowledge(), tmp_path / "work")
-        changed = changes(state.fold(sorted(run, key=lambda a: fold_key(a[0]))), TABLES)
-        tables = apply(tables, changed, TABLES)
-        fresh = built({**tables, QUARANTINE.name: quarantine}, tmp_path / f"built{i}")
+        tables, changed = fold_run(state, run, tables, tmp_path / f"built{i}")
+        fresh = built(tables)
         if db is None:
             db = fresh
             continue
-        changed[QUARANTINE.name] = TableChange(None, pa.array([], pa.string()), quarantine)
+        changed[QUARANTINE.name] = TableChange(None, pa.array([], pa.string()), parquet_path(tables, QUARANTINE.name))
         patched = tmp_path / f"patched{i}.duckdb"
         patch_database(db, patched, changed, (*TABLES, QUARANTINE))
         assert contents(patched) == contents(fresh)

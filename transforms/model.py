@@ -106,19 +106,17 @@ class Delta:
                     self.rows[name] += rows
         return self.rows.pop(table, [])
 
-    def drain(self, convert: Callable[[str, list[dict[str, Any]]], T]) -> dict[str, list[T]]:
-        """Every table's rows, given up as pieces `convert` makes of a chunk of rows at a time (typed Arrow,
-        a tenth of the memory of the rows), so no more than a chunk of rows is ever held as Python objects."""
-        pieces: dict[str, list[T]] = defaultdict(list)
+    def drain(self, sink: Callable[[str, list[dict[str, Any]]], None]) -> None:
+        """Every table's rows, handed to `sink` a chunk at a time (to be written out as typed Arrow), so no
+        more than a chunk of rows is ever held as Python objects."""
         for name in list(self.rows):
-            pieces[name].append(convert(name, self.rows.pop(name)))
+            sink(name, self.rows.pop(name))
         while self.pending:
             _, make = self.pending.pop(0)
             for chunk in make():
                 for name, rows in chunk.items():
                     if rows:
-                        pieces[name].append(convert(name, rows))
-        return pieces
+                        sink(name, rows)
 
 
 class OutOfOrder(ValueError):

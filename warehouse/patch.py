@@ -23,6 +23,7 @@ import pyarrow as pa
 
 from schemas import MARTS, Table
 from warehouse.delta import TableChange
+from warehouse.table_files import bounded_connection
 
 # Where a version's file keeps each mart computed for it; the views of the declared names read it.
 MART_DATA = "mart_data"
@@ -32,9 +33,7 @@ def patch_database(base: Path, path: Path, changed: Mapping[str, TableChange], t
     """`path` becomes `base` with every table's changed rows replaced and the marts recomputed."""
     tmp = path.with_suffix(".building")
     shutil.copyfile(base, tmp)
-    con = duckdb.connect(str(tmp))
-    try:
-        con.execute("SET TimeZone = 'UTC'")
+    with bounded_connection(tmp, keep_order=True) as con:
         referenced = {ref for t in tables for _, ref, _ in t.foreign_keys if ref != t.name}
         for t in tables:
             _plan(con, t, changed[t.name], t.name in referenced)
@@ -45,8 +44,6 @@ def patch_database(base: Path, path: Path, changed: Mapping[str, TableChange], t
         for view in MARTS:
             con.execute(f"CREATE OR REPLACE TABLE {MART_DATA}.{view.name} AS\n{view.sql.strip()}")
         con.execute("checkpoint")
-    finally:
-        con.close()
     os.replace(tmp, path)
 
 
@@ -65,9 +62,7 @@ def _plan(con: duckdb.DuckDBPyConnection, t: Table, ch: TableChange, is_referenc
     """Stages the new rows (`_new_T`) and decides the keys to delete (`_del_T`) and the rows of other
     owners to put back (`_back_T`). Parents come first: a child's cascade reads its parents' deletions."""
     name, keys = t.name, ", ".join(t.key)
-    con.register(f"_arrow_{name}", ch.rows)
-    con.execute(f"CREATE TEMP TABLE _new_{name} AS SELECT * FROM _arrow_{name}")
-    con.unregister(f"_arrow_{name}")
+    con.execute(f"CREATE TEMP TABLE _new_{name} AS SELECT * FROM read_parquet(?)", [str(ch.rows)])
     if ch.column is None:
         owned = "true"
     else:

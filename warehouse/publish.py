@@ -27,6 +27,7 @@ from parley.faults import crash_point
 from schemas import MARTS, QUARANTINE, TABLES
 from warehouse.delta import TableChange
 from warehouse.patch import MART_DATA, patch_database
+from warehouse.table_files import bounded_connection
 
 log = logging.getLogger(__name__)
 
@@ -80,12 +81,19 @@ def verify(v: Version) -> None:
         raise DamagedVersion(f"version {v.run_id}'s database does not open: {str(exc).splitlines()[0]}") from None
 
 
-def stage(versions_dir: Path, run_id: str, tables: dict[str, pa.Table]) -> Version:
-    """Writes every table as Parquet: the version the gate validates (and keeps, if it blocks)."""
+def new_version(versions_dir: Path, run_id: str) -> Version:
+    """The run's version folder, empty: modelling writes its tables there, the gate validates them (and
+    they are kept, if it blocks)."""
     v = Version(run_id, versions_dir / run_id)
     if v.path.exists():
         shutil.rmtree(v.path)
     v.tables_dir.mkdir(parents=True)
+    return v
+
+
+def stage(versions_dir: Path, run_id: str, tables: dict[str, pa.Table]) -> Version:
+    """A version made from tables in memory (a benchmark's or a tool's; a run writes its own)."""
+    v = new_version(versions_dir, run_id)
     for name, table in tables.items():
         pq.write_table(table, v.tables_dir / f"{name}.parquet", compression="zstd")
     return v
@@ -116,10 +124,8 @@ def build_database(path: Path, tables_dir: Path) -> None:
     """A self-contained DuckDB file: plain `duckdb` opens it with no extension and no Parquet beside it."""
     tmp = path.with_suffix(".building")
     tmp.unlink(missing_ok=True)
-    con = duckdb.connect(str(tmp))
-    try:
-        # Timestamps are UTC in the Parquet and stay UTC in the file, whatever the host's time zone.
-        con.execute("SET TimeZone = 'UTC'")
+    # Bounded memory; timestamps are UTC in the Parquet and stay UTC in the file, whatever the host's zone.
+    with bounded_connection(tmp, keep_order=True) as con:
         for t in (*TABLES, QUARANTINE):
             con.execute(t.ddl())
             for stmt in t.comments_sql():
@@ -135,8 +141,6 @@ def build_database(path: Path, tables_dir: Path) -> None:
             for stmt in view.comments_sql():
                 con.execute(stmt)
         con.execute("checkpoint")
-    finally:
-        con.close()
     os.replace(tmp, path)
 
 
@@ -263,15 +267,6 @@ def live_tables_dir(home: Path) -> Path | None:
     run_id = current_run_id(home)
     tables = home / "versions" / run_id / "tables" if run_id else None
     return tables if tables is not None and tables.is_dir() else None
-
-
-def previous_keys(home: Path, keys: dict[str, str]) -> dict[str, set[str]]:
-    """The ids the published warehouse holds, per table (`keys`: table -> id column): what is new in a run."""
-    tables = live_tables_dir(home)
-    if tables is None:
-        return {}
-    return {t: set(pq.read_table(tables / f"{t}.parquet", columns=[col]).column(col).to_pylist())
-            for t, col in keys.items() if (tables / f"{t}.parquet").is_file()}
 
 
 def previous_row_counts(home: Path) -> dict[str, int]:

@@ -26,6 +26,7 @@ import pyarrow.parquet as pq
 from schemas import QUARANTINE, RAW_ARTICLES
 from transforms.record import ArticleRecord
 from warehouse.arrow import to_arrow
+from warehouse.table_files import bounded_connection
 
 EXTRACTED_SCHEMA = pa.schema([
     pa.field("content_hash", pa.string(), nullable=False),
@@ -94,19 +95,6 @@ def raw_count(raw_dir: Path) -> int:
         return con.execute("select count(distinct content_hash) from read_parquet(?)", [g]).fetchone()[0]
 
 
-def _bounded(con: duckdb.DuckDBPyConnection, spill_dir: str) -> duckdb.DuckDBPyConnection:
-    """A scan of a whole zone kept to a fixed amount of memory: DuckDB spills to `spill_dir` past
-    QUERY_MEMORY, on one thread (each thread holds buffers of its own), and streams results unordered
-    where the query asks no order."""
-    for setting in (f"memory_limit = '{QUERY_MEMORY}'", f"temp_directory = '{spill_dir}'", "threads = 1",
-                    "preserve_insertion_order = false"):
-        con.execute(f"SET {setting}")
-    return con
-
-
-QUERY_MEMORY = "192MB"  # what one scan of a zone may hold in memory before DuckDB spills to disk
-
-
 def _only(con: duckdb.DuckDBPyConnection, only: set[str] | None) -> str:
     """A filter to the given content hashes (a temporary table), or none."""
     if only is None:
@@ -123,7 +111,7 @@ def iter_raw(raw_dir: Path, batch_size: int, only: set[str] | None = None) -> It
     g = _glob(raw_dir)
     if g is None or only == set():
         return
-    with tempfile.TemporaryDirectory(prefix="parley-scan-") as spill, _bounded(duckdb.connect(), spill) as con:
+    with bounded_connection() as con:
         where = _only(con, only)
         con.execute(f"""
             create temp table firsts as
@@ -181,9 +169,10 @@ def iter_modelled(raw_dir: Path, extracted_dir: Path, version: str, batch_size: 
     raw, ext = _glob(raw_dir), _glob(extracted_dir)
     if raw is None or ext is None or only == set():
         return
-    with tempfile.TemporaryDirectory(prefix="parley-scan-") as spill, _bounded(duckdb.connect(), spill) as con:
+    with tempfile.TemporaryDirectory(prefix="parley-records-") as scratch, bounded_connection() as con:
         where = _only(con, only)
-        with contextlib.closing(_records_by_hash(con, ext, version, where, Path(spill) / "records.sqlite")) as records:
+        records_file = Path(scratch) / "records.sqlite"
+        with contextlib.closing(_records_by_hash(con, ext, version, where, records_file)) as records:
             yield from _in_fold_order(con, raw, ext, version, where, batch_size, records)
 
 
