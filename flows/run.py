@@ -240,6 +240,28 @@ def _publish_report(summary: dict[str, Any], settings: Settings) -> None:
         get_run_logger().warning("could not publish the run's Prefect artifact: %s", exc)
 
 
+def _extract(settings: Settings, version: str, reprocess: bool) -> tuple[int, int]:
+    """Extracts every article of the raw zone with no record at this extractor version (all of them with
+    `reprocess`) on the pool of workers; returns how many were extracted and how many failed. (A function
+    of its own: the set of pending hashes is gone when it returns.)"""
+    total = zones.raw_count(settings.raw_dir)
+    pending = None if reprocess else zones.pending_hashes(settings.raw_dir, settings.extracted_dir, version)
+    if pending is None or pending:  # there will be a gate: load it meanwhile
+        warm_imports("expectations.gate", "expectations.suites")
+    extracted = failed = 0
+    with Progress("extract", total if pending is None else len(pending)) as bar, \
+            extraction_pool(worker_count(settings.extract_workers), settings.dask_address) as pool:
+        batches = zones.iter_raw(settings.raw_dir, settings.batch_size, only=pending)
+        for rows, results in extract_stream(batches, pool):
+            done = store_batch(quote(rows), quote(results), version, settings)  # quote: see ingest_sources
+            extracted, failed = extracted + done["extracted"], failed + done["failed"]
+            bar.advance(len(rows))
+            crash_point("extract")
+    get_run_logger().info("extracted %d of %d articles in the raw zone (extractor %s), %d failed and "
+                          "quarantined", extracted, total, version, failed)
+    return extracted, failed
+
+
 def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: str) -> dict[str, Any]:
     reassert_stop_handlers()  # Ctrl-C and SIGTERM end a command-line run at once, even mid-flow
     log = get_run_logger()
@@ -270,22 +292,8 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     summary["quarantined_now"] = [list(q) for q in ingest.quarantine]
 
     # 2. Extract what has no record at this extractor version (new articles, or all after an upgrade).
-    total = zones.raw_count(settings.raw_dir)
-    pending = None if reprocess else zones.pending_hashes(settings.raw_dir, settings.extracted_dir, version)
-    if pending is None or pending:  # there will be a gate: load it meanwhile
-        warm_imports("expectations.gate", "expectations.suites")
-    extracted = failed = 0
-    workers = worker_count(settings.extract_workers)
-    with timed(seconds, "extract", peaks), Progress("extract", total if pending is None else len(pending)) as bar, \
-            extraction_pool(workers, settings.dask_address) as pool:
-        batches = zones.iter_raw(settings.raw_dir, settings.batch_size, only=pending)
-        for rows, results in extract_stream(batches, pool):
-            done = store_batch(quote(rows), quote(results), version, settings)  # quote: see ingest_sources
-            extracted, failed = extracted + done["extracted"], failed + done["failed"]
-            bar.advance(len(rows))
-            crash_point("extract")
-    log.info("extracted %d of %d articles in the raw zone (extractor %s), %d failed and quarantined",
-             extracted, total, version, failed)
+    with timed(seconds, "extract", peaks):
+        extracted, failed = _extract(settings, version, reprocess)
     summary["articles"]["extracted"] = extracted
     summary["articles"]["extraction_failed"] = failed
 
@@ -301,6 +309,7 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     with timed(seconds, "model", peaks):
         modelled = model_tables(settings, version, version_dir, reprocess,
                                 quote(ingest.raw_hashes) if ingest.raw_hashes is not None else None)
+    ingest.raw_hashes = None  # every hash of the raw zone: not needed again this run
     tables = modelled.tables
     summary["model"] = modelled.how
     log.info("modelled %s: %d article(s) folded%s", modelled.how["mode"], modelled.how["articles"],

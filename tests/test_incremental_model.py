@@ -143,3 +143,12 @@ def test_an_article_published_before_what_the_state_holds_is_refused():
         state.fold([article("r2", "2025-03-01", 7, [org(WORKS)])])
     # Positive control: a later one goes on top.
     assert state.fold([article("r2", "2025-03-09", 8, [org(WORKS)])]).take("dim_articles")
+
+
+def test_a_fold_from_empty_replaces_every_table_whole_and_keeps_no_owners():
+    state = ModelState(key="test")
+    first = state.fold(sorted(RUNS[0], key=lambda a: fold_key(a[0])))
+    assert first.everything and not first.replace
+    # Positive control: a fold on top of it names the owners whose rows it replaces.
+    second = state.fold(sorted(RUNS[1], key=lambda a: fold_key(a[0])))
+    assert not second.everything and second.replace["dim_articles"][1]

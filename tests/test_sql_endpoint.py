@@ -20,6 +20,7 @@ import pytest
 
 from parley.cli import main
 from schemas import MARTS, TABLES
+from warehouse.pg_cluster import cluster_root
 
 from .conftest import write_articles
 
@@ -74,6 +75,7 @@ def served(tmp_path_factory: pytest.TempPathFactory, prefect_server):
     yield home, port, src
     os.killpg(proc.pid, signal.SIGTERM)
     proc.wait(timeout=60)
+    shutil.rmtree(cluster_root(home), ignore_errors=True)  # outside the home when tests run as root
 
 
 def connect(port: int, password: str = PASSWORD):

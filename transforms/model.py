@@ -89,9 +89,13 @@ class Delta:
     replace: dict[str, tuple[str, set[str]]] = field(default_factory=dict)
     whole: set[str] = field(default_factory=set)
     pending: list[tuple[frozenset[str], RowMaker]] = field(default_factory=list)
+    # A fold from an empty state: its rows are every table whole, and no owners are kept (at 100,000
+    # articles they would be sets of every id, for nothing).
+    everything: bool = False
 
     def owners(self, table: str, column: str, values: Iterable[str]) -> None:
-        self.replace.setdefault(table, (column, set()))[1].update(values)
+        if not self.everything:
+            self.replace.setdefault(table, (column, set()))[1].update(values)
 
     def later(self, tables: Iterable[str], make: RowMaker) -> None:
         """Rows of these tables, made by `make` when one of them is first taken."""
@@ -178,7 +182,7 @@ class ModelState:
         """Takes articles (in `fold_key` order, all after what the state holds) and returns the rows
         they change."""
         touched: dict[str, set[Any]] = defaultdict(set)  # "a": articles, "p": people, (spec,): events
-        delta = Delta()
+        delta = Delta(everything=self.last is None)
         folded: list[str] = []
         for meta, rec in articles:
             key = fold_key(meta)

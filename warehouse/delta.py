@@ -44,7 +44,8 @@ def write_changes(delta: Delta, tables: Sequence[Table], directory: Path) -> dic
         delta.drain(lambda name, rows: writers[name].write_table(to_arrow(declared[name], rows)))
     out = {}
     for t in tables:
-        column, owners = (None, set()) if t.name in delta.whole else delta.replace.get(t.name, (t.key[0], set()))
+        whole = delta.everything or t.name in delta.whole
+        column, owners = (None, set()) if whole else delta.replace.get(t.name, (t.key[0], set()))
         out[t.name] = TableChange(column, pa.array(sorted(owners), pa.string()), parquet_path(directory, t.name))
     return out
 

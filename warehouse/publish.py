@@ -27,7 +27,7 @@ from parley.faults import crash_point
 from schemas import MARTS, QUARANTINE, TABLES
 from warehouse.delta import TableChange
 from warehouse.patch import MART_DATA, patch_database
-from warehouse.table_files import bounded_connection
+from warehouse.table_files import FILE_MEMORY, bounded_connection
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +125,7 @@ def build_database(path: Path, tables_dir: Path) -> None:
     tmp = path.with_suffix(".building")
     tmp.unlink(missing_ok=True)
     # Bounded memory; timestamps are UTC in the Parquet and stay UTC in the file, whatever the host's zone.
-    with bounded_connection(tmp, keep_order=True) as con:
+    with bounded_connection(tmp, keep_order=True, memory=FILE_MEMORY) as con:
         for t in (*TABLES, QUARANTINE):
             con.execute(t.ddl())
             for stmt in t.comments_sql():

@@ -21,26 +21,30 @@ import pyarrow.parquet as pq
 from schemas import Table
 
 QUERY_MEMORY = "192MB"  # what one query over a zone or a version's tables may hold before DuckDB spills
+# Building or patching the warehouse file holds its tables' key indexes, which DuckDB cannot spill, and
+# recomputes the marts with their rows in order: a bound well above what they need (about 350 MB at
+# 100,000 articles), so a large warehouse is never refused, yet DuckDB does not keep the whole file cached.
+FILE_MEMORY = "1GB"
 ROWS_PER_BATCH = 65_536  # rows DuckDB hands back at a time; also the Parquet row group written
 
 
-def bounded(con: duckdb.DuckDBPyConnection, spill_dir: str | Path, keep_order: bool = False
-            ) -> duckdb.DuckDBPyConnection:
-    """`con` kept to QUERY_MEMORY, on one thread (each thread holds buffers of its own), spilling to
+def bounded(con: duckdb.DuckDBPyConnection, spill_dir: str | Path, keep_order: bool = False,
+            memory: str = QUERY_MEMORY) -> duckdb.DuckDBPyConnection:
+    """`con` kept to `memory`, on one thread (each thread holds buffers of its own), spilling to
     `spill_dir`, timestamps in UTC; results stream unordered where the query asks no order, unless
     `keep_order` (a table filled from sorted Parquet keeps that order, which its min-max indexes like)."""
-    for setting in (f"memory_limit = '{QUERY_MEMORY}'", f"temp_directory = '{spill_dir}'", "threads = 1",
+    for setting in (f"memory_limit = '{memory}'", f"temp_directory = '{spill_dir}'", "threads = 1",
                     f"preserve_insertion_order = {str(keep_order).lower()}", "TimeZone = 'UTC'"):
         con.execute(f"SET {setting}")
     return con
 
 
 @contextlib.contextmanager
-def bounded_connection(database: str | Path = ":memory:", keep_order: bool = False
+def bounded_connection(database: str | Path = ":memory:", keep_order: bool = False, memory: str = QUERY_MEMORY
                        ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A bounded DuckDB connection (see `bounded`) with a spill directory of its own, removed after."""
     with tempfile.TemporaryDirectory(prefix="parley-duck-") as spill:
-        con = bounded(duckdb.connect(str(database)), spill, keep_order)
+        con = bounded(duckdb.connect(str(database)), spill, keep_order, memory)
         try:
             yield con
         finally:
