@@ -76,14 +76,16 @@ def _bounds(kwargs: dict[str, Any]) -> str:
     return f"needed at least {mostly:.0%} of rows" if mostly not in (None, 1, 1.0) else ""
 
 
-def _describe(res: Any) -> str:
-    """What was observed and what was needed: 'observed 27, needed 78 or more'."""
+def _describe(res: Any, rows_checked: int | None = None) -> str:
+    """What was observed and what was needed: 'observed 27, needed 78 or more'. A row check's frame holds
+    only the rows that broke something: it counts against every row checked."""
     r = res.result or {}
     needed = _bounds(res.expectation_config.kwargs)
     if "observed_value" in r:
         seen = f"observed {r['observed_value']}"
     elif "unexpected_count" in r:
-        seen = f"{r['unexpected_count']} of {r.get('element_count', '?')} rows unexpected"
+        of = rows_checked if rows_checked is not None else r.get("element_count", "?")
+        seen = f"{r['unexpected_count']} of {of} rows unexpected"
     else:
         return "see Data Docs"
     return f"{seen}, {needed}" if needed else seen
@@ -183,7 +185,7 @@ def run_gate(batches: Iterable[Batch], root: Path, run_id: str, keep: int = 5, d
                 cfg = res.expectation_config
                 col = cfg.kwargs.get("column")
                 name = cfg.type + (f"({col})" if col else "")
-                failures.append(Failure(b.table, b.name, name, _describe(res), _failing_rows(b, res),
+                failures.append(Failure(b.table, b.name, name, _describe(res, b.rows_checked), _failing_rows(b, res),
                                         _failing_keys(b, res)))
     prune_results(root, keep)
     wanted = docs == "always" or (docs == "failure" and bool(failures))

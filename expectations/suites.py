@@ -2,9 +2,10 @@
 
 Per table (from schemas/): keys and required columns not null, typed columns
 within their allowed sets (on the rows a run made: every row of a full build,
-only the changed rows of a run that went on from the live version; read from
-the version's Parquet a chunk of rows at a time). Over the whole tables, in
-DuckDB (because GE's SQL path is broken on DuckDB, and these stay cheap at any
+only the changed rows of a run that went on from the live version). DuckDB
+reads the version's Parquet and hands Great Expectations the rows that break
+one of them, with the count of rows checked: memory holds the bad rows, never
+the table. Over the whole tables, in DuckDB (because GE's SQL path is broken on DuckDB, and these stay cheap at any
 size): keys unique, every foreign key resolves, row counts
 not collapsing against the last published run. On the changed rows again:
 event dates lie between 1947 and the reporting article's publication date,
@@ -15,7 +16,7 @@ something (a run of junk does not).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,6 @@ from typing import Any
 import duckdb
 import great_expectations.expectations as gxe
 import pandas as pd
-import pyarrow.parquet as pq
 
 from schemas import TABLES, Table
 from transforms.knowledge import knowledge
@@ -38,8 +38,6 @@ MOSTLY_WITH_PARTY = 0.25
 MOSTLY_NOT_JUNK = 0.5
 # A "mostly" share is checked only on at least this many rows: one article is no sample.
 MIN_SAMPLE = 10
-# Rows checked row by row are validated this many at a time (one frame in memory, whatever the size).
-ROW_CHUNK = 250_000
 
 
 @dataclass
@@ -54,6 +52,8 @@ class Batch:
     # Whether the articles behind failing rows are held back so the rest publishes: yes for rows that are
     # wrong on their own (and for junk articles); no for a share of events, which no article decides.
     hold_back: bool = True
+    # Row checks: the frame holds only the rows that break an expectation, out of this many checked.
+    rows_checked: int | None = None
 
 
 def row_expectations(table: Table) -> list[Any]:
@@ -89,42 +89,47 @@ def _whole_table_batches(con: duckdb.DuckDBPyConnection, t: Table, prev_rows: in
     return out
 
 
-def row_batches(t: Table, rows: Path) -> Iterator[Batch]:
-    """The table's row checks over the rows in `rows` (Parquet), a ROW_CHUNK at a time, each chunk holding
-    only the columns checked and those that name a failing row (its key, its article)."""
-    checked = {e.column for e in row_expectations(t)}
+def _breaking(expectation: Any) -> str:
+    """SQL true for a row the row expectation fails (GX leaves nulls out of a value set, so does this)."""
+    col = expectation.column
+    if isinstance(expectation, gxe.ExpectColumnValuesToNotBeNull):
+        return f"{col} IS NULL"
+    if isinstance(expectation, gxe.ExpectColumnValuesToBeInSet):
+        values = ", ".join("'" + str(v).replace("'", "''") + "'" for v in expectation.value_set)
+        return f"({col} IS NOT NULL AND {col} NOT IN ({values}))"
+    raise TypeError(f"no SQL for {type(expectation).__name__}")
+
+
+def row_batch(con: duckdb.DuckDBPyConnection, t: Table, rows: str) -> Batch:
+    """The table's row checks over the view `rows`: DuckDB finds the rows that break one, with the columns
+    checked and those that name a failing row (its key, its article); GX validates them."""
+    expectations = row_expectations(t)
+    checked = {e.column for e in expectations}
     wanted = [c.name for c in t.columns if (c.name in checked or c.name in t.key or c.name == "article_id")
               and not c.type.endswith("[]")]
-    chunks = pq.ParquetFile(rows).iter_batches(batch_size=ROW_CHUNK, columns=wanted)
-    made = 0
-    for chunk in chunks:
-        made += 1
-        # Expectations of their own per chunk: GX gives each suite its own objects.
-        yield Batch(t.name if made == 1 else f"{t.name}__part{made}", t.name, chunk.to_pandas(),
-                    row_expectations(t), list(t.key))
-    if not made:  # no rows: the suite still runs (and passes), so every run evaluates the same checks
-        yield Batch(t.name, t.name, t.arrow_schema.empty_table().select(wanted).to_pandas(), row_expectations(t),
-                    list(t.key))
+    breaking = " OR ".join(_breaking(e) for e in expectations) or "false"
+    total = con.execute(f"SELECT count(*) FROM {rows}").fetchone()
+    frame = _sql_frame(con, f"SELECT {', '.join(wanted)} FROM {rows} WHERE {breaking}")
+    return Batch(t.name, t.name, frame, expectations, list(t.key), rows_checked=total[0] if total else 0)
 
 
 def build_batches(tables: Mapping[str, Path], prev_counts: dict[str, int], min_ratio: float,
-                  min_rows: int, changed: Mapping[str, Path] | None = None) -> Iterator[Batch]:
-    """Every batch the gate validates, made as it goes (one chunk of rows in memory at a time), from the
-    version's tables (Parquet files by name). With `changed` (the rows a run that went on from the live
-    version made, table by table, as Parquet), row checks and the shares run on those rows only; keys,
-    foreign keys and row counts are checked over the whole tables, in DuckDB."""
+                  min_rows: int, changed: Mapping[str, Path] | None = None) -> list[Batch]:
+    """Every batch the gate validates, from the version's tables (Parquet files by name). With `changed`
+    (the rows a run that went on from the live version made, table by table, as Parquet), row checks and
+    the shares run on those rows only; keys, foreign keys and row counts are checked over the whole
+    tables. All of it computed by DuckDB, bounded."""
     rows = changed if changed is not None else tables
-    for t in TABLES:
-        yield from row_batches(t, rows[t.name])
     with bounded_connection() as con:
-        yield from _sql_batches(con, tables, rows, prev_counts, min_ratio, min_rows)
+        create_views(con, dict(tables))
+        create_views(con, dict(rows), prefix="new_")  # the rows checked row by row: all of them, or those changed
+        batches = [row_batch(con, t, f"new_{t.name}") for t in TABLES]
+        return batches + _sql_batches(con, tables, prev_counts, min_ratio, min_rows)
 
 
-def _sql_batches(con: duckdb.DuckDBPyConnection, tables: Mapping[str, Path], rows: Mapping[str, Path],
-                 prev_counts: dict[str, int], min_ratio: float, min_rows: int) -> list[Batch]:
-    """The checks computed in DuckDB: over the whole tables, and the shares and dates of the rows made."""
-    create_views(con, dict(tables))
-    create_views(con, dict(rows), prefix="new_")  # the rows checked row by row: all of them, or those changed
+def _sql_batches(con: duckdb.DuckDBPyConnection, tables: Mapping[str, Path], prev_counts: dict[str, int],
+                 min_ratio: float, min_rows: int) -> list[Batch]:
+    """The checks over the whole tables, and the shares and dates of the rows made."""
     batches: list[Batch] = []
     for t in TABLES:
         batches += _whole_table_batches(con, t, prev_counts.get(t.name), min_ratio, min_rows)

@@ -69,7 +69,7 @@ def test_a_run_that_went_on_checks_rows_of_its_own_articles_only(tmp_path):
     batches, result = gate(tables, tmp_path / "gx", changed)
     assert result.passed
     articles = next(b for b in batches if b.name == "dim_articles")
-    assert list(articles.frame["article_id"]) == [last]  # not every article again
+    assert articles.rows_checked == 1  # not every article again
 
 
 def test_a_key_repeated_across_old_and_new_rows_fails_the_whole_table_check(tmp_path):

@@ -65,21 +65,18 @@ def test_a_change_replaces_only_its_owners_rows_and_the_result_is_sorted_by_key(
     assert pq.read_table(out["mentions"]).equals(rows("m2", "m4"))
 
 
-def test_the_gate_reads_rows_a_chunk_at_a_time_and_names_a_bad_row_in_a_later_chunk(tmp_path: Path, monkeypatch):
-    from expectations import suites
-
-    monkeypatch.setattr(suites, "ROW_CHUNK", 1)
+def test_the_gate_hands_great_expectations_only_the_bad_rows_and_counts_every_row_checked(tmp_path: Path):
     tables, _ = tables_and_last_article()
     agreements = tables["fact_agreements"].to_pylist()
-    assert len(agreements) == 2  # positive control: a second chunk to find it in
+    assert len(agreements) == 2  # positive control: a good row to leave out
     agreements[1]["agreement_type"] = "handshake"
     tables["fact_agreements"] = pa.Table.from_pylist(agreements, schema=tables["fact_agreements"].schema)
     batches, result = gate(tables, tmp_path / "gx")
-    chunks = [b for b in batches if b.name in ("fact_agreements", "fact_agreements__part2")]
-    assert len(chunks) == 2 and all(len(b.frame) == 1 for b in chunks)
+    (checked,) = [b for b in batches if b.name == "fact_agreements"]
+    assert checked.rows_checked == 2 and list(checked.frame["agreement_id"]) == [agreements[1]["agreement_id"]]
     (failure,) = result.failures
-    assert failure.batch == "fact_agreements__part2"
     assert failure.keys == [{"agreement_id": agreements[1]["agreement_id"]}]
+    assert "1 of 2 rows unexpected" in failure.detail
 
 
 def test_new_facts_are_those_the_live_version_lacks_shown_with_their_first_evidence(tmp_path: Path):
