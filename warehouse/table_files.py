@@ -22,8 +22,9 @@ from schemas import Table
 
 QUERY_MEMORY = "192MB"  # what one query over a zone or a version's tables may hold before DuckDB spills
 # Building or patching the warehouse file holds its tables' key indexes, which DuckDB cannot spill, and
-# recomputes the marts with their rows in order: a bound well above what they need (about 350 MB at
-# 100,000 articles), so a large warehouse is never refused, yet DuckDB does not keep the whole file cached.
+# recomputes the marts with their rows in order: a bound well above what they need (about 450 MB to build,
+# 600 MB to patch, at 200,000 articles), so a large warehouse is never refused, yet DuckDB does not keep
+# the whole file cached.
 FILE_MEMORY = "1GB"
 ROWS_PER_BATCH = 65_536  # rows DuckDB hands back at a time; also the Parquet row group written
 
