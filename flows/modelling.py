@@ -22,7 +22,7 @@ from flows.fingerprint import code_digest
 from parley.settings import Settings
 from schemas import QUARANTINE, TABLES
 from transforms.knowledge import knowledge
-from transforms.model import ArticleMeta, ModelState, fold_key, parsed
+from transforms.model import ArticleMeta, Delta, ModelState, fold_key, parsed
 from warehouse import model_state as model_store
 from warehouse import publish as pub
 from warehouse import zones
@@ -88,6 +88,15 @@ def model_tables(settings: Settings, version: str, staged: pub.Version, reproces
     with model_store.paused_gc():
         delta = state.fold(parsed(counted))
     how["articles"] = counted.n
+    tables, changed = _write_tables(delta, live, staged, settings)
+    return Modelled(tables, state, how, live, changed) if live else Modelled(tables, state, how)
+
+
+def _write_tables(delta: Delta, live: pub.Version | None, staged: pub.Version, settings: Settings
+                  ) -> tuple[dict[str, Path], dict[str, TableChange]]:
+    """The fold's rows written as the version's changes, merged with the `live` version's tables (None:
+    they are every row) into the version's tables; the quarantine table beside them. Returns every table's
+    file and the changes (none kept for a full build: its change is the tables themselves)."""
     changes_dir = staged.path / "changes"
     changed = write_changes(delta, TABLES, changes_dir)
     with bounded_connection() as con:
@@ -96,10 +105,10 @@ def model_tables(settings: Settings, version: str, staged: pub.Version, reproces
     write_batches(quarantine, QUARANTINE, [zones.quarantine_table(settings.quarantine_dir, settings.raw_dir)])
     tables[QUARANTINE.name] = quarantine
     if live is None:
-        shutil.rmtree(changes_dir)  # a full build's change is every row: the tables themselves
-        return Modelled(tables, state, how)
+        shutil.rmtree(changes_dir)
+        return tables, {}
     changed[QUARANTINE.name] = TableChange(None, pa.array([], pa.string()), quarantine)
-    return Modelled(tables, state, how, live, changed)
+    return tables, changed
 
 
 class _Counted:

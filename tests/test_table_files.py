@@ -93,3 +93,21 @@ def test_new_facts_are_those_the_live_version_lacks_shown_with_their_first_evide
     assert shown["evidence"] == " ".join(evidence[0].split())
     # With no live version every fact is new.
     assert new_facts(version, None)["fact_agreements"]["count"] == 2
+
+
+def test_a_row_check_finds_missing_required_values_and_leaves_nulls_out_of_value_sets():
+    import duckdb
+
+    from expectations.suites import row_batch
+
+    kinds = Table("kinds", "A test table.", (
+        Column("kind_id", "VARCHAR", "Key."),
+        Column("kind", "VARCHAR", "A kind.", allowed=("it's", "plain")),
+    ), key=("kind_id",))
+    with duckdb.connect() as con:
+        con.execute("CREATE TABLE rows AS SELECT * FROM (VALUES ('k1', 'it''s'), ('k2', NULL), (NULL, 'plain'), "
+                    "('k4', 'odd')) v(kind_id, kind)")
+        batch = row_batch(con, kinds, "rows")
+    assert batch.rows_checked == 4
+    found = batch.frame.to_dict("records")  # a missing key, and a kind not allowed; not a missing kind
+    assert len(found) == 2 and found[0]["kind"] == "plain" and found[1] == {"kind_id": "k4", "kind": "odd"}
