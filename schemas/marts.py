@@ -97,18 +97,34 @@ DOMAIN_TRENDS = View(
         C("meetings", "BIGINT", "Meetings those articles report."),
     ),
     """
-SELECT CAST(date_trunc('month', a.published_date) AS DATE) AS month, d.name AS domain, d.parent,
-       count(DISTINCT a.article_id) AS articles,
-       CAST(sum(b.mentions) AS BIGINT) AS mentions,
-       count(DISTINCT ba.agreement_id) AS agreements,
-       count(DISTINCT bm.meeting_id) AS meetings
-  FROM bridge_article_domains b
-  JOIN dim_articles a ON a.article_id = b.article_id
-  JOIN dim_domains d ON d.domain_id = b.domain_id
-  LEFT JOIN bridge_agreement_articles ba ON ba.article_id = a.article_id
-  LEFT JOIN bridge_meeting_articles bm ON bm.article_id = a.article_id
- WHERE a.published_date IS NOT NULL
- GROUP BY CAST(date_trunc('month', a.published_date) AS DATE), d.name, d.parent
+-- Counted apart and joined once per group: joining every article's agreements and meetings to its domain
+-- row first would count its mentions once per agreement and meeting it reports; and a DISTINCT inside a
+-- grouped count holds a set per group in memory, which DuckDB cannot spill.
+WITH named AS (
+    SELECT CAST(date_trunc('month', a.published_date) AS DATE) AS month, b.domain_id, b.article_id, b.mentions
+      FROM bridge_article_domains b
+      JOIN dim_articles a ON a.article_id = b.article_id
+     WHERE a.published_date IS NOT NULL
+), per_group AS (
+    SELECT month, domain_id, count(*) AS articles, CAST(sum(mentions) AS BIGINT) AS mentions
+      FROM named GROUP BY month, domain_id
+), agreements AS (
+    SELECT month, domain_id, count(*) AS agreements FROM (
+        SELECT DISTINCT n.month, n.domain_id, ba.agreement_id
+          FROM named n JOIN bridge_agreement_articles ba ON ba.article_id = n.article_id) reported
+     GROUP BY month, domain_id
+), meetings AS (
+    SELECT month, domain_id, count(*) AS meetings FROM (
+        SELECT DISTINCT n.month, n.domain_id, bm.meeting_id
+          FROM named n JOIN bridge_meeting_articles bm ON bm.article_id = n.article_id) reported
+     GROUP BY month, domain_id
+)
+SELECT g.month, d.name AS domain, d.parent, g.articles, g.mentions,
+       coalesce(ag.agreements, 0) AS agreements, coalesce(me.meetings, 0) AS meetings
+  FROM per_group g
+  JOIN dim_domains d ON d.domain_id = g.domain_id
+  LEFT JOIN agreements ag ON ag.month = g.month AND ag.domain_id = g.domain_id
+  LEFT JOIN meetings me ON me.month = g.month AND me.domain_id = g.domain_id
 """,
 )
 
