@@ -77,3 +77,10 @@ def test_the_declared_columns_are_the_marts_columns(con):
     for view in MARTS:
         cur = con.execute(view.sql)
         assert [d[0] for d in cur.description] == [c.name for c in view.columns], view.name
+
+
+def test_agreements_by_quarter_list_their_parties_in_name_order(con):
+    rows = mart(con, "mart_agreements_by_quarter")
+    assert sorted(r["agreement_id"] for r in rows) == ["g1", "g2"]
+    assert {(r["parties"], r["party_count"], r["year"], r["quarter"]) for r in rows} == {
+        ("Orion Agency; Vexlar Systems", 2, 2025, 1)}
