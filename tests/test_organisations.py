@@ -434,6 +434,13 @@ def test_an_agreement_named_with_capitals_is_no_organisation():
     assert not any(n.startswith("Memorandum") for n in found)
 
 
+def test_a_registry_body_after_a_demonym_opening_the_sentence_is_that_countrys():
+    found = names("The Polish defence ministry signed a contract with Kestrel Marine on Monday.")
+    assert found["Polish defence ministry"].country == "Poland" and "Ministry of Defence" not in found
+    # Positive control: with no country word it is the registry's body.
+    assert "Ministry of Defence" in names("The defence ministry signed a contract with Kestrel Marine on Monday.")
+
+
 def test_a_bare_service_name_is_the_registry_countrys_only_in_a_story_that_names_that_country():
     assert "Indian Air Force" not in names("Ankara said its Air Force would train with Pakistan's pilots.")
     assert "Indian Air Force" in names("India said the Air Force would train with French pilots.")

@@ -657,6 +657,12 @@ def _of_after_title(words: list[str], k: Knowledge) -> int | None:
     return ofs[-1] if ofs else None
 
 
+def _qualifying_country(words: str, k: Knowledge) -> str | None:
+    """The country word of the capitalised words before a body's name: "South Korean", or "Polish" in "The
+    Polish" (a sentence's capitalised article before it)."""
+    return next((w for w in (words, words.split(" ", 1)[-1]) if w in k.countries), None)
+
+
 def _weak_headed(words: list[str], k: Knowledge) -> bool:
     """A phrase of common words whose only head words are weak ones ("Information Systems", not "Vexlar
     Systems"), and which the registry does not name: after a title's "of" it completes the title."""
@@ -911,9 +917,10 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             continue
         # "Russian defence ministry", "Chile's Defence Ministry": that country's body, not the registry's.
         qualifier = k.patterns.country_qualifier.search(text[max(0, start - 30):start])
-        if (qualifier and qualifier.group(1) in k.countries and k.countries[qualifier.group(1)] != reg.country
+        country = _qualifying_country(qualifier.group(1), k) if qualifier else None
+        if (qualifier and country and k.countries[country] != reg.country
                 and reg.org_type != "company"):  # "Germany's Vexlar" is Vexlar, wherever it is based
-            b.add(f"{qualifier.group(1)}{qualifier.group(2) or ''} {form}", None, start)
+            b.add(f"{country}{qualifier.group(2) or ''} {form}", None, start)
             continue
         # The spelling as written ('Indian army', 'the defence ministry') is one of its forms.
         b.add(reg.name, reg.acronym, start, surface=form if form in idx.case_forms or " " in form else None)
