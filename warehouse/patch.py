@@ -23,7 +23,7 @@ import pyarrow as pa
 
 from schemas import MARTS, Table
 from warehouse.delta import TableChange
-from warehouse.table_files import FILE_MEMORY, bounded_connection
+from warehouse.table_files import database_connection
 
 # Where a version's file keeps each mart computed for it; the views of the declared names read it.
 MART_DATA = "mart_data"
@@ -33,7 +33,7 @@ def patch_database(base: Path, path: Path, changed: Mapping[str, TableChange], t
     """`path` becomes `base` with every table's changed rows replaced and the marts recomputed."""
     tmp = path.with_suffix(".building")
     shutil.copyfile(base, tmp)
-    with bounded_connection(tmp, keep_order=True, memory=FILE_MEMORY) as con:
+    with database_connection(tmp) as con:
         referenced = {ref for t in tables for _, ref, _ in t.foreign_keys if ref != t.name}
         for t in tables:
             _plan(con, t, changed[t.name], t.name in referenced)

@@ -27,7 +27,7 @@ from parley.faults import crash_point
 from schemas import MARTS, QUARANTINE, TABLES
 from warehouse.delta import TableChange
 from warehouse.patch import MART_DATA, patch_database
-from warehouse.table_files import FILE_MEMORY, bounded_connection
+from warehouse.table_files import database_connection, parquet_path
 
 log = logging.getLogger(__name__)
 
@@ -125,12 +125,12 @@ def build_database(path: Path, tables_dir: Path) -> None:
     tmp = path.with_suffix(".building")
     tmp.unlink(missing_ok=True)
     # Bounded memory; timestamps are UTC in the Parquet and stay UTC in the file, whatever the host's zone.
-    with bounded_connection(tmp, keep_order=True, memory=FILE_MEMORY) as con:
+    with database_connection(tmp) as con:
         for t in (*TABLES, QUARANTINE):
             con.execute(t.ddl())
             for stmt in t.comments_sql():
                 con.execute(stmt)
-            src = tables_dir / f"{t.name}.parquet"
+            src = parquet_path(tables_dir, t.name)
             if src.exists():
                 cols = ", ".join(t.column_names)
                 con.execute(f"insert into {t.name} ({cols}) select {cols} from read_parquet(?)", [str(src)])

@@ -52,6 +52,12 @@ def bounded_connection(database: str | Path = ":memory:", keep_order: bool = Fal
             con.close()
 
 
+def database_connection(path: Path) -> contextlib.AbstractContextManager[duckdb.DuckDBPyConnection]:
+    """A connection for building or patching a warehouse file: bounded by FILE_MEMORY, rows kept in the
+    order they are inserted (the tables come sorted by key, which their min-max indexes like)."""
+    return bounded_connection(path, keep_order=True, memory=FILE_MEMORY)
+
+
 def parquet_path(directory: Path, name: str) -> Path:
     return directory / f"{name}.parquet"
 
