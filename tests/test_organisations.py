@@ -1104,3 +1104,18 @@ def test_what_a_company_officer_s_title_is_of_is_a_company_but_a_name_running_on
 def test_a_rank_word_after_of_is_part_of_an_office_not_a_person_s_rank():
     got = names("He met the Chief of General Staff of the Saudi Armed Forces General Karl Berg at the headquarters.")
     assert "Saudi Armed Forces" in got
+
+
+def test_a_lower_case_ministry_named_by_its_subject_is_a_body_of_the_country_before_it():
+    got = names("The Ruritanian foreign ministry and Chile's trade ministry signed the memorandum on Monday. "
+                "The education ministry of Peru was not a party.")
+    assert got["Chile's trade ministry"].country == "Chile"
+    assert got["Chile's trade ministry"].org_type == "ministry"
+    assert got["education ministry of Peru"].country == "Peru"
+    assert "Ruritanian foreign ministry" not in got and "foreign ministry" in got  # no country: the bare name
+
+
+def test_a_lower_case_ministry_the_registry_holds_under_its_full_name_is_that_ministry():
+    got = names("The external affairs ministry said talks went well. The Ministry of External Affairs (MEA) agreed.")
+    assert list(got) == ["Ministry of External Affairs"]
+    assert "external affairs ministry" in got["Ministry of External Affairs"].aliases

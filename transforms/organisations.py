@@ -993,6 +993,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     _offices_of_officials(text, b, k)
     _legal_form_first(text, b, k)
     _state_governments(text, b, k)
+    _lowercase_ministries(text, b, k)
     if sentences is not None:
         # 6. Recipients of transferred technology, partners joined to a known body in a signing.
         for item in transfer_lists(sentences, k) if transfers is None else transfers:
@@ -1096,6 +1097,30 @@ def _state_governments(text: str, b: _Builder, k: Knowledge) -> None:
         if m.group(1) in k.regions:
             org = b.add(text[m.start(1):m.end()], None, m.start(1))
             org.org_type, org.country = org.org_type or "government", org.country or k.regions[m.group(1)]
+
+
+def _lowercase_ministries(text: str, b: _Builder, k: Knowledge) -> None:
+    """"the Norwegian foreign ministry", "the external affairs ministry": a ministry news names in lower case,
+    which no capitalised run holds. Named as written; a registry ministry of that subject and country
+    ("Ministry of External Affairs") takes the spelling as one of its forms instead."""
+    if "ministry" not in text:
+        return  # most stories write no lower-case ministry: the pattern is not run over them
+    for m in k.patterns.lowercase_ministry.finditer(text):
+        before = _qualifying_country(m.group(1), k) if m.group(1) else None
+        country = k.countries.get(before or m.group(3) or "")
+        start = m.start(1) if before else m.start(2)
+        name = text[start:m.end() if country and m.group(3) else m.end(2) + len(" ministry")]
+        if before and m.group(1) != before:  # "The Polish": the sentence's article is no part of the name
+            start, name = start + len(m.group(1)) - len(before), name[len(m.group(1)) - len(before):]
+        subject = m.group(2).lower()
+        if norm(f"{subject} ministry") in b.idx.by_form:
+            continue  # "the defence ministry", "Chile's defence ministry": the registry's names read those
+        reg = b.idx.by_form.get(norm(f"ministry of {subject}"))
+        if reg is not None and reg.org_type == "ministry" and country in (None, reg.country):
+            b.add(reg.name, reg.acronym, start, surface=name)
+            continue
+        org = b.find(name) or b.add(name, None, start)
+        org.org_type, org.country = org.org_type or "ministry", org.country or country
 
 
 def government_mentions(text: str, k: Knowledge, reach: int = 80) -> Iterator[re.Match[str]]:
