@@ -2523,3 +2523,12 @@ def test_the_value_of_the_contract_just_told_types_it_and_a_meeting_with_a_secre
     (mt,) = extract_article("Minister Ana Lunde held a Defence Ministerial Meeting with Secretary of State for Defence "
                             "Karl Berg in London on Monday.", PUB)["meetings"]
     assert mt["type"] == "bilateral meeting"
+
+
+def test_the_meeting_with_a_new_counterpart_is_the_next_meeting_but_the_meeting_alone_refers_back():
+    text = ("Lisbon, June 10: Defence Minister Ana Costa held bilateral talks in Lisbon on Tuesday. "
+            "In her meeting with Estonian Defence Minister Kaur Lepp, the two reviewed cyber defence. "
+            "During the meeting with Kenyan Defence Secretary Amina Wekesa, both sides discussed maritime security. "
+            "During the meeting, spokesman Tom Hale said, training was discussed.")
+    meetings = extract_article(text, PUB)["meetings"]
+    assert len(meetings) == 2

@@ -229,7 +229,8 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
     if side:
         # "held talks with X on the sidelines of the ASEAN Defence Ministers' Meeting-Plus": ASEAN held no talks.
         _not_in_occasion(mt, t, side.start(), clause_end(t, side.end()), story)
-    anaphoric = bool(rx.p.anaphor_meeting.search(t[:typ[1] if word_at is None else word_at])) and not mt.name
+    anaphoric = (bool(rx.p.anaphor_meeting.search(t[:typ[1] if word_at is None else word_at])) and not mt.name
+                 and not (rx.p.meeting_with.match(t, typ[1]) and _someone_else_met(story.recent, mt)))
     mt.separate = bool(rx.p.separate_occasion.search(t[:typ[1]]))
     mt.dated_by_its_words = mt.start is not None and bool(rx.p.date_in_meeting_phrase.match(t, typ[1]))
     own = _talks_before_occasion(t, typ, rx) if occasion and typ != met else None
@@ -255,6 +256,14 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
         call = replace(_meeting(story, t[:call_end], met, met[1]), name=None)
         _merge_meeting(story.found, call, rx, False, story.recent)
     _one_per_counterpart(story, s, t, mt)
+
+
+def _someone_else_met(recent: Meeting | None, mt: Meeting) -> bool:
+    """"He met A ... During the meeting with B, ...": "the meeting" (with) names its own counterpart, whom the
+    meeting just spoken of did not have: in a report of one meeting after another, the next one, not a reference
+    back."""
+    return recent is not None and bool(recent.counterparts and mt.counterparts) and not (
+        set(recent.counterparts) & set(mt.counterparts))
 
 
 def _call_before_another(story: _Story, t: str, typ: tuple[str, int], met: tuple[str, int] | None) -> int | None:
