@@ -757,3 +757,10 @@ def test_the_kind_of_body_owning_a_title_is_the_body_of_that_story():
                  "Rask, said so. Kestrel Systems won a contract. Ana Lunde, the company's chief executive, agreed.")
     assert (got["Ivo Rask"].title, got["Ivo Rask"].organisation) == ("chief", "Royal Vexlar Navy")
     assert (got["Ana Lunde"].title, got["Ana Lunde"].organisation) == ("chief executive", "Kestrel Systems")
+
+
+def test_a_country_word_then_a_lower_case_title_after_the_name_is_the_title():
+    got = people("The talks were led by Carla Ruiz, Peruvian undersecretary of defence, and Tom Berg, "
+                 "Chilean secretary of state.")
+    assert got["Carla Ruiz"].title == "Peruvian undersecretary of defence"
+    assert got["Tom Berg"].title == "Chilean secretary of state"

@@ -1119,3 +1119,12 @@ def test_a_lower_case_ministry_the_registry_holds_under_its_full_name_is_that_mi
     got = names("The external affairs ministry said talks went well. The Ministry of External Affairs (MEA) agreed.")
     assert list(got) == ["Ministry of External Affairs"]
     assert "external affairs ministry" in got["Ministry of External Affairs"].aliases
+
+
+def test_a_name_listing_subjects_stops_before_a_person_apposed_to_an_office():
+    got = names("It was hosted by Erik Dahl, state secretary of the Ruritanian Ministry of Defence, and Carla "
+                "Ruiz, Chilean undersecretary of defence. The Ministry of Petroleum and Natural Gas, the oil "
+                "regulator, also attended.")
+    assert "Ruritanian Ministry of Defence" in got
+    assert "Ministry of Petroleum and Natural Gas" in got
+    assert not any("Carla" in name for name in got)

@@ -556,10 +556,15 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
     if not m or "," not in m.group():
         return _title_after_retired(sent, end, runs, lex)
     start = end + m.end()
+    country = ""
     for r in runs:
         if r.start == start:
             words = [t.text for t in r.tokens]
             lead = country_words(words, lex.knowledge)  # "Saudi Arabia's Assistant Minister of Defence"
+            if lead == len(words) and sent[r.end:r.end + 1] == " ":
+                # "X, Chilean undersecretary of defence": the country's word, then a lower-case title.
+                country, start = r.text(sent) + " ", r.end + 1
+                break
             if _has_title(words[lead:lead + 3], lex):
                 # "X, Vice President of Sales at Orvik Systems, said": the employer after "at" is the body.
                 at = lex.p.employer_after.match(sent, r.end)
@@ -596,8 +601,8 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
         more = lex.p.lower_title_and.match(sent, start + low.end())
         second = more.group(1).split()[0] if more else ""
         if more and (lex.is_title_word(second) or lex.is_title_word(second.capitalize())):
-            return f"{low.group(1)} and {more.group(1)}"
-        return low.group(1)
+            return f"{country}{low.group(1)} and {more.group(1)}"
+        return country + low.group(1)
     return None
 
 

@@ -1414,11 +1414,23 @@ def _extend_listed_names(text: str, b: _Builder, k: Knowledge) -> None:
         if any(norm(x) in b.idx.by_form or x in k.countries or b.find(x) or any(w in k.org_heads for w in x.split())
                or _titled_person(x.split(), k) for x in items):  # "... and General Ramon Vidal": a person
             continue
+        if _a_persons_name(items[-1].split(), k) and _title_follows(text, m.end(), k):
+            continue  # "..., and Carla Ruiz, Chilean undersecretary of defence": a person, with the title after
+            continue
         full = o.name + m.group().rstrip()
         o.aliases.add(o.name)
         b.by_form.pop(norm(o.name), None)
         o.name = full
         b.by_form[norm(full)] = o
+
+
+def _title_follows(text: str, at: int, k: Knowledge, reach: int = 4) -> bool:
+    """A comma, then a title within the next few words (", Chilean undersecretary of defence"): the words
+    before were a person's name, apposed to their office."""
+    if text[at:at + 1] != ",":
+        return False
+    lex = lexicon(k)
+    return any(lex.is_title_word(w.capitalize()) for w in text[at + 1:at + 120].split()[:reach])
 
 
 def _without_legal_form(text: str, b: _Builder, k: Knowledge) -> None:
