@@ -2532,3 +2532,11 @@ def test_the_meeting_with_a_new_counterpart_is_the_next_meeting_but_the_meeting_
             "During the meeting, spokesman Tom Hale said, training was discussed.")
     meetings = extract_article(text, PUB)["meetings"]
     assert len(meetings) == 2
+
+
+def test_officials_who_jointly_hosted_the_talks_co_chaired_them():
+    text = ("Oslo, June 10: Norway and Chile held defence policy talks in Oslo on Tuesday. The talks were jointly "
+            "hosted by Erik Dahl, state secretary of the Norwegian Ministry of Defence, and Carla Ruiz, Chilean "
+            "undersecretary of defence.")
+    (meeting,) = extract_article(text, PUB)["meetings"]
+    assert {c["name"] for c in meeting["chairs"] if c["role"] == "co-chair"} == {"Erik Dahl", "Carla Ruiz"}
