@@ -2540,3 +2540,10 @@ def test_officials_who_jointly_hosted_the_talks_co_chaired_them():
             "undersecretary of defence.")
     (meeting,) = extract_article(text, PUB)["meetings"]
     assert {c["name"] for c in meeting["chairs"] if c["role"] == "co-chair"} == {"Erik Dahl", "Carla Ruiz"}
+
+
+def test_a_lead_in_phrase_ending_in_a_name_opens_no_list_for_the_two_signing_after_its_comma():
+    text = ("OSLO, 10 June 2025 – At the Nordic Defence Expo, Skyward Aerostructures and Orbis Space signed a "
+            "memorandum of understanding to develop satellite buses.")
+    (mou,) = extract_article(text, PUB)["agreements"]
+    assert set(mou["parties"]) == {"Skyward Aerostructures", "Orbis Space"}

@@ -278,8 +278,12 @@ def _listed_deal_names(t: str, p: Patterns) -> list[tuple[str, int, bool]]:
 
 def _continues_a_list(before: str, k: Knowledge) -> bool:
     """Text before a comma that ends in a capitalised name ('Ministry of Ports, '): what follows the comma
-    continues that name's list; after 'On Monday, ' or an opening adverb ('Separately, ') it starts afresh."""
+    continues that name's list; after 'On Monday, ', an opening adverb ('Separately, ') or a lead-in phrase
+    ('At the Paris Air Show, ') it starts afresh."""
     words = before.rstrip(", ").split()
+    lead_in = k.patterns.last_phrase_opening.search(before.rstrip(", "))
+    if lead_in and lead_in.group(1) in k.words.sets["lead_in_prepositions"]:
+        return False  # "At the Paris Air Show, A and B signed": the show's name ends a lead-in, no list
     if len(words) == 1 and words[0] not in k.org_heads and words[0] not in k.countries and (
             words[0] in lexicon(k).vocab or k.patterns.adverb_word.fullmatch(words[0])):
         return False
