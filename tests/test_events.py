@@ -2547,3 +2547,17 @@ def test_a_lead_in_phrase_ending_in_a_name_opens_no_list_for_the_two_signing_aft
             "memorandum of understanding to develop satellite buses.")
     (mou,) = extract_article(text, PUB)["agreements"]
     assert set(mou["parties"]) == {"Skyward Aerostructures", "Orbis Space"}
+
+
+def test_the_company_announcing_or_awarded_a_contract_from_a_body_is_its_party():
+    text = ("ARLINGTON -- Voltera Systems Inc. makes tactical radios. The company on Tuesday announced a $48 million "
+            "contract from the Naval Information Warfare Center Pacific for satellite terminals.\n\n"
+            "About Voltera Systems\nVoltera Systems is a provider of secure communications.")
+    got = extract_article(text, PUB)
+    (contract,) = got["agreements"]
+    assert set(contract["parties"]) == {"Voltera Systems Inc", "Naval Information Warfare Center Pacific"}
+    assert not any(o["name"].startswith("About") for o in got["organisations"])
+    awarded = ("Voltera Systems Inc. makes radios. The company said it has been awarded a contract by the "
+               "Ruritanian Navy for satellite terminals.")
+    (contract,) = extract_article(awarded, PUB)["agreements"]
+    assert "Voltera Systems Inc" in contract["parties"]
