@@ -764,3 +764,10 @@ def test_a_country_word_then_a_lower_case_title_after_the_name_is_the_title():
                  "Chilean secretary of state.")
     assert got["Carla Ruiz"].title == "Peruvian undersecretary of defence"
     assert got["Tom Berg"].title == "Chilean secretary of state"
+
+
+def test_a_title_cut_at_a_comma_inside_its_body_s_name_runs_on_to_that_body():
+    got = people("The Agency for Science, Technology and Research (ASTR) hosted the talks. The delegation was led by "
+                 "Kenji Sato, Director General of the Agency for Science, Technology and Research, who spoke first.")
+    assert got["Kenji Sato"].organisation == "Agency for Science, Technology and Research"
+    assert got["Kenji Sato"].title == "Director General"

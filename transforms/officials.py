@@ -702,6 +702,21 @@ def _owner_of_its(title: str, s: Sentence, sentences: list[Sentence], name_at: i
 
 
 
+def _through_a_body(title: str, sent: str, org_forms: set[str], lex: Lexicon) -> str:
+    """"Director General of the Acquisition, Technology and Logistics Agency": a title cut at a comma inside
+    the name of the body it is of runs on to that name's end."""
+    at = sent.find(title)
+    end = at + len(title)
+    if at < 0 or sent[end:end + 1] != ",":
+        return title
+    for m in lex.p.of_in_title.finditer(title):
+        start = at + m.end()
+        body = max((f for f in org_forms if len(f) > end - start and sent.startswith(f, start)), key=len, default=None)
+        if body is not None:
+            return sent[at:start + len(body)]
+    return title
+
+
 def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Knowledge,
                    runs: list[Run] | None = None) -> list[Official]:
     lex = lexicon(k)
@@ -744,7 +759,7 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
                 # "Vexlar's executive vice president X", "Vexlar Systems' CMD X": the owner's title.
                 title = _with_body_before(title, s.text, f.start, org_forms, lex)
             if title:
-                title = _expand_title(title, text, lex)
+                title = _through_a_body(_expand_title(title, text, lex), s.text, org_forms, lex)
                 (person.titles_in_headline if s.index in headline else person.titles_seen).append(title)
                 if not _is_counterpart(title, lex):
                     roles_before.append(title)
