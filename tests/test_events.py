@@ -2561,3 +2561,12 @@ def test_the_company_announcing_or_awarded_a_contract_from_a_body_is_its_party()
                "Ruritanian Navy for satellite terminals.")
     (contract,) = extract_article(awarded, PUB)["agreements"]
     assert "Voltera Systems Inc" in contract["parties"]
+
+
+def test_the_kind_of_deal_the_verb_takes_is_the_clause_s_not_a_more_specific_one_named_after_it():
+    text = ("Oslo, June 12: Norvik Defence and the Ruritanian Armament Group signed a contract on Wednesday for "
+            "strike missiles, two years after the companies first agreed on a framework deal in March 2023.")
+    (contract,) = extract_article(text, PUB)["agreements"]
+    assert contract["type"] == "contract"
+    memo = "Norvik Defence signed an agreement with Vexlar Optics, a memorandum of understanding on optics."
+    assert [a["type"] for a in extract_article(memo, PUB)["agreements"]] == ["MoU"]

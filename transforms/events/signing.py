@@ -174,7 +174,7 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     t = drop_planned_part(t, rx, verb)
     # "Orion Missiles, a joint venture between India and Chile, received ...": a description, not the deal.
     t = blanked(rx.p.joint_venture, t)
-    typ = best_type(t, rx.trigger, rx.types, rx.p.trigger_as_modifier)
+    typ = _object_type(t, verb, rx) or best_type(t, rx.trigger, rx.types, rx.p.trigger_as_modifier)
     if typ is None:
         return
     if ended and verb is not None and verb.end() <= ended.end():
@@ -240,6 +240,19 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
             others.remove(ag.type)  # the agreement just filed is of one of them
             found.extend(replace(ag, type=other, parties=list(ag.parties), signatories=list(ag.signatories),
                                  evidence=[said]) for other in others)
+
+
+def _object_type(t: str, verb: re.Match[str] | None, rx: SpecPatterns) -> tuple[str, int] | None:
+    """"signed a contract on Wednesday, two years after agreeing a framework deal": the kind of deal the verb
+    takes as its object is the clause's, before any more specific word further on, which names another deal;
+    a bare "agreement" or "deal" object still lets a more specific word name its kind."""
+    if verb is None:
+        return None
+    obj = rx.p.verb_object.match(t, verb.end())
+    typ = best_type(obj.group(), rx.trigger, rx.types, rx.p.trigger_as_modifier) if obj else None
+    if typ is None or typ[0] == rx.special("fallback"):
+        return None
+    return typ[0], verb.end() + typ[1]
 
 
 def _from_own_subject(t: str, verb: re.Match[str], rx: SpecPatterns) -> str:
