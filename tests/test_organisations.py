@@ -1128,3 +1128,10 @@ def test_a_name_listing_subjects_stops_before_a_person_apposed_to_an_office():
     assert "Ruritanian Ministry of Defence" in got
     assert "Ministry of Petroleum and Natural Gas" in got
     assert not any("Carla" in name for name in got)
+
+
+def test_name_like_words_right_after_a_body_s_of_are_its_field_not_a_person():
+    got = names("Talks between the Federal Office of Bundeswehr Equipment and Airbus are in their final stage. "
+                "The Ministry of Defence Kiran Rao Sood said more.")
+    assert "Federal Office of Bundeswehr Equipment" in got
+    assert "Ministry of Defence" in got and not any("Kiran" in name for name in got)

@@ -472,8 +472,9 @@ def _strip_person_tail(toks: list[Tok], lex: Lexicon, k: Knowledge) -> list[Tok]
         return toks[:-1]  # "Ministry of Defence Kapila": a ministry's name never ends in a surname
     if n >= 2 and n < len(toks):
         rest = toks[: len(toks) - n]
-        # "Centre for Air Power Studies": the words after a "for" name the body's field, not a person.
-        if len(rest) >= 2 and rest[-2].text == "for":
+        # "Centre for Air Power Studies": the words after a "for" name the body's field, not a person; so do
+        # those right after its "of" ("Federal Office of Bundeswehr Equipment").
+        if len(rest) >= 2 and (rest[-2].text == "for" or rest[-1].text in k.words.name_joining_prepositions):
             return toks
         if _is_org_phrase(_clean_phrase([t.text for t in rest], k), k):
             return rest
