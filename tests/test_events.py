@@ -2570,3 +2570,12 @@ def test_the_kind_of_deal_the_verb_takes_is_the_clause_s_not_a_more_specific_one
     assert contract["type"] == "contract"
     memo = "Norvik Defence signed an agreement with Vexlar Optics, a memorandum of understanding on optics."
     assert [a["type"] for a in extract_article(memo, PUB)["agreements"]] == ["MoU"]
+
+
+def test_technology_transferred_to_listed_companies_is_one_transfer_each():
+    text = ("New Delhi, June 10: The Ruritanian Defence Research Agency (RDRA) on Tuesday transferred the technology "
+            "of a lightweight body armour to three companies: Vexa Plastics Ltd, Orvik Armour Pvt Ltd and Kestrel "
+            "Textiles Ltd.")
+    deals = extract_article(text, PUB)["agreements"]
+    assert len(deals) == 3 and {d["type"] for d in deals} == {"technology transfer"}
+    assert all("Ruritanian Defence Research Agency" in d["parties"] for d in deals)
