@@ -2579,3 +2579,10 @@ def test_technology_transferred_to_listed_companies_is_one_transfer_each():
     deals = extract_article(text, PUB)["agreements"]
     assert len(deals) == 3 and {d["type"] for d in deals} == {"technology transfer"}
     assert all("Ruritanian Defence Research Agency" in d["parties"] for d in deals)
+
+
+def test_a_meeting_of_several_days_that_concluded_on_a_day_ended_then_though_a_later_sentence_tells_its_start():
+    text = ("The two-day talks between the navies of Norway and Chile concluded in Valparaiso on Wednesday. "
+            "The talks began on Tuesday with a tour of the naval base.")
+    (talks,) = extract_article(text, PUB)["meetings"]
+    assert (talks["start"], talks["end"]) == ("2025-06-10", "2025-06-11")

@@ -474,7 +474,10 @@ def _span_from_duration(mt: Meeting, rx: SpecPatterns) -> None:
     m = next((d for d in rx.p.duration_days.finditer(text)
               if rx.trigger.match(text, _after_name_words(text, d.end() + 1, rx))), None)
     days = int(rx.words.map("numbers").get(m.group(1).lower(), m.group(1))) if m else 1
-    if 1 < days <= 31 and rx.p.ended_on_day.search(text) and not rx.p.began_on_day.search(text):
+    # The day comes from the first mention: if that says the meeting ended then, it is the last day, whatever a
+    # later sentence says of its start ("The talks concluded on Wednesday. They began on Tuesday.").
+    first = mt.evidence[0] if mt.evidence else text
+    if 1 < days <= 31 and rx.p.ended_on_day.search(first) and not rx.p.began_on_day.search(first):
         # "a two-day session at the College, which ended on Friday": the day given is the last.
         mt.start, mt.end = mt.start - dt.timedelta(days=days - 1), mt.start
     elif 1 < days <= 31:
