@@ -2586,3 +2586,10 @@ def test_a_meeting_of_several_days_that_concluded_on_a_day_ended_then_though_a_l
             "The talks began on Tuesday with a tour of the naval base.")
     (talks,) = extract_article(text, PUB)["meetings"]
     assert (talks["start"], talks["end"]) == ("2025-06-10", "2025-06-11")
+
+
+def test_a_meeting_name_with_its_ordinal_run_into_the_next_word_is_the_same_meeting():
+    text = ("Ruritania and Chile hold 7th Maritime Security & Trade Group meeting\n"
+            "The 7thMaritime Security and Trade (MST) Group meeting between Ruritania and Chile was held in Oslo "
+            "on Tuesday.")
+    assert len(extract_article(text, PUB)["meetings"]) == 1

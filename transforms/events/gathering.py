@@ -664,9 +664,11 @@ def _met_one_by_one(t: str, person_forms: dict[str, str], rx: SpecPatterns, reac
 
 
 def _name_tokens(name: str, rx: SpecPatterns) -> set[str]:
-    """A meeting name's words, ordinals as numbers ('fifth' is '5th')."""
+    """A meeting name's words, ordinals as numbers ('fifth' is '5th'), with an ordinal run into the next word
+    apart ('11thDefence')."""
     numbers = rx.words.map("ordinal_numbers")
-    return {numbers.get(w, w) for w in rx.p.name_token_split.split(norm(name))
+    words = norm(rx.p.glued_ordinal.sub(r"\1 ", name))
+    return {numbers.get(w, w) for w in rx.p.name_token_split.split(words)
             if w and w not in rx.words.meeting_name_noise}
 
 
