@@ -771,3 +771,9 @@ def test_a_title_cut_at_a_comma_inside_its_body_s_name_runs_on_to_that_body():
                  "Kenji Sato, Director General of the Agency for Science, Technology and Research, who spoke first.")
     assert got["Kenji Sato"].organisation == "Agency for Science, Technology and Research"
     assert got["Kenji Sato"].title == "Director General"
+
+
+def test_a_lower_case_title_of_four_words_after_the_name_is_the_title():
+    got = people("The deal was signed by Ana Lunde, international business development director, Orvik Marine, "
+                 "on Monday.")
+    assert got["Ana Lunde"].title == "international business development director"

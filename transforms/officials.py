@@ -33,7 +33,7 @@ from transforms.vocab import DAYS, MONTHS, Lexicon, is_proper, lexicon
 
 # The first words of a lower-case title after a name, among which its title word stands ("technology transfer
 # manager").
-TITLE_WORD_REACH = 3
+TITLE_WORD_REACH = 4
 
 
 @dataclass
