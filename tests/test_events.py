@@ -2593,3 +2593,17 @@ def test_a_meeting_name_with_its_ordinal_run_into_the_next_word_is_the_same_meet
             "The 7thMaritime Security and Trade (MST) Group meeting between Ruritania and Chile was held in Oslo "
             "on Tuesday.")
     assert len(extract_article(text, PUB)["meetings"]) == 1
+
+
+def test_signatories_named_after_those_present_and_a_signer_described_by_a_who_clause():
+    text = ("Oslo, June 10: The Ruritanian Navy and the University of Vexton signed an MoU on Tuesday. The MoU was "
+            "signed at the university, in the presence of Rear Admiral Per Dahl, Director General of Naval "
+            "Projects, along with Prof Eva Moen, Rector, by Commodore Jon Aas, Chief Engineer, Naval Projects, "
+            "and Prof. Ida Berg, Dean, Industrial Research.")
+    (mou,) = extract_article(text, PUB)["agreements"]
+    assert set(mou["signatories"]) == {"Jon Aas", "Ida Berg"}
+    text = ("Oslo, June 10: The Ruritanian Defence Research Agency (RDRA) on Tuesday signed a memorandum of "
+            "collaboration with the University of Vexton. RDRA director general Dr Lars Holm, who was honoured "
+            "with an award at the campus, signed the memorandum.")
+    (memo,) = extract_article(text, PUB)["agreements"]
+    assert memo["signatories"] == ["Lars Holm"]

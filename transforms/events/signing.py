@@ -403,7 +403,8 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         # "The two institutions had signed an agreement in 2019": the two of the deal just told.
         pair = next((a.parties for a in reversed(story.found) if len(a.parties) == 2), [])
         parties += [x for x in pair if x not in parties]
-    signatories = _signatories(t[:cut], verb, story.person_forms, rx) or _two_ministers(t, doc, rx)
+    signatories = (_signatories(t[:cut], verb, story.person_forms, rx) or _signed_after_presence(t, cut, story, rx)
+                   or _two_ministers(t, doc, rx))
     # Those who signed sign for their bodies (the top body the article names: DRDO for its lab).
     units = rx.words.org_types_signing_for_parent
     parties += [b for b in (_top_body(story.org_of_person.get(p), doc.orgs, units) for p in signatories) if b]
@@ -964,6 +965,16 @@ def _signatories(t: str, verb: re.Match[str] | None, person_forms: dict[str, str
     if verb is not None and (by is None or by.start() >= verb.end()):
         out = _signers_before(t, verb, people, rx) + out
     return dedupe(out)
+
+
+def _signed_after_presence(t: str, cut: int, story: _Story, rx: SpecPatterns) -> list[str]:
+    """"The MoU was signed at X, in the presence of A, along with B, by C and D": those named after the ", by"
+    that follows the presence clause (`cut` is where it starts) signed; those before it were present."""
+    passive = rx.p.signed_by_whom.search(t)
+    if cut >= len(t) or passive is None or passive.start() >= cut:
+        return []
+    by = rx.p.by_after_presence.search(t, cut)
+    return dedupe([name for _, _, name in name_spans(t[by.end():], story.person_forms)]) if by else []
 
 
 def _signers_before(t: str, verb: re.Match[str], people: list[tuple[int, int, str]], rx: SpecPatterns) -> list[str]:
