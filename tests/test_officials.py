@@ -777,3 +777,9 @@ def test_a_lower_case_title_of_four_words_after_the_name_is_the_title():
     got = people("The deal was signed by Ana Lunde, international business development director, Orvik Marine, "
                  "on Monday.")
     assert got["Ana Lunde"].title == "international business development director"
+
+
+def test_a_general_manager_abbreviated_with_a_bracketed_unit_is_an_official():
+    got = people("The contract was signed by Per Dahl, GM (Forge), Vexlar and Eva Moen, VP (Sales), Orvik Marine.")
+    assert got["Per Dahl"].title == "GM (Forge)"
+    assert got["Eva Moen"].title == "VP (Sales)"
