@@ -2607,3 +2607,11 @@ def test_signatories_named_after_those_present_and_a_signer_described_by_a_who_c
             "with an award at the campus, signed the memorandum.")
     (memo,) = extract_article(text, PUB)["agreements"]
     assert memo["signatories"] == ["Lars Holm"]
+
+
+def test_ministers_signing_at_a_meeting_that_concluded_are_its_signatories_a_counterpart_s_rank_between():
+    text = ("Oslo, June 10: The meeting of the Ruritania-Chile Joint Commission on Defence concluded here on "
+            "Friday, in which Defence Minister Karl Berg and his Chilean counterpart General Pedro Soto signed a "
+            "roadmap for cooperation.")
+    (roadmap,) = extract_article(text, PUB)["agreements"]
+    assert set(roadmap["signatories"]) == {"Karl Berg", "Pedro Soto"}

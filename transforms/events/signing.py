@@ -168,7 +168,9 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     rx, found = story.rx, story.found
     said = t  # the evidence keeps the whole clause, even when its planned part is cut off below
     ended = rx.p.talks_concluded.search(t)  # "Talks concluded last week and X signed ...": signed is the verb
-    verb = _clause_verb(t, ended.end() if ended else 0, rx) or (_clause_verb(t, 0, rx) if ended else None)
+    held = rx.p.meeting_concluded.search(t) if ended is None else None
+    start = ended.end() if ended else held.end() if held else 0
+    verb = _clause_verb(t, start, rx) or (_clause_verb(t, 0, rx) if ended or held else None)
     if verb is not None:
         t = _from_own_subject(t, verb, rx)
     t = drop_planned_part(t, rx, verb)
