@@ -2615,3 +2615,10 @@ def test_ministers_signing_at_a_meeting_that_concluded_are_its_signatories_a_cou
             "roadmap for cooperation.")
     (roadmap,) = extract_article(text, PUB)["agreements"]
     assert set(roadmap["signatories"]) == {"Karl Berg", "Pedro Soto"}
+
+
+def test_they_who_signed_after_two_ministers_met_are_the_two_ministers():
+    text = ("Oslo, June 10: Defence Minister Karl Berg held talks with his Chilean counterpart General Pedro Soto "
+            "on Tuesday. They also signed a Memorandum of Understanding on defence cooperation.")
+    (mou,) = extract_article(text, PUB)["agreements"]
+    assert set(mou["signatories"]) == {"Karl Berg", "Pedro Soto"}
