@@ -2622,3 +2622,14 @@ def test_they_who_signed_after_two_ministers_met_are_the_two_ministers():
             "on Tuesday. They also signed a Memorandum of Understanding on defence cooperation.")
     (mou,) = extract_article(text, PUB)["agreements"]
     assert set(mou["signatories"]) == {"Karl Berg", "Pedro Soto"}
+
+
+def test_a_deal_named_after_two_countries_with_no_one_named_signing_is_between_their_governments():
+    text = "Oslo, June 10: The Norway-Chile Defence Cooperation Agreement was signed in Oslo on Tuesday."
+    (deal,) = extract_article(text, PUB)["agreements"]
+    assert set(deal["parties"]) == {"Government of Norway", "Government of Chile"}
+    signed = ("Oslo, June 10: The Norway-Chile Defence Cooperation Agreement was signed in Oslo on Tuesday by "
+              "Defence Minister Karl Berg of the Norwegian Ministry of Defence and Chilean Defence Minister "
+              "Pedro Soto.")
+    (deal,) = extract_article(signed, PUB)["agreements"]
+    assert "Government of Norway" not in deal["parties"]

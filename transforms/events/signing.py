@@ -410,6 +410,12 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     # Those who signed sign for their bodies (the top body the article names: DRDO for its lab).
     units = rx.words.org_types_signing_for_parent
     parties += [b for b in (_top_body(story.org_of_person.get(p), doc.orgs, units) for p in signatories) if b]
+    if len(set(parties)) < 2 and not signatories and (pair := _countries_naming_the_deal(t, typ, rx)):
+        # "the Norway-Chile Defence Cooperation Agreement was signed": the two countries' governments, where no
+        # one who signed it (and so no body acting) is named, and no body of the country already.
+        covered = {o.country for o in doc.orgs if o.name in parties and o.country}
+        covered |= {_government_country(p) for p in parties if p.startswith(GOVERNMENT)}
+        parties += [government_name(c, rx) for c in pair if c not in covered]
     if len(set(parties)) < 2:
         parties += [c for c in _company_of_country(t[:cut], doc.orgs, rx) if c not in parties]
     if len(set(parties)) < 2 and (own := _signer_told_before(story, s, t)):
@@ -967,6 +973,16 @@ def _signatories(t: str, verb: re.Match[str] | None, person_forms: dict[str, str
     if verb is not None and (by is None or by.start() >= verb.end()):
         out = _signers_before(t, verb, people, rx) + out
     return dedupe(out)
+
+
+def _countries_naming_the_deal(t: str, typ: tuple[str, int], rx: SpecPatterns) -> list[str]:
+    """The two countries a deal's name joins ("the Norway-Chile Defence Cooperation Agreement"), else none."""
+    countries = rx.knowledge.countries
+    for m in rx.p.country_pair.finditer(t, max(0, typ[1] - DEAL_NAME_REACH), typ[1]):
+        pair = [countries.get(m.group(1)), countries.get(m.group(2))]
+        if pair[0] and pair[1] and pair[0] != pair[1]:
+            return [c for c in pair if c]
+    return []
 
 
 def _signed_after_presence(t: str, cut: int, story: _Story, rx: SpecPatterns) -> list[str]:
