@@ -1135,3 +1135,10 @@ def test_name_like_words_right_after_a_body_s_of_are_its_field_not_a_person():
                 "The Ministry of Defence Kiran Rao Sood said more.")
     assert "Federal Office of Bundeswehr Equipment" in got
     assert "Ministry of Defence" in got and not any("Kiran" in name for name in got)
+
+
+def test_a_registry_body_s_short_name_followed_by_another_country_is_that_country_s_body():
+    got = names("Kwame Boateng, Chief Director, MoD Ghana, met the Defence Secretary. Officials of the MoD were "
+                "present.")
+    assert got["MoD Ghana"].country == "Ghana" and got["MoD Ghana"].org_type == "ministry"
+    assert "Ministry of Defence" in got

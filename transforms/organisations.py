@@ -916,6 +916,11 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             org = b.add(f"{form} {arm}", None, start)
             org.org_type, org.country = reg.org_type, k.countries.get(arm, reg.country)
             continue
+        abroad = _country_named_after(text, end, reg, k)
+        if abroad is not None:  # "MoD Zambia": that country's body of the kind, not the registry's
+            org = b.add(f"{form} {abroad}", None, start)
+            org.org_type, org.country = reg.org_type, k.countries[abroad]
+            continue
         # "Russian defence ministry", "Chile's Defence Ministry": that country's body, not the registry's.
         qualifier = k.patterns.country_qualifier.search(text[max(0, start - 30):start])
         country = _qualifying_country(qualifier.group(1), k) if qualifier else None
@@ -1165,6 +1170,18 @@ def _company_arm(text: str, form: str, end: int, reg: RegistryOrg, idx: OrgIndex
             and word not in _places(k) and norm(word) not in idx.by_form
             and k.patterns.lower_word_after.match(text, nxt.end()) is not None)
     return word if word in _country_name_forms(k) or acronym or unit else None
+
+
+def _country_named_after(text: str, end: int, reg: RegistryOrg, k: Knowledge) -> str | None:
+    """"MoD Zambia", "Ministry of Defence Ghana": a country named right after a government body of another
+    country's registry (a company's country is its arm's: `_company_arm`); the country's word, else None."""
+    if reg.org_type == "company" or reg.country is None:
+        return None
+    nxt = k.patterns.next_word.match(text, end)
+    word = nxt.group(1) if nxt is not None else None
+    if word is None or word not in _country_name_forms(k) or k.countries.get(word) in (None, reg.country):
+        return None
+    return word
 
 
 @functools.lru_cache(maxsize=4)
