@@ -148,3 +148,12 @@ def test_a_wrapped_line_and_odd_spaces_do_not_break_a_sentence_or_a_name():
                                "for sonar\nsystems.")
     (ag,) = extract_article(text, None).to_dict()["events"]["agreement"]
     assert {r["name"] for r in ag["roles"]} == {"Vexlar Systems", "Orvik Marine"}
+
+
+def test_a_closing_heading_after_the_story_drops_the_other_stories_listed_under_it_but_not_one_above_it():
+    story = ("Vexlar Systems has won a contract from the Ruritanian Navy for hull-mounted sonars, the company said on "
+             "Tuesday. Deliveries begin next year, and the sonars will be fitted to six frigates by 2028.")
+    page = f"Related\n{story}\n\nOther Related News\nHalvard Robotics, Saab sign teaming agreement\nTags:\nsonar"
+    text = text_for_extraction(page)
+    assert "Vexlar Systems has won" in text
+    assert "Halvard" not in text and "Tags" not in text

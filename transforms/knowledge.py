@@ -86,6 +86,7 @@ class Knowledge:
     state_heads: frozenset[str]
     words_before_general: frozenset[str]
     boilerplate_lines: tuple[str, ...]
+    section_ends: frozenset[str]
     english_words: frozenset[str]
     domains: tuple[Domain, ...]
     events: tuple[EventSpec, ...]
@@ -254,6 +255,7 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
         state_heads=frozenset(_lines(d / "state_heads.txt")),
         words_before_general=frozenset(_lines(d / "words_before_general.txt")),
         boilerplate_lines=tuple(x.lower() for x in _lines(d / "boilerplate_lines.txt")),
+        section_ends=frozenset(x.lower() for x in _lines(d / "section_ends.txt")),
         english_words=frozenset(_lines(d / "english_words.txt")),
         domains=domains,
         events=specs,

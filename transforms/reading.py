@@ -112,23 +112,28 @@ PAGE_READ = "main text taken from the web page"
 DATE_LINE_READ = "publication date read from the article's date line"
 # A news desk's byline is a short line of its own ("The Courier Bureau HYDERABAD"): longer lines are not tried.
 BYLINE_MAX_CHARS = 80
+STORY_BEFORE_SECTION_END = 150  # characters of story a page's closing heading must follow to end it
 # News before this year is no news of ours: an earlier publication date is a wrong header, treated as unknown.
 EARLIEST_YEAR = 1900
 
 
 def drop_boilerplate(text: str, k: Knowledge | None = None) -> tuple[str, int]:
-    """Removes lines that link to other stories ('Also read| ...', 'view article...', boilerplate_lines.txt) and
-    bylines of a news desk ('The Courier Bureau HYDERABAD': patterns.toml `desk_byline`)."""
+    """Removes lines that link to other stories ('Also read| ...', 'view article...', boilerplate_lines.txt),
+    bylines of a news desk ('The Courier Bureau HYDERABAD': patterns.toml `desk_byline`), and everything from a
+    heading that ends the story ('Related News', 'Tags:': section_ends.txt) once the story has begun."""
     k = k or knowledge()
     starts = k.boilerplate_lines
-    kept, dropped = [], 0
-    for line in text.split("\n"):
-        if line.strip().lower().startswith(starts) or (len(line) <= BYLINE_MAX_CHARS
-                                                       and k.patterns.desk_byline.fullmatch(line.strip())):
-            dropped += 1
-        else:
+    kept: list[str] = []
+    lines = text.split("\n")
+    story = 0  # characters kept so far
+    for line in lines:
+        if line.strip().rstrip(":").strip().lower() in k.section_ends and story >= STORY_BEFORE_SECTION_END:
+            return "\n".join(kept), len(lines) - len(kept)
+        if not (line.strip().lower().startswith(starts) or (len(line) <= BYLINE_MAX_CHARS
+                                                            and k.patterns.desk_byline.fullmatch(line.strip()))):
             kept.append(line)
-    return "\n".join(kept), dropped
+            story += len(line)
+    return "\n".join(kept), len(lines) - len(kept)
 
 
 def is_english(words: list[str], k: Knowledge | None = None) -> bool:
