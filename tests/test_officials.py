@@ -783,3 +783,10 @@ def test_a_general_manager_abbreviated_with_a_bracketed_unit_is_an_official():
     got = people("The contract was signed by Per Dahl, GM (Forge), Vexlar and Eva Moen, VP (Sales), Orvik Marine.")
     assert got["Per Dahl"].title == "GM (Forge)"
     assert got["Eva Moen"].title == "VP (Sales)"
+
+
+def test_a_person_described_as_heading_a_body_is_its_head():
+    got = people("Karl Berg, who heads the Ruritanian Defence Procurement Agency, was present. Eva Lind, who chairs "
+                 "the Vexlar Research Council, spoke.")
+    assert (got["Karl Berg"].title, got["Karl Berg"].organisation) == ("head", "Ruritanian Defence Procurement Agency")
+    assert got["Eva Lind"].title == "chairman"

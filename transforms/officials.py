@@ -552,6 +552,9 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
     """'Dr Kiran Rao, Secretary DDR&D and Chairman DRDO, said ...'; also 'X, executive director, said' and
     'X, Additional Secretary, Department of Space, said' (the body in the next comma phrase)."""
     rest = sent[end:]
+    led = lex.p.office_by_verb.match(sent, end)
+    if led is not None:  # "X, who heads the Vexa Agency,": its head
+        return f"{lex.words.map('office_verbs')[led.group(1)]} of {led.group(2)}"
     m = lex.p.comma_after_name.match(rest)
     if not m or "," not in m.group():
         return _title_after_retired(sent, end, runs, lex)
