@@ -790,3 +790,10 @@ def test_a_person_described_as_heading_a_body_is_its_head():
                  "the Vexlar Research Council, spoke.")
     assert (got["Karl Berg"].title, got["Karl Berg"].organisation) == ("head", "Ruritanian Defence Procurement Agency")
     assert got["Eva Lind"].title == "chairman"
+
+
+def test_capitalised_words_after_a_title_s_and_before_a_ranked_person_end_the_title():
+    got = people("It was signed by the Chief of Guided Weapons and Explosive Ordnance, Air Vice-Marshal Leon Phillips, "
+                 "and Managing Director Ian Irving.")
+    assert "Explosive Ordnance" not in got
+    assert got["Leon Phillips"].title == "Chief of Guided Weapons and Explosive Ordnance"

@@ -11,7 +11,7 @@ the name, in the comma-separated phrases just before it, or just after it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from transforms.knowledge import Knowledge
 from transforms.names import (
@@ -720,6 +720,23 @@ def _through_a_body(title: str, sent: str, org_forms: set[str], lex: Lexicon) ->
     return title
 
 
+def _title_words_not_names(found: list[_Found], sent: str, lex: Lexicon) -> list[_Found]:
+    """"the Chief of Guided Weapons and Explosive Ordnance, Air Vice-Marshal Leon Phillips": capitalised words
+    after a title's "and" or "of", set off by a comma before a ranked or titled person, end the title; they are
+    no one's name. The title is that person's, where they have none of their own."""
+    out: list[_Found] = []
+    for i, f in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        cut = (f.title is not None and f.title.split()[-1] in lex.words.connectors and nxt is not None
+               and (nxt.rank or nxt.title)
+               and lex.p.comma_after_name.fullmatch(sent[f.end:nxt.prefix_start or nxt.start]))
+        if not cut:
+            out.append(f)
+        elif nxt is not None and nxt.title is None:
+            found[i + 1] = replace(nxt, title=f"{f.title} {f.name}")
+    return out
+
+
 def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Knowledge,
                    runs: list[Run] | None = None) -> list[Official]:
     lex = lexicon(k)
@@ -731,7 +748,7 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
     headline = headline_lines(k.patterns, sentences)
     for s, sentence_runs in zip(sentences, per_sentence, strict=True):
         roles_before: list[str] = []  # the roles of the sentence's people so far: whose counterpart a person is
-        for f in _persons_in_sentence(s.text, lex, org_forms, sentence_runs):
+        for f in _title_words_not_names(_persons_in_sentence(s.text, lex, org_forms, sentence_runs), s.text, lex):
             name = lex.p.possessive_end.sub("", lex.p.retired_suffix.sub("", f.name).strip())  # "Anil Rawat's visit"
             if norm(name) in known or len(name) < 3 or _not_a_person(name, f.title, k):
                 continue
