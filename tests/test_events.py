@@ -2633,3 +2633,11 @@ def test_a_deal_named_after_two_countries_with_no_one_named_signing_is_between_t
               "Pedro Soto.")
     (deal,) = extract_article(signed, PUB)["agreements"]
     assert "Government of Norway" not in deal["parties"]
+
+
+def test_the_government_that_also_awarded_a_contract_is_the_government_of_the_deal_just_told():
+    text = ("Santiago, June 10: The Chilean Government has signed a contract with Vexlar Systems for coastal radars. "
+            "Last month, the Government also awarded a contract to Orvik Marine for patrol boats.")
+    deals = extract_article(text, PUB)["agreements"]
+    orvik = next(d for d in deals if "Orvik Marine" in d["parties"])
+    assert "Government of Chile" in orvik["parties"]

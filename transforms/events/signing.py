@@ -424,7 +424,9 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         parties.insert(0, own)
     elif (body := rx.p.body_signed.search(t[:cut])) and (len(set(parties)) < 2 or len(_deal_items(t, rx)) > 1):
         # "The ministry signed a framework agreement with ...": the story's ministry.
-        named = _leading_body(doc.orgs, rx.words.map("anaphoric_bodies")[body.group(1)], body.group(1))
+        noun = body.group(1).lower()  # "the Government also awarded": capitalised as a title
+        named = _leading_body(doc.orgs, rx.words.map("anaphoric_bodies")[noun], noun) or (
+            _government_told(story) if noun == "government" else None)
         if named and named not in parties:
             parties.insert(0, named)
     ended = rx.p.talks_concluded.search(t)  # "Talks ended last week and X signed on Monday": the talks' date is theirs
@@ -711,6 +713,12 @@ def _company_of_country(text: str, orgs: list[Org], rx: SpecPatterns) -> list[st
         if len(found) == 1 and found[0] not in out:
             out.append(found[0])
     return out
+
+
+def _government_told(story: _Story) -> str | None:
+    """"The Chilean Government signed ... the Government also awarded": the government a deal just told had as
+    a party (governments join the story's bodies only after its events are read)."""
+    return next((p for a in reversed(story.found) for p in a.parties if p.startswith(GOVERNMENT)), None)
 
 
 def _leading_body(orgs: list[Org], org_type: str, noun: str = "") -> str | None:
