@@ -2641,3 +2641,10 @@ def test_the_government_that_also_awarded_a_contract_is_the_government_of_the_de
     deals = extract_article(text, PUB)["agreements"]
     orvik = next(d for d in deals if "Orvik Marine" in d["parties"])
     assert "Government of Chile" in orvik["parties"]
+
+
+def test_a_video_teleconference_with_a_counterpart_is_a_bilateral_meeting_held_nowhere():
+    text = ("Tokyo, June 10: Japan's Chief of Staff, Joint Staff, General Kenji Sato, held a video teleconference "
+            "with his Philippine counterpart General Romeo Cruz on Tuesday.")
+    (call,) = extract_article(text, PUB)["meetings"]
+    assert (call["type"], call["location"]) == ("bilateral meeting", None)
