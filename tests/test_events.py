@@ -2648,3 +2648,14 @@ def test_a_video_teleconference_with_a_counterpart_is_a_bilateral_meeting_held_n
             "with his Philippine counterpart General Romeo Cruz on Tuesday.")
     (call,) = extract_article(text, PUB)["meetings"]
     assert (call["type"], call["location"]) == ("bilateral meeting", None)
+
+
+def test_counted_deals_named_one_by_one_have_their_own_sides_and_the_rest_the_two_countries():
+    text = ("New Delhi, June 10: In the presence of the two Prime Ministers, India and Chile exchanged four MoUs on "
+            "Tuesday, including one between the Indian Space Research Organisation and the Chilean Space Agency on "
+            "satellite data, and another between Bharat Electronics Limited and Vexa Avionics Ltd on avionics.")
+    deals = extract_article(text, PUB)["agreements"]
+    assert len(deals) == 4
+    sides = [set(d["parties"]) for d in deals]
+    assert {"Indian Space Research Organisation", "Chilean Space Agency"} in sides
+    assert {"Bharat Electronics Limited", "Vexa Avionics Ltd"} in sides

@@ -565,6 +565,31 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
                                    precision=ag.precision, location=ag.location, evidence=[said],
                                    headline_only=found[-1].headline_only))
             story.slots.append(found[-1])
+        _sides_of_each(story, t, count)
+
+
+def _sides_of_each(story: _Story, t: str, count: int) -> None:
+    """"exchanged four MoUs, including one between A and B, and another between C and D": the counted deals
+    named one by one have those sides (not every side the clause names); the rest keep the sides named of none,
+    else the two countries' governments where "the two sides" signed."""
+    marks = list(story.rx.p.one_of_them_between.finditer(t))
+    if not marks or len(marks) > count:
+        return
+    ends = [m.start() for m in marks[1:]] + [len(t)]
+    spans = name_spans(t, story.org_forms)
+    sides = [dedupe([c for a, _, c in spans if m.end() <= a < end]) for m, end in zip(marks, ends, strict=True)]
+    if any(len(pair) < 2 for pair in sides):
+        return
+    named = {p for pair in sides for p in pair}
+    for slot, pair in zip(story.slots, sides, strict=False):
+        slot.parties = pair
+    rest = story.slots[len(sides):]
+    # "the two sides exchanged four MoUs, including ...": those not told one by one are the two countries'.
+    states = ([government_name(c, story.rx) for c in _article_countries(story.doc.sentences, story.rx)]
+              if story.rx.p.two_sides.search(t) else [])
+    for slot in rest:
+        slot.parties = [p for p in slot.parties if p not in named] or list(states)
+    story.slots = rest
 
 
 def _listed_after_with(t: str, typ: tuple[str, int], ag: Agreement, org_forms: dict[str, str], rx: SpecPatterns
