@@ -2659,3 +2659,11 @@ def test_counted_deals_named_one_by_one_have_their_own_sides_and_the_rest_the_tw
     sides = [set(d["parties"]) for d in deals]
     assert {"Indian Space Research Organisation", "Chilean Space Agency"} in sides
     assert {"Bharat Electronics Limited", "Vexa Avionics Ltd"} in sides
+
+
+def test_a_listed_deal_between_two_sides_names_a_side_no_registry_knows():
+    text = ("New Delhi, June 10: The following agreements were exchanged:\n"
+            "1. MoU between the Indian Space Research Organisation and the Chilean Space Agency on satellite data\n"
+            "2. Letter of Intent between Bharat Dynamics Limited and VEXAM on missile components\n")
+    loi = next(d for d in extract_article(text, PUB)["agreements"] if d["type"] == "letter of intent")
+    assert set(loi["parties"]) == {"Bharat Dynamics Limited", "VEXAM"}

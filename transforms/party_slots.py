@@ -226,7 +226,8 @@ def signing_slot_names(sentences: list[Sentence], known: list[tuple[int, int]], 
     for s in sentences:
         t = s.text
         named, verbs = _signing_verbs(t, k)
-        itemised = bool(p.deals_listed.match(t)) and (not verbs or bool(p.items_follow.match(t)))
+        itemised = (bool(p.deals_listed.match(t)) and (not verbs or bool(p.items_follow.match(t)))) or bool(
+            p.deal_item_between.match(t) and type_rx.search(t))
         if not itemised and (not verbs or not named):
             continue
         spans = [(a - s.start, e - s.start) for a, e in known if s.start <= a and e <= s.start + len(t)]
