@@ -2667,3 +2667,12 @@ def test_a_listed_deal_between_two_sides_names_a_side_no_registry_knows():
             "2. Letter of Intent between Bharat Dynamics Limited and VEXAM on missile components\n")
     loi = next(d for d in extract_article(text, PUB)["agreements"] if d["type"] == "letter of intent")
     assert set(loi["parties"]) == {"Bharat Dynamics Limited", "VEXAM"}
+
+
+def test_a_meeting_during_which_a_memorandum_was_signed_was_held():
+    text = ("Oslo, June 10: The memorandum was signed during a meeting between Norwegian Defence Minister Karl Berg "
+            "and his Chilean counterpart Pedro Soto in Oslo on Tuesday.")
+    got = extract_article(text, PUB)
+    assert len(got["agreements"]) == 1
+    (meeting,) = got["meetings"]
+    assert (meeting["type"], meeting["location"]) == ("bilateral meeting", "Oslo")
