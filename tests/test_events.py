@@ -2676,3 +2676,13 @@ def test_a_meeting_during_which_a_memorandum_was_signed_was_held():
     assert len(got["agreements"]) == 1
     (meeting,) = got["meetings"]
     assert (meeting["type"], meeting["location"]) == ("bilateral meeting", "Oslo")
+
+
+def test_a_meeting_with_a_whole_industry_is_no_bilateral_meeting_but_one_with_a_company_is():
+    text = ("New Delhi, June 10: Defence Secretary Anil Rawat chaired a meeting with the defence industry in New "
+            "Delhi on Tuesday. It was attended by officials of Vexlar Systems and Orvik Marine.")
+    (meeting,) = extract_article(text, PUB)["meetings"]
+    assert meeting["type"] == "other"
+    text = "New Delhi, June 10: Defence Secretary Anil Rawat held a meeting with Vexlar Systems on Tuesday."
+    (meeting,) = extract_article(text, PUB)["meetings"]
+    assert meeting["type"] == "bilateral meeting"
