@@ -2686,3 +2686,11 @@ def test_a_meeting_with_a_whole_industry_is_no_bilateral_meeting_but_one_with_a_
     text = "New Delhi, June 10: Defence Secretary Anil Rawat held a meeting with Vexlar Systems on Tuesday."
     (meeting,) = extract_article(text, PUB)["meetings"]
     assert meeting["type"] == "bilateral meeting"
+
+
+def test_a_sentence_saying_what_a_meeting_series_is_reports_no_meeting_held():
+    text = ("Oslo, June 10: The Coastal Commanders' Conference is a bi-annual conference held at the Naval "
+            "Headquarters in Bergen. It provides a forum for the senior leadership to discuss critical issues.")
+    assert extract_article(text, PUB)["meetings"] == []
+    held = "Oslo, June 10: The bi-annual Coastal Commanders' Conference was held in Bergen on Tuesday."
+    assert len(extract_article(held, PUB)["meetings"]) == 1
