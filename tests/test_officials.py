@@ -797,3 +797,9 @@ def test_capitalised_words_after_a_title_s_and_before_a_ranked_person_end_the_ti
                  "and Managing Director Ian Irving.")
     assert "Explosive Ordnance" not in got
     assert got["Leon Phillips"].title == "Chief of Guided Weapons and Explosive Ordnance"
+
+
+def test_names_with_particles_in_a_row_are_whole():
+    got = people("Mark van der Berg, CEO of Vexlar, spoke. Ursula von der Leyen, President of the European "
+                 "Commission, spoke. Jean-Luc de la Fontaine, Director of Orvik Labs, was present.")
+    assert {"Mark van der Berg", "Ursula von der Leyen", "Jean-Luc de la Fontaine"} <= set(got)

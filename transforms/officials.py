@@ -84,9 +84,9 @@ def _name_at(toks: list[Tok], i: int, lex: Lexicon, org_forms: set[str]) -> int:
     while j < len(toks) and words < (5 if j > i and toks[j - 1].text.lower() in lex.words.name_particles else 4):
         t = toks[j].text
         # "Mohamed bin Zayed Al Nahyan": a particle, written small or capitalised, is no word of its own count.
-        if (t.lower() in lex.words.name_particles and j > i and j + 1 < len(toks)
-                and lex.is_name_token(toks[j + 1].text)):
-            j += 1
+        particles = _particles_at(toks, j, lex) if j > i else 0
+        if particles and j + particles < len(toks) and lex.is_name_token(toks[j + particles].text):
+            j += particles  # "van der Berg", "de la Fontaine": particles in a row, then the name goes on
             continue
         # "counterpart Jan Novak": a month's short form that opens a name is a first name.
         first_name = (j == i and (t in lex.words.first_names_also_months or t in lex.words.first_names_also_countries)
@@ -110,6 +110,14 @@ def _name_at(toks: list[Tok], i: int, lex: Lexicon, org_forms: set[str]) -> int:
     if any(_a_nouns_form(toks[m].text, lex) for m in range(i + 1, j - 1)):
         return 0  # "... of Human and Robotic Exploration Daniel Neuenschwander": the name starts after the noun
     return j - i
+
+
+def _particles_at(toks: list[Tok], j: int, lex: Lexicon, most: int = 2) -> int:
+    """How many name particles stand in a row from token j ("de la", "van der", "bin"), at most two."""
+    n = 0
+    while n < most and j + n < len(toks) and toks[j + n].text.lower() in lex.words.name_particles:
+        n += 1
+    return n
 
 
 def _headline_title_start(toks: list[Tok], start: int, name_at: int, lex: Lexicon) -> int:
