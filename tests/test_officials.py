@@ -803,3 +803,12 @@ def test_names_with_particles_in_a_row_are_whole():
     got = people("Mark van der Berg, CEO of Vexlar, spoke. Ursula von der Leyen, President of the European "
                  "Commission, spoke. Jean-Luc de la Fontaine, Director of Orvik Labs, was present.")
     assert {"Mark van der Berg", "Ursula von der Leyen", "Jean-Luc de la Fontaine"} <= set(got)
+
+
+def test_offices_told_by_then_by_serving_as_and_by_whom_someone_replaces():
+    got = people("It was signed in the presence of Anil Rao, then CMD, Vexa Electronics Ltd, and others.")
+    assert got["Anil Rao"].title == "CMD"
+    got = people("Karl Berg, who also serves as CEO of Vexlar Systems Inc., spoke.")
+    assert got["Karl Berg"].title == "CEO"
+    got = people("Ana Lunde will replace Karl Berg as chief executive of Vexlar Systems, the company said.")
+    assert got["Karl Berg"].title == "chief executive"

@@ -563,10 +563,16 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
     led = lex.p.office_by_verb.match(sent, end)
     if led is not None:  # "X, who heads the Vexa Agency,": its head
         return f"{lex.words.map('office_verbs')[led.group(1)]} of {led.group(2)}"
+    served = lex.p.serving_as.match(sent, end) or _office_handed_on(sent, end, runs, lex)
+    if served is not None and _has_title([w if w[:1].isupper() else w.capitalize()
+                                          for w in served.group(1).split()[:TITLE_WORD_REACH]], lex):
+        return served.group(1)  # "X, who also serves as CEO of Vexa,", "replaces X as chief executive"
     m = lex.p.comma_after_name.match(rest)
     if not m or "," not in m.group():
         return _title_after_retired(sent, end, runs, lex)
     start = end + m.end()
+    lead = lex.p.title_lead_adverb.match(sent, start)  # "X, then CMD, BEL,": the office held then
+    start = lead.end() if lead else start
     country = ""
     for r in runs:
         if r.start == start:
@@ -592,8 +598,6 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
                     return sent[r.start:more.end()]
                 held_in = lex.p.title_in_tail.match(sent, r.end)  # "Flag Officer in Command", "Officer in Charge"
                 return sent[r.start:held_in.end()] if held_in else r.text(sent)
-    lead = lex.p.title_lead_adverb.match(sent, start)  # "X, now an adviser to Orvik,"
-    start = lead.end() if lead else start
     low = lex.p.lower_title_after.match(sent[start:])
     words = low.group(1).split() if low else []
     if words and (words[0] in lex.words.relative_pronouns or words[0] in lex.words.coordinators):
@@ -615,6 +619,15 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
             return f"{country}{low.group(1)} and {more.group(1)}"
         return country + low.group(1)
     return None
+
+
+def _office_handed_on(sent: str, end: int, runs: list[Run], lex: Lexicon) -> re.Match[str] | None:
+    """"Ana Lunde will replace Karl Berg as chief executive": the office after "as" was the replaced person's
+    (the name ending at `end` stands right after the verb)."""
+    start = next((r.start for r in runs if r.start < end <= r.end), None)
+    if start is None or not lex.p.replacing_verb_end.search(sent, max(0, start - 40), start):
+        return None
+    return lex.p.replaced_as.match(sent, end)
 
 
 def _expand_title(title: str, text: str, lex: Lexicon) -> str:
