@@ -812,3 +812,12 @@ def test_offices_told_by_then_by_serving_as_and_by_whom_someone_replaces():
     assert got["Karl Berg"].title == "CEO"
     got = people("Ana Lunde will replace Karl Berg as chief executive of Vexlar Systems, the company said.")
     assert got["Karl Berg"].title == "chief executive"
+
+
+def test_one_name_word_right_after_a_title_is_a_surname_but_not_an_event_s_or_a_title_s_word():
+    got = people("Indian Prime Minister Modi and Israeli Prime Minister Netanyahu held talks. Defence Minister "
+                 "Serdyukov met the delegation.")
+    assert got["Modi"].title == "Indian Prime Minister" and got["Netanyahu"].title == "Israeli Prime Minister"
+    assert got["Serdyukov"].title == "Defence Minister"
+    assert people("Defence Minister Inaugurates New Plant") == {}
+    assert people("The Defence Ministers Conclave and the Chief Engineer met.") == {}

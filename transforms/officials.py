@@ -233,7 +233,8 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                 if of_body and n_name >= 4 and not honorific_inside:
                     i += n_name - 2  # "the Speaker of the Lok Sabha Om Birla": the body's two words, then the name
                     n_name, of_body = 2, False
-                if n_name >= 2 and not honorific_inside and not of_body and (
+                named = n_name >= 2 or _surname_after_title(toks, i, end, lex)
+                if named and not honorific_inside and not of_body and (
                         end == len(toks) or toks[end].text in lex.words.connectors
                         or toks[end].text.startswith("(") or toks[end].text in DAYS | MONTHS):
                     seg_start = _headline_title_start(toks, seg_start, i, lex)
@@ -279,6 +280,18 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
     _appointed(sent, lex, found, org_forms)
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _surname_after_title(toks: list[Tok], i: int, end: int, lex: Lexicon) -> bool:
+    """"Prime Minister Modi inaugurated", "Defence Minister Serdyukov met": one name word right after a title
+    word, closing the run (or before its "and"), is the person's surname (not an acronym, nor a verb of a
+    headline: "Minister Inaugurates")."""
+    closes = end == len(toks) or toks[end].text in lex.words.coordinators  # "Minister Modi and ..."
+    if end != i + 1 or not closes or i == 0 or not lex.is_title_word(toks[i - 1].text):
+        return False
+    word = toks[i].text
+    return (lex.p.proper_word.match(word) is not None and not word.isupper()
+            and not lex.p.inflected_word.search(word))
 
 
 def _title_of_named(sent: str, f: _Found, found: list[_Found], everyone: list[_Found], runs: list[Run],

@@ -85,6 +85,9 @@ def lexicon(k: Knowledge) -> Lexicon:
     for d in k.domains:
         vocab.update(w.capitalize() for w in d.name.replace("&", " ").split())
     vocab.update(k.words.sentence_openers)
+    # "Defence Ministers Conclave", "Joint Working Group": the words naming events are no one's name.
+    vocab.update(w.capitalize() for spec in k.events for phrase, _ in spec.types for w in phrase.split()
+                 if w.isalpha() and w.islower())
     vocab.update(k.words.sets["world_regions"])
     return Lexicon(hon, max(len(h.split()) for h in hon), frozenset(vocab), frozenset(k.titles), k.patterns, k.words,
                    k)
