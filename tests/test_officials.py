@@ -821,3 +821,9 @@ def test_one_name_word_right_after_a_title_is_a_surname_but_not_an_event_s_or_a_
     assert got["Serdyukov"].title == "Defence Minister"
     assert people("Defence Minister Inaugurates New Plant") == {}
     assert people("The Defence Ministers Conclave and the Chief Engineer met.") == {}
+
+
+def test_a_long_lower_case_title_after_a_ranked_name_beats_the_rank():
+    got = people("Rear Admiral Li Wei, deputy director of the Foreign Affairs Office of the Ruritanian Ministry of "
+                 "Defence, spoke.")
+    assert got["Li Wei"].title == "deputy director"
