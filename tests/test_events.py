@@ -2694,3 +2694,11 @@ def test_a_sentence_saying_what_a_meeting_series_is_reports_no_meeting_held():
     assert extract_article(text, PUB)["meetings"] == []
     held = "Oslo, June 10: The bi-annual Coastal Commanders' Conference was held in Bergen on Tuesday."
     assert len(extract_article(held, PUB)["meetings"]) == 1
+
+
+def test_two_deals_joined_by_a_comma_and_a_new_subject_and_a_foreign_language_body_defined_by_its_acronym():
+    text = ("Brasilia, June 10: Brazil's Departamento de Ciência e Tecnologia Aeroespacial (DCTA) awarded Embraer a "
+            "study contract, and Indonesia's PT Dirgantara Indonesia signed an MoU with Airbus Helicopters.")
+    deals = {d["type"]: set(d["parties"]) for d in extract_article(text, PUB)["agreements"]}
+    assert deals["contract"] == {"Departamento de Ciência e Tecnologia Aeroespacial", "Embraer"}
+    assert deals["MoU"] == {"PT Dirgantara Indonesia", "Airbus Helicopters"}
