@@ -115,3 +115,10 @@ def test_a_weekday_of_last_week_and_years_ago_resolve_before_publication():
     assert d.start == dt.date(2025, 3, 21)
     (d,) = find_dates("signed two years ago", PUB)
     assert (d.start, d.precision) == (dt.date(2023, 1, 1), "year")
+
+
+def test_a_month_alone_is_read_though_a_year_of_something_else_follows_later_in_the_sentence():
+    got = find_dates("The order was signed in May and deliveries will take place during 2026-2028.",
+                     dt.date(2025, 6, 12))
+    assert got[0].start == dt.date(2025, 5, 1) and got[0].precision == "month"
+    assert find_dates("It was signed in March 2024.", dt.date(2025, 6, 12))[0].start == dt.date(2024, 3, 1)
