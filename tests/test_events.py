@@ -2702,3 +2702,12 @@ def test_two_deals_joined_by_a_comma_and_a_new_subject_and_a_foreign_language_bo
     deals = {d["type"]: set(d["parties"]) for d in extract_article(text, PUB)["agreements"]}
     assert deals["contract"] == {"Departamento de Ciência e Tecnologia Aeroespacial", "Embraer"}
     assert deals["MoU"] == {"PT Dirgantara Indonesia", "Airbus Helicopters"}
+
+
+def test_a_body_named_only_in_the_occasion_a_deal_was_signed_beside_is_no_party():
+    text = ("Kuala Lumpur, June 10: The framework was signed by US Secretary of War Pete Hegseth and Indian "
+            "Defence Minister Rajnath Singh on the sidelines of the ASEAN Defence Ministers' Meeting-Plus in Kuala "
+            "Lumpur on Tuesday.")
+    (deal,) = extract_article(text, PUB)["agreements"]
+    assert not any("Southeast Asian" in p or "ASEAN" in p for p in deal["parties"])
+    assert "Government of India" in deal["parties"]

@@ -32,6 +32,7 @@ from transforms.events.common import (
     is_negated,
     lede_date,
     name_spans,
+    named_only_within,
     place_in,
     reported_on,
     running_day,
@@ -210,7 +211,7 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
         present = rx.p.presence.search(t)
     cut = present.start() if present else len(t)
     cut = _before_deal_content(t, typ, cut, story.org_forms, rx)
-    parties = _named_parties(t, cut, story.org_forms, rx) or list(whole)
+    parties = _not_the_occasion(t, _named_parties(t, cut, story.org_forms, rx), story.org_forms, rx) or list(whole)
     # Without a verb, only "The second contract was with Vela Shipyard": a sentence right after a
     # concluded agreement that names another party adds an agreement of its own.
     another_between = verb is None and len(parties) >= 2 and bool(rx.p.under_another_deal.match(t))
@@ -255,6 +256,16 @@ def _object_type(t: str, verb: re.Match[str] | None, rx: SpecPatterns) -> tuple[
     if typ is None or typ[0] == rx.special("fallback"):
         return None
     return typ[0], verb.end() + typ[1]
+
+
+def _not_the_occasion(t: str, parties: list[str], org_forms: dict[str, str], rx: SpecPatterns) -> list[str]:
+    """"signed ... on the sidelines of the ASEAN Defence Ministers' Meeting-Plus": a body named only in the
+    occasion's phrase is no side of the deal."""
+    side = rx.p.sidelines.search(t)
+    if side is None:
+        return parties
+    only = named_only_within(name_spans(t, org_forms), side.start(), clause_end(t, side.end()))
+    return [p for p in parties if p not in only]
 
 
 def _from_own_subject(t: str, verb: re.Match[str], rx: SpecPatterns) -> str:
