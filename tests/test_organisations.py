@@ -1142,3 +1142,9 @@ def test_a_registry_body_s_short_name_followed_by_another_country_is_that_countr
                 "present.")
     assert got["MoD Ghana"].country == "Ghana" and got["MoD Ghana"].org_type == "ministry"
     assert "Ministry of Defence" in got
+
+
+def test_a_country_s_service_before_a_minister_is_the_portfolio_not_a_body():
+    assert "French Armed Forces" not in names("French Armed Forces Minister Sebastien Lecornu and Chilean Defence "
+                                              "Minister Maya Fernandez signed the agreement.")
+    assert "French Armed Forces" in names("The French Armed Forces will test the drones.")

@@ -580,9 +580,13 @@ def _candidates(toks: list[Tok], k: Knowledge) -> list[list[Tok]]:
             ends_name = (last in k.org_heads or lex.is_name_token(last) or last.isupper() or last in _place_words(k)
                          or norm(" ".join(phrase)) in idx.by_form or norm(" ".join(phrase[1:])) in idx.by_form)
             lone_head = len(phrase) == 1 and phrase[0] in k.org_heads  # "Navy Secretary Karl Berg": a role
+            # "French Armed Forces Minister X": a country's service before a minister names the portfolio.
+            portfolio = len(phrase) > 1 and t.text in k.words.portfolio_titles and " ".join(
+                phrase[country_words(phrase, k):]) in k.org_heads
             compound = _role_compound(phrase, k)  # "India-Ruritania Corps Commander": no body before the title
             # "Telangana Industries Minister X": a state's portfolio, part of the role.
-            compound = compound or (len(phrase) == 2 and phrase[1] in k.words.portfolios and phrase[0] in k.regions)
+            compound = compound or portfolio or (
+                len(phrase) == 2 and phrase[1] in k.words.portfolios and phrase[0] in k.regions)
             if (_is_org_phrase(_clean_phrase(words, k), k) and ends_name) or lone_head or compound:
                 segments.append([] if compound else cur)
                 cur = []
