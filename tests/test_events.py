@@ -2711,3 +2711,11 @@ def test_a_body_named_only_in_the_occasion_a_deal_was_signed_beside_is_no_party(
     (deal,) = extract_article(text, PUB)["agreements"]
     assert not any("Southeast Asian" in p or "ASEAN" in p for p in deal["parties"])
     assert "Government of India" in deal["parties"]
+
+
+def test_orders_placed_with_firms_given_as_examples_are_no_deal_but_one_with_a_firm_is():
+    trend = ("Since 2022, governments have placed orders worth billions with firms such as Vexlar Systems, Orvik "
+             "Marine and Kestrel Dynamics, yet delivery times keep growing.")
+    assert extract_article(trend, PUB)["agreements"] == []
+    deal = "On Tuesday, the Ruritanian Navy placed an order worth $40 million with Vexlar Systems for sonars."
+    assert len(extract_article(deal, PUB)["agreements"]) == 1
