@@ -2719,3 +2719,12 @@ def test_orders_placed_with_firms_given_as_examples_are_no_deal_but_one_with_a_f
     assert extract_article(trend, PUB)["agreements"] == []
     deal = "On Tuesday, the Ruritanian Navy placed an order worth $40 million with Vexlar Systems for sonars."
     assert len(extract_article(deal, PUB)["agreements"]) == 1
+
+
+def test_deals_set_off_by_semicolons_keep_their_own_sides_and_contracts_awarded_to_two_are_two():
+    text = ("Abu Dhabi, Feb 20: Vexlar Systems and Orvik Marine signed an MoU on naval drones; Kestrel Dynamics won "
+            "a $30 million contract from the UAE Navy; and Halvard Robotics teamed up with Zentrix Aero to market "
+            "drones. Separately, the Tawazun Council awarded contracts to EDGE Group and Calidus.")
+    deals = [set(d["parties"]) for d in extract_article(text, dt.date(2025, 2, 20))["agreements"]]
+    assert {"Kestrel Dynamics", "UAE Navy"} in deals
+    assert {"Tawazun Council", "EDGE Group"} in deals and {"Tawazun Council", "Calidus"} in deals

@@ -608,7 +608,7 @@ def _sides_of_each(story: _Story, t: str, count: int) -> None:
 def _listed_after_with(t: str, typ: tuple[str, int], ag: Agreement, org_forms: dict[str, str], rx: SpecPatterns
                        ) -> list[str]:
     """The parties named after "with" in a clause about plural agreements ("MoUs with A, B and C"), in order."""
-    with_at = rx.p.with_named.search(t, typ[1]) if _is_plural(t, typ, rx) else None
+    with_at = rx.p.sides_listed_after.search(t, typ[1]) if _is_plural(t, typ, rx) else None
     if with_at is None:
         return []
     named = [(a, c) for a, _, c in name_spans(t, org_forms) if a >= with_at.start()]
@@ -905,7 +905,12 @@ def _itemised_deals(t: str, ag: Agreement, org_forms: dict[str, str], rx: SpecPa
 
 def _agreement_clauses(t: str, rx: SpecPatterns) -> list[str]:
     """'... the MoUs signed in 2004 and 2010, and the letter of intent signed in 2013': each agreement word
-    with its own verb is read in its own clause."""
+    with its own verb is read in its own clause; a clause set off by semicolons is its own ("A and B signed an
+    MoU; C won a contract; and D teamed up with E": the bodies after a semicolon are no sides of the deal
+    before it)."""
+    parts = [m.group().strip() for m in rx.p.semicolon_clause.finditer(t)]
+    if len(parts) > 1:
+        return [c for part in parts if rx.trigger.search(part) for c in _agreement_clauses(part, rx)]
     marks = list(rx.trigger.finditer(t))
     if len(marks) < 2:
         return [t]
