@@ -584,8 +584,8 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
     if not m or "," not in m.group():
         return _title_after_retired(sent, end, runs, lex)
     start = end + m.end()
-    lead = lex.p.title_lead_adverb.match(sent, start)  # "X, then CMD, BEL,": the office held then
-    start = lead.end() if lead else start
+    adverb = lex.p.title_lead_adverb.match(sent, start)  # "X, then CMD, BEL,": the office held then
+    start = adverb.end() if adverb else start
     country = ""
     for r in runs:
         if r.start == start:
