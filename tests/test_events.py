@@ -2728,3 +2728,13 @@ def test_deals_set_off_by_semicolons_keep_their_own_sides_and_contracts_awarded_
     deals = [set(d["parties"]) for d in extract_article(text, dt.date(2025, 2, 20))["agreements"]]
     assert {"Kestrel Dynamics", "UAE Navy"} in deals
     assert {"Tawazun Council", "EDGE Group"} in deals and {"Tawazun Council", "Calidus"} in deals
+
+
+def test_a_person_hosted_for_talks_gives_the_talks_no_name_but_a_named_format_does():
+    text = ("Berlin, June 10: Defence Minister Karl Berg hosted his Ruritanian counterpart Ana Lunde for talks in "
+            "Berlin on Tuesday.")
+    (talks,) = extract_article(text, PUB)["meetings"]
+    assert talks["name"] is None
+    text = "Berlin, June 10: Defence Minister Karl Berg hosted his counterparts for Weimar Triangle talks on Tuesday."
+    (talks,) = extract_article(text, PUB)["meetings"]
+    assert talks["name"] == "Weimar Triangle talks"
