@@ -2738,3 +2738,10 @@ def test_a_person_hosted_for_talks_gives_the_talks_no_name_but_a_named_format_do
     text = "Berlin, June 10: Defence Minister Karl Berg hosted his counterparts for Weimar Triangle talks on Tuesday."
     (talks,) = extract_article(text, PUB)["meetings"]
     assert talks["name"] == "Weimar Triangle talks"
+
+
+def test_a_body_announcing_an_agreement_between_two_others_is_no_side_of_it():
+    text = ("Oslo, June 10: The Ruritanian Space Agency (RSA) announced an agreement between Vexa Launch Limited "
+            "(VLL) and Orbivo, a private satellite company for the launch of their first satellite in 2026.")
+    (deal,) = extract_article(text, PUB)["agreements"]
+    assert set(deal["parties"]) == {"Vexa Launch Limited", "Orbivo"}

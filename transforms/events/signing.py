@@ -214,6 +214,7 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     cut = present.start() if present else len(t)
     cut = _before_deal_content(t, typ, cut, story.org_forms, rx)
     parties = _not_the_occasion(t, _named_parties(t, cut, story.org_forms, rx), story.org_forms, rx) or list(whole)
+    parties = _not_the_announcer(t, parties, story.org_forms, rx)
     # Without a verb, only "The second contract was with Vela Shipyard": a sentence right after a
     # concluded agreement that names another party adds an agreement of its own.
     another_between = verb is None and len(parties) >= 2 and bool(rx.p.under_another_deal.match(t))
@@ -268,6 +269,16 @@ def _not_the_occasion(t: str, parties: list[str], org_forms: dict[str, str], rx:
         return parties
     only = named_only_within(name_spans(t, org_forms), side.start(), clause_end(t, side.end()))
     return [p for p in parties if p not in only]
+
+
+def _not_the_announcer(t: str, parties: list[str], org_forms: dict[str, str], rx: SpecPatterns) -> list[str]:
+    """"ISRO announced an agreement between NSIL and Vexa": the sides are those after "between", where two are
+    named there; the announcer is none of them."""
+    told = rx.p.announced_between.search(t)
+    if told is None:
+        return parties
+    after = {c for a, _, c in name_spans(t, org_forms) if a >= told.end()}
+    return [p for p in parties if p in after] if len(after & set(parties)) >= 2 else parties
 
 
 def _from_own_subject(t: str, verb: re.Match[str], rx: SpecPatterns) -> str:
