@@ -2745,3 +2745,14 @@ def test_a_body_announcing_an_agreement_between_two_others_is_no_side_of_it():
             "(VLL) and Orbivo, a private satellite company for the launch of their first satellite in 2026.")
     (deal,) = extract_article(text, PUB)["agreements"]
     assert set(deal["parties"]) == {"Vexa Launch Limited", "Orbivo"}
+
+
+def test_a_signer_whose_product_the_deal_makes_is_still_a_side_but_a_body_served_only_is_not():
+    text = ("Oslo, June 10: Vexa Electronics Ltd, Orvik Aerospace Industries (OAI) and Kestrel Dynamics Ltd on "
+            "Wednesday announced the signing of a memorandum of understanding for manufacturing OAI's drones.")
+    (mou,) = extract_article(text, PUB)["agreements"]
+    assert "Orvik Aerospace Industries" in mou["parties"]
+    served = ("Oslo, June 10: Vexa Electronics Ltd and Kestrel Dynamics Ltd signed an MoU to pursue the "
+              "Ruritanian Air Force's transport aircraft programme.")
+    (mou,) = extract_article(served, PUB)["agreements"]
+    assert "Ruritanian Air Force" not in mou["parties"]

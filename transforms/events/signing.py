@@ -674,13 +674,23 @@ def _named_and_served(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatte
              if not p.reporting.match(t, e) and not any(x <= a < y for x, y in hosts)]
     # Those served, and a venue ("signed at the Dutch Ministry of Defence"): parties only where no one else is.
     for_them = served_spans(t, spans, rx)
-    served = {c for a, e, c in spans if (a, e) in for_them or p.purpose.search(t[max(0, a - 40):a])
-              or p.venue.search(t[max(0, a - 8):a]) or p.venture_named.search(t, max(0, a - 40), a)}
-    # "signed an MoU to pursue the Air Force's transport aircraft programme": the Air Force is served.
     deal = rx.trigger.search(t)
-    served |= {c for a, e, c in spans if deal and a > deal.end() and p.owner_of_a_thing.match(t, e)
-               and p.purpose_between.search(t, deal.end(), a)
-               and not p.party_preposition_end.search(t, max(0, a - 40), a)}
+
+    def served_here(a: int, e: int) -> bool:
+        # "signed an MoU to pursue the Air Force's transport aircraft programme": the Air Force is served.
+        owner = (deal is not None and a > deal.end() and p.owner_of_a_thing.match(t, e)
+                 and p.purpose_between.search(t, deal.end(), a)
+                 and not p.party_preposition_end.search(t, max(0, a - 40), a))
+        return bool((a, e) in for_them or p.purpose.search(t[max(0, a - 40):a]) or p.venue.search(t[max(0, a - 8):a])
+                    or p.venture_named.search(t, max(0, a - 40), a) or owner)
+
+    # Served only where every mention of it is: "A, IAI and B signed an MoU to make IAI's drones" has IAI sign.
+    here: dict[tuple[int, int], bool] = {}
+    for i, (a, e, c) in enumerate(spans):
+        prev = spans[i - 1] if i else None
+        same = prev is not None and prev[2] == c and not t[prev[1]:a].strip(" (")  # "Agency (MDA)": one mention
+        here[(a, e)] = here[prev[:2]] if same and prev is not None else served_here(a, e)
+    served = {c for _, _, c in spans if all(here[(a, e)] for a, e, x in spans if x == c)}
     return [c for _, _, c in spans], served
 
 
