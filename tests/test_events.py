@@ -2756,3 +2756,10 @@ def test_a_signer_whose_product_the_deal_makes_is_still_a_side_but_a_body_served
               "Ruritanian Air Force's transport aircraft programme.")
     (mou,) = extract_article(served, PUB)["agreements"]
     assert "Ruritanian Air Force" not in mou["parties"]
+
+
+def test_a_body_that_entered_a_contract_with_another_concluded_it():
+    text = ("Bengaluru: Vexa Electronics Limited (VEL) on Tuesday entered a contract valued at Rs 847 crore with "
+            "Orvik Systems Limited for the supply of 14 sensors.")
+    (deal,) = extract_article(text, PUB)["agreements"]
+    assert set(deal["parties"]) == {"Vexa Electronics Limited", "Orvik Systems Limited"}
