@@ -2763,3 +2763,11 @@ def test_a_body_that_entered_a_contract_with_another_concluded_it():
             "Orvik Systems Limited for the supply of 14 sensors.")
     (deal,) = extract_article(text, PUB)["agreements"]
     assert set(deal["parties"]) == {"Vexa Electronics Limited", "Orvik Systems Limited"}
+
+
+def test_a_deal_told_with_a_state_and_again_with_the_body_acting_for_it_is_one_with_that_body():
+    text = ("Oslo, June 10: Norway has awarded a contract worth $500 million to Vexlar Aircraft to acquire 75 trainer "
+            "jets for the Royal Norwegian Air Force. \"The Royal Norwegian Air Force has entered today into a "
+            "contract with Vexlar Aircraft,\" the company said.")
+    (deal,) = extract_article(text, PUB)["agreements"]
+    assert set(deal["parties"]) == {"Vexlar Aircraft", "Royal Norwegian Air Force"}

@@ -1268,6 +1268,10 @@ def _merge_agreement(found: list[Agreement], ag: Agreement, anaphoric: bool, rx:
         # then 'a deal with the ministry': one company's two deals).
         overlap = not a or not b or (bool(a & b) and (anaphoric or a <= b or b <= a))
         overlap = overlap or (anaphoric and _acting_for(a, b, country_of or {}))
+        # "India awarded a contract to Vexa ... the Air Force entered into a contract with Vexa": one side the
+        # same, the other a state and the body acting for it.
+        overlap = overlap or (bool(a & b) and (_acting_for(a - b, b - a, country_of or {})
+                                               or _acting_for(b - a, a - b, country_of or {})))
         # "... follows an MoU signed in 2021. The two ministers also signed an MoU on training": not that one.
         # And "The two countries signed a cooperation agreement in 2019" after an undated one: another, earlier.
         history = not anaphoric and ((prev.precision == "year" and ag.date is None)
