@@ -2771,3 +2771,14 @@ def test_a_deal_told_with_a_state_and_again_with_the_body_acting_for_it_is_one_w
             "contract with Vexlar Aircraft,\" the company said.")
     (deal,) = extract_article(text, PUB)["agreements"]
     assert set(deal["parties"]) == {"Vexlar Aircraft", "Royal Norwegian Air Force"}
+
+
+def test_memorandum_of_understandings_with_two_companies_are_two_memoranda():
+    text = ("Oslo, June 10: Vexa Electronics Ltd (VEL) on Tuesday said that it has signed memorandum of "
+            "understandings (MoUs) with two defence companies, Orvik Vehicles Limited (OVL) and Kestrel Weapons "
+            "Limited (KWL), to address export needs.")
+    deals = extract_article(text, PUB)["agreements"]
+    assert sorted(len(d["parties"]) for d in deals) == [2, 2]
+    single = ("Oslo, June 10: Vexa Electronics Ltd signed a memorandum of understanding (MoU) with Orvik Vehicles "
+              "Limited and Kestrel Weapons Limited.")
+    assert len(extract_article(single, PUB)["agreements"]) == 1

@@ -964,8 +964,14 @@ def _told_together(found: list[Agreement], kind: str | None = None) -> list[Agre
 
 
 def _is_plural(t: str, typ: tuple[str, int], rx: SpecPatterns) -> bool:
+    """The deal's word is plural ("contracts", "memoranda"), or what follows it says so ("memorandum of
+    understandings", "memorandum of understanding (MoUs)")."""
     word = rx.p.word.match(t, typ[1])
-    return bool(word) and (word.group().lower().endswith("s") or word.group().lower() in rx.words.plural_nouns)
+    if word and (word.group().lower().endswith("s") or word.group().lower() in rx.words.plural_nouns):
+        return True
+    phrase = rx.trigger.match(t, typ[1])
+    after = rx.p.plural_after_type.match(t, phrase.end()) if phrase else None
+    return bool(after and after.group())
 
 
 def _year_list(t: str, rx: SpecPatterns) -> list[int]:
