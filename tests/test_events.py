@@ -2782,3 +2782,12 @@ def test_memorandum_of_understandings_with_two_companies_are_two_memoranda():
     single = ("Oslo, June 10: Vexa Electronics Ltd signed a memorandum of understanding (MoU) with Orvik Vehicles "
               "Limited and Kestrel Weapons Limited.")
     assert len(extract_article(single, PUB)["agreements"]) == 1
+
+
+def test_a_summit_also_known_by_another_name_is_held_and_its_length_is_not_the_talks_beside_it():
+    text = ("Oslo, June 10: Norwegian Defence Minister Karl Berg and his Chilean counterpart Pedro Soto signed the "
+            "memorandum at their meeting in Singapore on the margins of the three-day Asia Defence Summit, also "
+            "known as the Raffles Dialogue, on Tuesday.")
+    meetings = {m["type"]: m for m in extract_article(text, PUB)["meetings"]}
+    assert set(meetings) == {"summit", "bilateral meeting"}
+    assert meetings["bilateral meeting"]["start"] == meetings["bilateral meeting"]["end"]

@@ -10,6 +10,7 @@ story last spoke of; one meeting per counterpart where the story lists several.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 from transforms.document import Doc
@@ -198,8 +199,9 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
         outcome = rx.p.occasion_clause.search(t)
         negated = outcome is None or outcome.start() > len(held) or is_negated(t[:outcome.start()], rx)
     # "told a press conference": a briefing for the press is no meeting.
-    typ = best_type(blanked(rx.p.mechanism_reviewed, blanked(rx.p.press_briefing, t)), rx.trigger, rx.types,
-                    rx.p.trigger_as_modifier, rx.p.infinitive_before)
+    # ", also known as the X Dialogue": the other name of the meeting just named types nothing of its own.
+    typ = best_type(blanked(rx.p.name_alias, blanked(rx.p.mechanism_reviewed, blanked(rx.p.press_briefing, t))),
+                    rx.trigger, rx.types, rx.p.trigger_as_modifier, rx.p.infinitive_before)
     if typ is not None and typ[0] == rx.special("bilateral") and rx.p.meeting_with_a_group.search(t):
         typ = (rx.special("fallback") or typ[0], typ[1])  # "a meeting with the defence industry": no one side
     met = _met(t, rx, story.person_forms, story.org_forms) if not negated else None
@@ -472,9 +474,10 @@ def _span_from_duration(mt: Meeting, rx: SpecPatterns) -> None:
     if mt.start is None or mt.precision != "day" or (mt.end is not None and mt.end != mt.start):
         return
     text = " ".join(mt.evidence)
-    # The meeting's own length ("five-day conference"), not a visit's ("a three-day visit").
+    # The meeting's own length ("five-day conference"), not a visit's ("a three-day visit"), nor that of another
+    # meeting the sentence names ("their talks on the margins of the three-day summit").
     m = next((d for d in rx.p.duration_days.finditer(text)
-              if rx.trigger.match(text, _after_name_words(text, d.end() + 1, rx))), None)
+              if _own_word(rx.trigger.match(text, _after_name_words(text, d.end() + 1, rx)), mt, rx)), None)
     days = int(rx.words.map("numbers").get(m.group(1).lower(), m.group(1))) if m else 1
     # The day comes from the first mention: if that says the meeting ended then, it is the last day, whatever a
     # later sentence says of its start ("The talks concluded on Wednesday. They began on Tuesday.").
@@ -484,6 +487,12 @@ def _span_from_duration(mt: Meeting, rx: SpecPatterns) -> None:
         mt.start, mt.end = mt.start - dt.timedelta(days=days - 1), mt.start
     elif 1 < days <= 31:
         mt.end = mt.start + dt.timedelta(days=days - 1)
+
+
+def _own_word(word: re.Match[str] | None, mt: Meeting, rx: SpecPatterns) -> bool:
+    """The meeting word found is one of this meeting's kind (a summit's for a summit)."""
+    found = kind(word.group(), rx.types) if word is not None else None
+    return found is not None and found[1] == mt.type
 
 
 def _after_name_words(text: str, at: int, rx: SpecPatterns) -> int:
