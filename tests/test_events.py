@@ -2791,3 +2791,14 @@ def test_a_summit_also_known_by_another_name_is_held_and_its_length_is_not_the_t
     meetings = {m["type"]: m for m in extract_article(text, PUB)["meetings"]}
     assert set(meetings) == {"summit", "bilateral meeting"}
     assert meetings["bilateral meeting"]["start"] == meetings["bilateral meeting"]["end"]
+
+
+def test_deliberations_held_with_industry_partners_are_a_meeting_but_no_bilateral_one():
+    text = ("Oslo, June 10: Defence Secretary Karl Berg visited the Vexa plant on Tuesday. He also held "
+            "deliberations with industry partners like Orvik Marine and Kestrel Dynamics.")
+    (meeting,) = extract_article(text, PUB)["meetings"]
+    assert meeting["type"] == "other"
+    assert {"Orvik Marine", "Kestrel Dynamics"} <= set(meeting["participants"])
+    one = "Oslo, June 10: Defence Secretary Karl Berg held deliberations with his counterpart Ana Lunde on Tuesday."
+    (meeting,) = extract_article(one, PUB)["meetings"]
+    assert meeting["type"] == "bilateral meeting"

@@ -202,8 +202,6 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
     # ", also known as the X Dialogue": the other name of the meeting just named types nothing of its own.
     typ = best_type(blanked(rx.p.name_alias, blanked(rx.p.mechanism_reviewed, blanked(rx.p.press_briefing, t))),
                     rx.trigger, rx.types, rx.p.trigger_as_modifier, rx.p.infinitive_before)
-    if typ is not None and typ[0] == rx.special("bilateral") and rx.p.meeting_with_a_group.search(t):
-        typ = (rx.special("fallback") or typ[0], typ[1])  # "a meeting with the defence industry": no one side
     met = _met(t, rx, story.person_forms, story.org_forms) if not negated else None
     word_at = typ[1] if typ is not None else None  # "hosted the meeting": the meeting's word, whatever the verb
     if typ is not None and typ[0] == rx.special("fallback") and met is not None:
@@ -221,6 +219,8 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
         typ = met  # "received his counterpart X for talks": the verb says it was held
     if typ is None or negated:
         return
+    if typ[0] == rx.special("bilateral") and rx.p.meeting_with_a_group.search(t):
+        typ = (rx.special("fallback") or typ[0], typ[1])  # "a meeting with the defence industry": no one side
     story.last_at = s.index
     # "a joint exercise session" is no meeting; "met ..., agreeing to expand joint exercises" still is.
     outcome = rx.p.occasion_clause.search(t, typ[1])
