@@ -2802,3 +2802,14 @@ def test_deliberations_held_with_industry_partners_are_a_meeting_but_no_bilatera
     one = "Oslo, June 10: Defence Secretary Karl Berg held deliberations with his counterpart Ana Lunde on Tuesday."
     (meeting,) = extract_article(one, PUB)["meetings"]
     assert meeting["type"] == "bilateral meeting"
+
+
+def test_the_co_chair_named_after_with_a_title_and_a_body_set_off_by_commas():
+    text = ("Oslo, June 10: Defence Secretary Anil Rao on Tuesday co-chaired the Norway-India High Defence Committee "
+            "meeting with the State Secretary, Norwegian Ministry of Defence Dahl in Oslo.")
+    (meeting,) = extract_article(text, PUB)["meetings"]
+    assert {c["name"] for c in meeting["chairs"]} == {"Anil Rao", "Dahl"}
+    text = ("Oslo, June 10: Defence Secretary Anil Rao co-chaired the Norway-India High Defence Committee meeting in "
+            "Oslo on 9 June with the State Secretary, Norwegian Ministry of Defence Mr Erik Dahl.")
+    (meeting,) = extract_article(text, PUB)["meetings"]
+    assert {c["name"] for c in meeting["chairs"]} == {"Anil Rao", "Erik Dahl"}

@@ -827,3 +827,9 @@ def test_a_long_lower_case_title_after_a_ranked_name_beats_the_rank():
     got = people("Rear Admiral Li Wei, deputy director of the Foreign Affairs Office of the Ruritanian Ministry of "
                  "Defence, spoke.")
     assert got["Li Wei"].title == "deputy director"
+
+
+def test_one_name_word_after_a_ministry_is_a_person_whose_title_stands_before_the_comma():
+    got = people("It was co-chaired with the State Secretary, Norwegian Ministry of Defence Dahl in Oslo.")
+    assert got["Dahl"].title == "State Secretary"
+    assert got["Dahl"].organisation == "Norwegian Ministry of Defence"

@@ -26,7 +26,7 @@ from transforms.names import (
     runs_by_sentence,
     whole_word_count,
 )
-from transforms.organisations import Org, names_a_place
+from transforms.organisations import Org, names_a_place, of_kind_never_ending_in_a_name
 from transforms.phrases import names_matcher
 from transforms.sentences import Sentence, headline_lines
 from transforms.vocab import DAYS, MONTHS, Lexicon, is_proper, lexicon
@@ -233,7 +233,9 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                 if of_body and n_name >= 4 and not honorific_inside:
                     i += n_name - 2  # "the Speaker of the Lok Sabha Om Birla": the body's two words, then the name
                     n_name, of_body = 2, False
-                named = n_name >= 2 or _surname_after_title(toks, i, end, lex)
+                named = n_name >= 2 or _surname_after_title(toks, i, end, lex) or (
+                    n_name == 1 and end == len(toks) and of_kind_never_ending_in_a_name(before, lex.knowledge)
+                    and _surname_word(toks[i].text, lex))  # "State Secretary, Ministry of Defence Plotner"
                 if named and not honorific_inside and not of_body and (
                         end == len(toks) or toks[end].text in lex.words.connectors
                         or toks[end].text.startswith("(") or toks[end].text in DAYS | MONTHS):
@@ -289,7 +291,11 @@ def _surname_after_title(toks: list[Tok], i: int, end: int, lex: Lexicon) -> boo
     closes = end == len(toks) or toks[end].text in lex.words.coordinators  # "Minister Modi and ..."
     if end != i + 1 or not closes or i == 0 or not lex.is_title_word(toks[i - 1].text):
         return False
-    word = toks[i].text
+    return _surname_word(toks[i].text, lex)
+
+
+def _surname_word(word: str, lex: Lexicon) -> bool:
+    """A word that may be a surname standing alone: proper, no acronym, no verb form of a headline."""
     return (lex.p.proper_word.match(word) is not None and not word.isupper()
             and not lex.p.inflected_word.search(word))
 

@@ -494,8 +494,12 @@ def _strip_person_head(toks: list[Tok], lex: Lexicon, k: Knowledge) -> list[Tok]
 
 
 def _of_kind_never_ending_in_a_name(toks: list[Tok], k: Knowledge) -> bool:
-    """'Ministry of Defence', 'German Department of Space': a head of such a type, then 'of'."""
-    words = [t.text for t in toks]
+    return of_kind_never_ending_in_a_name([t.text for t in toks], k)
+
+
+def of_kind_never_ending_in_a_name(words: list[str], k: Knowledge) -> bool:
+    """'Ministry of Defence', 'German Department of Space': a head of such a type, then 'of' (one name-like word
+    after such a name is the person it introduces: 'Ministry of Defence Kapila')."""
     return any(k.org_head_types.get(w) in k.words.types_never_ending_in_a_name and words[i + 1] == "of"
                for i, w in enumerate(words[:-2]))
 

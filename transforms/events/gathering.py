@@ -624,10 +624,20 @@ def _chairs(t: str, rx: SpecPatterns, person_forms: dict[str, str], named_before
 
 def _partner(t: str, cue_end: int, people: list[tuple[int, int, str]], rx: SpecPatterns, reach: int = 150
              ) -> list[tuple[int, int, str]]:
-    """"co-chaired the talks with General Y": the one named after 'with', in the cue's clause, chaired too."""
+    """"co-chaired the talks with General Y": the one named after 'with', in the cue's clause, chaired too; where
+    the clause names only a title after 'with', the person its comma phrases go on to ("with the State
+    Secretary, Norwegian Ministry of Defence Mr X")."""
     end = min(clause_end(t, cue_end), cue_end + reach)
     joined = rx.p.chaired_with.search(t, cue_end, end)
-    return [p for p in people if joined and joined.end() <= p[0] < end][:1]
+    if joined is None:
+        return []
+    found = [p for p in people if joined.end() <= p[0] < end][:1]
+    for _ in range(2):  # two comma phrases at most: the title's body, then the person
+        if found or end >= min(len(t), cue_end + reach):
+            break
+        end = min(clause_end(t, end + 1), cue_end + reach)
+        found = [p for p in people if joined.end() <= p[0] < end][:1]
+    return found
 
 
 def _counterparts(sentences: list[Sentence], i: int, t: str, person_forms: dict[str, str], rx: SpecPatterns) -> int:
