@@ -2813,3 +2813,15 @@ def test_the_co_chair_named_after_with_a_title_and_a_body_set_off_by_commas():
             "Oslo on 9 June with the State Secretary, Norwegian Ministry of Defence Mr Erik Dahl.")
     (meeting,) = extract_article(text, PUB)["meetings"]
     assert {c["name"] for c in meeting["chairs"]} == {"Anil Rao", "Erik Dahl"}
+
+
+def test_the_other_delegation_s_leader_after_one_side_s_head_chairs_too_but_a_visiting_delegation_s_alone_does_not():
+    text = ("Oslo, June 10: The fourth Norway-Chile Joint Defence Cooperation Committee meeting was held in Oslo on "
+            "Tuesday. The Norwegian side was headed by Erik Dahl, a joint secretary at the Ministry of Defence. The "
+            "Chilean delegation was led by Pedro Soto, an assistant secretary at the Chilean Ministry of Defence.")
+    (meeting,) = extract_article(text, PUB)["meetings"]
+    assert {c["name"] for c in meeting["chairs"]} == {"Erik Dahl", "Pedro Soto"}
+    visit = ("Oslo, June 10: A Chilean delegation led by Pedro Soto, an assistant secretary at the Chilean Ministry "
+             "of Defence, called on Defence Secretary Erik Dahl on Tuesday.")
+    (meeting,) = extract_article(visit, PUB)["meetings"]
+    assert "Pedro Soto" not in {c["name"] for c in meeting["chairs"]}

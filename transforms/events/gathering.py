@@ -343,7 +343,11 @@ def _details_nearby(story: _Story, s: Sentence) -> bool:
     rx, recent, t = story.rx, story.recent, s.text
     if recent is None or not (s.index - story.last_at <= 2 or len(story.found) == 1):
         return False
-    chairs = _chairs(t, rx, story.person_forms, story.named_before) if s.index - story.last_at <= 2 else []
+    # "The Norwegian side was headed by A. The Chilean delegation was led by B": one side's head named, the
+    # other delegation's leader heads the other side.
+    other_side = len(recent.chairs) == 1
+    chairs = (_chairs(t, rx, story.person_forms, story.named_before, other_side)
+              if s.index - story.last_at <= 2 else [])
     # "The delegation also visited the Vexa Shipyard": a body visited is a place seen, not one taking part.
     named = name_spans(t, story.org_forms)
     seen = places_seen(t, named, rx, venues=False)
@@ -587,14 +591,15 @@ def _title_body(title: str | None, orgs: list[Org], k: Knowledge, rx: SpecPatter
     return None
 
 
-def _chairs(t: str, rx: SpecPatterns, person_forms: dict[str, str], named_before: str | None = None
-            ) -> list[tuple[str, str]]:
+def _chairs(t: str, rx: SpecPatterns, person_forms: dict[str, str], named_before: str | None = None,
+            other_side: bool = False) -> list[tuple[str, str]]:
     """Officials named by a chair cue: 'chaired by X', 'co-chaired by X and Y', 'X chaired', 'he co-chaired
-    the talks with Y' (he: the official the sentences before named, `named_before`)."""
+    the talks with Y' (he: the official the sentences before named, `named_before`); with `other_side` (one
+    side's head is known), the leader of a delegation too."""
     chairs: list[tuple[str, str]] = []
     people = name_spans(t, person_forms)
     # "The X delegation was headed by A, while the Y side was led by B": the two sides' heads lead the talks.
-    both_sides = (sum(1 for cue, _, side in rx.cues if side == "after" for _ in cue.finditer(t)) >= 2
+    both_sides = (other_side or sum(1 for cue, _, side in rx.cues if side == "after" for _ in cue.finditer(t)) >= 2
                   or bool(rx.p.other_side_elided.search(t)))
     for cue, role, side in rx.cues:
         for m in cue.finditer(t):
