@@ -2825,12 +2825,3 @@ def test_the_other_delegation_s_leader_after_one_side_s_head_chairs_too_but_a_vi
              "of Defence, called on Defence Secretary Erik Dahl on Tuesday.")
     (meeting,) = extract_article(visit, PUB)["meetings"]
     assert "Pedro Soto" not in {c["name"] for c in meeting["chairs"]}
-
-
-def test_a_meeting_word_joined_by_a_hyphen_to_a_capitalised_word_names_a_meeting_but_mou_based_names_no_deal():
-    text = ("Kuala Lumpur, June 10: The framework was signed by the two defence ministers on the sidelines of the "
-            "ASEAN Defence Ministers' Meeting-Plus in Kuala Lumpur on Tuesday.")
-    (meeting,) = extract_article(text, PUB)["meetings"]
-    assert meeting["name"] == "ASEAN Defence Ministers' Meeting-Plus"
-    assert extract_article("The firms discussed MoU-based cooperation in a meeting-related note.", PUB)[
-        "agreements"] == []

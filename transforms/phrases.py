@@ -74,12 +74,10 @@ class PhraseMatcher:
                 yield start, last, s
 
 
-def phrase_pattern(phrases: Iterable[str], ignore_case_min_len: int = 0, name_goes_on: bool = False
-                   ) -> re.Pattern[str]:
+def phrase_pattern(phrases: Iterable[str], ignore_case_min_len: int = 0) -> re.Pattern[str]:
     """The same matching as `PhraseMatcher`, as one compiled pattern for rules that need match objects
     (a verb's position, `match` at an offset): whole-word phrases, longest first; capitalised and
-    all-capital phrases match only as written. With `name_goes_on`, a phrase may also end where a hyphen joins
-    a capitalised word to it ("Meeting-Plus": a name that goes on), not a lower-case one ("MoU-based")."""
+    all-capital phrases match only as written."""
     parts = []
     for p in sorted(set(phrases), key=len, reverse=True):
         esc = re.escape(p).replace(r"\ ", r"\s+")
@@ -88,8 +86,7 @@ def phrase_pattern(phrases: Iterable[str], ignore_case_min_len: int = 0, name_go
             parts.append(f"(?-i:{esc})")
         else:
             parts.append(esc)
-    right = r"(?![\w])(?!-(?-i:[a-z]))" if name_goes_on else r"(?![\w-])"
-    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(parts) + r")" + right)
+    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
 
 
 # Where a known name ends: not inside a longer word, and "ISRO's" still names ISRO (not "ISRO'd").

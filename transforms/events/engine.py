@@ -87,7 +87,7 @@ def compile_spec(spec: EventSpec, k: Knowledge) -> SpecPatterns:
     nouns += [inflect(w, "s", {}) for w in spec.not_for_other]
     return SpecPatterns(
         spec=spec,
-        trigger=phrase_pattern([p for p, _ in spec.types], name_goes_on=True),  # "Ministers' Meeting-Plus"
+        trigger=phrase_pattern([p for p, _ in spec.types]),
         types=typemap(spec.types),
         verb=verb_regex(spec.verbs, k.words),
         negation=negation_regex(spec.negations, k.words),
