@@ -421,10 +421,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     elif rx.p.two_sides.search(t) and len(parties) < 2 and not (anaphoric and story.found):
         # "the two countries signed a pact": the governments of the two countries the story is about (one
         # may be named already: "Philippine President X ... the two leaders")
-        pair = _article_countries(doc.sentences, rx)
-        covered = {o.country for o in doc.orgs if o.name in parties and o.country}
-        covered |= {_government_country(p) for p in parties if p.startswith(GOVERNMENT)}
-        parties += [government_name(c, rx) for c in pair if c not in covered]
+        parties += _governments_not_covered(_article_countries(doc.sentences, rx), parties, doc.orgs, rx)
     if not parties and rx.p.two_bodies.search(t[:typ[1]]):
         # "The two institutions had signed an agreement in 2019": the two of the deal just told.
         pair = next((a.parties for a in reversed(story.found) if len(a.parties) == 2), [])
@@ -437,9 +434,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     if len(set(parties)) < 2 and not signatories and (pair := _countries_naming_the_deal(t, typ, rx)):
         # "the Norway-Chile Defence Cooperation Agreement was signed": the two countries' governments, where no
         # one who signed it (and so no body acting) is named, and no body of the country already.
-        covered = {o.country for o in doc.orgs if o.name in parties and o.country}
-        covered |= {_government_country(p) for p in parties if p.startswith(GOVERNMENT)}
-        parties += [government_name(c, rx) for c in pair if c not in covered]
+        parties += _governments_not_covered(pair, parties, doc.orgs, rx)
     if len(set(parties)) < 2:
         parties += [c for c in _company_of_country(t[:cut], doc.orgs, rx) if c not in parties]
     if len(set(parties)) < 2 and (own := _signer_told_before(story, s, t)):
@@ -1051,6 +1046,14 @@ def _signatories(t: str, verb: re.Match[str] | None, person_forms: dict[str, str
     if verb is not None and (by is None or by.start() >= verb.end()):
         out = _signers_before(t, verb, people, rx) + out
     return dedupe(out)
+
+
+def _governments_not_covered(countries: list[str], parties: list[str], orgs: list[Org], rx: SpecPatterns
+                             ) -> list[str]:
+    """The governments of those countries that no party already stands for (its government, or a body of it)."""
+    covered = {o.country for o in orgs if o.name in parties and o.country}
+    covered |= {_government_country(p) for p in parties if p.startswith(GOVERNMENT)}
+    return [government_name(c, rx) for c in countries if c not in covered]
 
 
 def _countries_naming_the_deal(t: str, typ: tuple[str, int], rx: SpecPatterns) -> list[str]:
