@@ -1120,13 +1120,12 @@ def _lowercase_ministries(text: str, b: _Builder, k: Knowledge) -> None:
     if "ministry" not in text:
         return  # most stories write no lower-case ministry: the pattern is not run over them
     for m in k.patterns.lowercase_ministry.finditer(text):
-        before = _qualifying_country(m.group(1), k) if m.group(1) else None
-        country = k.countries.get(before or m.group(3) or "")
-        start = m.start(1) if before else m.start(2)
-        name = text[start:m.end() if country and m.group(3) else m.end(2) + len(" ministry")]
-        if before and m.group(1) != before:  # "The Polish": the sentence's article is no part of the name
-            start, name = start + len(m.group(1)) - len(before), name[len(m.group(1)) - len(before):]
-        subject = m.group(2).lower()
+        # "The Polish": the sentence's article before the country's word is no part of the name.
+        before = _qualifying_country(m["owner"], k) if m["owner"] else None
+        country = k.countries.get(before or m["of"] or "")
+        start = m.end("owner") - len(before) if before else m.start("subject")
+        name = text[start:m.end() if country and m["of"] else m.end("ministry")]
+        subject = m["subject"].lower()
         if norm(f"{subject} ministry") in b.idx.by_form:
             continue  # "the defence ministry", "Chile's defence ministry": the registry's names read those
         reg = b.idx.by_form.get(norm(f"ministry of {subject}"))
