@@ -2825,3 +2825,26 @@ def test_the_other_delegation_s_leader_after_one_side_s_head_chairs_too_but_a_vi
              "of Defence, called on Defence Secretary Erik Dahl on Tuesday.")
     (meeting,) = extract_article(visit, PUB)["meetings"]
     assert "Pedro Soto" not in {c["name"] for c in meeting["chairs"]}
+
+
+def test_a_later_sentence_dating_another_deal_does_not_date_the_undated_one_before_it():
+    text = ("Lisbon, May 6, 2023: Orion Electronics Ltd has signed an MoU with Vexa Systems Ltd.\n\n"
+            "In January, Orion also concluded a licence agreement with Tellura Defence Ltd.")
+    mou, licence = extract_article(text, None)["agreements"]
+    assert mou["date"] == "2023-05-06"  # the dateline's, not January's
+    assert (licence["date"], licence["precision"]) == ("2023-01-01", "month")
+
+
+def test_a_later_sentence_dating_another_meeting_does_not_date_the_undated_one_before_it():
+    text = ("Lisbon, May 6, 2023: Defence Minister Ravi Menon held talks with his Norland counterpart Karl Berg.\n\n"
+            "On 20 April, Menon also met Orvik Defence Minister Lena Holm in Orvik.")
+    first, second = extract_article(text, None)["meetings"]
+    assert (first["start"], second["start"]) == ("2023-05-06", "2023-04-20")
+
+
+def test_a_dated_sentence_telling_the_summed_up_deals_dates_each_of_them():
+    text = ("The Orvik Ministry of Defence signed two contracts worth $40 million. The deal was signed on "
+            "March 3, 2023, in Orvik.\n\nThe first contract is with Vexa Systems Ltd for radars. The second "
+            "is with Tellura Defence Ltd for sonars.")
+    dates = {a["date"] for a in extract_article(text, dt.date(2023, 3, 4))["agreements"]}
+    assert dates == {"2023-03-03"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -193,21 +194,34 @@ def filing_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None = N
     return None
 
 
-def lede_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None, hint: int | None = None
-              ) -> DateMention | None:
+def lede_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None, hint: int | None = None,
+              others: Sequence[str] = ()) -> DateMention | None:
     """The first date the story gives (its lede usually dates the event), past an opening clause that
     dates something before ("After calling them allies on Tuesday, the minister on Wednesday ...") and
     past a sentence about an earlier meeting, and before what a deal follows ("The deal follows a contract
-    signed in 2023": that date is the earlier contract's)."""
+    signed in 2023": that date is the earlier contract's). `others` are the evidence of other events dated
+    in their own words: a sentence telling one ("In January, X also signed ...") dates that one only."""
     for s in sentences[:3]:
         if k.patterns.earlier_met.search(s.text) or k.patterns.pluperfect.search(s.text):
             continue  # "The two had last met in 2024", "X had received an order in 2024": an earlier occasion's
+        if any(e and e in s.text for e in others):
+            continue
         earlier = k.patterns.earlier_deal.search(s.text)
         text = s.text[:earlier.start()] if earlier else s.text
         d = date_of(event_dates(k, k.patterns.leading_subordinate.sub("", text), pub, hint))
         if d is not None:
             return d
     return None
+
+
+def told_after(sentences: list[Sentence], own: list[str], others: list[str]) -> list[str]:
+    """The sentences among `others` that come after the first one telling `own` ("X and Y have signed an MoU.
+    In January, X also signed ...": the later, dated sentence is another deal's; a dated sentence before it
+    may be the one that dates it, "The ministry signed two contracts on Monday. The first ...")."""
+    first = next((s.index for s in sentences if any(e and e in s.text for e in own)), None)
+    if first is None:
+        return []
+    return [s.text for s in sentences if s.index > first and any(e and e in s.text for e in others)]
 
 
 def dedupe(xs: list[str]) -> list[str]:

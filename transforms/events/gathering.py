@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from transforms.dates import DateMention
 from transforms.document import Doc
 from transforms.events.common import (
     MODAL_REACH,
@@ -35,6 +36,7 @@ from transforms.events.common import (
     places_seen,
     running_day,
     served_spans,
+    told_after,
     two_services,
 )
 from transforms.events.engine import SpecPatterns, best_type, kind, reader
@@ -424,8 +426,7 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
              or m.counterparts or m.listed or _with_counterpart(m, rx)]
     headline = {doc.sentences[i].text for i in headline_lines(rx.p, doc.sentences)}
     found = _without_headline_summary(found, headline, rx)
-    lede = (lede_date(rx.knowledge, doc.sentences, doc.published, story.hint)
-            or dateline_date(rx.knowledge, doc.sentences, doc.published, story.hint))
+    dated = [m for m in found if m.start is not None]
     place = _lede_place(doc.sentences, rx)
     org_of_person = {p.name: p.organisation or _title_body(p.title, doc.orgs, k, rx) for p in doc.officials}
     org_of_person = {n: o for n, o in org_of_person.items() if o}
@@ -453,7 +454,7 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
         if mt.start is None and previous is not None and previous.start is not None:
             # "held three meetings on 12 February. He met A ... He met B": the story's running date.
             mt.start, mt.end, mt.precision = previous.start, previous.start, previous.precision
-        if mt.start is None and lede is not None:
+        if mt.start is None and (lede := _lede(story, mt, dated)) is not None:
             mt.start, mt.end, mt.precision = lede.start, lede.end, lede.precision
         previous = mt
         # "held the dialogue virtually", "a telephone conversation": held nowhere, whatever the dateline says.
@@ -461,6 +462,16 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
         mt.location = mt.location or (None if remote else place)
         _span_from_duration(mt, rx)
     return found
+
+
+def _lede(story: _Story, mt: Meeting, dated: list[Meeting]) -> DateMention | None:
+    """A meeting undated by its own sentences takes the story's first date, else its dateline's; not a date
+    of a sentence that first tells another meeting, dated in its own words."""
+    rx, doc = story.rx, story.doc
+    others = [m.evidence[0] for m in dated if m is not mt and m.evidence and m.evidence[0] not in mt.evidence]
+    others = told_after(doc.sentences, mt.evidence, others)
+    return (lede_date(rx.knowledge, doc.sentences, doc.published, story.hint, others)
+            or dateline_date(rx.knowledge, doc.sentences, doc.published, story.hint))
 
 
 def _without_headline_summary(found: list[Meeting], lines: set[str], rx: SpecPatterns) -> list[Meeting]:

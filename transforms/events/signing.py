@@ -37,6 +37,7 @@ from transforms.events.common import (
     reported_on,
     running_day,
     served_spans,
+    told_after,
     two_services,
 )
 from transforms.events.engine import SpecPatterns, best_type, kind, reader
@@ -117,11 +118,7 @@ def read_signings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]
         whole = [c for _, _, c in name_spans(s.text, story.org_forms)] if len(clauses) > 1 else []
         for t in clauses:
             _read_clause(story, s, t, whole)
-    # Undated in its own clause: the story's first date, else its dateline's (the day it was filed).
-    lede = (lede_date(rx.knowledge, doc.sentences, doc.published, story.hint)
-            or dateline_date(rx.knowledge, doc.sentences, doc.published, story.hint))
-    settled = _settle_agreements(story, lede)
-    return [_record(a) for a in settled]
+    return [_record(a) for a in _settle_agreements(story)]
 
 
 def _signed_document(story: _Story, s: Sentence) -> None:
@@ -698,7 +695,17 @@ def _without_own_divisions(parties: list[str], by_name: dict[str, Org]) -> list[
     return [p for p in parties if not (company(p) and any(p.startswith(q + " ") and company(q) for q in parties))]
 
 
-def _settle_agreements(story: _Story, lede: DateMention | None) -> list[Agreement]:
+def _lede(story: _Story, ag: Agreement, dated: list[Agreement]) -> DateMention | None:
+    """An agreement undated in its own clause takes the story's first date, else its dateline's (the day it
+    was filed); not a date of a sentence that first tells another agreement, dated in its own words."""
+    rx, doc = story.rx, story.doc
+    others = [b.evidence[0] for b in dated if b is not ag and b.evidence and b.evidence[0] not in ag.evidence]
+    others = told_after(doc.sentences, ag.evidence, others)
+    return (lede_date(rx.knowledge, doc.sentences, doc.published, story.hint, others)
+            or dateline_date(rx.knowledge, doc.sentences, doc.published, story.hint))
+
+
+def _settle_agreements(story: _Story) -> list[Agreement]:
     """The story's agreements once every sentence is read."""
     found, orgs, fallback = story.found, story.doc.orgs, story.rx.special("fallback")
     # A headline ("Navy inks pact with X", "India, Chile sign MoU") announces what the body reports:
@@ -711,6 +718,7 @@ def _settle_agreements(story: _Story, lede: DateMention | None) -> list[Agreemen
         a.type in story.negated_types or (story.negated_types and fallback == a.type)))]
     by_name = {o.name: o for o in orgs}
     pair = _article_countries(story.doc.sentences, story.rx) if any(not a.parties for a in found) else []
+    dated = [a for a in found if a.date is not None]
     for ag in found:
         if not ag.parties and pair and any(story.rx.p.bilateral_cue.search(e) for e in ag.evidence):
             # "Agreements to support each other's navies were signed": by the two countries the story is about.
@@ -726,7 +734,7 @@ def _settle_agreements(story: _Story, lede: DateMention | None) -> list[Agreemen
         running = running_day(story.rx.knowledge, story.doc.sentences, ag.evidence, story.doc.published, story.hint)
         if ag.date is None and running is not None:
             ag.date, ag.precision = running.start, running.precision  # "On Tuesday, they held talks. ... signed"
-        if ag.date is None and lede is not None:
+        if ag.date is None and (lede := _lede(story, ag, dated)) is not None:
             ag.date, ag.precision = lede.start, lede.precision
     found = _summary_side_in_its_deals(found, story.rx)
     # An agreement word with no party, signatory or date is usually a passing mention, not an event.
