@@ -1148,3 +1148,19 @@ def test_a_country_s_service_before_a_minister_is_the_portfolio_not_a_body():
     assert "French Armed Forces" not in names("French Armed Forces Minister Sebastien Lecornu and Chilean Defence "
                                               "Minister Maya Fernandez signed the agreement.")
     assert "French Armed Forces" in names("The French Armed Forces will test the drones.")
+
+
+def test_an_ampersand_inside_a_name_before_and_another_body_stays_in_the_first_name():
+    other = next(o for o in K.organisations if o.org_type == "company" and o.name.endswith(" Electronics Limited")
+                 and len(o.name.split()) == 3)
+    reg = next(o for o in K.organisations if o.org_type == "company" and o.name.isalpha() and len(o.name) > 4)
+    got = names(f"{reg.name} Electronics & Defense and {other.name} signed a memorandum of understanding.")
+    assert {f"{reg.name} Electronics & Defense", other.name} <= set(got)
+    # positive control: an ampersand alone in the run still joins two bodies where each is one
+    assert {"Norland Navy", other.name} <= set(names(f"The Norland Navy & {other.name} signed it."))
+
+
+def test_an_acronym_after_and_the_is_a_body_of_its_own():
+    text = "The Orvik Defence Research Group signed an agreement with the University of Norvik and the NDRA."
+    (ag,) = view(text, dt.date(2025, 1, 1))["agreements"]
+    assert ag["parties"] == ["Orvik Defence Research Group", "University of Norvik", "NDRA"]

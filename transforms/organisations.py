@@ -294,9 +294,12 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
     if norm(" ".join(_clean_phrase(words, k))) in idx.by_form:
         return [toks]
     inside_known = _inside_known_names(words, idx)
+    loose = any(w in k.words.coordinators and w not in k.words.name_coordinators for w in words[1:-1])
     for i, w in enumerate(words):
         if w not in k.words.coordinators or not 0 < i < len(words) - 1 or i in inside_known:
             continue  # "Larsen & Toubro and Vexa Labs": the "&" of a known name joins no two bodies
+        if loose and w in k.words.name_coordinators:
+            continue  # "Vexlar Electronics & Defense and Orvik Motors": the "&" is inside the first name
         left, right = words[:i], words[i + 1:]
         if all(w in k.words.name_ending_legal_forms for w in right):
             continue  # "Acme GmbH & Co KG": legal forms, not a second body
@@ -326,9 +329,10 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
         # a person's name ("chairman Anil Rao and Orvik Engines CEO ...").
         known_left = ((norm(" ".join(left_clean)) in idx.by_form or _a_persons_name(left, k))
                       and right[0] not in k.words.connectors)
-        # "the Government of Norland and NDRA": an acronym alone after "and" is a body of its own.
-        known_left = known_left or (len(right) == 1 and right[0].isalpha() and right[0].isupper()
-                                    and 2 <= len(right[0]) <= 6 and _orgish(left, k, idx))
+        # "the Government of Norland and NDRA", "... and the NDRA": an acronym alone after "and" is a body of its own.
+        bare = right[1:] if right[0] in k.words.definite_articles else right
+        known_left = known_left or (len(bare) == 1 and bare[0].isalpha() and bare[0].isupper()
+                                    and 2 <= len(bare[0]) <= 6 and _orgish(left, k, idx))
         the_next = right[0] in k.words.definite_articles and (_orgish(right, k, idx) or (ends_body and len(right) > 1))
         # "the Velmar Research Group and Japan's Acquisition, ...": a country's possessive opens another name.
         owned_next = ends_body and len(right) > 1 and bool(k.patterns.possessive_end.search(right[0])) \
