@@ -2848,3 +2848,13 @@ def test_a_dated_sentence_telling_the_summed_up_deals_dates_each_of_them():
             "is with Tellura Defence Ltd for sonars.")
     dates = {a["date"] for a in extract_article(text, dt.date(2023, 3, 4))["agreements"]}
     assert dates == {"2023-03-03"}
+
+
+def test_a_council_hosting_a_delegation_holds_a_bilateral_meeting_not_a_council_meeting():
+    text = "The Orvik Defence Council hosted a delegation from the Norland Ministry of Defence on Tuesday."
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert (mt["type"], mt["name"]) == ("bilateral meeting", None)
+    assert mt["participants"] == ["Orvik Defence Council", "Norland Ministry of Defence"]
+    # positive control: the council deciding on its own sits as a council
+    (mt,) = extract_article("The Orvik Defence Council on Tuesday approved proposals for the Navy.", PUB)["meetings"]
+    assert mt["type"] == "council meeting"

@@ -1164,3 +1164,9 @@ def test_an_acronym_after_and_the_is_a_body_of_its_own():
     text = "The Orvik Defence Research Group signed an agreement with the University of Norvik and the NDRA."
     (ag,) = view(text, dt.date(2025, 1, 1))["agreements"]
     assert ag["parties"] == ["Orvik Defence Research Group", "University of Norvik", "NDRA"]
+
+
+def test_an_acting_or_interim_office_before_of_is_a_title_not_part_of_the_body():
+    for role in ("Acting Secretary-General", "Interim Director"):
+        got = names(f"It was signed by Karl Berg, {role} of the Orvik Defence Council, and Lena Holm.")
+        assert set(got) == {"Orvik Defence Council"}, role

@@ -204,10 +204,13 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
     # ", also known as the X Dialogue": the other name of the meeting just named types nothing of its own.
     typ = best_type(blanked(rx.p.name_alias, blanked(rx.p.mechanism_reviewed, blanked(rx.p.press_briefing, t))),
                     rx.trigger, rx.types, rx.p.trigger_as_modifier, rx.p.infinitive_before)
+    host = None
     met = _met(t, rx, story.person_forms, story.org_forms) if not negated else None
     word_at = typ[1] if typ is not None else None  # "hosted the meeting": the meeting's word, whatever the verb
     if typ is not None and typ[0] == rx.special("fallback") and met is not None:
         typ = met  # "held a meeting with the delegation from X": a bilateral meeting
+    elif typ is not None and typ[0] == rx.special("council") and met is not None and typ[1] < met[1]:
+        typ = host = met  # "The Vexa Defence Council hosted a delegation from X": met a guest, sat as no council
     elif typ is not None and typ[0] == rx.special("fallback") and _counterpart_pair(t, story.person_forms, rx):
         typ = (rx.special("bilateral") or typ[0], typ[1])  # "A and his counterpart B ... at their meeting"
     # "At the 3rd Joint Commission, the two sides signed ...": the occasion of what was done was held.
@@ -230,6 +233,8 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
             and typ[0] == rx.special("fallback"):
         return
     mt = _meeting(story, t, typ, met[1] if met is not None else None)
+    if host is not None and mt.name is not None and mt.name in story.org_forms:
+        mt.name = None  # the council's name is the host's, not the meeting's
     mt.earlier = met is not None and typ == met and bool(rx.p.earlier_met.search(t, max(0, met[1] - 16), met[1] + 3))
     side = rx.p.sidelines.search(t, typ[1])
     if side:
