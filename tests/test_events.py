@@ -2858,3 +2858,12 @@ def test_a_council_hosting_a_delegation_holds_a_bilateral_meeting_not_a_council_
     # positive control: the council deciding on its own sits as a council
     (mt,) = extract_article("The Orvik Defence Council on Tuesday approved proposals for the Navy.", PUB)["meetings"]
     assert mt["type"] == "council meeting"
+
+
+def test_receiving_a_visit_or_a_courtesy_call_from_an_official_is_a_bilateral_meeting():
+    for verb in ("received a visit from", "received a courtesy call from"):
+        text = f"Defence Minister Karl Berg {verb} the Norland Army Chief, General Ivo Rask, on Tuesday."
+        (mt,) = extract_article(text, PUB)["meetings"]
+        assert mt["type"] == "bilateral meeting", verb
+    # positive control: a visit to a place, with no one received, is no meeting
+    assert extract_article("Defence Minister Karl Berg paid a visit to the shipyard on Tuesday.", PUB)["meetings"] == []
