@@ -2867,3 +2867,14 @@ def test_receiving_a_visit_or_a_courtesy_call_from_an_official_is_a_bilateral_me
         assert mt["type"] == "bilateral meeting", verb
     # positive control: a visit to a place, with no one received, is no meeting
     assert extract_article("Defence Minister Karl Berg paid a visit to the shipyard on Tuesday.", PUB)["meetings"] == []
+
+
+def test_a_meeting_held_on_two_days_joined_by_and_or_to_spans_both():
+    for days, want in (("on Monday and Tuesday", ("2025-06-09", "2025-06-10")),
+                       ("from 30 May to 2 June", ("2025-05-30", "2025-06-02"))):
+        (mt,) = extract_article(f"Norland and Orvik held their defence policy talks in Lisbon {days}.", PUB)["meetings"]
+        assert (mt["start"], mt["end"]) == want, days
+    # positive control: two days of different things stay one day for the meeting
+    text = "Norland and Orvik held defence policy talks in Lisbon on Monday, and on Friday the minister left."
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["start"] == mt["end"] == "2025-06-09"

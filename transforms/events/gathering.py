@@ -46,6 +46,7 @@ from transforms.organisations import Org
 from transforms.record import EventRecord, RoleFiller
 from transforms.sentences import Sentence, headline_lines
 
+MAX_SPAN = dt.timedelta(days=31)  # the longest a meeting told as "from one day to another" lasts
 TITLED_OBJECT_REACH = 120  # characters from "received" to the name after "the Chief of the Air Staff of the ..."
 
 
@@ -402,14 +403,27 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
     now = blanked(rx.p.earlier_occasion_clause, t)
     # "on Thursday concluded a three-day visit, during which he held talks": the visit's day, not the talks'.
     dated = blanked(rx.p.visit_clause, now)
-    d = date_of(event_dates(rx.knowledge, dated, doc.published, story.hint))
+    found = event_dates(rx.knowledge, dated, doc.published, story.hint)
+    d = date_of(found)
     return Meeting(
-        type=typ[0], name=_meeting_name(t, rx), start=d.start if d else None, end=d.end if d else None,
+        type=typ[0], name=_meeting_name(t, rx), start=d.start if d else None, end=_last_day(dated, d, found, rx),
         precision=d.precision if d else None, location=place_in(now, rx),
         participants=dedupe(participants), chairs=_chairs(t, rx, story.person_forms, story.named_before), evidence=[t],
         counterparts=[n for a, _, n in name_spans(t, story.person_forms) if a > min(typ[1], verb_at or typ[1])],
         met_by=[n for a, _, n in name_spans(t, story.person_forms) if verb_at is not None and a < verb_at],
     )
+
+
+def _last_day(t: str, d: DateMention | None, found: list[DateMention], rx: SpecPatterns) -> dt.date | None:
+    """The day a meeting ended: its date's own end ("March 24-25"), or a later day joined to it ("on Monday and
+    Tuesday", "from 30 September to 2 October"), within a month of its start."""
+    if d is None:
+        return None
+    nxt = next((x for x in found if x.span[0] >= d.span[1]), None)
+    if (nxt is not None and d.precision == nxt.precision == "day" and d.end < nxt.start <= d.start + MAX_SPAN
+            and rx.p.date_range_joiner.match(t[d.span[1]:nxt.span[0]])):
+        return nxt.end
+    return d.end
 
 
 def _reports_it(t: str, a: int, e: int, rx: SpecPatterns) -> bool:
