@@ -2878,3 +2878,14 @@ def test_a_meeting_held_on_two_days_joined_by_and_or_to_spans_both():
     text = "Norland and Orvik held defence policy talks in Lisbon on Monday, and on Friday the minister left."
     (mt,) = extract_article(text, PUB)["meetings"]
     assert mt["start"] == mt["end"] == "2025-06-09"
+
+
+def test_the_year_a_renewed_deal_was_first_concluded_does_not_date_the_renewal():
+    text = ("The Orvik Defence Agency and the Norland Space Agency have renewed their administrative arrangement, "
+            "the agency said on Friday. Agency head Karl Berg and Lena Holm signed the document in Lisbon.\n\n"
+            "The arrangement, first concluded in 2011, covers satellite communications.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["date"], ag["location"]) == ("2025-06-06", "Lisbon")
+    # positive control: a year that dates the deal itself still does
+    (ag,) = extract_article("Vexa Systems Ltd signed an MoU with Orvik Labs Ltd in 2011.", PUB)["agreements"]
+    assert ag["date"] == "2011-01-01"

@@ -135,8 +135,8 @@ def _signed_document(story: _Story, s: Sentence) -> None:
     if other is not None:  # "..., while the university was represented by its Registrar, Dr X"
         names += [n for a, _, n in name_spans(s.text, story.person_forms) if a > other.end() and n not in names]
     add_new(last.signatories, names)
+    last.location = last.location or place_in(s.text, story.rx)  # "... signed the document in Brussels"
     if told_back:
-        last.location = last.location or place_in(s.text, story.rx)
         dates = [d for d in event_dates(story.rx.knowledge, s.text, story.doc.published, story.hint)
                  if not reported_on(story.rx.knowledge, s.text, d)]
         if last.date is None and (d := date_of(dates)):
