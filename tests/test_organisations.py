@@ -1170,3 +1170,10 @@ def test_an_acting_or_interim_office_before_of_is_a_title_not_part_of_the_body()
     for role in ("Acting Secretary-General", "Interim Director"):
         got = names(f"It was signed by Karl Berg, {role} of the Orvik Defence Council, and Lena Holm.")
         assert set(got) == {"Orvik Defence Council"}, role
+
+
+def test_a_cabinet_secretary_or_minister_is_a_rank_of_office_not_a_member_of_a_cabinet_body():
+    got = names("The agreements were signed by Defence Cabinet Secretary Lena Holm and the Norland Navy.")
+    assert set(got) == {"Norland Navy"}
+    # positive control: a cabinet named as a body, with no title after it, is still one
+    assert "Orvik Security Cabinet" in names("The Orvik Security Cabinet approved the plan on Monday.")

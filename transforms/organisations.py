@@ -592,6 +592,9 @@ def _candidates(toks: list[Tok], k: Knowledge) -> list[list[Tok]]:
             portfolio = len(phrase) > 1 and t.text in k.words.portfolio_titles and " ".join(
                 phrase[country_words(phrase, k):]) in k.org_heads
             compound = _role_compound(phrase, k)  # "India-Ruritania Corps Commander": no body before the title
+            # "Defence Cabinet Secretary X": a rank of office, no cabinet
+            compound = compound or (bool(phrase) and phrase[-1] in k.words.office_rank_heads
+                                    and t.text in k.words.portfolio_titles)
             # "Telangana Industries Minister X": a state's portfolio, part of the role.
             compound = compound or portfolio or (
                 len(phrase) == 2 and phrase[1] in k.words.portfolios and phrase[0] in k.regions)
