@@ -2889,3 +2889,11 @@ def test_the_year_a_renewed_deal_was_first_concluded_does_not_date_the_renewal()
     # positive control: a year that dates the deal itself still does
     (ag,) = extract_article("Vexa Systems Ltd signed an MoU with Orvik Labs Ltd in 2011.", PUB)["agreements"]
     assert ag["date"] == "2011-01-01"
+
+
+def test_a_signed_cooperation_or_action_plan_is_an_agreement_but_one_only_reviewed_is_not():
+    text = "The Norland Ministry of Defence and the Orvik Ministry of Defence signed a cooperation plan for 2026."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["type"] == "other" and len(ag["parties"]) == 2
+    text = "The Norland Ministry of Defence and the Orvik Ministry of Defence reviewed the action plan."
+    assert extract_article(text, PUB)["agreements"] == []
