@@ -2897,3 +2897,15 @@ def test_a_signed_cooperation_or_action_plan_is_an_agreement_but_one_only_review
     assert ag["type"] == "other" and len(ag["parties"]) == 2
     text = "The Norland Ministry of Defence and the Orvik Ministry of Defence reviewed the action plan."
     assert extract_article(text, PUB)["agreements"] == []
+
+
+def test_a_more_specific_name_for_the_deal_just_told_adds_the_body_it_was_concluded_with():
+    text = ("Vexa Systems has won an order from the Norland Army for 6,500 trucks, the company said on Wednesday. "
+            "The framework contract, concluded with the Norland Procurement Office, is worth 3.5 billion euros.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["type"] == "framework"
+    assert ag["parties"] == ["Vexa Systems", "Norland Army", "Norland Procurement Office"]
+    # positive control: a deal of another kind with another body is another agreement
+    text = ("Vexa Systems has won an order from the Norland Army for 6,500 trucks, the company said on Wednesday. "
+            "It also signed an MoU with the Norland Procurement Office.")
+    assert len(extract_article(text, PUB)["agreements"]) == 2

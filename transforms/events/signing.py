@@ -527,13 +527,13 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
         return
     signed_by = named and follows and bool(rx.p.signed_by_whom.search(t))
     refines = anaphoric and found and _refines(found[-1], t, typ, rx)
-    if anaphoric and found and (not named or signed_by) and (refines or _refers_back(found[-1], ag, rx)):
+    if anaphoric and found and (not named or signed_by or refines) and (refines or _refers_back(found[-1], ag, rx)):
         # "The signing of this agreement ...": details for the last one, not a new agreement; "The contract
         # was signed by the head of the X Agency": and who signed it for which body.
         if refines:
             found[-1].type = ag.type  # "The framework contract was signed in ...": the contract just told, now typed
-        if signed_by:
-            add_new(found[-1].parties, ag.parties)
+        if signed_by or refines:
+            add_new(found[-1].parties, ag.parties)  # "The framework contract, concluded with the X Office, ..."
         # "signed two contracts ... The contracts were signed in Oslo by X": where, when and by whom, for each.
         told_together = _told_together(found) if _is_plural(t, typ, rx) else [found[-1]]
         for a in told_together:
