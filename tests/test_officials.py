@@ -833,3 +833,15 @@ def test_one_name_word_after_a_ministry_is_a_person_whose_title_stands_before_th
     got = people("It was co-chaired with the State Secretary, Norwegian Ministry of Defence Dahl in Oslo.")
     assert got["Dahl"].title == "State Secretary"
     assert got["Dahl"].organisation == "Norwegian Ministry of Defence"
+
+
+def test_a_title_owned_by_a_body_called_by_its_head_word_alone_is_that_bodys():
+    text = ("The Norland Navy held staff talks in Lisbon on Monday, co-chaired by Rear Admiral Ola Dahl, "
+            "the Navy's deputy chief of naval staff for operations.")
+    dahl = people(text)["Ola Dahl"]
+    assert (dahl.title, dahl.organisation) == ("deputy chief of naval staff for operations", "Norland Navy")
+    # positive control: with two navies in the story the title is still cut, but names neither
+    text = ("The Norland Navy and the Orvik Navy held staff talks in Lisbon on Monday, co-chaired by Rear Admiral "
+            "Ola Dahl, the Navy's deputy chief of naval staff for operations.")
+    dahl = people(text)["Ola Dahl"]
+    assert (dahl.title, dahl.organisation) == ("deputy chief of naval staff for operations", None)

@@ -677,7 +677,7 @@ def _org_of(title: str | None, orgs: list[Org], lex: Lexicon, heads: frozenset[s
         return None, title
     matches = list(names_matcher(frozenset(by_form), possessive=False).finditer(title))
     if not matches:
-        return None, title
+        return _owned_by_head_word(title, orgs, lex, heads)
     pos, _, form = max(matches, key=lambda x: len(x[2]))
     org = by_form[form]
     stripped = title
@@ -703,6 +703,18 @@ def _org_of(title: str | None, orgs: list[Org], lex: Lexicon, heads: frozenset[s
         if rest and _has_title(_capitalised(rest.split()), lex):
             stripped = rest
     return org.name, stripped.rstrip(" ,/&-") or stripped
+
+
+def _owned_by_head_word(title: str, orgs: list[Org], lex: Lexicon, heads: frozenset[str]
+                        ) -> tuple[str | None, str | None]:
+    """"the Navy's deputy chief of naval staff": a body called by its head word alone owns the title, which is
+    the words after it; the body is the story's one body of that head word, where it has only one."""
+    first, _, rest = title.partition(" ")
+    head = lex.p.possessive_end.sub("", first)
+    if head == first or head not in heads or not _has_title(_capitalised(rest.split()), lex):
+        return None, title
+    bodies = [o.name for o in orgs if o.name.split()[-1] == head]
+    return (bodies[0] if len(bodies) == 1 else None), rest
 
 
 def _with_body_before(title: str, sent: str, name_at: int, org_forms: set[str], lex: Lexicon) -> str:
