@@ -2909,3 +2909,13 @@ def test_a_more_specific_name_for_the_deal_just_told_adds_the_body_it_was_conclu
     text = ("Vexa Systems has won an order from the Norland Army for 6,500 trucks, the company said on Wednesday. "
             "It also signed an MoU with the Norland Procurement Office.")
     assert len(extract_article(text, PUB)["agreements"]) == 2
+
+
+def test_a_city_opening_the_story_without_a_date_places_its_meeting():
+    text = "LISBON — Defence ministers met on Wednesday for the 28th meeting of the Orvik Contact Group."
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["location"] == "Lisbon"
+    # positive control: a capitalised opening that is no city places nothing
+    text = "UPDATE — Defence ministers met on Wednesday for the 28th meeting of the Orvik Contact Group."
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["location"] is None

@@ -550,11 +550,12 @@ def _lede_place(sentences: list[Sentence], rx: SpecPatterns) -> str | None:
             return p
     for s in sentences[:2]:
         m = rx.p.dateline.match(s.text)
-        if m:
-            city = rx.p.dateline_city.match(s.text)
-            name = city.group().title() if city and city.group().isupper() else city.group() if city else None
-            if name in rx.places:  # "SEOUL, Nov. 14 (Yonhap) -" is Seoul
-                return name
+        city = rx.p.dateline_city.match(s.text) if m else None
+        undated = rx.p.undated_dateline.match(s.text) if m is None else None  # "BRUSSELS —", "Manila:"
+        word = city.group() if city else undated.group(1) if undated else None
+        name = word.title() if word and word.isupper() else word
+        if name in rx.places:  # "SEOUL, Nov. 14 (Yonhap) -" is Seoul
+            return name
     return None
 
 
