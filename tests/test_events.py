@@ -2919,3 +2919,15 @@ def test_a_city_opening_the_story_without_a_date_places_its_meeting():
     text = "UPDATE — Defence ministers met on Wednesday for the 28th meeting of the Orvik Contact Group."
     (mt,) = extract_article(text, PUB)["meetings"]
     assert mt["location"] is None
+
+
+def test_deals_listed_after_among_them_was_or_they_include_are_each_an_agreement_with_the_summing_body():
+    lead = "The Orvik Defence Authority signed 12 agreements with local and international companies on Monday. "
+    for opening in ("Among them was", "They include"):
+        text = lead + f"{opening} a localisation agreement with Vexa Systems and an MoU with Tellura Defence."
+        got = [(a["type"], a["parties"]) for a in extract_article(text, PUB)["agreements"]]
+        assert got == [("other", ["Orvik Defence Authority", "Vexa Systems"]),
+                       ("MoU", ["Orvik Defence Authority", "Tellura Defence"])], opening
+    # positive control: what the deals cover, listed the same way, is no deal
+    text = lead + "They include drones and radars."
+    assert len(extract_article(text, PUB)["agreements"]) == 1
