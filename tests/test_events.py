@@ -2931,3 +2931,14 @@ def test_deals_listed_after_among_them_was_or_they_include_are_each_an_agreement
     # positive control: what the deals cover, listed the same way, is no deal
     text = lead + "They include drones and radars."
     assert len(extract_article(text, PUB)["agreements"]) == 1
+
+
+def test_a_body_owning_the_one_that_signed_is_no_party_of_its_own():
+    for owner in ("The Norland Air Force's", "Vexlar Systems'"):
+        text = f"{owner} Department of Aerospace Science signed a research agreement with Tellura Labs on Monday."
+        (ag,) = extract_article(text, PUB)["agreements"]
+        assert ag["parties"] == ["Department of Aerospace Science", "Tellura Labs"], owner
+    # positive control: two bodies joined by "and" both sign
+    text = "The Norland Air Force and the Department of Aerospace Science signed an agreement with Tellura Labs."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert len(ag["parties"]) == 3

@@ -682,6 +682,9 @@ def _named_and_served(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatte
         prev = spans[i - 1] if i else None
         same = prev is not None and prev[2] == c and not t[prev[1]:a].strip(" (")  # "Agency (MDA)": one mention
         here[(a, e)] = here[prev[:2]] if same and prev is not None else served_here(a, e)
+        # "the Norland Air Force's Department of X signed": the department acts; its owner only frames it.
+        if prev is not None and prev[2] != c and p.owner_gap.fullmatch(t, prev[1], a):
+            here[prev[:2]] = True
     served = {c for _, _, c in spans if all(here[(a, e)] for a, e, x in spans if x == c)}
     return [c for _, _, c in spans], served
 
