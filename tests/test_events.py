@@ -2942,3 +2942,10 @@ def test_a_body_owning_the_one_that_signed_is_no_party_of_its_own():
     text = "The Norland Air Force and the Department of Aerospace Science signed an agreement with Tellura Labs."
     (ag,) = extract_article(text, PUB)["agreements"]
     assert len(ag["parties"]) == 3
+
+
+def test_a_city_whose_name_has_a_lower_case_particle_is_the_place_whole():
+    for city in ("São José dos Campos", "Frankfurt am Main"):
+        text = f"Vexa Systems signed a research agreement with Orvik Labs in {city} on Monday."
+        (ag,) = extract_article(text, PUB)["agreements"]
+        assert ag["location"] == city
