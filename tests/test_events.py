@@ -2949,3 +2949,18 @@ def test_a_city_whose_name_has_a_lower_case_particle_is_the_place_whole():
         text = f"Vexa Systems signed a research agreement with Orvik Labs in {city} on Monday."
         (ag,) = extract_article(text, PUB)["agreements"]
         assert ag["location"] == city
+
+
+def test_co_chairmanship_names_the_co_chairs():
+    text = ("The Norland-Orvik Joint Working Group on Counter-Terrorism convened in Lisbon on Tuesday under the "
+            "co-chairmanship of Joint Secretary Ola Dahl and Ambassador Ivo Rask.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert [(c["role"], c["name"]) for c in mt["chairs"]] == [("co-chair", "Ola Dahl"), ("co-chair", "Ivo Rask")]
+
+
+def test_talks_on_a_proposed_deal_were_held_though_the_deal_is_only_proposed():
+    text = "The third round of talks on the proposed free trade agreement between Norway and Chile concluded in Oslo."
+    rec = extract_article(text, PUB)
+    assert len(rec["meetings"]) == 1 and rec["agreements"] == []
+    # positive control: proposed talks are not held
+    assert extract_article("The proposed talks between Norway and Chile in Oslo.", PUB)["meetings"] == []
