@@ -2964,3 +2964,14 @@ def test_talks_on_a_proposed_deal_were_held_though_the_deal_is_only_proposed():
     assert len(rec["meetings"]) == 1 and rec["agreements"] == []
     # positive control: proposed talks are not held
     assert extract_article("The proposed talks between Norway and Chile in Oslo.", PUB)["meetings"] == []
+
+
+def test_talks_told_after_where_at_an_occasion_are_a_meeting_of_their_own_on_its_day_and_place():
+    text = ("Norland Defence Minister Ola Dahl attended the NATO summit in The Hague last month, where he met "
+            "Orvik Defence Minister Ivo Rask.")
+    summit, talks = extract_article(text, PUB)["meetings"]
+    assert summit["type"] == "summit" and talks["type"] == "bilateral meeting"
+    assert (talks["start"], talks["location"]) == (summit["start"], "The Hague")
+    # positive control: a where-clause with no one met adds nothing
+    text = "Norland Defence Minister Ola Dahl attended the NATO summit in The Hague last month, where he spoke."
+    assert len(extract_article(text, PUB)["meetings"]) == 1

@@ -262,12 +262,34 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
         mt = replace(_meeting(story, t, met or own), name=None)
         _not_in_occasion(mt, t, *_occasion_phrase(t, typ, rx), story)
         story.recent = _merge_meeting(story.found, mt, rx, False, story.recent)
+    if not own_talks:
+        _talks_at_the_occasion(story, t, typ, met, story.recent)
     call_end = None if own_talks else _call_before_another(story, t, typ, met)
     if met is not None and call_end is not None:
         # "he called on Prime Minister X and later addressed a business roundtable": the call is a meeting too.
         call = replace(_meeting(story, t[:call_end], met, met[1]), name=None)
         _merge_meeting(story.found, call, rx, False, story.recent)
     _one_per_counterpart(story, s, t, mt)
+
+
+def _talks_at_the_occasion(story: _Story, t: str, typ: tuple[str, int], met: tuple[str, int] | None,
+                           occasion: Meeting) -> None:
+    """"attended the summit in Oslo last month, where he met X": the talks there are a meeting of their own, held
+    on the occasion's day and in its place, with those the clause after "where" names."""
+    if met is None or typ == met or met[1] <= typ[1]:
+        return
+    joint = next(story.rx.p.occasion_where.finditer(t, typ[1], met[1]), None)
+    if joint is None:
+        return
+    clause = t[joint.end():]
+    verb_at = met[1] - joint.end()
+    talks = replace(_meeting(story, clause, (met[0], verb_at), verb_at), name=None)
+    if not talks.counterparts:
+        return
+    if talks.start is None:
+        talks.start, talks.end, talks.precision = occasion.start, occasion.end, occasion.precision
+    talks.location = talks.location or occasion.location
+    _merge_meeting(story.found, talks, story.rx, False, story.recent)
 
 
 def _someone_else_met(recent: Meeting | None, mt: Meeting) -> bool:
