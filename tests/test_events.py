@@ -2975,3 +2975,11 @@ def test_talks_told_after_where_at_an_occasion_are_a_meeting_of_their_own_on_its
     # positive control: a where-clause with no one met adds nothing
     text = "Norland Defence Minister Ola Dahl attended the NATO summit in The Hague last month, where he spoke."
     assert len(extract_article(text, PUB)["meetings"]) == 1
+
+
+def test_two_named_ministers_who_spoke_by_phone_held_a_call_placed_nowhere():
+    text = "LISBON: On Tuesday, Defence Minister Ola Dahl and Orvik Defence Minister Ivo Rask spoke by phone."
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert (mt["type"], mt["location"]) == ("bilateral meeting", None)
+    # positive control: one minister who spoke by phone to the press held no call with anyone named
+    assert extract_article("On Tuesday, Defence Minister Ola Dahl spoke by phone.", PUB)["meetings"] == []
