@@ -2983,3 +2983,10 @@ def test_two_named_ministers_who_spoke_by_phone_held_a_call_placed_nowhere():
     assert (mt["type"], mt["location"]) == ("bilateral meeting", None)
     # positive control: one minister who spoke by phone to the press held no call with anyone named
     assert extract_article("On Tuesday, Defence Minister Ola Dahl spoke by phone.", PUB)["meetings"] == []
+
+
+def test_an_earlier_occasion_takes_no_place_from_the_story_s_opening():
+    text = ("LISBON, June 10: The 5th Norland-Orvik Joint Military Commission meeting was held on Monday. "
+            "The 4th session was held in 2023.")
+    got = {m["start"]: m["location"] for m in extract_article(text, dt.date(2025, 6, 10))["meetings"]}
+    assert got == {"2025-06-09": "Lisbon", "2023-01-01": None}

@@ -46,7 +46,7 @@ from transforms.organisations import Org
 from transforms.record import EventRecord, RoleFiller
 from transforms.sentences import Sentence, headline_lines
 
-MAX_SPAN = dt.timedelta(days=31)  # the longest a meeting told as "from one day to another" lasts
+MAX_SPAN = dt.timedelta(days=31)  # the longest a meeting told as "from one day to another" lasts; a story's own time
 TITLED_OBJECT_REACH = 120  # characters from "received" to the name after "the Chief of the Air Staff of the ..."
 
 
@@ -500,7 +500,9 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
         previous = mt
         # "held the dialogue virtually", "a telephone conversation": held nowhere, whatever the dateline says.
         remote = any(rx.p.held_remotely.search(e) for e in mt.evidence)
-        mt.location = mt.location or (None if remote else place)
+        # "The 4th session was held in 2023": an earlier occasion was not held where the story's events are.
+        earlier = mt.start is not None and doc.published is not None and mt.start < doc.published - MAX_SPAN
+        mt.location = mt.location or (None if remote or earlier else place)
         _span_from_duration(mt, rx)
     return found
 
