@@ -2990,3 +2990,12 @@ def test_an_earlier_occasion_takes_no_place_from_the_story_s_opening():
             "The 4th session was held in 2023.")
     got = {m["start"]: m["location"] for m in extract_article(text, dt.date(2025, 6, 10))["meetings"]}
     assert got == {"2025-06-09": "Lisbon", "2023-01-01": None}
+
+
+def test_a_joint_military_or_defence_commission_that_met_is_a_meeting_of_that_name():
+    for body in ("Joint Military Commission", "Joint Defence Commission"):
+        (mt,) = extract_article(f"The Norland-Orvik {body} met in Lisbon on Monday.", PUB)["meetings"]
+        assert mt["name"] == f"Norland-Orvik {body}", body
+    # positive control: the chairman of such a body visiting a city holds no meeting of it
+    text = "Admiral Ola Dahl, Chairman of the Norland Military Committee, visited Lisbon on Monday."
+    assert extract_article(text, PUB)["meetings"] == []
