@@ -1177,3 +1177,11 @@ def test_a_cabinet_secretary_or_minister_is_a_rank_of_office_not_a_member_of_a_c
     assert set(got) == {"Norland Navy"}
     # positive control: a cabinet named as a body, with no title after it, is still one
     assert "Orvik Security Cabinet" in names("The Orvik Security Cabinet approved the plan on Monday.")
+
+
+def test_a_body_named_after_a_list_of_subjects_stops_before_an_honorific_and_a_name():
+    got = names("It was signed by Ola Dahl, Director, Norland Institute of Technology, and Mr. Ivo Rask, CEO.")
+    assert "Norland Institute of Technology" in got and not any("Mr" in n for n in got)
+    # positive control: a list of subjects after such a body stays in its name
+    assert "Norland Institute of Science, Technology and Research" in names(
+        "The Norland Institute of Science, Technology and Research signed it.")

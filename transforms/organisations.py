@@ -1444,11 +1444,10 @@ def _extend_listed_names(text: str, b: _Builder, k: Knowledge) -> None:
             continue
         items = [x for x in k.patterns.listed_subject.findall(m.group())]
         if any(norm(x) in b.idx.by_form or x in k.countries or b.find(x) or any(w in k.org_heads for w in x.split())
-               or _titled_person(x.split(), k) for x in items):  # "... and General Ramon Vidal": a person
-            continue
+               or _titled_person(x.split(), k) or x.split()[0] in k.honorifics for x in items):
+            continue  # "... and General Ramon Vidal", "..., and Mr. Karl Berg": a person
         if _a_persons_name(items[-1].split(), k) and _title_follows(text, m.end(), k):
             continue  # "..., and Carla Ruiz, Chilean undersecretary of defence": a person, with the title after
-            continue
         full = o.name + m.group().rstrip()
         o.aliases.add(o.name)
         b.by_form.pop(norm(o.name), None)
