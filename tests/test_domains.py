@@ -102,3 +102,8 @@ def test_words_inside_an_official_s_title_are_not_mentions():
     names = {d["name"] for d in got}
     assert "Naval & Underwater Systems" not in names
     assert "Quantum Technologies" in names
+
+
+def test_a_single_helicopter_names_aerospace_as_the_plural_does():
+    assert find_domains("The firms will co-develop an engine for the new utility helicopter.", [], K) == {
+        "Aerospace & Aviation": 1}
