@@ -845,3 +845,10 @@ def test_a_title_owned_by_a_body_called_by_its_head_word_alone_is_that_bodys():
             "Ola Dahl, the Navy's deputy chief of naval staff for operations.")
     dahl = people(text)["Ola Dahl"]
     assert (dahl.title, dahl.organisation) == ("deputy chief of naval staff for operations", None)
+
+
+def test_an_inspector_general_before_a_name_is_a_rank_and_the_role_after_is_the_title():
+    got = people("The MoU was signed by Inspector General Karl Berg, Deputy Director General (Technical), "
+                 "and Dr Ola Dahl, Director, Norland Institute of Oceanography.")
+    assert got["Karl Berg"].title == "Deputy Director General (Technical)"
+    assert got["Ola Dahl"].title == "Director"
