@@ -1185,3 +1185,8 @@ def test_a_body_named_after_a_list_of_subjects_stops_before_an_honorific_and_a_n
     # positive control: a list of subjects after such a body stays in its name
     assert "Norland Institute of Science, Technology and Research" in names(
         "The Norland Institute of Science, Technology and Research signed it.")
+
+
+def test_a_body_s_city_before_and_another_body_is_no_part_of_the_next_name():
+    got = names("The licences went to Vexa Labs Ltd, Pune and Orvik Systems Ltd, Chennai.")
+    assert {"Vexa Labs Ltd", "Orvik Systems Ltd"} <= set(got) and not any("Pune" in n for n in got)

@@ -353,8 +353,11 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
         own = left_clean[country_possessive_words(left_clean, k):]
         acronym_and_body = (len(own) == 1 and own[0].isalpha() and own[0].isupper() and 2 <= len(own[0]) <= 6
                             and starts_body and _orgish(right, k, idx))
+        # "Vexa Labs Ltd, Pune and Orvik Systems Ltd": the city of the body before, then another body.
+        place_and_body = bool(left_clean) and names_a_place(left_clean, k) and _orgish(right, k, idx)
         if (starts_body or ends_body) and _orgish(left, k, idx) and (_orgish(right, k, idx) or owned_next) \
                 or the_next or known_left or brand_and_body or body_and_brand or country_next or acronym_and_body \
+                or place_and_body \
                 or _titled_person(right, k) and _orgish(left, k, idx):
             return [toks[:i], *_split_on_and(toks[i + 1:], k, idx)]
     return [toks]
