@@ -2999,3 +2999,12 @@ def test_a_joint_military_or_defence_commission_that_met_is_a_meeting_of_that_na
     # positive control: the chairman of such a body visiting a city holds no meeting of it
     text = "Admiral Ola Dahl, Chairman of the Norland Military Committee, visited Lisbon on Monday."
     assert extract_article(text, PUB)["meetings"] == []
+
+
+def test_a_joint_vision_statement_signed_earlier_is_an_agreement_of_that_year():
+    text = ("Both sides reviewed the implementation of the Joint Vision Statement on Defence Cooperation signed by "
+            "Norway and Chile in 2022.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["type"], ag["date"], ag["precision"]) == ("other", "2022-01-01", "year")
+    # positive control: a statement only issued is no agreement
+    assert extract_article("Norway and Chile issued a joint statement on Monday.", PUB)["agreements"] == []
