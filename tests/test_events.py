@@ -3008,3 +3008,15 @@ def test_a_joint_vision_statement_signed_earlier_is_an_agreement_of_that_year():
     assert (ag["type"], ag["date"], ag["precision"]) == ("other", "2022-01-01", "year")
     # positive control: a statement only issued is no agreement
     assert extract_article("Norway and Chile issued a joint statement on Monday.", PUB)["agreements"] == []
+
+
+def test_the_industries_listed_after_a_handover_to_industries_are_its_other_parties():
+    text = ("The Orvik Defence Research Agency handed over licensing agreements for transfer of technology to four "
+            "industries on Friday. The industries include Vexa Labs Ltd and Tellura Systems Ltd.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Orvik Defence Research Agency", "Vexa Labs Ltd", "Tellura Systems Ltd"]
+    # positive control: an agreement with its two parties already named takes no listed industries
+    text = ("The Orvik Defence Research Agency signed an MoU with Vexa Labs Ltd on Friday. "
+            "The industries include Tellura Systems Ltd.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Orvik Defence Research Agency", "Vexa Labs Ltd"]

@@ -97,6 +97,8 @@ def read_signings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]
     announced = {t.cue for t in doc.transfers} | {t.sentence for t in doc.transfers}
     for s in doc.sentences:
         _contracting_body(story, s)
+        if _recipients_listed(story, s):
+            continue
         if story.found and rx.p.deals_listed.match(s.text) and (
                 rx.verb.search(s.text) is None or rx.p.items_follow.match(s.text)):
             _listed_deals(story, s)
@@ -119,6 +121,19 @@ def read_signings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecord]
         for t in clauses:
             _read_clause(story, s, t, whole)
     return [_record(a) for a in _settle_agreements(story)]
+
+
+def _recipients_listed(story: _Story, s: Sentence) -> bool:
+    """"DRDO handed over licences to six industries. ... The industries include A and B": the bodies listed are the
+    other parties of the deal just told, where it has one party only. True if they were added."""
+    last = story.found[-1] if story.found else None
+    if (last is None or len(last.parties) != 1 or s.index - story.last_at > SIGNING_DETAIL_REACH
+            or not story.rx.p.recipients_listed.match(s.text)):
+        return False
+    named = [c for _, _, c in name_spans(s.text, story.org_forms) if c not in last.parties]
+    add_new(last.parties, named)
+    add_new(last.evidence, [s.text] if named else [])
+    return bool(named)
 
 
 def _signed_document(story: _Story, s: Sentence) -> None:
