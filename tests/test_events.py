@@ -3020,3 +3020,20 @@ def test_the_industries_listed_after_a_handover_to_industries_are_its_other_part
             "The industries include Tellura Systems Ltd.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["parties"] == ["Orvik Defence Research Agency", "Vexa Labs Ltd"]
+
+
+def test_a_working_group_agreed_to_be_set_up_at_a_dialogue_is_no_meeting_of_its_own():
+    text = ("Norway and Chile agreed to set up a joint working group on shipbuilding during the 7th round of their "
+            "Defence Policy Dialogue, which took place in Oslo on Monday.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["name"] == "Defence Policy Dialogue"
+    # positive control: talks held before the occasion's phrase are a meeting of their own
+    text = ("The two ministers held talks on shipbuilding during the 7th round of the Defence Policy Dialogue, which "
+            "took place in Oslo on Monday.")
+    assert len(extract_article(text, PUB)["meetings"]) == 2
+
+
+def test_two_days_of_consultations_concluded_on_a_day_ended_that_day():
+    text = "Officials of Norway and Chile on Monday concluded two days of consultations in Oslo."
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert (mt["start"], mt["end"]) == ("2025-06-08", "2025-06-09")

@@ -357,7 +357,7 @@ def _talks_before_occasion(t: str, typ: tuple[str, int], rx: SpecPatterns) -> tu
     leads = [m.start() for m in rx.p.occasion_lead.finditer(t, 0, typ[1])]
     if not leads:
         return None
-    return best_type(t[:leads[-1]], rx.trigger, rx.types, rx.p.trigger_as_modifier)
+    return best_type(t[:leads[-1]], rx.trigger, rx.types, rx.p.trigger_as_modifier, rx.p.infinitive_before)
 
 
 def _occasion_phrase(t: str, typ: tuple[str, int], rx: SpecPatterns) -> tuple[int, int]:
