@@ -852,3 +852,13 @@ def test_an_inspector_general_before_a_name_is_a_rank_and_the_role_after_is_the_
                  "and Dr Ola Dahl, Director, Norland Institute of Oceanography.")
     assert got["Karl Berg"].title == "Deputy Director General (Technical)"
     assert got["Ola Dahl"].title == "Director"
+
+
+def test_plural_counterparts_take_the_roles_before_them_in_the_same_order():
+    got = people("Foreign Minister Ola Dahl and Defence Minister Lena Holm of Norway met their Chilean counterparts "
+                 "Ivo Rask and Anna Lunde in Oslo.")
+    assert got["Ivo Rask"].title == "Chilean Foreign Minister"
+    assert got["Anna Lunde"].title == "Chilean Defence Minister"
+    # positive control: one counterpart is the last role's
+    got = people("Defence Minister Lena Holm met her Chilean counterpart Ivo Rask in Oslo.")
+    assert got["Ivo Rask"].title == "Chilean Defence Minister"

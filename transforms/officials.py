@@ -800,7 +800,9 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
     headline = headline_lines(k.patterns, sentences)
     for s, sentence_runs in zip(sentences, per_sentence, strict=True):
         roles_before: list[str] = []  # the roles of the sentence's people so far: whose counterpart a person is
-        for f in _title_words_not_names(_persons_in_sentence(s.text, lex, org_forms, sentence_runs), s.text, lex):
+        found = _title_words_not_names(_persons_in_sentence(s.text, lex, org_forms, sentence_runs), s.text, lex)
+        counterparts = [f for f in found if f.title and _is_counterpart(_clean_title(f.title, lex), lex)]
+        for f in found:
             name = lex.p.possessive_end.sub("", lex.p.retired_suffix.sub("", f.name).strip())  # "Anil Rawat's visit"
             if norm(name) in known or len(name) < 3 or _not_a_person(name, f.title, k):
                 continue
@@ -836,7 +838,8 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
                 if not _is_counterpart(title, lex):
                     roles_before.append(title)
                 elif roles_before and not f.rank:
-                    person.titles_implied.extend(_counterpart_role(title, roles_before[-1], lex))
+                    role = _whose_counterpart(roles_before, counterparts, f)
+                    person.titles_implied.extend(_counterpart_role(title, role, lex))
     out = []
     for p in people:
         # A real role beats "his Russian counterpart" wherever in the story it is given, and a role held
@@ -856,6 +859,15 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
 def _named_body(forms: list[str], orgs: list[Org]) -> str | None:
     """The organisation whose form was first written right after the person's name, by its name."""
     return next((o.name for f in forms for o in orgs if f in o.forms()), None)
+
+
+def _whose_counterpart(roles_before: list[str], counterparts: list[_Found], f: _Found) -> str:
+    """The role of the one whose counterpart `f` is: the last named before, or, for "Foreign Minister A and Defence
+    Minister B meeting their counterparts C and D", the one in the same place among as many roles as counterparts."""
+    n, i = len(counterparts), counterparts.index(f) if f in counterparts else -1
+    if 1 < n <= len(roles_before) and i >= 0:
+        return roles_before[len(roles_before) - n + i]
+    return roles_before[-1]
 
 
 def _is_counterpart(title: str, lex: Lexicon) -> bool:
