@@ -3037,3 +3037,10 @@ def test_two_days_of_consultations_concluded_on_a_day_ended_that_day():
     text = "Officials of Norway and Chile on Monday concluded two days of consultations in Oslo."
     (mt,) = extract_article(text, PUB)["meetings"]
     assert (mt["start"], mt["end"]) == ("2025-06-08", "2025-06-09")
+
+
+def test_a_memorandum_penned_with_someone_is_signed():
+    (ag,) = extract_article("Vexa Systems penned a memorandum of understanding with the Norland Army.", PUB)["agreements"]
+    assert (ag["type"], ag["parties"]) == ("MoU", ["Vexa Systems", "Norland Army"])
+    # positive control: an initialled text is not yet signed
+    assert extract_article("Vexa Systems initialled an agreement with the Norland Army.", PUB)["agreements"] == []
