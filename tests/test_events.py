@@ -3044,3 +3044,12 @@ def test_a_memorandum_penned_with_someone_is_signed():
     assert (ag["type"], ag["parties"]) == ("MoU", ["Vexa Systems", "Norland Army"])
     # positive control: an initialled text is not yet signed
     assert extract_article("Vexa Systems initialled an agreement with the Norland Army.", PUB)["agreements"] == []
+
+
+def test_conferring_or_exchanging_views_with_a_named_counterpart_is_a_bilateral_meeting():
+    for verb in ("conferred with", "exchanged views with", "held parleys with", "sat down with"):
+        text = f"Defence Minister Ola Dahl {verb} Chilean Defence Minister Ivo Rask in Oslo on Monday."
+        (mt,) = extract_article(text, PUB)["meetings"]
+        assert mt["type"] == "bilateral meeting", verb
+    # positive control: sitting down with reporters is no meeting
+    assert extract_article("Defence Minister Ola Dahl sat down with reporters on Monday.", PUB)["meetings"] == []
