@@ -122,3 +122,12 @@ def test_a_month_alone_is_read_though_a_year_of_something_else_follows_later_in_
                      dt.date(2025, 6, 12))
     assert got[0].start == dt.date(2025, 5, 1) and got[0].precision == "month"
     assert find_dates("It was signed in March 2024.", dt.date(2025, 6, 12))[0].start == dt.date(2024, 3, 1)
+
+
+def test_at_the_end_or_beginning_of_a_month_is_that_month():
+    for phrase, month in (("at the end of May", 5), ("at the beginning of June", 6)):
+        (d,) = find_dates(f"signed {phrase}", PUB)
+        assert (d.start, d.precision) == (dt.date(PUB.year if month <= PUB.month else PUB.year - 1, month, 1),
+                                          "month"), phrase
+    # positive control: a deadline "by the end of" a month dates nothing
+    assert find_dates("to be delivered by the end of May", PUB) == []
