@@ -3053,3 +3053,14 @@ def test_conferring_or_exchanging_views_with_a_named_counterpart_is_a_bilateral_
         assert mt["type"] == "bilateral meeting", verb
     # positive control: sitting down with reporters is no meeting
     assert extract_article("Defence Minister Ola Dahl sat down with reporters on Monday.", PUB)["meetings"] == []
+
+
+def test_a_deal_told_in_an_aside_about_the_subject_is_another_deal_with_its_own_date():
+    text = "Vexa Systems, which won a contract from the Norland Navy in 2021, signed an MoU with the Orvik Army."
+    got = [(a["type"], a["date"], a["parties"]) for a in extract_article(text, PUB)["agreements"]]
+    assert got == [("contract", "2021-01-01", ["Vexa Systems", "Norland Navy"]),
+                   ("MoU", None, ["Vexa Systems", "Orvik Army"])]
+    # positive control: an aside telling no deal leaves one agreement, dated by its own day
+    text = "Vexa Systems, which makes radars, signed an MoU with the Orvik Army on Monday."
+    got = [(a["type"], a["date"]) for a in extract_article(text, PUB)["agreements"]]
+    assert got == [("MoU", "2025-06-09")]

@@ -208,7 +208,9 @@ def lede_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None, hint
             continue
         earlier = k.patterns.earlier_deal.search(s.text)
         text = s.text[:earlier.start()] if earlier else s.text
-        d = date_of(event_dates(k, k.patterns.leading_subordinate.sub("", text), pub, hint))
+        # ", which won a contract in 2021,": an aside's date is what it tells of, not the story's event
+        d = date_of(event_dates(k, k.patterns.leading_subordinate.sub("", blanked(k.patterns.relative_aside, text)),
+                                pub, hint))
         if d is not None:
             return d
     return None

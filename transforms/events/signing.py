@@ -956,6 +956,14 @@ def _agreement_clauses(t: str, rx: SpecPatterns) -> list[str]:
     marks = list(rx.trigger.finditer(t))
     if len(marks) < 2:
         return [t]
+    aside = next((m for m in rx.p.relative_aside.finditer(t) if rx.verb.search(m.group())
+                  and any(m.start() <= x.start() < m.end() for x in marks)
+                  and any(not m.start() <= x.start() < m.end() for x in marks)), None)
+    if aside is not None:
+        # "Vexa, which won a contract from the Navy in 2021, signed an MoU with X": two deals, the aside's
+        # told of the subject before it.
+        own = f"{t[:aside.start()]} {aside.group().strip(' ,')}"
+        return [own, *_agreement_clauses(t[:aside.start()] + t[aside.end() - 1:], rx)]
     out: list[str] = []
     start = 0
     for m1, m2 in zip(marks, marks[1:], strict=False):
