@@ -3040,7 +3040,8 @@ def test_two_days_of_consultations_concluded_on_a_day_ended_that_day():
 
 
 def test_a_memorandum_penned_with_someone_is_signed():
-    (ag,) = extract_article("Vexa Systems penned a memorandum of understanding with the Norland Army.", PUB)["agreements"]
+    text = "Vexa Systems penned a memorandum of understanding with the Norland Army."
+    (ag,) = extract_article(text, PUB)["agreements"]
     assert (ag["type"], ag["parties"]) == ("MoU", ["Vexa Systems", "Norland Army"])
     # positive control: an initialled text is not yet signed
     assert extract_article("Vexa Systems initialled an agreement with the Norland Army.", PUB)["agreements"] == []
