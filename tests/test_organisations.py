@@ -1190,3 +1190,13 @@ def test_a_body_named_after_a_list_of_subjects_stops_before_an_honorific_and_a_n
 def test_a_body_s_city_before_and_another_body_is_no_part_of_the_next_name():
     got = names("The licences went to Vexa Labs Ltd, Pune and Orvik Systems Ltd, Chennai.")
     assert {"Vexa Labs Ltd", "Orvik Systems Ltd"} <= set(got) and not any("Pune" in n for n in got)
+
+
+def test_acronyms_listed_with_a_named_body_are_bodies_but_not_a_longer_names_first_word_or_a_title():
+    got = names("Officials from the Norland Navy, VEXA, ORVAL and TELMA attended the meeting.")
+    assert {"Norland Navy", "VEXA", "ORVAL", "TELMA"} <= set(got)
+    assert set(names("VEXA, ORVAL and the Norland Navy attended.")) == {"VEXA", "ORVAL", "Norland Navy"}
+    # positive controls: the first word of a longer name, a ship's prefix and a title are no bodies
+    assert "VEXA" not in names("It was bought by the Norland Navy and VEXA Systems Ltd.")
+    assert set(names("The Norland Navy and INS Orvik sailed, and the Norland Navy and CEO Karl Berg met.")) == {
+        "Norland Navy"}

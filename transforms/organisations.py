@@ -1032,6 +1032,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             o.mentions, o.spans = 0, []
         _split_listed_pairs(b, listed_pairs(sentences, k))
     _extend_listed_names(text, b, k)
+    _acronyms_listed_with_bodies(text, b, k)
     _handles(text, b, k)
     _fold_variants(b, k)
     _without_legal_form(text, b, k)
@@ -1456,6 +1457,31 @@ def _extend_listed_names(text: str, b: _Builder, k: Knowledge) -> None:
         b.by_form.pop(norm(o.name), None)
         o.name = full
         b.by_form[norm(full)] = o
+
+
+def _acronyms_listed_with_bodies(text: str, b: _Builder, k: Knowledge) -> None:
+    """"representatives of the Chilean Navy, ENAER and ASMAR": acronyms of three to six capitals listed with a
+    body the story names are bodies too (no title, dictionary word or place), however many follow one another."""
+    lex = lexicon(k)
+
+    def a_body(word: str) -> bool:
+        # not a short form of a body already named ("IMU" of "IMU-V")
+        shortened = any(f.startswith((f"{word}-", f"{word} ")) for o in b.orgs for f in o.forms())
+        return not (lex.is_title_word(word) or word.lower() in lex.vocab or word in k.countries or shortened
+                    or word in _places(k) or norm(word) in k.not_organisations)
+
+    todo = [(a, e) for o in list(b.orgs) for f in o.forms() for a in _occurrences(text, f) for e in [a + len(f)]]
+    seen: set[int] = set()
+    while todo:
+        a, e = todo.pop()
+        for m in (k.patterns.acronym_listed_after.match(text, e),
+                  k.patterns.acronym_listed_before.search(text, max(0, a - 20), a)):
+            if m is None or m.start(1) in seen or not a_body(m.group(1)):
+                continue
+            seen.add(m.start(1))
+            if b.find(m.group(1)) is None:
+                b.add(m.group(1), None, m.start(1))
+            todo.append(m.span(1))
 
 
 def _title_follows(text: str, at: int, k: Knowledge, reach: int = 4) -> bool:
