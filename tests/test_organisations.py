@@ -1200,3 +1200,10 @@ def test_acronyms_listed_with_a_named_body_are_bodies_but_not_a_longer_names_fir
     assert "VEXA" not in names("It was bought by the Norland Navy and VEXA Systems Ltd.")
     assert set(names("The Norland Navy and INS Orvik sailed, and the Norland Navy and CEO Karl Berg met.")) == {
         "Norland Navy"}
+
+
+def test_an_office_for_a_list_of_subjects_is_one_body_whole():
+    text = "The Norland Office for Equipment, Information Technology and In-Service Support awarded the contract."
+    assert "Norland Office for Equipment, Information Technology and In-Service Support" in names(text)
+    # positive control: a room named an office is no body
+    assert names("The two leaders met in the Oval Office on Monday.") == {}
