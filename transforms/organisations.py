@@ -1453,6 +1453,11 @@ def _extend_listed_names(text: str, b: _Builder, k: Knowledge) -> None:
         if _a_persons_name(items[-1].split(), k) and _title_follows(text, m.end(), k):
             continue  # "..., and Carla Ruiz, Chilean undersecretary of defence": a person, with the title after
         full = o.name + m.group().rstrip()
+        words_full = full.split()
+        same = b.find(" ".join(words_full[country_possessive_words(words_full, k):]))
+        if same is not None and same is not o:
+            b.absorb(same, o)  # "Germany's Federal Office of X, Y and Z (ABC)": the body its acronym defined
+            continue
         o.aliases.add(o.name)
         b.by_form.pop(norm(o.name), None)
         o.name = full
