@@ -3065,3 +3065,9 @@ def test_a_deal_told_in_an_aside_about_the_subject_is_another_deal_with_its_own_
     text = "Vexa Systems, which makes radars, signed an MoU with the Orvik Army on Monday."
     got = [(a["type"], a["date"]) for a in extract_article(text, PUB)["agreements"]]
     assert got == [("MoU", "2025-06-09")]
+
+
+def test_a_plenary_session_of_a_group_is_named_with_its_word():
+    text = "Officials of Norway and Chile attended the 3rd plenary session of the Joint Technical Group in Oslo."
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert (mt["type"], mt["name"]) == ("plenary", "3rd plenary session of the Joint Technical Group")
