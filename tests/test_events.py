@@ -3071,3 +3071,18 @@ def test_a_plenary_session_of_a_group_is_named_with_its_word():
     text = "Officials of Norway and Chile attended the 3rd plenary session of the Joint Technical Group in Oslo."
     (mt,) = extract_article(text, PUB)["meetings"]
     assert (mt["type"], mt["name"]) == ("plenary", "3rd plenary session of the Joint Technical Group")
+
+
+def test_a_second_pair_after_and_between_is_a_deal_of_its_own():
+    text = "MoUs were signed between Vexa Systems and Orvik Labs, and between Tellura Defence and Norland Aerospace."
+    got = [a["parties"] for a in extract_article(text, PUB)["agreements"]]
+    assert got == [["Vexa Systems", "Orvik Labs"], ["Tellura Defence", "Norland Aerospace"]]
+
+
+def test_one_signed_by_another_subject_after_while_is_another_deal_of_the_kind_named():
+    text = "The Norland Navy signed a contract with Vexa Systems, while the Norland Army signed one with Orvik Labs."
+    got = [(a["type"], a["parties"]) for a in extract_article(text, PUB)["agreements"]]
+    assert got == [("contract", ["Norland Navy", "Vexa Systems"]), ("contract", ["Norland Army", "Orvik Labs"])]
+    # positive control: "one of" its parts is no second deal
+    text = "The Norland Navy signed a contract with Vexa Systems, and the radar is one of its parts."
+    assert len(extract_article(text, PUB)["agreements"]) == 1

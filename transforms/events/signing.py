@@ -954,6 +954,8 @@ def _agreement_clauses(t: str, rx: SpecPatterns) -> list[str]:
     if len(parts) > 1:
         return [c for part in parts if rx.trigger.search(part) for c in _agreement_clauses(part, rx)]
     marks = list(rx.trigger.finditer(t))
+    if len(marks) == 1:
+        return _pronoun_or_pair_clauses(t, marks[0], rx)
     if len(marks) < 2:
         return [t]
     aside = next((m for m in rx.p.relative_aside.finditer(t) if rx.verb.search(m.group())
@@ -978,6 +980,21 @@ def _agreement_clauses(t: str, rx: SpecPatterns) -> list[str]:
             start = earlier.start()
     out.append(t[start:])
     return out
+
+
+def _pronoun_or_pair_clauses(t: str, mark: re.Match[str], rx: SpecPatterns) -> list[str]:
+    """One deal word, two deals: ", while the Army signed one with X" (the pronoun stands for a deal of that word)
+    and "signed between A and B, and between C and D" (the verb and word go with the second pair too)."""
+    again = rx.p.between_again.search(t, mark.end())
+    first = t.find(" between ", mark.start())
+    if again is not None and 0 <= first < again.start():
+        return [t[:again.start()], t[:first] + " between " + t[again.end():]]
+    br = rx.p.deal_pronoun_clause.search(t, mark.end())
+    if br is None:
+        return [t]
+    word = mark.group().split()[-1]
+    second = rx.p.deal_pronoun.sub(f"a {word}", t[br.end():], count=1)
+    return [t[:br.start()], second]
 
 
 def _lower_verb(t: str, at: int, rx: SpecPatterns) -> bool:
