@@ -3086,3 +3086,13 @@ def test_one_signed_by_another_subject_after_while_is_another_deal_of_the_kind_n
     # positive control: "one of" its parts is no second deal
     text = "The Norland Navy signed a contract with Vexa Systems, and the radar is one of its parts."
     assert len(extract_article(text, PUB)["agreements"]) == 1
+
+
+def test_sides_listed_respectively_pair_off_in_order():
+    text = "Vexa Systems and Orvik Labs signed contracts with the Norland Navy and the Norland Army respectively."
+    got = [a["parties"] for a in extract_article(text, PUB)["agreements"]]
+    assert got == [["Vexa Systems", "Norland Navy"], ["Orvik Labs", "Norland Army"]]
+    # positive control: without "respectively" both sign each
+    text = "Vexa Systems and Orvik Labs signed contracts with the Norland Navy and the Norland Army."
+    got = [a["parties"] for a in extract_article(text, PUB)["agreements"]]
+    assert got == [["Vexa Systems", "Orvik Labs", "Norland Navy"], ["Vexa Systems", "Orvik Labs", "Norland Army"]]

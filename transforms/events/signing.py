@@ -648,6 +648,9 @@ def _one_per_counterpart(t: str, typ: tuple[str, int], ag: Agreement, org_forms:
     # and another with B".
     if len(listed) < 2 or _counted(t, rx) not in (1, len(listed)) or (not own and _counted(t, rx) != len(listed)):
         return []
+    if len(own) == len(listed) and rx.p.respectively.search(t):
+        # "A and B signed contracts with C and D respectively": A with C, B with D.
+        return [replace(ag, parties=[o, c], signatories=[], evidence=list(ag.evidence)) for o, c in zip(own, listed)]
     return [replace(ag, parties=[*own, c], signatories=[], evidence=list(ag.evidence)) for c in listed]
 
 
