@@ -650,7 +650,8 @@ def _one_per_counterpart(t: str, typ: tuple[str, int], ag: Agreement, org_forms:
         return []
     if len(own) == len(listed) and rx.p.respectively.search(t):
         # "A and B signed contracts with C and D respectively": A with C, B with D.
-        return [replace(ag, parties=[o, c], signatories=[], evidence=list(ag.evidence)) for o, c in zip(own, listed)]
+        pairs = zip(own, listed, strict=True)
+        return [replace(ag, parties=[o, c], signatories=[], evidence=list(ag.evidence)) for o, c in pairs]
     return [replace(ag, parties=[*own, c], signatories=[], evidence=list(ag.evidence)) for c in listed]
 
 
