@@ -862,3 +862,9 @@ def test_plural_counterparts_take_the_roles_before_them_in_the_same_order():
     # positive control: one counterpart is the last role's
     got = people("Defence Minister Lena Holm met her Chilean counterpart Ivo Rask in Oslo.")
     assert got["Ivo Rask"].title == "Chilean Defence Minister"
+
+
+def test_malay_honorifics_are_no_part_of_the_name():
+    for honorific in ("Dato' Seri", "Datuk Seri", "Tan Sri", "Dato'"):
+        got = people(f"The delegation met {honorific} Karl Berg, Secretary-General of the Norland Ministry.")
+        assert list(got) == ["Karl Berg"], honorific
