@@ -868,3 +868,8 @@ def test_malay_honorifics_are_no_part_of_the_name():
     for honorific in ("Dato' Seri", "Datuk Seri", "Tan Sri", "Dato'"):
         got = people(f"The delegation met {honorific} Karl Berg, Secretary-General of the Norland Ministry.")
         assert list(got) == ["Karl Berg"], honorific
+
+
+def test_a_style_in_brackets_between_a_rank_and_the_name_is_skipped():
+    got = people("Lt Gen (Dr) Ola Dahl, Director General of the Norland Institute, attended.")
+    assert (got["Ola Dahl"].rank, got["Ola Dahl"].title) == ("Lt Gen", "Director General")

@@ -194,7 +194,8 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                     break
                 j += n
                 n_rank += n
-                while j < len(toks) and lex.p.retired_token.match(toks[j].text):
+                while j < len(toks) and (lex.p.retired_token.match(toks[j].text)
+                                         or lex.p.bracketed_style.match(toks[j].text)):
                     j += 1
             if n_rank and _first_name_not_rank(sent, toks, seg_start, i, j, lex, org_forms):
                 n_rank, j = 0, i  # "Defense Minister Gen Tanaka": a minister's "Gen" is his first name
