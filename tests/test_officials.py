@@ -873,3 +873,10 @@ def test_malay_honorifics_are_no_part_of_the_name():
 def test_a_style_in_brackets_between_a_rank_and_the_name_is_skipped():
     got = people("Lt Gen (Dr) Ola Dahl, Director General of the Norland Institute, attended.")
     assert (got["Ola Dahl"].rank, got["Ola Dahl"].title) == ("Lt Gen", "Director General")
+
+
+def test_a_title_after_the_name_keeps_the_country_it_is_accredited_to():
+    got = people("Ivo Rask, Ambassador of Chile to Norway, attended the reception.")
+    assert got["Ivo Rask"].title == "Ambassador of Chile to Norway"
+    # positive control: a country the sentence goes on to is no part of the title
+    assert people("Ivo Rask, Director, went to Norway.")["Ivo Rask"].title == "Director"

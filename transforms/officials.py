@@ -617,6 +617,10 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
                 if more and lex.is_title_word(more.group(1).capitalize()):
                     return sent[r.start:more.end()]
                 held_in = lex.p.title_in_tail.match(sent, r.end)  # "Flag Officer in Command", "Officer in Charge"
+                to = lex.p.place_after_title.match(sent, r.end) if held_in is None else None
+                place = next((e for e in runs if to and e.start == to.end()), None)
+                if place is not None and place.text(sent) in lex.knowledge.countries:
+                    return sent[r.start:place.end]  # "X, Ambassador of Chile to Norway,": the country accredited to
                 return sent[r.start:held_in.end()] if held_in else r.text(sent)
     low = lex.p.lower_title_after.match(sent[start:])
     words = low.group(1).split() if low else []
