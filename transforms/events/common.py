@@ -216,7 +216,17 @@ def lede_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None, hint
     return None
 
 
-def told_after(sentences: list[Sentence], own: list[str], others: list[str]) -> list[str]:
+def undated_event_date(k: Knowledge, doc: Doc, hint: int | None, own: list[str], dated: list[list[str]]
+                       ) -> DateMention | None:
+    """The date of an event undated in its own words (`own`: its evidence): the story's first date, else its
+    dateline's (the day it was filed); not a date of a later sentence that first tells another event dated in
+    its own words (`dated`: their evidence)."""
+    others = _told_after(doc.sentences, own, [ev[0] for ev in dated if ev and ev[0] not in own])
+    return (lede_date(k, doc.sentences, doc.published, hint, others)
+            or dateline_date(k, doc.sentences, doc.published, hint))
+
+
+def _told_after(sentences: list[Sentence], own: list[str], others: list[str]) -> list[str]:
     """The sentences among `others` that come after the first one telling `own` ("X and Y have signed an MoU.
     In January, X also signed ...": the later, dated sentence is another deal's; a dated sentence before it
     may be the one that dates it, "The ministry signed two contracts on Monday. The first ...")."""

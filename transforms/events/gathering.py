@@ -22,22 +22,20 @@ from transforms.events.common import (
     blanked,
     clause_end,
     date_of,
-    dateline_date,
     dedupe,
     drop_planned_part,
     event_dates,
     fuller_place,
     is_negated,
     leading_place,
-    lede_date,
     name_spans,
     named_only_within,
     place_in,
     places_seen,
     running_day,
     served_spans,
-    told_after,
     two_services,
+    undated_event_date,
 )
 from transforms.events.engine import SpecPatterns, best_type, kind, reader
 from transforms.knowledge import Knowledge
@@ -495,7 +493,8 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
         if mt.start is None and previous is not None and previous.start is not None:
             # "held three meetings on 12 February. He met A ... He met B": the story's running date.
             mt.start, mt.end, mt.precision = previous.start, previous.start, previous.precision
-        if mt.start is None and (lede := _lede(story, mt, dated)) is not None:
+        if mt.start is None and (lede := undated_event_date(rx.knowledge, doc, story.hint, mt.evidence,
+                                                            [m.evidence for m in dated if m is not mt])) is not None:
             mt.start, mt.end, mt.precision = lede.start, lede.end, lede.precision
         previous = mt
         # "held the dialogue virtually", "a telephone conversation": held nowhere, whatever the dateline says.
@@ -505,16 +504,6 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
         mt.location = mt.location or (None if remote or earlier else place)
         _span_from_duration(mt, rx)
     return found
-
-
-def _lede(story: _Story, mt: Meeting, dated: list[Meeting]) -> DateMention | None:
-    """A meeting undated by its own sentences takes the story's first date, else its dateline's; not a date
-    of a sentence that first tells another meeting, dated in its own words."""
-    rx, doc = story.rx, story.doc
-    others = [m.evidence[0] for m in dated if m is not mt and m.evidence and m.evidence[0] not in mt.evidence]
-    others = told_after(doc.sentences, mt.evidence, others)
-    return (lede_date(rx.knowledge, doc.sentences, doc.published, story.hint, others)
-            or dateline_date(rx.knowledge, doc.sentences, doc.published, story.hint))
 
 
 def _without_headline_summary(found: list[Meeting], lines: set[str], rx: SpecPatterns) -> list[Meeting]:

@@ -24,21 +24,19 @@ from transforms.events.common import (
     blanked,
     clause_end,
     date_of,
-    dateline_date,
     dedupe,
     drop_planned_part,
     event_dates,
     fuller_place,
     is_negated,
-    lede_date,
     name_spans,
     named_only_within,
     place_in,
     reported_on,
     running_day,
     served_spans,
-    told_after,
     two_services,
+    undated_event_date,
 )
 from transforms.events.engine import SpecPatterns, best_type, kind, reader
 from transforms.knowledge import Knowledge
@@ -717,16 +715,6 @@ def _without_own_divisions(parties: list[str], by_name: dict[str, Org]) -> list[
     return [p for p in parties if not (company(p) and any(p.startswith(q + " ") and company(q) for q in parties))]
 
 
-def _lede(story: _Story, ag: Agreement, dated: list[Agreement]) -> DateMention | None:
-    """An agreement undated in its own clause takes the story's first date, else its dateline's (the day it
-    was filed); not a date of a sentence that first tells another agreement, dated in its own words."""
-    rx, doc = story.rx, story.doc
-    others = [b.evidence[0] for b in dated if b is not ag and b.evidence and b.evidence[0] not in ag.evidence]
-    others = told_after(doc.sentences, ag.evidence, others)
-    return (lede_date(rx.knowledge, doc.sentences, doc.published, story.hint, others)
-            or dateline_date(rx.knowledge, doc.sentences, doc.published, story.hint))
-
-
 def _settle_agreements(story: _Story) -> list[Agreement]:
     """The story's agreements once every sentence is read."""
     found, orgs, fallback = story.found, story.doc.orgs, story.rx.special("fallback")
@@ -756,7 +744,8 @@ def _settle_agreements(story: _Story) -> list[Agreement]:
         running = running_day(story.rx.knowledge, story.doc.sentences, ag.evidence, story.doc.published, story.hint)
         if ag.date is None and running is not None:
             ag.date, ag.precision = running.start, running.precision  # "On Tuesday, they held talks. ... signed"
-        if ag.date is None and (lede := _lede(story, ag, dated)) is not None:
+        if ag.date is None and (lede := undated_event_date(story.rx.knowledge, story.doc, story.hint, ag.evidence,
+                                                           [b.evidence for b in dated if b is not ag])) is not None:
             ag.date, ag.precision = lede.start, lede.precision
     found = _summary_side_in_its_deals(found, story.rx)
     # An agreement word with no party, signatory or date is usually a passing mention, not an event.
