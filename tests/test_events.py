@@ -3096,3 +3096,14 @@ def test_sides_listed_respectively_pair_off_in_order():
     text = "Vexa Systems and Orvik Labs signed contracts with the Norland Navy and the Norland Army."
     got = [a["parties"] for a in extract_article(text, PUB)["agreements"]]
     assert got == [["Vexa Systems", "Orvik Labs", "Norland Navy"], ["Vexa Systems", "Orvik Labs", "Norland Army"]]
+
+
+def test_the_two_ministers_who_discussed_something_and_signed_are_its_signatories():
+    text = ("Norwegian Defence Minister Tore Sandvik held talks with Chilean Defence Minister Adriana Delpiano in "
+            "Oslo. The two ministers discussed naval cooperation and signed a letter of intent on submarine rescue.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["signatories"] == ["Tore Sandvik", "Adriana Delpiano"]
+    # positive control: two ministers who only witnessed a signing signed nothing
+    text = ("Norwegian Defence Minister Tore Sandvik held talks with Chilean Defence Minister Adriana Delpiano in "
+            "Oslo. The two ministers witnessed the signing of a letter of intent by Vexa Systems and Orvik Labs.")
+    assert all(not a["signatories"] for a in extract_article(text, PUB)["agreements"])
