@@ -3107,3 +3107,15 @@ def test_the_two_ministers_who_discussed_something_and_signed_are_its_signatorie
     text = ("Norwegian Defence Minister Tore Sandvik held talks with Chilean Defence Minister Adriana Delpiano in "
             "Oslo. The two ministers witnessed the signing of a letter of intent by Vexa Systems and Orvik Labs.")
     assert all(not a["signatories"] for a in extract_article(text, PUB)["agreements"])
+
+
+def test_ministers_of_named_countries_who_signed_for_no_body_signed_for_their_governments():
+    text = ("Norwegian Defence Minister Tore Sandvik held talks with Chilean Defence Minister Adriana Delpiano. "
+            "They signed a letter of intent on submarine rescue.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Government of Norway", "Government of Chile"}
+    # positive control: a minister signing for a body the text names adds no government
+    text = ("The Norwegian Ministry of Defence signed a letter of intent with Vexa Systems Ltd. It was signed by "
+            "Norwegian Defence Minister Tore Sandvik.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert "Government of Norway" not in ag["parties"]

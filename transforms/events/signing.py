@@ -40,7 +40,7 @@ from transforms.events.common import (
 )
 from transforms.events.engine import SpecPatterns, best_type, kind, reader
 from transforms.knowledge import Knowledge
-from transforms.names import inside_a_name, norm, opening_form
+from transforms.names import country_words, inside_a_name, norm, opening_form
 from transforms.organisations import Org
 from transforms.party_slots import TransferItem
 from transforms.patterns import Patterns
@@ -733,6 +733,7 @@ def _settle_agreements(story: _Story) -> list[Agreement]:
         if not ag.parties and pair and any(story.rx.p.bilateral_cue.search(e) for e in ag.evidence):
             # "Agreements to support each other's navies were signed": by the two countries the story is about.
             ag.parties = [government_name(c, story.rx) for c in pair]
+        add_new(ag.parties, _states_of_signing_ministers(story, ag, by_name))
         # "Government of India" gives way to the Indian body that acts for it (not a company), where one is
         # a party.
         bodies = {by_name[p].country for p in ag.parties
@@ -884,6 +885,24 @@ def _transferred(story: _Story, transfers: list[TransferItem]) -> list[Agreement
     return out
 
 
+
+
+def _states_of_signing_ministers(story: _Story, ag: Agreement, by_name: dict[str, Org]) -> list[str]:
+    """"Norwegian Defence Minister A held talks with Chilean Defence Minister B. They signed a letter of intent":
+    a minister of a named country who signed, for no body of the text, signed for that country's government
+    (unless a body of that country is already a party)."""
+    rx, k = story.rx, story.rx.knowledge
+    covered = {by_name[p].country for p in ag.parties if p in by_name and _acts_for_its_state(by_name[p])}
+    covered |= {_government_country(p) for p in ag.parties if p.startswith(GOVERNMENT)}
+    out = []
+    for person in (p for p in story.doc.officials if p.name in ag.signatories and not p.organisation):
+        words = (person.title or "").split()
+        n = country_words(words, k)
+        country = k.countries.get(k.patterns.possessive_end.sub("", " ".join(words[:n]))) if n else None
+        if country and country not in covered and rx.p.minister_title.search(" ".join(words[n:])):
+            out.append(government_name(country, rx))
+            covered.add(country)
+    return out
 
 
 def _two_ministers(t: str, doc: Doc, rx: SpecPatterns) -> list[str]:
