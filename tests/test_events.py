@@ -3119,3 +3119,13 @@ def test_ministers_of_named_countries_who_signed_for_no_body_signed_for_their_go
             "Norwegian Defence Minister Tore Sandvik.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert "Government of Norway" not in ag["parties"]
+
+
+def test_talks_on_the_sidelines_of_a_summit_take_none_of_the_summit_s_bodies():
+    for text in ("On the sidelines of the NATO summit in The Hague, Prime Minister Ola Dahl held bilateral talks "
+                 "with Orvik President Ivo Rask on Monday.",
+                 "Prime Minister Ola Dahl met Orvik President Ivo Rask on the sidelines of the NATO summit in The "
+                 "Hague on Monday."):
+        summit, talks = extract_article(text, PUB)["meetings"]
+        assert summit["participants"] == ["North Atlantic Treaty Organization"]
+        assert (talks["type"], talks["participants"]) == ("bilateral meeting", []), text

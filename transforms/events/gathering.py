@@ -258,7 +258,12 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
         # "A and B met on the sidelines of the Summit": the summit was held, and so was their meeting, which the
         # bodies named only in the summit's name took no part in.
         mt = replace(_meeting(story, t, met or own), name=None)
-        _not_in_occasion(mt, t, *_occasion_phrase(t, typ, rx), story)
+        a, e = _occasion_phrase(t, typ, rx)
+        _not_in_occasion(mt, t, a, e, story)
+        # Its evidence is the talks' clause, without the occasion's phrase: no learned decision takes the
+        # occasion's bodies for it.
+        talks = t[e:] if a == 0 else t[:a]
+        mt.evidence = [talks] if talks.strip(" ,.") else mt.evidence
         story.recent = _merge_meeting(story.found, mt, rx, False, story.recent)
     if not own_talks:
         _talks_at_the_occasion(story, t, typ, met, story.recent)
@@ -350,12 +355,18 @@ def _counterpart_pair(t: str, person_forms: dict[str, str], rx: SpecPatterns) ->
 
 
 def _talks_before_occasion(t: str, typ: tuple[str, int], rx: SpecPatterns) -> tuple[str, int] | None:
-    """"held talks with the ministers of A and B on the sidelines of the Dialogue": talks named before the
-    occasion's phrase are meetings of their own (the occasion was held too); their type, or None."""
+    """"held talks with the ministers of A and B on the sidelines of the Dialogue", "On the sidelines of the
+    Summit, he held bilateral meetings with ...": talks named outside the occasion's phrase are meetings of their
+    own (the occasion was held too); their type (and where the word is), or None."""
     leads = [m.start() for m in rx.p.occasion_lead.finditer(t, 0, typ[1])]
     if not leads:
         return None
-    return best_type(t[:leads[-1]], rx.trigger, rx.types, rx.p.trigger_as_modifier, rx.p.infinitive_before)
+    before = best_type(t[:leads[-1]], rx.trigger, rx.types, rx.p.trigger_as_modifier, rx.p.infinitive_before)
+    if before is not None or leads[-1] > 0:
+        return before
+    end = clause_end(t, typ[1])
+    after = best_type(t[end:], rx.trigger, rx.types, rx.p.trigger_as_modifier, rx.p.infinitive_before)
+    return (after[0], after[1] + end) if after is not None else None
 
 
 def _occasion_phrase(t: str, typ: tuple[str, int], rx: SpecPatterns) -> tuple[int, int]:
