@@ -62,6 +62,7 @@ class Meeting:
     counterparts: list[str] = field(default_factory=list)  # officials met, for telling bilateral meetings apart
     met_by: list[str] = field(default_factory=list)  # officials who met them ("X met Y": X), likewise
     earlier: bool = False  # "the two had last met in 2024": an occasion before the story's, kept apart
+    beside: bool = False  # talks held beside an occasion ("on the sidelines of the Summit"), told apart from it
     listed: bool = False  # one of the meetings a sentence lists ("held separate meetings with A, B and C")
     separate: bool = False  # "in a separate meeting later in the day": not the one just spoken of
     dated_by_its_words: bool = False  # "During the talks in Oslo on Tuesday, ...": the date is the meeting's own
@@ -264,6 +265,7 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
         # occasion's bodies for it.
         talks = t[e:] if a == 0 else t[:a]
         mt.evidence = [talks] if talks.strip(" ,.") else mt.evidence
+        mt.beside = True
         story.recent = _merge_meeting(story.found, mt, rx, False, story.recent)
     if not own_talks:
         _talks_at_the_occasion(story, t, typ, met, story.recent)
@@ -775,7 +777,7 @@ def _met_apart(prev: Meeting, mt: Meeting, rx: SpecPatterns) -> bool:
     talks with a named counterpart beside a named gathering of another type."""
     kinds, bilateral = {prev.type, mt.type}, rx.special("bilateral")
     if mt.type == bilateral != prev.type and not mt.name and _with_counterpart(mt, rx) and (
-            not prev.counterparts or any(rx.p.sidelines.search(e) for e in mt.evidence)):
+            not prev.counterparts or mt.beside or any(rx.p.sidelines.search(e) for e in mt.evidence)):
         return True  # "on the sidelines of the conference ... held talks with his counterpart X"
     if bilateral not in kinds or not kinds <= {bilateral, rx.special("fallback")}:
         return False
@@ -813,7 +815,7 @@ def _talks_of_a_dialogue(prev: Meeting, mt: Meeting, rx: SpecPatterns) -> bool:
         return False
     talks, held = (mt, prev) if mt.type == bilateral else (prev, mt)
     one_day = held.precision == "day" and held.start == held.end
-    return one_day and talks.start in (None, held.start) and any(
+    return one_day and talks.start in (None, held.start) and not talks.beside and any(
         (rx.p.counterpart_word.search(e) or rx.p.hosting_verb.search(e)) and not rx.p.sidelines.search(e)
         for e in talks.evidence)
 
