@@ -3129,3 +3129,11 @@ def test_talks_on_the_sidelines_of_a_summit_take_none_of_the_summit_s_bodies():
         summit, talks = extract_article(text, PUB)["meetings"]
         assert summit["participants"] == ["North Atlantic Treaty Organization"]
         assert (talks["type"], talks["participants"]) == ("bilateral meeting", []), text
+
+
+def test_bilateral_meetings_with_the_leaders_of_listed_countries_are_one_per_country():
+    text = "Prime Minister Ola Dahl held bilateral meetings with the leaders of Poland, Chile and Japan in Oslo."
+    assert len(extract_article(text, PUB)["meetings"]) == 3
+    # positive control: one meeting with the leaders together is one
+    text = "Prime Minister Ola Dahl held a meeting with the leaders of Poland, Chile and Japan in Oslo on Monday."
+    assert len(extract_article(text, PUB)["meetings"]) == 1
