@@ -39,6 +39,11 @@ L2_GRID = (1.0, 3.0, 10.0, 30.0, 100.0)
 # a fold, 0.01 of F1 is one or two decisions, which a fold apart can reverse (an event model that won
 # by 0.011 without fold 2 cost that fold 0.05 overall).
 MARGIN = 0.02
+# Decisions whose cross-validated gain did not hold end to end, left to the rules whatever the selection says
+# (the decision is scored on its own pairing of events with the gold, the warehouse by score.py's matching):
+# in stop 35 the meeting-event model, at 0.925 against the rules' 0.905, dropped 9 true meetings for 5 false
+# ones on dev (meetings F1 0.829 to 0.807, overall 0.875 to 0.872; cross-validated overall unchanged at 0.872).
+LEFT_TO_RULES = frozenset({"meeting.event"})
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "transforms" / "knowledge" / "models" / "decisions.json"
 
 
@@ -171,7 +176,8 @@ class Selection:
 
     @property
     def ships(self) -> bool:
-        return self.model_f1 >= self.rules_f1 + MARGIN and _mean(self.gains) >= _standard_error(self.gains)
+        return (self.key not in LEFT_TO_RULES and self.model_f1 >= self.rules_f1 + MARGIN
+                and _mean(self.gains) >= _standard_error(self.gains))
 
 
 def build_model(examples: list[Example], folds: dict[str, list[str]], features: Features, trained_on: str

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from parley.cli import main as parley
-from parley.train import BEFORE_DECISIONS, MARGIN, Selection
+from parley.train import BEFORE_DECISIONS, LEFT_TO_RULES, MARGIN, Selection
 from transforms.decision_model import MODEL_FILE, fit_logistic
 from transforms.document import Doc
 from transforms.event_features import event_features
@@ -225,3 +225,9 @@ def test_bodies_whose_officials_took_part_stay_candidates():
     rx = compile_spec(knowledge().event("meeting"), knowledge())
     found = {c.name for e in doc.events["meeting"] for c in candidates(doc, e, "participant", rx, [e])}
     assert {"Ministry of Defence", "Chilean Navy"} <= found and "Indian Army" not in found
+
+
+def test_a_decision_whose_gain_did_not_hold_end_to_end_is_left_to_the_rules():
+    key = next(iter(LEFT_TO_RULES))
+    assert not Selection(key, 1.0, 0.80, 0.90, (0.1, 0.1, 0.1, 0.1)).ships
+    assert Selection("some.other", 1.0, 0.80, 0.90, (0.1, 0.1, 0.1, 0.1)).ships  # positive control
