@@ -3137,3 +3137,12 @@ def test_bilateral_meetings_with_the_leaders_of_listed_countries_are_one_per_cou
     # positive control: one meeting with the leaders together is one
     text = "Prime Minister Ola Dahl held a meeting with the leaders of Poland, Chile and Japan in Oslo on Monday."
     assert len(extract_article(text, PUB)["meetings"]) == 1
+
+
+def test_deals_told_as_a_trend_over_years_or_a_habit_are_no_agreement():
+    for text in ("Vexa Systems and Orvik Labs have both signed large deals with foreign governments in recent years.",
+                 "Critics point to the Norland Procurement Agency, which awards most contracts within months."):
+        assert extract_article(text, PUB)["agreements"] == [], text
+    # positive control: a deal dated within a year stands
+    text = "Vexa Systems signed a large deal with the Norland Navy in March."
+    assert len(extract_article(text, PUB)["agreements"]) == 1
