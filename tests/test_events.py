@@ -3146,3 +3146,12 @@ def test_deals_told_as_a_trend_over_years_or_a_habit_are_no_agreement():
     # positive control: a deal dated within a year stands
     text = "Vexa Systems signed a large deal with the Norland Navy in March."
     assert len(extract_article(text, PUB)["agreements"]) == 1
+
+
+def test_meetings_told_as_a_habit_over_years_are_no_meeting_but_one_ranked_among_them_is():
+    text = "Defence Minister Ola Dahl and his Orvik counterpart Ivo Rask have met often over the past few years."
+    assert extract_article(text, PUB)["meetings"] == []
+    # positive control: "the first such talks in recent years" ranks one meeting, held
+    text = ("The talks, the first such talks in recent years, were held in Oslo between Defence Minister Ola Dahl and "
+            "his Orvik counterpart Ivo Rask.")
+    assert len(extract_article(text, PUB)["meetings"]) == 1

@@ -216,6 +216,15 @@ def lede_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None, hint
     return None
 
 
+def told_as_a_trend(t: str, rx: SpecPatterns) -> bool:
+    """"Both firms have signed deals in recent years", "the agency, which awards most contracts", "the two have met
+    often over the years": a trend or habit over a span of time, no one event; not where the span ranks one
+    ("the largest deal in recent years") or the text dates it."""
+    m = rx.p.generic_time.search(t)
+    return (m is not None and not rx.p.superlative_before.search(t, max(0, m.start() - 40), m.start())
+            and not find_dates(t[:m.start()] + t[m.end():], None, None, rx.knowledge))
+
+
 def undated_event_date(k: Knowledge, doc: Doc, hint: int | None, own: list[str], dated: list[list[str]]
                        ) -> DateMention | None:
     """The date of an event undated in its own words (`own`: its evidence): the story's first date, else its

@@ -34,6 +34,7 @@ from transforms.events.common import (
     places_seen,
     running_day,
     served_spans,
+    told_as_a_trend,
     two_services,
     undated_event_date,
 )
@@ -193,7 +194,8 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
     `followed`: the clause names a gathering another one followed, which was therefore held."""
     rx, t = story.rx, s.text
     # "The proposal was cleared at a meeting": what a meeting decided is its topic, which plans nothing of it.
-    negated = is_negated(rx.p.decided_topic.sub(" ", t), rx) or bool(rx.p.meeting_defined.search(t))
+    negated = (is_negated(rx.p.decided_topic.sub(" ", t), rx) or bool(rx.p.meeting_defined.search(t))
+               or told_as_a_trend(t, rx))
     if negated:
         # "held the dialogue in Paris, where the proposal was discussed": what was done there negates nothing.
         # "met in Oslo and declared they wanted to ...": the plan is the outcome's, not the meeting's.

@@ -35,6 +35,7 @@ from transforms.events.common import (
     reported_on,
     running_day,
     served_spans,
+    told_as_a_trend,
     two_services,
     undated_event_date,
 )
@@ -212,7 +213,7 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
         return  # "within 48 months of signing the contract": the terms of one already reported
     if typ[0] == rx.special("contract") and rx.p.order_not_contract.search(t) and not rx.p.contract_word.search(t):
         return
-    if rx.p.example_parties.search(t) or rx.p.generic_time.search(said):
+    if rx.p.example_parties.search(t) or told_as_a_trend(said, rx):
         return  # "orders with firms such as A, B and C", "signed deals in recent years": a trend, no one deal
     present = rx.p.presence.search(t)
     if present is not None and present.start() < typ[1]:
