@@ -3155,3 +3155,14 @@ def test_meetings_told_as_a_habit_over_years_are_no_meeting_but_one_ranked_among
     text = ("The talks, the first such talks in recent years, were held in Oslo between Defence Minister Ola Dahl and "
             "his Orvik counterpart Ivo Rask.")
     assert len(extract_article(text, PUB)["meetings"]) == 1
+
+
+def test_bodies_of_the_subject_s_first_predicate_are_no_parties_of_the_deal_joined_by_and():
+    text = ("Vexa Systems Ltd said its sonar won an award. The company has partnered with Orvik Labs and Tellura "
+            "Defence on several programmes and signed a framework agreement with the Norland Navy in 2021.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Vexa Systems Ltd", "Norland Navy"]
+    # positive control: bodies that are the subject of the verb sign
+    text = "Vexa Systems Ltd and Orvik Labs have signed a framework agreement with the Norland Navy."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Vexa Systems Ltd", "Orvik Labs", "Norland Navy"]

@@ -294,9 +294,15 @@ def _not_the_announcer(t: str, parties: list[str], org_forms: dict[str, str], rx
 
 def _from_own_subject(t: str, verb: re.Match[str], rx: SpecPatterns) -> str:
     """"The NDMA has ordered 24 radars, the Royal Danish Navy has signed a contract for sonar": the clause
-    before the verb's own subject is another's (blanked, so offsets stay)."""
+    before the verb's own subject is another's; "The firm has partnered with A and signed ...": the first
+    predicate is (blanked, so offsets stay)."""
     if not rx.p.finite_have.search(t, 0, verb.start()):
         return t  # most clauses have no finite "has" before the verb: nothing to cut
+    first = rx.p.first_predicate.search(t, 0, verb.start())
+    if first is not None:
+        # "The company has partnered with A and B on programmes and signed an agreement with C": A and B are
+        # the first predicate's; the subject signed with C.
+        return t[:first.start()] + " " * (first.end() - first.start()) + t[first.end():]
     leads = [m for m in rx.p.new_subject_clause.finditer(t, 0, verb.start())
              if rx.p.finite_have.search(t, 0, m.start())]
     if not leads:
