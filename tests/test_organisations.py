@@ -1207,3 +1207,11 @@ def test_an_office_for_a_list_of_subjects_is_one_body_whole():
     assert "Norland Office for Equipment, Information Technology and In-Service Support" in names(text)
     # positive control: a room named an office is no body
     assert names("The two leaders met in the Oval Office on Monday.") == {}
+
+
+def test_a_name_ending_in_its_head_then_and_a_branded_name_are_two_bodies():
+    rec = view("Orvik Labs and Tellura Defence signed a teaming agreement.", dt.date(2025, 1, 1))
+    assert [o["name"] for o in rec["organisations"]] == ["Orvik Labs", "Tellura Defence"]
+    # positive control: a subject list inside one name stays whole
+    assert "Norland Institute of Science and Technology" in names("The Norland Institute of Science and Technology "
+                                                                  "signed it.")

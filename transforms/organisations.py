@@ -342,6 +342,10 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
                           and not left[0].lower().endswith(tuple(k.words.sets["adjective_endings"]))
                           and len([w for w in right if w not in k.words.name_ending_legal_forms]) >= 2
                           and right[0] not in lexicon(k).vocab)
+        # "Orvik Labs and Tellura Defence": a whole name ending in its head, then a brand opening a name of its own.
+        body_and_branded = (ends_body and len(left_clean) >= 2 and len(right) >= 2 and right[0][:1].isupper()
+                            and right[0] not in lexicon(k).vocab and right[0] not in k.org_heads
+                            and right[0] not in k.words.connectors and not _opens_with_country(right, k))
         # "Planet Labs and Maxar": a whole name before its head, then a brand of one word of its own.
         body_and_brand = (ends_body and len(left_clean) >= 2 and len(right) == 1 and right[0][:1].isupper()
                           and right[0] not in lexicon(k).vocab and right[0] not in k.org_heads
@@ -357,7 +361,7 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
         place_and_body = bool(left_clean) and names_a_place(left_clean, k) and _orgish(right, k, idx)
         if (starts_body or ends_body) and _orgish(left, k, idx) and (_orgish(right, k, idx) or owned_next) \
                 or the_next or known_left or brand_and_body or body_and_brand or country_next or acronym_and_body \
-                or place_and_body \
+                or place_and_body or body_and_branded \
                 or _titled_person(right, k) and _orgish(left, k, idx):
             return [toks[:i], *_split_on_and(toks[i + 1:], k, idx)]
     return [toks]
