@@ -3166,3 +3166,13 @@ def test_bodies_of_the_subject_s_first_predicate_are_no_parties_of_the_deal_join
     text = "Vexa Systems Ltd and Orvik Labs have signed a framework agreement with the Norland Navy."
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["parties"] == ["Vexa Systems Ltd", "Orvik Labs", "Norland Navy"]
+
+
+def test_a_body_cast_as_a_subcontractor_is_no_party():
+    text = "The Norland Army signed a contract with Vexa Systems, with Orvik Labs as a subcontractor."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Norland Army", "Vexa Systems"]
+    # positive control: the prime contractor named the same way is a party
+    text = "The Norland Army signed a contract with Vexa Systems as the prime contractor."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Norland Army", "Vexa Systems"]

@@ -698,7 +698,7 @@ def _named_and_served(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatte
                  and p.purpose_between.search(t, deal.end(), a)
                  and not p.party_preposition_end.search(t, max(0, a - 40), a))
         return bool((a, e) in for_them or p.purpose.search(t[max(0, a - 40):a]) or p.venue.search(t[max(0, a - 8):a])
-                    or p.venture_named.search(t, max(0, a - 40), a) or owner)
+                    or p.venture_named.search(t, max(0, a - 40), a) or owner or p.cast_as_helper.match(t, e))
 
     # Served only where every mention of it is: "A, IAI and B signed an MoU to make IAI's drones" has IAI sign.
     here: dict[tuple[int, int], bool] = {}
