@@ -3176,3 +3176,9 @@ def test_a_body_cast_as_a_subcontractor_is_no_party():
     text = "The Norland Army signed a contract with Vexa Systems as the prime contractor."
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["parties"] == ["Norland Army", "Vexa Systems"]
+
+
+def test_a_licensing_deal_transfers_technology_and_a_moc_is_a_memorandum():
+    for word, kind_ in (("licensing deal", "technology transfer"), ("MoC", "MoU")):
+        (ag,) = extract_article(f"Vexa Systems signed a {word} with the Norland Army.", PUB)["agreements"]
+        assert ag["type"] == kind_, word
