@@ -880,3 +880,8 @@ def test_a_title_after_the_name_keeps_the_country_it_is_accredited_to():
     assert got["Ivo Rask"].title == "Ambassador of Chile to Norway"
     # positive control: a country the sentence goes on to is no part of the title
     assert people("Ivo Rask, Director, went to Norway.")["Ivo Rask"].title == "Director"
+
+
+def test_a_royal_style_before_a_name_is_no_part_of_it():
+    got = people("Saudi Defence Minister Prince Khalid bin Salman met the delegation.")
+    assert list(got) == ["Khalid bin Salman"]
