@@ -1,6 +1,7 @@
 import datetime as dt
 
-from transforms.dates import find_dates
+from tests.views import view
+from transforms.dates import find_dates, stated_publication_year
 
 PUB = dt.date(2025, 3, 26)  # a Wednesday
 
@@ -131,3 +132,17 @@ def test_at_the_end_or_beginning_of_a_month_is_that_month():
                                           "month"), phrase
     # positive control: a deadline "by the end of" a month dates nothing
     assert find_dates("to be delivered by the end of May", PUB) == []
+
+
+def test_a_published_line_anywhere_gives_the_year_an_undated_story_s_days_are_read_in():
+    text = "The two held their dialogue on 4 April, under a pact concluded in November 2024.\n\nPublished: June 2025"
+    assert stated_publication_year(text) == 2025
+    # positive control: a sentence that mentions publishing dates nothing
+    assert stated_publication_year("The report was published in June 2025 by the ministry.") is None
+
+
+def test_an_undated_story_reads_its_days_in_the_year_it_says_it_was_published():
+    text = ("Norway and Chile held their dialogue on 4 April in Oslo, under a partnership concluded in November 2024 "
+            "and widened in December 2024.\n\nPublished: June 2025")
+    (mt,) = view(text, None)["meetings"]
+    assert mt["start"] == "2025-04-04"

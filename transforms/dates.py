@@ -162,6 +162,20 @@ def year_hint(texts: list[str], k: Knowledge | None = None) -> int | None:
     return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
 
+def stated_publication_year(text: str, k: Knowledge | None = None) -> int | None:
+    """"Published: June 2025" on a short line anywhere (often the last): the year the story was published, which
+    dates its "4 April" better than the years its opening mentions of other events."""
+    k = k or knowledge()
+    for line in text.splitlines():
+        lead = k.patterns.publication_lead.match(line)
+        if lead is None or len(line) > DATE_LINE_CHARS or k.patterns.full_stop_end.search(line):
+            continue
+        found = [d for d in find_dates(line[lead.end():].title(), None, None, k) if d.explicit_year]
+        if found:
+            return found[0].start.year
+    return None
+
+
 DATE_LINES = 8  # the opening lines where a web article states when it was published
 DATE_LINE_CHARS = 100  # longer lines are sentences of the story, whose dates are events'
 

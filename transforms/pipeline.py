@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from transforms.dates import year_hint
+from transforms.dates import stated_publication_year, year_hint
 from transforms.decide import apply_decisions
 from transforms.document import Doc
 from transforms.domains import find_domains
@@ -58,7 +58,8 @@ def sentences(doc: Doc, k: Knowledge) -> None:
     """Sentences; a story is read as of the day it was filed (its dateline's), where it gives one."""
     doc.sentences = split_sentences(doc.text, k)
     doc.published = filing_date(k, doc.sentences, doc.published) or doc.published
-    doc.year_hint = year_hint([s.text for s in doc.sentences[:5]], k) if doc.published is None else None
+    doc.year_hint = (stated_publication_year(doc.text, k) or year_hint([s.text for s in doc.sentences[:5]], k)
+                     if doc.published is None else None)
 
 
 def runs(doc: Doc, k: Knowledge) -> None:
