@@ -26,3 +26,9 @@ def test_a_numbered_list_item_s_number_ends_no_sentence():
                                            "2. Letter of Intent between C and D.")]
     assert got == ["The documents were exchanged:", "1. Memorandum between A and B.",
                    "2. Letter of Intent between C and D."]
+
+
+def test_a_company_s_dotted_legal_form_ends_no_sentence():
+    for form in ("Pvt. Ltd.", "Pte. Ltd.", "Sdn. Bhd."):
+        text = f"Orvik Labs and Vexa Systems {form} entered into an MoU on Friday. It covers radars."
+        assert len(split_sentences(text)) == 2, form
