@@ -1215,3 +1215,8 @@ def test_a_name_ending_in_its_head_then_and_a_branded_name_are_two_bodies():
     # positive control: a subject list inside one name stays whole
     assert "Norland Institute of Science and Technology" in names("The Norland Institute of Science and Technology "
                                                                   "signed it.")
+
+
+def test_a_country_s_body_after_and_a_name_ending_in_a_country_is_a_body_of_its_own():
+    got = names("Our partnership with the Commonwealth of Chile and Chilean Defence Force is fundamental.")
+    assert "Chilean Defence Force" in got and not any(" and " in n for n in got)

@@ -350,9 +350,10 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
         body_and_brand = (ends_body and len(left_clean) >= 2 and len(right) == 1 and right[0][:1].isupper()
                           and right[0] not in lexicon(k).vocab and right[0] not in k.org_heads
                           and right[0] not in k.words.name_ending_legal_forms)
-        # "Heavy Industries Taxila and China North Industries Corporation": a country opens another body's name.
+        # "Heavy Industries Taxila and China North Industries Corporation", "the Commonwealth of Australia and
+        # Australian Defence Force": a country opens another body's name after a name that ends as one.
         country_next = (_opens_with_country(right, k) and _orgish(right, k, idx)
-                        and any(x in k.org_heads for x in left_clean))
+                        and (any(x in k.org_heads for x in left_clean) or ends_body))
         # "Turkey's ASFAT and Pakistan Navy": an acronym alone before "and" and a body is a body of its own.
         own = left_clean[country_possessive_words(left_clean, k):]
         acronym_and_body = (len(own) == 1 and own[0].isalpha() and own[0].isupper() and 2 <= len(own[0]) <= 6
