@@ -1220,3 +1220,8 @@ def test_a_name_ending_in_its_head_then_and_a_branded_name_are_two_bodies():
 def test_a_country_s_body_after_and_a_name_ending_in_a_country_is_a_body_of_its_own():
     got = names("Our partnership with the Commonwealth of Chile and Chilean Defence Force is fundamental.")
     assert "Chilean Defence Force" in got and not any(" and " in n for n in got)
+
+
+def test_a_ministry_named_by_a_leading_word_is_a_body_but_the_word_before_another_name_is_not():
+    assert list(names("The Personnel Ministry issued the order on Monday.")) == ["Personnel Ministry"]
+    assert list(names("Personnel of the Norland Navy took part.")) == ["Norland Navy"]  # positive control

@@ -170,7 +170,8 @@ def _clean_words(words: list[str], k: Knowledge) -> list[str]:
     while words and (words[0] in connectors or words[0] in k.words.capital_articles
                      or (p.ordinal_word.fullmatch(words[0]) and not numbered)
                      or words[0].endswith(tuple(k.words.descriptor_endings))
-                     or words[0] in k.leading_words or " ".join(words[:2]) in k.leading_words):
+                     or (words[0] in k.leading_words and not _names_a_portfolio(words, k))
+                     or " ".join(words[:2]) in k.leading_words):
         words = words[2:] if " ".join(words[:2]) in k.leading_words else words[1:]
     # "the Norland Navy on 3rd March": a day of the month after a name is the date's, not the name's.
     while words and (words[-1] in connectors or (words[-1].startswith("(")
@@ -194,6 +195,11 @@ def _clean_words(words: list[str], k: Knowledge) -> list[str]:
             return _clean_phrase(words[n:], k)
         return [*words[:n], *_without_possessives(words[n:], k)]
     return _without_possessives(words, k)
+
+
+def _names_a_portfolio(words: list[str], k: Knowledge) -> bool:
+    """"Personnel Ministry": a leading word ("Personnel of the X") that is what the ministry after it is for."""
+    return len(words) == 2 and words[0].lower() in k.words.ministry_subjects and words[1] in k.org_heads
 
 
 def _without_possessives(words: list[str], k: Knowledge) -> list[str]:
