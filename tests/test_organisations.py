@@ -1225,3 +1225,8 @@ def test_a_country_s_body_after_and_a_name_ending_in_a_country_is_a_body_of_its_
 def test_a_ministry_named_by_a_leading_word_is_a_body_but_the_word_before_another_name_is_not():
     assert list(names("The Personnel Ministry issued the order on Monday.")) == ["Personnel Ministry"]
     assert list(names("Personnel of the Norland Navy took part.")) == ["Norland Navy"]  # positive control
+
+
+def test_services_in_the_plural_alone_are_no_body():
+    assert names("It has earned the respect of foreign Air Forces who want to cooperate.") == {}
+    assert "Norland Air Force" in names("The Norland Air Force trained with them.")  # positive control

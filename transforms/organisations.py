@@ -246,7 +246,10 @@ def _org_phrase(phrase: tuple[str, ...], k: Knowledge) -> bool:
     # "Army Commanders", "Service Chiefs": people holding a role, not a body.
     if title_pos and title_pos[-1] == len(words) - 1 and words[-1] not in k.org_heads:
         return False
-    # A lone head word ("Ministry", "Department") is a reference, not a name.
+    # A lone head word ("Ministry", "Department") is a reference, not a name; so are services in the plural
+    # ("foreign Air Forces").
+    if text.lower() in k.words.map("service_plurals"):
+        return False
     content = [w for w in words if w not in k.words.connectors]
     if len(content) == 1 and content[0] in k.org_heads:
         return False
