@@ -3182,3 +3182,12 @@ def test_a_licensing_deal_transfers_technology_and_a_moc_is_a_memorandum():
     for word, kind_ in (("licensing deal", "technology transfer"), ("MoC", "MoU")):
         (ag,) = extract_article(f"Vexa Systems signed a {word} with the Norland Army.", PUB)["agreements"]
         assert ag["type"] == kind_, word
+
+
+def test_a_meeting_between_two_bodies_is_bilateral_but_among_three_is_not():
+    text = "The meeting between the Chilean Navy and the Norwegian Navy was held in Oslo on Monday."
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["type"] == "bilateral meeting"
+    text = "The meeting between the Chilean Navy, the Peruvian Navy and the Norwegian Navy was held in Oslo on Monday."
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["type"] == "other"

@@ -46,6 +46,7 @@ from transforms.record import EventRecord, RoleFiller
 from transforms.sentences import Sentence, headline_lines
 
 MAX_SPAN = dt.timedelta(days=31)  # the longest a meeting told as "from one day to another" lasts; a story's own time
+BETWEEN_REACH = 40  # characters from a meeting's word to the "between" naming its two sides
 TITLED_OBJECT_REACH = 120  # characters from "received" to the name after "the Chief of the Air Staff of the ..."
 
 
@@ -213,8 +214,10 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
         typ = met  # "held a meeting with the delegation from X": a bilateral meeting
     elif typ is not None and typ[0] == rx.special("council") and met is not None and typ[1] < met[1]:
         typ = host = met  # "The Vexa Defence Council hosted a delegation from X": met a guest, sat as no council
-    elif typ is not None and typ[0] == rx.special("fallback") and _counterpart_pair(t, story.person_forms, rx):
-        typ = (rx.special("bilateral") or typ[0], typ[1])  # "A and his counterpart B ... at their meeting"
+    elif typ is not None and typ[0] == rx.special("fallback") and (
+            _counterpart_pair(t, story.person_forms, rx) or _between_two_bodies(t, typ[1], story.org_forms, rx)):
+        # "A and his counterpart B ... at their meeting", "The meeting between the A Navy and the B Navy"
+        typ = (rx.special("bilateral") or typ[0], typ[1])
     # "At the 3rd Joint Commission, the two sides signed ...": the occasion of what was done was held.
     occasion = typ is not None and rx.p.meeting_occasion.match(t[:typ[1]]) is not None
     reported = typ is not None and (occasion or followed or _held_verb(t, rx))
@@ -349,6 +352,16 @@ def _one_per_counterpart(story: _Story, s: Sentence, t: str, mt: Meeting) -> Non
         story.found.append(Meeting(type=mt.type, start=mt.start, end=mt.end, precision=mt.precision,
                                    location=mt.location, evidence=[t], counterparts=people[n:n + 1], listed=True))
     mt.listed = mt.listed or count > 1
+
+
+def _between_two_bodies(t: str, word_at: int, org_forms: dict[str, str], rx: SpecPatterns) -> bool:
+    """"The meeting between the Chilean Navy and the Norwegian Navy": the meeting word, then "between" two bodies
+    the story names (and no third)."""
+    m = rx.p.between_pair.search(t, word_at)
+    if m is None or m.start() - word_at > BETWEEN_REACH:
+        return False
+    sides = {c for a, _, c in name_spans(t, org_forms) if m.start() <= a < m.end()}
+    return len(sides) == 2
 
 
 def _counterpart_pair(t: str, person_forms: dict[str, str], rx: SpecPatterns) -> bool:
