@@ -885,3 +885,13 @@ def test_a_title_after_the_name_keeps_the_country_it_is_accredited_to():
 def test_a_royal_style_before_a_name_is_no_part_of_it():
     got = people("Saudi Defence Minister Prince Khalid bin Salman met the delegation.")
     assert list(got) == ["Khalid bin Salman"]
+
+
+def test_the_company_s_officer_belongs_to_the_one_body_the_sentence_before_names():
+    text = ('"We are proud of it," said Ola Dahl, managing director of Vexa Systems. Ivo Rask, the company’s head of '
+            'sales, added that more orders were expected.')
+    assert people(text)["Ivo Rask"].organisation == "Vexa Systems"
+    # positive control: with two bodies named before, "the company" is neither
+    text = ('"We are proud," said Ola Dahl, CEO of Vexa Systems, and Karl Berg, CEO of Orvik Labs. Ivo Rask, the '
+            'company’s head of sales, added more.')
+    assert people(text)["Ivo Rask"].organisation is None

@@ -757,7 +757,11 @@ def _owner_of_its(title: str, s: Sentence, sentences: list[Sentence], name_at: i
         body = opening_form(lex.p.leading_article.sub("", prior.text), org_forms) if prior is not None else None
         if body:
             return f"{body} {title}"
-    return title
+    # '"We are proud," said X, director of Vexa Systems. Y, the company's head of sales, added ...': the one body
+    # the sentence before names, wherever it names it.
+    prior = sentences[s.index - 1] if s.index > 0 else None
+    named = {m[2] for m in names_matcher(frozenset(org_forms)).finditer(prior.text)} if prior and org_forms else set()
+    return f"{named.pop()} {title}" if len(named) == 1 else title
 
 
 
