@@ -895,3 +895,9 @@ def test_the_company_s_officer_belongs_to_the_one_body_the_sentence_before_names
     text = ('"We are proud," said Ola Dahl, CEO of Vexa Systems, and Karl Berg, CEO of Orvik Labs. Ivo Rask, the '
             'company’s head of sales, added more.')
     assert people(text)["Ivo Rask"].organisation is None
+
+
+def test_a_style_that_completes_a_title_is_the_title():
+    got = people("Saudi Crown Prince Karl Berg met Norwegian Prime Minister Ola Dahl in Riyadh.")
+    assert got["Karl Berg"].title == "Saudi Crown Prince"
+    assert got["Ola Dahl"].title == "Norwegian Prime Minister"  # positive control

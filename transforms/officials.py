@@ -211,6 +211,9 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                     styled = i > seg_start and toks[i - 1].text in lex.knowledge.words.definite_articles
                     if _has_title([t.text for t in toks[seg_start:i]], lex) and not styled:
                         title = sent[toks[seg_start].start:toks[i - 1].end]
+                    elif i > seg_start and " ".join(t.text for t in toks[i - 1:i + n_rank]) in lex.knowledge.titles:
+                        # "Saudi Crown Prince X": the style completes a title ("Crown Prince"), which it ends.
+                        title = sent[toks[seg_start].start:toks[i + n_rank - 1].end]
                     found.append(_Found(sent[toks[j].start:toks[j + n_name - 1].end], rank, title,
                                         toks[i].start, toks[j + n_name - 1].end,
                                         prefix_start=toks[seg_start].start if seg_start < i else None))
@@ -821,7 +824,8 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
                 continue  # "Sri Lanka's Navy": a country, not a person honoured as "Sri"
             title = _clean_title(f.title, lex) if f.title else None
             if title and not _has_title([w.capitalize() if w.islower() else w
-                                         for w in lex.p.title_word.findall(title)], lex):
+                                         for w in lex.p.title_word.findall(title)], lex) and not any(
+                    title.endswith(t) for t in k.titles if " " in t):  # "Saudi Crown Prince": a title of words
                 title = None
             rank_kind = lex.honorifics.get((f.rank or "").lower().replace(".", "").split(" ")[-1], "") if f.rank \
                 else ""
