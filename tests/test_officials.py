@@ -901,3 +901,4 @@ def test_a_style_that_completes_a_title_is_the_title():
     got = people("Saudi Crown Prince Karl Berg met Norwegian Prime Minister Ola Dahl in Riyadh.")
     assert got["Karl Berg"].title == "Saudi Crown Prince"
     assert got["Ola Dahl"].title == "Norwegian Prime Minister"  # positive control
+    assert people("Crown Prince Karl Berg met the delegation.")["Karl Berg"].title == "Crown Prince"

@@ -258,8 +258,10 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
             if i == 0 or after_and or (i == lead and not any(_rank_at(toks, m, lex) for m in range(i, len(toks)))):
                 n_name = _name_at(toks, i, lex, org_forms)
                 end = i + n_name
-                if n_name >= 2 and (end == len(toks) or toks[end].text in lex.words.connectors
-                                    or toks[end].text in DAYS | MONTHS):
+                # "Crown Prince Karl Berg": a style inside opens the name; the words before it are no name.
+                styled_inside = any(_rank_at(toks, m, lex) for m in range(i + 1, end))
+                if n_name >= 2 and not styled_inside and (end == len(toks) or toks[end].text in lex.words.connectors
+                                                          or toks[end].text in DAYS | MONTHS):
                     first_tok, end_tok = toks[i], toks[end - 1]
                     bare.append(_Found(sent[first_tok.start:end_tok.end], None, None, first_tok.start, end_tok.end))
                     if end < len(toks) and toks[end].text in lex.words.coordinators:
