@@ -162,22 +162,29 @@ def year_hint(texts: list[str], k: Knowledge | None = None) -> int | None:
     return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
 
+DATE_LINES = 8  # the opening lines where a web article states when it was published
+DATE_LINE_CHARS = 100  # longer lines are sentences of the story, whose dates are events'
+
+
+def _date_line_dates(line: str, lead: re.Pattern[str], k: Knowledge) -> list[DateMention] | None:
+    """The dates a short line of its own gives after its lead ("Published:"), or None where the line is a sentence
+    of the story (long, or ending with a full stop) or has no such lead. Month names in capitals ("04 DEC 2023")
+    are read as the date patterns expect them."""
+    m = lead.match(line)
+    if m is None or len(line) > DATE_LINE_CHARS or k.patterns.full_stop_end.search(line):
+        return None
+    return find_dates(line[m.end():m.end() + 40].title(), None, None, k)
+
+
 def stated_publication_year(text: str, k: Knowledge | None = None) -> int | None:
     """"Published: June 2025" on a short line anywhere (often the last): the year the story was published, which
     dates its "4 April" better than the years its opening mentions of other events."""
     k = k or knowledge()
     for line in text.splitlines():
-        lead = k.patterns.publication_lead.match(line)
-        if lead is None or len(line) > DATE_LINE_CHARS or k.patterns.full_stop_end.search(line):
-            continue
-        found = [d for d in find_dates(line[lead.end():].title(), None, None, k) if d.explicit_year]
+        found = [d for d in _date_line_dates(line, k.patterns.publication_lead, k) or [] if d.explicit_year]
         if found:
             return found[0].start.year
     return None
-
-
-DATE_LINES = 8  # the opening lines where a web article states when it was published
-DATE_LINE_CHARS = 100  # longer lines are sentences of the story, whose dates are events'
 
 
 def stated_publication_date(text: str, k: Knowledge | None = None) -> dt.date | None:
@@ -185,14 +192,8 @@ def stated_publication_date(text: str, k: Knowledge | None = None) -> dt.date | 
     the day an article copied from the web says it was published, on a short line of its own among its first
     lines (not a sentence of the story, which ends with a full stop), with the year given."""
     k = k or knowledge()
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:DATE_LINES]
-    for line in lines:
-        if len(line) > DATE_LINE_CHARS or k.patterns.full_stop_end.search(line):
-            continue
-        lead = k.patterns.stated_date_lead.match(line)
-        at = lead.end() if lead else 0
-        # "04 DEC 2023": month names in capitals read as the date patterns expect them.
-        found = find_dates(line[at:at + 40].title(), None, None, k)
+    for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:DATE_LINES]:
+        found = _date_line_dates(line, k.patterns.stated_date_lead, k)
         if found and found[0].span[0] == 0 and found[0].precision == "day":
             return found[0].start
     return None
