@@ -285,6 +285,13 @@ def test_taking_over_as_and_a_who_clause_appointment_give_their_titles_after_a_r
         "General Officer Commanding-in-Chief of the Northern Command", "Northern Command")
 
 
+def test_an_officer_of_a_three_word_rank_taking_over_a_post_gets_the_post_and_its_body():
+    got = people("Air Vice Marshal Ola Dahl has taken over as Director General of the Vexlar Space Agency, the "
+                 "ministry said.")
+    assert (got["Ola Dahl"].title, got["Ola Dahl"].organisation) == ("Director General", "Vexlar Space Agency")
+    assert people("On Monday Ola Dahl took over as chairman of Vexlar Systems.")["Ola Dahl"].title == "chairman"
+
+
 def test_hyphenated_ranks_are_ranks():
     got = people("Air Vice-Marshal Karl Berg and Lieutenant-General Ole Lind met Vice-Admiral Ana Lunde.")
     assert {p.rank for p in got.values()} == {"Air Vice-Marshal", "Lieutenant-General", "Vice-Admiral"}

@@ -360,6 +360,8 @@ def _appointed(sent: str, lex: Lexicon, found: list[_Found], org_forms: set[str]
         while len(words) > 2 and (n := next((n for n in range(min(lex.max_rank_tokens, len(words) - 2), 0, -1)
                                              if lex.rank_kind(" ".join(words[:n]))), 0)):
             words = words[n:]
+        while len(words) > 2 and not lex.is_name_token(words[0]):
+            words = words[1:]  # "On Monday Ola Dahl took over": words before the name are no name
         if len(words) == 2 and lex.rank_kind(words[0].rstrip(".")):
             words = words[1:]  # "Mr. Rao, 58, took over as chairman": the surname, the same person as "Arun Rao"
         cut = next((i for i in range(2, len(words)) if lex.is_title_word(words[i])), len(words))
@@ -372,7 +374,8 @@ def _appointed(sent: str, lex: Lexicon, found: list[_Found], org_forms: set[str]
         same = next((f for f in found if f.name == name), None)
         if same is None:
             found.append(_Found(name, None, title, m.start(1), m.start(1) + len(name)))
-        elif same.title is None:
+        elif same.title is None or lex.rank_kind(same.title) == "rank":
+            # "Air Vice Marshal Ola Dahl has taken over as Director General": the post, not the rank, is the role
             same.title = title
 
 
