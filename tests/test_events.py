@@ -1460,6 +1460,20 @@ def test_the_date_right_after_the_signing_verb_is_the_agreements_own():
     assert (ag["date"], ag["precision"]) == ("2024-01-01", "year")
 
 
+def test_the_day_a_later_sentence_gives_the_award_replaces_the_day_of_the_announcement():
+    text = ("Vexlar Systems today announced that it has been awarded a contract by the Orvik Materiel Agency to "
+            "upgrade radars.\n\nThe contract, awarded on January 10, covers engineering work over five years.")
+    (ag,) = extract_article(text, dt.date(2025, 1, 14))["agreements"]
+    assert ag["date"] == "2025-01-10"
+
+
+def test_those_a_teaming_deal_offers_or_markets_its_products_to_are_served_not_parties():
+    for purpose in ("to jointly offer drones to NATO customers", "to market the radar to the Indian Army"):
+        text = f"Vexlar Dynamics signed a teaming agreement with Orvik Aerospace GmbH {purpose}."
+        (ag,) = extract_article(text, PUB)["agreements"]
+        assert ag["parties"] == ["Vexlar Dynamics", "Orvik Aerospace GmbH"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

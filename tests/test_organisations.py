@@ -1230,3 +1230,26 @@ def test_a_ministry_named_by_a_leading_word_is_a_body_but_the_word_before_anothe
 def test_services_in_the_plural_alone_are_no_body():
     assert names("It has earned the respect of foreign Air Forces who want to cooperate.") == {}
     assert "Norland Air Force" in names("The Norland Air Force trained with them.")  # positive control
+
+
+def test_a_title_case_headline_names_only_bodies_the_registry_or_the_story_knows():
+    got = names("Orvane Wins Contract From Indian Navy to Supply Sonar Buoys\n\n"
+                "Orvane Ltd has won a contract from the Navy to supply sonar buoys.")
+    assert "Indian Navy" in got and "Orvane Ltd" in got
+    assert not any("Contract" in n for n in got)
+    got = names("Vexlar Signs Pact With Korvane Systems For Training\n\nThe deal with Korvane Systems was signed.")
+    assert "Korvane Systems" in got
+
+
+def test_title_case_headings_are_the_opening_lines_written_in_title_case_only():
+    from transforms.sentences import title_case_headings
+    text = ("Vexlar Wins Navy Contract for Radars\nBy Staff\n\nVexlar won a contract, it said.\n"
+            "A Later Line In Title Case")
+    assert [text[a:b] for a, b in title_case_headings(text, K)] == ["Vexlar Wins Navy Contract for Radars"]
+    assert title_case_headings("Vexlar wins navy contract for radars\n\nText.", K) == []
+
+
+def test_a_countrys_known_ministry_ends_before_for_the_and_what_it_orders():
+    got = names("Vexlar has received an order from the Latvian Ministry of Defence for the Korvex M4 weapon system.")
+    assert "Latvian Ministry of Defence" in got
+    assert not any("Korvex" in n for n in got)

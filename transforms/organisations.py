@@ -37,7 +37,7 @@ from transforms.party_slots import (
     transfer_lists,
 )
 from transforms.phrases import PhraseMatcher, names_matcher
-from transforms.sentences import Sentence
+from transforms.sentences import Sentence, title_case_headings
 from transforms.vocab import DAYS, MONTHS, Lexicon, lexicon
 
 
@@ -436,8 +436,9 @@ def _split_before_served(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[l
             left, right = _clean_phrase(words[:i], k), words[i + 2:]
             if len(left) >= 2 and words[i - 1] in k.org_heads and _orgish(right, k, idx):
                 return [toks[:i], toks[i + 2:]]
-            if norm(" ".join(left)) in idx.by_form and not _orgish(right, k, idx):
-                return [toks[:i]]  # "the Ministry of Defence for the Vexa radars": a known body, then its purchase
+            # "the (Latvian) Ministry of Defence for the Vexa radars": a known body, then its purchase
+            if norm(" ".join(left[country_words(left, k):])) in idx.by_form and not _orgish(right, k, idx):
+                return [toks[:i]]
     return [toks]
 
 
@@ -923,6 +924,9 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     candidates = [c for run in runs for c in candidate_phrases(run, k)]
     phrases = [_clean_phrase([t.text for t in c], k) for c in candidates]
     is_org = [_is_org_phrase(p, k) and not _for_known_body(p, idx, k) for p in phrases]
+    heads = title_case_headings(text, k)
+    is_org = [ok and not _only_in_a_title_case_heading(text, heads, c, p, idx)
+              for c, p, ok in zip(candidates, phrases, is_org, strict=True)]
     longer = [(c[0].start, c[-1].end) for c, p, ok in zip(candidates, phrases, is_org, strict=True)
               if ok and norm(" ".join(p)) not in idx.by_form]
     registry_spans: list[tuple[int, int]] = []  # where registry names stand: no shorter candidate cuts into one
@@ -1057,6 +1061,16 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     orgs = [o for o in b.orgs if o.mentions > 0 and not _only_as_modifier(text, o, k)]
     orgs.sort(key=lambda o: o.first)
     return orgs
+
+
+def _only_in_a_title_case_heading(text: str, heads: list[tuple[int, int]], cand: list[Tok], phrase: list[str],
+                                  idx: OrgIndex) -> bool:
+    """'Vexlar Wins Navy Contract for Radars': in a headline written in title case a run of capitals is no
+    body's name unless the registry knows it or the story writes it again."""
+    if not heads or not any(a <= cand[0].start < b for a, b in heads):
+        return False
+    name = " ".join(phrase)
+    return norm(name) not in idx.by_form and name not in text[heads[-1][1]:]
 
 
 def _owning_body(cand: list[Tok], k: Knowledge) -> str | None:

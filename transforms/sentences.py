@@ -71,3 +71,26 @@ def headline_lines(p: Patterns, sentences: list[Sentence]) -> set[int]:
             break
         out.add(s.index)
     return out
+
+
+# A headline is among the first lines of a story; no later line is read as one.
+HEADING_LINES = 3
+
+
+def title_case_headings(text: str, k: Knowledge) -> list[tuple[int, int]]:
+    """The spans of the opening lines written in title case ("Vexlar Wins Navy Contract for Radars"): there
+    every word is capitalised, so a capital marks no name, and a run of them is no body's name."""
+    out: list[tuple[int, int]] = []
+    at, seen, small = 0, 0, k.words.title_case_small_words
+    for line in text.split("\n", HEADING_LINES * 4)[:HEADING_LINES * 4]:
+        start, at = at, at + len(line) + 1
+        words = [w for w in line.split() if any(c.isalpha() for c in w)]
+        if not words:
+            continue
+        seen += 1
+        if seen > HEADING_LINES or line.rstrip().endswith("."):
+            break
+        if len(words) >= 4 and all(w[:1].isupper() or not w[:1].isalpha() or w in small for w in words) \
+                and sum(w[:1].isupper() for w in words) >= 3:
+            out.append((start, start + len(line)))
+    return out

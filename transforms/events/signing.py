@@ -66,6 +66,7 @@ class Agreement:
     evidence: list[str] = field(default_factory=list)
     headline_only: bool = False  # named so far only in the headline
     before_story: bool = False  # "had earlier won a contract": concluded on a day before the story's own
+    own_date: bool = False  # the date stands by the concluding verb ("awarded on 10 January"), not the report's
 
 
 
@@ -475,7 +476,8 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     # the clause ("Last month, X had signed ...", "X had signed a similar contract in 2021").
     its_own = [d for d in dates if rx.p.opening_date_lead.match(t[:d.span[0]])
                or (verb is not None and d.span[0] > verb.start())]
-    when = _own_date(t, typ, verb, dates, rx) or date_of(its_own if before_story else dates)
+    own = _own_date(t, typ, verb, dates, rx)
+    when = own or date_of(its_own if before_story else dates)
     # "... at a facility in Kanpur, under an agreement the two signed in 2024": the place is the facility's.
     referred = rx.p.under_a_deal.search(t, max(0, typ[1] - 40), typ[1])
     place = place_in(t[typ[1]:] if referred else t[verb.start():] if before_story and verb is not None else t, rx)
@@ -483,6 +485,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         type=typ[0], parties=dedupe(parties), signatories=signatories,
         date=when.start if when else None, precision=when.precision if when else None,
         location=place, evidence=[said], headline_only=s.index in story.headline, before_story=before_story,
+        own_date=own is not None,
     )
 
 
@@ -559,8 +562,10 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
         for a in told_together:
             add_new(a.signatories, ag.signatories)
             a.location = fuller_place(a.location, ag.location)
-            if a.date is None:
-                a.date, a.precision = ag.date, ag.precision
+            if a.date is None or (ag.own_date and not a.own_date and ag.date is not None):
+                # "X today announced it has been awarded a contract ... The contract, awarded on 10 January,
+                # ...": the day told by the verb is the deal's, not the day of the announcement
+                a.date, a.precision, a.own_date = ag.date, ag.precision, ag.own_date
         add_new(found[-1].evidence, [said])
         return
     listed = _listed_after_with(t, typ, ag, story.org_forms, rx) if anaphoric and len(story.slots) >= 2 else []
