@@ -259,6 +259,13 @@ def test_the_two_sides_signing_after_two_bodies_met_are_those_bodies():
     assert sorted(ag["parties"]) == ["Norland Coast Guard", "Vexian Coast Guard"]
 
 
+def test_the_two_sides_are_the_bodies_after_an_undated_dateline_even_with_their_short_forms():
+    text = ("OSLO: The Norland Coast Guard (NCG) and the Vexian Coast Guard (VCG) held their second dialogue in "
+            "Oslo on Tuesday.\n\nThe two sides also signed a memorandum of cooperation on maritime safety.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert sorted(ag["parties"]) == ["Norland Coast Guard", "Vexian Coast Guard"]
+
+
 def test_the_two_sides_signing_names_the_two_governments():
     text = ("India and Chile held talks in Delhi on Monday. Chile is a close partner of India. "
             "The two sides also signed two MoUs on cooperation in health and culture.")

@@ -820,14 +820,25 @@ def _bodies_paired_before(story: _Story, s: Sentence, reach: int = 3) -> list[st
     """The two bodies that open one of the sentences just before, joined by "and" ("The Norland Coast Guard and
     the Vexian Coast Guard held their meeting ..."): who "the two sides" are."""
     for prior in reversed(story.doc.sentences[max(0, s.index - reach):s.index]):
-        spans = name_spans(prior.text, story.org_forms)
-        dateline = story.rx.p.dateline.match(prior.text)
+        spans = _with_short_forms(prior.text, name_spans(prior.text, story.org_forms))
+        dateline = story.rx.p.dateline.match(prior.text) or story.rx.p.undated_dateline.match(prior.text)
         opening = prior.text[dateline.end() if dateline else 0:spans[0][0]] if spans else ""
         if (len(spans) >= 2 and not story.rx.p.leading_article.sub("", opening.lstrip()).strip()
                 and story.rx.p.pair_joint.fullmatch(prior.text, spans[0][1], spans[1][0])
                 and spans[0][2] != spans[1][2]):
             return [spans[0][2], spans[1][2]]
     return []
+
+
+def _with_short_forms(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"The Norland Coast Guard (NCG) and ...": a name and its short form in brackets after it, as one span."""
+    out: list[tuple[int, int, str]] = []
+    for a, e, name in spans:
+        if out and out[-1][2] == name and text[out[-1][1]:a].strip() == "(":
+            out[-1] = (out[-1][0], e + (text[e:e + 1] == ")"), name)
+        else:
+            out.append((a, e, name))
+    return out
 
 
 def _signer_told_before(story: _Story, s: Sentence, t: str) -> str | None:
