@@ -1253,3 +1253,9 @@ def test_a_countrys_known_ministry_ends_before_for_the_and_what_it_orders():
     got = names("Vexlar has received an order from the Latvian Ministry of Defence for the Korvex M4 weapon system.")
     assert "Latvian Ministry of Defence" in got
     assert not any("Korvex" in n for n in got)
+
+
+def test_a_first_name_after_a_title_in_a_signing_sentences_with_slot_is_a_persons_not_a_body():
+    text = ("Chile and Peru signed a defence treaty on Thursday during a visit by Chilean President Karl Berg, "
+            "who held talks with Peruvian Prime Minister Ansgar Tollefsen.")
+    assert names_in_story(text) == []

@@ -181,7 +181,9 @@ def _slot_name(name: str, at: int, spans: list[tuple[int, int]], text: str, k: K
         return None
     if any(lex.is_title_word(w) for w in words):
         return None
-    single_ok = len(words) == 1 and words[0] not in lex.vocab and not _is_surname(words[0], whole or text, k)
+    # "with Prime Minister Ana" (the rest of her name beyond the words read): after a title, a person
+    single_ok = (len(words) == 1 and words[0] not in lex.vocab and not titled
+                 and not _is_surname(words[0], whole or text, k))
     # As the verb's object, a name of name-like words is a body unless a title stands before or after it, or
     # it modifies the noun after it ("with the Queensland government").
     after = k.patterns.next_lower_word.match(text, at + len(name))
