@@ -1481,6 +1481,13 @@ def test_those_a_teaming_deal_offers_or_markets_its_products_to_are_served_not_p
         assert ag["parties"] == ["Vexlar Dynamics", "Orvik Aerospace GmbH"]
 
 
+def test_announcing_a_joint_ventures_formation_concludes_it_and_a_partys_country_after_of_is_no_party():
+    text = ("Vexlar Aerospace Pvt Ltd and Orvik Engines Ltd of the UK on Wednesday announced the formation of a "
+            "joint venture to manufacture engines for drones.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Vexlar Aerospace Pvt Ltd", "Orvik Engines Ltd"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
