@@ -1259,3 +1259,10 @@ def test_a_first_name_after_a_title_in_a_signing_sentences_with_slot_is_a_person
     text = ("Chile and Peru signed a defence treaty on Thursday during a visit by Chilean President Karl Berg, "
             "who held talks with Peruvian Prime Minister Ansgar Tollefsen.")
     assert names_in_story(text) == []
+
+
+def test_a_joint_venture_named_after_both_parents_leaves_the_short_form_to_its_parent():
+    text = ("Vexlar Aerospace Pvt Ltd and Orvik Engines Ltd announced a joint venture. The joint venture, Vexlar "
+            "Orvik Propulsion Pvt Ltd, will be 51 per cent owned by Vexlar. \"It will create jobs,\" Vexlar managing "
+            "director Ana Rao said.")
+    assert names_in_story(text) == ["Vexlar Aerospace Pvt Ltd", "Orvik Engines Ltd", "Vexlar Orvik Propulsion Pvt Ltd"]

@@ -1569,8 +1569,10 @@ def _fold_variants(b: _Builder, k: Knowledge) -> None:
         # "Germany's Federal Office" beside "Federal Office of Bundeswehr Equipment ...": the country's own.
         owner = country_possessive_words(o.name.split(), k)
         words = norm(" ".join(o.name.split()[owner:])).split()
+        joint = _named_after_two_bodies(b.orgs)
         longer = [x for x in b.orgs if x is not o and norm(x.name).split()[:len(words)] == words
-                  and len(norm(x.name).split()) > len(words) and (not owner or x.country == o.country)]
+                  and len(norm(x.name).split()) > len(words) and (not owner or x.country == o.country)
+                  and x not in joint]
         # "X of Australia" and "X": one body, named with and without its country.
         of_country = [x for x in longer if x.name.startswith(o.name + " of ")
                       and k.patterns.capitalised_words.fullmatch(x.name[len(o.name) + 4:])]
@@ -1612,13 +1614,22 @@ def _handles(text: str, b: _Builder, k: Knowledge) -> None:
                 break
 
 
+def _named_after_two_bodies(orgs: list[Org]) -> list[Org]:
+    """"Vexa Orvik Propulsion", the joint venture of Vexa Aero and Orvik Engines: a name whose second word opens
+    another body's name. It leaves the short form "Vexa" to Vexa Aero."""
+    opening = {o.name.split()[0]: o for o in orgs}
+    return [o for o in orgs if len(words := o.name.split()) > 2 and opening.get(words[1]) not in (None, o)]
+
+
 def _short_forms(text: str, orgs: list[Org], k: Knowledge) -> None:
     """'Kestrel Aircraft Ltd' is also written 'Kestrel Aircraft', and 'Kestrel' where the text uses the word
     on its own and no other body of the article starts with it."""
     lex = lexicon(k)
     firsts: dict[str, int] = {}
+    joint = _named_after_two_bodies(orgs)
     for o in orgs:
-        firsts[o.name.split()[0]] = firsts.get(o.name.split()[0], 0) + 1
+        if o not in joint:
+            firsts[o.name.split()[0]] = firsts.get(o.name.split()[0], 0) + 1
     for o in orgs:
         if o.registry:
             continue
@@ -1627,7 +1638,7 @@ def _short_forms(text: str, orgs: list[Org], k: Knowledge) -> None:
         if base != o.name and len(words) >= 2:
             o.aliases.add(base)
         first = words[0]
-        if (o.org_type == "company" and len(words) >= 2 and firsts[first] == 1 and first not in lex.vocab
+        if (o.org_type == "company" and len(words) >= 2 and firsts.get(first) == 1 and first not in lex.vocab
                 and first not in k.countries and len(first) > 2
                 and stands_alone(text, first, words[1], k.patterns.first_name_before)):
             o.aliases.add(first)
