@@ -909,3 +909,9 @@ def test_a_style_that_completes_a_title_is_the_title():
     assert got["Karl Berg"].title == "Saudi Crown Prince"
     assert got["Ola Dahl"].title == "Norwegian Prime Minister"  # positive control
     assert people("Crown Prince Karl Berg met the delegation.")["Karl Berg"].title == "Crown Prince"
+
+
+def test_a_title_modifier_before_no_title_stays_in_the_body_the_title_names():
+    got = people("The delegation was headed by Deputy Chief of the Joint Staff Department Lt Gen Ola Dahl.")
+    assert (got["Ola Dahl"].title, got["Ola Dahl"].organisation) == (
+        "Deputy Chief of the Joint Staff Department", "Joint Staff Department")

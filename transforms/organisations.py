@@ -597,7 +597,10 @@ def _candidates(toks: list[Tok], k: Knowledge) -> list[list[Tok]]:
                 break
             i = signs_for + 1
             continue
-        if lex.is_title_word(t.text) and t.text not in k.org_heads and cur:
+        # "the Joint Staff Department": a title's modifier before no title is the body's own word
+        modifier_only = t.text in k.words.title_modifiers and not (
+            i + 1 < len(toks) and lex.is_title_word(toks[i + 1].text))
+        if lex.is_title_word(t.text) and t.text not in k.org_heads and cur and not modifier_only:
             while cur and cur[-1].text in k.words.connectors:
                 cur.pop()
             words = [x.text for x in cur] or [""]
