@@ -1488,6 +1488,13 @@ def test_announcing_a_joint_ventures_formation_concludes_it_and_a_partys_country
     assert ag["parties"] == ["Vexlar Aerospace Pvt Ltd", "Orvik Engines Ltd"]
 
 
+def test_the_days_of_a_visit_in_a_relative_clause_do_not_date_talks_told_with_their_own_day():
+    text = ("Admiral Ola Dahl, who is on an official visit to Norland from October 7 to 10, held talks with Vice "
+            "Admiral Karl Berg in Oslo on Tuesday.")
+    (mt,) = extract_article(text, dt.date(2024, 10, 9))["meetings"]
+    assert (mt["start"], mt["end"]) == ("2024-10-08", "2024-10-08")
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

@@ -451,7 +451,11 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
     now = blanked(rx.p.earlier_occasion_clause, t)
     # "on Thursday concluded a three-day visit, during which he held talks": the visit's day, not the talks'.
     dated = blanked(rx.p.visit_clause, now)
-    found = event_dates(rx.knowledge, dated, doc.published, story.hint)
+    found = event_dates(rx.knowledge, blanked(rx.p.visit_span_clause, dated), doc.published, story.hint)
+    if found:
+        dated = blanked(rx.p.visit_span_clause, dated)
+    else:
+        found = event_dates(rx.knowledge, dated, doc.published, story.hint)
     d = date_of(found)
     return Meeting(
         type=typ[0], name=_meeting_name(t, rx), start=d.start if d else None, end=_last_day(dated, d, found, rx),
