@@ -1495,6 +1495,12 @@ def test_the_days_of_a_visit_in_a_relative_clause_do_not_date_talks_told_with_th
     assert (mt["start"], mt["end"]) == ("2024-10-08", "2024-10-08")
 
 
+def test_a_meetings_length_reads_across_the_adjectives_before_its_word():
+    text = "A two-day international conference on space security, organised by the Vexlar Centre, concluded on Friday."
+    (mt,) = extract_article(text, dt.date(2024, 10, 9))["meetings"]
+    assert (mt["start"], mt["end"]) == ("2024-10-03", "2024-10-04")
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
