@@ -1501,6 +1501,13 @@ def test_a_meetings_length_reads_across_the_adjectives_before_its_word():
     assert (mt["start"], mt["end"]) == ("2024-10-03", "2024-10-04")
 
 
+def test_a_committee_the_story_named_that_last_met_held_a_meeting_though_the_next_is_only_planned():
+    text = ("Chile and Peru will hold the next meeting of their Joint Defence Committee in Lima next month. The "
+            "committee last met in Santiago in September 2023, when the two sides agreed to expand training.")
+    (mt,) = extract_article(text, dt.date(2024, 10, 9))["meetings"]
+    assert (mt["start"], mt["location"]) == ("2023-09-01", "Santiago")
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
