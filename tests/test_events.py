@@ -1508,6 +1508,13 @@ def test_a_committee_the_story_named_that_last_met_held_a_meeting_though_the_nex
     assert (mt["start"], mt["location"]) == ("2023-09-01", "Santiago")
 
 
+def test_two_ministers_joined_by_and_with_titles_of_for_sign_together():
+    text = ("Chile's Minister of Defence Ana Soto and Peru's Minister for Defence Ivo Rask held talks in Lima on "
+            "Wednesday and signed an agreement on the support of the fighter fleet.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["signatories"] == ["Ana Soto", "Ivo Rask"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
