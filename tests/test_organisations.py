@@ -1266,3 +1266,10 @@ def test_a_joint_venture_named_after_both_parents_leaves_the_short_form_to_its_p
             "Orvik Propulsion Pvt Ltd, will be 51 per cent owned by Vexlar. \"It will create jobs,\" Vexlar managing "
             "director Ana Rao said.")
     assert names_in_story(text) == ["Vexlar Aerospace Pvt Ltd", "Orvik Engines Ltd", "Vexlar Orvik Propulsion Pvt Ltd"]
+
+
+def test_a_body_with_its_country_before_or_after_its_name_is_one_body():
+    text = ("The Ministry of Defence of Nigeria signed an MoU with Vexlar. The Permanent Secretary of the Nigerian "
+            "Ministry of Defence, Ibrahim Kana, signed it.")
+    assert names_in_story(text) == ["Ministry of Defence of Nigeria", "Vexlar"]
+    assert names_in_story("The Chilean Army thanked the crew. The Army of Chile said so.") == ["Chilean Army"]

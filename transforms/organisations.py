@@ -1056,6 +1056,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     _acronyms_listed_with_bodies(text, b, k)
     _handles(text, b, k)
     _fold_variants(b, k)
+    _fold_country_spellings(b, k)
     _without_legal_form(text, b, k)
     _short_forms(text, b.orgs, k)
     _link_parents(text, b, k)
@@ -1593,6 +1594,25 @@ def _fold_variants(b: _Builder, k: Knowledge) -> None:
                              or (o.bare and k.patterns.capitalised_words.fullmatch(x.name[:-len(o.name) - 1])))]
         if len(of_a_country) == 1:
             b.absorb(of_a_country[0], o)
+
+
+def _fold_country_spellings(b: _Builder, k: Knowledge) -> None:
+    """"the Nigerian Ministry of Defence" and "the Ministry of Defence of Nigeria": one body, its country written
+    before its name or after it."""
+    for o in list(b.orgs):
+        words = o.name.split()
+        n = country_words(words, k)
+        if o not in b.orgs or not n or n >= len(words):
+            continue
+        country = k.countries[k.patterns.possessive_end.sub("", " ".join(words[:n]))]
+        rest = " ".join(words[n:]) + " of "
+        for x in [x for x in b.orgs if x is not o and x.name.startswith(rest)]:
+            tail = x.name[len(rest):]
+            tail = tail[4:] if tail.startswith("the ") else tail
+            if k.countries.get(tail) == country:
+                keep, gone = (o, x) if o.first <= x.first else (x, o)
+                b.absorb(keep, gone)
+                break
 
 
 def _handles(text: str, b: _Builder, k: Knowledge) -> None:
