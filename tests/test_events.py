@@ -1515,6 +1515,12 @@ def test_two_ministers_joined_by_and_with_titles_of_for_sign_together():
     assert ag["signatories"] == ["Ana Soto", "Ivo Rask"]
 
 
+def test_a_meeting_that_began_and_will_continue_till_a_later_day_ends_that_day():
+    text = "The annual commanders' conference began in Oslo on Tuesday and will continue till April 4."
+    (mt,) = extract_article(text, dt.date(2025, 4, 1))["meetings"]
+    assert (mt["start"], mt["end"]) == ("2025-04-01", "2025-04-04")
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

@@ -138,13 +138,16 @@ def fuller_place(place: str | None, other: str | None) -> str | None:
     return place or other
 
 
-def event_dates(k: Knowledge, sentence: str, pub: dt.date | None, hint: int | None = None) -> list[DateMention]:
+def event_dates(k: Knowledge, sentence: str, pub: dt.date | None, hint: int | None = None,
+                later: bool = False) -> list[DateMention]:
     """Dates in the sentence, leaving out the dateline ('New Delhi, March 26 (ANI):') and any date after
-    publication (an event reported as done cannot be later than the report)."""
+    publication (an event reported as done cannot be later than the report), unless `later` (the last day of
+    a meeting under way may be)."""
     p = k.patterns
     m = p.dateline.match(sentence)
     skip = m.end() if m else 0
-    latest = pub or dt.date.today()  # an undated story reports nothing later than the day it is read
+    latest = dt.date.max if later else pub or dt.date.today()  # an undated story reports nothing later than
+    # the day it is read
     # "held weeks before the scheduled visit on December 10": that date is another event's.
     return [d for d in find_dates(sentence, pub, hint, k) if d.span[0] >= skip and d.start <= latest
             and not p.other_event_date.search(sentence[max(skip, d.span[0] - 80):d.span[0]])]

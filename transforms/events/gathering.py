@@ -457,8 +457,9 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
     else:
         found = event_dates(rx.knowledge, dated, doc.published, story.hint)
     d = date_of(found)
+    until = event_dates(rx.knowledge, dated, doc.published, story.hint, later=True)  # its last day may be ahead
     return Meeting(
-        type=typ[0], name=_meeting_name(t, rx), start=d.start if d else None, end=_last_day(dated, d, found, rx),
+        type=typ[0], name=_meeting_name(t, rx), start=d.start if d else None, end=_last_day(dated, d, until, rx),
         precision=d.precision if d else None, location=place_in(now, rx),
         participants=dedupe(participants), chairs=_chairs(t, rx, story.person_forms, story.named_before), evidence=[t],
         counterparts=[n for a, _, n in name_spans(t, story.person_forms) if a > min(typ[1], verb_at or typ[1])],
@@ -468,7 +469,8 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
 
 def _last_day(t: str, d: DateMention | None, found: list[DateMention], rx: SpecPatterns) -> dt.date | None:
     """The day a meeting ended: its date's own end ("March 24-25"), or a later day joined to it ("on Monday and
-    Tuesday", "from 30 September to 2 October"), within a month of its start."""
+    Tuesday", "from 30 September to 2 October", "began on Tuesday and will continue till Friday"), within a
+    month of its start."""
     if d is None:
         return None
     nxt = next((x for x in found if x.span[0] >= d.span[1]), None)
