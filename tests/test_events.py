@@ -1521,6 +1521,14 @@ def test_a_meeting_that_began_and_will_continue_till_a_later_day_ends_that_day()
     assert (mt["start"], mt["end"]) == ("2025-04-01", "2025-04-04")
 
 
+def test_the_company_that_had_earlier_secured_a_contract_is_the_storys_company():
+    text = ("Vexlar Aerospace has bagged an order from the Indian Army for drones, the company said. The company had "
+            "earlier secured a contract from the Indian Air Force for radars.")
+    ags = extract_article(text, PUB)["agreements"]
+    assert [a["parties"] for a in ags] == [["Vexlar Aerospace", "Indian Army"],
+                                           ["Vexlar Aerospace", "Indian Air Force"]]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
