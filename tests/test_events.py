@@ -1529,6 +1529,14 @@ def test_the_company_that_had_earlier_secured_a_contract_is_the_storys_company()
                                            ["Vexlar Aerospace", "Indian Air Force"]]
 
 
+def test_an_upcoming_event_the_talks_discussed_does_not_make_the_talks_planned():
+    text = ("Admiral Ola Dahl held a video conference with Admiral Karl Berg on Monday to discuss the upcoming "
+            "naval exercise.")
+    assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
+    text = "The two admirals will meet on Friday to discuss the upcoming exercise."
+    assert extract_article(text, PUB)["meetings"] == []
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
