@@ -1537,6 +1537,15 @@ def test_an_upcoming_event_the_talks_discussed_does_not_make_the_talks_planned()
     assert extract_article(text, PUB)["meetings"] == []
 
 
+def test_a_council_that_hosted_the_summit_names_no_meeting_of_its_own():
+    text = ("The first Vexa-X summit, bringing together start-ups and officials, was held in Oslo on June 20-21.\n\n"
+            "The summit was co-organised by the Vexlar Innovation Agency and the Orvik Defense Department, and "
+            "hosted by the Norland Business Council.")
+    (mt,) = extract_article(text, dt.date(2025, 2, 14))["meetings"]
+    assert (mt["name"], mt["start"], mt["end"]) == ("first Vexa-X summit", "2024-06-20", "2024-06-21")
+    assert "Norland Business Council" in mt["participants"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

@@ -121,7 +121,10 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
         cut += [i + 1 for i, w in enumerate(words) if rx.p.singular_possessive_end.search(w)]
         cut.sort()
         words = words[cut[-1]:] if cut else words
-        ordinal = before[-200:][:nm.start(1)].split()[-1:] if nm and words else []
+        lead = before[-200:][:nm.start(1)] if nm else ""
+        if words and rx.p.passive_agent_end.search(lead):
+            continue  # "hosted by the Norland Business Council": the body that hosted, no meeting's name
+        ordinal = lead.split()[-1:] if nm and words else []
         if ordinal and ordinal[0].lower() in rx.words.map("ordinal_numbers"):
             words = [ordinal[0], *words]  # "the fifth India-Norland Dialogue": the number is the name's
         words = [w.rstrip("’'") if w.endswith(("’", "'")) and not w.endswith(("s’", "s'")) else w for w in words]
