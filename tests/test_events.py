@@ -1546,6 +1546,13 @@ def test_a_council_that_hosted_the_summit_names_no_meeting_of_its_own():
     assert "Norland Business Council" in mt["participants"]
 
 
+def test_a_years_tally_of_contracts_is_no_agreement():
+    text = "Vexlar Electronics had signed contracts worth Rs 18,000 crore in the last financial year, analysts said."
+    assert extract_article(text, PUB)["agreements"] == []
+    text = "Vexlar Electronics signed a contract with the Navy on Monday, analysts said."
+    assert len(extract_article(text, PUB)["agreements"]) == 1
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
