@@ -1553,6 +1553,13 @@ def test_a_years_tally_of_contracts_is_no_agreement():
     assert len(extract_article(text, PUB)["agreements"]) == 1
 
 
+def test_the_body_of_an_officers_title_names_no_meeting():
+    text = ("Ola Dahl, vice chairman of Norland's Central Military Commission, held talks with General Karl Berg in "
+            "Oslo on Wednesday.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["name"] is None
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

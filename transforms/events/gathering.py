@@ -122,8 +122,10 @@ def _meeting_name(sentence: str, rx: SpecPatterns) -> str | None:
         cut.sort()
         words = words[cut[-1]:] if cut else words
         lead = before[-200:][:nm.start(1)] if nm else ""
-        if words and rx.p.passive_agent_end.search(lead):
-            continue  # "hosted by the Norland Business Council": the body that hosted, no meeting's name
+        if words and (rx.p.passive_agent_end.search(lead) or rx.p.officer_of_end.search(lead)):
+            # "hosted by the Norland Business Council", "vice chairman of the Central Commission": a body that
+            # hosted, or an officer's, no meeting's name
+            continue
         ordinal = lead.split()[-1:] if nm and words else []
         if ordinal and ordinal[0].lower() in rx.words.map("ordinal_numbers"):
             words = [ordinal[0], *words]  # "the fifth India-Norland Dialogue": the number is the name's
