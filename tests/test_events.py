@@ -1560,6 +1560,14 @@ def test_the_body_of_an_officers_title_names_no_meeting():
     assert mt["name"] is None
 
 
+def test_two_officers_joined_by_and_the_second_with_a_lower_case_title_and_a_rank_sign_together():
+    text = ("The Norland Defence Forces and the Vexian Army Task Force signed a partnership agreement on Thursday. "
+            "Norland Chief of Defence Forces General Ola Dahl and Vexian commander Maj. Gen. Karl Berg signed on "
+            "behalf of their forces.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["signatories"] == ["Ola Dahl", "Karl Berg"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
