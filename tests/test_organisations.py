@@ -1273,3 +1273,7 @@ def test_a_body_with_its_country_before_or_after_its_name_is_one_body():
             "Ministry of Defence, Ibrahim Kana, signed it.")
     assert names_in_story(text) == ["Ministry of Defence of Nigeria", "Vexlar"]
     assert names_in_story("The Chilean Army thanked the crew. The Army of Chile said so.") == ["Chilean Army"]
+
+
+def test_a_head_word_joined_to_a_year_names_an_event_not_a_body():
+    assert list(names("They met on the sidelines of the Army-2024 international forum in Moscow.")) == []

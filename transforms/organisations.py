@@ -220,9 +220,10 @@ def _org_phrase(phrase: tuple[str, ...], k: Knowledge) -> bool:
     text = " ".join(words)
     if norm(text) in k.not_organisations or text in k.countries or text in _places(k):
         return False
-    # "University-Visakhapatnam": a head word joined to a place by a hyphen is still the head.
+    # "University-Visakhapatnam": a head word joined to a place by a hyphen is still the head ("Army-2024", joined
+    # to a year, names an event).
     head_pos = [i for i, w in enumerate(words) if w in k.org_heads or " ".join(words[i:i + 2]) in k.org_heads
-                or ("-" in w and w.split("-")[0] in k.org_heads
+                or ("-" in w and w.split("-")[0] in k.org_heads and not w.split("-")[-1].isdigit()
                     and w.split("-")[0] not in k.words.name_ending_legal_forms
                     and not k.patterns.reciprocal_compound.match(w))]
     # A weak head ("Systems", "Group") names a body only as the last word of a name without "of"/"for".
