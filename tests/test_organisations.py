@@ -1277,3 +1277,8 @@ def test_a_body_with_its_country_before_or_after_its_name_is_one_body():
 
 def test_a_head_word_joined_to_a_year_names_an_event_not_a_body():
     assert list(names("They met on the sidelines of the Army-2024 international forum in Moscow.")) == []
+
+
+def test_students_or_researchers_of_a_body_are_no_part_of_its_name():
+    assert list(names("Students of the Vexlar Institute of Technology met the minister.")) == [
+        "Vexlar Institute of Technology"]
