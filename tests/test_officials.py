@@ -915,3 +915,18 @@ def test_a_title_modifier_before_no_title_stays_in_the_body_the_title_names():
     got = people("The delegation was headed by Deputy Chief of the Joint Staff Department Lt Gen Ola Dahl.")
     assert (got["Ola Dahl"].title, got["Ola Dahl"].organisation) == (
         "Deputy Chief of the Joint Staff Department", "Joint Staff Department")
+
+
+def test_appointments_announced_told_with_a_past_role_or_a_future_one_give_the_new_post():
+    text = ("Orvix Defence Systems on Monday announced the appointment of Ana Lunde as its chief executive officer. "
+            "She succeeds Karl Berg, who will become executive vice-chairman. The board also named Ola Dahl, former "
+            "finance head of Tellmar Industries, as chief financial officer.")
+    got = people(text)
+    assert (got["Ana Lunde"].title, got["Ana Lunde"].organisation) == ("chief executive officer",
+                                                                       "Orvix Defence Systems")
+    assert got["Karl Berg"].title == "executive vice-chairman"
+    assert got["Ola Dahl"].title == "chief financial officer"
+
+
+def test_a_lower_case_hyphenated_title_is_a_title():
+    assert people("Ola Dahl, vice-president of Vexlar, said so.")["Ola Dahl"].title == "vice-president of Vexlar"

@@ -142,8 +142,9 @@ def _has_title(words: list[str], lex: Lexicon) -> bool:
 
 
 def _capitalised(words: list[str]) -> list[str]:
-    """Words as a title's capitalised words ("managing director" -> "Managing Director"; "CMD" stays)."""
-    return [w[:1].upper() + w[1:] for w in words]
+    """Words as a title's capitalised words ("managing director" -> "Managing Director", "vice-chairman" ->
+    "Vice-Chairman"; "CMD" stays)."""
+    return ["-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in words]
 
 
 def _clean_title(title: str, lex: Lexicon) -> str:
@@ -374,8 +375,10 @@ def _appointed(sent: str, lex: Lexicon, found: list[_Found], org_forms: set[str]
         same = next((f for f in found if f.name == name), None)
         if same is None:
             found.append(_Found(name, None, title, m.start(1), m.start(1) + len(name)))
-        elif same.title is None or lex.rank_kind(same.title) == "rank":
-            # "Air Vice Marshal Ola Dahl has taken over as Director General": the post, not the rank, is the role
+        elif (same.title is None or lex.rank_kind(same.title) == "rank"
+              or same.title.split()[0].lower() in lex.words.past_role_words):
+            # "Air Vice Marshal Ola Dahl has taken over as Director General", "named Ola Dahl, former finance head
+            # of Vexa, as chief financial officer": the post given, not the rank or the past role
             same.title = title
 
 
@@ -828,7 +831,7 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
             if f.rank and names_a_place(f"{f.rank} {name}".split(), k):
                 continue  # "Sri Lanka's Navy": a country, not a person honoured as "Sri"
             title = _clean_title(f.title, lex) if f.title else None
-            if title and not _has_title([w.capitalize() if w.islower() else w
+            if title and not _has_title([_capitalised([w])[0] if w.islower() else w
                                          for w in lex.p.title_word.findall(title)], lex) and not any(
                     title.endswith(t) for t in k.titles if " " in t):  # "Saudi Crown Prince": a title of words
                 title = None

@@ -49,12 +49,13 @@ class Lexicon:
         return hit  # type: ignore[return-value]
 
     def is_title_word(self, t: str) -> bool:
-        """'Secretary', 'Under-Secretary', 'Commanders'."""
+        """'Secretary', 'Under-Secretary', 'Commanders', 'Vice-chairman' (a part of a compound, capitalised or not)."""
         key = ("t", t)
         hit = self._memo.get(key, _MISS)
         if hit is _MISS:
+            parts = [p[:1].upper() + p[1:] for p in t.split("-")] if "-" in t else []
             hit = self._remember(key, any(p in self.titles or (p.endswith("s") and p[:-1] in self.titles)
-                                          for p in (t, *t.split("-"))))
+                                          for p in (t, *parts)))
         return hit  # type: ignore[return-value]
 
 
