@@ -1568,6 +1568,12 @@ def test_two_officers_joined_by_and_the_second_with_a_lower_case_title_and_a_ran
     assert ag["signatories"] == ["Ola Dahl", "Karl Berg"]
 
 
+def test_a_headlines_cooperation_deal_is_a_cooperation_agreement_not_a_contract():
+    text = ("Vexa signs cooperation deal with Orvik\n\nVexa Labs and Orvik Systems signed a cooperation agreement "
+            "on Tuesday covering joint production.")
+    assert [a["type"] for a in extract_article(text, PUB)["agreements"]] == ["other"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
