@@ -1574,6 +1574,14 @@ def test_a_headlines_cooperation_deal_is_a_cooperation_agreement_not_a_contract(
     assert [a["type"] for a in extract_article(text, PUB)["agreements"]] == ["other"]
 
 
+def test_a_unit_signing_for_its_parent_beside_the_parent_is_no_party_of_its_own():
+    text = ("The Indian Army and the Vexlar Institute of Technology on Monday signed an MoU on AI research. The MoU "
+            "was signed by Lt Gen Ola Dahl, Commandant of the Army's Orvik College of Signals Engineering, and Prof "
+            "Karl Berg, Director, Vexlar Institute of Technology.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Indian Army", "Vexlar Institute of Technology"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

@@ -724,7 +724,9 @@ def _without_own_divisions(parties: list[str], by_name: dict[str, Org]) -> list[
     def company(name: str) -> bool:
         return name in by_name and by_name[name].org_type == "company"
 
-    return [p for p in parties if not (company(p) and any(p.startswith(q + " ") and company(q) for q in parties))]
+    # "... signed by the Commandant of the Army's signals college": the Army's own unit beside the Army is the Army.
+    return [p for p in parties if not (company(p) and any(p.startswith(q + " ") and company(q) for q in parties))
+            and not (p in by_name and by_name[p].parent in parties)]
 
 
 def _settle_agreements(story: _Story) -> list[Agreement]:
