@@ -1582,6 +1582,27 @@ def test_a_unit_signing_for_its_parent_beside_the_parent_is_no_party_of_its_own(
     assert ag["parties"] == ["Indian Army", "Vexlar Institute of Technology"]
 
 
+VISIT_REPORT = (
+    "Oslo, June 14: Defence Minister Ola Dahl returned on Saturday from a tour of Chile and Peru, during which he "
+    "held talks with his counterparts and signed several agreements.\n\n"
+    "In Santiago on Monday, Dahl held bilateral talks with Chile's Defence Minister, Ana Soto. The two sides "
+    "signed an MoU on defence cooperation.\n\n"
+    "On Wednesday in Lima, he met Peruvian Defence Minister Ivo Rask. An agreement on the training of Peruvian "
+    "officers in Norway was signed in the presence of the two ministers.")
+
+
+def test_a_visit_reports_deals_are_each_between_the_home_country_and_the_one_visited_that_day():
+    ags = extract_article(VISIT_REPORT, dt.date(2025, 6, 14))["agreements"]
+    assert [(sorted(a["parties"]), a["date"]) for a in ags] == [
+        (["Government of Chile", "Government of Norway"], "2025-06-09"),
+        (["Government of Norway", "Government of Peru"], "2025-06-11")]
+
+
+def test_talks_of_a_tour_are_dated_by_their_own_day_not_the_day_of_return():
+    meetings = extract_article(VISIT_REPORT, dt.date(2025, 6, 14))["meetings"]
+    assert [(m["start"], m["location"]) for m in meetings] == [("2025-06-09", "Santiago"), ("2025-06-11", "Lima")]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

@@ -1330,12 +1330,12 @@ def _bare_form_of_unnamed_country(text: str, form: str, reg: RegistryOrg, k: Kno
     if another and not generic:
         return True
     # "Pune, June 5 (PTI): The Navy signed ...": the dateline's city names the story's country.
-    if _dateline_country(text, k) == reg.country:
+    if dateline_country(text, k) == reg.country:
         return False
     return not any(whole_word_count(text, f) for f in _forms_of_country(k, reg.country))
 
 
-def _dateline_country(text: str, k: Knowledge) -> str | None:
+def dateline_country(text: str, k: Knowledge) -> str | None:
     """The country of the city a dateline among the story's first lines opens with."""
     for line in text.lstrip().split("\n", 6)[:6]:
         dateline = k.patterns.dateline.match(line.strip())

@@ -42,7 +42,7 @@ from transforms.events.common import (
 from transforms.events.engine import SpecPatterns, best_type, kind, reader
 from transforms.knowledge import Knowledge
 from transforms.names import country_words, inside_a_name, norm, opening_form
-from transforms.organisations import Org
+from transforms.organisations import Org, dateline_country
 from transforms.party_slots import TransferItem
 from transforms.patterns import Patterns
 from transforms.phrases import PhraseMatcher
@@ -67,6 +67,7 @@ class Agreement:
     headline_only: bool = False  # named so far only in the headline
     before_story: bool = False  # "had earlier won a contract": concluded on a day before the story's own
     own_date: bool = False  # the date stands by the concluding verb ("awarded on 10 January"), not the report's
+    summary: bool = False  # "signed several agreements" with no side named: the deals the story goes on to tell
 
 
 
@@ -439,7 +440,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     elif rx.p.two_sides.search(t) and len(parties) < 2 and not (anaphoric and story.found):
         # "the two countries signed a pact": the governments of the two countries the story is about (one
         # may be named already: "Philippine President X ... the two leaders")
-        parties += _governments_not_covered(_article_countries(doc.sentences, rx), parties, doc.orgs, rx)
+        parties += _governments_not_covered(_countries_near(story, s), parties, doc.orgs, rx)
     if not parties and rx.p.two_bodies.search(t[:typ[1]]):
         # "The two institutions had signed an agreement in 2019": the two of the deal just told.
         pair = next((a.parties for a in reversed(story.found) if len(a.parties) == 2), [])
@@ -486,6 +487,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         date=when.start if when else None, precision=when.precision if when else None,
         location=place, evidence=[said], headline_only=s.index in story.headline, before_story=before_story,
         own_date=own is not None,
+        summary=_is_plural(t, typ, rx) and _counted(t, rx) == 1 and not parties and not signatories,
     )
 
 
@@ -763,6 +765,8 @@ def _settle_agreements(story: _Story) -> list[Agreement]:
                                                            [b.evidence for b in dated if b is not ag])) is not None:
             ag.date, ag.precision = lede.start, lede.precision
     found = _summary_side_in_its_deals(found, story.rx)
+    # "... signed several agreements": the story tells them one by one where it names any other.
+    found = [a for a in found if not a.summary or all(b.summary for b in found)]
     # An agreement word with no party, signatory or date is usually a passing mention, not an event.
     return [a for a in found if a.parties or a.signatories or a.date]
 
@@ -1183,6 +1187,29 @@ def _signers_before(t: str, verb: re.Match[str], people: list[tuple[int, int, st
 
 
 
+def _countries_near(story: _Story, s: Sentence) -> list[str]:
+    """Whose "two sides" signed: the two countries this sentence and the one before name; one named there and
+    the country the story is filed from (a visit report: "In Nairobi, X held talks with Kenya's ... The two
+    sides signed an MoU"); else the two the article is about."""
+    matcher, countries = _country_forms(story.rx.knowledge)
+    capitals = story.rx.knowledge.capitals
+    near: list[str] = []
+    for prior in story.doc.sentences[max(0, s.index - 1):s.index + 1]:
+        found = [(a, countries[f]) for a, _, f in matcher.finditer(prior.text)]
+        found += [(a, capitals[f]) for a, _, f in _capital_forms(story.rx.knowledge).finditer(prior.text)]
+        near = dedupe(near + [c for _, c in sorted(found)])
+    if len(near) == 1:
+        home = dateline_country(story.doc.text, story.rx.knowledge)
+        near += [home] if home and home != near[0] else []
+    return near[:2] if len(near) >= 2 else _article_countries(story.doc.sentences, story.rx)
+
+
+@functools.lru_cache(maxsize=4)
+def _capital_forms(k: Knowledge) -> PhraseMatcher:
+    """Capital cities, which stand for their countries' places in a visit report ("In Nairobi on Monday")."""
+    return PhraseMatcher(k.capitals, exact=True, left=r"(?<![\w])", right=r"(?![\w])")
+
+
 def _article_countries(sentences: list[Sentence], rx: SpecPatterns) -> list[str]:
     """The two countries an article is about: the most mentioned, compounds like 'Indo-Japan' included."""
     counts: dict[str, int] = {}
@@ -1355,6 +1382,8 @@ def _merge_agreement(found: list[Agreement], ag: Agreement, anaphoric: bool, rx:
     back), overlapping or unnamed parties (or, referring back, the bodies acting for its governments), and
     no clash of dates."""
     for prev in reversed(found):
+        if prev.summary:
+            continue  # "signed several agreements", then "signed an MoU on training": one of them, told apart
         # "Navy inks pact with X" (headline), then "signed an MoU": 'pact', 'agreement' name any type.
         # A mention dated only by a year ('the letter of intent signed in 2013') is history, not the story's.
         fallback = rx.special("fallback")
