@@ -1568,13 +1568,13 @@ def _split_listed_pairs(b: _Builder, pairs: set[tuple[str, str]]) -> None:
 def _fold_variants(b: _Builder, k: Knowledge) -> None:
     """'Nimbus' beside 'Nimbus Launch Systems Pvt Ltd', 'Space Dept' beside 'Department of Space': the short or
     inverted spelling is the same body (when only one body of the article fits)."""
+    joint = _named_after_two_bodies(b.orgs)
     for o in list(b.orgs):
         if o.registry or o not in b.orgs:
             continue
         # "Germany's Federal Office" beside "Federal Office of Bundeswehr Equipment ...": the country's own.
         owner = country_possessive_words(o.name.split(), k)
         words = norm(" ".join(o.name.split()[owner:])).split()
-        joint = _named_after_two_bodies(b.orgs)
         longer = [x for x in b.orgs if x is not o and norm(x.name).split()[:len(words)] == words
                   and len(norm(x.name).split()) > len(words) and (not owner or x.country == o.country)
                   and x not in joint]
