@@ -1603,6 +1603,13 @@ def test_talks_of_a_tour_are_dated_by_their_own_day_not_the_day_of_return():
     assert [(m["start"], m["location"]) for m in meetings] == [("2025-06-09", "Santiago"), ("2025-06-11", "Lima")]
 
 
+def test_the_minister_meeting_a_counterpart_after_a_long_opening_occasion_held_talks_beside_it():
+    text = ("On the sidelines of the Halvard Security Dialogue in Singapore, the minister met his Norwegian "
+            "counterpart Ola Dahl on Saturday.")
+    meetings = extract_article(text, PUB)["meetings"]
+    assert [m["type"] for m in meetings] == ["dialogue", "bilateral meeting"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
