@@ -930,3 +930,14 @@ def test_appointments_announced_told_with_a_past_role_or_a_future_one_give_the_n
 
 def test_a_lower_case_hyphenated_title_is_a_title():
     assert people("Ola Dahl, vice-president of Vexlar, said so.")["Ola Dahl"].title == "vice-president of Vexlar"
+
+
+def test_a_title_that_names_another_person_is_that_persons_not_the_one_before_it():
+    got = people("The deal was signed by Ola Dahl, Defence Secretary Ivo Rask said.")
+    assert got["Ivo Rask"].title == "Defence Secretary" and got["Ola Dahl"].title is None
+
+
+def test_beginning_a_new_role_after_a_past_one_gives_the_new_role():
+    got = people("Adm. Karl Berg, former head of the Norland Navy, on Tuesday officially began his new role as the "
+                 "Chief of Defence Staff.")
+    assert got["Karl Berg"].title == "Chief of Defence Staff"

@@ -863,6 +863,10 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
                     person.titles_implied.extend(_counterpart_role(title, role, lex))
     out = []
     for p in people:
+        # "replacing Gen. X, Defence Secretary Y announced": a title naming another person is that person's.
+        others = [q.name for q in people if q is not p and " " in q.name]
+        p.titles_seen = [t for t in p.titles_seen if not any(n in t for n in others)]
+        p.titles_in_headline = [t for t in p.titles_in_headline if not any(n in t for n in others)]
         # A real role beats "his Russian counterpart" wherever in the story it is given, and a role held
         # now beats "the former head of the Navy".
         seen = p.titles_seen or p.titles_in_headline
