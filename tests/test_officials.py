@@ -941,3 +941,9 @@ def test_beginning_a_new_role_after_a_past_one_gives_the_new_role():
     got = people("Adm. Karl Berg, former head of the Norland Navy, on Tuesday officially began his new role as the "
                  "Chief of Defence Staff.")
     assert got["Karl Berg"].title == "Chief of Defence Staff"
+
+
+def test_a_body_set_off_before_a_rank_is_where_the_role_before_it_is_held():
+    got = people("The ceremony was attended by the head of the Directorate of Defense Research, Brig. Gen. Ola Dahl, "
+                 "and others.")
+    assert (got["Ola Dahl"].title, got["Ola Dahl"].organisation) == ("head", "Directorate of Defense Research")

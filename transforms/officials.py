@@ -319,6 +319,13 @@ def _title_of_named(sent: str, f: _Found, found: list[_Found], everyone: list[_F
                    or _title_after(sent, f.end, runs, lex, org_forms)
                    or (_lower_title_before(sent, f.start, lex, lex.p.lower_words_before_comma
                                            if lex.p.apposition_end.match(sent, f.end) else None) if f.rank else None))
+        if f.title and _only_a_body(f.title, org_forms, lex):
+            # "the head of the Vexa Directorate, Brig. Gen. X": the body set off before the rank is where the
+            # role before it is held, no role itself
+            at = sent.rfind(f.title, 0, f.start)
+            of = next((m for m in lex.p.of_in_title.finditer(sent, max(0, at - 8), max(0, at)) if m.end() == at), None)
+            role = _lower_title_before(sent, of.start(), lex) if of is not None else None
+            f.title = f"{role} {sent[of.start():at]}{f.title}" if role and of is not None else None
     elif not _has_title(f.title.split(), lex) or _only_a_body(f.title, org_forms, lex):
         # "Ministry of Defence Anil Rao", "... at the Directorate General of Armament (DGA) Maj Gen X": the
         # body is known; the role may stand before it.
