@@ -947,3 +947,8 @@ def test_a_body_set_off_before_a_rank_is_where_the_role_before_it_is_held():
     got = people("The ceremony was attended by the head of the Directorate of Defense Research, Brig. Gen. Ola Dahl, "
                  "and others.")
     assert (got["Ola Dahl"].title, got["Ola Dahl"].organisation) == ("head", "Directorate of Defense Research")
+
+
+def test_an_officer_who_will_take_over_a_post_gets_that_post():
+    got = people("Vice Admiral Ola Dahl will take over as the next Vice Chief of the Naval Staff on July 31.")
+    assert got["Ola Dahl"].title == "Vice Chief of the Naval Staff"
