@@ -1610,6 +1610,14 @@ def test_the_minister_meeting_a_counterpart_after_a_long_opening_occasion_held_t
     assert [m["type"] for m in meetings] == ["dialogue", "bilateral meeting"]
 
 
+def test_officials_of_two_bodies_who_met_held_a_meeting_of_those_bodies():
+    text = ("Officials of the Norwegian Defence Materiel Agency and the Chilean Army met in Oslo on Monday to review "
+            "the howitzer programme.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert (mt["type"], mt["participants"]) == ("bilateral meeting", ["Norwegian Defence Materiel Agency",
+                                                                      "Chilean Army"])
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

@@ -617,12 +617,15 @@ def _met(t: str, rx: SpecPatterns, person_forms: dict[str, str], org_forms: dict
     if m is None or rx.p.crowd_object.match(t, m.end()):
         return None  # "interacted with the students of the Academy": a visit's crowd, no counterpart
     person_spans = name_spans(t, person_forms)
+    org_spans = name_spans(t, org_forms)
     people = [a for a, _, _ in person_spans]
-    named = people + [a for a, _, _ in name_spans(t, org_forms)]
+    named = people + [a for a, _, _ in org_spans]
     # "He further received ...", "The Defence Secretary later met ...": the subject named before.
     subject = bool(rx.p.pronoun_subject.match(t[:m.start()]) or rx.p.delegation_subject.search(t, 0, m.start()))
+    # "Officials of the Vexa Agency and the Norland Army met in Oslo": two bodies met each other.
+    bodies_met = m.group() == "met" and _pair_before(t, m.start(), [(a, e) for a, e, _ in org_spans], rx)
     after = (any(a > m.end() for a in named) or "counterpart" in t[m.end():] or rx.p.title_object.match(t, m.end())
-             or _pair_before(t, m.start(), [(a, e) for a, e, _ in person_spans], rx))
+             or _pair_before(t, m.start(), [(a, e) for a, e, _ in person_spans], rx) or bodies_met)
     if " ".join(m.group().lower().split()) in rx.words.person_object_verbs:
         # "received X", "hosted a delegation of the Vexian Navy": a person or a delegation was received.
         after = (_person_object(m.end(), people, named) or bool(rx.p.delegation_object.match(t, m.end()))
