@@ -1618,6 +1618,13 @@ def test_officials_of_two_bodies_who_met_held_a_meeting_of_those_bodies():
                                                                       "Chilean Army"])
 
 
+def test_a_deal_told_in_a_relative_aside_is_dated_by_the_aside_not_by_the_sentences_event():
+    text = "Chile and Peru, which signed a logistics pact in 2020, held staff talks in Lima on Monday."
+    view = extract_article(text, dt.date(2025, 6, 14))
+    assert [(a["date"], a["precision"]) for a in view["agreements"]] == [("2020-01-01", "year")]
+    assert [m["start"] for m in view["meetings"]] == ["2025-06-09"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

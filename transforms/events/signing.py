@@ -996,6 +996,12 @@ def _agreement_clauses(t: str, rx: SpecPatterns) -> list[str]:
         return [c for part in parts if rx.trigger.search(part) for c in _agreement_clauses(part, rx)]
     marks = list(rx.trigger.finditer(t))
     if len(marks) == 1:
+        aside = next((m for m in rx.p.relative_aside.finditer(t) if m.start() <= marks[0].start() < m.end()
+                      and rx.verb.search(m.group())), None)
+        if aside is not None:
+            # "Chile and Peru, which signed a pact in 2020, held talks on Monday": the aside tells the deal, of
+            # the subject before it; the rest of the sentence is another event's.
+            return [f"{t[:aside.start()]} {aside.group().strip(' ,')}"]
         return _pronoun_or_pair_clauses(t, marks[0], rx)
     if len(marks) < 2:
         return [t]
