@@ -1625,6 +1625,13 @@ def test_a_deal_told_in_a_relative_aside_is_dated_by_the_aside_not_by_the_senten
     assert [m["start"] for m in view["meetings"]] == ["2025-06-09"]
 
 
+def test_a_count_of_rounds_held_since_a_year_is_no_meeting_of_that_year():
+    text = "Since 2020, Chile and Peru have held four rounds of staff talks."
+    assert extract_article(text, dt.date(2025, 6, 14))["meetings"] == []
+    text = "Chile and Peru held the fourth round of staff talks on Monday."
+    assert len(extract_article(text, dt.date(2025, 6, 14))["meetings"]) == 1
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
