@@ -1632,6 +1632,15 @@ def test_a_count_of_rounds_held_since_a_year_is_no_meeting_of_that_year():
     assert len(extract_article(text, dt.date(2025, 6, 14))["meetings"]) == 1
 
 
+def test_a_caption_meeting_on_the_sidelines_of_a_numbered_dialogue_leaves_the_dialogue_its_type():
+    text = ("Defence Secretary Ola Dahl meets Vexian Deputy Minister Karl Berg on the sidelines of 15th "
+            "Norway-Vexland Defence Policy Dialogue, Oslo on November 10, 2025.\n\nNorway and Vexland, on Monday, "
+            "held the 15th Defence Policy Dialogue in Oslo, co-chaired by Defence Secretary Ola Dahl and Deputy "
+            "Minister Karl Berg.")
+    meetings = extract_article(text, dt.date(2025, 11, 11))["meetings"]
+    assert [m["type"] for m in meetings] == ["dialogue", "bilateral meeting"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
