@@ -952,3 +952,9 @@ def test_a_body_set_off_before_a_rank_is_where_the_role_before_it_is_held():
 def test_an_officer_who_will_take_over_a_post_gets_that_post():
     got = people("Vice Admiral Ola Dahl will take over as the next Vice Chief of the Naval Staff on July 31.")
     assert got["Ola Dahl"].title == "Vice Chief of the Naval Staff"
+
+
+def test_a_title_modifier_before_one_capitalised_word_names_no_person():
+    got = people("Ola Dahl signed an agreement establishing the Joint Analysis, Training and Education Centre.")
+    assert "Analysis" not in got
+    assert list(people("Joint Secretary Rao said so.")) == ["Rao"]

@@ -298,6 +298,8 @@ def _surname_after_title(toks: list[Tok], i: int, end: int, lex: Lexicon) -> boo
     closes = end == len(toks) or toks[end].text in lex.words.coordinators  # "Minister Modi and ..."
     if end != i + 1 or not closes or i == 0 or not lex.is_title_word(toks[i - 1].text):
         return False
+    if toks[i - 1].text in lex.words.title_modifiers:
+        return False  # "the Joint Analysis, Training and Education Centre": a modifier alone is no title
     return _surname_word(toks[i].text, lex)
 
 
