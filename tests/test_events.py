@@ -1641,6 +1641,13 @@ def test_a_caption_meeting_on_the_sidelines_of_a_numbered_dialogue_leaves_the_di
     assert [m["type"] for m in meetings] == ["dialogue", "bilateral meeting"]
 
 
+def test_a_dialogue_held_before_an_announcement_was_held_but_talks_being_held_for_years_are_no_meeting():
+    text = "The two ministers announced the partnership after holding the Norland-Vexland Strategic Dialogue."
+    assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["dialogue"]
+    text = "Norland and Vexland have been holding talks for two years on the purchase of jets."
+    assert extract_article(text, PUB)["meetings"] == []
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

@@ -958,3 +958,8 @@ def test_a_title_modifier_before_one_capitalised_word_names_no_person():
     got = people("Ola Dahl signed an agreement establishing the Joint Analysis, Training and Education Centre.")
     assert "Analysis" not in got
     assert list(people("Joint Secretary Rao said so.")) == ["Rao"]
+
+
+def test_a_name_ending_in_junior_ends_its_sentence():
+    got = people("Ola Dahl spoke with Philippine Secretary of National Defense Karl Berg Jr. The two discussed drills.")
+    assert got["Karl Berg Jr"].title == "Philippine Secretary of National Defense"
