@@ -1648,6 +1648,13 @@ def test_a_dialogue_held_before_an_announcement_was_held_but_talks_being_held_fo
     assert extract_article(text, PUB)["meetings"] == []
 
 
+def test_the_place_where_a_deal_sets_up_a_centre_is_not_where_it_was_signed():
+    text = ("Ola Dahl and Karl Berg signed an agreement on Thursday establishing the Joint Analysis, Training and "
+            "Education Centre in Bergen, Norway.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["location"] is None
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
