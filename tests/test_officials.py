@@ -963,3 +963,9 @@ def test_a_title_modifier_before_one_capitalised_word_names_no_person():
 def test_a_name_ending_in_junior_ends_its_sentence():
     got = people("Ola Dahl spoke with Philippine Secretary of National Defense Karl Berg Jr. The two discussed drills.")
     assert got["Karl Berg Jr"].title == "Philippine Secretary of National Defense"
+
+
+def test_another_persons_surname_and_and_open_no_title():
+    got = people("Foreign policy chief Ana Soto visited Oslo. Soto and Norwegian Foreign Minister Karl Berg announced "
+                 "the partnership.")
+    assert got["Karl Berg"].title == "Norwegian Foreign Minister"

@@ -874,7 +874,8 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
     for p in people:
         # "replacing Gen. X, Defence Secretary Y announced": a title naming another person is that person's.
         others = [q.name for q in people if q is not p and " " in q.name]
-        p.titles_seen = [t for t in p.titles_seen if not any(n in t for n in others)]
+        p.titles_seen = [_past_other_surname(t, people, p, lex) for t in p.titles_seen
+                         if not any(n in t for n in others)]
         p.titles_in_headline = [t for t in p.titles_in_headline if not any(n in t for n in others)]
         # A real role beats "his Russian counterpart" wherever in the story it is given, and a role held
         # now beats "the former head of the Navy".
@@ -888,6 +889,16 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
         p.mentions = _count(text, p.name)
         out.append(p)
     return out
+
+
+def _past_other_surname(title: str, people: list[Official], p: Official, lex: Lexicon) -> str:
+    """"Dahl and Norland Foreign Minister Karl Berg": the other person's surname and "and" open no title."""
+    first, _, rest = title.partition(" ")
+    joint = rest.split(" ", 1)
+    if len(joint) == 2 and joint[0] in lex.words.coordinators and any(
+            q is not p and q.name.split()[-1] == first for q in people):
+        return joint[1]
+    return title
 
 
 def _named_body(forms: list[str], orgs: list[Org]) -> str | None:
