@@ -1655,6 +1655,16 @@ def test_the_place_where_a_deal_sets_up_a_centre_is_not_where_it_was_signed():
     assert ag["location"] is None
 
 
+def test_another_deal_with_a_second_body_is_the_same_signers():
+    second = ("the Vexlar Development Authority signed an MoU with Kalpana Aerospace for a plant at Bergen, and "
+              "another with Trinetra Systems for a drone plant in Oslo.")
+    for text in (second[0].upper() + second[1:],
+                 "As many as 75 MoUs were signed on the occasion.\n\nAmong them, " + second):
+        ags = extract_article(text, PUB)["agreements"]
+        assert [a["parties"] for a in ags] == [["Vexlar Development Authority", "Kalpana Aerospace"],
+                                               ["Vexlar Development Authority", "Trinetra Systems"]]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

@@ -338,11 +338,14 @@ def _listed_deals(story: _Story, s: Sentence) -> None:
     if _pairs_listed(story, s, spans, last) or _kinds_listed(story, s, last):
         return
     clause_start = 0
+    told: list[str] = []
     for item in rx.p.with_one_name.finditer(t):
         party = next((c for a, _, c in spans if item.start(1) <= a < item.end(1)), None)  # "with Israel's X"
-        # "Among them, A tied up with B ...; C signed with D": an item's own subject, else the deals' body.
+        # "Among them, A tied up with B ...; C signed with D": an item's own subject, else the deals' body, else
+        # the subject of the item before ("A signed an MoU with B, and another with C").
         subject = [c for a, _, c in spans if clause_start <= a < item.start()]
-        own = subject[-1:] or last.parties[:1]
+        own = subject[-1:] or last.parties[:1] or told
+        told = own
         # "a contract with X ..., and with Y": the agreement word nearest before the item, else the deals'; an
         # item with its own subject ("and Orvik agreed with Y") has only its own clause's.
         words = [m for m in rx.trigger.finditer(t, clause_start if subject else 0, item.start())]
@@ -1036,6 +1039,10 @@ def _pronoun_or_pair_clauses(t: str, mark: re.Match[str], rx: SpecPatterns) -> l
     first = t.find(" between ", mark.start())
     if again is not None and 0 <= first < again.start():
         return [t[:again.start()], t[:first] + " between " + t[again.end():]]
+    elided = rx.p.deal_pronoun_elided.search(t, mark.end())
+    if elided is not None:
+        # "A signed an MoU with B ..., and another with C": A signed a second one, with C.
+        return [t[:elided.start()], f"{t[:mark.start()]}{mark.group()} {t[elided.end():]}"]
     br = rx.p.deal_pronoun_clause.search(t, mark.end())
     if br is None:
         return [t]
