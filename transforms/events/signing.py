@@ -1040,8 +1040,9 @@ def _pronoun_or_pair_clauses(t: str, mark: re.Match[str], rx: SpecPatterns) -> l
     if again is not None and 0 <= first < again.start():
         return [t[:again.start()], t[:first] + " between " + t[again.end():]]
     elided = rx.p.deal_pronoun_elided.search(t, mark.end())
-    if elided is not None:
-        # "A signed an MoU with B ..., and another with C": A signed a second one, with C.
+    if elided is not None and not rx.p.deal_pronoun.search(t, mark.end(), elided.start()):
+        # "A signed an MoU with B ..., and another with C": A signed a second one, with C (not in "signed two
+        # contracts, one with B and another with C", told one by one)
         return [t[:elided.start()], f"{t[:mark.start()]}{mark.group()} {t[elided.end():]}"]
     br = rx.p.deal_pronoun_clause.search(t, mark.end())
     if br is None:
