@@ -1665,6 +1665,13 @@ def test_another_deal_with_a_second_body_is_the_same_signers():
                                                ["Vexlar Development Authority", "Trinetra Systems"]]
 
 
+def test_talks_during_which_something_was_reached_were_held():
+    text = ("The agreement was reached during talks between Vexlar Minister Ola Dahl and Norwegian Deputy Defence "
+            "Minister Karl Berg in Oslo on Wednesday.")
+    assert [(m["type"], m["location"]) for m in extract_article(text, PUB)["meetings"]] == [
+        ("bilateral meeting", "Oslo")]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
