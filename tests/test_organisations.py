@@ -1282,3 +1282,9 @@ def test_a_head_word_joined_to_a_year_names_an_event_not_a_body():
 def test_students_or_researchers_of_a_body_are_no_part_of_its_name():
     assert list(names("Students of the Vexlar Institute of Technology met the minister.")) == [
         "Vexlar Institute of Technology"]
+
+
+def test_a_name_ending_of_a_country_stops_before_what_a_deal_is_about():
+    text = ("Memorandum of Understanding between the Vexlar Agency and the Ministry of National Defence of Vietnam on "
+            "Defence Cooperation.")
+    assert "Ministry of National Defence of Vietnam" in names_in_story(text)

@@ -389,10 +389,12 @@ def _acronym_read_as_a_word(text: str, start: int, form: str, reg: RegistryOrg, 
 
 def _ends_at_its_country(toks: list[Tok], k: Knowledge) -> list[Tok]:
     """'a sale to the Government of Egypt of Patriot missiles': a name "... of <country>" ends at the country;
-    a further "of" says what is sold or made."""
+    a further "of" says what is sold or made, an "on" or "for" what a deal is about ("an MoU between the
+    Ministry of Defence of Chile on Defence Cooperation")."""
     words = [t.text for t in toks]
     cut = next((i for i in range(2, len(words) - 1)
-                if words[i - 1] == "of" and words[i] in k.countries and words[i + 1] == "of"), None)
+                if words[i - 1] == "of" and words[i] in k.countries and words[i + 1] in k.words.after_a_country_end),
+               None)
     return toks if cut is None else toks[:cut + 1]
 
 
