@@ -1672,6 +1672,28 @@ def test_talks_during_which_something_was_reached_were_held():
         ("bilateral meeting", "Oslo")]
 
 
+def test_the_ministers_of_the_countries_sign_for_their_governments():
+    text = ("The defence ministers of the United Kingdom, Japan and Italy signed an international treaty on Thursday "
+            "establishing an agency to manage the fighter programme.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert sorted(ag["parties"]) == ["Government of Italy", "Government of Japan", "Government of the United Kingdom"]
+
+
+def test_an_agency_beside_the_department_it_reports_to_stays_a_party():
+    text = ("The Defence Research and Development Organisation (DRDO) on Friday handed over licensing agreements "
+            "for transfer of technology to Vexlar Systems Ltd. The agreements were handed over by Secretary, "
+            "Department of Defence R&D and Chairman DRDO Ola Dahl.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert "Defence Research and Development Organisation" in ag["parties"]
+
+
+def test_deals_of_a_show_told_one_by_one_are_signed_where_the_summary_says():
+    text = ("Several agreements were signed on the second day of the defence exhibition in Paris on Tuesday.\n\n"
+            "Vexlar Group signed a memorandum of understanding with Orvik Works to produce shells.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["type"], ag["location"]) == ("MoU", "Paris")
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

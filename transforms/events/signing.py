@@ -723,15 +723,20 @@ def _named_and_served(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatte
     return [c for _, _, c in spans], served
 
 
-def _without_own_divisions(parties: list[str], by_name: dict[str, Org]) -> list[str]:
+def _without_own_divisions(parties: list[str], by_name: dict[str, Org], unit_kinds: frozenset[str]) -> list[str]:
     """"a contract with Vexlar ..., signed by Vexlar Defence & Space's CEO": a company's own division beside the
     company is that company, not another side."""
     def company(name: str) -> bool:
         return name in by_name and by_name[name].org_type == "company"
 
-    # "... signed by the Commandant of the Army's signals college": the Army's own unit beside the Army is the Army.
+    # "... signed by the Commandant of the Army's signals college": the Army's own unit beside the Army is the Army
+    # (a unit of the kinds that act for their parent: not an agency or a laboratory named in its own right).
+    def unit_of_a_party(name: str) -> bool:
+        org = by_name.get(name)
+        return org is not None and org.parent in parties and org.org_type in unit_kinds
+
     return [p for p in parties if not (company(p) and any(p.startswith(q + " ") and company(q) for q in parties))
-            and not (p in by_name and by_name[p].parent in parties)]
+            and not unit_of_a_party(p)]
 
 
 def _settle_agreements(story: _Story) -> list[Agreement]:
@@ -758,7 +763,7 @@ def _settle_agreements(story: _Story) -> list[Agreement]:
         bodies = {by_name[p].country for p in ag.parties
                   if p in by_name and not p.startswith(GOVERNMENT) and _acts_for_its_state(by_name[p])}
         ag.parties = [p for p in ag.parties if not (p.startswith(GOVERNMENT) and _government_country(p) in bodies)]
-        ag.parties = _without_own_divisions(ag.parties, by_name)
+        ag.parties = _without_own_divisions(ag.parties, by_name, story.rx.words.units_acting_for_their_parent)
         if ag.before_story:
             continue  # "X had earlier won a contract": not on any day the story tells
         running = running_day(story.rx.knowledge, story.doc.sentences, ag.evidence, story.doc.published, story.hint)
@@ -768,7 +773,14 @@ def _settle_agreements(story: _Story) -> list[Agreement]:
                                                            [b.evidence for b in dated if b is not ag])) is not None:
             ag.date, ag.precision = lede.start, lede.precision
     found = _summary_side_in_its_deals(found, story.rx)
-    # "... signed several agreements": the story tells them one by one where it names any other.
+    # "Several agreements were signed at the show in Paris ...": the story tells them one by one where it names
+    # any other, each signed where the summary says unless told otherwise.
+    where: str | None = None
+    for ag in found:
+        if ag.summary:
+            where = ag.location or where
+        elif ag.location is None:
+            ag.location = where
     found = [a for a in found if not a.summary or all(b.summary for b in found)]
     # An agreement word with no party, signatory or date is usually a passing mention, not an event.
     return [a for a in found if a.parties or a.signatories or a.date]
