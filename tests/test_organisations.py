@@ -1266,6 +1266,8 @@ def test_a_joint_venture_named_after_both_parents_leaves_the_short_form_to_its_p
             "Orvik Propulsion Pvt Ltd, will be 51 per cent owned by Vexlar. \"It will create jobs,\" Vexlar managing "
             "director Ana Rao said.")
     assert names_in_story(text) == ["Vexlar Aerospace Pvt Ltd", "Orvik Engines Ltd", "Vexlar Orvik Propulsion Pvt Ltd"]
+    joint = next(o for o in find_organisations(text, K, split_sentences(text)) if o.name.startswith("Vexlar Orvik"))
+    assert "Vexlar" not in joint.aliases
 
 
 def test_a_body_with_its_country_before_or_after_its_name_is_one_body():

@@ -1664,7 +1664,8 @@ def _short_forms(text: str, orgs: list[Org], k: Knowledge) -> None:
         if base != o.name and len(words) >= 2:
             o.aliases.add(base)
         first = words[0]
-        if (o.org_type == "company" and len(words) >= 2 and firsts.get(first) == 1 and first not in lex.vocab
+        if (o.org_type == "company" and len(words) >= 2 and firsts.get(first) == 1 and o not in joint
+                and first not in lex.vocab
                 and first not in k.countries and len(first) > 2
                 and stands_alone(text, first, words[1], k.patterns.first_name_before)):
             o.aliases.add(first)
