@@ -104,6 +104,12 @@ def test_days_ago_and_a_week_of_a_month():
     assert one("It was signed in the first week of February.") == ("2025-02-01", "2025-02-01", "month")
 
 
+def test_a_week_without_a_day_is_told_to_its_month():
+    assert one("It was signed last week.") == ("2025-03-01", "2025-03-01", "month")
+    assert one("The talks were held earlier this week.") == ("2025-03-01", "2025-03-01", "month")
+    assert one("It was signed two weeks ago.") == ("2025-03-01", "2025-03-01", "month")
+
+
 def test_months_in_capitals_are_months_but_the_modal_may_is_not():
     assert one("It was signed on 05 JUN 2024.") == ("2024-06-05", "2024-06-05", "day")
     assert find_dates("It may 5 times exceed the cost.", PUB) == []

@@ -132,7 +132,7 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None, year_hint: int | 
         # word_sets.toml [relative_dates]: "last week" = "day -7", "last month" = "month -1" ...
         unit, shift = k.words.map("relative_dates")[" ".join(g["rel"].lower().split())].split()
         a = _shifted(pub, unit, int(shift))
-        return a, a, unit, False
+        return a, a, "month" if unit == "week" else unit, False
     if kind == "mo":
         month = MONTHS[g["mon"].lower().rstrip(".")]
         year = pub.year if month <= pub.month else pub.year - 1
@@ -142,9 +142,13 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None, year_hint: int | 
 
 
 def _shifted(pub: dt.date, unit: str, shift: int) -> dt.date:
-    """The day `shift` days from publication, or the first day of the month or year `shift` away."""
+    """The day `shift` days from publication, or the first day of the month or year `shift` away; a week
+    `shift` weeks away is told only to its month ("last week": the text names no day)."""
     if unit == "day":
         return pub + dt.timedelta(days=shift)
+    if unit == "week":
+        day = pub + dt.timedelta(weeks=shift)
+        return dt.date(day.year, day.month, 1)
     if unit == "month":
         months = pub.year * 12 + pub.month - 1 + shift
         return dt.date(months // 12, months % 12 + 1, 1)
