@@ -1290,3 +1290,9 @@ def test_a_name_ending_of_a_country_stops_before_what_a_deal_is_about():
     text = ("Memorandum of Understanding between the Vexlar Agency and the Ministry of National Defence of Vietnam on "
             "Defence Cooperation.")
     assert "Ministry of National Defence of Vietnam" in names_in_story(text)
+
+
+def test_a_headline_pair_of_bodies_the_story_names_in_full_is_two_bodies():
+    text = ("Vexlar Defence and Orvik Shipyards sign strategic partnership\n\nVexlar Defence AS and Orvik Shipyards "
+            "S.A. today signed a strategic partnership agreement. Vexlar CEO Ola Dahl signed for the company.")
+    assert names_in_story(text) == ["Vexlar Defence AS", "Orvik Shipyards S.A"]

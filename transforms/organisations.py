@@ -1058,6 +1058,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     _extend_listed_names(text, b, k)
     _acronyms_listed_with_bodies(text, b, k)
     _handles(text, b, k)
+    _split_joined_pairs(b, k)
     _fold_variants(b, k)
     _fold_country_spellings(b, k)
     _without_legal_form(text, b, k)
@@ -1597,6 +1598,19 @@ def _fold_variants(b: _Builder, k: Knowledge) -> None:
                              or (o.bare and k.patterns.capitalised_words.fullmatch(x.name[:-len(o.name) - 1])))]
         if len(of_a_country) == 1:
             b.absorb(of_a_country[0], o)
+
+
+def _split_joined_pairs(b: _Builder, k: Knowledge) -> None:
+    """"Vexa Defence and Orvik Shipyards sign pact": two bodies the story names in full ("Vexa Defence AS",
+    "Orvik Shipyards S.A."), not one body whose name has "and" in it."""
+    for o in list(b.orgs):
+        left, joint, right = o.name.partition(" and ")
+        if o.registry or not joint:
+            continue
+        sides = [next((x for x in b.orgs if x is not o and (x.name == part or x.name.startswith(part + " "))), None)
+                 for part in (left, right)]
+        if all(sides):
+            b.orgs.remove(o)
 
 
 def _fold_country_spellings(b: _Builder, k: Knowledge) -> None:
