@@ -1694,6 +1694,14 @@ def test_deals_of_a_show_told_one_by_one_are_signed_where_the_summary_says():
     assert (ag["type"], ag["location"]) == ("MoU", "Paris")
 
 
+def test_the_five_year_contract_signed_by_an_agency_is_the_one_just_told_and_the_agency_its_party():
+    text = ("A £1.5 billion contract has been awarded to Vexlar Marine to maintain the submarine fleet, the "
+            "Defence Secretary announced today. The five-year contract, signed by the Norland Equipment Agency, "
+            "will sustain 1,500 jobs.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Vexlar Marine", "Norland Equipment Agency"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
