@@ -1702,6 +1702,14 @@ def test_the_five_year_contract_signed_by_an_agency_is_the_one_just_told_and_the
     assert ag["parties"] == ["Vexlar Marine", "Norland Equipment Agency"]
 
 
+def test_a_deal_mentioned_again_without_a_verb_keeps_the_next_sentences_signer_on_it():
+    text = ("The Norland Ministry of Defence has signed a contract with Vexlar Systems to assemble missiles in Bergen. "
+            "The minister said the agreement, worth $850 million, would create 100 jobs. The contract was signed on "
+            "3 March by the Norland Guided Weapons Group.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Norland Ministry of Defence", "Vexlar Systems", "Norland Guided Weapons Group"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

@@ -242,6 +242,8 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
         if (found and found[-1].type == rx.special("fallback") != typ[0] and s.index - story.last_at <= 1
                 and rx.p.deal_value_told.match(t)):
             found[-1].type = typ[0]
+        if found and s.index - story.last_at <= 1 and rx.p.anaphor_agreement.search(t[:typ[1]]):
+            story.last_at = s.index  # "X said the agreement, worth $85 million, ...": still the one just told
         return
     anaphoric = bool(rx.p.anaphor_agreement.search(t[:typ[1]]))
     if anaphoric and found and _only_venues(t, cut, story.org_forms, rx):
