@@ -1710,6 +1710,18 @@ def test_a_deal_mentioned_again_without_a_verb_keeps_the_next_sentences_signer_o
     assert ag["parties"] == ["Norland Ministry of Defence", "Vexlar Systems", "Norland Guided Weapons Group"]
 
 
+def test_they_after_an_opening_year_are_the_two_governments_just_told():
+    text = ("The relationship took off in 2016, when the two governments of Chile and Peru signed an agreement for "
+            "jets. In 2018, they signed an agreement on logistics support.")
+    ags = extract_article(text, PUB)["agreements"]
+    assert [sorted(a["parties"]) for a in ags] == [["Government of Chile", "Government of Peru"]] * 2
+
+
+def test_a_dialogue_that_has_met_several_times_since_a_year_is_no_meeting_of_that_year():
+    text = "The annual defence dialogue, launched in 2018, has since met six times."
+    assert extract_article(text, PUB)["meetings"] == []
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

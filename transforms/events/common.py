@@ -223,11 +223,11 @@ def told_as_a_trend(t: str, rx: SpecPatterns) -> bool:
     """"Both firms have signed deals in recent years", "the agency, which awards most contracts", "the two have met
     often over the years": a trend or habit over a span of time, no one event; not where the span ranks one
     ("the largest deal in recent years") or the text dates it."""
+    if rx.p.counted_meetings.search(t):
+        return True  # "the two have held four rounds of talks since 2020"
     m = rx.p.generic_time.search(t)
-    rest = blanked(rx.p.since_clause, t[:m.start()] + t[m.end():]) if m is not None else ""
-    # ("Since 2020 the two have held four rounds of talks": the year opens the span, it dates no one event)
     return (m is not None and not rx.p.superlative_before.search(t, max(0, m.start() - 40), m.start())
-            and not find_dates(rest, None, None, rx.knowledge))
+            and not find_dates(t[:m.start()] + t[m.end():], None, None, rx.knowledge))
 
 
 def undated_event_date(k: Knowledge, doc: Doc, hint: int | None, own: list[str], dated: list[list[str]]
