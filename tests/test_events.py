@@ -1722,6 +1722,14 @@ def test_a_dialogue_that_has_met_several_times_since_a_year_is_no_meeting_of_tha
     assert extract_article(text, PUB)["meetings"] == []
 
 
+def test_a_companys_own_division_whose_manager_signed_is_the_company():
+    text = ("Hindustan Aeronautics Limited (HAL) and Vexlar Engines on Wednesday signed a contract for forged parts at "
+            "HAL's Forge and Foundry Division in Bengaluru. The contract was signed by HAL's General Manager (Forge "
+            "and Foundry Division) Ola Dahl and Vexlar Engines' Executive Vice President Karl Berg.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Hindustan Aeronautics Limited", "Vexlar Engines"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

@@ -735,7 +735,9 @@ def _without_own_divisions(parties: list[str], by_name: dict[str, Org], unit_kin
     # (a unit of the kinds that act for their parent: not an agency or a laboratory named in its own right).
     def unit_of_a_party(name: str) -> bool:
         org = by_name.get(name)
-        return org is not None and org.parent in parties and org.org_type in unit_kinds
+        # (a company's own division, "HAL's Forge Division", beside the company too)
+        return org is not None and org.parent in parties and (
+            org.org_type in unit_kinds or (company(name) and company(org.parent or "")))
 
     return [p for p in parties if not (company(p) and any(p.startswith(q + " ") and company(q) for q in parties))
             and not unit_of_a_party(p)]
