@@ -1730,6 +1730,11 @@ def test_a_companys_own_division_whose_manager_signed_is_the_company():
     assert ag["parties"] == ["Hindustan Aeronautics Limited", "Vexlar Engines"]
 
 
+def test_a_declaration_signed_with_a_counted_set_of_memoranda_is_one_more_agreement():
+    text = "Chile and Peru signed a joint declaration on security and three memoranda of cooperation on Friday."
+    assert sorted(a["type"] for a in extract_article(text, PUB)["agreements"]) == ["MoU", "MoU", "MoU", "other"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
