@@ -1735,6 +1735,14 @@ def test_a_declaration_signed_with_a_counted_set_of_memoranda_is_one_more_agreem
     assert sorted(a["type"] for a in extract_article(text, PUB)["agreements"]) == ["MoU", "MoU", "MoU", "other"]
 
 
+def test_an_agreed_text_or_a_draft_concludes_no_agreement_but_talks_about_it_were_held():
+    text = "Chile and Peru finalised the text of a defence cooperation agreement, which will be signed in April."
+    assert extract_article(text, PUB)["agreements"] == []
+    text = "The two ministers held talks in Lima on Monday and discussed the draft agreement on logistics."
+    view = extract_article(text, PUB)
+    assert view["agreements"] == [] and [m["type"] for m in view["meetings"]] == ["bilateral meeting"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

@@ -124,6 +124,12 @@ def _check_tables(spec: EventSpec, tables: Mapping[str, Table], where: str) -> N
             raise SpecError(f"{where}: role {r.role!r} is not allowed in {r.table}.role")
 
 
+def _negations(triggers: Mapping[str, Any], read_list: Callable[[str], list[str]]) -> tuple[str, ...]:
+    """The cue phrases of one or several files (the cues every event shares, and those of this kind alone)."""
+    files = triggers.get("negations", ())
+    return tuple(cue for name in ([files] if isinstance(files, str) else files) for cue in read_list(name))
+
+
 def parse_spec(data: Mapping[str, Any], where: str, read_pairs: Callable[[str], list[tuple[str, str]]],
                read_list: Callable[[str], list[str]], irregular: Mapping[str, str],
                tables: Mapping[str, Table]) -> EventSpec:
@@ -156,7 +162,7 @@ def parse_spec(data: Mapping[str, Any], where: str, read_pairs: Callable[[str], 
         dates=_one_of(_need(data, "dates", where), DATE_KINDS, where, "dates"),
         types=tuple(read_pairs(_need(triggers, "types", where))),
         verbs=_verbs(triggers, irregular, where),
-        negations=tuple(read_list(triggers["negations"])) if "negations" in triggers else (),
+        negations=_negations(triggers, read_list),
         verb_types=tuple(read_pairs(triggers["verb_types"])) if "verb_types" in triggers else (),
         not_for_other=tuple(triggers.get("not_for_other", ())),
         fact_table=_need(fact, "table", where),
