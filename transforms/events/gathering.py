@@ -462,7 +462,9 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
     else:
         found = event_dates(rx.knowledge, dated, doc.published, story.hint)
     d = date_of(found)
-    until = event_dates(rx.knowledge, dated, doc.published, story.hint, later=True)  # its last day may be ahead
+    # "began on Tuesday and will continue till Friday": its last day may be after publication
+    later = d is not None and rx.p.continues_till.search(dated, d.span[1]) is not None
+    until = event_dates(rx.knowledge, dated, doc.published, story.hint, later=True) if later else found
     return Meeting(
         type=typ[0], name=_meeting_name(t, rx), start=d.start if d else None, end=_last_day(dated, d, until, rx),
         precision=d.precision if d else None, location=place_in(now, rx),
