@@ -1519,6 +1519,9 @@ def test_a_meeting_that_began_and_will_continue_till_a_later_day_ends_that_day()
     text = "The annual commanders' conference began in Oslo on Tuesday and will continue till April 4."
     (mt,) = extract_article(text, dt.date(2025, 4, 1))["meetings"]
     assert (mt["start"], mt["end"]) == ("2025-04-01", "2025-04-04")
+    text = "The annual commanders' conference began in Oslo on Monday and will conclude on Thursday."
+    (mt,) = extract_article(text, dt.date(2025, 3, 14))["meetings"]
+    assert (mt["start"], mt["end"]) == ("2025-03-10", "2025-03-13")
 
 
 def test_the_company_that_had_earlier_secured_a_contract_is_the_storys_company():
