@@ -1746,6 +1746,13 @@ def test_an_agreed_text_or_a_draft_concludes_no_agreement_but_talks_about_it_wer
     assert view["agreements"] == [] and [m["type"] for m in view["meetings"]] == ["bilateral meeting"]
 
 
+def test_who_signed_for_each_side_in_a_sentence_after_the_deal_signed_it():
+    text = ("Vexlar Systems and the Norland Navy signed an MoU on Monday. Signing for the Navy was Rear Admiral Ola "
+            "Dahl, while CEO Karl Berg signed for the company.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert sorted(ag["signatories"]) == ["Karl Berg", "Ola Dahl"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

@@ -146,7 +146,12 @@ def _signed_document(story: _Story, s: Sentence) -> None:
     if not told_back and not (near and p.signed_document.search(s.text)):
         return
     last = story.found[-1]
-    names = _signatories(s.text, story.rx.verb.search(s.text), story.person_forms, story.rx)
+    # "X signed for the Navy, while Y signed for the company": who signed before each verb
+    names = dedupe([n for v in story.rx.verb.finditer(s.text)
+                    for n in _signatories(s.text, v, story.person_forms, story.rx)])
+    lead = p.signing_for_was.match(s.text)  # "Signing for the Navy was Rear Admiral X"
+    first = name_spans(s.text, story.person_forms)[:1]
+    names += [n for a, _, n in first if lead is not None and a >= lead.end() and n not in names]
     other = p.side_represented_by.search(s.text)
     if other is not None:  # "..., while the university was represented by its Registrar, Dr X"
         names += [n for a, _, n in name_spans(s.text, story.person_forms) if a > other.end() and n not in names]
