@@ -1753,6 +1753,13 @@ def test_who_signed_for_each_side_in_a_sentence_after_the_deal_signed_it():
     assert sorted(ag["signatories"]) == ["Karl Berg", "Ola Dahl"]
 
 
+def test_a_meeting_held_in_a_countrys_capital_is_held_in_that_city():
+    text = "The summit took place in the Vietnamese capital on Monday."
+    assert [m["location"] for m in extract_article(text, PUB)["meetings"]] == ["Hanoi"]
+    text = "The two ministers held talks in Norway's capital on Monday."
+    assert [m["location"] for m in extract_article(text, PUB)["meetings"]] == ["Oslo"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

@@ -93,7 +93,14 @@ def place_in(sentence: str, rx: SpecPatterns) -> str | None:
         within = rx.p.place_within.match(sentence, m.start(1) + len(first))
         city = leading_place(within.group(1), rx.places) if within else None
         return f"{first}, {city}" if city and city != first else first
-    return None
+    return _capital_told(sentence, rx.knowledge)
+
+
+def _capital_told(sentence: str, k: Knowledge) -> str | None:
+    """"held in the Vietnamese capital", "in Norway's capital": the country's capital city (the package's)."""
+    m = k.patterns.capital_of_country.search(sentence)
+    country = k.countries.get(m.group(1)) if m else None
+    return next((city for city, of in k.capitals.items() if of == country), None) if country else None
 
 
 def leading_place(phrase: str, places: frozenset[str]) -> str | None:
