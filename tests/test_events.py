@@ -1760,6 +1760,11 @@ def test_a_meeting_held_in_a_countrys_capital_is_held_in_that_city():
     assert [m["location"] for m in extract_article(text, PUB)["meetings"]] == ["Oslo"]
 
 
+def test_talks_held_on_board_a_ship_are_held_there():
+    text = "The talks were held on board INS Vexa off the coast on Monday."
+    assert [m["location"] for m in extract_article(text, PUB)["meetings"]] == ["INS Vexa"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

@@ -93,7 +93,8 @@ def place_in(sentence: str, rx: SpecPatterns) -> str | None:
         within = rx.p.place_within.match(sentence, m.start(1) + len(first))
         city = leading_place(within.group(1), rx.places) if within else None
         return f"{first}, {city}" if city and city != first else first
-    return _capital_told(sentence, rx.knowledge)
+    aboard = rx.p.aboard_ship.search(sentence)  # "held on board INS Vexa off Goa": the ship is the place
+    return aboard.group(1) if aboard else _capital_told(sentence, rx.knowledge)
 
 
 def _capital_told(sentence: str, k: Knowledge) -> str | None:
