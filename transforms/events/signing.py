@@ -487,8 +487,8 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     # the clause ("Last month, X had signed ...", "X had signed a similar contract in 2021").
     its_own = [d for d in dates if rx.p.opening_date_lead.match(t[:d.span[0]])
                or (verb is not None and d.span[0] > verb.start())]
-    own = _own_date(t, typ, verb, dates, rx)
-    when = own or date_of(its_own if before_story else dates)
+    own_day = _own_date(t, typ, verb, dates, rx)
+    when = own_day or date_of(its_own if before_story else dates)
     # "... at a facility in Kanpur, under an agreement the two signed in 2024": the place is the facility's.
     referred = rx.p.under_a_deal.search(t, max(0, typ[1] - 40), typ[1])
     place = place_in(t[typ[1]:] if referred else t[verb.start():] if before_story and verb is not None else t, rx)
@@ -496,7 +496,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         type=typ[0], parties=dedupe(parties), signatories=signatories,
         date=when.start if when else None, precision=when.precision if when else None,
         location=place, evidence=[said], headline_only=s.index in story.headline, before_story=before_story,
-        own_date=own is not None,
+        own_date=own_day is not None,
         summary=_is_plural(t, typ, rx) and _counted(t, rx) == 1 and not parties and not signatories,
     )
 
