@@ -1296,3 +1296,7 @@ def test_a_headline_pair_of_bodies_the_story_names_in_full_is_two_bodies():
     text = ("Vexlar Defence and Orvik Shipyards sign strategic partnership\n\nVexlar Defence AS and Orvik Shipyards "
             "S.A. today signed a strategic partnership agreement. Vexlar CEO Ola Dahl signed for the company.")
     assert names_in_story(text) == ["Vexlar Defence AS", "Orvik Shipyards S.A"]
+
+
+def test_a_companys_arm_named_with_its_country_in_the_countrys_own_tongue_keeps_it():
+    assert names_in_story("The Dutch agency ordered 20 radars from Thales Nederland.") == ["Thales Nederland"]
