@@ -1736,6 +1736,9 @@ def test_a_companys_own_division_whose_manager_signed_is_the_company():
 def test_a_declaration_signed_with_a_counted_set_of_memoranda_is_one_more_agreement():
     text = "Chile and Peru signed a joint declaration on security and three memoranda of cooperation on Friday."
     assert sorted(a["type"] for a in extract_article(text, PUB)["agreements"]) == ["MoU", "MoU", "MoU", "other"]
+    # a summary naming no side counts deals told later: no more of its own
+    text = "The second day of the show saw the signing of nine memoranda of understanding and two contracts."
+    assert len(extract_article(text, PUB)["agreements"]) <= 1
 
 
 def test_an_agreed_text_or_a_draft_concludes_no_agreement_but_talks_about_it_were_held():

@@ -878,6 +878,9 @@ def _merge_meeting(found: list[Meeting], mt: Meeting, rx: SpecPatterns, anaphori
         same_kind = (prev.type == mt.type or fallback in (prev.type, mt.type) or (anaphoric and prev is recent)
                      or of_dialogue)
         clash = prev.start and mt.start and abs((prev.start - mt.start).days) > 7
+        # "The ministers met in Oslo on Tuesday ... The Working Group met in Bergen on Thursday": held apart
+        clash = clash or bool(prev.location and mt.location and not anaphoric
+                              and prev.location not in mt.location and mt.location not in prev.location)
         chaired_apart = bool(prev.chairs and mt.chairs) and not {c for c, _ in prev.chairs} & {c for c, _ in mt.chairs}
         # "A met Y. B also met Y": two meetings, each of one set of people.
         met_by_others = (bool(prev.met_by and mt.met_by) and not set(prev.met_by) & set(mt.met_by + mt.counterparts)

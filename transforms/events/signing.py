@@ -261,7 +261,7 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     _file(story, ag, t, said, typ, verb, anaphoric, named=bool(parties), follows=follows)
     if verb is not None and not anaphoric:
         # "signed an MoU on industry and an implementing arrangement on shipping": one agreement per kind signed.
-        others = _kinds_joined(t, verb, rx)
+        others = _kinds_joined(t, verb, rx, counted=bool(ag.parties))
         if ag.type in others:
             others.remove(ag.type)  # the agreement just filed is of one of them
             found.extend(replace(ag, type=other, parties=list(ag.parties), signatories=list(ag.signatories),
@@ -320,16 +320,18 @@ def _from_own_subject(t: str, verb: re.Match[str], rx: SpecPatterns) -> str:
     return " " * cut + t[cut:]
 
 
-def _kinds_joined(t: str, verb: re.Match[str], rx: SpecPatterns) -> list[str]:
+def _kinds_joined(t: str, verb: re.Match[str], rx: SpecPatterns, counted: bool = False) -> list[str]:
     """The types of the agreement words the verb takes where more than one is signed: the first, and each
-    joined to the one before by "and a"/"and an" ("signed an MoU ... and a letter of intent")."""
+    joined to the one before by "and a"/"and an" ("signed an MoU ... and a letter of intent"), or, with
+    `counted` (the clause names its sides), by a number ("a joint declaration and six memoranda")."""
     words = [m for m in rx.trigger.finditer(t, verb.end()) if not rx.p.trigger_as_modifier.match(t, m.end())]
     out = []
     for n, m in enumerate(words):
         k = kind(m.group(), rx.types)
         if k is None:
             continue
-        if n == 0 or rx.p.another_kind_joined.search(t, words[n - 1].end(), m.start()):
+        joined = rx.p.another_kind_joined.search(t, words[n - 1].end(), m.start()) if n else None
+        if n == 0 or joined or (counted and rx.p.counted_kind_joined.search(t, words[n - 1].end(), m.start())):
             out.append(k[1])
         else:
             break
