@@ -1768,6 +1768,13 @@ def test_talks_held_on_board_a_ship_are_held_there():
     assert [m["location"] for m in extract_article(text, PUB)["meetings"]] == ["INS Vexa"]
 
 
+def test_meetings_told_in_different_places_are_two_meetings():
+    text = ("- The Chilean and Peruvian defence ministers met in Lima on Tuesday to discuss maritime security.\n"
+            "- The Joint Working Group on Defence Industry held its fourth meeting in Santiago on Thursday.")
+    meetings = extract_article(text, dt.date(2025, 3, 14))["meetings"]
+    assert sorted(m["location"] for m in meetings) == ["Lima", "Santiago"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
