@@ -1775,6 +1775,14 @@ def test_meetings_told_in_different_places_are_two_meetings():
     assert sorted(m["location"] for m in meetings) == ["Lima", "Santiago"]
 
 
+def test_the_duo_or_both_firms_after_a_sentence_opening_with_two_bodies_are_those_bodies():
+    for pair in ("The duo", "Both firms", "The companies"):
+        text = (f"Vexlar Labs and Orvik Systems have worked together for years. {pair} signed an MoU on Monday to "
+                "develop radars.")
+        (ag,) = extract_article(text, PUB)["agreements"]
+        assert ag["parties"] == ["Vexlar Labs", "Orvik Systems"], pair
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
