@@ -969,3 +969,7 @@ def test_another_persons_surname_and_and_open_no_title():
     got = people("Foreign policy chief Ana Soto visited Oslo. Soto and Norwegian Foreign Minister Karl Berg announced "
                  "the partnership.")
     assert got["Karl Berg"].title == "Norwegian Foreign Minister"
+
+
+def test_rm_before_a_name_is_the_raksha_mantris_title():
+    assert people("RM Shri Ola Dahl inaugurated the expo.")["Ola Dahl"].title == "RM"
