@@ -1783,6 +1783,12 @@ def test_the_duo_or_both_firms_after_a_sentence_opening_with_two_bodies_are_thos
         assert ag["parties"] == ["Vexlar Labs", "Orvik Systems"], pair
 
 
+def test_we_in_a_quoted_signing_is_the_speakers_body():
+    text = '"We signed the MoU with the Norland Navy today," said Ola Dahl, chief executive of Vexlar Labs.'
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert sorted(ag["parties"]) == ["Norland Navy", "Vexlar Labs"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
