@@ -1789,6 +1789,14 @@ def test_we_in_a_quoted_signing_is_the_speakers_body():
     assert sorted(ag["parties"]) == ["Norland Navy", "Vexlar Labs"]
 
 
+def test_after_meeting_a_counterpart_is_a_meeting_but_after_meeting_a_target_is_none():
+    text = ('"We had very productive talks," Defence Minister Ola Dahl said after meeting his Peruvian counterpart '
+            "Karl Berg in Lima on Monday.")
+    assert [(m["type"], m["location"]) for m in extract_article(text, PUB)["meetings"]] == [
+        ("bilateral meeting", "Lima")]
+    assert extract_article("After meeting the target, the company raised its guidance.", PUB)["meetings"] == []
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

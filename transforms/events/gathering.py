@@ -210,7 +210,9 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
         negated = outcome is None or outcome.start() > len(held) or is_negated(t[:outcome.start()], rx)
     # "told a press conference": a briefing for the press is no meeting.
     # ", also known as the X Dialogue": the other name of the meeting just named types nothing of its own.
-    typ = best_type(blanked(rx.p.name_alias, blanked(rx.p.mechanism_reviewed, blanked(rx.p.press_briefing, t))),
+    # "after meeting the target": the word is a verb there (whom one met is read as "met" reads it, below).
+    plain = blanked(rx.p.meeting_as_gerund, blanked(rx.p.press_briefing, t))
+    typ = best_type(blanked(rx.p.name_alias, blanked(rx.p.mechanism_reviewed, plain)),
                     rx.trigger, rx.types, rx.p.trigger_as_modifier, rx.p.infinitive_before)
     host = None
     met = _met(t, rx, story.person_forms, story.org_forms) if not negated else None
