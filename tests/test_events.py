@@ -1797,6 +1797,16 @@ def test_after_meeting_a_counterpart_is_a_meeting_but_after_meeting_a_target_is_
     assert extract_article("After meeting the target, the company raised its guidance.", PUB)["meetings"] == []
 
 
+def test_a_meeting_told_before_a_plan_in_the_next_clause_was_held():
+    for text in ("Defence Minister Ola Dahl met his Peruvian counterpart Karl Berg in Lima on Monday and invited him "
+                 "to visit Oslo next year.",
+                 "Defence Minister Ola Dahl held talks with his Peruvian counterpart Karl Berg on Monday; the two will "
+                 "sign a logistics pact in May."):
+        assert [m["start"] for m in extract_article(text, dt.date(2025, 3, 14))["meetings"]] == ["2025-03-10"], text
+    text = "Defence Minister Ola Dahl is scheduled to meet his counterpart Karl Berg on Friday and will sign a pact."
+    assert extract_article(text, PUB)["meetings"] == []
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

@@ -208,6 +208,11 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
         held = drop_planned_part(t, rx, rx.verb.search(t))
         outcome = rx.p.occasion_clause.search(t)
         negated = outcome is None or outcome.start() > len(held) or is_negated(t[:outcome.start()], rx)
+        before_plan = _held_before_plan(t, rx) if negated and not told_as_a_trend(t, rx) else None
+        if before_plan is not None:
+            # "met X on Monday and invited him to visit Oslo next year", "...; the two will sign a pact in May":
+            # the meeting told before the plan was held; the plan is read no further.
+            negated, t = False, before_plan
     # "told a press conference": a briefing for the press is no meeting.
     # ", also known as the X Dialogue": the other name of the meeting just named types nothing of its own.
     # "after meeting the target": the word is a verb there (whom one met is read as "met" reads it, below).
@@ -287,6 +292,18 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
         call = replace(_meeting(story, t[:call_end], met, met[1]), name=None)
         _merge_meeting(story.found, call, rx, False, story.recent)
     _one_per_counterpart(story, s, t, mt)
+
+
+def _held_before_plan(t: str, rx: SpecPatterns) -> str | None:
+    """The clause before a planning cue that a later clause of the sentence opens (", and", "and", ";"), where
+    that clause reports a meeting of its own and plans nothing."""
+    neg = rx.negation.search(t)
+    joint = max((m for m in rx.p.clause_joint.finditer(t, 0, neg.start())), key=lambda m: m.start(),
+                default=None) if neg is not None else None
+    held = t[:joint.start()] if joint is not None else ""
+    if not held or is_negated(held, rx) or rx.p.meeting_defined.search(held):
+        return None
+    return held if rx.trigger.search(held) or (rx.met is not None and rx.met.search(held)) else None
 
 
 def _talks_at_the_occasion(story: _Story, t: str, typ: tuple[str, int], met: tuple[str, int] | None,
