@@ -1807,6 +1807,14 @@ def test_a_meeting_told_before_a_plan_in_the_next_clause_was_held():
     assert extract_article(text, PUB)["meetings"] == []
 
 
+def test_two_contracts_of_one_kind_each_with_its_own_company_are_two_not_three():
+    text = ("The Norland Ministry of Defence signed a $120 million contract with Vexlar Electronics for radars, and a "
+            "$80 million contract with Orvik Works for bridges, on Monday.")
+    ags = extract_article(text, PUB)["agreements"]
+    assert [a["parties"] for a in ags] == [["Norland Ministry of Defence", "Vexlar Electronics"],
+                                           ["Norland Ministry of Defence", "Orvik Works"]]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

@@ -263,7 +263,9 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
         # "signed an MoU on industry and an implementing arrangement on shipping": one agreement per kind signed.
         others = _kinds_joined(t, verb, rx, counted=bool(ag.parties))
         if ag.type in others:
-            others.remove(ag.type)  # the agreement just filed is of one of them
+            # the agreement just filed is of one of them; more of its own kind ("a contract with A ..., and a
+            # contract with B") are told one per counterpart already
+            others = [o for o in others if o != ag.type]
             found.extend(replace(ag, type=other, parties=list(ag.parties), signatories=list(ag.signatories),
                                  evidence=[said]) for other in others)
 
