@@ -1808,11 +1808,11 @@ def test_a_meeting_told_before_a_plan_in_the_next_clause_was_held():
 
 
 def test_two_contracts_of_one_kind_each_with_its_own_company_are_two_not_three():
-    text = ("The Norland Ministry of Defence signed a $120 million contract with Vexlar Electronics for radars, and a "
-            "$80 million contract with Orvik Works for bridges, on Monday.")
+    text = ("The Ministry of Defence signed a Rs 1,200 crore contract with Vexlar Electronics Limited for radars, "
+            "and a Rs 800 crore contract with Orvik Works Limited for bridges, on Monday.")
     ags = extract_article(text, PUB)["agreements"]
-    assert [a["parties"] for a in ags] == [["Norland Ministry of Defence", "Vexlar Electronics"],
-                                           ["Norland Ministry of Defence", "Orvik Works"]]
+    assert [a["parties"] for a in ags] == [["Ministry of Defence", "Vexlar Electronics Limited"],
+                                           ["Ministry of Defence", "Orvik Works Limited"]]
 
 
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
