@@ -1300,3 +1300,8 @@ def test_a_headline_pair_of_bodies_the_story_names_in_full_is_two_bodies():
 
 def test_a_companys_arm_named_with_its_country_in_the_countrys_own_tongue_keeps_it():
     assert names_in_story("The Dutch agency ordered 20 radars from Thales Nederland.") == ["Thales Nederland"]
+
+
+def test_a_news_agency_reporting_the_story_is_no_organisation_of_it():
+    text = "The Vexlar Authority signed an MoU with Orvik Aerospace on Sunday, the Saudi Press Agency reported."
+    assert names_in_story(text) == ["Vexlar Authority", "Orvik Aerospace"]
