@@ -1815,6 +1815,14 @@ def test_two_contracts_of_one_kind_each_with_its_own_company_are_two_not_three()
                                            ["Ministry of Defence", "Orvik Works Limited"]]
 
 
+def test_a_meeting_told_in_an_aside_before_a_planned_one_was_held():
+    text = "The two defence ministers, who met in Oslo on Monday, will meet again in June."
+    assert [(m["start"], m["location"]) for m in extract_article(text, dt.date(2025, 3, 14))["meetings"]] == [
+        ("2025-03-10", "Oslo")]
+    text = "The Joint Working Group, which meets every year, will hold its next session in June."
+    assert extract_article(text, dt.date(2025, 3, 14))["meetings"] == []
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

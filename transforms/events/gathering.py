@@ -300,10 +300,17 @@ def _held_before_plan(t: str, rx: SpecPatterns) -> str | None:
     neg = rx.negation.search(t)
     joint = max((m for m in rx.p.clause_joint.finditer(t, 0, neg.start())), key=lambda m: m.start(),
                 default=None) if neg is not None else None
-    held = t[:joint.start()] if joint is not None else ""
-    if not held or is_negated(held, rx) or rx.p.meeting_defined.search(held):
-        return None
-    return held if rx.trigger.search(held) or (rx.met is not None and rx.met.search(held)) else None
+    # "The two ministers, who met in Oslo on Monday, will meet again in June": the aside, of its subject
+    aside = next((m for m in rx.p.relative_aside.finditer(t) if neg is not None and m.end() <= neg.start()), None)
+    told = aside.group().strip(" ,").split(" ", 1) if aside is not None else []
+    if told and told[0] in rx.words.relative_pronouns:
+        told = told[1:]  # "..., who met in Oslo on Monday,": the subject met
+    for held in (t[:joint.start()] if joint is not None else "",
+                 f"{t[:aside.start()]} {' '.join(told)}" if aside is not None else ""):
+        if (held and not is_negated(held, rx) and not rx.p.meeting_defined.search(held)
+                and (rx.trigger.search(held) or (rx.met is not None and rx.met.search(held)))):
+            return held
+    return None
 
 
 def _talks_at_the_occasion(story: _Story, t: str, typ: tuple[str, int], met: tuple[str, int] | None,
