@@ -121,6 +121,14 @@ def is_negated(sentence: str, rx: SpecPatterns) -> bool:
     return bool(rx.negation.search(rx.p.relative_aside.sub(" ", sentence)))
 
 
+def told_in_aside(t: str, aside: re.Match[str], rx: SpecPatterns) -> str:
+    """"Chile and Peru, which signed a pact in 2020, held talks": what the aside tells, of the subject before it
+    ("Chile and Peru signed a pact in 2020"), apart from the rest of the sentence."""
+    words = aside.group().strip(" ,").split(" ", 1)
+    told = words[1:] if words[0] in rx.words.relative_pronouns else words
+    return f"{t[:aside.start()]} {' '.join(told)}"
+
+
 def drop_planned_part(t: str, rx: SpecPatterns, verb: re.Match[str] | None) -> str:
     """"After signing a deal with the Army, the firm is preparing for a tender", "signed a teaming
     agreement to jointly bid for ...": what follows the negation cue is planned; the signed part stands."""

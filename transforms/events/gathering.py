@@ -35,6 +35,7 @@ from transforms.events.common import (
     running_day,
     served_spans,
     told_as_a_trend,
+    told_in_aside,
     two_services,
     undated_event_date,
 )
@@ -302,11 +303,8 @@ def _held_before_plan(t: str, rx: SpecPatterns) -> str | None:
                 default=None) if neg is not None else None
     # "The two ministers, who met in Oslo on Monday, will meet again in June": the aside, of its subject
     aside = next((m for m in rx.p.relative_aside.finditer(t) if neg is not None and m.end() <= neg.start()), None)
-    told = aside.group().strip(" ,").split(" ", 1) if aside is not None else []
-    if told and told[0] in rx.words.relative_pronouns:
-        told = told[1:]  # "..., who met in Oslo on Monday,": the subject met
     for held in (t[:joint.start()] if joint is not None else "",
-                 f"{t[:aside.start()]} {' '.join(told)}" if aside is not None else ""):
+                 told_in_aside(t, aside, rx) if aside is not None else ""):
         if (held and not is_negated(held, rx) and not rx.p.meeting_defined.search(held)
                 and (rx.trigger.search(held) or (rx.met is not None and rx.met.search(held)))):
             return held

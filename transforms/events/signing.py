@@ -36,6 +36,7 @@ from transforms.events.common import (
     running_day,
     served_spans,
     told_as_a_trend,
+    told_in_aside,
     two_services,
     undated_event_date,
 )
@@ -1034,7 +1035,7 @@ def _agreement_clauses(t: str, rx: SpecPatterns) -> list[str]:
         if aside is not None:
             # "Chile and Peru, which signed a pact in 2020, held talks on Monday": the aside tells the deal, of
             # the subject before it; the rest of the sentence is another event's.
-            return [f"{t[:aside.start()]} {aside.group().strip(' ,')}"]
+            return [told_in_aside(t, aside, rx)]
         return _pronoun_or_pair_clauses(t, marks[0], rx)
     if len(marks) < 2:
         return [t]
@@ -1044,7 +1045,7 @@ def _agreement_clauses(t: str, rx: SpecPatterns) -> list[str]:
     if aside is not None:
         # "Vexa, which won a contract from the Navy in 2021, signed an MoU with X": two deals, the aside's
         # told of the subject before it.
-        own = f"{t[:aside.start()]} {aside.group().strip(' ,')}"
+        own = told_in_aside(t, aside, rx)
         return [own, *_agreement_clauses(t[:aside.start()] + t[aside.end() - 1:], rx)]
     out: list[str] = []
     start = 0
