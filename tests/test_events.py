@@ -1823,6 +1823,12 @@ def test_a_meeting_told_in_an_aside_before_a_planned_one_was_held():
     assert extract_article(text, dt.date(2025, 3, 14))["meetings"] == []
 
 
+def test_two_documents_of_one_type_signed_together_by_the_same_sides_are_two_agreements():
+    text = ("Chile and Peru signed an agreement on air-to-air refuelling and an implementing arrangement on submarine "
+            "rescue on Thursday.")
+    assert [a["type"] for a in extract_article(text, PUB)["agreements"]] == ["other", "other"]
+
+
 def test_a_phone_call_between_leaders_is_a_bilateral_meeting_and_a_denied_signing_is_no_agreement():
     text = "Prime Minister Ana Soto spoke by telephone with President Ivo Rask on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

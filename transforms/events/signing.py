@@ -259,14 +259,16 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     follows = s.index - story.last_at <= 1  # right after the sentence that named the last agreement
     story.last_at = s.index
     ag = _agreement(story, s, t, said, typ, cut, verb, parties, anaphoric)
+    before = len(found)
     _file(story, ag, t, said, typ, verb, anaphoric, named=bool(parties), follows=follows)
     if verb is not None and not anaphoric:
         # "signed an MoU on industry and an implementing arrangement on shipping": one agreement per kind signed.
         others = _kinds_joined(t, verb, rx, counted=bool(ag.parties))
         if ag.type in others:
-            # the agreement just filed is of one of them; more of its own kind ("a contract with A ..., and a
-            # contract with B") are told one per counterpart already
-            others = [o for o in others if o != ag.type]
+            others.remove(ag.type)  # the agreement just filed is of one of them
+            if len(found) - before > 1:
+                # "a contract with A ..., and a contract with B": filed one per counterpart already
+                others = [o for o in others if o != ag.type]
             found.extend(replace(ag, type=other, parties=list(ag.parties), signatories=list(ag.signatories),
                                  evidence=[said]) for other in others)
 
