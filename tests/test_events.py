@@ -1723,6 +1723,8 @@ def test_they_after_an_opening_year_are_the_two_governments_just_told():
 def test_a_dialogue_that_has_met_several_times_since_a_year_is_no_meeting_of_that_year():
     text = "The annual defence dialogue, launched in 2018, has since met six times."
     assert extract_article(text, PUB)["meetings"] == []
+    text = "Since then, several rounds of consultations have been held, but no agreement has been reached."
+    assert extract_article(text, PUB)["meetings"] == []
 
 
 def test_a_companys_own_division_whose_manager_signed_is_the_company():
