@@ -1142,6 +1142,13 @@ def test_the_company_that_received_an_order_is_the_one_the_sentence_before_opene
                                            ["Vexlar Dynamics Limited", "Norland Army"]]
 
 
+def test_the_company_signing_one_memorandum_with_two_bodies_is_a_party_beside_both():
+    text = ("Vexlar Dynamics Limited received an order from the Norland Army, the company said on Monday. The "
+            "company signed a memorandum of understanding with Orvik Labs, Oslo, and Tellmar Aero Ltd.")
+    got = extract_article(text, PUB)["agreements"]
+    assert [a["parties"] for a in got][-1] == ["Vexlar Dynamics Limited", "Orvik Labs", "Tellmar Aero Ltd"]
+
+
 def test_talks_with_counterparts_of_two_countries_beside_a_conference_are_two_more_meetings():
     text = ("Defence chiefs from 14 nations gathered in Bergen for a two-day conference hosted by the Norland "
             "Armed Forces that ended on Friday. On the sidelines, the Ruritanian Chief of Defence Staff, General "

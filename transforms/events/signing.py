@@ -478,10 +478,10 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         parties += _governments_not_covered(pair, parties, doc.orgs, rx)
     if len(set(parties)) < 2:
         parties += [c for c in _company_of_country(t[:cut], doc.orgs, rx) if c not in parties]
-    if len(set(parties)) < 2 and (own := _signer_told_before(story, s, t)):
+    if (len(set(parties)) < 2 or rx.p.signer_with_others.search(t)) and (own := _signer_told_before(story, s, t)):
         # "The company said it had signed ...", "the two companies will ...": the story's company, else the
-        # company the sentences just before opened with.
-        parties.insert(0, own)
+        # company the sentences just before opened with; "the company signed an MoU with A and B": beside both.
+        parties[:0] = [] if own in parties else [own]
     elif (body := rx.p.body_signed.search(t[:cut])) and (len(set(parties)) < 2 or len(_deal_items(t, rx)) > 1):
         # "The ministry signed a framework agreement with ...": the story's ministry.
         noun = body.group(1).lower()  # "the Government also awarded": capitalised as a title
