@@ -1149,6 +1149,28 @@ def test_the_company_signing_one_memorandum_with_two_bodies_is_a_party_beside_bo
     assert [a["parties"] for a in got][-1] == ["Vexlar Dynamics Limited", "Orvik Labs", "Tellmar Aero Ltd"]
 
 
+def test_counted_contracts_told_in_order_take_their_own_sides_but_not_the_services_they_equip():
+    text = ("The Norland Ministry of Defence on Wednesday signed two contracts worth $90 million. The first contract, "
+            "worth $60 million, was signed with Vexa Systems Ltd for radars to be fielded by the Norland Army. The "
+            "second, with Orvik Marine Ltd, covers the supply of sonars for Norland Navy frigates. The contracts "
+            "were signed in Oslo.")
+    got = extract_article(text, PUB)["agreements"]
+    assert sorted(tuple(a["parties"]) for a in got) == [("Norland Ministry of Defence", "Orvik Marine Ltd"),
+                                                        ("Norland Ministry of Defence", "Vexa Systems Ltd")]
+    assert [a["location"] for a in got] == ["Oslo", "Oslo"]
+
+
+def test_a_body_that_will_field_or_use_what_a_contract_buys_is_served_not_a_party():
+    for served in ("to be fielded by the Norland Army", "for use by the Norland Army"):
+        text = f"The Norland Ministry of Defence signed a contract with Vexa Systems Ltd for radars {served}."
+        (ag,) = extract_article(text, PUB)["agreements"]
+        assert ag["parties"] == ["Norland Ministry of Defence", "Vexa Systems Ltd"], served
+    # positive control: a body named as the other side is a party
+    text = "The Norland Ministry of Defence signed a contract with Vexa Systems Ltd and the Norland Army for radars."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Norland Ministry of Defence", "Vexa Systems Ltd", "Norland Army"]
+
+
 def test_talks_with_counterparts_of_two_countries_beside_a_conference_are_two_more_meetings():
     text = ("Defence chiefs from 14 nations gathered in Bergen for a two-day conference hosted by the Norland "
             "Armed Forces that ended on Friday. On the sidelines, the Ruritanian Chief of Defence Staff, General "

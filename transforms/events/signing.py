@@ -168,10 +168,11 @@ def _signed_document(story: _Story, s: Sentence) -> None:
 
 def _next_counted(story: _Story, s: Sentence) -> None:
     """"The second, with Vexa Motors, is for vehicles": the next counted agreement, its word left out, is with
-    the bodies the sentence names."""
+    the bodies the sentence names (not those it serves: "covers sonars for Norland Navy frigates")."""
     if not story.slots or not story.rx.p.ordinal_item.match(s.text):
         return
-    named = [c for _, _, c in name_spans(s.text, story.org_forms)]
+    named, served = _named_and_served(s.text, len(s.text), story.org_forms, story.rx)
+    named = [c for c in named if c not in served]
     if named:
         slot = story.slots.pop(0)
         add_new(slot.parties, named)
@@ -550,7 +551,8 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
     a merge with an earlier mention, or a new entry (with as many more as the clause counts)."""
     rx, found = story.rx, story.found
     fallback = rx.special("fallback")
-    open_slot = next((a for a in story.slots if a.type in (ag.type, fallback)), None) if verb is None else None
+    ordinal = verb is not None and bool(rx.p.ordinal_deal.match(t))
+    open_slot = _open_slot(story.slots, ag, fallback, ordinal) if verb is None or ordinal else None
     if open_slot is not None:
         # "The first contract was with X", "the second with Y": each fills one counted agreement; "exchanged
         # three agreements: - MoU between A and B ...": each item fills one, with its own kind and sides.
@@ -631,6 +633,14 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
                                    headline_only=found[-1].headline_only))
             story.slots.append(found[-1])
         _sides_of_each(story, t, count)
+
+
+def _open_slot(slots: list[Agreement], ag: Agreement, fallback: str, ordinal: bool) -> Agreement | None:
+    """The counted agreement a clause fills: the first of its type; for "The first contract was signed with X"
+    (`ordinal`), the first that names no side but those all of them share and the clause's own."""
+    shared = set.intersection(*(set(a.parties) for a in slots)) if slots else set()
+    return next((a for a in slots if a.type in (ag.type, fallback)
+                 and (not ordinal or set(a.parties) <= shared | set(ag.parties))), None)
 
 
 def _sides_of_each(story: _Story, t: str, count: int) -> None:
