@@ -3591,3 +3591,18 @@ def test_a_meeting_between_two_bodies_is_bilateral_but_among_three_is_not():
     text = "The meeting between the Chilean Navy, the Peruvian Navy and the Norwegian Navy was held in Oslo on Monday."
     (mt,) = extract_article(text, PUB)["meetings"]
     assert mt["type"] == "other"
+
+
+def test_the_ministers_of_listed_countries_signing_sign_for_their_governments():
+    text = "The defence ministers of Finland, Sweden and Norway signed a letter of intent in Helsinki on Thursday."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Government of Finland", "Government of Sweden", "Government of Norway"]
+
+
+def test_a_signed_partnership_is_an_agreement_but_an_announced_one_is_a_relationship():
+    text = "The European Union and Japan on Monday signed a Security and Defence Partnership in Brussels."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["type"], ag["parties"]) == ("other", ["European Union", "Government of Japan"])
+    for told in ("Vexa Systems AB announced a partnership with Orvik Robotics to develop ground vehicles.",
+                 "The seminar was organised by Vexa Systems AB in partnership with Orvik Robotics."):
+        assert extract_article(told, PUB)["agreements"] == [], told

@@ -1305,3 +1305,9 @@ def test_a_companys_arm_named_with_its_country_in_the_countrys_own_tongue_keeps_
 def test_a_news_agency_reporting_the_story_is_no_organisation_of_it():
     text = "The Vexlar Authority signed an MoU with Orvik Aerospace on Sunday, the Saudi Press Agency reported."
     assert names_in_story(text) == ["Vexlar Authority", "Orvik Aerospace"]
+
+
+def test_a_name_ending_in_service_is_a_body_but_a_civil_service_cadre_or_news_service_is_not():
+    text = ("The Norland External Action Service hosted the dialogue, Tribune News Service reported. Its director, "
+            "an officer of the Indian Administrative Service, chaired it.")
+    assert names_in_story(text) == ["Norland External Action Service"]

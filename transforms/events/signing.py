@@ -198,7 +198,8 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     # "Orion Missiles, a joint venture between India and Chile, received ...": a description, not the deal.
     t = blanked(rx.p.joint_venture, t)
     typ = _object_type(t, verb, rx) or best_type(t, rx.trigger, rx.types, rx.p.trigger_as_modifier)
-    if typ is None:
+    if typ is None or (rx.p.relationship_deal.match(t, typ[1])
+                       and not (verb is not None and rx.p.document_verb.match(verb.group()))):
         return
     if ended and verb is not None and verb.end() <= ended.end():
         return  # "Talks on the contract concluded on Monday": talks ended, no agreement was concluded
