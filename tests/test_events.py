@@ -3606,3 +3606,16 @@ def test_a_signed_partnership_is_an_agreement_but_an_announced_one_is_a_relation
     for told in ("Vexa Systems AB announced a partnership with Orvik Robotics to develop ground vehicles.",
                  "The seminar was organised by Vexa Systems AB in partnership with Orvik Robotics."):
         assert extract_article(told, PUB)["agreements"] == [], told
+
+
+def test_the_leader_of_a_bodys_visiting_delegation_set_off_by_commas_chairs_nothing():
+    text = ("A delegation of Vexa Aerospace, led by its chief executive Ana Lunde, met Defence Secretary Jon Kett "
+            "in Oslo on Friday.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["chairs"] == [] and mt["participants"] == ["Vexa Aerospace"]
+    # positive control: a side's own delegation, led by its head, at a dialogue of two sides
+    text = ("The fifth Norland-Vexia Defence Dialogue was held in Oslo on Monday. The Vexian delegation was led by "
+            "Deputy Minister Ivo Rask. The ten member Norland delegation, led by the Norland Defence Secretary, Jon "
+            "Kett included officials of the Norland Navy.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert "Jon Kett" in [c["name"] for c in mt["chairs"]]

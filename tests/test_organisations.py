@@ -1311,3 +1311,14 @@ def test_a_name_ending_in_service_is_a_body_but_a_civil_service_cadre_or_news_se
     text = ("The Norland External Action Service hosted the dialogue, Tribune News Service reported. Its director, "
             "an officer of the Indian Administrative Service, chaired it.")
     assert names_in_story(text) == ["Norland External Action Service"]
+
+
+def test_a_portfolio_or_a_person_before_a_bodys_of_is_no_part_of_its_name():
+    for text in ("The other side was led by Deputy Secretary Strategy, Policy and Industry Ana Lunde of the "
+                 "Department of Defence.",
+                 "The other side was led by Ana Lunde, Deputy Secretary Strategy, Policy and Industry of the "
+                 "Department of Defence."):
+        assert names_in_story(text) == ["Department of Defence"], text
+    # positive control: a body's own words before its "of" stay in its name
+    assert names_in_story("Officials of the Armed Forces of the Philippines attended.") == [
+        "Armed Forces of the Philippines"]

@@ -507,13 +507,24 @@ def _strip_person_tail(toks: list[Tok], lex: Lexicon, k: Knowledge) -> list[Tok]
 
 
 def _strip_person_head(toks: list[Tok], lex: Lexicon, k: Knowledge) -> list[Tok]:
-    """'Amit Varma of the Ministry of Ports': a person's name before 'of' is not part of the body after it."""
+    """'Amit Varma of the Ministry of Ports': a person's name before 'of' is not part of the body after it, nor
+    what comes before the name ('Strategy, Policy and Industry Hugh Jeffrey of the X': the end of a title)."""
     of = next((j for j, t in enumerate(toks) if t.text == "of"), None)
     if of is None or of < 2:
         return toks
     head = toks[:of]
-    if all(lex.is_name_token(t.text) or k.patterns.initial.match(t.text) for t in head) and \
-            not any(t.text in k.org_heads for t in head):
+    named = 0
+    while named < len(head) and (lex.is_name_token(head[-1 - named].text)
+                                 or k.patterns.initial.match(head[-1 - named].text)):
+        named += 1
+    headless = not any(t.text in k.org_heads for t in head)
+    if (named == len(head) or named >= 2) and headless:
+        return toks[of + 1:]
+    # "Policy and Industry of the Department of Defence": common words, heading nothing, before a body that opens
+    # with its own strong head word are a portfolio, not part of the body's name.
+    body = [t.text for t in toks[of + 1:] if t.text not in k.words.definite_articles]
+    if (headless and not named and body and body[0] in k.org_heads and body[0] not in k.weak_org_heads
+            and all(t.text in lex.vocab or t.text in k.words.connectors for t in head)):
         return toks[of + 1:]
     return toks
 
