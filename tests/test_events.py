@@ -3619,3 +3619,12 @@ def test_the_leader_of_a_bodys_visiting_delegation_set_off_by_commas_chairs_noth
             "Kett included officials of the Norland Navy.")
     (mt,) = extract_article(text, PUB)["meetings"]
     assert "Jon Kett" in [c["name"] for c in mt["chairs"]]
+
+
+def test_a_tally_of_deals_signed_over_time_is_no_agreement():
+    for text in ("The Vexa Agency has inked more than 40 transfer of technology agreements with industry since 2020.",
+                 "Norland firms have signed hundreds of memoranda of understanding with foreign partners."):
+        assert extract_article(text, PUB)["agreements"] == [], text
+    # positive control: a sum of money is no count of deals
+    text = "Vexa Systems Ltd has bagged over 500 crore orders from the Norland Army."
+    assert len(extract_article(text, PUB)["agreements"]) == 1

@@ -256,6 +256,17 @@ def test_the_body_that_appoints_someone_its_officer_is_theirs():
     assert got["Ingrid Lunde"].organisation is None
 
 
+def test_a_company_appointing_its_officer_across_an_apposition_a_said_it_or_without_its_is_theirs():
+    for text in ("Vexlar Maritime, the Norland naval systems maker, on Monday appointed Ingrid Lunde as its chief "
+                 "executive officer.",
+                 "Vexlar Maritime said on Monday it had named Ingrid Lunde as chief executive officer.",
+                 "Vexlar Maritime has appointed Ingrid Lunde chief executive officer."):
+        assert people(text)["Ingrid Lunde"].organisation == "Vexlar Maritime", text
+    # positive control: a post that is not a company officer's is not the appointing body's
+    got = people("The Norland Ministry of Defence appointed Ingrid Lunde as Director of the Vexa Institute.")
+    assert got["Ingrid Lunde"].organisation != "Norland Ministry of Defence"
+
+
 def test_its_before_a_title_is_the_body_the_sentence_or_the_one_before_opens_with():
     got = people("Vexlar Systems was founded in 2018. Its chief executive Ana Lunde said so.")
     assert (got["Ana Lunde"].title, got["Ana Lunde"].organisation) == ("chief executive", "Vexlar Systems")

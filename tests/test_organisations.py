@@ -1322,3 +1322,8 @@ def test_a_portfolio_or_a_person_before_a_bodys_of_is_no_part_of_its_name():
     # positive control: a body's own words before its "of" stay in its name
     assert names_in_story("Officials of the Armed Forces of the Philippines attended.") == [
         "Armed Forces of the Philippines"]
+
+
+def test_the_company_an_appointee_joins_from_is_a_body():
+    text = "Vexlar Maritime appointed Ingrid Lunde as its chief executive. Lunde joins from Orvik Defence."
+    assert names_in_story(text) == ["Vexlar Maritime", "Orvik Defence"]

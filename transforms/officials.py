@@ -362,9 +362,9 @@ def _appointed(sent: str, lex: Lexicon, found: list[_Found], org_forms: set[str]
     for m in (*lex.p.appointed_as.finditer(sent), *lex.p.appoints_as.finditer(sent)):
         # "Air Vice Marshal (retd) Ola Dahl": a retired officer's marker is neither rank nor name.
         words, title = [w for w in m.group(1).split() if not w.startswith("(")], m.group(2).strip()
-        own = lex.p.own_role_after_name.match(sent, m.end(1))
-        before = lex.p.bracketed_acronym_end.sub("", lex.p.auxiliary_end.sub("", sent[:m.start()]))
-        body = _body_at_end(before, org_forms) if own else None
+        # "appointed X as its chief executive", "appointed X chief executive": the appointing company's officer
+        own = lex.p.own_role_after_name.match(sent, m.end(1)) or lex.p.company_post.fullmatch(title)
+        body = _body_at_end(_appointing_subject(sent[:m.start()], lex), org_forms) if own else None
         title = f"{body} {title}" if body else title
         # "General Ola Dahl took over as ...", "Air Marshal Ola Dahl ...": the rank before the name is no name.
         while len(words) > 2 and (n := next((n for n in range(min(lex.max_rank_tokens, len(words) - 2), 0, -1)
@@ -389,6 +389,15 @@ def _appointed(sent: str, lex: Lexicon, found: list[_Found], org_forms: set[str]
             # "Air Vice Marshal Ola Dahl has taken over as Director General", "named Ola Dahl, former finance head
             # of Vexa, as chief financial officer": the post given, not the rank or the past role
             same.title = title
+
+
+def _appointing_subject(before: str, lex: Lexicon) -> str:
+    """The text before an appointing verb, ending in its subject: without the auxiliaries and day ("has also",
+    "on Monday"), an appositive ("Vexamar ASA, the naval systems maker, appointed") or "said it"."""
+    p = lex.p
+    before = p.auxiliary_end.sub("", before)
+    before = p.auxiliary_end.sub("", p.said_it_end.sub("", p.appositive_end.sub("", before)))
+    return p.bracketed_acronym_end.sub("", before)
 
 
 def _title_to_country(sent: str, start: int, runs: list[Run], lex: Lexicon) -> str | None:

@@ -239,8 +239,8 @@ def told_as_a_trend(t: str, rx: SpecPatterns) -> bool:
     """"Both firms have signed deals in recent years", "the agency, which awards most contracts", "the two have met
     often over the years": a trend or habit over a span of time, no one event; not where the span ranks one
     ("the largest deal in recent years") or the text dates it."""
-    if rx.p.counted_meetings.search(t):
-        return True  # "the two have held four rounds of talks since 2020"
+    if rx.p.counted_meetings.search(t) or rx.p.counted_deals.search(t):
+        return True  # "the two have held four rounds of talks since 2020", "has signed more than 40 MoUs"
     m = rx.p.generic_time.search(t)
     return (m is not None and not rx.p.superlative_before.search(t, max(0, m.start() - 40), m.start())
             and not find_dates(t[:m.start()] + t[m.end():], None, None, rx.knowledge))
