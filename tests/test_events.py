@@ -3628,3 +3628,12 @@ def test_a_tally_of_deals_signed_over_time_is_no_agreement():
     # positive control: a sum of money is no count of deals
     text = "Vexa Systems Ltd has bagged over 500 crore orders from the Norland Army."
     assert len(extract_article(text, PUB)["agreements"]) == 1
+
+
+def test_a_host_with_two_or_more_guests_holds_one_gathering_not_a_bilateral_meeting():
+    text = ("The foreign ministers of Norland, Vexia and Orvia met in Oslo on Tuesday. Norland Foreign Minister Ana "
+            "Lunde hosted Vexian Foreign Minister Jon Kett and Orvian Foreign Minister Ivo Rask.")
+    assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["other"]
+    # positive control: a host with one guest holds a bilateral meeting
+    text = "Norland Foreign Minister Ana Lunde hosted Vexian Foreign Minister Jon Kett in Oslo on Tuesday."
+    assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

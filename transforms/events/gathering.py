@@ -242,6 +242,8 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
         typ = met  # "received his counterpart X for talks": the verb says it was held
     if typ is None or negated:
         return
+    if met is not None and typ == met and _hosted_a_group(t, met[1], story.person_forms, rx):
+        typ = (rx.special("fallback") or typ[0], typ[1])  # "X hosted A, B and C": one gathering of them all
     if typ[0] == rx.special("bilateral") and rx.p.meeting_with_a_group.search(t):
         typ = (rx.special("fallback") or typ[0], typ[1])  # "a meeting with the defence industry": no one side
     story.last_at = s.index
@@ -293,6 +295,14 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
         call = replace(_meeting(story, t[:call_end], met, met[1]), name=None)
         _merge_meeting(story.found, call, rx, False, story.recent)
     _one_per_counterpart(story, s, t, mt)
+
+
+def _hosted_a_group(t: str, verb_at: int, person_forms: dict[str, str], rx: SpecPatterns) -> bool:
+    """"X hosted A, B and C": a host with two or more guests named after the verb, in one clause."""
+    if not rx.p.group_hosting.match(t, verb_at):
+        return False
+    guests = [(a, e) for a, e, _ in name_spans(t, person_forms) if a > verb_at]
+    return len(guests) >= 2 and bool(rx.p.guest_joint.fullmatch(t, guests[0][1], guests[1][0]))
 
 
 def _held_before_plan(t: str, rx: SpecPatterns) -> str | None:
