@@ -3637,3 +3637,15 @@ def test_a_host_with_two_or_more_guests_holds_one_gathering_not_a_bilateral_meet
     # positive control: a host with one guest holds a bilateral meeting
     text = "Norland Foreign Minister Ana Lunde hosted Vexian Foreign Minister Jon Kett in Oslo on Tuesday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
+
+
+def test_the_agency_signing_again_is_the_storys_agency_not_its_company():
+    text = ("The Norland Defence Procurement Agency said on Thursday it had signed a contract with Vexa Aerospace "
+            "Ltd for howitzers. Vexa Aerospace Ltd will deliver them by 2030. The agency also signed a deal with "
+            "Orvik Rockets Ltd for guided rockets.")
+    got = extract_article(text, PUB)["agreements"]
+    assert got[-1]["parties"] == ["Norland Defence Procurement Agency", "Orvik Rockets Ltd"]
+    # positive control: "the company" is the story's company
+    text = ("Vexa Aerospace Ltd won an order from the Norland Army. The company also signed a deal with Orvik "
+            "Rockets Ltd.")
+    assert extract_article(text, PUB)["agreements"][-1]["parties"] == ["Vexa Aerospace Ltd", "Orvik Rockets Ltd"]

@@ -984,3 +984,8 @@ def test_another_persons_surname_and_and_open_no_title():
 
 def test_rm_before_a_name_is_the_raksha_mantris_title():
     assert people("RM Shri Ola Dahl inaugurated the expo.")["Ola Dahl"].title == "RM"
+
+
+def test_a_lower_case_title_for_a_region_set_off_before_a_name_is_the_persons():
+    got = people("Vexlar's vice president for Africa, Luiz Silva, said the deal was important.")
+    assert got["Luiz Silva"].title == "vice president for Africa"

@@ -1327,3 +1327,9 @@ def test_a_portfolio_or_a_person_before_a_bodys_of_is_no_part_of_its_name():
 def test_the_company_an_appointee_joins_from_is_a_body():
     text = "Vexlar Maritime appointed Ingrid Lunde as its chief executive. Lunde joins from Orvik Defence."
     assert names_in_story(text) == ["Vexlar Maritime", "Orvik Defence"]
+
+
+def test_a_countrys_ministry_in_lower_case_and_inverted_is_its_ministry_named_in_full():
+    text = ("Israel's defense ministry orders interceptors\n\nIsrael's Ministry of Defense said on Sunday it had "
+            "signed a deal with Vexa Systems Ltd.")
+    assert names_in_story(text) == ["Israel's Ministry of Defense", "Vexa Systems Ltd"]

@@ -789,6 +789,11 @@ def _legal_form_end(toks: list[Tok], i: int, cur: list[Tok], k: Knowledge) -> in
     return i
 
 
+def _written_lower(name: str, k: Knowledge) -> bool:
+    """A name with a lower-case word that is no connector ("defence ministry"): a description, not the name."""
+    return any(w[:1].islower() and w not in k.words.connectors for w in name.split())
+
+
 def _from_registry(o: RegistryOrg) -> Org:
     return Org(name=o.name, acronym=o.acronym, aliases=set(o.aliases), org_type=o.org_type, country=o.country,
                parent=o.parent, registry=True)
@@ -896,8 +901,11 @@ class _Builder:
                 existing.acronym = acronym
             if norm(name) != norm(existing.name) and name != existing.acronym:
                 # Prefer the longer full name the text gives over a bare acronym.
+                # and the capitalised official name over a lower-case description ("Norway's defence ministry").
                 if existing.name == existing.acronym or (not existing.registry and len(name) > len(existing.name)
-                                                          and existing.name.isupper()):
+                                                          and existing.name.isupper()) or (
+                        not existing.registry and _written_lower(existing.name, self.k)
+                        and not _written_lower(name, self.k)):
                     existing.aliases.add(existing.name)
                     existing.name = name
                 else:
@@ -1595,10 +1603,13 @@ def _fold_variants(b: _Builder, k: Knowledge) -> None:
         # "X of Australia" and "X": one body, named with and without its country.
         of_country = [x for x in longer if x.name.startswith(o.name + " of ")
                       and k.patterns.capitalised_words.fullmatch(x.name[len(o.name) + 4:])]
-        m = k.patterns.inverted_body.match(o.name)
+        # "Israel's defense ministry" and "Israel's Ministry of Defense": the inverted spelling, of one country.
+        m = k.patterns.inverted_body.match(" ".join(o.name.split()[owner:]))
         if m:
             head = k.words.map("head_spellings").get(m.group("head"), m.group("head"))
-            longer += [x for x in b.orgs if x is not o and norm(x.name) == norm(f"{head} of {m.group('w')}")]
+            spelled = norm(f"{head} of {m.group('w')}")
+            longer += [x for x in b.orgs if x is not o and (not owner or x.country == o.country)
+                       and norm(" ".join(x.name.split()[country_possessive_words(x.name.split(), k):])) == spelled]
         if len(longer) == 1 and (m or owner or len(words) == 1 or longer[0].org_type == "company" or of_country):
             b.absorb(longer[0], o)
             continue

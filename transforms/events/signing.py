@@ -896,10 +896,15 @@ def _with_short_forms(text: str, spans: list[tuple[int, int, str]]) -> list[tupl
 
 def _signer_told_before(story: _Story, s: Sentence, t: str) -> str | None:
     """Who "it" or "the company" is in "It also signed a contract with X": for "it", the body that opened the
-    sentences just before, else the story's company; for "the company", the story's company first."""
+    sentences just before, else the story's company; for "the company", the story's company first; for "the
+    agency" (a kind of body other than a company), the story's body of that kind."""
     signed = story.rx.p.it_signed.search(t)
     if signed is None:
         return None
+    kinds = story.rx.words.map("anaphoric_bodies")
+    noun = next((w for w in signed.group().lower().split() if w in kinds), None)
+    if noun is not None and kinds[noun] != "company" and (body := _leading_body(story.doc.orgs, kinds[noun], noun)):
+        return body  # "The agency also signed a deal with X": the story's agency, not its company
     if story.rx.p.it_subject.match(signed.group()):
         return _subject_before(story, s, any_body=True) or story.protagonist
     return story.protagonist or _subject_before(story, s)
