@@ -2283,7 +2283,8 @@ def test_the_year_a_company_was_founded_does_not_date_its_deal():
 def test_a_body_named_only_in_the_occasion_of_talks_held_on_its_sidelines_took_no_part_in_them():
     text = ("Defence Minister Arun Rao held talks with Norland Defence Secretary Lars Berg on the sidelines of the "
             "ASEAN Defence Ministers' Meeting-Plus in Kuala Lumpur on Friday.")
-    (m,) = extract_article(text, PUB)["meetings"]
+    occasion, m = extract_article(text, PUB)["meetings"]
+    assert occasion["name"] == "ASEAN Defence Ministers' Meeting-Plus"
     assert m["participants"] == [] and m["location"] == "Kuala Lumpur"
 
 
@@ -3649,3 +3650,20 @@ def test_the_agency_signing_again_is_the_storys_agency_not_its_company():
     text = ("Vexa Aerospace Ltd won an order from the Norland Army. The company also signed a deal with Orvik "
             "Rockets Ltd.")
     assert extract_article(text, PUB)["agreements"][-1]["parties"] == ["Vexa Aerospace Ltd", "Orvik Rockets Ltd"]
+
+
+def test_talks_on_the_sidelines_of_a_named_ministers_meeting_are_a_meeting_beside_it():
+    for occasion in ("Norland Defence Ministers' Meeting", "Norland Defence Ministers' Meeting-Plus"):
+        text = (f"Defence Minister Jon Kett held talks with Vexian Defence Minister Ivo Rask on the sidelines of the "
+                f"{occasion} in Oslo on Friday.")
+        got = extract_article(text, PUB)["meetings"]
+        assert [(m["type"], m["name"]) for m in got] == [("other", occasion), ("bilateral meeting", None)], occasion
+
+
+def test_a_meeting_attended_and_talks_held_beside_it_are_apart():
+    text = ("In Oslo on Tuesday, Defence Minister Jon Kett attended the Norland Defence Ministers' Meeting-Plus and "
+            "held bilateral talks with his counterparts from Chile and Peru.")
+    got = extract_article(text, PUB)["meetings"]
+    assert [(m["type"], m["name"]) for m in got] == [
+        ("other", "Norland Defence Ministers' Meeting-Plus"), ("bilateral meeting", None), ("bilateral meeting", None)]
+    assert {m["location"] for m in got} == {"Oslo"}

@@ -187,8 +187,13 @@ def read_gatherings(doc: Doc, rx: SpecPatterns, k: Knowledge) -> list[EventRecor
 
 
 def _gatherings_apart(s: Sentence, rx: SpecPatterns) -> list[Sentence]:
-    """"The plenary was followed by a session of the Vexa Group, chaired by X": two gatherings, each read from
-    its own clause (the second's chairs are not the first's)."""
+    """"The plenary was followed by a session of the Vexa Group, chaired by X", "attended the X Meeting and held
+    talks with Y": two gatherings, each read from its own clause (the second's chairs are not the first's)."""
+    beside = rx.p.talks_beside_attended.search(s.text)
+    if beside is not None and rx.trigger.search(s.text, 0, beside.start(1)):
+        # "attended the X Meeting and held talks with Y": the meeting, then the talks told with its subject
+        return [Sentence(s.text[:beside.start(1)], s.start, s.index),
+                Sentence(s.text[:beside.start()] + s.text[beside.end(1):], s.start, s.index)]
     joint = rx.p.followed_by_another.search(s.text)
     if joint is None or not rx.trigger.search(s.text, joint.end()) or not rx.trigger.search(s.text, 0, joint.start()):
         return [s]
@@ -231,6 +236,7 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
             _counterpart_pair(t, story.person_forms, rx) or _between_two_bodies(t, typ[1], story.org_forms, rx)):
         # "A and his counterpart B ... at their meeting", "The meeting between the A Navy and the B Navy"
         typ = (rx.special("bilateral") or typ[0], typ[1])
+    typ = _occasion_after(plain, typ, rx) or typ
     # "At the 3rd Joint Commission, the two sides signed ...": the occasion of what was done was held.
     occasion = typ is not None and rx.p.meeting_occasion.match(t[:typ[1]]) is not None
     reported = typ is not None and (occasion or followed or _held_verb(t, rx))
@@ -408,6 +414,19 @@ def _counterpart_pair(t: str, person_forms: dict[str, str], rx: SpecPatterns) ->
     sentence speaks of is theirs."""
     return bool(rx.p.counterpart_word.search(t)) and (
         len({n for _, _, n in name_spans(t, person_forms)}) >= 2 or bool(rx.p.between_counterparts.search(t)))
+
+
+def _occasion_after(t: str, typ: tuple[str, int] | None, rx: SpecPatterns) -> tuple[str, int] | None:
+    """"held talks with X on the sidelines of the Vexa Defence Ministers' Meeting": the gathering named in an
+    occasion's phrase after the talks' word is the sentence's (the talks are beside it), whatever its type."""
+    if typ is None:
+        return None
+    for lead in rx.p.occasion_lead.finditer(t, typ[1]):
+        end = clause_end(t, lead.end())
+        named = best_type(t[lead.end():end], rx.trigger, rx.types, rx.p.trigger_as_modifier, rx.p.infinitive_before)
+        if named is not None:
+            return named[0], named[1] + lead.end()
+    return None
 
 
 def _talks_before_occasion(t: str, typ: tuple[str, int], rx: SpecPatterns) -> tuple[str, int] | None:
