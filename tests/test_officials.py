@@ -989,3 +989,9 @@ def test_rm_before_a_name_is_the_raksha_mantris_title():
 def test_a_lower_case_title_for_a_region_set_off_before_a_name_is_the_persons():
     got = people("Vexlar's vice president for Africa, Luiz Silva, said the deal was important.")
     assert got["Luiz Silva"].title == "vice president for Africa"
+
+
+def test_a_ministers_portfolios_listed_across_commas_are_his_title_not_his_name():
+    got = people("It was signed in the presence of Union Minister of Ports, Shipping and Waterways Ana Rao.")
+    assert list(got) == ["Ana Rao"]
+    assert got["Ana Rao"].title == "Union Minister of Ports, Shipping and Waterways"

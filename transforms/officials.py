@@ -225,7 +225,9 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                 continue
             # A name after a title or a body: "Defence Secretary Anil Rawat", "Ministry of Defence Anil Rao".
             before = [t.text for t in toks[seg_start:i]]
-            if i > seg_start and (_has_title(before, lex) or _ends_with_body(before, org_forms, lex)):
+            listed_from = _portfolios_after_title(sent, run, runs, before, lex) if seg_start == 0 else None
+            if i > seg_start and (_has_title(before, lex) or _ends_with_body(before, org_forms, lex)
+                                  or listed_from is not None):
                 n_name = _name_at(toks, i, lex, org_forms)
                 end = i + n_name
                 # "Director of IIT Madras Prof V Kamakoti": an honorific inside opens the name; what is before
@@ -245,7 +247,7 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                         end == len(toks) or toks[end].text in lex.words.connectors
                         or toks[end].text.startswith("(") or toks[end].text in DAYS | MONTHS):
                     seg_start = _headline_title_start(toks, seg_start, i, lex)
-                    title = sent[toks[seg_start].start:toks[i - 1].end]
+                    title = sent[listed_from if listed_from is not None else toks[seg_start].start:toks[i - 1].end]
                     found.append(_Found(sent[toks[i].start:toks[end - 1].end], None, title, toks[i].start,
                                         toks[end - 1].end, prefix_start=toks[seg_start].start))
                     i = end
@@ -536,6 +538,20 @@ def _title_in_words_before(sent: str, pos: int | None, lex: Lexicon, earlier: in
     if m and _has_title(m.group(1).split(), lex):
         return lex.p.joining_words_start.sub("", sent[m.start(1):pos]).strip()
     return None
+
+
+def _portfolios_after_title(sent: str, run: Run, runs: list[Run], before: list[str], lex: Lexicon) -> int | None:
+    """"Minister of Ports, Shipping and Waterways Ana Rao": where the title starts whose list of portfolios goes
+    on across commas into the run before the name (`before`: that run's words before it), else None."""
+    if not before or not all(w in lex.words.portfolios or w in lex.words.connectors for w in before):
+        return None
+    prev = _run_ending_before(sent, run.start, runs)
+    while prev is not None and not _has_title([t.text for t in prev.tokens], lex):
+        words = [t.text for t in prev.tokens]
+        if not all(w in lex.words.portfolios or w in lex.words.connectors for w in words):
+            return None
+        prev = _run_ending_before(sent, prev.start, runs)
+    return prev.start if prev is not None and prev.tokens[-1].text in lex.words.portfolios else None
 
 
 def _run_ending_before(sent: str, pos: int, runs: list[Run]) -> Run | None:

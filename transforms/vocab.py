@@ -90,5 +90,6 @@ def lexicon(k: Knowledge) -> Lexicon:
     vocab.update(w.capitalize() for spec in k.events for phrase, _ in spec.types for w in phrase.split()
                  if w.isalpha() and w.islower())
     vocab.update(k.words.sets["world_regions"])
+    vocab.update(w for portfolio in k.words.portfolios for w in portfolio.split())
     return Lexicon(hon, max(len(h.split()) for h in hon), frozenset(vocab), frozenset(k.titles), k.patterns, k.words,
                    k)
