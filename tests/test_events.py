@@ -3667,3 +3667,10 @@ def test_a_meeting_attended_and_talks_held_beside_it_are_apart():
     assert [(m["type"], m["name"]) for m in got] == [
         ("other", "Norland Defence Ministers' Meeting-Plus"), ("bilateral meeting", None), ("bilateral meeting", None)]
     assert {m["location"] for m in got} == {"Oslo"}
+
+
+def test_a_signing_day_told_after_where_it_was_signed_replaces_the_announcement_day():
+    text = ("Vexlar Aerospace today announced that it has signed a contract with the Norland Air Force for avionics. "
+            "The contract was signed at the Norland Ministry of Defence in Oslo on 12 May.")
+    (ag,) = extract_article(text, dt.date(2025, 5, 14))["agreements"]
+    assert (ag["date"], ag["location"]) == ("2025-05-12", "Oslo")

@@ -534,12 +534,14 @@ def _acting_for_others(t: str, parties: list[str], org_forms: dict[str, str], rx
 def _own_date(t: str, typ: tuple[str, int], verb: re.Match[str] | None, dates: list[DateMention],
               rx: SpecPatterns) -> DateMention | None:
     """The date the clause gives the agreement itself, where it gives one among others: right after the
-    concluding verb ("signed in 2024"); later in a participle right after the agreement's word ("a contract
-    signed with the Ministry in October 2018"); the year before its word ("under a 2021 contract")."""
+    concluding verb ("signed in 2024"), or after only where it was done ("signed at X in Oslo on 12 May"); later
+    in a participle right after the agreement's word ("a contract signed with the Ministry in October 2018"); the
+    year before its word ("under a 2021 contract")."""
     if verb is None:
         under = rx.p.under_dated_deal.search(t)
         return next((d for d in dates if under and under.start() <= d.span[0] < under.end()), None)
-    right_after = next((d for d in dates if 0 <= d.span[0] - verb.end() <= OWN_DATE_REACH), None)
+    right_after = next((d for d in dates if 0 <= d.span[0] - verb.end() <= OWN_DATE_REACH
+                        or rx.p.places_before_date.fullmatch(t, verb.end(), d.span[0])), None)
     word = rx.trigger.match(t, typ[1])
     if right_after is not None or word is None or not 0 <= verb.start() - word.end() <= 2:
         return right_after
