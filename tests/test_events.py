@@ -3674,3 +3674,14 @@ def test_a_signing_day_told_after_where_it_was_signed_replaces_the_announcement_
             "The contract was signed at the Norland Ministry of Defence in Oslo on 12 May.")
     (ag,) = extract_article(text, dt.date(2025, 5, 14))["agreements"]
     assert (ag["date"], ag["location"]) == ("2025-05-12", "Oslo")
+
+
+def test_bilateral_talks_told_on_two_days_are_two_meetings():
+    text = ("Oslo, June 11: General Jon Kett called on Vexian Defence Minister Ivo Rask on Monday.\n\nOn Tuesday, "
+            "General Kett held talks with senior officers at the Vexian Army headquarters.")
+    got = extract_article(text, PUB)["meetings"]
+    assert [m["start"] for m in got] == ["2025-06-09", "2025-06-10"]
+    # positive control: a second sentence about the same day's talks adds to them
+    text = ("Oslo, June 11: General Jon Kett called on Vexian Defence Minister Ivo Rask on Monday. The two held "
+            "talks on training on Monday.")
+    assert len(extract_article(text, PUB)["meetings"]) == 1

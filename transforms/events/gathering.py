@@ -931,6 +931,9 @@ def _merge_meeting(found: list[Meeting], mt: Meeting, rx: SpecPatterns, anaphori
         same_kind = (prev.type == mt.type or fallback in (prev.type, mt.type) or (anaphoric and prev is recent)
                      or of_dialogue)
         clash = prev.start and mt.start and abs((prev.start - mt.start).days) > 7
+        # "He called on X on Monday ... On Tuesday, he met Y": bilateral talks told on two days are two.
+        clash = clash or bool(not anaphoric and prev.type == mt.type == rx.special("bilateral") and prev.start
+                              and mt.start and prev.precision == mt.precision == "day" and prev.start != mt.start)
         # "The ministers met in Oslo on Tuesday ... The Working Group met in Bergen on Thursday": held apart
         clash = clash or bool(prev.location and mt.location and not anaphoric
                               and prev.location not in mt.location and mt.location not in prev.location)
