@@ -1333,3 +1333,10 @@ def test_a_countrys_ministry_in_lower_case_and_inverted_is_its_ministry_named_in
     text = ("Israel's defense ministry orders interceptors\n\nIsrael's Ministry of Defense said on Sunday it had "
             "signed a deal with Vexa Systems Ltd.")
     assert names_in_story(text) == ["Israel's Ministry of Defense", "Vexa Systems Ltd"]
+
+
+def test_names_listed_right_after_a_plural_kind_or_after_an_airline_or_lessor_are_bodies():
+    text = "Space startups Vexa, Orvik and Tellura were selected by the Norland Space Agency."
+    assert names_in_story(text) == ["Vexa", "Orvik", "Tellura", "Norland Space Agency"]
+    text = "Airline Vexa and aircraft lessor Orvik inked a deal for 40 jets last week."
+    assert names_in_story(text) == ["Vexa", "Orvik"]

@@ -210,10 +210,11 @@ def through_legal_forms(words: list[str], k: Knowledge) -> list[str]:
 
 
 def _is_surname(word: str, text: str, k: Knowledge) -> bool:
-    """'Rawat signed ...' where the text also writes 'Anil Rawat': a person, not a body."""
+    """'Rawat signed ...' where the text also writes 'Anil Rawat': a person, not a body (not 'Startup Vexa', a
+    company's kind before its name)."""
     lex = lexicon(k)
-    return any(lex.is_name_token(m.group(1)) for m in k.patterns.word_before_any.finditer(text)
-               if m.group(2) == word)
+    return any(lex.is_name_token(m.group(1)) and m.group(1) not in k.leading_words
+               for m in k.patterns.word_before_any.finditer(text) if m.group(2) == word)
 
 
 def signing_slot_names(sentences: list[Sentence], known: list[tuple[int, int]], k: Knowledge
