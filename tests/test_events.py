@@ -3685,3 +3685,11 @@ def test_bilateral_talks_told_on_two_days_are_two_meetings():
     text = ("Oslo, June 11: General Jon Kett called on Vexian Defence Minister Ivo Rask on Monday. The two held "
             "talks on training on Monday.")
     assert len(extract_article(text, PUB)["meetings"]) == 1
+
+
+def test_deals_with_a_kind_of_body_none_named_are_no_agreement_unless_counted():
+    text = "Vexa Systems and Orvik Labs have also struck deals with European defence ministries."
+    assert extract_article(text, PUB)["agreements"] == []
+    # positive control: counted deals with a kind of body are that many deals
+    text = "Vexa Systems signed two cooperation agreements with Norland companies on Monday."
+    assert len(extract_article(text, PUB)["agreements"]) == 2

@@ -223,7 +223,8 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
         return  # "within 48 months of signing the contract": the terms of one already reported
     if typ[0] == rx.special("contract") and rx.p.order_not_contract.search(t) and not rx.p.contract_word.search(t):
         return
-    if rx.p.example_parties.search(t) or told_as_a_trend(said, rx):
+    if (rx.p.example_parties.search(t) or told_as_a_trend(said, rx)
+            or (rx.p.deals_with_a_kind.search(t) and _counted(t, rx) <= 1)):
         return  # "orders with firms such as A, B and C", "signed deals in recent years": a trend, no one deal
     present = rx.p.presence.search(t)
     if present is not None and present.start() < typ[1]:
