@@ -995,3 +995,10 @@ def test_a_ministers_portfolios_listed_across_commas_are_his_title_not_his_name(
     got = people("It was signed in the presence of Union Minister of Ports, Shipping and Waterways Ana Rao.")
     assert list(got) == ["Ana Rao"]
     assert got["Ana Rao"].title == "Union Minister of Ports, Shipping and Waterways"
+
+
+def test_a_civil_honorific_written_in_two_capitals_is_a_persons_initials():
+    assert people("The startup is backed by cricketer MS Lunde.") == {}
+    # positive control: the honorific as written before a titled person's name
+    got = people("Defence Secretary Ms Ana Lunde attended.")
+    assert got["Ana Lunde"].title == "Defence Secretary"

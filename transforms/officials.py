@@ -61,7 +61,10 @@ def _rank_at(toks: list[Tok], i: int, lex: Lexicon) -> int:
     for n in range(min(lex.max_rank_tokens, len(toks) - i), 0, -1):
         phrase = " ".join(t.text for t in toks[i:i + n]).lower().replace(".", "")
         if phrase in lex.honorifics:
-            return n
+            # "MS Dhoni", "MR Rao": a civil honorific's two letters in capitals are a person's initials
+            word = toks[i].text
+            initials = n == 1 and len(word) == 2 and word.isupper() and lex.honorifics[phrase] == "civil"
+            return 0 if initials else n
     return 0
 
 
