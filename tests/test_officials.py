@@ -1002,3 +1002,11 @@ def test_a_civil_honorific_written_in_two_capitals_is_a_persons_initials():
     # positive control: the honorific as written before a titled person's name
     got = people("Defence Secretary Ms Ana Lunde attended.")
     assert got["Ana Lunde"].title == "Defence Secretary"
+
+
+def test_a_company_post_named_with_no_body_is_at_the_one_company_the_sentence_names():
+    got = people("Vexa Aerospace has won an order from the Norland Army, founder and CEO Ana Rao said on Tuesday.")
+    assert got["Ana Rao"].organisation == "Vexa Aerospace"
+    # positive control: a body written before the post is the post's, whatever else the sentence names
+    got = people("The deal was signed by Vexa Aerospace and Orvik chief executive Ola Dahl.")
+    assert got["Ola Dahl"].organisation != "Vexa Aerospace"

@@ -814,6 +814,21 @@ def _owner_of_its(title: str, s: Sentence, sentences: list[Sentence], name_at: i
 
 
 
+def _body_right_before(sent: str, at: int, lex: Lexicon) -> bool:
+    """A capitalised word right before a title ("Orvik chief executive X"): the body the title is of, known or not."""
+    return bool(lex.p.capital_word_end.search(sent, 0, at))
+
+
+def _sole_company_post(title: str, sent: str, orgs: list[Org], lex: Lexicon) -> str:
+    """"Vexa Aerospace has won an Army order, founder and CEO Ana Rao said": a company officer's post named with
+    no body is the post at the one company the sentence names (the title then names it, for `_org_of`)."""
+    if not all(lex.p.company_post.fullmatch(part) for part in lex.p.offices_joint.split(title)):
+        return title
+    companies = {o.name: o for o in orgs if o.org_type == "company"
+                 and any(f in sent for f in o.forms() if len(f) > 2)}
+    return f"{next(iter(companies))} {title}" if len(companies) == 1 else title
+
+
 def _through_a_body(title: str, sent: str, org_forms: set[str], lex: Lexicon) -> str:
     """"Director General of the Acquisition, Technology and Logistics Agency": a title cut at a comma inside
     the name of the body it is of runs on to that name's end."""
@@ -890,6 +905,8 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
             if title and (title[:1].islower() or _owned(title, s.text, f.start, lex)):
                 # "Vexlar's executive vice president X", "Vexlar Systems' CMD X": the owner's title.
                 title = _with_body_before(title, s.text, f.start, org_forms, lex)
+            if title and not _body_right_before(s.text, f.prefix_start or f.start, lex):
+                title = _sole_company_post(title, s.text, orgs, lex)
             if title:
                 title = _through_a_body(_expand_title(title, text, lex), s.text, org_forms, lex)
                 (person.titles_in_headline if s.index in headline else person.titles_seen).append(title)
