@@ -1340,3 +1340,9 @@ def test_names_listed_right_after_a_plural_kind_or_after_an_airline_or_lessor_ar
     assert names_in_story(text) == ["Vexa", "Orvik", "Tellura", "Norland Space Agency"]
     text = "Airline Vexa and aircraft lessor Orvik inked a deal for 40 jets last week."
     assert names_in_story(text) == ["Vexa", "Orvik"]
+
+
+def test_a_name_partnered_or_teamed_up_with_is_a_body():
+    for verb in ("partnered with", "teamed up with"):
+        text = f"Vexa Aerospace had earlier {verb} Orvik on counter-drone systems."
+        assert names_in_story(text) == ["Vexa Aerospace", "Orvik"], verb
