@@ -3693,3 +3693,16 @@ def test_deals_with_a_kind_of_body_none_named_are_no_agreement_unless_counted():
     # positive control: counted deals with a kind of body are that many deals
     text = "Vexa Systems signed two cooperation agreements with Norland companies on Monday."
     assert len(extract_article(text, PUB)["agreements"]) == 2
+
+
+def test_a_named_meeting_of_several_days_that_concluded_on_a_day_began_days_before():
+    text = "The two-day Norland Defence Industry Conference concluded in Oslo on Tuesday."
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert (mt["start"], mt["end"]) == ("2025-06-09", "2025-06-10")
+
+
+def test_the_two_delegations_led_by_two_heads_are_led_by_the_meetings_chairs():
+    text = ("The 12th round of the Norland-Vexia Defence Policy Dialogue took place in Oslo on Monday. The "
+            "delegations were led by Defence Secretary Ola Dahl and Vexian Deputy Minister Ivo Rask.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert sorted(c["name"] for c in mt["chairs"]) == ["Ivo Rask", "Ola Dahl"]

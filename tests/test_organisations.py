@@ -1346,3 +1346,8 @@ def test_a_name_partnered_or_teamed_up_with_is_a_body():
     for verb in ("partnered with", "teamed up with"):
         text = f"Vexa Aerospace had earlier {verb} Orvik on counter-drone systems."
         assert names_in_story(text) == ["Vexa Aerospace", "Orvik"], verb
+
+
+def test_a_countrys_known_body_then_and_a_company_are_two_bodies():
+    text = "The Chilean Ministry of Defence and Vexa Aerospace signed a framework agreement on Monday."
+    assert names_in_story(text) == ["Chilean Ministry of Defence", "Vexa Aerospace"]

@@ -327,9 +327,11 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
                        or _opens_with_country(right, k)  # "and Chile's Navy", "and South Korea's Navy"
                        or right_clean in idx.case_forms or norm(right_clean) in idx.by_form)
         ends_body = bool(left_clean) and (left_clean[-1] in k.org_heads or " ".join(left_clean) in idx.case_forms
-                                          # "Denmark's Ministry of Defence and the ...": a known body of a country
+                                          # "Denmark's Ministry of Defence and the ...", "the Chilean Ministry of
+                                          # Defence and Vexa Aerospace": a known body of a country
                                           or " ".join(left_clean[country_possessive_words(left_clean, k):])
                                           in idx.case_forms
+                                          or " ".join(left_clean[country_words(left_clean, k):]) in idx.case_forms
                                           or left_clean[-1] in k.words.name_ending_legal_forms
                                           # "... of the Republic of Norland and Vexa Systems"
                                           or (len(left_clean) > 2 and left_clean[-2] == "of"

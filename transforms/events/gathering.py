@@ -637,9 +637,12 @@ def _own_word(word: re.Match[str] | None, mt: Meeting, rx: SpecPatterns) -> bool
 
 
 def _after_name_words(text: str, at: int, rx: SpecPatterns) -> int:
-    """Where the capitalised words of a meeting's own name that start at `at` end ("Nordic Defence Industry ")."""
+    """Where the capitalised words of a meeting's own name that start at `at` end ("Nordic Defence Industry "):
+    at its first word that names a meeting ("Conference" is one of the capitalised words too)."""
     words = rx.p.name_words_before_trigger.match(text, at)
-    return words.end() if words else at
+    end = words.end() if words else at
+    starts = [m.start() for m in rx.p.word.finditer(text, at, end)] + [end]
+    return next((p for p in starts if rx.trigger.match(text, p)), end)
 
 
 def _record(m: Meeting) -> EventRecord:
