@@ -3706,3 +3706,26 @@ def test_the_two_delegations_led_by_two_heads_are_led_by_the_meetings_chairs():
             "delegations were led by Defence Secretary Ola Dahl and Vexian Deputy Minister Ivo Rask.")
     (mt,) = extract_article(text, PUB)["meetings"]
     assert sorted(c["name"] for c in mt["chairs"]) == ["Ivo Rask", "Ola Dahl"]
+
+
+def test_a_standard_met_is_no_meeting():
+    text = "Vexa Systems met all the performance requirements set by the Norland Army during trials."
+    assert extract_article(text, PUB)["meetings"] == []
+    # positive control: a body's officials met
+    text = "Vexa Systems executives met officials of the Norland Army in Oslo on Monday."
+    assert len(extract_article(text, PUB)["meetings"]) == 1
+
+
+def test_a_deal_cancelled_in_the_next_sentence_is_no_agreement():
+    text = "The Norland Army signed a contract with Vexa Systems in 2019. The contract was cancelled last year."
+    assert extract_article(text, PUB)["agreements"] == []
+    # positive control: the deal told alone was concluded
+    text = "The Norland Army signed a contract with Vexa Systems in 2019. The contract was worth $10 million."
+    assert len(extract_article(text, PUB)["agreements"]) == 1
+
+
+def test_a_body_in_an_aside_about_a_person_is_no_side_of_the_deal_told_outside_it():
+    text = ("Ola Dahl, who chaired the Norland Procurement Board until 2022, said the contract signed in 2019 with "
+            "Vexa Systems had been a success.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Vexa Systems"]

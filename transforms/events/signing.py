@@ -217,6 +217,10 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
         story.negated_at = s.index
         if s.index not in story.headline:
             story.negated_types.add(typ[0])  # "A contract is expected to be signed": what a headline won is not yet
+        last = found[-1] if found and s.index - story.last_at <= 2 else None
+        if (last is not None and rx.p.undone.search(t) and rx.p.anaphor_agreement.search(t[:typ[1]])
+                and typ[0] in (last.type, rx.special("fallback"))):
+            found.remove(last)  # "... the deal signed in 2019. The contract was cancelled last year": undone
         return
     if (verb is not None and rx.p.signing_verb.match(verb.group()) and found
             and rx.p.signing_back.search(t[:verb.start()])):
@@ -235,7 +239,12 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
         present = rx.p.presence.search(t)
     cut = present.start() if present else len(t)
     cut = _before_deal_content(t, typ, cut, story.org_forms, rx)
-    parties = _not_the_occasion(t, _named_parties(t, cut, story.org_forms, rx), story.org_forms, rx) or list(whole)
+    # "X, who chaired the Procurement Board until 2022, said the deal ...": what the aside says of a person names
+    # no side of the deal told outside it.
+    person_told = rx.p.person_aside.sub(lambda m: m.group() if m.start() <= typ[1] < m.end() else " " * len(m.group()),
+                                        t)
+    parties = _not_the_occasion(t, _named_parties(person_told, cut, story.org_forms, rx), story.org_forms,
+                                rx) or list(whole)
     parties = _not_the_announcer(t, parties, story.org_forms, rx)
     # Without a verb, only "The second contract was with Vela Shipyard": a sentence right after a
     # concluded agreement that names another party adds an agreement of its own.
