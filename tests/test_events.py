@@ -3729,3 +3729,10 @@ def test_a_body_in_an_aside_about_a_person_is_no_side_of_the_deal_told_outside_i
             "Vexa Systems had been a success.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["parties"] == ["Vexa Systems"]
+
+
+def test_a_deal_received_under_is_dated_by_its_own_participle_not_the_delivery_day():
+    text = ("The Norland Navy on Tuesday received its second frigate from Vexa Shipyards Ltd under a contract signed "
+            "in 2021.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["date"] == "2021-01-01" and ag["precision"] == "year"

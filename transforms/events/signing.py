@@ -550,6 +550,13 @@ def _own_date(t: str, typ: tuple[str, int], verb: re.Match[str] | None, dates: l
     if verb is None:
         under = rx.p.under_dated_deal.search(t)
         return next((d for d in dates if under and under.start() <= d.span[0] < under.end()), None)
+    word = rx.trigger.match(t, typ[1])
+    signed = rx.p.deal_participle.match(t, word.end()) if word is not None and verb.start() < typ[1] else None
+    if signed is not None:
+        # "received a frigate on Tuesday under a contract signed in 2021": the participle's date is the deal's
+        own = next((d for d in dates if 0 <= d.span[0] - signed.end() <= OWN_DATE_REACH), None)
+        if own is not None:
+            return own
     right_after = next((d for d in dates if 0 <= d.span[0] - verb.end() <= OWN_DATE_REACH
                         or rx.p.places_before_date.fullmatch(t, verb.end(), d.span[0])), None)
     word = rx.trigger.match(t, typ[1])
