@@ -3736,3 +3736,10 @@ def test_a_deal_received_under_is_dated_by_its_own_participle_not_the_delivery_d
             "in 2021.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["date"] == "2021-01-01" and ag["precision"] == "year"
+
+
+def test_two_ministers_who_also_signed_are_its_signatories_for_their_governments():
+    text = ("French Defence Minister Ana Lunde visited Oslo. Ana Lunde and her Norwegian counterpart Ivo Rask also "
+            "signed a memorandum of understanding on submarines.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["signatories"] == ["Ana Lunde", "Ivo Rask"]
