@@ -1351,3 +1351,9 @@ def test_a_name_partnered_or_teamed_up_with_is_a_body():
 def test_a_countrys_known_body_then_and_a_company_are_two_bodies():
     text = "The Chilean Ministry of Defence and Vexa Aerospace signed a framework agreement on Monday."
     assert names_in_story(text) == ["Chilean Ministry of Defence", "Vexa Aerospace"]
+
+
+def test_a_body_then_and_a_countrys_possessive_opening_a_long_name_are_two_bodies():
+    text = ("The memorandum was signed between the Vexa Department of Defence Industry and Japan's Acquisition, "
+            "Technology and Logistics Agency.")
+    assert "Vexa Department of Defence Industry" in names_in_story(text)

@@ -347,8 +347,8 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
                                     and 2 <= len(bare[0]) <= 6 and _orgish(left, k, idx))
         the_next = right[0] in k.words.definite_articles and (_orgish(right, k, idx) or (ends_body and len(right) > 1))
         # "the Velmar Research Group and Japan's Acquisition, ...": a country's possessive opens another name.
-        owned_next = ends_body and len(right) > 1 and bool(k.patterns.possessive_end.search(right[0])) \
-            and _opens_with_country(right, k)
+        owned_next = (ends_body or _orgish(left, k, idx)) and len(right) > 1 \
+            and bool(k.patterns.possessive_end.search(right[0])) and _opens_with_country(right, k)
         # "Vexlar and Orvik Marine signed": a brand of one word, and a name of its own words before its head.
         brand_and_body = (len(left) == 1 and left[0] not in lexicon(k).vocab and _orgish(right, k, idx)
                           and not left[0].lower().endswith(tuple(k.words.sets["adjective_endings"]))
