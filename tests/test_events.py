@@ -3743,3 +3743,12 @@ def test_two_ministers_who_also_signed_are_its_signatories_for_their_governments
             "signed a memorandum of understanding on submarines.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["signatories"] == ["Ana Lunde", "Ivo Rask"]
+
+
+def test_the_sides_of_a_signing_witnessed_after_the_talks_took_no_part_in_them():
+    text = ("Norland Defence Minister Ola Dahl held talks with Vexian Defence Minister Ivo Rask in Oslo on Monday. "
+            "After the talks, the two ministers witnessed the signing of a memorandum between the Norland Defence "
+            "Agency and the Vexian Procurement Agency.")
+    got = extract_article(text, PUB)
+    assert got["meetings"][0]["participants"] == []
+    assert got["agreements"][0]["parties"] == ["Norland Defence Agency", "Vexian Procurement Agency"]

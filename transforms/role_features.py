@@ -22,6 +22,7 @@ from transforms.events.common import (
     named_only_within,
     places_seen,
     served_spans,
+    signing_after_the_talks,
 )
 from transforms.events.engine import SpecPatterns
 from transforms.events.signing import GOVERNMENT
@@ -54,6 +55,8 @@ def candidates(doc: Doc, event: EventRecord, role: str, rx: SpecPatterns, others
                  if rx.p.at_an_occasion.search(event.evidence, max(0, m.start() - 24), m.start())), None)
     if word is not None and rx.p.signing_told.search(event.evidence, 0, word.start()):
         seen |= {(a, e) for a, e, _ in spans if a < word.start()}
+    # "After the talks, they witnessed the signing of an MoU between A and B": nor do the signing's sides.
+    seen |= {(a, e) for a, e, _ in spans if any(x <= a < y for x, y in signing_after_the_talks(event.evidence, rx))}
     # Nor does the body reporting the event (", the Ministry of Defence said").
     seen |= {(a, e) for a, e, _ in spans if (then is not None and a > then.start())
              or (rx.p.reporting.match(event.evidence, e)

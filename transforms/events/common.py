@@ -349,6 +349,12 @@ def places_seen(t: str, spans: list[tuple[int, int, str]], rx: SpecPatterns, ven
     return seen
 
 
+def signing_after_the_talks(text: str, rx: SpecPatterns) -> list[tuple[int, int]]:
+    """"After the talks, the ministers witnessed the signing of an MoU between A and B": where a sentence that
+    opens with the talks tells a signing, the stretch that names the signing's sides (no one taking part)."""
+    return [(m.start(1), m.end()) for m in rx.p.signing_after_the_talks.finditer(text)]
+
+
 def blanked(pattern: re.Pattern[str], text: str) -> str:
     """The text with what the pattern finds replaced by spaces: offsets stay, the words are gone."""
     return pattern.sub(lambda m: " " * len(m.group()), text)

@@ -34,6 +34,7 @@ from transforms.events.common import (
     places_seen,
     running_day,
     served_spans,
+    signing_after_the_talks,
     told_as_a_trend,
     told_in_aside,
     two_services,
@@ -498,8 +499,11 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
     # "X signed MoUs with A and B at a seminar organised by the Navy": the signing's sides are its parties; the
     # seminar's are those named after its word.
     signed_at = rx.p.signing_told.search(t, 0, typ[1]) and rx.p.at_an_occasion.search(t, max(0, typ[1] - 24), typ[1])
+    # "After the talks, the ministers witnessed the signing of an MoU between A and B": the signing's sides.
+    signing = signing_after_the_talks(t, rx)
     spans = [(a, e, c) for a, e, c in named if (a, e) not in seen and (then is None or a < then.start())
-             and not _reports_it(t, a, e, rx) and not (signed_at and a < typ[1])]
+             and not _reports_it(t, a, e, rx) and not (signed_at and a < typ[1])
+             and not any(x <= a < y for x, y in signing)]
     participants = _taking_part(t, spans, rx) or two_services(t[:then.start()] if then else t, doc.orgs, rx)
     if typ[0] == rx.special("council"):
         # A council's decisions name beneficiaries ("for the Navy"); the council itself took part.
