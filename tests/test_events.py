@@ -3752,3 +3752,18 @@ def test_the_sides_of_a_signing_witnessed_after_the_talks_took_no_part_in_them()
     got = extract_article(text, PUB)
     assert got["meetings"][0]["participants"] == []
     assert got["agreements"][0]["parties"] == ["Norland Defence Agency", "Vexian Procurement Agency"]
+
+
+def test_contracts_signed_in_a_financial_year_are_a_tally_not_an_agreement():
+    text = "The Norland Ministry of Defence signed 193 contracts worth $9 billion in the financial year 2024-25."
+    assert extract_article(text, PUB)["agreements"] == []
+
+
+def test_a_passive_signing_with_one_side_in_a_companys_story_is_the_companys():
+    text = ("Vexa Aerospace Ltd reported record revenue on Monday. Vexa Aerospace Ltd said its order book grew. An "
+            "export contract with the Norland Air Force was signed in March.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Vexa Aerospace Ltd", "Norland Air Force"]
+    # positive control: a similar deal told apart is not taken for the company's
+    text = text.replace("An export contract", "A similar contract")
+    assert extract_article(text, PUB)["agreements"][0]["parties"] == ["Norland Air Force"]

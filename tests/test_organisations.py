@@ -1357,3 +1357,11 @@ def test_a_body_then_and_a_countrys_possessive_opening_a_long_name_are_two_bodie
     text = ("The memorandum was signed between the Vexa Department of Defence Industry and Japan's Acquisition, "
             "Technology and Logistics Agency.")
     assert "Vexa Department of Defence Industry" in names_in_story(text)
+
+
+def test_a_city_naming_a_bodys_site_and_a_head_word_before_a_known_body_are_no_bodies():
+    text = ("The jets will be built by Vexa Aerospace Ltd's Bergen division, in the presence of officials of the "
+            "Ministry and Vexa Aerospace Ltd.")
+    assert names_in_story(text) == ["Vexa Aerospace Ltd"]
+    # positive control: a city's name as a company's, cued by its kind, is the company's
+    assert "Bergen" in names_in_story("Norwegian group Bergen signed a deal with Vexa Aerospace Ltd.")

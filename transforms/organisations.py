@@ -372,9 +372,15 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
                             and starts_body and _orgish(right, k, idx))
         # "Vexa Labs Ltd, Pune and Orvik Systems Ltd": the city of the body before, then another body.
         place_and_body = bool(left_clean) and names_a_place(left_clean, k) and _orgish(right, k, idx)
+        # "officials of the Ministry and HAL": a body spoken of by its head word alone, then another body.
+        head_and_known = (len(left_clean) == 1 and left_clean[0] in k.org_heads
+                          and left_clean[0] not in k.weak_org_heads
+                          and k.org_head_types.get(left_clean[0]) != "company"
+                          and (right_clean in idx.case_forms or norm(right_clean) in idx.by_form
+                               or _orgish(right, k, idx)))
         if (starts_body or ends_body) and _orgish(left, k, idx) and (_orgish(right, k, idx) or owned_next) \
                 or the_next or known_left or brand_and_body or body_and_brand or country_next or acronym_and_body \
-                or place_and_body or body_and_branded \
+                or place_and_body or body_and_branded or head_and_known \
                 or _titled_person(right, k) and _orgish(left, k, idx):
             return [toks[:i], *_split_on_and(toks[i + 1:], k, idx)]
     return [toks]
@@ -1046,6 +1052,8 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
                 continue  # "company CEO Arvid Kellner": the company's officer, not a body
             name = " ".join(words[lead:])
             if (name in k.countries or name in _places(k) or norm(name) in k.not_organisations
+                    or (len(words) == 1 and name in k.event_places  # "HAL's Nashik division": a city's site
+                        and k.patterns.site_after_city.match(text, text.find(name, at) + len(name)))
                     or all(part in k.countries for part in name.split("-"))):  # "India-France CEO Forum"
                 continue
             # Common words only make a body's name when they end in a head word ("Quantum Systems, another

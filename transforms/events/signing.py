@@ -490,6 +490,9 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         parties += _governments_not_covered(pair, parties, doc.orgs, rx)
     if len(set(parties)) < 2:
         parties += [c for c in _company_of_country(t[:cut], doc.orgs, rx) if c not in parties]
+    if (len(set(parties)) == 1 and story.protagonist and story.protagonist not in parties and not signatories
+            and rx.p.passive_signed.search(t) and not rx.p.distinct_mention.search(t[max(0, typ[1] - 30):typ[1]])):
+        parties.insert(0, story.protagonist)  # "An export contract with X was signed": the story's company's
     if (len(set(parties)) < 2 or rx.p.signer_with_others.search(t)) and (own := _signer_told_before(story, s, t)):
         # "The company said it had signed ...", "the two companies will ...": the story's company, else the
         # company the sentences just before opened with; "the company signed an MoU with A and B": beside both.
