@@ -3767,3 +3767,17 @@ def test_a_passive_signing_with_one_side_in_a_companys_story_is_the_companys():
     # positive control: a similar deal told apart is not taken for the company's
     text = text.replace("An export contract", "A similar contract")
     assert extract_article(text, PUB)["agreements"][0]["parties"] == ["Norland Air Force"]
+
+
+def test_the_earlier_framework_a_deal_falls_under_gives_it_no_kind():
+    text = ("Vexa Rotem Co. signed a $6.5 billion deal with the Norland Armament Agency on Friday to supply 180 tanks, "
+            "marking the second executive contract under a 2022 framework agreement.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["type"], ag["parties"]) == ("contract", ["Vexa Rotem Co", "Norland Armament Agency"])
+
+
+def test_a_meetings_length_counts_back_from_the_day_it_concluded_after_a_headline():
+    text = ("Workshop on drones held in Bergen\n\nBergen, June 12: A two-day workshop on counter-drone technologies "
+            "concluded in Bergen on Wednesday.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert (mt["start"], mt["end"]) == ("2025-06-10", "2025-06-11")

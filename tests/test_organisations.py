@@ -1365,3 +1365,8 @@ def test_a_city_naming_a_bodys_site_and_a_head_word_before_a_known_body_are_no_b
     assert names_in_story(text) == ["Vexa Aerospace Ltd"]
     # positive control: a city's name as a company's, cued by its kind, is the company's
     assert "Bergen" in names_in_story("Norwegian group Bergen signed a deal with Vexa Aerospace Ltd.")
+
+
+def test_a_company_name_ends_before_for_the_product_it_makes():
+    text = "The agency signed contracts with Vexa Aerospace for the Kestrel jet trainer."
+    assert names_in_story(text) == ["Vexa Aerospace"]

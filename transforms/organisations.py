@@ -1406,7 +1406,9 @@ def _before_what_it_buys(text: str, cand: list[Tok], k: Knowledge) -> list[Tok]:
     name the product a lower-case product word then says, not the rest of the body's name."""
     at = next((i for i, t in enumerate(cand) if t.text == "for"), None)
     after = k.patterns.lower_word_after.match(text, cand[-1].end)
-    if at is None or at < 2 or after is None or after.group(1) not in _product_words(k):
+    products = _product_words(k)
+    # "for the Hurjet jet trainer": a product word in the singular or plural
+    if at is None or at < 2 or after is None or not {after.group(1), after.group(1) + "s"} & products:
         return cand
     return cand[:at]
 

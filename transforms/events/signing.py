@@ -197,7 +197,11 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     t = drop_planned_part(t, rx, verb)
     # "Orion Missiles, a joint venture between India and Chile, received ...": a description, not the deal.
     t = blanked(rx.p.joint_venture, t)
-    typ = _object_type(t, verb, rx) or best_type(t, rx.trigger, rx.types, rx.p.trigger_as_modifier)
+    # "signed a $6.5 billion deal ..., the second contract under a 2022 framework agreement": the earlier deal a
+    # clause's deal falls under names no kind of its own.
+    typ = (_object_type(t, verb, rx)
+           or best_type(blanked(rx.p.earlier_deal_phrase, t), rx.trigger, rx.types, rx.p.trigger_as_modifier)
+           or best_type(t, rx.trigger, rx.types, rx.p.trigger_as_modifier))
     if typ is None or (rx.p.relationship_deal.match(t, typ[1])
                        and not (verb is not None and rx.p.document_verb.match(verb.group()))):
         return
