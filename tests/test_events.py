@@ -3781,3 +3781,11 @@ def test_a_meetings_length_counts_back_from_the_day_it_concluded_after_a_headlin
             "concluded in Bergen on Wednesday.")
     (mt,) = extract_article(text, PUB)["meetings"]
     assert (mt["start"], mt["end"]) == ("2025-06-10", "2025-06-11")
+
+
+def test_the_gathering_a_past_visit_was_for_was_held():
+    text = "The Norland Prime Minister visited Vexia in March for the annual Norland-Vexia summit."
+    assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["summit"]
+    # positive control: a visit still to come for a summit holds none
+    text = "The Norland Prime Minister will visit Vexia in March for the annual Norland-Vexia summit."
+    assert extract_article(text, PUB)["meetings"] == []
