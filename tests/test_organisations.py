@@ -1370,3 +1370,8 @@ def test_a_city_naming_a_bodys_site_and_a_head_word_before_a_known_body_are_no_b
 def test_a_company_name_ends_before_for_the_product_it_makes():
     text = "The agency signed contracts with Vexa Aerospace for the Kestrel jet trainer."
     assert names_in_story(text) == ["Vexa Aerospace"]
+
+
+def test_a_region_in_brackets_is_part_of_a_commands_name():
+    text = "The meeting was chaired by Inspector General Ana Rao, Commander, Coast Guard Region (West)."
+    assert names_in_story(text) == ["Coast Guard Region (West)"]
