@@ -3789,3 +3789,11 @@ def test_the_gathering_a_past_visit_was_for_was_held():
     # positive control: a visit still to come for a summit holds none
     text = "The Norland Prime Minister will visit Vexia in March for the annual Norland-Vexia summit."
     assert extract_article(text, PUB)["meetings"] == []
+
+
+def test_industries_a_handover_from_a_body_and_its_lab_was_transferred_to_are_its_other_parties():
+    text = ("The Norland Defence Agency on Monday handed over Licensing Agreements for Transfer of Technology for two "
+            "technologies developed by its Norland Materials Laboratory to two industries. The technologies, fibres "
+            "and coatings, were transferred to Vexo Polymers Pvt Ltd, Bergen, and Orvia Coatings Ltd, Oslo.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"][-2:] == ["Vexo Polymers Pvt Ltd", "Orvia Coatings Ltd"]

@@ -1375,3 +1375,10 @@ def test_a_company_name_ends_before_for_the_product_it_makes():
 def test_a_region_in_brackets_is_part_of_a_commands_name():
     text = "The meeting was chaired by Inspector General Ana Rao, Commander, Coast Guard Region (West)."
     assert names_in_story(text) == ["Coast Guard Region (West)"]
+
+
+def test_a_contracting_instrument_named_like_a_body_is_none():
+    text = ("Vexa Robotics has been awarded a $24 million Other Transaction Authority agreement by the Norland Army's "
+            "Program Executive Office.")
+    assert "Other Transaction Authority" not in names_in_story(text)
+    assert "Vexa Robotics" in names_in_story(text)

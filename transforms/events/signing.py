@@ -129,13 +129,21 @@ def _recipients_listed(story: _Story, s: Sentence) -> bool:
     """"DRDO handed over licences to six industries. ... The industries include A and B": the bodies listed are the
     other parties of the deal just told, where it has one party only. True if they were added."""
     last = story.found[-1] if story.found else None
-    if (last is None or len(last.parties) != 1 or s.index - story.last_at > SIGNING_DETAIL_REACH
-            or not story.rx.p.recipients_listed.match(s.text)):
+    if (last is None or not _one_side(last.parties, story.doc.orgs, story.rx.words.org_types_signing_for_parent)
+            or s.index - story.last_at > SIGNING_DETAIL_REACH or not story.rx.p.recipients_listed.match(s.text)):
         return False
     named = [c for _, _, c in name_spans(s.text, story.org_forms) if c not in last.parties]
     add_new(last.parties, named)
     add_new(last.evidence, [s.text] if named else [])
     return bool(named)
+
+
+def _one_side(parties: list[str], orgs: list[Org], units: frozenset[str]) -> bool:
+    """One body, or a body and one unit of the kinds that act for their parent ("DRDO ... the technologies developed
+    by its laboratory X"): one side of a deal."""
+    kinds = {o.name: o.org_type for o in orgs}
+    bodies = [p for p in parties if kinds.get(p) not in units]
+    return len(parties) == 1 or (len(bodies) == 1 and len(parties) == 2)
 
 
 def _signed_document(story: _Story, s: Sentence) -> None:
