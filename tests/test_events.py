@@ -3797,3 +3797,10 @@ def test_industries_a_handover_from_a_body_and_its_lab_was_transferred_to_are_it
             "and coatings, were transferred to Vexo Polymers Pvt Ltd, Bergen, and Orvia Coatings Ltd, Oslo.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["parties"][-2:] == ["Vexo Polymers Pvt Ltd", "Orvia Coatings Ltd"]
+
+
+def test_a_bulleted_line_telling_where_the_deal_just_told_was_signed_completes_it():
+    text = ("Vexa Systems Ltd signed a memorandum of understanding with the Norland Navy on Monday.\n- The MoU covers "
+            "training.\n- It was signed in Oslo.\n")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["location"] == "Oslo"

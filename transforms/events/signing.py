@@ -148,8 +148,9 @@ def _one_side(parties: list[str], orgs: list[Org], units: frozenset[str]) -> boo
 
 def _signed_document(story: _Story, s: Sentence) -> None:
     """"A and B signed the document", a few sentences after an agreement: its signatories (no agreement of its
-    own); "It was signed on 3 June in Tallinn by ...": its day and place too."""
+    own); "It was signed on 3 June in Tallinn by ...": its day and place too (a list's bullet before it or not)."""
     p = story.rx.p
+    s = replace(s, text=p.bullet.sub("", s.text))
     near = bool(story.found) and s.index - story.last_at <= SIGNING_DETAIL_REACH
     told_back = near and p.signing_told_back.search(s.text)
     if not told_back and not (near and p.signed_document.search(s.text)):
@@ -177,6 +178,7 @@ def _signed_document(story: _Story, s: Sentence) -> None:
 def _next_counted(story: _Story, s: Sentence) -> None:
     """"The second, with Vexa Motors, is for vehicles": the next counted agreement, its word left out, is with
     the bodies the sentence names (not those it serves: "covers sonars for Norland Navy frigates")."""
+    s = replace(s, text=story.rx.p.bullet.sub("", s.text))
     if not story.slots or not story.rx.p.ordinal_item.match(s.text):
         return
     named, served = _named_and_served(s.text, len(s.text), story.org_forms, story.rx)
