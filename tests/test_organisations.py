@@ -1382,3 +1382,9 @@ def test_a_contracting_instrument_named_like_a_body_is_none():
             "Program Executive Office.")
     assert "Other Transaction Authority" not in names_in_story(text)
     assert "Vexa Robotics" in names_in_story(text)
+
+
+def test_an_inverted_department_is_the_countrys_department_and_an_air_force_base_is_a_place():
+    text = ("The Chilean Department of Defense awarded Vexa Systems Inc a contract, the Defense Department said. The "
+            "Vexa Air Force Base, Florida, is where the work will be done.")
+    assert names_in_story(text) == ["Chilean Department of Defense", "Vexa Systems Inc"]

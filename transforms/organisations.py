@@ -1621,7 +1621,7 @@ def _fold_variants(b: _Builder, k: Knowledge) -> None:
             head = k.words.map("head_spellings").get(m.group("head"), m.group("head"))
             spelled = norm(f"{head} of {m.group('w')}")
             longer += [x for x in b.orgs if x is not o and (not owner or x.country == o.country)
-                       and norm(" ".join(x.name.split()[country_possessive_words(x.name.split(), k):])) == spelled]
+                       and norm(" ".join(x.name.split()[country_words(x.name.split(), k):])) == spelled]
         if len(longer) == 1 and (m or owner or len(words) == 1 or longer[0].org_type == "company" or of_country):
             b.absorb(longer[0], o)
             continue
