@@ -3804,3 +3804,12 @@ def test_a_bulleted_line_telling_where_the_deal_just_told_was_signed_completes_i
             "training.\n- It was signed in Oslo.\n")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["location"] == "Oslo"
+
+
+def test_meetings_of_a_visit_abroad_are_where_the_story_last_placed_the_visitor_not_its_dateline():
+    text = ("Oslo, Oct 20: Defence Minister Ola Dahl returned on Sunday from a four-day visit to Chile. On October 16, "
+            "Dahl met Chilean President Ana Soto in Santiago. On October 17, he co-chaired the second Norland-Chile "
+            "Defence Dialogue with his counterpart Ivo Rask. On October 18, Dahl travelled to Valparaiso, where he "
+            "addressed a business roundtable.")
+    got = extract_article(text, dt.date(2025, 10, 20))["meetings"]
+    assert [m["location"] for m in got] == ["Santiago", "Santiago", "Valparaiso"]

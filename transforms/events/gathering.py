@@ -599,7 +599,7 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
         remote = any(rx.p.held_remotely.search(e) for e in mt.evidence)
         # "The 4th session was held in 2023": an earlier occasion was not held where the story's events are.
         earlier = mt.start is not None and doc.published is not None and mt.start < doc.published - MAX_SPAN
-        mt.location = mt.location or (None if remote or earlier else place)
+        mt.location = mt.location or (None if remote or earlier else _place_told_before(doc.sentences, mt, rx) or place)
         _span_from_duration(mt, rx)
     return found
 
@@ -655,6 +655,16 @@ def _record(m: Meeting) -> EventRecord:
     return EventRecord(type=m.type, name=m.name, start=m.start.isoformat() if m.start else None,
                        end=m.end.isoformat() if m.end else None, precision=m.precision, location=m.location,
                        roles=roles, evidence=" ".join(m.evidence))
+
+
+def _place_told_before(sentences: list[Sentence], mt: Meeting, rx: SpecPatterns) -> str | None:
+    """"On the first day, he met X in Oslo. On 17 October, he co-chaired the dialogue": in a report of a visit
+    abroad, a meeting the story places nowhere was held where the sentence before it was."""
+    if not rx.p.visit_abroad.search(" ".join(s.text for s in sentences[:3])):
+        return None
+    first = next((s for s in sentences if mt.evidence and s.text == mt.evidence[0]), None)
+    before = sentences[first.index - 1] if first is not None and first.index > 0 else None
+    return place_in(before.text, rx) if before is not None else None
 
 
 def _lede_place(sentences: list[Sentence], rx: SpecPatterns) -> str | None:
