@@ -3813,3 +3813,18 @@ def test_meetings_of_a_visit_abroad_are_where_the_story_last_placed_the_visitor_
             "addressed a business roundtable.")
     got = extract_article(text, dt.date(2025, 10, 20))["meetings"]
     assert [m["location"] for m in got] == ["Santiago", "Santiago", "Valparaiso"]
+
+
+def test_the_contract_told_after_a_framework_contract_is_that_framework():
+    text = ("The Norland Procurement Agency has awarded a framework contract to Vexa Munitions AS for shells. The "
+            "contract was signed in Oslo by the agency's general manager, Ana Lunde.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["type"], ag["signatories"]) == ("framework", ["Ana Lunde"])
+
+
+def test_a_session_the_ministers_also_held_is_another_meeting():
+    text = ("The defence ministers of Chile, Peru and Norway met in Oslo on Thursday for the Tri-Nation Defence "
+            "Ministers' Meeting. The ministers also held a trilateral session with industry leaders from Vexa "
+            "Systems and Orvik Labs.")
+    got = extract_article(text, PUB)["meetings"]
+    assert [m["participants"] for m in got] == [[], ["Vexa Systems", "Orvik Labs"]]

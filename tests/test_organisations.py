@@ -1388,3 +1388,10 @@ def test_an_inverted_department_is_the_countrys_department_and_an_air_force_base
     text = ("The Chilean Department of Defense awarded Vexa Systems Inc a contract, the Defense Department said. The "
             "Vexa Air Force Base, Florida, is where the work will be done.")
     assert names_in_story(text) == ["Chilean Department of Defense", "Vexa Systems Inc"]
+
+
+def test_an_international_body_named_before_its_members_is_no_actor():
+    text = "The Vexa Agency signed a contract with Orvik Munitions AS on behalf of eight NATO nations."
+    assert "North Atlantic Treaty Organization" not in names_in_story(text)
+    # positive control: the body acting is one
+    assert "North Atlantic Treaty Organization" in names_in_story("NATO signed a contract with Orvik Munitions AS.")

@@ -1720,12 +1720,13 @@ def _short_forms(text: str, orgs: list[Org], k: Knowledge) -> None:
 
 
 def _only_as_modifier(text: str, o: Org, k: Knowledge) -> bool:
-    """'parts for Embraer E195 jets', 'a UN contingent', 'UN peacekeepers': a maker named by
+    """'parts for Embraer E195 jets', 'a UN contingent', 'eight NATO nations': a maker named by
     its product, or an international body used as an adjective, is not an actor of the story when that is
     all it is ('an Indian Navy project' still names the Navy)."""
     p = k.patterns
-    return bool(o.spans) and all(p.product_after.match(text, e) or (
-        p.indefinite_article_end.search(text[max(0, a - 4):a]) and o.org_type == "international") for a, e in o.spans)
+    # "on behalf of eight NATO nations", "EU member states": an international body before its members
+    return bool(o.spans) and all(p.product_after.match(text, e) or (o.org_type == "international" and (
+        p.indefinite_article_end.search(text[max(0, a - 4):a]) or p.members_after.match(text, e))) for a, e in o.spans)
 
 
 def _link_parents(text: str, b: _Builder, k: Knowledge) -> None:

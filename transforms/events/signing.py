@@ -1184,7 +1184,8 @@ def _refines(prev: Agreement, t: str, typ: tuple[str, int], rx: SpecPatterns) ->
 
 def _refers_back(prev: Agreement, ag: Agreement, rx: SpecPatterns) -> bool:
     return (not _dates_clash(prev.date, prev.precision, ag.date, ag.precision)
-            and (prev.type == ag.type or ag.type == rx.special("fallback")))
+            and (prev.type in (ag.type, rx.words.map("kinds_referred_back").get(ag.type))
+                 or ag.type == rx.special("fallback")))
 
 
 def _dates_clash(a: dt.date | None, pa: str | None, b: dt.date | None, pb: str | None) -> bool:
