@@ -3828,3 +3828,15 @@ def test_a_session_the_ministers_also_held_is_another_meeting():
             "Systems and Orvik Labs.")
     got = extract_article(text, PUB)["meetings"]
     assert [m["participants"] for m in got] == [[], ["Vexa Systems", "Orvik Labs"]]
+
+
+def test_a_renewal_is_dated_by_its_own_day_not_the_year_the_deal_was_first_made():
+    text = "The Norland Navy and Vexa Systems renewed their 2019 maintenance agreement for five years on Monday."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["date"] == "2025-06-09"
+
+
+def test_a_letter_of_award_received_is_a_contract():
+    text = "Vexa Systems said it had received a letter of award from the Norland Air Force for 12 radars on Monday."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["type"], ag["parties"]) == ("contract", ["Vexa Systems", "Norland Air Force"])

@@ -54,6 +54,7 @@ DEAL_NAME_REACH = 60  # characters from "a" to a deal's word ("a Communications 
 REPRESENTED_REACH = 30  # characters between a body's name and ", represented by" ("Commonwealth of Australia")
 SIGNING_DETAIL_REACH = 3  # sentences after an agreement that may still tell who signed it, where and when
 OWN_DATE_REACH = 12  # characters after a verb within which a date is that verb's ("signed in 2024")
+ATTRIBUTIVE_REACH = 30  # characters between a year and the deal word it names ("their 2019 maintenance agreement")
 
 
 @dataclass
@@ -574,8 +575,11 @@ def _own_date(t: str, typ: tuple[str, int], verb: re.Match[str] | None, dates: l
         own = next((d for d in dates if 0 <= d.span[0] - signed.end() <= OWN_DATE_REACH), None)
         if own is not None:
             return own
-    right_after = next((d for d in dates if 0 <= d.span[0] - verb.end() <= OWN_DATE_REACH
-                        or rx.p.places_before_date.fullmatch(t, verb.end(), d.span[0])), None)
+    # "renewed their 2019 maintenance agreement on Monday": a year naming the deal's first making is no date of this
+    attributive = [d for d in dates if d.precision == "year" and d.span[1] <= typ[1] <= d.span[1] + ATTRIBUTIVE_REACH]
+    right_after = next((d for d in dates if d not in attributive and (
+        0 <= d.span[0] - verb.end() <= OWN_DATE_REACH or rx.p.places_before_date.fullmatch(t, verb.end(), d.span[0]))),
+        None)
     word = rx.trigger.match(t, typ[1])
     if right_after is not None or word is None or not 0 <= verb.start() - word.end() <= 2:
         return right_after
