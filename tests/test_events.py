@@ -3840,3 +3840,10 @@ def test_a_letter_of_award_received_is_a_contract():
     text = "Vexa Systems said it had received a letter of award from the Norland Air Force for 12 radars on Monday."
     (ag,) = extract_article(text, PUB)["agreements"]
     assert (ag["type"], ag["parties"]) == ("contract", ["Vexa Systems", "Norland Air Force"])
+
+
+def test_talks_being_held_as_the_story_is_told_are_held_but_not_those_next_week():
+    text = "Norland and Vexia are holding their annual defence talks in Oslo this week, officials said on Tuesday."
+    assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
+    text = "Norland and Vexia are holding talks next week on a defence pact."
+    assert extract_article(text, PUB)["meetings"] == []
