@@ -1395,3 +1395,8 @@ def test_an_international_body_named_before_its_members_is_no_actor():
     assert "North Atlantic Treaty Organization" not in names_in_story(text)
     # positive control: the body acting is one
     assert "North Atlantic Treaty Organization" in names_in_story("NATO signed a contract with Orvik Munitions AS.")
+
+
+def test_an_institution_familys_member_with_its_place_after_a_comma_is_that_member():
+    text = "Vexa Dynamics Ltd and IIT, Jodhpur, also signed a pact on joint research."
+    assert names_in_story(text) == ["Vexa Dynamics Ltd", "Indian Institute of Technology Jodhpur"]

@@ -1034,6 +1034,8 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     spelled = list(k.patterns.family_member_spelled.finditer(text))
     for m in [*k.patterns.family_member.finditer(text), *spelled]:
         acr, place = m.group(1), m.group(2)
+        if "," in m.group() and place not in k.event_places:
+            continue  # "the IIT, Defence Research ...": what follows the comma is no place of the family's
         fam = next(f for f in k.org_families if f[0] == acr)
         org = b.add(f"{fam[1]} {place}", f"{acr} {place}", m.start(), surface=m.group(0))
         org.org_type = org.org_type or fam[2]
