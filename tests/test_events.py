@@ -3847,3 +3847,12 @@ def test_talks_being_held_as_the_story_is_told_are_held_but_not_those_next_week(
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
     text = "Norland and Vexia are holding talks next week on a defence pact."
     assert extract_article(text, PUB)["meetings"] == []
+
+
+def test_a_deal_agreed_on_is_concluded_but_terms_agreed_on_are_not():
+    for text in ("Vexa Aerospace and the Norland Armament Agency agreed on a framework to export 672 howitzers in July "
+                 "2022.", "Vexa Air and the Norland Air Force have agreed a partnership on pilot training."):
+        (ag,) = extract_article(text, PUB)["agreements"]
+        assert len(ag["parties"]) == 2, text
+    text = "The Norland Ministry of Defence and Vexa Systems have agreed on the price of 40 radars, officials said."
+    assert extract_article(text, PUB)["agreements"] == []
