@@ -1400,3 +1400,8 @@ def test_an_international_body_named_before_its_members_is_no_actor():
 def test_an_institution_familys_member_with_its_place_after_a_comma_is_that_member():
     text = "Vexa Dynamics Ltd and IIT, Jodhpur, also signed a pact on joint research."
     assert names_in_story(text) == ["Vexa Dynamics Ltd", "Indian Institute of Technology Jodhpur"]
+
+
+def test_a_name_after_a_groups_entity_is_a_body():
+    text = "The Norland Procurement Council awarded Vexa Group entity Al Tarvik a contract for shells."
+    assert "Al Tarvik" in names_in_story(text)
