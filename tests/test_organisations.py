@@ -1405,3 +1405,8 @@ def test_an_institution_familys_member_with_its_place_after_a_comma_is_that_memb
 def test_a_name_after_a_groups_entity_is_a_body():
     text = "The Norland Procurement Council awarded Vexa Group entity Al Tarvik a contract for shells."
     assert "Al Tarvik" in names_in_story(text)
+
+
+def test_a_body_named_with_its_countrys_possessive_also_goes_by_the_bare_name():
+    got = names("Vietnam's General Department of Defence Industry signed an MoU with Vexa Systems.")
+    assert "General Department of Defence Industry" in got["Vietnam's General Department of Defence Industry"].aliases

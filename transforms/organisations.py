@@ -1098,8 +1098,22 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     _count_mentions(text, b.orgs, k)
     _services_of_countries(text, b, k)
     orgs = [o for o in b.orgs if o.mentions > 0 and not _only_as_modifier(text, o, k)]
+    _owned_names_bare(orgs, b.idx, k)
     orgs.sort(key=lambda o: o.first)
     return orgs
+
+
+def _owned_names_bare(orgs: list[Org], idx: OrgIndex, k: Knowledge) -> None:
+    """"Vietnam's General Department of Defence Industry" also goes by the name without its country's possessive,
+    where no other body or registry entry has that name."""
+    taken = {norm(f) for o in orgs for f in o.forms()}
+    for o in orgs:
+        words = o.name.split()
+        owner = country_possessive_words(words, k)
+        bare = " ".join(words[owner:])
+        if owner and len(words) - owner >= 2 and norm(bare) not in idx.by_form and norm(bare) not in taken:
+            o.aliases.add(bare)
+            taken.add(norm(bare))
 
 
 def _only_in_a_title_case_heading(text: str, heads: list[tuple[int, int]], cand: list[Tok], phrase: list[str],
