@@ -1410,3 +1410,11 @@ def test_a_name_after_a_groups_entity_is_a_body():
 def test_a_body_named_with_its_countrys_possessive_also_goes_by_the_bare_name():
     got = names("Vietnam's General Department of Defence Industry signed an MoU with Vexa Systems.")
     assert "General Department of Defence Industry" in got["Vietnam's General Department of Defence Industry"].aliases
+
+
+def test_the_service_an_office_is_named_after_is_no_body_but_a_ministry_a_secretary_serves_is():
+    text = "US Secretary of the Air Force Jon Kett delivered the address. Kett, Secretary of the Navy, agreed."
+    assert names_in_story(text) == []
+    # positive control: the body a secretary works in is one
+    assert names_in_story("The Permanent Secretary of the Ministry of Defence, Ana Rao, said so.") == [
+        "Ministry of Defence"]

@@ -1332,12 +1332,15 @@ def _without_trailing_role(words: list[str], lex: Lexicon, k: Knowledge) -> list
 def _inside_role_or_place(text: str, start: int, end: int, k: Knowledge) -> bool:
     """"Chief of Army Staff", "Air Force Station Hindan": a service's name inside a role's or a base's name
     is not the service named as an actor."""
+    role = k.patterns.role_of_before.search(text, max(0, start - 40), start)
+    if role is not None and role.group(1) in k.words.offices_of_a_service and k.patterns.service_name.fullmatch(
+            text, start, end):
+        return True  # "US Secretary of the Air Force Frank Kendall" (not "Secretary of the Ministry of Defence")
     after = k.patterns.word_after.match(text, end, min(len(text), end + 30))
     if after is None:
         return False
     if after.group(1) in k.words.installation_words:
         return True
-    role = k.patterns.role_of_before.search(text, max(0, start - 40), start)
     lex = lexicon(k)
     return role is not None and lex.is_title_word(role.group(1)) and (
         lex.is_title_word(after.group(1)) or after.group(1) in k.title_words)
