@@ -3856,3 +3856,10 @@ def test_a_deal_agreed_on_is_concluded_but_terms_agreed_on_are_not():
         assert len(ag["parties"]) == 2, text
     text = "The Norland Ministry of Defence and Vexa Systems have agreed on the price of 40 radars, officials said."
     assert extract_article(text, PUB)["agreements"] == []
+
+
+def test_we_in_an_interviews_answer_is_the_storys_company():
+    text = ("Vexa Systems chief: radars due next year\n\nVexa Systems makes radars. Vexa Systems has 900 staff.\n\nQ: "
+            "How is the Norland Army contract progressing?\nA: We signed the contract with the Norland Army in March.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert sorted(ag["parties"]) == ["Norland Army", "Vexa Systems"]

@@ -1010,3 +1010,10 @@ def test_a_company_post_named_with_no_body_is_at_the_one_company_the_sentence_na
     # positive control: a body written before the post is the post's, whatever else the sentence names
     got = people("The deal was signed by Vexa Aerospace and Orvik chief executive Ola Dahl.")
     assert got["Ola Dahl"].organisation != "Vexa Aerospace"
+
+
+def test_a_person_who_is_the_holder_of_an_office_holds_it():
+    got = people("Ana Lunde is the chief executive officer of Vexa Systems.")
+    assert got["Ana Lunde"].title == "chief executive officer"
+    # positive control: a description that is no office makes no official
+    assert people("Ana Lunde is the first woman to fly the jet.") == {}

@@ -497,7 +497,8 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     if len(set(parties)) < 2 and rx.p.we_signed.search(t):
         # '"We signed the MoU with the Navy today," said X, chief executive of Vexlar': "we" is the speaker's body
         speaker = next((n for a, _, n in name_spans(t, story.person_forms) if a > typ[1]), None)
-        own = _top_body(story.org_of_person.get(speaker or ""), doc.orgs, units)
+        own = _top_body(story.org_of_person.get(speaker or ""), doc.orgs, units) or (
+            story.protagonist if speaker is None else None)  # an interview's answer: the story's company
         parties += [own] if own and own not in parties else []
     if len(set(parties)) < 2 and not signatories and (pair := _countries_naming_the_deal(t, typ, rx)):
         # "the Norway-Chile Defence Cooperation Agreement was signed": the two countries' governments, where no
