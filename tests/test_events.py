@@ -3863,3 +3863,12 @@ def test_we_in_an_interviews_answer_is_the_storys_company():
             "How is the Norland Army contract progressing?\nA: We signed the contract with the Norland Army in March.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert sorted(ag["parties"]) == ["Norland Army", "Vexa Systems"]
+
+
+def test_a_meeting_agreed_on_as_an_outcome_is_typed_and_placed_by_nothing_of_the_plan():
+    text = ("Norland and Vexia held their fifth defence dialogue virtually on Monday. Both sides reviewed ongoing "
+            "projects, including the coastal radar system, and agreed to hold the next dialogue in Oslo.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["location"] is None
+    text = "The two sides reviewed ongoing projects and agreed to hold the next dialogue in Oslo."
+    assert extract_article(text, PUB)["meetings"] == []

@@ -1418,3 +1418,8 @@ def test_the_service_an_office_is_named_after_is_no_body_but_a_ministry_a_secret
     # positive control: the body a secretary works in is one
     assert names_in_story("The Permanent Secretary of the Ministry of Defence, Ana Rao, said so.") == [
         "Ministry of Defence"]
+
+
+def test_a_service_naming_a_facility_in_lower_case_is_no_body():
+    text = "The two sides reviewed the construction of the coast guard harbour at Vexa Point."
+    assert names_in_story(text) == []

@@ -215,6 +215,8 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
         held = drop_planned_part(t, rx, rx.verb.search(t))
         outcome = rx.p.occasion_clause.search(t)
         negated = outcome is None or outcome.start() > len(held) or is_negated(t[:outcome.start()], rx)
+        if not negated and outcome is not None:
+            t = t[:outcome.start()]  # "reviewed ties and agreed to hold the next dialogue in Delhi": not that one
         before_plan = _held_before_plan(t, rx) if negated and not told_as_a_trend(t, rx) else None
         if before_plan is not None:
             # "met X on Monday and invited him to visit Oslo next year", "...; the two will sign a pact in May":
