@@ -1017,3 +1017,10 @@ def test_a_person_who_is_the_holder_of_an_office_holds_it():
     assert got["Ana Lunde"].title == "chief executive officer"
     # positive control: a description that is no office makes no official
     assert people("Ana Lunde is the first woman to fly the jet.") == {}
+
+
+def test_what_a_person_did_set_off_after_the_name_is_no_title_but_a_managing_director_is():
+    got = people("The ship's commanding officer, Captain Jon Kett, called on the Commander of the Vexian Navy.")
+    assert got["Jon Kett"].title == "commanding officer"
+    got = people('"We are proud," said Ola Dahl, managing director of Vexa Systems.')
+    assert got["Ola Dahl"].title == "managing director"

@@ -672,9 +672,11 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
                 return sent[r.start:held_in.end()] if held_in else r.text(sent)
     low = lex.p.lower_title_after.match(sent[start:])
     words = low.group(1).split() if low else []
-    if words and (words[0] in lex.words.relative_pronouns or words[0] in lex.words.coordinators):
+    if words and (words[0] in lex.words.relative_pronouns or words[0] in lex.words.coordinators
+                  or (words[0].islower() and lex.p.past_verb_form.search(words[0])
+                      and not lex.is_title_word(words[0].capitalize()))):
         # "X (retd), who heads the think tank,": a clause about X, not a title; "X, and Vexlar's chairman Y":
-        # the next person's
+        # the next person's; "X, called on the Commander of ...": what X did
         return None
     # "X, founder Ana Lunde said": the title of the person it names, not X's.
     if len(words) > 2 and all(w[:1].isupper() and lex.is_name_token(w) for w in words[-2:]):
