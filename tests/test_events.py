@@ -3842,11 +3842,11 @@ def test_a_letter_of_award_received_is_a_contract():
     assert (ag["type"], ag["parties"]) == ("contract", ["Vexa Systems", "Norland Air Force"])
 
 
-def test_talks_being_held_as_the_story_is_told_are_held_but_not_those_next_week():
-    text = "Norland and Vexia are holding their annual defence talks in Oslo this week, officials said on Tuesday."
-    assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
-    text = "Norland and Vexia are holding talks next week on a defence pact."
+def test_talks_held_next_week_are_planned_but_those_held_last_week_were_held():
+    text = "Norland and Vexia hold talks in Oslo next week on a defence pact."
     assert extract_article(text, PUB)["meetings"] == []
+    text = "Norland and Vexia held talks last week on a defence pact, officials said."
+    assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
 
 
 def test_a_deal_agreed_on_is_concluded_but_terms_agreed_on_are_not():
