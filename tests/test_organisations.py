@@ -1423,3 +1423,9 @@ def test_the_service_an_office_is_named_after_is_no_body_but_a_ministry_a_secret
 def test_a_service_naming_a_facility_in_lower_case_is_no_body():
     text = "The two sides reviewed the construction of the coast guard harbour at Vexa Point."
     assert names_in_story(text) == []
+
+
+def test_service_names_a_body_only_after_two_words():
+    text = ("Vexa Systems said its Customer Service team would help. The Norland Medical Service and the European "
+            "External Action Service took part.")
+    assert names_in_story(text) == ["Vexa Systems", "Norland Medical Service", "European External Action Service"]

@@ -230,8 +230,11 @@ def _org_phrase(phrase: tuple[str, ...], k: Knowledge) -> bool:
     # ... or as one of the first three words before "of"/"for" and a name ("Office of the ...", "Federal Office
     # for Economic Affairs and Export Control", "Joint Staff Office of the ...").
     # ... or before "of <Country>" ("Defence Science and Technology Group of Australia").
+    # ("Service" names a body only after two or more words: "European External Action Service", not "Customer
+    # Service").
     head_pos = [i for i in head_pos if words[i] not in k.weak_org_heads
-                or (i == len(words) - 1 and not k.words.name_joining_prepositions & set(words))
+                or (i == len(words) - 1 and not k.words.name_joining_prepositions & set(words)
+                    and (words[i] not in k.words.heads_after_two_words or i >= 2))
                 or (i <= 2 and len(words) >= i + 4 and words[i + 1] in ("of", "for"))
                 or (i == len(words) - 3 and words[i + 1] == "of" and words[i + 2] in k.countries)]
     if not head_pos:
