@@ -3872,3 +3872,12 @@ def test_a_meeting_agreed_on_as_an_outcome_is_typed_and_placed_by_nothing_of_the
     assert mt["location"] is None
     text = "The two sides reviewed ongoing projects and agreed to hold the next dialogue in Oslo."
     assert extract_article(text, PUB)["meetings"] == []
+
+
+def test_a_call_between_a_pair_a_stay_for_discussions_and_talks_ahead_of_a_summit_are_meetings_of_their_own():
+    text = "The Norland Defence Minister and his Vexian counterpart spoke over the phone on Wednesday."
+    assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
+    text = "Norland's army chief was in Vexia on Monday for discussions with the Vexian military leadership."
+    assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
+    text = "Ahead of the summit, the foreign secretaries of Norland and Vexia held consultations in Oslo on Monday."
+    assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]

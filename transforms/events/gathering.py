@@ -226,7 +226,9 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
     # ", also known as the X Dialogue": the other name of the meeting just named types nothing of its own.
     # "after meeting the target": the word is a verb there (whom one met is read as "met" reads it, below).
     plain = blanked(rx.p.meeting_as_gerund, blanked(rx.p.press_briefing, t))
-    typ = best_type(blanked(rx.p.name_alias, blanked(rx.p.mechanism_reviewed, plain)),
+    # "Ahead of the summit, the foreign secretaries held consultations": a gathering still to come types nothing.
+    typed = blanked(rx.p.ahead_of_a_gathering, blanked(rx.p.name_alias, blanked(rx.p.mechanism_reviewed, plain)))
+    typ = best_type(typed,
                     rx.trigger, rx.types, rx.p.trigger_as_modifier, rx.p.infinitive_before)
     host = None
     met = _met(t, rx, story.person_forms, story.org_forms) if not negated else None
@@ -708,7 +710,7 @@ def _met(t: str, rx: SpecPatterns, person_forms: dict[str, str], org_forms: dict
                      and _person_object(m.end(), people, people, TITLED_OBJECT_REACH)))  # of X, Air Marshal Y"
     elif m.group() == "met" and rx.p.group_subject.search(t[:m.start()]):
         return rx.special("fallback") or "other", m.start()  # "NATO defence ministers met in Brussels"
-    elif m.group() == "met" and rx.p.pair_subject.search(t[:m.start()]):
+    elif (m.group() == "met" or rx.p.call_verb.match(m.group())) and rx.p.pair_subject.search(t[:m.start()]):
         return rx.special("bilateral") or "other", m.start()  # "The two ministers had last met in Tokyo"
     if (subject or any(a < m.start() for a in named)) and after:
         found = kind(m.group(), rx.met_types)
