@@ -3881,3 +3881,9 @@ def test_a_call_between_a_pair_a_stay_for_discussions_and_talks_ahead_of_a_summi
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
     text = "Ahead of the summit, the foreign secretaries of Norland and Vexia held consultations in Oslo on Monday."
     assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["bilateral meeting"]
+
+
+def test_a_meeting_that_will_go_on_till_a_weekday_ends_on_the_next_one():
+    text = "The Naval Commanders' Conference began in Bergen on Monday and will go on till Thursday."
+    (mt,) = extract_article(text, dt.date(2025, 6, 10))["meetings"]
+    assert (mt["start"], mt["end"]) == ("2025-06-09", "2025-06-12")

@@ -542,10 +542,12 @@ def _last_day(t: str, d: DateMention | None, found: list[DateMention], rx: SpecP
     if d is None:
         return None
     nxt = next((x for x in found if x.span[0] >= d.span[1]), None)
-    if (nxt is not None and d.precision == nxt.precision == "day" and d.end < nxt.start <= d.start + MAX_SPAN
-            and rx.p.date_range_joiner.match(t[d.span[1]:nxt.span[0]])):
-        return nxt.end
-    return d.end
+    if nxt is None or d.precision != "day" or nxt.precision != "day" or not rx.p.date_range_joiner.match(
+            t[d.span[1]:nxt.span[0]]):
+        return d.end
+    # "began on Monday and will go on till Thursday": a weekday read as the last one past is the next one
+    last = nxt.end + dt.timedelta(days=7) if d.start - dt.timedelta(days=7) < nxt.start < d.start else nxt.end
+    return last if d.end < last <= d.start + MAX_SPAN else d.end
 
 
 def _reports_it(t: str, a: int, e: int, rx: SpecPatterns) -> bool:
