@@ -1024,3 +1024,8 @@ def test_what_a_person_did_set_off_after_the_name_is_no_title_but_a_managing_dir
     assert got["Jon Kett"].title == "commanding officer"
     got = people('"We are proud," said Ola Dahl, managing director of Vexa Systems.')
     assert got["Ola Dahl"].title == "managing director"
+
+
+def test_a_lower_case_title_of_a_body_set_off_before_a_name_is_the_persons():
+    got = people("The agreement was inked by the chairman of Orvik Shipyards, Karl Berg, in Oslo.")
+    assert (got["Karl Berg"].title, got["Karl Berg"].organisation) == ("chairman", "Orvik Shipyards")
