@@ -3887,3 +3887,13 @@ def test_a_meeting_that_will_go_on_till_a_weekday_ends_on_the_next_one():
     text = "The Naval Commanders' Conference began in Bergen on Monday and will go on till Thursday."
     (mt,) = extract_article(text, dt.date(2025, 6, 10))["meetings"]
     assert (mt["start"], mt["end"]) == ("2025-06-09", "2025-06-12")
+
+
+def test_counted_deals_told_one_by_one_in_the_next_sentence_take_their_own_sides():
+    text = ("Norway and Chile signed three agreements during the visit. The agreements signed include one between the "
+            "Norwegian Space Agency and the Chilean Space Agency on navigation, one between Vexa Shipyards and Orvik "
+            "Marine on ship repair, and one between the two coast guards on search and rescue.")
+    got = extract_article(text, PUB)["agreements"]
+    assert [a["parties"] for a in got] == [["Norwegian Space Agency", "Chilean Space Agency"],
+                                           ["Vexa Shipyards", "Orvik Marine"],
+                                           ["Government of Norway", "Government of Chile"]]

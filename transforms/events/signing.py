@@ -616,6 +616,19 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
         found.extend(Agreement(type=ag.type, parties=list(ag.parties), date=dt.date(y, 1, 1), precision="year",
                                evidence=[said]) for y in years)
         return
+    if anaphoric and len(story.slots) >= 2 and len(list(rx.p.one_of_them_between.finditer(t))) >= 2:
+        # "signed three agreements. The agreements signed include one between A and B, one between C and D ...":
+        # the counted deals, each with its own sides.
+        marks = list(rx.p.one_of_them_between.finditer(t))
+        ends = [m.start() for m in marks[1:]] + [len(t)]
+        spans = name_spans(t, story.org_forms)
+        for slot, m, end in zip(list(story.slots), marks, ends, strict=False):
+            pair = dedupe([c for a, _, c in spans if m.end() <= a < end])
+            if len(pair) >= 2:
+                slot.parties = pair
+            add_new(slot.evidence, [said])
+        story.slots = story.slots[len(marks):]
+        return
     signed_by = named and follows and bool(rx.p.signed_by_whom.search(t))
     refines = anaphoric and found and _refines(found[-1], t, typ, rx)
     if anaphoric and found and (not named or signed_by or refines) and (refines or _refers_back(found[-1], ag, rx)):
