@@ -3897,3 +3897,14 @@ def test_counted_deals_told_one_by_one_in_the_next_sentence_take_their_own_sides
     assert [a["parties"] for a in got] == [["Norwegian Space Agency", "Chilean Space Agency"],
                                            ["Vexa Shipyards", "Orvik Marine"],
                                            ["Government of Norway", "Government of Chile"]]
+
+
+def test_one_contract_in_a_financial_year_an_aside_about_a_past_cancellation_and_named_examples_stand():
+    for text in ("The Norland Ministry of Defence signed a contract with Vexa Systems in the financial year 2024-25 "
+                 "for 40 radars.",
+                 "The Norland Navy signed a contract with Vexa Shipyards for two frigates on Monday. The contract, "
+                 "which had been cancelled in 2022 over cost overruns, was revived after fresh negotiations."):
+        assert len(extract_article(text, PUB)["agreements"]) == 1, text
+    text = ("The Norland Army has signed contracts with several companies, including Vexa Systems and Orvik Labs, "
+            "for drones.")
+    assert len(extract_article(text, PUB)["agreements"]) == 2

@@ -139,6 +139,14 @@ def _recipients_listed(story: _Story, s: Sentence) -> bool:
     return bool(named)
 
 
+def _deals_with_a_kind(t: str, org_forms: dict[str, str], rx: SpecPatterns) -> bool:
+    """"have struck deals with European defence ministries": deals with a kind of body, uncounted and with none of
+    them named after it (not "contracts with several companies, including A and B")."""
+    kind = rx.p.deals_with_a_kind.search(t)
+    return (kind is not None and _counted(t, rx) <= 1
+            and not any(a >= kind.end() for a, _, _ in name_spans(t, org_forms)))
+
+
 def _one_side(parties: list[str], orgs: list[Org], units: frozenset[str]) -> bool:
     """One body, or a body and one unit of the kinds that act for their parent ("DRDO ... the technologies developed
     by its laboratory X"): one side of a deal."""
@@ -233,7 +241,9 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
         if s.index not in story.headline:
             story.negated_types.add(typ[0])  # "A contract is expected to be signed": what a headline won is not yet
         last = found[-1] if found and s.index - story.last_at <= 2 else None
-        if (last is not None and rx.p.undone.search(t) and rx.p.anaphor_agreement.search(t[:typ[1]])
+        # (not "The contract, which had been cancelled in 2022, was revived": an aside's past undoing)
+        if (last is not None and rx.p.undone.search(blanked(rx.p.any_relative_aside, t))
+                and rx.p.anaphor_agreement.search(t[:typ[1]])
                 and typ[0] in (last.type, rx.special("fallback"))):
             found.remove(last)  # "... the deal signed in 2019. The contract was cancelled last year": undone
         return
@@ -243,7 +253,7 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     if typ[0] == rx.special("contract") and rx.p.order_not_contract.search(t) and not rx.p.contract_word.search(t):
         return
     if (rx.p.example_parties.search(t) or told_as_a_trend(said, rx)
-            or (rx.p.deals_with_a_kind.search(t) and _counted(t, rx) <= 1)):
+            or _deals_with_a_kind(t, story.org_forms, rx)):
         return  # "orders with firms such as A, B and C", "signed deals in recent years": a trend, no one deal
     present = rx.p.presence.search(t)
     if present is not None and present.start() < typ[1]:
