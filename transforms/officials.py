@@ -546,12 +546,14 @@ def _title_in_words_before(sent: str, pos: int | None, lex: Lexicon, earlier: in
 def _portfolios_after_title(sent: str, run: Run, runs: list[Run], before: list[str], lex: Lexicon) -> int | None:
     """"Minister of Ports, Shipping and Waterways Ana Rao": where the title starts whose list of portfolios goes
     on across commas into the run before the name (`before`: that run's words before it), else None."""
-    if not before or not all(w in lex.words.portfolios or w in lex.words.connectors for w in before):
+    def portfolios_only(words: list[str]) -> bool:
+        return bool(words) and all(w in lex.words.portfolios or w in lex.words.connectors for w in words)
+
+    if not portfolios_only(before):
         return None
     prev = _run_ending_before(sent, run.start, runs)
     while prev is not None and not _has_title([t.text for t in prev.tokens], lex):
-        words = [t.text for t in prev.tokens]
-        if not all(w in lex.words.portfolios or w in lex.words.connectors for w in words):
+        if not portfolios_only([t.text for t in prev.tokens]):
             return None
         prev = _run_ending_before(sent, prev.start, runs)
     return prev.start if prev is not None and prev.tokens[-1].text in lex.words.portfolios else None

@@ -174,11 +174,15 @@ def running_day(k: Knowledge, sentences: list[Sentence], evidence: list[str], pu
     """The day the story names in the sentence before an undated event's first one ("On Wednesday, he visited
     the yard. He also held a roundtable ..."): only a day, and only from that sentence, so a year told in
     passing dates nothing."""
-    first = next((s.index for s in sentences if evidence and evidence[0] in s.text), None)
-    if not first:
-        return None
-    days = [d for d in event_dates(k, sentences[first - 1].text, pub, hint) if d.precision == "day"]
+    before = sentence_before(sentences, evidence)
+    days = [d for d in event_dates(k, before.text, pub, hint) if d.precision == "day"] if before else []
     return days[-1] if days else None
+
+
+def sentence_before(sentences: list[Sentence], evidence: list[str]) -> Sentence | None:
+    """The sentence before the one an event is first told in (its evidence's first), if any."""
+    first = next((s.index for s in sentences if evidence and evidence[0] in s.text), None)
+    return sentences[first - 1] if first else None
 
 
 def reported_on(k: Knowledge, sentence: str, d: DateMention) -> bool:

@@ -33,6 +33,7 @@ from transforms.events.common import (
     place_in,
     places_seen,
     running_day,
+    sentence_before,
     served_spans,
     signing_after_the_talks,
     told_as_a_trend,
@@ -668,8 +669,7 @@ def _place_told_before(sentences: list[Sentence], mt: Meeting, rx: SpecPatterns)
     abroad, a meeting the story places nowhere was held where the sentence before it was."""
     if not rx.p.visit_abroad.search(" ".join(s.text for s in sentences[:3])):
         return None
-    first = next((s for s in sentences if mt.evidence and s.text == mt.evidence[0]), None)
-    before = sentences[first.index - 1] if first is not None and first.index > 0 else None
+    before = sentence_before(sentences, mt.evidence)
     return place_in(before.text, rx) if before is not None else None
 
 

@@ -264,11 +264,11 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
         present = rx.p.presence.search(t)
     cut = present.start() if present else len(t)
     cut = _before_deal_content(t, typ, cut, story.org_forms, rx)
-    # "X, who chaired the Procurement Board until 2022, said the deal ...": what the aside says of a person names
-    # no side of the deal told outside it.
-    person_told = rx.p.person_aside.sub(lambda m: m.group() if m.start() <= typ[1] < m.end() else " " * len(m.group()),
-                                        t)
-    parties = _not_the_occasion(t, _named_parties(person_told, cut, story.org_forms, rx), story.org_forms,
+    # "X, who chaired the Procurement Board until 2022, said the deal ...": what an aside says of a person names no
+    # side of the deal told outside it (an aside of "which" may list them: ", which include A, B and C").
+    outside = rx.p.person_aside.sub(
+        lambda m: m.group() if m.start() <= typ[1] < m.end() else " " * len(m.group()), t)
+    parties = _not_the_occasion(t, _named_parties(outside, cut, story.org_forms, rx), story.org_forms,
                                 rx) or list(whole)
     parties = _not_the_announcer(t, parties, story.org_forms, rx)
     # Without a verb, only "The second contract was with Vela Shipyard": a sentence right after a
@@ -591,7 +591,6 @@ def _own_date(t: str, typ: tuple[str, int], verb: re.Match[str] | None, dates: l
     right_after = next((d for d in dates if d not in attributive and (
         0 <= d.span[0] - verb.end() <= OWN_DATE_REACH or rx.p.places_before_date.fullmatch(t, verb.end(), d.span[0]))),
         None)
-    word = rx.trigger.match(t, typ[1])
     if right_after is not None or word is None or not 0 <= verb.start() - word.end() <= 2:
         return right_after
     return next((d for d in dates if verb.end() <= d.span[0] < clause_end(t, verb.end())), None)
@@ -626,18 +625,14 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
         found.extend(Agreement(type=ag.type, parties=list(ag.parties), date=dt.date(y, 1, 1), precision="year",
                                evidence=[said]) for y in years)
         return
-    if anaphoric and len(story.slots) >= 2 and len(list(rx.p.one_of_them_between.finditer(t))) >= 2:
+    told = _sides_told_one_by_one(story, t) if anaphoric and len(story.slots) >= 2 else []
+    if len(told) >= 2:
         # "signed three agreements. The agreements signed include one between A and B, one between C and D ...":
-        # the counted deals, each with its own sides.
-        marks = list(rx.p.one_of_them_between.finditer(t))
-        ends = [m.start() for m in marks[1:]] + [len(t)]
-        spans = name_spans(t, story.org_forms)
-        for slot, m, end in zip(list(story.slots), marks, ends, strict=False):
-            pair = dedupe([c for a, _, c in spans if m.end() <= a < end])
-            if len(pair) >= 2:
-                slot.parties = pair
+        # the counted deals, each with its own sides (one told with none named keeps the sides it had).
+        for slot, pair in zip(story.slots, told, strict=False):
+            slot.parties = pair if len(pair) >= 2 else slot.parties
             add_new(slot.evidence, [said])
-        story.slots = story.slots[len(marks):]
+        story.slots = story.slots[len(told):]
         return
     signed_by = named and follows and bool(rx.p.signed_by_whom.search(t))
     refines = anaphoric and found and _refines(found[-1], t, typ, rx)
@@ -700,7 +695,7 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
         _sides_of_each(story, t, count)
 
 
-def _open_slot(slots: list[Agreement], ag: Agreement, fallback: str, ordinal: bool) -> Agreement | None:
+def _open_slot(slots: list[Agreement], ag: Agreement, fallback: str | None, ordinal: bool) -> Agreement | None:
     """The counted agreement a clause fills: the first of its type; for "The first contract was signed with X"
     (`ordinal`), the first that names no side but those all of them share and the clause's own."""
     shared = set.intersection(*(set(a.parties) for a in slots)) if slots else set()
@@ -708,17 +703,23 @@ def _open_slot(slots: list[Agreement], ag: Agreement, fallback: str, ordinal: bo
                  and (not ordinal or set(a.parties) <= shared | set(ag.parties))), None)
 
 
+def _sides_told_one_by_one(story: _Story, t: str) -> list[list[str]]:
+    """"including one between A and B on X, and another between C and D": the sides named for each counted deal, in
+    the order told (a pair's sides run to the next "one between")."""
+    marks = list(story.rx.p.one_of_them_between.finditer(t))
+    if not marks:
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(t)]
+    spans = name_spans(t, story.org_forms)
+    return [dedupe([c for a, _, c in spans if m.end() <= a < end]) for m, end in zip(marks, ends, strict=True)]
+
+
 def _sides_of_each(story: _Story, t: str, count: int) -> None:
     """"exchanged four MoUs, including one between A and B, and another between C and D": the counted deals
     named one by one have those sides (not every side the clause names); the rest keep the sides named of none,
     else the two countries' governments where "the two sides" signed."""
-    marks = list(story.rx.p.one_of_them_between.finditer(t))
-    if not marks or len(marks) > count:
-        return
-    ends = [m.start() for m in marks[1:]] + [len(t)]
-    spans = name_spans(t, story.org_forms)
-    sides = [dedupe([c for a, _, c in spans if m.end() <= a < end]) for m, end in zip(marks, ends, strict=True)]
-    if any(len(pair) < 2 for pair in sides):
+    sides = _sides_told_one_by_one(story, t)
+    if not sides or len(sides) > count or any(len(pair) < 2 for pair in sides):
         return
     named = {p for pair in sides for p in pair}
     for slot, pair in zip(story.slots, sides, strict=False):
