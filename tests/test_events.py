@@ -3908,3 +3908,18 @@ def test_one_contract_in_a_financial_year_an_aside_about_a_past_cancellation_and
     text = ("The Norland Army has signed contracts with several companies, including Vexa Systems and Orvik Labs, "
             "for drones.")
     assert len(extract_article(text, PUB)["agreements"]) == 2
+
+
+def test_the_two_sides_of_an_earlier_deal_are_the_two_of_the_deal_just_told_not_countries_in_an_expo_name():
+    text = ("Vantor Dynamics has signed a contract with the Kenyan Ministry of Defence for patrol boats, the "
+            "company said on Monday. The deal follows a memorandum of understanding the two sides signed at the "
+            "Indo Defence expo in Jakarta in November 2024.")
+    earlier = next(a for a in extract_article(text, PUB)["agreements"] if a["type"] == "MoU")
+    assert set(earlier["parties"]) == {"Vantor Dynamics", "Kenyan Ministry of Defence"}
+
+
+def test_a_region_named_after_a_country_form_names_no_country_of_the_two_sides():
+    text = ("SANTIAGO, June 9: Norway's defence minister held talks with his counterpart here on security in the "
+            "Indo-Pacific. The two sides signed an MoU on maritime patrols.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Government of Norway", "Government of Chile"}

@@ -488,7 +488,8 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     parties = (unserved if len(acting) > 1 else parties) + acting
     if len(parties) < 2:
         parties += [x for x in two_services(t[:cut], doc.orgs, rx) if x not in parties]  # "the two navies signed"
-    sides = _bodies_paired_before(story, s) if rx.p.two_sides_bodies.search(t) and not parties else []
+    sides = ((_bodies_paired_before(story, s) or _pair_just_told(story, s)) if rx.p.two_sides_bodies.search(t)
+             and not parties else [])
     if sides:
         parties = sides  # "The Norland Navy and the Vexian Navy held talks ... The two sides signed an MoU"
     elif rx.p.two_sides.search(t) and len(parties) < 2 and not (anaphoric and story.found):
@@ -497,8 +498,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         parties += _governments_not_covered(_countries_near(story, s), parties, doc.orgs, rx)
     if not parties and rx.p.two_bodies.search(t[:typ[1]]):
         # "The two institutions had signed an agreement in 2019": the two of the deal just told.
-        pair = next((a.parties for a in reversed(story.found) if len(a.parties) == 2), [])
-        parties += [x for x in pair if x not in parties]
+        parties += [x for x in _pair_just_told(story) if x not in parties]
     signatories = (_signatories(t[:cut], verb, story.person_forms, rx) or _signed_after_presence(t, cut, story, rx)
                    or _two_ministers(t, doc, rx))
     # Those who signed sign for their bodies (the top body the article names: DRDO for its lab).
@@ -948,6 +948,14 @@ def _bodies_paired_before(story: _Story, s: Sentence, reach: int = 3) -> list[st
     return []
 
 
+def _pair_just_told(story: _Story, s: Sentence | None = None, reach: int = 2) -> list[str]:
+    """The two parties of the latest deal with two ("The deal follows an MoU the two sides signed in 2024": the
+    contract's two); with `s`, only a deal told within `reach` sentences before it."""
+    if s is not None and (not story.found or s.index - story.last_at > reach):
+        return []
+    return next((list(a.parties) for a in reversed(story.found) if len(a.parties) == 2), [])
+
+
 def _with_short_forms(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """"The Norland Coast Guard (NCG) and ...": a name and its short form in brackets after it, as one span."""
     out: list[tuple[int, int, str]] = []
@@ -1320,11 +1328,10 @@ def _countries_near(story: _Story, s: Sentence) -> list[str]:
     """Whose "two sides" signed: the two countries this sentence and the one before name; one named there and
     the country the story is filed from (a visit report: "In Nairobi, X held talks with Kenya's ... The two
     sides signed an MoU"); else the two the article is about."""
-    matcher, countries = _country_forms(story.rx.knowledge)
     capitals = story.rx.knowledge.capitals
     near: list[str] = []
     for prior in story.doc.sentences[max(0, s.index - 1):s.index + 1]:
-        found = [(a, countries[f]) for a, _, f in matcher.finditer(prior.text)]
+        found = _countries_in(prior.text, story.rx.knowledge)
         found += [(a, capitals[f]) for a, _, f in _capital_forms(story.rx.knowledge).finditer(prior.text)]
         near = dedupe(near + [c for _, c in sorted(found)])
     if len(near) == 1:
@@ -1342,10 +1349,8 @@ def _capital_forms(k: Knowledge) -> PhraseMatcher:
 def _article_countries(sentences: list[Sentence], rx: SpecPatterns) -> list[str]:
     """The two countries an article is about: the most mentioned, compounds like 'Indo-Japan' included."""
     counts: dict[str, int] = {}
-    matcher, countries = _country_forms(rx.knowledge)
     for s in sentences:
-        for _, _, form in matcher.finditer(s.text):
-            c = countries[form]
+        for _, c in _countries_in(s.text, rx.knowledge):
             counts[c] = counts.get(c, 0) + 1
     ranked = sorted(counts, key=lambda c: -counts[c])
     return ranked[:2] if len(ranked) >= 2 else []
@@ -1371,9 +1376,16 @@ def government_name(country: str, rx: SpecPatterns) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def _country_forms(k: Knowledge) -> tuple[PhraseMatcher, dict[str, str]]:
-    """Every spelling of a country, compounds like 'Indo-Japan' included."""
-    return PhraseMatcher(k.countries, exact=True, left=r"(?<![\w])", right=r"(?![\w])"), k.countries
+def _country_forms(k: Knowledge) -> PhraseMatcher:
+    """Every spelling of a country, compounds like 'Indo-Japan' included, and the regions of the world, so that
+    a region opening with a country's form ('Indo-Pacific') is matched whole and names no country."""
+    return PhraseMatcher({*k.countries, *k.words.sets["world_regions"]}, exact=True, left=r"(?<![\w])",
+                         right=r"(?![\w])")
+
+
+def _countries_in(text: str, k: Knowledge) -> list[tuple[int, str]]:
+    """(offset, country) of every country the text names by any of its forms."""
+    return [(a, k.countries[f]) for a, _, f in _country_forms(k).finditer(text) if f in k.countries]
 
 
 def _before_deal_content(t: str, typ: tuple[str, int], cut: int, org_forms: dict[str, str], rx: SpecPatterns
