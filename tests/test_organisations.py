@@ -1429,3 +1429,12 @@ def test_service_names_a_body_only_after_two_words():
     text = ("Vexa Systems said its Customer Service team would help. The Norland Medical Service and the European "
             "External Action Service took part.")
     assert names_in_story(text) == ["Vexa Systems", "Norland Medical Service", "European External Action Service"]
+
+
+def test_a_capitals_possessive_before_a_ministry_names_its_countrys_ministry_not_the_registrys():
+    got = names("The talks ended on Monday. Seoul's defence ministry said so, and Moscow's foreign ministry "
+                "declined to comment. New Delhi's defence ministry welcomed the talks.")
+    assert (got["Seoul's defence ministry"].country, got["Seoul's defence ministry"].org_type) == (
+        "Republic of Korea", "ministry")
+    assert got["Moscow's foreign ministry"].country == "Russia"
+    assert "Ministry of Defence" in got  # the registry's own capital names the registry's body

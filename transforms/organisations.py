@@ -725,6 +725,12 @@ def _qualifying_country(words: str, k: Knowledge) -> str | None:
     return next((w for w in (words, words.split(" ", 1)[-1]) if w in k.countries), None)
 
 
+def _qualifying_capital(words: str, k: Knowledge) -> str | None:
+    """The capital city of the capitalised words before a body's possessive: "Seoul" in "Seoul's", or in
+    "Monday. Seoul's" (a sentence's last word before it)."""
+    return next((w for w in (words, words.split(" ", 1)[-1]) if w in k.capitals), None)
+
+
 def _weak_headed(words: list[str], k: Knowledge) -> bool:
     """A phrase of common words whose only head words are weak ones ("Information Systems", not "Vexlar
     Systems"), and which the registry does not name: after a title's "of" it completes the title."""
@@ -996,6 +1002,12 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         # "Russian defence ministry", "Chile's Defence Ministry": that country's body, not the registry's.
         qualifier = k.patterns.country_qualifier.search(text[max(0, start - 30):start])
         country = _qualifying_country(qualifier.group(1), k) if qualifier else None
+        capital = _qualifying_capital(qualifier.group(1), k) if qualifier and qualifier.group(2) else None
+        if capital is not None and country is None and k.capitals[capital] != reg.country and reg.org_type != "company":
+            # "Seoul's defence ministry": the body of the capital's country, named as written
+            org = b.add(f"{capital}{qualifier.group(2)} {form}", None, start - len(qualifier.group()))
+            org.org_type, org.country = reg.org_type, k.capitals[capital]
+            continue
         if (qualifier and country and k.countries[country] != reg.country
                 and reg.org_type != "company"):  # "Germany's Vexlar" is Vexlar, wherever it is based
             b.add(f"{country}{qualifier.group(2) or ''} {form}", None, start)
@@ -1218,6 +1230,9 @@ def _lowercase_ministries(text: str, b: _Builder, k: Knowledge) -> None:
         # "The Polish": the sentence's article before the country's word is no part of the name.
         before = _qualifying_country(m["owner"], k) if m["owner"] else None
         country = k.countries.get(before or m["of"] or "")
+        if m["owner"] and country is None and text.startswith(("'", "’"), m.end("owner")):
+            before = _qualifying_capital(m["owner"], k)  # "Moscow's foreign ministry": Russia's
+            country = k.capitals[before] if before else None
         start = m.end("owner") - len(before) if before else m.start("subject")
         name = text[start:m.end() if country and m["of"] else m.end("ministry")]
         subject = m["subject"].lower()
