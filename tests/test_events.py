@@ -3923,3 +3923,13 @@ def test_a_region_named_after_a_country_form_names_no_country_of_the_two_sides()
             "Indo-Pacific. The two sides signed an MoU on maritime patrols.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Government of Norway", "Government of Chile"}
+
+
+def test_the_same_minister_also_holding_talks_with_someone_the_first_meeting_did_not_name_holds_two_meetings():
+    for second in ("Nordvik also held talks with Chilean Defence Minister Ana Rojas.",
+                   "Nordvik held separate talks with Chilean Defence Minister Ana Rojas."):
+        text = f"Norwegian Defence Minister Lars Nordvik met his Polish counterpart in Oslo on Monday. {second}"
+        assert len(extract_article(text, PUB)["meetings"]) == 2, second
+    same = ("Norwegian Defence Minister Lars Nordvik met Polish Defence Minister Jan Kowal in Oslo on Monday. "
+            "Nordvik also held talks with Kowal on air defence.")
+    assert len(extract_article(same, PUB)["meetings"]) == 1

@@ -896,6 +896,15 @@ def _met_apart(prev: Meeting, mt: Meeting, rx: SpecPatterns) -> bool:
     return not (a & b) or (len(prev.participants) >= 3 and set(mt.participants) < set(prev.participants))
 
 
+def _also_met_another(prev: Meeting, mt: Meeting, rx: SpecPatterns) -> bool:
+    """"X met his Japanese counterpart ... X also held talks with US Defense Secretary Y": the same person's
+    talks with someone the first meeting did not name, another meeting (whoever the second names before "held
+    talks", if anyone, met in the first)."""
+    return (bool(mt.counterparts and prev.met_by) and set(mt.met_by) <= set(prev.met_by)
+            and not set(mt.counterparts) & set(prev.counterparts + prev.met_by)
+            and any(rx.p.also_met.search(e) for e in mt.evidence))
+
+
 def _with_counterpart(mt: Meeting, rx: SpecPatterns) -> bool:
     """Bilateral talks with a counterpart, named or not ("held talks with his Malaysian counterpart")."""
     return mt.type == rx.special("bilateral") and (
@@ -967,7 +976,7 @@ def _merge_meeting(found: list[Meeting], mt: Meeting, rx: SpecPatterns, anaphori
                          and any(rx.p.also_met.search(e) for e in mt.evidence))
         apart = not anaphoric and not same_name(prev) and (
             (_met_apart(prev, mt, rx) and not of_dialogue) or prev.earlier or mt.earlier or chaired_apart
-            or mt.separate or met_by_others)
+            or mt.separate or met_by_others or _also_met_another(prev, mt, rx))
         if same_kind and not named_apart and not clash and not apart:
             if prev.type == fallback or of_dialogue:
                 prev.type = (rx.special("dialogue") or mt.type) if of_dialogue else mt.type
