@@ -1438,3 +1438,9 @@ def test_a_capitals_possessive_before_a_ministry_names_its_countrys_ministry_not
         "Republic of Korea", "ministry")
     assert got["Moscow's foreign ministry"].country == "Russia"
     assert "Ministry of Defence" in got  # the registry's own capital names the registry's body
+
+
+def test_a_police_force_is_a_body_of_its_own_after_and():
+    got = names("The Vexlar Armed Forces and Orvik Police took part, as did the Royal Tellmar Police.")
+    assert set(got) == {"Vexlar Armed Forces", "Orvik Police", "Royal Tellmar Police"}
+    assert got["Orvik Police"].org_type == "agency"
