@@ -1029,3 +1029,9 @@ def test_what_a_person_did_set_off_after_the_name_is_no_title_but_a_managing_dir
 def test_a_lower_case_title_of_a_body_set_off_before_a_name_is_the_persons():
     got = people("The agreement was inked by the chairman of Orvik Shipyards, Karl Berg, in Oslo.")
     assert (got["Karl Berg"].title, got["Karl Berg"].organisation) == ("chairman", "Orvik Shipyards")
+
+
+def test_a_retired_officers_bracket_before_and_leaves_the_next_persons_title_without_and():
+    got = people("The MoU was exchanged between Vexlar Chairman Cmde A Rao (retd) and ORL Director G A Murthy.")
+    assert got["G A Murthy"].title == "ORL Director"
+    assert got["A Rao"].title == "Vexlar Chairman"

@@ -221,8 +221,7 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                     found.append(_Found(sent[toks[j].start:toks[j + n_name - 1].end], rank, title,
                                         toks[i].start, toks[j + n_name - 1].end,
                                         prefix_start=toks[seg_start].start if seg_start < i else None))
-                    i = j + n_name
-                    seg_start = i + 1 if i < len(toks) and toks[i].text in lex.words.coordinators else i
+                    i, seg_start = _next_segment(toks, j + n_name, lex)
                     continue
                 i = j
                 continue
@@ -253,8 +252,7 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                     title = sent[listed_from if listed_from is not None else toks[seg_start].start:toks[i - 1].end]
                     found.append(_Found(sent[toks[i].start:toks[end - 1].end], None, title, toks[i].start,
                                         toks[end - 1].end, prefix_start=toks[seg_start].start))
-                    i = end
-                    seg_start = i + 1 if i < len(toks) and toks[i].text in lex.words.coordinators else i
+                    i, seg_start = _next_segment(toks, end, lex)
                     continue
             # A run that is only a name (or a name after "X and"): a person if a title stands in the phrase
             # before or after it ("... Anil Rawat and Pierre Lemaire, diplomatic adviser to ...").
@@ -294,6 +292,15 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
     _appointed(sent, lex, found, org_forms)
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _next_segment(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int]:
+    """Where reading goes on after a person's name ends at token `i`, and where the next person's title may
+    start: past a "(retd)" that closes the name and the "and" joining the next ("Cmde A Rao (retd) and ORL
+    Director B": "ORL Director")."""
+    while i < len(toks) and lex.p.retired_token.match(toks[i].text):
+        i += 1
+    return i, i + 1 if i < len(toks) and toks[i].text in lex.words.coordinators else i
 
 
 def _surname_after_title(toks: list[Tok], i: int, end: int, lex: Lexicon) -> bool:

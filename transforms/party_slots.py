@@ -39,7 +39,8 @@ def _plausible_name(name: str, k: Knowledge) -> bool:
     words = name.split()
     if not words or len(words) > 7:
         return False
-    if name in k.countries or name in k.places or name in k.regions or norm(name) in k.not_organisations:
+    if (name in k.countries or name in k.places or name in k.capitals or name in k.regions
+            or norm(name) in k.not_organisations):
         return False
     if any(w in MONTHS or w in DAYS for w in words):
         return False
