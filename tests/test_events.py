@@ -3933,3 +3933,9 @@ def test_the_same_minister_also_holding_talks_with_someone_the_first_meeting_did
     same = ("Norwegian Defence Minister Lars Nordvik met Polish Defence Minister Jan Kowal in Oslo on Monday. "
             "Nordvik also held talks with Kowal on air defence.")
     assert len(extract_article(same, PUB)["meetings"]) == 1
+
+
+def test_two_capitals_that_signed_are_their_governments_and_no_capital_is_a_party():
+    text = "Tallinn and Copenhagen have signed a deal on joint production of drones, officials said on Monday."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Government of Estonia", "Government of Denmark"}
