@@ -3939,3 +3939,12 @@ def test_two_capitals_that_signed_are_their_governments_and_no_capital_is_a_part
     text = "Tallinn and Copenhagen have signed a deal on joint production of drones, officials said on Monday."
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Government of Estonia", "Government of Denmark"}
+
+
+def test_a_service_whose_ships_a_contract_supports_is_served_not_a_party():
+    text = ("Vexlar Systems said on Tuesday it had won a contract from the UK Ministry of Defence to support the "
+            "Royal Navy's Type 45 destroyers.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Vexlar Systems", "UK Ministry of Defence"}
+    awarded = extract_article("The Norland Navy awarded Vexlar Systems a contract to upgrade its frigates.", PUB)
+    assert set(awarded["agreements"][0]["parties"]) == {"Norland Navy", "Vexlar Systems"}
