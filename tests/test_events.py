@@ -3948,3 +3948,10 @@ def test_a_service_whose_ships_a_contract_supports_is_served_not_a_party():
     assert set(ag["parties"]) == {"Vexlar Systems", "UK Ministry of Defence"}
     awarded = extract_article("The Norland Navy awarded Vexlar Systems a contract to upgrade its frigates.", PUB)
     assert set(awarded["agreements"][0]["parties"]) == {"Norland Navy", "Vexlar Systems"}
+
+
+def test_the_companies_that_signed_at_one_of_their_offices_are_both_of_the_pair_told_before():
+    text = ("Vexlar Aerospace and Orvik Dynamics on Thursday announced a partnership on loitering munitions. The "
+            "companies signed a teaming agreement at Vexlar's headquarters in Munich.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Vexlar Aerospace", "Orvik Dynamics"}

@@ -489,8 +489,8 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     if len(parties) < 2:
         parties += [x for x in two_services(t[:cut], doc.orgs, rx) if x not in parties]  # "the two navies signed"
     sides = ((_bodies_paired_before(story, s) or _pair_just_told(story, s)) if rx.p.two_sides_bodies.search(t)
-             and not parties else [])
-    if sides:
+             else [])
+    if sides and set(parties) <= set(sides):  # "The companies signed ... at Vexlar's offices": one of the two
         parties = sides  # "The Norland Navy and the Vexian Navy held talks ... The two sides signed an MoU"
     elif rx.p.two_sides.search(t) and len(parties) < 2 and not (anaphoric and story.found):
         # "the two countries signed a pact": the governments of the two countries the story is about (one
