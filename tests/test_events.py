@@ -3955,3 +3955,9 @@ def test_the_companies_that_signed_at_one_of_their_offices_are_both_of_the_pair_
             "companies signed a teaming agreement at Vexlar's headquarters in Munich.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Vexlar Aerospace", "Orvik Dynamics"}
+
+
+def test_talks_of_two_countries_chiefs_told_in_an_as_clause_are_a_bilateral_meeting():
+    text = "Norway and Chile agreed on Wednesday to deepen naval cooperation as their defence chiefs met in Oslo."
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert (mt["type"], mt["location"], mt["start"]) == ("bilateral meeting", "Oslo", "2025-06-11")
