@@ -3961,3 +3961,11 @@ def test_talks_of_two_countries_chiefs_told_in_an_as_clause_are_a_bilateral_meet
     text = "Norway and Chile agreed on Wednesday to deepen naval cooperation as their defence chiefs met in Oslo."
     (mt,) = extract_article(text, PUB)["meetings"]
     assert (mt["type"], mt["location"], mt["start"]) == ("bilateral meeting", "Oslo", "2025-06-11")
+
+
+def test_a_joint_permanent_commission_held_is_a_bilateral_meeting_of_the_two_forces():
+    text = ("The Norland Army and the Vexian Army held a Joint Permanent Commission on Defence and Security in Oslo "
+            "on Monday.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert (mt["type"], mt["name"]) == ("bilateral meeting", "Joint Permanent Commission on Defence and Security")
+    assert set(mt["participants"]) == {"Norland Army", "Vexian Army"}
