@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 class Modelled:
     """What modelling made: every published table's Parquet file, the state the next run goes on from, and
     how; for a run that went on from the live version, that version and the rows that changed (to check
-    them and patch its file)."""
+    them)."""
 
     tables: dict[str, Path]
     state: ModelState

@@ -99,11 +99,10 @@ def hold_back(gate: GateResult, tables: dict[str, Path], settings: Settings) -> 
 
 
 @task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def publish_version(version: pub.Version, settings: Settings, base: pub.Version | None = None,
-                    changed: dict[str, TableChange] | None = None) -> str:
-    """Makes the version's DuckDB file (only now: the gate has passed) and swaps it in: patched from the
-    version it went on from where there is one, else built from its tables. Returns how it was made."""
-    how = pub.build(version, base, changed)
+def publish_version(version: pub.Version, settings: Settings) -> str:
+    """Makes the version's DuckDB file from its tables (only now: the gate has passed) and swaps it in.
+    Returns how it was made."""
+    how = pub.build(version, settings.key_constraints_max_rows)
     pub.publish(version, settings.warehouse_path, just_built=True)
     return how
 
@@ -346,7 +345,7 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
                 with timed(seconds, "lake", peaks):
                     summary["lake_snapshot"] = publish_lake(version_dir, settings)
             with timed(seconds, "publish", peaks):
-                summary["publish"] = publish_version(version_dir, settings, modelled.base, modelled.changed)
+                summary["publish"] = publish_version(version_dir, settings)
             pub.write_summary(version_dir, summary)  # again, with the publish step's time
         except Exception:
             summary["published"] = False

@@ -40,6 +40,10 @@ class Settings:
     lake_data_path: str = ""
     max_file_bytes: int = 5 * 1024 * 1024
     keep_versions: int = 5
+    # Rows (all tables together) up to which warehouse.duckdb declares its keys and foreign keys as
+    # constraints, which BI tools read; DuckDB holds each key index in memory while writing it, so a larger
+    # warehouse is published without them, in bounded memory (its keys are checked by the gate all the same).
+    key_constraints_max_rows: int = 2_500_000
     # A run whose row count for a table falls below this share of the last published run is blocked.
     min_row_ratio: float = 0.5
     # Row counts below this are too small for the collapse check to mean anything.
@@ -173,6 +177,8 @@ def _check(s: Settings) -> None:
     problems = [
         (s.batch_size < 1, "batch_size must be at least 1 (PARLEY_BATCH_SIZE)"),
         (s.keep_versions < 1, "keep_versions must be at least 1 (PARLEY_KEEP_VERSIONS)"),
+        (s.key_constraints_max_rows < 0, "key_constraints_max_rows cannot be negative; 0 publishes no key constraints "
+         "(PARLEY_KEY_CONSTRAINTS_MAX_ROWS)"),
         (s.extract_workers < 0, "extract_workers cannot be negative; 0 means one per core (PARLEY_EXTRACT_WORKERS)"),
         (bool(s.dask_address) and "://" not in s.dask_address,
          f"dask_address must be a scheduler address such as tcp://host:8786, got {s.dask_address!r} "

@@ -75,18 +75,20 @@ class Table:
         """(column, referenced table, referenced column) for every declared reference."""
         return [(c.name, *c.references.split(".", 1)) for c in self.columns if c.references]  # type: ignore[misc]
 
-    def ddl(self, types: dict[str, str] | None = None, with_foreign_keys: bool = True) -> str:
-        """CREATE TABLE with its key and foreign keys. `types` maps a declared type to another engine's
-        (PostgreSQL's). A reference to the table itself is left out: DuckDB checks it row by row within one
-        insert (a parent listed after its child fails); `foreign_key_sql` adds it where the engine can."""
+    def ddl(self, types: dict[str, str] | None = None, with_foreign_keys: bool = True, with_keys: bool = True
+            ) -> str:
+        """CREATE TABLE with its key and foreign keys (neither without `with_keys`: the columns, not null
+        where declared). `types` maps a declared type to another engine's (PostgreSQL's). A reference to the
+        table itself is left out: DuckDB checks it row by row within one insert (a parent listed after its
+        child fails); `foreign_key_sql` adds it where the engine can."""
         types = types or {}
         cols = []
         for c in self.columns:
             null = " NOT NULL" if (not c.nullable or c.name in self.key) else ""
             cols.append(f"    {c.name} {types.get(c.type, c.type)}{null}")
-        if self.key:
+        if self.key and with_keys:
             cols.append(f"    PRIMARY KEY ({', '.join(self.key)})")
-        if with_foreign_keys:
+        if with_foreign_keys and with_keys:
             cols += [f"    FOREIGN KEY ({col}) REFERENCES {table} ({ref})"
                      for col, table, ref in self.foreign_keys if table != self.name]
         return f"CREATE TABLE {self.name} (\n" + ",\n".join(cols) + "\n)"
@@ -100,21 +102,27 @@ class Table:
         """COMMENT statements so BI tools and `duckdb_columns()` show the docs."""
         q = lambda s: s.replace("'", "''")  # noqa: E731
         out = [f"COMMENT ON TABLE {self.name} IS '{q(self.doc)}'"]
-        out += [f"COMMENT ON COLUMN {self.name}.{c.name} IS '{q(c.doc)}'" for c in self.columns]
+        for c in self.columns:
+            notes = self._notes(c, "references {}")
+            out.append(f"COMMENT ON COLUMN {self.name}.{c.name} IS '{q(c.doc)}{q(notes)}'")
         return out
+
+    def _notes(self, c: Column, reference: str) -> str:
+        """" (key; references dim_articles.article_id)": what a column's doc does not say, for the docs and
+        the catalog alike (a file built without key constraints still names its keys there)."""
+        notes = []
+        if c.name in self.key:
+            notes.append("key")
+        if c.references:
+            notes.append(reference.format(c.references))
+        if c.allowed:
+            notes.append("one of " + ", ".join(f"`{a}`" for a in c.allowed))
+        return f" ({'; '.join(notes)})" if notes else ""
 
     def markdown(self) -> str:
         lines = [f"### `{self.name}`", "", self.doc, "", "| column | type | meaning |", "|---|---|---|"]
         for c in self.columns:
-            notes = []
-            if c.name in self.key:
-                notes.append("key")
-            if c.references:
-                notes.append(f"→ `{c.references}`")
-            if c.allowed:
-                notes.append("one of " + ", ".join(f"`{a}`" for a in c.allowed))
-            extra = f" ({'; '.join(notes)})" if notes else ""
-            lines.append(f"| `{c.name}` | {c.type} | {c.doc}{extra} |")
+            lines.append(f"| `{c.name}` | {c.type} | {c.doc}{self._notes(c, '→ `{}`')} |")
         return "\n".join(lines) + "\n"
 
 

@@ -117,7 +117,7 @@ def test_runs_model_only_what_is_new_and_equal_a_full_reprocess(home: Path, tmp_
         assert main(["run", "--source", str(write_articles(tmp_path / name, batch))]) == 0
     summary = last_summary(home)
     assert (summary["model"]["mode"], summary["model"]["articles"]) == ("incremental", 2)
-    assert summary["publish"].startswith("patched from")
+    assert summary["publish"] == "built"
     incremental = snapshot(home / "warehouse.duckdb"), marts(home / "warehouse.duckdb")
     assert main(["reprocess", "--force"]) == 0
     summary = last_summary(home)

@@ -21,11 +21,11 @@ import pyarrow.parquet as pq
 from schemas import Table
 
 QUERY_MEMORY = "192MB"  # what one query over a zone or a version's tables may hold before DuckDB spills
-# Building or patching the warehouse file holds its tables' key indexes, which DuckDB cannot spill, and
-# recomputes the marts with their rows in order: a bound well above what they need (about 450 MB to build,
-# 600 MB to patch, at 200,000 articles), so a large warehouse is never refused, yet DuckDB does not keep
-# the whole file cached.
-FILE_MEMORY = "1GB"
+# Building the warehouse file: its tables and then its marts, each on a connection of its own, spilling past
+# this. Key constraints, whose indexes DuckDB holds in memory, are declared only for a warehouse they fit in
+# (Settings.key_constraints_max_rows); the marts materialise their joined rows before grouping them, since a
+# join and a grouping in one pass did not spill (bench/RESULTS.md, stop 38: under 128 MB at 1,000,000 articles).
+FILE_MEMORY = "256MB"
 ROWS_PER_BATCH = 65_536  # rows DuckDB hands back at a time; also the Parquet row group written
 
 
@@ -53,8 +53,8 @@ def bounded_connection(database: str | Path = ":memory:", keep_order: bool = Fal
 
 
 def database_connection(path: Path) -> contextlib.AbstractContextManager[duckdb.DuckDBPyConnection]:
-    """A connection for building or patching a warehouse file: bounded by FILE_MEMORY, rows kept in the
-    order they are inserted (the tables come sorted by key, which their min-max indexes like)."""
+    """A connection for building a warehouse file: bounded by FILE_MEMORY, rows kept in the order they are
+    inserted (the tables come sorted by key, which their min-max indexes like)."""
     return bounded_connection(path, keep_order=True, memory=FILE_MEMORY)
 
 
