@@ -241,16 +241,17 @@ def _publish_report(summary: dict[str, Any], settings: Settings) -> None:
 
 def _extract(settings: Settings, version: str, reprocess: bool) -> tuple[int, int]:
     """Extracts every article of the raw zone with no record at this extractor version (all of them with
-    `reprocess`) on the pool of workers; returns how many were extracted and how many failed. (A function
-    of its own: the set of pending hashes is gone when it returns.)"""
+    `reprocess`) on the pool of workers; returns how many were extracted and how many failed. Which articles
+    are pending is DuckDB's to work out over the zones: no set of them is held."""
     total = zones.raw_count(settings.raw_dir)
-    pending = None if reprocess else zones.pending_hashes(settings.raw_dir, settings.extracted_dir, version)
+    pending = None if reprocess else zones.pending_count(settings.raw_dir, settings.extracted_dir, version)
     if pending is None or pending:  # there will be a gate: load it meanwhile
         warm_imports("expectations.gate", "expectations.suites")
     extracted = failed = 0
-    with Progress("extract", total if pending is None else len(pending)) as bar, \
+    with Progress("extract", total if pending is None else pending) as bar, \
             extraction_pool(worker_count(settings.extract_workers), settings.dask_address) as pool:
-        batches = zones.iter_raw(settings.raw_dir, settings.batch_size, only=pending)
+        batches = zones.iter_raw(settings.raw_dir, settings.batch_size,
+                                 not_extracted_at=None if reprocess else (settings.extracted_dir, version))
         for rows, results in extract_stream(batches, pool):
             done = store_batch(quote(rows), quote(results), version, settings)  # quote: see ingest_sources
             extracted, failed = extracted + done["extracted"], failed + done["failed"]

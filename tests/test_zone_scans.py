@@ -36,6 +36,17 @@ def test_a_raw_scan_can_be_limited_to_some_articles(tmp_path: Path):
     assert [r["source_uri"] for r in rows] == ["b.txt"]
 
 
+def test_extraction_scans_and_counts_only_articles_with_no_record_at_its_version(tmp_path: Path):
+    raw_dir, ext_dir = tmp_path / "raw", tmp_path / "ext"
+    zones.append_raw(raw_dir, [raw(h, f"{h}.txt") for h in ("aaaa", "bbbb", "cccc")])
+    assert zones.pending_count(raw_dir, ext_dir, "v1") == 3  # an empty store: all of them
+    zones.append_stored(ext_dir, "v1", {"aaaa" * 8: "{}"})
+    zones.append_stored(ext_dir, "v2", {"bbbb" * 8: "{}"})  # another version's record counts for nothing
+    rows = [r for batch in zones.iter_raw(raw_dir, 10, not_extracted_at=(ext_dir, "v1")) for r in batch]
+    assert sorted(r["source_uri"] for r in rows) == ["bbbb.txt", "cccc.txt"]
+    assert zones.pending_count(raw_dir, ext_dir, "v1") == 2
+
+
 def test_modelling_reads_articles_in_the_fold_order_with_their_newest_record(tmp_path: Path):
     raw_dir, ext_dir = tmp_path / "raw", tmp_path / "ext"
     zones.append_raw(raw_dir, [raw("cccc", "c.txt", day="2025-05-03"), raw("aaaa", "a.txt", day="2025-05-02"),

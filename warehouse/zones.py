@@ -96,23 +96,38 @@ def raw_count(raw_dir: Path) -> int:
 
 
 def _only(con: duckdb.DuckDBPyConnection, only: set[str] | None) -> str:
-    """A filter to the given content hashes (a temporary table), or none."""
+    """A filter to the given content hashes (a temporary table, with no key index to hold in memory), or
+    none."""
     if only is None:
         return "true"
-    con.execute("create temp table only_these(h varchar primary key)")
-    con.executemany("insert into only_these values (?)", [[h] for h in sorted(only)])
+    con.register("only_these_arrow", pa.table({"h": pa.array(sorted(only), pa.string())}))
+    con.execute("create temp table only_these as select h from only_these_arrow")
+    con.unregister("only_these_arrow")
     return "content_hash in (select h from only_these)"
 
 
-def iter_raw(raw_dir: Path, batch_size: int, only: set[str] | None = None) -> Iterator[list[dict[str, Any]]]:
+def _not_extracted(extracted_dir: Path, version: str) -> tuple[str, list[Any]]:
+    """A filter to the articles with no record at this extractor version in the store, with its parameters
+    (none where the store is empty): worked out by DuckDB, so no set of the zone's hashes is held."""
+    ext = _glob(extracted_dir)
+    if ext is None:
+        return "true", []
+    return ("content_hash not in (select content_hash from read_parquet(?, union_by_name = true) "
+            "where extractor_version = ?)", [ext, version])
+
+
+def iter_raw(raw_dir: Path, batch_size: int, only: set[str] | None = None,
+             not_extracted_at: tuple[Path, str] | None = None) -> Iterator[list[dict[str, Any]]]:
     """Every raw article once (first read wins), batch by batch, in no set order; with `only`, just the
-    articles of those content hashes. The first reads are chosen on the small columns (file and row), then
-    the zone is streamed once, so memory does not grow with the zone however large its texts."""
+    articles of those content hashes; with `not_extracted_at` (the extraction store and a version), just
+    those with no record at that version. The first reads are chosen on the small columns (file and row),
+    then the zone is streamed once, so memory does not grow with the zone however large its texts."""
     g = _glob(raw_dir)
     if g is None or only == set():
         return
     with bounded_connection() as con:
         where = _only(con, only)
+        pending, params = _not_extracted(*not_extracted_at) if not_extracted_at else ("true", [])
         con.execute(f"""
             create temp table firsts as
             select filename, file_row_number from (
@@ -120,7 +135,7 @@ def iter_raw(raw_dir: Path, batch_size: int, only: set[str] | None = None) -> It
                        row_number() over (partition by content_hash order by read_at, source_uri, filename,
                                           file_row_number) rn
                 from read_parquet(?, union_by_name = true, filename = true, file_row_number = true)
-                where {where}) where rn = 1""", [g])
+                where {where} and {pending}) where rn = 1""", [g, *params])
         con.execute("""
             select r.* exclude (filename, file_row_number)
             from read_parquet(?, union_by_name = true, filename = true, file_row_number = true) r
@@ -134,27 +149,21 @@ def _batches(con: duckdb.DuckDBPyConnection, batch_size: int) -> Iterator[list[d
         yield [dict(zip(cols, row, strict=True)) for row in batch]
 
 
-def pending_hashes(raw_dir: Path, extracted_dir: Path, version: str) -> set[str]:
-    """Articles of the raw zone with no record at this extractor version. Only the hash and version
-    columns are read, so a run with nothing new costs milliseconds per thousand articles, not a parse of
-    every stored record."""
+def pending_count(raw_dir: Path, extracted_dir: Path, version: str) -> int:
+    """How many articles of the raw zone have no record at this extractor version. Only the hash and
+    version columns are read, so a run with nothing new costs milliseconds per thousand articles, not a
+    parse of every stored record."""
     raw = _glob(raw_dir)
     if raw is None:
-        return set()
+        return 0
 
-    def query() -> set[str]:
-        ext = _glob(extracted_dir)
-        with duckdb.connect() as con:
-            if ext is None:
-                rows = con.execute("select distinct content_hash from read_parquet(?)", [raw]).fetchall()
-            else:
-                rows = con.execute(
-                    "select distinct r.content_hash from read_parquet(?) r anti join (select content_hash "
-                    "from read_parquet(?, union_by_name = true) where extractor_version = ?) e using (content_hash)",
-                    [raw, ext, version]).fetchall()
-        return {h for (h,) in rows}
+    def query() -> int:
+        pending, params = _not_extracted(extracted_dir, version)
+        with bounded_connection() as con:
+            return int(con.execute(f"select count(distinct content_hash) from read_parquet(?) where {pending}",
+                                   [raw, *params]).fetchone()[0])
 
-    return _readable_store(extracted_dir, query)
+    return int(_readable_store(extracted_dir, query))
 
 
 def iter_modelled(raw_dir: Path, extracted_dir: Path, version: str, batch_size: int, only: set[str] | None = None
