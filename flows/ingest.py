@@ -140,7 +140,6 @@ class Ingest:
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
     # The raw zone's hashes after the run's articles went in, where ingest had to read them anyway (the
     # model step's question of which articles are new then costs no second read of the zone).
-    raw_hashes: set[str] | None = None
 
 
 def _remote_items(specs: list[SourceSpec], settings: Settings, states: dict[str, SourceState],
@@ -198,10 +197,6 @@ class KnownHashes:
         if hashes:
             self._all().update(hashes)
 
-    def read(self) -> set[str] | None:
-        """Every hash in the zone, if they were read (else None: nobody asked)."""
-        return self._hashes
-
 
 def ingest_sources(specs: list[SourceSpec], settings: Settings, run_id: str = "") -> Ingest:
     """Every source into the raw zone, batch by batch; then each source's memory is saved."""
@@ -232,7 +227,6 @@ def ingest_sources(specs: list[SourceSpec], settings: Settings, run_id: str = ""
             log.info("ingest batch %d: %d read, %d new, %d known, %d quarantined, %d unchanged since the last run",
                      n, res["stats"].get("read", 0), res["stats"].get("new", 0), res["stats"].get("known", 0),
                      res["stats"].get("quarantined", 0), res["stats"].get("unchanged", 0))
-    ingest.raw_hashes = known.read()
     for s in specs:
         if ingest.sources[s.name]["status"] != "failed":
             save_state(settings.source_state_dir, s.name, states[s.name])

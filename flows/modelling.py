@@ -65,8 +65,7 @@ def read_live_state(settings: Settings, version: str, reprocess: bool) -> LiveSt
 
 
 @task(name="model-star-schema", cache_policy=NO_CACHE)
-def model_tables(settings: Settings, version: str, staged: pub.Version, reprocess: bool = False,
-                 raw_hashes: set[str] | None = None) -> Modelled:
+def model_tables(settings: Settings, version: str, staged: pub.Version, reprocess: bool = False) -> Modelled:
     """Writes every published table into the `staged` version. Usually only what is new is modelled: the
     live version's state takes the run's new articles and its tables take the rows they change. Where that
     cannot be (a first run, `reprocess`, other code, articles that sort before what the state holds) every
@@ -77,7 +76,7 @@ def model_tables(settings: Settings, version: str, staged: pub.Version, reproces
     items: Iterator[Article] | None = None
     why: str | None = "reprocess" if reprocess else "no state of this code"
     if state is not None:
-        items, why = _new_articles(state, settings, version, held, raw_hashes)
+        items, why = _new_articles(state, settings, version, held)
     how: dict[str, Any] = {"mode": "incremental"}
     if items is None or state is None or live is None:
         model_store.discard(state)
@@ -154,17 +153,16 @@ def _readable(text: str, source: str) -> dict[str, Any] | None:
     return record
 
 
-def _new_articles(state: ModelState, settings: Settings, version: str, held: frozenset[str],
-                  raw: set[str] | None = None) -> tuple[Iterator[Article] | None, str | None]:
-    """The articles the state does not hold, if they can go on top of it; else None and why not. `raw`:
-    the raw zone's hashes, where ingest read them already."""
-    raw = zones.known_hashes(settings.raw_dir) if raw is None else raw
-    held_by_state = state.hashes()
-    if not held_by_state <= raw:
+def _new_articles(state: ModelState, settings: Settings, version: str, held: frozenset[str]
+                  ) -> tuple[Iterator[Article] | None, str | None]:
+    """The articles the state does not hold, if they can go on top of it; else None and why not. The raw
+    zone's hashes and the state's are compared as two sorted streams: neither is held as a set."""
+    new, missing = zones.compare_sorted(zones.sorted_hashes(settings.raw_dir), state.sorted_hashes())
+    if missing:
         return None, "articles the state holds left the raw zone"
     if state.sources() & held:
         return None, "articles the state holds were held back or dropped since"
-    items = _articles(settings, version, held, raw - held_by_state)
+    items = _articles(settings, version, held, new)
     first = next(items, None)
     if first is not None and state.last is not None and fold_key(first[0]) <= state.last:
         return None, "articles published before the newest the live version holds came in (late or undated news)"

@@ -307,9 +307,7 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     # 3. Model the star schema and stage it as a version.
     version_dir = pub.new_version(settings.versions_dir, run_id)
     with timed(seconds, "model", peaks):
-        modelled = model_tables(settings, version, version_dir, reprocess,
-                                quote(ingest.raw_hashes) if ingest.raw_hashes is not None else None)
-    ingest.raw_hashes = None  # every hash of the raw zone: not needed again this run
+        modelled = model_tables(settings, version, version_dir, reprocess)
     tables = modelled.tables
     summary["model"] = modelled.how
     log.info("modelled %s: %d article(s) folded%s", modelled.how["mode"], modelled.how["articles"],

@@ -76,3 +76,17 @@ def test_a_record_that_is_not_json_is_left_out_with_a_warning(caplog: pytest.Log
         assert _readable("{not json", "x.txt") is None
     assert "x.txt" in caplog.text
     assert _readable('{"word_count": 3}', "y.txt") == {"word_count": 3}  # positive control
+
+
+def test_sorted_hashes_compare_to_the_new_ones_or_to_one_held_that_left_the_zone():
+    assert zones.compare_sorted(iter(["a", "b", "c", "d"]), iter(["b", "d"])) == ({"a", "c"}, False)
+    assert zones.compare_sorted(iter(["a", "c"]), iter(["b"])) == (set(), True)  # "b" left the zone
+    assert zones.compare_sorted(iter(["a"]), iter(["a", "z"])) == (set(), True)  # one held past the zone's last
+    assert zones.compare_sorted(iter([]), iter([])) == (set(), False)
+
+
+def test_the_raw_zones_hashes_stream_sorted_and_once(tmp_path: Path):
+    zones.append_raw(tmp_path, [raw("cccc", "c.txt"), raw("aaaa", "a.txt")])
+    zones.append_raw(tmp_path, [raw("bbbb", "b.txt"), raw("aaaa", "a2.txt")])
+    assert list(zones.sorted_hashes(tmp_path)) == ["aaaa" * 8, "bbbb" * 8, "cccc" * 8]
+    assert list(zones.sorted_hashes(tmp_path / "none")) == []

@@ -177,6 +177,10 @@ class ModelState:
     def sources(self) -> set[str]:
         return set(self.store.sources())
 
+    def sorted_hashes(self) -> Iterator[str]:
+        """The content hashes of the articles folded, in order, one at a time (the store sorts them)."""
+        return self.store.sorted_hashes()
+
     # ---- the fold -------------------------------------------------------------------------------
     def fold(self, articles: Iterable[tuple[ArticleMeta, dict[str, Any]]]) -> Delta:
         """Takes articles (in `fold_key` order, all after what the state holds) and returns the rows

@@ -169,6 +169,9 @@ class StateStore:
     def hashes(self) -> Iterator[str]:
         return (r[0] for r in self.db.execute("SELECT hash FROM articles"))
 
+    def sorted_hashes(self) -> Iterator[str]:
+        return (r[0] for r in self.db.execute("SELECT hash FROM articles ORDER BY hash"))
+
     def sources(self) -> Iterator[str]:
         return (r[0] for r in self.db.execute("SELECT DISTINCT source FROM articles"))
 

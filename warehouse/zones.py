@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 from schemas import QUARANTINE, RAW_ARTICLES
 from transforms.record import ArticleRecord
 from warehouse.arrow import to_arrow
-from warehouse.table_files import bounded_connection
+from warehouse.table_files import ROWS_PER_BATCH, bounded_connection
 
 EXTRACTED_SCHEMA = pa.schema([
     pa.field("content_hash", pa.string(), nullable=False),
@@ -77,6 +77,33 @@ def known_hashes(raw_dir: Path) -> set[str]:
         return set()
     with duckdb.connect() as con:
         return {h for (h,) in con.execute("select distinct content_hash from read_parquet(?)", [g]).fetchall()}
+
+
+def sorted_hashes(raw_dir: Path) -> Iterator[str]:
+    """The raw zone's content hashes, each once, in order, streamed (DuckDB sorts them, spilling)."""
+    g = _glob(raw_dir)
+    if g is None:
+        return
+    with bounded_connection() as con:
+        con.execute("select distinct content_hash from read_parquet(?) order by 1", [g])
+        while rows := con.fetchmany(ROWS_PER_BATCH):
+            yield from (h for (h,) in rows)
+
+
+def compare_sorted(zone: Iterator[str], held: Iterator[str]) -> tuple[set[str], bool]:
+    """Two sorted streams of hashes: those of `zone` that `held` lacks, and whether `held` has any the zone
+    lacks (then the first answer does not matter, and the comparison stops). Memory holds the first answer
+    only: a run's new articles."""
+    new: set[str] = set()
+    h = next(held, None)
+    for z in zone:
+        if h is not None and h < z:
+            return set(), True
+        if h == z:
+            h = next(held, None)
+        else:
+            new.add(z)
+    return (set(), True) if h is not None else (new, False)
 
 
 def append_raw(raw_dir: Path, rows: list[dict[str, Any]]) -> None:
