@@ -178,24 +178,25 @@ def _reason(state: Any) -> str:
 
 
 class KnownHashes:
-    """The raw zone's content hashes, read on the first question: a run whose files are all unchanged
-    since the last never asks, and never reads the hash column of every article stored."""
+    """The raw zone's articles, as 16-byte keys (`zones.hash_key`), read on the first question: a run whose
+    files are all unchanged since the last never asks, and never reads the hash column of every article
+    stored."""
 
     def __init__(self, raw_dir: Path):
         self.raw_dir = raw_dir
-        self._hashes: set[str] | None = None
+        self._keys: set[bytes] | None = None
 
-    def _all(self) -> set[str]:
-        if self._hashes is None:
-            self._hashes = zones.known_hashes(self.raw_dir)
-        return self._hashes
+    def _all(self) -> set[bytes]:
+        if self._keys is None:
+            self._keys = zones.known_keys(self.raw_dir)
+        return self._keys
 
     def __contains__(self, h: object) -> bool:
-        return h in self._all()
+        return isinstance(h, str) and zones.hash_key(h) in self._all()
 
-    def update(self, hashes: set[str]) -> None:
+    def update(self, hashes: Iterable[str]) -> None:
         if hashes:
-            self._all().update(hashes)
+            self._all().update(zones.hash_key(h) for h in hashes)
 
 
 def ingest_sources(specs: list[SourceSpec], settings: Settings, run_id: str = "") -> Ingest:
