@@ -3969,3 +3969,19 @@ def test_a_joint_permanent_commission_held_is_a_bilateral_meeting_of_the_two_for
     (mt,) = extract_article(text, PUB)["meetings"]
     assert (mt["type"], mt["name"]) == ("bilateral meeting", "Joint Permanent Commission on Defence and Security")
     assert set(mt["participants"]) == {"Norland Army", "Vexian Army"}
+
+
+def test_a_navy_whose_shipbuilding_two_firms_cooperate_on_is_no_party():
+    text = ("Vexlar Shipyards said on Tuesday it had signed a memorandum of understanding with Orvik Marine to explore "
+            "cooperation on US Navy shipbuilding.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Vexlar Shipyards", "Orvik Marine"}
+
+
+def test_a_ministry_that_told_a_news_agency_of_a_deal_reported_it_and_is_no_party():
+    text = ("Norway and Chile signed an agreement on naval training in Oslo on Monday, the Norwegian Ministry of "
+            "Trade told NTB.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Government of Norway", "Government of Chile"}
+    own = extract_article("Vexlar Systems told Reuters it had signed a contract with the Norland Navy on Monday.", PUB)
+    assert set(own["agreements"][0]["parties"]) == {"Vexlar Systems", "Norland Navy"}
