@@ -1003,7 +1003,8 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
         qualifier = k.patterns.country_qualifier.search(text[max(0, start - 30):start])
         country = _qualifying_country(qualifier.group(1), k) if qualifier else None
         capital = _qualifying_capital(qualifier.group(1), k) if qualifier and qualifier.group(2) else None
-        if capital is not None and country is None and k.capitals[capital] != reg.country and reg.org_type != "company":
+        if (qualifier and capital is not None and country is None and k.capitals[capital] != reg.country
+                and reg.org_type != "company"):
             # "Seoul's defence ministry": the body of the capital's country, named as written
             org = b.add(f"{capital}{qualifier.group(2)} {form}", None, start - len(qualifier.group()))
             org.org_type, org.country = reg.org_type, k.capitals[capital]

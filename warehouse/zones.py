@@ -190,8 +190,9 @@ def pending_count(raw_dir: Path, extracted_dir: Path, version: str) -> int:
     def query() -> int:
         pending, params = _not_extracted(extracted_dir, version)
         with bounded_connection() as con:
-            return int(con.execute(f"select count(distinct content_hash) from read_parquet(?) where {pending}",
-                                   [raw, *params]).fetchone()[0])
+            row = con.execute(f"select count(distinct content_hash) from read_parquet(?) where {pending}",
+                              [raw, *params]).fetchone()
+            return int(row[0]) if row else 0
 
     return int(_readable_store(extracted_dir, query))
 
