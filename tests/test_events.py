@@ -3985,3 +3985,14 @@ def test_a_ministry_that_told_a_news_agency_of_a_deal_reported_it_and_is_no_part
     assert set(ag["parties"]) == {"Government of Norway", "Government of Chile"}
     own = extract_article("Vexlar Systems told Reuters it had signed a contract with the Norland Navy on Monday.", PUB)
     assert set(own["agreements"][0]["parties"]) == {"Vexlar Systems", "Norland Navy"}
+
+
+def test_a_record_number_of_contracts_last_year_is_a_tally_and_an_annual_general_meeting_no_meeting():
+    text = ("The company signed a record number of contracts last year, Vexlar Systems chief executive Ana Lunde told "
+            "shareholders at the annual general meeting in Oslo.")
+    rec = extract_article(text, PUB)
+    assert (rec["agreements"], rec["meetings"]) == ([], [])
+    control = ("Vexlar Systems signed a contract with the Norland Navy on Monday. The Norland Navy and Vexlar Systems "
+               "also held a review meeting in Oslo on Tuesday.")
+    got = extract_article(control, PUB)
+    assert (len(got["agreements"]), len(got["meetings"])) == (1, 1)
