@@ -138,8 +138,6 @@ class Ingest:
     repairs: Counter[str] = field(default_factory=Counter)
     quarantine: list[tuple[str, str]] = field(default_factory=list)
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
-    # The raw zone's hashes after the run's articles went in, where ingest had to read them anyway (the
-    # model step's question of which articles are new then costs no second read of the zone).
 
 
 def _remote_items(specs: list[SourceSpec], settings: Settings, states: dict[str, SourceState],

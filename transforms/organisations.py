@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from transforms.knowledge import Knowledge, RegistryOrg
@@ -719,16 +719,11 @@ def _of_after_title(words: list[str], k: Knowledge) -> int | None:
     return ofs[-1] if ofs else None
 
 
-def _qualifying_country(words: str, k: Knowledge) -> str | None:
-    """The country word of the capitalised words before a body's name: "South Korean", or "Polish" in "The
-    Polish" (a sentence's capitalised article before it)."""
-    return next((w for w in (words, words.split(" ", 1)[-1]) if w in k.countries), None)
-
-
-def _qualifying_capital(words: str, k: Knowledge) -> str | None:
-    """The capital city of the capitalised words before a body's possessive: "Seoul" in "Seoul's", or in
-    "Monday. Seoul's" (a sentence's last word before it)."""
-    return next((w for w in (words, words.split(" ", 1)[-1]) if w in k.capitals), None)
+def _qualifier_in(words: str, names: Mapping[str, str]) -> str | None:
+    """The country word (or capital) of the capitalised words before a body's name: "South Korean", or
+    "Polish" in "The Polish", "Seoul" in "Monday. Seoul's" (the words' last one, after a sentence's
+    capitalised first word)."""
+    return next((w for w in (words, words.split(" ", 1)[-1]) if w in names), None)
 
 
 def _weak_headed(words: list[str], k: Knowledge) -> bool:
@@ -1001,8 +996,8 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             continue
         # "Russian defence ministry", "Chile's Defence Ministry": that country's body, not the registry's.
         qualifier = k.patterns.country_qualifier.search(text[max(0, start - 30):start])
-        country = _qualifying_country(qualifier.group(1), k) if qualifier else None
-        capital = _qualifying_capital(qualifier.group(1), k) if qualifier and qualifier.group(2) else None
+        country = _qualifier_in(qualifier.group(1), k.countries) if qualifier else None
+        capital = _qualifier_in(qualifier.group(1), k.capitals) if qualifier and qualifier.group(2) else None
         if (qualifier and capital is not None and country is None and k.capitals[capital] != reg.country
                 and reg.org_type != "company"):
             # "Seoul's defence ministry": the body of the capital's country, named as written
@@ -1229,10 +1224,10 @@ def _lowercase_ministries(text: str, b: _Builder, k: Knowledge) -> None:
         return  # most stories write no lower-case ministry: the pattern is not run over them
     for m in k.patterns.lowercase_ministry.finditer(text):
         # "The Polish": the sentence's article before the country's word is no part of the name.
-        before = _qualifying_country(m["owner"], k) if m["owner"] else None
+        before = _qualifier_in(m["owner"], k.countries) if m["owner"] else None
         country = k.countries.get(before or m["of"] or "")
         if m["owner"] and country is None and text.startswith(("'", "’"), m.end("owner")):
-            before = _qualifying_capital(m["owner"], k)  # "Moscow's foreign ministry": Russia's
+            before = _qualifier_in(m["owner"], k.capitals)  # "Moscow's foreign ministry": Russia's
             country = k.capitals[before] if before else None
         start = m.end("owner") - len(before) if before else m.start("subject")
         name = text[start:m.end() if country and m["of"] else m.end("ministry")]

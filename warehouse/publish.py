@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 from parley.faults import crash_point
 from parley.settings import Settings
 from schemas import MARTS, QUARANTINE, TABLES
-from warehouse.table_files import database_connection, parquet_path
+from warehouse.table_files import database_connection, num_rows, parquet_path
 
 log = logging.getLogger(__name__)
 
@@ -104,8 +104,8 @@ def build(v: Version, keyed_rows_max: int = Settings.key_constraints_max_rows) -
     """The version's DuckDB file and its checksum, once the gate passed, built from the version's tables.
     Returns how it was made. Its keys and foreign keys are constraints while its tables hold at most
     `keyed_rows_max` rows together; past that they are left out (see `build_database`)."""
-    rows = sum(pq.read_metadata(parquet_path(v.tables_dir, t.name)).num_rows
-               for t in (*TABLES, QUARANTINE) if parquet_path(v.tables_dir, t.name).exists())
+    files = [parquet_path(v.tables_dir, t.name) for t in (*TABLES, QUARANTINE)]
+    rows = sum(num_rows(f) for f in files if f.exists())
     keyed = rows <= keyed_rows_max
     if not keyed:
         log.info("version %s holds %d rows, more than %d: its file is built without key constraints (the gate "
@@ -276,5 +276,5 @@ def previous_row_counts(home: Path) -> dict[str, int]:
     tables = live_tables_dir(home)
     if tables is None:
         return {}
-    return {t.name: pq.read_metadata(tables / f"{t.name}.parquet").num_rows for t in TABLES
+    return {t.name: num_rows(parquet_path(tables, t.name)) for t in TABLES
             if (tables / f"{t.name}.parquet").is_file()}
