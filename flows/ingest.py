@@ -8,13 +8,13 @@ files read) is saved only once what it gave is stored, so a run that dies fetche
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, TypeVar
 
 from prefect import get_run_logger, task
@@ -29,6 +29,7 @@ from parley.settings import Settings
 from parley.source_specs import SourceSpec
 from transforms.reading import PAGE_READ, ReadArticle, Rejected, read_article
 from warehouse import zones
+from warehouse.known_articles import KnownHashes
 from warehouse.source_state import SourceState, load_state, save_state
 
 T = TypeVar("T")
@@ -73,7 +74,7 @@ def _raw_row(item: SourceItem, read: ReadArticle, now: dt.datetime, run_id: str)
 
 
 @task(name="ingest-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def ingest_batch(items: list[SourceItem], known: KnownHashes | set[str], settings: Settings,
+def ingest_batch(items: list[SourceItem], known: KnownHashes, settings: Settings,
                  already_quarantined: frozenset[tuple[str, str]] = frozenset(), run_id: str = "") -> dict[str, Any]:
     """Reads a batch of source items into the raw zone; unreadable ones go to quarantine with a reason
     (once: an input quarantined before for the same reason is not stored again)."""
@@ -81,6 +82,7 @@ def ingest_batch(items: list[SourceItem], known: KnownHashes | set[str], setting
     raw_rows: list[dict[str, Any]] = []
     quarantined: list[dict[str, Any]] = []
     seen_now: set[str] = set()
+    read: list[tuple[SourceItem, ReadArticle]] = []
     stats: Counter[str] = Counter()
     by_source: dict[str, Counter[str]] = {}
     repairs: Counter[str] = Counter()
@@ -105,12 +107,15 @@ def ingest_batch(items: list[SourceItem], known: KnownHashes | set[str], setting
             continue
         for r in result.repairs:
             repairs[r.split(" (")[0].split(" '")[0]] += 1
-        if result.content_hash in known or result.content_hash in seen_now:
+        read.append((item, result))
+    in_zone = known.among(r.content_hash for _, r in read)
+    for item, result in read:
+        if result.content_hash in in_zone or result.content_hash in seen_now:
             stats["known"] += 1
             continue
         seen_now.add(result.content_hash)
         stats["new"] += 1
-        counts["new"] += 1
+        by_source[item.source]["new"] += 1
         raw_rows.append(_raw_row(item, result, now, run_id))
     zones.append_raw(settings.raw_dir, raw_rows)
     zones.append_quarantine(settings.quarantine_dir, quarantined)
@@ -175,28 +180,6 @@ def _reason(state: Any) -> str:
     return str(exc) if isinstance(exc, BaseException) else (state.message or "failed")
 
 
-class KnownHashes:
-    """The raw zone's articles, as 16-byte keys (`zones.hash_key`), read on the first question: a run whose
-    files are all unchanged since the last never asks, and never reads the hash column of every article
-    stored."""
-
-    def __init__(self, raw_dir: Path):
-        self.raw_dir = raw_dir
-        self._keys: set[bytes] | None = None
-
-    def _all(self) -> set[bytes]:
-        if self._keys is None:
-            self._keys = zones.known_keys(self.raw_dir)
-        return self._keys
-
-    def __contains__(self, h: object) -> bool:
-        return isinstance(h, str) and zones.hash_key(h) in self._all()
-
-    def update(self, hashes: Iterable[str]) -> None:
-        if hashes:
-            self._all().update(zones.hash_key(h) for h in hashes)
-
-
 def ingest_sources(specs: list[SourceSpec], settings: Settings, run_id: str = "") -> Ingest:
     """Every source into the raw zone, batch by batch; then each source's memory is saved."""
     log = get_run_logger()
@@ -207,7 +190,7 @@ def ingest_sources(specs: list[SourceSpec], settings: Settings, run_id: str = ""
     already_quarantined = zones.quarantined_reasons(settings.quarantine_dir, settings.raw_dir)
     local = (_local_items(s, settings, states[s.name], ingest) for s in specs if not s.remote)
     items = itertools.chain(itertools.chain.from_iterable(local), _remote_items(specs, settings, states, ingest))
-    with Progress("ingest", None) as bar:
+    with Progress("ingest", None) as bar, contextlib.closing(known):
         for n, batch in enumerate(batched(items, settings.batch_size), 1):
             # quote: Prefect would otherwise walk every item and hash looking for futures (half the time)
             if all(i.unchanged for i in batch):  # files unchanged since the last run are only counted
@@ -220,7 +203,7 @@ def ingest_sources(specs: list[SourceSpec], settings: Settings, run_id: str = ""
             for name, counts in res["by_source"].items():
                 for k, v in counts.items():
                     ingest.sources[name][k] = ingest.sources[name].get(k, 0) + v
-            known.update(res["hashes"])
+            known.add(res["hashes"])
             bar.advance(len(batch))
             crash_point("ingest")
             log.info("ingest batch %d: %d read, %d new, %d known, %d quarantined, %d unchanged since the last run",
@@ -229,6 +212,7 @@ def ingest_sources(specs: list[SourceSpec], settings: Settings, run_id: str = ""
     for s in specs:
         if ingest.sources[s.name]["status"] != "failed":
             save_state(settings.source_state_dir, s.name, states[s.name])
+        states[s.name].files.close()
     for uri, reason in ingest.quarantine[:20]:
         log.warning("quarantined %s: %s", uri, reason)
     return ingest

@@ -11,6 +11,7 @@ remote source (only fetching it can tell), goes to the flow, which checks again.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import Any
 
@@ -49,12 +50,15 @@ def _unchanged_files(specs: list[SourceSpec], settings: Settings) -> int | None:
     for spec in specs:
         state = load_state(settings.source_state_dir, spec.name)
         try:
-            for item in iter_local(spec, settings.max_file_bytes, state):
-                if not item.unchanged:
-                    return None
-                count += 1
+            with contextlib.closing(iter_local(spec, settings.max_file_bytes, state)) as items:
+                for item in items:
+                    if not item.unchanged:
+                        return None
+                    count += 1
         except (SourceError, OSError):
             return None  # the flow reports a source that cannot be read
+        finally:
+            state.files.close()
     return count
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import glob
 import itertools
 import json
+import os
 import stat
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -24,6 +25,7 @@ from flows.fetch import Fetcher, FetchFailed, FetchPolicy, FetchRefused, Respons
 from parley.source_specs import SourceSpec
 from transforms.feeds import FeedEntry, NotAFeed, parse_feed
 from transforms.webpage import looks_like_html_page
+from warehouse.file_index import Mark
 from warehouse.source_state import SourceState
 
 # File names a folder source reads (any case: STORY.TXT too).
@@ -79,29 +81,40 @@ def check_source(source: SourceSpec | str) -> None:
 
 
 def iter_local(spec: SourceSpec, max_bytes: int, state: SourceState | None = None) -> Iterator[SourceItem]:
-    """The items of a folder, glob or JSON Lines source; files unchanged since `state` was saved are skipped
-    (and `state` learns the files read now)."""
+    """The items of a folder, glob or JSON Lines source, file by file in order of path; files unchanged since
+    `state` was saved are skipped (and `state` learns the files read now). The listing is compared with the
+    files read before in DuckDB (`FileIndex`): no list of the folder is held here."""
     check_source(spec)
     state = state if state is not None else SourceState()
     p = Path(spec.location).expanduser()
-    if spec.kind == "jsonl":
-        files = [p]
-    elif spec.kind == "glob":
-        files = sorted((Path(x) for x in glob.glob(str(p), recursive=True) if not Path(x).is_dir()), key=str)
-    else:  # sorted by the path's text: comparing Path objects costs a third of a run with nothing new
-        files = sorted((x for x in p.iterdir() if x.suffix.lower() in FOLDER_SUFFIXES), key=str)
-    for f in files:
-        mark = _file_mark(f)
-        if mark is not None and state.file_unchanged(str(f.absolute()), *mark):
-            yield SourceItem(str(f.absolute()), None, source=spec.name, unchanged=True)
+    for path, mark, unchanged in state.files.compare(_listing(spec, p)):
+        if unchanged:
+            yield SourceItem(path, None, source=spec.name, unchanged=True)
             continue
+        f = Path(path)
         items = _jsonl(f) if spec.kind == "jsonl" else _file(f, _base(spec, p), max_bytes)
         again = False
         for item in items:
             again = again or item.retry_later
             yield dataclasses.replace(item, source=spec.name)
         if mark is not None and not again:  # a file that could not be read is read again next run
-            state.files[str(f.absolute())] = list(mark)
+            state.files.mark_read(path, mark)
+
+
+def _listing(spec: SourceSpec, p: Path) -> Iterator[tuple[str, Mark | None]]:
+    """The source's files (absolute paths, as the run names them) with their marks, as the folder gives
+    them (unsorted: DuckDB sorts them)."""
+    if spec.kind == "jsonl":
+        paths: Iterator[str] = iter([str(p.absolute())])
+    elif spec.kind == "glob":
+        paths = (str(Path(x).absolute()) for x in glob.iglob(str(p), recursive=True) if not os.path.isdir(x))
+    else:
+        folder = str(p.absolute())
+        with os.scandir(folder) as entries:
+            names = (e.name for e in entries if os.path.splitext(e.name)[1].lower() in FOLDER_SUFFIXES)
+            yield from ((path, _file_mark(path)) for path in (os.path.join(folder, n) for n in names))
+        return
+    yield from ((path, _file_mark(path)) for path in paths)
 
 
 def iter_source(source: SourceSpec | str, max_bytes: int, fetcher: Fetcher | None = None,
@@ -123,9 +136,9 @@ def _base(spec: SourceSpec, p: Path) -> Path:
     return Path(*fixed) if fixed else Path(".")
 
 
-def _file_mark(f: Path) -> tuple[int, int] | None:
+def _file_mark(path: str) -> Mark | None:
     try:
-        st = f.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return st.st_size, st.st_mtime_ns
@@ -209,7 +222,7 @@ def fetch_remote(spec: SourceSpec, fetcher: Fetcher, state: SourceState) -> Remo
     """A feed's new entries (the pages behind them) or a page, fetched conditionally. Raises FetchFailed or
     FetchRefused when the feed or page itself cannot be had: the caller records that source as failed.
     An entry that cannot be fetched is one item with its reason; it does not stop the others."""
-    state = SourceState(dict(state.validators), dict(state.seen), dict(state.files))
+    state = SourceState(dict(state.validators), dict(state.seen), state.files)
     if spec.kind == "page":
         resp = fetcher.fetch(spec.location, validators=state.validators.get(spec.location))
         if resp.not_modified:

@@ -151,8 +151,8 @@ def test_a_run_with_new_articles_reads_the_raw_zone_s_hashes_once(home: Path, tm
     a = write_articles(tmp_path / "a", BATCH_A)
     assert main(["run", "--source", str(a)]) == 0
     reads = []
-    real = zones.known_keys
-    monkeypatch.setattr(zones, "known_keys", lambda raw_dir: reads.append(raw_dir) or real(raw_dir))
+    real = zones.raw_parts
+    monkeypatch.setattr(zones, "raw_parts", lambda raw_dir: reads.append(raw_dir) or real(raw_dir))
     b = write_articles(tmp_path / "b", BATCH_B)
     assert main(["run", "--source", str(a), "--source", str(b)]) == 0
     assert last_summary(home)["model"]["mode"] == "incremental"

@@ -71,15 +71,9 @@ def set_aside_corrupt_parts(directory: Path) -> list[Path]:
     return bad
 
 
-def hash_key(content_hash: str) -> bytes:
-    """An article's content hash as a 16-byte key (the first half of its SHA-256): what a set of every
-    article's hash holds, at a third of the memory of the hex strings."""
-    return bytes.fromhex(content_hash[:32])
-
-
-def known_keys(raw_dir: Path) -> set[bytes]:
-    """Every article of the raw zone, as `hash_key`s (read a batch at a time)."""
-    return {hash_key(h) for h in sorted_hashes(raw_dir)}
+def raw_parts(raw_dir: Path) -> list[str] | None:
+    """The raw zone's part files (None: there are none)."""
+    return _glob(raw_dir)
 
 
 def sorted_hashes(raw_dir: Path) -> Iterator[str]:

@@ -1,0 +1,145 @@
+"""The files a local source has read: (path, size, modification time) kept in one Parquet file per source.
+
+A folder of a million articles must not cost a million Python objects to find the ten files new since the
+last run. The run's listing (paths and marks, a stat each) goes to DuckDB in Arrow batches, is joined there
+with the files read before and comes back sorted by path, a batch at a time, each file flagged unchanged or
+not; the files read now are added to DuckDB as they are read. Memory stays at DuckDB's bound (it spills)
+whatever the folder's size (bench/RESULTS.md, stop 39: the index as a JSON dictionary cost 0.6 KB an
+article in every run).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from warehouse.table_files import bounded
+
+BATCH = 8192  # paths handed to DuckDB, or back, at a time
+MEMORY = "128MB"  # DuckDB's bound for the listing, its sort and its join
+
+Mark = tuple[int, int]  # a file's size and modification time (ns): changed when either changes
+SCHEMA = pa.schema([("path", pa.string()), ("size", pa.int64()), ("mtime_ns", pa.int64())])
+# The files read before, with the marks of files read in this run taking their place. The listing is compared
+# with them as two sorted streams: sorts and anti joins spill, a join of both in one query did not (under
+# MEMORY, at 1,000,000 files).
+_KNOWN = "(select * from read_now union all select * from before anti join read_now using (path))"
+
+
+def _literal(path: Path) -> str:
+    """A path as an SQL string literal (DuckDB takes no parameter for a view's or a COPY's file)."""
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+class FileIndex:
+    """A source's files read before (`saved`, a Parquet file; absent: none) and those read in this run."""
+
+    def __init__(self, saved: Path | None = None, legacy: dict[str, list[int]] | None = None):
+        self.saved = saved if saved is not None and saved.is_file() else None
+        self._legacy = legacy or {}  # an index kept in the state's JSON by versions before this one
+        self._pending: list[tuple[str, int, int]] = []
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._spill: tempfile.TemporaryDirectory[str] | None = None
+
+    @property
+    def touched(self) -> bool:
+        """Whether there is anything to save: files listed or read, or an index to take over."""
+        return self._con is not None or bool(self._legacy) or bool(self._pending)
+
+    def _connection(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            self._spill = tempfile.TemporaryDirectory(prefix="parley-files-")
+            database = Path(self._spill.name) / "files.duckdb"  # a file: its tables leave memory as they grow
+            self._con = bounded(duckdb.connect(str(database)), self._spill.name, memory=MEMORY)
+            self._con.execute("create table read_now (path varchar, size bigint, mtime_ns bigint)")
+            if self.saved is not None:
+                self._con.execute("create view before as select path, size, mtime_ns from "
+                                  f"read_parquet({_literal(self.saved)})")
+            else:
+                self._con.execute("create table before (path varchar, size bigint, mtime_ns bigint)")
+            if self._legacy:
+                self._insert("before", ((p, m[0], m[1]) for p, m in self._legacy.items() if len(m) == 2))
+                self._legacy = {}
+        return self._con
+
+    def _insert(self, table: str, rows: Iterable[tuple[str, int | None, int | None]]) -> None:
+        con = self._con
+        assert con is not None
+        batch: list[tuple[str, int | None, int | None]] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) == BATCH:
+                batch = self._flush(con, table, batch)
+        self._flush(con, table, batch)
+
+    @staticmethod
+    def _flush(con: duckdb.DuckDBPyConnection, table: str, batch: list[tuple[str, int | None, int | None]]
+               ) -> list[tuple[str, int | None, int | None]]:
+        if batch:
+            paths, sizes, mtimes = zip(*batch, strict=True)
+            rows = pa.table([pa.array(paths, pa.string()), pa.array(sizes, pa.int64()),
+                             pa.array(mtimes, pa.int64())], schema=SCHEMA)
+            con.register("_rows", rows)
+            con.execute(f"insert into {table} select * from _rows")  # noqa: S608 (our names)
+            con.unregister("_rows")
+        return []
+
+    def mark_read(self, path: str, mark: Mark) -> None:
+        """`path` was read whole with this mark: unchanged from now on while its mark stays."""
+        self._pending.append((path, *mark))
+        if len(self._pending) >= BATCH:
+            self._flush_read()
+
+    def _flush_read(self) -> None:
+        con = self._connection()
+        self._flush(con, "read_now", self._pending)
+        self._pending = []
+
+    def compare(self, listing: Iterable[tuple[str, Mark | None]]) -> Iterator[tuple[str, Mark | None, bool]]:
+        """The listed files sorted by path, each with its mark (None: it could not be looked at) and whether
+        it is unchanged since it was read (the same size and modification time)."""
+        con = self._connection()
+        self._flush_read()
+        con.execute("create or replace table listing (path varchar, size bigint, mtime_ns bigint)")
+        self._insert("listing", ((p, *(m or (None, None))) for p, m in listing))
+        known = self._rows(f"select * from {_KNOWN} order by path")
+        before = next(known, None)
+        for path, size, mtime in self._rows("select * from listing order by path"):
+            while before is not None and before[0] < path:
+                before = next(known, None)
+            mark = (size, mtime) if size is not None else None
+            yield path, mark, mark is not None and before == (path, size, mtime)
+
+    def _rows(self, query: str) -> Iterator[tuple[str, int, int]]:
+        """A query's rows, a batch at a time, on a cursor of its own (two are merged at once)."""
+        assert self._con is not None
+        cur = self._con.cursor()
+        try:
+            cur.execute(query)
+            while rows := cur.fetchmany(BATCH):
+                yield from rows
+        finally:
+            cur.close()
+
+    def save(self, target: Path) -> None:
+        """The files read before and now, written to `target` atomically (sorted by path)."""
+        con = self._connection()
+        self._flush_read()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        con.execute(f"copy (select * from {_KNOWN} order by path) to {_literal(tmp)} (format parquet)")
+        os.replace(tmp, target)
+        self.saved = target
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+        if self._spill is not None:
+            self._spill.cleanup()
+            self._spill = None
