@@ -3996,3 +3996,23 @@ def test_a_record_number_of_contracts_last_year_is_a_tally_and_an_annual_general
                "also held a review meeting in Oslo on Tuesday.")
     got = extract_article(control, PUB)
     assert (len(got["agreements"]), len(got["meetings"])) == (1, 1)
+
+
+def test_the_contract_inked_with_a_body_named_only_after_a_state_shipyard_is_the_one_just_told():
+    text = ("The Ministry of Defence on Monday signed a contract with a state-run shipyard for two survey vessels. "
+            "The contract was inked with Vexlar Shipyards Limited in the presence of senior officials.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Ministry of Defence", "Vexlar Shipyards Limited"}
+    control = ("Vexlar Systems signed a contract with the Norland Navy on Monday. Orvik Marine signed a contract "
+               "with the Vexian Army on Tuesday.")
+    assert len(extract_article(control, PUB)["agreements"]) == 2
+
+
+def test_a_date_after_an_aside_on_where_the_deal_was_signed_is_another_event_s():
+    text = ("Norland and Vexia on Tuesday signed an agreement to build guided missiles together. The agreement, "
+            "signed in Oslo, builds on a missile programme launched last year.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["date"], ag["location"]) == ("2025-06-10", "Oslo")
+    inside = "The agreement, signed in Oslo last year, builds on a missile programme."
+    (old,) = extract_article(inside, PUB)["agreements"]
+    assert (old["date"], old["precision"]) == ("2024-01-01", "year")

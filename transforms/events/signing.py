@@ -474,6 +474,17 @@ def _contracting_body(story: _Story, s: Sentence) -> None:
         found[-1].parties.append(named[0])
 
 
+def _within_the_aside(t: str, typ: tuple[str, int], verb: re.Match[str] | None, dates: list[DateMention],
+                      rx: SpecPatterns) -> list[DateMention]:
+    """"The agreement, signed in Oslo, builds on a programme launched last year": where the deal's verb opens an
+    aside after its word, a date past the aside's end is the rest of the sentence's, not the deal's."""
+    word = rx.trigger.match(t, typ[1])
+    if verb is None or word is None or t[word.end():verb.start()].strip() != ",":
+        return dates
+    end = clause_end(t, verb.end())
+    return [d for d in dates if d.span[0] < end]
+
+
 def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, int], cut: int,
                verb: re.Match[str] | None, parties: list[str], anaphoric: bool) -> Agreement:
     """The agreement a clause reports: parties (governments and signatories' bodies included), date, place."""
@@ -540,6 +551,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     # the clause ("Last month, X had signed ...", "X had signed a similar contract in 2021").
     its_own = [d for d in dates if rx.p.opening_date_lead.match(t[:d.span[0]])
                or (verb is not None and d.span[0] > verb.start())]
+    dates = _within_the_aside(t, typ, verb, dates, rx)
     own_day = _own_date(t, typ, verb, dates, rx)
     when = own_day or date_of(its_own if before_story else dates)
     # "... at a facility in Kanpur, under an agreement the two signed in 2024": the place is the facility's.
@@ -682,7 +694,8 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
             ag.parties = list(found[-1].parties)  # "an agreement signed in 2023 between the two parties"
         found.append(ag)  # "HAL had signed a similar contract in 2021": another agreement
     else:
-        _merge_agreement(found, ag, anaphoric, rx, {o.name: o.country for o in story.doc.orgs if o.country})
+        _merge_agreement(found, ag, anaphoric, rx, {o.name: o.country for o in story.doc.orgs if o.country},
+                         bool(rx.p.signed_with_whom.search(t)))
     # "signed three MoUs", "two landmark Defence Arrangements": as many agreements as the text counts.
     count = _counted(t, rx)
     if count > 1:
@@ -1518,7 +1531,7 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
 
 
 def _merge_agreement(found: list[Agreement], ag: Agreement, anaphoric: bool, rx: SpecPatterns,
-                     country_of: dict[str, str] | None = None) -> None:
+                     country_of: dict[str, str] | None = None, with_whom: bool = False) -> None:
     """Sentences about the same agreement fill in one entry: same type (or 'the agreement' referring
     back), overlapping or unnamed parties (or, referring back, the bodies acting for its governments), and
     no clash of dates."""
@@ -1535,6 +1548,8 @@ def _merge_agreement(found: list[Agreement], ag: Agreement, anaphoric: bool, rx:
         # then 'a deal with the ministry': one company's two deals).
         overlap = not a or not b or (bool(a & b) and (anaphoric or a <= b or b <= a))
         overlap = overlap or (anaphoric and _acting_for(a, b, country_of or {}))
+        # "X signed a contract with a state-run shipyard. The contract was inked with Y": the side left unnamed.
+        overlap = overlap or (anaphoric and len(a) == 1 and len(b) == 1 and with_whom)
         # "India awarded a contract to Vexa ... the Air Force entered into a contract with Vexa": one side the
         # same, the other a state and the body acting for it.
         overlap = overlap or (bool(a & b) and (_acting_for(a - b, b - a, country_of or {})
