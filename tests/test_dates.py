@@ -152,3 +152,9 @@ def test_an_undated_story_reads_its_days_in_the_year_it_says_it_was_published():
             "and widened in December 2024.\n\nPublished: June 2025")
     (mt,) = view(text, None)["meetings"]
     assert mt["start"] == "2025-04-04"
+
+
+def test_a_name_beginning_like_a_month_abbreviation_is_no_month():
+    for sentence in ("The MoU was signed by Maria Lund.", "It was signed in Marseille.", "signed by Janet Ode"):
+        assert find_dates(sentence, PUB) == [], sentence
+    assert one("It was signed by Mar. 2 last year.") and one("The deal was signed in Sept.")[2] == "month"

@@ -1035,3 +1035,10 @@ def test_a_retired_officers_bracket_before_and_leaves_the_next_persons_title_wit
     got = people("The MoU was exchanged between Vexlar Chairman Cmde A Rao (retd) and ORL Director G A Murthy.")
     assert got["G A Murthy"].title == "ORL Director"
     assert got["A Rao"].title == "Vexlar Chairman"
+
+
+def test_a_title_of_four_words_set_off_after_a_name_is_read_whole():
+    text = ("The agreement was signed by Ana Lunde, Senior Executive Vice President of Vexlar Systems, and Ola Dahl, "
+            "Chairman of Orvik Marine.")
+    got = {name: p.title or "" for name, p in people(text).items()}
+    assert got["Ana Lunde"].startswith("Senior Executive Vice President") and got["Ola Dahl"] == "Chairman"

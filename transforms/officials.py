@@ -659,7 +659,7 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
                 # "X, Chilean undersecretary of defence": the country's word, then a lower-case title.
                 country, start = r.text(sent) + " ", r.end + 1
                 break
-            if _has_title(words[lead:lead + 3], lex):
+            if _has_title(words[lead:lead + TITLE_WORD_REACH], lex):
                 # "X, Vice President of Sales at Orvik Systems, said": the employer after "at" is the body.
                 at = lex.p.employer_after.match(sent, r.end)
                 employer = next((e for e in runs if at and e.start == at.end()), None)
