@@ -1042,3 +1042,16 @@ def test_a_title_of_four_words_set_off_after_a_name_is_read_whole():
             "Chairman of Orvik Marine.")
     got = {name: p.title or "" for name, p in people(text).items()}
     assert got["Ana Lunde"].startswith("Senior Executive Vice President") and got["Ola Dahl"] == "Chairman"
+
+
+def test_who_else_was_present_after_a_signer_is_no_title_of_the_signer():
+    text = ("The MoU was signed by Ana Lunde and Vexlar general manager Ola Dahl, in the presence of Norway's Deputy "
+            "Defence Minister.")
+    assert people(text)["Ola Dahl"].title.endswith("general manager")
+
+
+def test_the_words_after_an_ampersand_before_a_lower_case_title_are_the_body_s_name():
+    got = people("Vexlar Defence & Security president Ana Lunde attended the ceremony.")
+    assert got["Ana Lunde"].title == "president"
+    control = people("Vexlar's senior vice president Ana Lunde attended the ceremony.")
+    assert control["Ana Lunde"].title.endswith("senior vice president")

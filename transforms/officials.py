@@ -462,6 +462,10 @@ def _lower_title_before(sent: str, start: int, lex: Lexicon, apposed: re.Pattern
     words = m.group(1).split()
     if words[-1] in lex.words.prepositions_before_an_object:
         return None  # "received Prime Minister X at Qasr Al Watan": a place, not a person
+    if before[:m.start(1)].rstrip().endswith(tuple(lex.words.name_coordinators)):
+        # "Vexlar Defence & Security president X": the capitalised words after "&" end the body's name.
+        while len(words) > 1 and words[0][:1].isupper():
+            words = words[1:]
     # keep the words after the last clause boundary ('and', 'his', 'the', a verb)
     for j in range(len(words) - 1, -1, -1):
         w = words[j].lower()
@@ -682,10 +686,12 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
     low = lex.p.lower_title_after.match(sent[start:])
     words = low.group(1).split() if low else []
     if words and (words[0] in lex.words.relative_pronouns or words[0] in lex.words.coordinators
+                  or words[0] in lex.words.prepositions_before_an_object
                   or (words[0].islower() and lex.p.past_verb_form.search(words[0])
                       and not lex.is_title_word(words[0].capitalize()))):
         # "X (retd), who heads the think tank,": a clause about X, not a title; "X, and Vexlar's chairman Y":
-        # the next person's; "X, called on the Commander of ...": what X did
+        # the next person's; "X, called on the Commander of ...": what X did; "X, in the presence of Norway's
+        # minister": who else was there
         return None
     # "X, founder Ana Lunde said": the title of the person it names, not X's.
     if len(words) > 2 and all(w[:1].isupper() and lex.is_name_token(w) for w in words[-2:]):
