@@ -4016,3 +4016,13 @@ def test_a_date_after_an_aside_on_where_the_deal_was_signed_is_another_event_s()
     inside = "The agreement, signed in Oslo last year, builds on a missile programme."
     (old,) = extract_article(inside, PUB)["agreements"]
     assert (old["date"], old["precision"]) == ("2024-01-01", "year")
+
+
+def test_a_headline_deal_is_the_body_s_agreement_of_whatever_kind():
+    text = ("Vexlar signs deal with Norland shipbuilder\n\n"
+            "OSLO: Vexlar Systems has signed a memorandum of understanding with Orvik Marine on Monday for the joint "
+            "design of a light frigate.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["type"], set(ag["parties"])) == ("MoU", {"Vexlar Systems", "Orvik Marine"})
+    body = extract_article("Vexlar Systems signed a deal with the Norland Navy on Monday.", PUB)
+    assert body["agreements"][0]["type"] == "contract"  # in the body, a deal is a contract

@@ -485,6 +485,14 @@ def _within_the_aside(t: str, typ: tuple[str, int], verb: re.Match[str] | None, 
     return [d for d in dates if d.span[0] < end]
 
 
+def _headline_kind(story: _Story, s: Sentence, t: str, typ: tuple[str, int]) -> str:
+    """The kind a clause gives its agreement; none in a headline's "signs deal with" (its body tells which)."""
+    word = story.rx.trigger.match(t, typ[1])
+    if s.index in story.headline and word is not None and word.group().lower() in story.rx.words.headline_deal_words:
+        return story.rx.special("fallback") or typ[0]
+    return typ[0]
+
+
 def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, int], cut: int,
                verb: re.Match[str] | None, parties: list[str], anaphoric: bool) -> Agreement:
     """The agreement a clause reports: parties (governments and signatories' bodies included), date, place."""
@@ -558,7 +566,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     referred = rx.p.under_a_deal.search(t, max(0, typ[1] - 40), typ[1])
     place = place_in(t[typ[1]:] if referred else t[verb.start():] if before_story and verb is not None else t, rx)
     return Agreement(
-        type=typ[0], parties=dedupe(parties), signatories=signatories,
+        type=_headline_kind(story, s, t, typ), parties=dedupe(parties), signatories=signatories,
         date=when.start if when else None, precision=when.precision if when else None,
         location=place, evidence=[said], headline_only=s.index in story.headline, before_story=before_story,
         own_date=own_day is not None,
