@@ -1055,3 +1055,10 @@ def test_the_words_after_an_ampersand_before_a_lower_case_title_are_the_body_s_n
     assert got["Ana Lunde"].title == "president"
     control = people("Vexlar's senior vice president Ana Lunde attended the ceremony.")
     assert control["Ana Lunde"].title.endswith("senior vice president")
+
+
+def test_two_names_set_off_after_a_plural_title_are_both_officials():
+    got = people("Minister Ana Berg hosted her Latvian and Estonian counterparts, Karl Ode and Mats Vik, in Oslo.")
+    assert {"Ana Berg", "Karl Ode", "Mats Vik"} <= set(got)
+    alone = people("Minister Ana Berg hosted her counterpart, Karl Ode, in Oslo.")
+    assert "Karl Ode" in alone

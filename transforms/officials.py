@@ -285,7 +285,8 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                    or _title_to_country(sent, f.start, runs, lex)
                    or _title_after(sent, f.end, runs, lex, org_forms)
                    or _lower_title_before(sent, f.start, lex, lex.p.lower_words_before_comma
-                                          if lex.p.apposition_end.match(sent, f.end) else None)
+                                          if lex.p.apposition_end.match(sent, _pair_end(sent, f, everyone, lex))
+                                          else None)
                    or _shared_plural_title(sent, _person_before(f, everyone), f, lex))
         if f.title:
             found.append(f)
@@ -351,6 +352,13 @@ def _title_of_named(sent: str, f: _Found, found: list[_Found], everyone: list[_F
     if f.title and f.prefix_start is not None:
         joined = lex.p.office_and_before.search(sent, 0, f.prefix_start)
         f.title = f"{joined.group(1)} and {f.title}" if joined else f.title
+
+
+def _pair_end(sent: str, f: _Found, everyone: list[_Found], lex: Lexicon) -> int:
+    """Where the names joined to `f` by "and" end ("her counterparts, A and B, met ..."): an aside of two names."""
+    nxt = next((g for g in everyone if g.start > f.end), None)
+    joined = nxt is not None and sent[f.end:nxt.start].strip() in lex.words.coordinators
+    return nxt.end if nxt is not None and joined else f.end
 
 
 def _person_before(f: _Found, others: list[_Found]) -> _Found | None:
