@@ -4026,3 +4026,10 @@ def test_a_headline_deal_is_the_body_s_agreement_of_whatever_kind():
     assert (ag["type"], set(ag["parties"])) == ("MoU", {"Vexlar Systems", "Orvik Marine"})
     body = extract_article("Vexlar Systems signed a deal with the Norland Navy on Monday.", PUB)
     assert body["agreements"][0]["type"] == "contract"  # in the body, a deal is a contract
+
+
+def test_the_two_sides_who_signed_after_a_meeting_between_two_bodies_are_those_bodies():
+    text = ("The 12th meeting between the Norland Coast Guard and the Vexian Coast Guard was held in Oslo on June 9. "
+            "The two sides signed a memorandum of understanding on pollution response at the end of the meeting.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Norland Coast Guard", "Vexian Coast Guard"}

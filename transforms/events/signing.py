@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -958,14 +959,22 @@ def _leading_body(orgs: list[Org], org_type: str, noun: str = "") -> str | None:
 def _bodies_paired_before(story: _Story, s: Sentence, reach: int = 3) -> list[str]:
     """The two bodies that open one of the sentences just before, joined by "and" ("The Norland Coast Guard and
     the Vexian Coast Guard held their meeting ..."): who "the two sides" are."""
+    rx = story.rx
     for prior in reversed(story.doc.sentences[max(0, s.index - reach):s.index]):
         spans = _with_short_forms(prior.text, name_spans(prior.text, story.org_forms))
-        dateline = story.rx.p.dateline.match(prior.text) or story.rx.p.undated_dateline.match(prior.text)
+        dateline = rx.p.dateline.match(prior.text) or rx.p.undated_dateline.match(prior.text)
         opening = prior.text[dateline.end() if dateline else 0:spans[0][0]] if spans else ""
-        if (len(spans) >= 2 and not story.rx.p.leading_article.sub("", opening.lstrip()).strip()
-                and story.rx.p.pair_joint.fullmatch(prior.text, spans[0][1], spans[1][0])
+        if (len(spans) >= 2 and not rx.p.leading_article.sub("", opening.lstrip()).strip()
+                and rx.p.pair_joint.fullmatch(prior.text, spans[0][1], spans[1][0])
                 and spans[0][2] != spans[1][2]):
             return [spans[0][2], spans[1][2]]
+        # "The 23rd meeting between the Norland Coast Guard and the Vexian Coast Guard was held ...": the two
+        # sides of the meeting just told.
+        between = next(((a, b) for a, b in itertools.pairwise(spans) if a[2] != b[2]
+                        and rx.p.pair_joint.fullmatch(prior.text, a[1], b[0])
+                        and rx.p.pair_between.search(prior.text, 0, a[0])), None)
+        if between is not None:
+            return [between[0][2], between[1][2]]
     return []
 
 
