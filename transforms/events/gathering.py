@@ -395,6 +395,8 @@ def _not_in_occasion(mt: Meeting, t: str, start: int, end: int, story: _Story) -
 def _one_per_counterpart(story: _Story, s: Sentence, t: str, mt: Meeting) -> None:
     """"held bilateral meetings with A, B and C": one meeting per counterpart named, each with its own, kept
     even undated (`listed`)."""
+    if mt.name and not story.rx.p.plural_meetings.search(t):
+        return  # "hosted her Latvian and Estonian counterparts for the annual Baltic Committee meeting": one occasion
     count = _counterparts(story.doc.sentences, s.index, t, story.person_forms, story.rx)
     people = list(mt.counterparts) if len(mt.counterparts) == count else []
     if count > 1 and people:
