@@ -4036,8 +4036,8 @@ def test_the_two_sides_who_signed_after_a_meeting_between_two_bodies_are_those_b
 
 
 def test_counterparts_of_two_countries_hosted_for_one_named_meeting_hold_one_meeting():
-    text = ("Norland's Minister of Defence Ana Berg hosted her Malaysian and Singaporean counterparts, Karl Ode and Mats "
-            "Vik, in Oslo on Tuesday for the annual Northern Defence Committee meeting.")
+    text = ("Norland's Minister of Defence Ana Berg hosted her Malaysian and Singaporean counterparts, Karl Ode and "
+            "Mats Vik, in Oslo on Tuesday for the annual Northern Defence Committee meeting.")
     assert len(extract_article(text, PUB)["meetings"]) == 1
     control = "Minister Ana Berg held talks with her Malaysian and Singaporean counterparts in Oslo on Tuesday."
     assert len(extract_article(control, PUB)["meetings"]) == 2

@@ -1062,3 +1062,10 @@ def test_two_names_set_off_after_a_plural_title_are_both_officials():
     assert {"Ana Berg", "Karl Ode", "Mats Vik"} <= set(got)
     alone = people("Minister Ana Berg hosted her counterpart, Karl Ode, in Oslo.")
     assert "Karl Ode" in alone
+
+
+def test_a_retired_officer_s_mark_still_closes_a_name_set_off_after_its_title():
+    got = people("The meeting was attended by the yard's chairman, Commodore Karl Berg (retd), and others.")
+    assert got["Karl Berg"].title == "chairman"
+    plain = people("The meeting was attended by the yard's chairman, Commodore Karl Berg, and others.")
+    assert plain["Karl Berg"].title == "chairman"
