@@ -4041,3 +4041,12 @@ def test_counterparts_of_two_countries_hosted_for_one_named_meeting_hold_one_mee
     assert len(extract_article(text, PUB)["meetings"]) == 1
     control = "Minister Ana Berg held talks with her Malaysian and Singaporean counterparts in Oslo on Tuesday."
     assert len(extract_article(control, PUB)["meetings"]) == 2
+
+
+def test_who_signed_for_a_country_named_without_an_article_signed_the_deal_just_told():
+    text = ("Norland and Vexia on Monday signed a framework agreement on training. Defence Minister Ana Berg signed "
+            "for Norland, while Deputy Minister Karl Ode signed for Vexia.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["signatories"]) == {"Ana Berg", "Karl Ode"}
+    money = "Norland and Vexia on Monday signed a framework agreement. A contract was signed for Rs 500 crore."
+    assert all(not a["signatories"] for a in extract_article(money, PUB)["agreements"])
