@@ -1069,3 +1069,9 @@ def test_a_retired_officer_s_mark_still_closes_a_name_set_off_after_its_title():
     assert got["Karl Berg"].title == "chairman"
     plain = people("The meeting was attended by the yard's chairman, Commodore Karl Berg, and others.")
     assert plain["Karl Berg"].title == "chairman"
+
+
+def test_a_rank_word_opening_a_body_s_name_makes_no_officer():
+    got = people("Norland, Vexia hold 20th General Border Committee meeting")
+    assert not got
+    assert "Berg" in people("Norland hosts General Berg for talks")

@@ -208,6 +208,8 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                 i, n_rank = i + first, n_rank - first  # "Navy Commander Vice Admiral X": a role, then the rank
             if n_rank:
                 n_name = _name_at(toks, j, lex, org_forms)
+                if n_name and j + n_name < len(toks) and toks[j + n_name].text in lex.knowledge.org_heads:
+                    n_name = 0  # "the 20th General Border Committee meeting": a body's name, no officer's
                 if n_name:
                     rank = sent[toks[i].start:toks[i + n_rank - 1].end]
                     title = None
