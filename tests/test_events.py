@@ -4050,3 +4050,14 @@ def test_who_signed_for_a_country_named_without_an_article_signed_the_deal_just_
     assert set(ag["signatories"]) == {"Ana Berg", "Karl Ode"}
     money = "Norland and Vexia on Monday signed a framework agreement. A contract was signed for Rs 500 crore."
     assert all(not a["signatories"] for a in extract_article(money, PUB)["agreements"])
+
+
+def test_a_two_day_meeting_that_concluded_on_a_day_began_the_day_before():
+    text = ("The two-day meeting of the Norland-Vexia Joint Defence Cooperation Committee concluded in Oslo on "
+            "Thursday. It was co-chaired by Defence Secretary Ana Berg and Vexian Vice Minister Karl Ode.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert (mt["start"], mt["end"]) == ("2025-06-11", "2025-06-12")
+    side = ("Ana Berg held talks with Karl Ode in Oslo on Thursday on the sidelines of the three-day Northern "
+            "Security Summit.")
+    talks = [m for m in extract_article(side, PUB)["meetings"] if m["type"] == "bilateral meeting"]
+    assert [(m["start"], m["end"]) for m in talks] == [("2025-06-12", "2025-06-12")]

@@ -645,9 +645,10 @@ def _span_from_duration(mt: Meeting, rx: SpecPatterns) -> None:
 
 
 def _own_word(word: re.Match[str] | None, mt: Meeting, rx: SpecPatterns) -> bool:
-    """The meeting word found is one of this meeting's kind (a summit's for a summit)."""
+    """The meeting word found is one of this meeting's kind (a summit's for a summit), or the plain word of no
+    kind ("the two-day meeting of the Joint Committee", which the pair holding it makes a bilateral one)."""
     found = kind(word.group(), rx.types) if word is not None else None
-    return found is not None and found[1] == mt.type
+    return found is not None and found[1] in (mt.type, rx.special("fallback"))
 
 
 def _after_name_words(text: str, at: int, rx: SpecPatterns) -> int:
