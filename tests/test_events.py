@@ -4061,3 +4061,13 @@ def test_a_two_day_meeting_that_concluded_on_a_day_began_the_day_before():
             "Security Summit.")
     talks = [m for m in extract_article(side, PUB)["meetings"] if m["type"] == "bilateral meeting"]
     assert [(m["start"], m["end"]) for m in talks] == [("2025-06-12", "2025-06-12")]
+
+
+def test_the_day_a_meeting_was_reported_gives_way_to_the_time_the_sentence_gives_it():
+    text = "The Joint Working Group on Defence Technology met in Oslo on Tuesday, the ministry said on Thursday."
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["start"] == "2025-06-10"
+    only = "The Joint Working Group on Defence Technology met in Oslo, the ministry said on Thursday."
+    assert extract_article(only, PUB)["meetings"][0]["start"] == "2025-06-12"
+    vague = "The Joint Working Group on Defence Technology met in Oslo last month, the ministry said on Thursday."
+    assert extract_article(vague, PUB)["meetings"][0]["start"] == "2025-05-01"

@@ -32,6 +32,7 @@ from transforms.events.common import (
     named_only_within,
     place_in,
     places_seen,
+    reported_on,
     running_day,
     sentence_before,
     served_spans,
@@ -525,6 +526,8 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
         dated = blanked(rx.p.visit_span_clause, dated)
     else:
         found = event_dates(rx.knowledge, dated, doc.published, story.hint)
+    # "met in Oslo last week, the ministry said on Friday": the day of the report only where no other is told.
+    found = [f for f in found if not reported_on(rx.knowledge, dated, f)] or found
     d = date_of(found)
     # "began on Tuesday and will continue till Friday": its last day may be after publication
     later = d is not None and rx.p.continues_till.search(dated, d.span[1]) is not None
