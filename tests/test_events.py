@@ -4071,3 +4071,13 @@ def test_the_day_a_meeting_was_reported_gives_way_to_the_time_the_sentence_gives
     assert extract_article(only, PUB)["meetings"][0]["start"] == "2025-06-12"
     vague = "The Joint Working Group on Defence Technology met in Oslo last month, the ministry said on Thursday."
     assert extract_article(vague, PUB)["meetings"][0]["start"] == "2025-05-01"
+
+
+def test_a_deal_signed_the_following_day_is_dated_a_day_after_the_day_last_named():
+    text = ("Defence Minister Ana Berg held talks with her counterpart Karl Ode in Oslo on Monday. The two ministers "
+            "signed an agreement on logistics support the following day.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["date"] == "2025-06-10"
+    same = ("Defence Minister Ana Berg held talks with her counterpart Karl Ode in Oslo on Monday. The two ministers "
+            "also signed an agreement on logistics support.")
+    assert extract_article(same, PUB)["agreements"][0]["date"] == "2025-06-09"

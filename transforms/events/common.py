@@ -179,6 +179,15 @@ def running_day(k: Knowledge, sentences: list[Sentence], evidence: list[str], pu
     return days[-1] if days else None
 
 
+def days_later(k: Knowledge, text: str) -> int:
+    """"The next day", "two days later": how many days after the day the story last named an event is told as
+    (0 where it is not told so)."""
+    later = k.patterns.days_later.search(text)
+    if later is None:
+        return 0
+    return int(k.words.map("numbers")[later.group(1).lower()]) if later.group(1) else 1
+
+
 def sentence_before(sentences: list[Sentence], evidence: list[str]) -> Sentence | None:
     """The sentence before the one an event is first told in (its evidence's first), if any."""
     first = next((s.index for s in sentences if evidence and evidence[0] in s.text), None)

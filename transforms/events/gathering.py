@@ -22,6 +22,7 @@ from transforms.events.common import (
     blanked,
     clause_end,
     date_of,
+    days_later,
     dedupe,
     drop_planned_part,
     event_dates,
@@ -589,13 +590,12 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
         # Dated by the body's sentences, not by a headline that sums the meeting up.
         told = [e for e in mt.evidence if e not in headline] or mt.evidence
         running = running_day(rx.knowledge, doc.sentences, told, doc.published, story.hint)
-        later = rx.p.days_later.search(told[0]) if told else None
+        later = days_later(rx.knowledge, told[0]) if told else 0
         base = running.start if running is not None else (
             previous.start if previous is not None and previous.precision == "day" else None)
-        if mt.start is None and later is not None and base is not None:
+        if mt.start is None and later and base is not None:
             # "On 15 October he called on X. The next day, he met Y": the day after the one last named.
-            n = int(rx.words.map("numbers")[later.group(1).lower()]) if later.group(1) else 1
-            mt.start = mt.end = base + dt.timedelta(days=n)
+            mt.start = mt.end = base + dt.timedelta(days=later)
             mt.precision = "day"
         if mt.start is None and running is not None:
             # "On Wednesday, he visited the yard. He also held a roundtable ...": the day the story last named.

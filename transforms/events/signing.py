@@ -25,6 +25,7 @@ from transforms.events.common import (
     blanked,
     clause_end,
     date_of,
+    days_later,
     dedupe,
     drop_planned_part,
     event_dates,
@@ -887,7 +888,9 @@ def _settle_agreements(story: _Story) -> list[Agreement]:
             continue  # "X had earlier won a contract": not on any day the story tells
         running = running_day(story.rx.knowledge, story.doc.sentences, ag.evidence, story.doc.published, story.hint)
         if ag.date is None and running is not None:
-            ag.date, ag.precision = running.start, running.precision  # "On Tuesday, they held talks. ... signed"
+            # "On Tuesday, they held talks. ... signed"; "... signed an agreement the following day": a day on
+            ag.date, ag.precision = running.start, running.precision
+            ag.date += dt.timedelta(days=days_later(story.rx.knowledge, ag.evidence[0]) if ag.evidence else 0)
         if ag.date is None and (lede := undated_event_date(story.rx.knowledge, story.doc, story.hint, ag.evidence,
                                                            [b.evidence for b in dated if b is not ag])) is not None:
             ag.date, ag.precision = lede.start, lede.precision
