@@ -1075,3 +1075,9 @@ def test_a_rank_word_opening_a_body_s_name_makes_no_officer():
     got = people("Norland, Vexia hold 20th General Border Committee meeting")
     assert not got
     assert "Berg" in people("Norland hosts General Berg for talks")
+
+
+def test_a_body_s_name_before_a_lower_case_title_set_off_after_a_name_is_read():
+    got = people("Ana Berg, the Norland Navy chief, met the Vexian commander on Monday.")
+    assert got["Ana Berg"].title.endswith("chief")
+    assert "Karl Ode" not in people("In Oslo, Ana Berg met Karl Ode, Norland Navy officials said.")
