@@ -4081,3 +4081,12 @@ def test_a_deal_signed_the_following_day_is_dated_a_day_after_the_day_last_named
     same = ("Defence Minister Ana Berg held talks with her counterpart Karl Ode in Oslo on Monday. The two ministers "
             "also signed an agreement on logistics support.")
     assert extract_article(same, PUB)["agreements"][0]["date"] == "2025-06-09"
+
+
+def test_a_contract_that_could_be_signed_after_advanced_talks_is_not_concluded():
+    for sentence in ("Norland is in advanced talks with Vexlar Systems for 12 helicopters, and a contract could be "
+                     "signed by the end of the year, officials said.",
+                     "A contract with Vexlar Systems may be signed next month."):
+        assert extract_article(sentence, PUB)["agreements"] == [], sentence
+    done = "Norland signed a contract with Vexlar Systems for 12 helicopters on Monday, officials said."
+    assert len(extract_article(done, PUB)["agreements"]) == 1
