@@ -4090,3 +4090,13 @@ def test_a_contract_that_could_be_signed_after_advanced_talks_is_not_concluded()
         assert extract_article(sentence, PUB)["agreements"] == [], sentence
     done = "Norland signed a contract with Vexlar Systems for 12 helicopters on Monday, officials said."
     assert len(extract_article(done, PUB)["agreements"]) == 1
+
+
+def test_talks_held_before_a_plan_told_in_the_next_clause_were_held():
+    text = ("The two navies held their 12th round of staff talks in Oslo on Wednesday, and will hold the next round "
+            "in Bergen in October.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert (mt["start"], mt["location"]) == ("2025-06-11", "Oslo")
+    planned = ("The Northern Commanders' Conference, which was scheduled for April and had to be postponed, will now "
+               "be held in two phases.")
+    assert extract_article(planned, PUB)["meetings"] == []

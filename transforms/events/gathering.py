@@ -323,7 +323,8 @@ def _held_before_plan(t: str, rx: SpecPatterns) -> str | None:
     """The clause before a planning cue that a later clause of the sentence opens (", and", "and", ";"), where
     that clause reports a meeting of its own and plans nothing."""
     neg = rx.negation.search(t)
-    joint = max((m for m in rx.p.clause_joint.finditer(t, 0, neg.start())), key=lambda m: m.start(),
+    # (joints found in the whole sentence: one right before the cue must see the verb after it)
+    joint = max((m for m in rx.p.clause_joint.finditer(t) if m.end() <= neg.start()), key=lambda m: m.start(),
                 default=None) if neg is not None else None
     # "The two ministers, who met in Oslo on Monday, will meet again in June": the aside, of its subject
     aside = next((m for m in rx.p.relative_aside.finditer(t) if neg is not None and m.end() <= neg.start()), None)
