@@ -4100,3 +4100,14 @@ def test_talks_held_before_a_plan_told_in_the_next_clause_were_held():
     planned = ("The Northern Commanders' Conference, which was scheduled for April and had to be postponed, will now "
                "be held in two phases.")
     assert extract_article(planned, PUB)["meetings"] == []
+
+
+def test_a_listed_deal_naming_its_own_two_sides_has_those_sides_not_the_summary_s_states():
+    text = ("Norway and Chile signed three agreements on Thursday. The agreements signed include:\n"
+            "- An MoU on training between the Norland Defence University and the Vexian Military Academy;\n"
+            "- A contract for patrol boats between Vexlar Systems and the Vexian Coast Guard;\n"
+            "- An agreement on cyber security cooperation.")
+    got = sorted(sorted(a["parties"]) for a in extract_article(text, PUB)["agreements"])
+    assert got == [["Government of Chile", "Government of Norway"],
+                   ["Norland Defence University", "Vexian Military Academy"],
+                   ["Vexian Coast Guard", "Vexlar Systems"]]

@@ -631,6 +631,8 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
         # three agreements: - MoU between A and B ...": each item fills one, with its own kind and sides.
         story.slots.remove(open_slot)
         open_slot.type = ag.type if open_slot.type == fallback else open_slot.type
+        if len(ag.parties) >= 2 and rx.p.sides_between.search(t):
+            open_slot.parties = []  # "- an MoU between A and B": the item's own sides, not the summary's states
         add_new(open_slot.parties, ag.parties)
         add_new(open_slot.evidence, [said])
         return
