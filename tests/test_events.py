@@ -4111,3 +4111,10 @@ def test_a_listed_deal_naming_its_own_two_sides_has_those_sides_not_the_summary_
     assert got == [["Government of Chile", "Government of Norway"],
                    ["Norland Defence University", "Vexian Military Academy"],
                    ["Vexian Coast Guard", "Vexlar Systems"]]
+
+
+def test_bilateral_meetings_with_the_service_chiefs_of_two_countries_are_two():
+    text = ("General Ana Berg addressed the Northern Security Conference in Oslo on Tuesday and held bilateral "
+            "meetings with the service chiefs of Sri Lanka and the Maldives on its sidelines.")
+    kinds = sorted(m["type"] for m in extract_article(text, PUB)["meetings"])
+    assert kinds == ["bilateral meeting", "bilateral meeting", "conference"]
