@@ -105,3 +105,14 @@ def test_a_folder_touched_since_its_last_run_has_only_that_file_read_again(tmp_p
     again = {Path(i.uri).name: i.unchanged for i in iter_local(spec, 100_000, state)}
     state.files.close()
     assert again == {"a.txt": True, "b.html": True, "c.txt": False}
+
+
+def test_a_source_memory_half_written_by_a_killed_run_is_removed_by_the_next(tmp_path: Path):
+    from warehouse.publish import clean_crash_leftovers
+
+    (tmp_path / "sources").mkdir()
+    half = tmp_path / "sources" / "folder-x.files.parquet.tmp"
+    kept = tmp_path / "sources" / "folder-x.files.parquet"
+    half.write_bytes(b"PAR")
+    kept.write_bytes(b"PAR1")
+    assert clean_crash_leftovers(tmp_path) == [half] and kept.exists()

@@ -183,7 +183,7 @@ def clean_crash_leftovers(home: Path) -> list[Path]:
     """Temporary files a killed run left behind (half-copied databases, half-written parts). Safe only
     under the run lock: no other run is writing."""
     removed = []
-    for pattern in (".warehouse.duckdb.*.tmp", "raw/.part-*.tmp", "extracted/.part-*.tmp",
+    for pattern in (".warehouse.duckdb.*.tmp", "raw/.part-*.tmp", "extracted/.part-*.tmp", "sources/*.tmp",
                     "quarantine/.part-*.tmp", "versions/*/warehouse.building", ".current.*.tmp"):
         for p in home.glob(pattern):
             p.unlink(missing_ok=True)
