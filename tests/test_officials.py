@@ -1081,3 +1081,9 @@ def test_a_body_s_name_before_a_lower_case_title_set_off_after_a_name_is_read():
     got = people("Ana Berg, the Norland Navy chief, met the Vexian commander on Monday.")
     assert got["Ana Berg"].title.endswith("chief")
     assert "Karl Ode" not in people("In Oslo, Ana Berg met Karl Ode, Norland Navy officials said.")
+
+
+def test_the_time_an_office_was_taken_is_no_part_of_its_title():
+    for when in ("last month", "in May 2025", "recently"):
+        got = people(f"Karl Ode, who took over as the Chief of Naval Staff {when}, met his counterpart.")
+        assert got["Karl Ode"].title.endswith("Chief of Naval Staff"), when

@@ -151,8 +151,10 @@ def _capitalised(words: list[str]) -> list[str]:
 
 
 def _clean_title(title: str, lex: Lexicon) -> str:
-    """Without the article or the bracket before it: "New Delhi, Jan 15 (PTI) Defence Minister X"."""
+    """Without the article or the bracket before it ("New Delhi, Jan 15 (PTI) Defence Minister X"), or the time
+    after it ("took over as the Chief of Naval Staff last month")."""
     title = lex.p.leading_article.sub("", lex.p.leading_bracket.sub("", title).strip(" ,;:-"))
+    title = lex.p.title_time_tail.sub("", title)
     return _singular(lex.p.whitespace_run.sub(" ", title), lex)
 
 
