@@ -15,7 +15,7 @@ import itertools
 import json
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
@@ -80,7 +80,7 @@ def check_source(source: SourceSpec | str) -> None:
                           "instead")
 
 
-def iter_local(spec: SourceSpec, max_bytes: int, state: SourceState | None = None) -> Iterator[SourceItem]:
+def iter_local(spec: SourceSpec, max_bytes: int, state: SourceState | None = None) -> Generator[SourceItem]:
     """The items of a folder, glob or JSON Lines source, file by file in order of path; files unchanged since
     `state` was saved are skipped (and `state` learns the files read now). The listing is compared with the
     files read before in DuckDB (`FileIndex`): no list of the folder is held here."""

@@ -42,7 +42,7 @@ class FileIndex:
     def __init__(self, saved: Path | None = None, legacy: dict[str, list[int]] | None = None):
         self.saved = saved if saved is not None and saved.is_file() else None
         self._legacy = legacy or {}  # an index kept in the state's JSON by versions before this one
-        self._pending: list[tuple[str, int, int]] = []
+        self._pending: list[tuple[str, int | None, int | None]] = []
         self._con: duckdb.DuckDBPyConnection | None = None
         self._spill: tempfile.TemporaryDirectory[str] | None = None
 
