@@ -4118,3 +4118,10 @@ def test_bilateral_meetings_with_the_service_chiefs_of_two_countries_are_two():
             "meetings with the service chiefs of Sri Lanka and the Maldives on its sidelines.")
     kinds = sorted(m["type"] for m in extract_article(text, PUB)["meetings"])
     assert kinds == ["bilateral meeting", "bilateral meeting", "conference"]
+
+
+def test_an_industry_day_held_for_companies_is_a_conference():
+    text = ("The Norland Defence Materiel Agency held an industry day in Bergen on Monday to brief companies on its "
+            "requirements for coastal radars.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert (mt["type"], mt["location"]) == ("conference", "Bergen")
