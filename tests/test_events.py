@@ -4125,3 +4125,14 @@ def test_an_industry_day_held_for_companies_is_a_conference():
             "requirements for coastal radars.")
     (mt,) = extract_article(text, PUB)["meetings"]
     assert (mt["type"], mt["location"]) == ("conference", "Bergen")
+
+
+def test_a_visit_s_undated_deal_and_meeting_take_the_day_and_place_told_just_before():
+    text = ("OSLO: Chilean Defence Minister Ana Berg arrived in Oslo on Monday on a three-day official visit to "
+            "Norway. On Tuesday, she held talks with her Norwegian counterpart Karl Ode at the Ministry of Defence.\n\n"
+            "During the talks, the two ministers reviewed bilateral defence cooperation. They also signed a "
+            "memorandum of understanding on defence cooperation.\n\n"
+            "Later, Berg visited the naval base in Bergen. She also met executives of Vexlar Systems.")
+    rec = extract_article(text, PUB)
+    assert [a["date"] for a in rec["agreements"]] == ["2025-06-10"]
+    assert sorted(m["location"] for m in rec["meetings"]) == ["Bergen", "Oslo"]

@@ -169,14 +169,19 @@ def event_dates(k: Knowledge, sentence: str, pub: dt.date | None, hint: int | No
             and not p.other_event_date.search(sentence[max(skip, d.span[0] - 80):d.span[0]])]
 
 
+RUNNING_DAY_REACH = 2  # sentences back a day still runs ("On Wednesday, they held talks. ... They also signed")
+
+
 def running_day(k: Knowledge, sentences: list[Sentence], evidence: list[str], pub: dt.date | None,
                 hint: int | None = None) -> DateMention | None:
-    """The day the story names in the sentence before an undated event's first one ("On Wednesday, he visited
-    the yard. He also held a roundtable ..."): only a day, and only from that sentence, so a year told in
-    passing dates nothing."""
-    before = sentence_before(sentences, evidence)
-    days = [d for d in event_dates(k, before.text, pub, hint) if d.precision == "day"] if before else []
-    return days[-1] if days else None
+    """The day the story names in the sentences just before an undated event's first one ("On Wednesday, he
+    visited the yard. He also held a roundtable ..."; "On Wednesday, they held talks. During the talks, they
+    reviewed ... They also signed an MoU"): only a day, the nearest, so a year told in passing dates nothing."""
+    for before in sentences_before(sentences, evidence, RUNNING_DAY_REACH):
+        days = [d for d in event_dates(k, before.text, pub, hint) if d.precision == "day"]
+        if days:
+            return days[-1]
+    return None
 
 
 def days_later(k: Knowledge, text: str) -> int:
@@ -186,6 +191,12 @@ def days_later(k: Knowledge, text: str) -> int:
     if later is None:
         return 0
     return int(k.words.map("numbers")[later.group(1).lower()]) if later.group(1) else 1
+
+
+def sentences_before(sentences: list[Sentence], evidence: list[str], reach: int) -> list[Sentence]:
+    """Up to `reach` sentences before the one an event is first told in, the nearest first."""
+    first = next((s.index for s in sentences if evidence and evidence[0] in s.text), None)
+    return sentences[max(0, first - reach):first][::-1] if first else []
 
 
 def sentence_before(sentences: list[Sentence], evidence: list[str]) -> Sentence | None:
