@@ -4136,3 +4136,10 @@ def test_a_visit_s_undated_deal_and_meeting_take_the_day_and_place_told_just_bef
     rec = extract_article(text, PUB)
     assert [a["date"] for a in rec["agreements"]] == ["2025-06-10"]
     assert sorted(m["location"] for m in rec["meetings"]) == ["Bergen", "Oslo"]
+
+
+def test_the_company_that_has_an_agreement_signed_earlier_is_its_party():
+    text = ("Vexlar Systems ASA has been awarded a contract by the Norland Defence Materiel Agency to supply sonars. "
+            "The company also has a framework agreement with the Norland Navy for sonar maintenance, signed in 2021.")
+    frame = [a for a in extract_article(text, PUB)["agreements"] if a["type"] == "framework"]
+    assert [set(a["parties"]) for a in frame] == [{"Vexlar Systems ASA", "Norland Navy"}]
