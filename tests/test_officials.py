@@ -1087,3 +1087,9 @@ def test_the_time_an_office_was_taken_is_no_part_of_its_title():
     for when in ("last month", "in May 2025", "recently"):
         got = people(f"Karl Ode, who took over as the Chief of Naval Staff {when}, met his counterpart.")
         assert got["Karl Ode"].title.endswith("Chief of Naval Staff"), when
+
+
+def test_an_honorific_written_with_an_apostrophe_keeps_the_title_before_it():
+    for style in ("Dato' Seri", "Dato’ Seri", "Tan Sri"):
+        got = people(f"Ana Berg met Malaysian Defence Minister {style} Karl Ode on Tuesday.")
+        assert got["Karl Ode"].title == "Malaysian Defence Minister", style

@@ -62,12 +62,16 @@ def _one_word_ranks(k: Knowledge) -> frozenset[str]:
     return frozenset(r.lower().rstrip(".") for r in k.ranks if " " not in r)
 
 
+APOSTROPHES = ("'", "’")
+
+
 def capitalised_runs(text: str, k: Knowledge | None = None) -> list[Run]:
     """Runs of capitalised tokens joined by connectors (patterns.toml `capitalised_token`, word_sets.toml
     `connectors`); broken by anything but single spaces between tokens (commas, lowercase words, line ends)."""
     k = k or knowledge()
     connectors = k.words.connectors | k.words.name_particles
     ranks = _one_word_ranks(k)  # "Brig. Gen." does not break a run
+    honorifics = frozenset(k.honorifics)
     runs: list[Run] = []
     cur: list[Tok] = []
     last_end = -1
@@ -78,7 +82,11 @@ def capitalised_runs(text: str, k: Knowledge | None = None) -> list[Run]:
         # "Lt. Gen. V. K. Singh": a full stop after an abbreviation or initial does not break a run.
         abbrev_gap = gap.strip() == "." and (len(cur[-1].text) <= 3 or cur[-1].text.lower() in ranks) \
             if cur else False
-        if cur and ((gap.strip() and not abbrev_gap) or "\n" in gap or len(gap) > 2):
+        # "Dato' Seri X": an honorific written with an apostrophe does not break a run either.
+        styled = bool(cur) and gap.strip() in APOSTROPHES and cur[-1].text + gap.strip() in honorifics
+        if styled:
+            cur[-1] = Tok(cur[-1].text + gap.strip(), cur[-1].start, cur[-1].end + 1)
+        elif cur and ((gap.strip() and not abbrev_gap) or "\n" in gap or len(gap) > 2):
             runs.append(Run(tuple(cur)))
             cur = []
         elif abbrev_gap and k.patterns.dotted_initials.fullmatch(cur[-1].text):
