@@ -1444,3 +1444,10 @@ def test_a_police_force_is_a_body_of_its_own_after_and():
     got = names("The Vexlar Armed Forces and Orvik Police took part, as did the Royal Tellmar Police.")
     assert set(got) == {"Vexlar Armed Forces", "Orvik Police", "Royal Tellmar Police"}
     assert got["Orvik Police"].org_type == "agency"
+
+
+def test_a_known_body_s_name_qualified_by_an_unknown_word_ends_where_and_starts_another():
+    got = names("The Norland Ministry of Defence and Vexlar Systems today entered into a contract.")
+    assert {"Norland Ministry of Defence", "Vexlar Systems"} <= set(got)
+    one = names("The Norland Department of Science and Technology signed an MoU.")
+    assert "Norland Department of Science and Technology" in one

@@ -336,6 +336,10 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
                                           in idx.case_forms
                                           or " ".join(left_clean[country_words(left_clean, k):]) in idx.case_forms
                                           or left_clean[-1] in k.words.name_ending_legal_forms
+                                          # "the Norland Ministry of Defence and Vexa Systems": a known body's
+                                          # name, qualified by a word the registry does not know
+                                          or any(" ".join(left_clean[j:]) in idx.case_forms
+                                                 for j in range(1, len(left_clean) - 1))
                                           # "... of the Republic of Norland and Vexa Systems"
                                           or (len(left_clean) > 2 and left_clean[-2] == "of"
                                               and left_clean[-1] in k.countries)
