@@ -4143,3 +4143,12 @@ def test_the_company_that_has_an_agreement_signed_earlier_is_its_party():
             "The company also has a framework agreement with the Norland Navy for sonar maintenance, signed in 2021.")
     frame = [a for a in extract_article(text, PUB)["agreements"] if a["type"] == "framework"]
     assert [set(a["parties"]) for a in frame] == [{"Vexlar Systems ASA", "Norland Navy"}]
+
+
+def test_a_partnership_formalised_through_an_mou_is_between_the_two_bodies_that_joined_hands():
+    text = ("Vexlar, Orvik to co-develop loitering munitions\n\n"
+            "OSLO -- Vexlar Systems and Orvik Aero have joined hands to co-develop loitering munitions, the two "
+            "companies said on Thursday. The partnership was formalised through a memorandum of understanding "
+            "signed at Vexlar's headquarters in Oslo.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert set(ag["parties"]) == {"Vexlar Systems", "Orvik Aero"}
