@@ -4152,3 +4152,10 @@ def test_a_partnership_formalised_through_an_mou_is_between_the_two_bodies_that_
             "signed at Vexlar's headquarters in Oslo.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert set(ag["parties"]) == {"Vexlar Systems", "Orvik Aero"}
+
+
+def test_the_place_a_visitor_was_welcomed_to_is_where_the_talks_were_held():
+    text = ("Defence Secretary Ana Berg welcomed Vexian Minister of Defence Karl Ode to the Pentagon on Monday and "
+            "held talks on defence investments.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["location"] == "Pentagon"
