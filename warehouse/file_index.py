@@ -11,14 +11,13 @@ article in every run).
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
-from warehouse.table_files import bounded
+from warehouse.table_files import ScratchDatabase
 
 BATCH = 8192  # paths handed to DuckDB, or back, at a time
 MEMORY = "128MB"  # DuckDB's bound for the listing, its sort and its join
@@ -43,33 +42,29 @@ class FileIndex:
         self.saved = saved if saved is not None and saved.is_file() else None
         self._legacy = legacy or {}  # an index kept in the state's JSON by versions before this one
         self._pending: list[tuple[str, int | None, int | None]] = []
-        self._con: duckdb.DuckDBPyConnection | None = None
-        self._spill: tempfile.TemporaryDirectory[str] | None = None
+        self._db = ScratchDatabase("parley-files-", MEMORY)
 
     @property
     def touched(self) -> bool:
         """Whether there is anything to save: files listed or read, or an index to take over."""
-        return self._con is not None or bool(self._legacy) or bool(self._pending)
+        return self._db.opened or bool(self._legacy) or bool(self._pending)
 
     def _connection(self) -> duckdb.DuckDBPyConnection:
-        if self._con is None:
-            self._spill = tempfile.TemporaryDirectory(prefix="parley-files-")
-            database = Path(self._spill.name) / "files.duckdb"  # a file: its tables leave memory as they grow
-            self._con = bounded(duckdb.connect(str(database)), self._spill.name, memory=MEMORY)
-            self._con.execute("create table read_now (path varchar, size bigint, mtime_ns bigint)")
+        if not self._db.opened:
+            con = self._db.connect()
+            con.execute("create table read_now (path varchar, size bigint, mtime_ns bigint)")
             if self.saved is not None:
-                self._con.execute("create view before as select path, size, mtime_ns from "
-                                  f"read_parquet({_literal(self.saved)})")
+                saved = _literal(self.saved)
+                con.execute(f"create view before as select path, size, mtime_ns from read_parquet({saved})")
             else:
-                self._con.execute("create table before (path varchar, size bigint, mtime_ns bigint)")
+                con.execute("create table before (path varchar, size bigint, mtime_ns bigint)")
             if self._legacy:
                 self._insert("before", ((p, m[0], m[1]) for p, m in self._legacy.items() if len(m) == 2))
                 self._legacy = {}
-        return self._con
+        return self._db.connect()
 
     def _insert(self, table: str, rows: Iterable[tuple[str, int | None, int | None]]) -> None:
-        con = self._con
-        assert con is not None
+        con = self._db.connect()
         batch: list[tuple[str, int | None, int | None]] = []
         for row in rows:
             batch.append(row)
@@ -117,8 +112,7 @@ class FileIndex:
 
     def _rows(self, query: str) -> Iterator[tuple[str, int, int]]:
         """A query's rows, a batch at a time, on a cursor of its own (two are merged at once)."""
-        assert self._con is not None
-        cur = self._con.cursor()
+        cur = self._db.connect().cursor()
         try:
             cur.execute(query)
             while rows := cur.fetchmany(BATCH):
@@ -137,9 +131,4 @@ class FileIndex:
         self.saved = target
 
     def close(self) -> None:
-        if self._con is not None:
-            self._con.close()
-            self._con = None
-        if self._spill is not None:
-            self._spill.cleanup()
-            self._spill = None
+        self._db.close()

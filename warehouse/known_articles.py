@@ -9,7 +9,6 @@ same whatever the size of the zone.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from warehouse import zones
-from warehouse.table_files import bounded
+from warehouse.table_files import ScratchDatabase
 
 MEMORY = "64MB"  # DuckDB's bound for the keys and the semi joins: a batch is a few hundred articles
 
@@ -28,21 +27,17 @@ class KnownHashes:
 
     def __init__(self, raw_dir: Path):
         self.raw_dir = raw_dir
-        self._con: duckdb.DuckDBPyConnection | None = None
-        self._spill: tempfile.TemporaryDirectory[str] | None = None
+        self._db = ScratchDatabase("parley-known-", MEMORY)
 
     def _connection(self) -> duckdb.DuckDBPyConnection:
-        if self._con is None:
-            self._spill = tempfile.TemporaryDirectory(prefix="parley-known-")
-            con = bounded(duckdb.connect(str(Path(self._spill.name) / "known.duckdb")), self._spill.name,
-                          memory=MEMORY)
+        if not self._db.opened:
+            con = self._db.connect()
             con.execute("create table known (k blob)")
             parts = zones.raw_parts(self.raw_dir)
             if parts:
                 con.execute("insert into known select distinct unhex(left(content_hash, 32)) from read_parquet(?)",
                             [parts])
-            self._con = con
-        return self._con
+        return self._db.connect()
 
     def among(self, hashes: Iterable[str]) -> set[str]:
         """Those of `hashes` the zone holds (or `add` was told of)."""
@@ -60,15 +55,11 @@ class KnownHashes:
     def add(self, hashes: Iterable[str]) -> None:
         """Articles just stored in the zone."""
         batch = pa.table({"h": pa.array(list(hashes), pa.string())})
-        if batch.num_rows and self._con is not None:  # not yet read: the zone will be, with them
-            self._con.register("_batch", batch)
-            self._con.execute("insert into known select unhex(left(h, 32)) from _batch")
-            self._con.unregister("_batch")
+        if batch.num_rows and self._db.opened:  # not yet read: the zone will be, with them
+            con = self._db.connect()
+            con.register("_batch", batch)
+            con.execute("insert into known select unhex(left(h, 32)) from _batch")
+            con.unregister("_batch")
 
     def close(self) -> None:
-        if self._con is not None:
-            self._con.close()
-            self._con = None
-        if self._spill is not None:
-            self._spill.cleanup()
-            self._spill = None
+        self._db.close()

@@ -52,6 +52,36 @@ def bounded_connection(database: str | Path = ":memory:", keep_order: bool = Fal
             con.close()
 
 
+class ScratchDatabase:
+    """A DuckDB database in a file of its own, in a temporary folder removed on `close`, kept to `memory`:
+    its tables leave memory as they grow (an in-memory database's did not, under the same bound). Opened on
+    first use, so what never needs it costs nothing."""
+
+    def __init__(self, prefix: str, memory: str):
+        self.prefix, self.memory = prefix, memory
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
+
+    @property
+    def opened(self) -> bool:
+        return self._con is not None
+
+    def connect(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            self._folder = tempfile.TemporaryDirectory(prefix=self.prefix)
+            database = Path(self._folder.name) / "scratch.duckdb"
+            self._con = bounded(duckdb.connect(str(database)), self._folder.name, memory=self.memory)
+        return self._con
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
+
+
 def database_connection(path: Path) -> contextlib.AbstractContextManager[duckdb.DuckDBPyConnection]:
     """A connection for building a warehouse file: bounded by FILE_MEMORY, rows kept in the order they are
     inserted (the tables come sorted by key, which their min-max indexes like)."""
