@@ -201,8 +201,7 @@ def sentences_before(sentences: list[Sentence], evidence: list[str], reach: int)
 
 def sentence_before(sentences: list[Sentence], evidence: list[str]) -> Sentence | None:
     """The sentence before the one an event is first told in (its evidence's first), if any."""
-    first = next((s.index for s in sentences if evidence and evidence[0] in s.text), None)
-    return sentences[first - 1] if first else None
+    return next(iter(sentences_before(sentences, evidence, 1)), None)
 
 
 def reported_on(k: Knowledge, sentence: str, d: DateMention) -> bool:
