@@ -4159,3 +4159,13 @@ def test_the_place_a_visitor_was_welcomed_to_is_where_the_talks_were_held():
             "held talks on defence investments.")
     (mt,) = extract_article(text, PUB)["meetings"]
     assert mt["location"] == "Pentagon"
+
+
+def test_deals_counted_then_listed_after_a_colon_take_each_item_s_kind_and_own_sides():
+    text = ("Norway and Chile signed three agreements on Tuesday: an implementing arrangement on air-to-air "
+            "refuelling, a memorandum of understanding on science between the Norland Research Agency and the "
+            "Vexian Science Group, and a letter of intent on submarine rescue.")
+    got = sorted((a["type"], tuple(sorted(a["parties"]))) for a in extract_article(text, PUB)["agreements"])
+    states = ("Government of Chile", "Government of Norway")
+    assert got == [("MoU", ("Norland Research Agency", "Vexian Science Group")), ("letter of intent", states),
+                   ("other", states)]

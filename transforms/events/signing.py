@@ -717,6 +717,7 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
                                    precision=ag.precision, location=ag.location, evidence=[said],
                                    headline_only=found[-1].headline_only))
             story.slots.append(found[-1])
+        _kinds_after_colon(story, t)
         _sides_of_each(story, t, count)
 
 
@@ -737,6 +738,33 @@ def _sides_told_one_by_one(story: _Story, t: str) -> list[list[str]]:
     ends = [m.start() for m in marks[1:]] + [len(t)]
     spans = name_spans(t, story.org_forms)
     return [dedupe([c for a, _, c in spans if m.end() <= a < end]) for m, end in zip(marks, ends, strict=True)]
+
+
+def _kinds_after_colon(story: _Story, t: str) -> None:
+    """"signed three agreements: an implementing arrangement on ..., an MoU on ... between A and B, and a
+    letter of intent on ...": the counted deals, one item each, of the item's kind; an item naming two bodies of
+    its own has them as its sides (the others keep the clause's)."""
+    rx, colon = story.rx, t.find(":")
+    items = [m for m in _deal_items_anywhere(t, rx) if m.start() > colon] if colon >= 0 else []
+    if len(items) != len(story.slots):
+        return
+    spans = name_spans(t, story.org_forms)
+    ends = [*(m.start() for m in items[1:]), len(t)]
+    named = [dedupe([c for a, _, c in spans if m.end() <= a < end]) for m, end in zip(items, ends, strict=True)]
+    own_sides = {p for sides, m, end in zip(named, items, ends, strict=True)
+                 if len(sides) >= 2 and rx.p.sides_between.search(t, m.end(), end) for p in sides}
+    # The rest are the signers' before the list: "India and Australia signed", "the two sides signed".
+    states = _governments(t[:colon], [], story.doc.orgs, rx, story.org_forms)
+    if len(states) < 2 and rx.p.two_sides.search(t, 0, colon):
+        states = [government_name(c, rx) for c in _article_countries(story.doc.sentences, rx)]
+    for slot, m, end, sides in zip(story.slots, items, ends, named, strict=True):
+        own_kind = kind(m.group(), rx.types)
+        slot.type = own_kind[1] if own_kind else slot.type
+        if len(sides) >= 2 and rx.p.sides_between.search(t, m.end(), end):
+            slot.parties = sides[:2]
+        elif own_sides:
+            rest = [p for p in slot.parties if p not in own_sides]
+            slot.parties = rest if len(rest) >= 2 else dedupe([*rest, *states])
 
 
 def _sides_of_each(story: _Story, t: str, count: int) -> None:
