@@ -87,7 +87,8 @@ def iter_local(spec: SourceSpec, max_bytes: int, state: SourceState | None = Non
     check_source(spec)
     state = state if state is not None else SourceState()
     p = Path(spec.location).expanduser()
-    for path, mark, unchanged in state.files.compare(_listing(spec, p)):
+    misnamed: list[str] = []
+    for path, mark, unchanged in state.files.compare(_listing(spec, p, misnamed)):
         if unchanged:
             yield SourceItem(path, None, source=spec.name, unchanged=True)
             continue
@@ -99,11 +100,31 @@ def iter_local(spec: SourceSpec, max_bytes: int, state: SourceState | None = Non
             yield dataclasses.replace(item, source=spec.name)
         if mark is not None and not again:  # a file that could not be read is read again next run
             state.files.mark_read(path, mark)
+    for path in misnamed:
+        shown = os.fsencode(path).decode("utf-8", errors="backslashreplace")
+        yield SourceItem(shown, None, "the file's name is not UTF-8: rename it to read it", source=spec.name)
 
 
-def _listing(spec: SourceSpec, p: Path) -> Iterator[tuple[str, Mark | None]]:
+def _listing(spec: SourceSpec, p: Path, misnamed: list[str]) -> Iterator[tuple[str, Mark | None]]:
     """The source's files (absolute paths, as the run names them) with their marks, as the folder gives
-    them (unsorted: DuckDB sorts them)."""
+    them (unsorted: DuckDB sorts them). A name that is not UTF-8 can be stored nowhere: it goes to
+    `misnamed`, for the run to set aside with its reason."""
+    for path, mark in _listed(spec, p):
+        if _utf8(path):
+            yield path, mark
+        else:
+            misnamed.append(path)
+
+
+def _utf8(path: str) -> bool:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _listed(spec: SourceSpec, p: Path) -> Iterator[tuple[str, Mark | None]]:
     if spec.kind == "jsonl":
         paths: Iterator[str] = iter([str(p.absolute())])
     elif spec.kind == "glob":

@@ -251,3 +251,13 @@ def test_files_read_before_are_skipped_but_one_that_could_not_be_read_is_read_ag
     assert first["a.txt"].data and first["b.txt"].error.startswith("cannot read file")
     again = {Path(i.uri).name: i for i in iter_source(str(tmp_path), 100_000, state=state)}
     assert again["a.txt"].unchanged and again["b.txt"].data  # a.txt skipped, b.txt read now
+
+
+def test_a_file_whose_name_is_not_utf8_is_set_aside_and_the_others_are_read(tmp_path: Path):
+    (tmp_path / "ok.txt").write_text("The Navy signed a deal with the yard.", encoding="utf-8")
+    with open(os.fsencode(tmp_path) + b"/caf\xe9.txt", "wb") as fh:
+        fh.write(b"The Army signed a deal with the works.")
+    items = list(iter_source(str(tmp_path), 100_000))
+    assert [Path(i.uri).name for i in items if i.data] == ["ok.txt"]
+    (bad,) = [i for i in items if i.error]
+    assert bad.uri.endswith("caf\\xe9.txt") and "not UTF-8" in bad.error
