@@ -4169,3 +4169,14 @@ def test_deals_counted_then_listed_after_a_colon_take_each_item_s_kind_and_own_s
     states = ("Government of Chile", "Government of Norway")
     assert got == [("MoU", ("Norland Research Agency", "Vexian Science Group")), ("letter of intent", states),
                    ("other", states)]
+
+
+def test_a_signing_the_ministers_witnessed_after_their_meeting_took_place_where_they_met():
+    text = ("Norland's Minister of Defence Ana Berg and her Vexian counterpart Karl Ode met in Oslo on Monday. "
+            "Berg said the two countries would set up a joint working group.\n\n"
+            "The ministers also witnessed the signing of a contract between Orvik Marine and the Vexian Navy.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["location"], ag["date"]) == ("Oslo", "2025-06-09")
+    plain = ("Norland's Minister of Defence Ana Berg met her Vexian counterpart Karl Ode in Oslo on Monday. Orvik "
+             "Marine signed a contract with the Vexian Navy.")
+    assert extract_article(plain, PUB)["agreements"][0]["location"] is None

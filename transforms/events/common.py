@@ -184,6 +184,12 @@ def running_day(k: Knowledge, sentences: list[Sentence], evidence: list[str], pu
     return None
 
 
+def running_place(rx: SpecPatterns, sentences: list[Sentence], evidence: list[str]) -> str | None:
+    """The place the story names in the sentences just before an event's first one, the nearest first."""
+    return next((p for s in sentences_before(sentences, evidence, RUNNING_DAY_REACH) if (p := place_in(s.text, rx))),
+                None)
+
+
 def days_later(k: Knowledge, text: str) -> int:
     """"The next day", "two days later": how many days after the day the story last named an event is told as
     (0 where it is not told so)."""

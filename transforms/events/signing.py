@@ -36,6 +36,7 @@ from transforms.events.common import (
     place_in,
     reported_on,
     running_day,
+    running_place,
     served_spans,
     told_as_a_trend,
     told_in_aside,
@@ -916,6 +917,9 @@ def _settle_agreements(story: _Story) -> list[Agreement]:
         ag.parties = _without_own_divisions(ag.parties, by_name, story.rx.words.units_acting_for_their_parent)
         if ag.before_story:
             continue  # "X had earlier won a contract": not on any day the story tells
+        if ag.location is None and any(story.rx.p.signing_witnessed.search(e) for e in ag.evidence):
+            # "The ministers met in Oslo on Monday ... They also witnessed the signing of a contract": there
+            ag.location = running_place(story.rx, story.doc.sentences, ag.evidence)
         running = running_day(story.rx.knowledge, story.doc.sentences, ag.evidence, story.doc.published, story.hint)
         if ag.date is None and running is not None:
             # "On Tuesday, they held talks. ... signed"; "... signed an agreement the following day": a day on
