@@ -1093,3 +1093,10 @@ def test_an_honorific_written_with_an_apostrophe_keeps_the_title_before_it():
     for style in ("Dato' Seri", "Dato’ Seri", "Tan Sri"):
         got = people(f"Ana Berg met Malaysian Defence Minister {style} Karl Ode on Tuesday.")
         assert got["Karl Ode"].title == "Malaysian Defence Minister", style
+
+
+def test_two_offices_joined_by_and_after_a_name_keep_a_second_office_of_two_words():
+    got = people("Ana Berg, chairperson and managing director of Vexlar Systems, signed the contract.")
+    assert got["Ana Berg"].title.startswith("chairperson and managing director")
+    one = people("Ana Berg, chairperson of Vexlar Systems, and Karl Ode, director of Orvik Marine, signed it.")
+    assert one["Ana Berg"].title.startswith("chairperson") and "director" not in one["Ana Berg"].title

@@ -715,8 +715,9 @@ def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: 
                 or _has_title([w.capitalize() for w in words[:min(owner, TITLE_WORD_REACH)]], lex)):
         # "X, president and chief executive of Vexlar Systems": a second office joined by "and".
         more = lex.p.lower_title_and.match(sent, start + low.end())
-        second = more.group(1).split()[0] if more else ""
-        if more and (lex.is_title_word(second) or lex.is_title_word(second.capitalize())):
+        # (its first two words: "managing director", "chief executive")
+        second = more.group(1).split()[:2] if more else []
+        if more and any(lex.is_title_word(w) or lex.is_title_word(w.capitalize()) for w in second):
             return f"{country}{low.group(1)} and {more.group(1)}"
         return country + low.group(1)
     return None
