@@ -752,17 +752,19 @@ def _kinds_after_colon(story: _Story, t: str) -> None:
     spans = name_spans(t, story.org_forms)
     ends = [*(m.start() for m in items[1:]), len(t)]
     named = [dedupe([c for a, _, c in spans if m.end() <= a < end]) for m, end in zip(items, ends, strict=True)]
-    own_sides = {p for sides, m, end in zip(named, items, ends, strict=True)
-                 if len(sides) >= 2 and rx.p.sides_between.search(t, m.end(), end) for p in sides}
+    # Each item's own two sides ("an MoU ... between A and B"), else none.
+    own = [sides[:2] if len(sides) >= 2 and rx.p.sides_between.search(t, m.end(), end) else []
+           for sides, m, end in zip(named, items, ends, strict=True)]
+    own_sides = {p for sides in own for p in sides}
     # The rest are the signers' before the list: "India and Australia signed", "the two sides signed".
     states = _governments(t[:colon], [], story.doc.orgs, rx, story.org_forms)
     if len(states) < 2 and rx.p.two_sides.search(t, 0, colon):
         states = [government_name(c, rx) for c in _article_countries(story.doc.sentences, rx)]
-    for slot, m, end, sides in zip(story.slots, items, ends, named, strict=True):
+    for slot, m, sides in zip(story.slots, items, own, strict=True):
         own_kind = kind(m.group(), rx.types)
         slot.type = own_kind[1] if own_kind else slot.type
-        if len(sides) >= 2 and rx.p.sides_between.search(t, m.end(), end):
-            slot.parties = sides[:2]
+        if sides:
+            slot.parties = sides
         elif own_sides:
             rest = [p for p in slot.parties if p not in own_sides]
             slot.parties = rest if len(rest) >= 2 else dedupe([*rest, *states])
