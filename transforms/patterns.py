@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from transforms.errors import KnowledgeError
+from transforms.regex_trie import phrases_alternation
 
 _FLAGS = {"i": re.I, "s": re.S, "m": re.M, "x": re.X}
 _EMBED = re.compile(r"<<(\w+)>>")
@@ -68,8 +69,9 @@ def load_word_sets(path: Path) -> WordSets:
 
 
 def alternation(words: tuple[str, ...] | list[str]) -> str:
-    """Words as one regex alternation, longest first, spaces matching any run of white space."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """Words as one regex alternation, longest first, spaces matching any run of white space (as a
+    prefix tree: see regex_trie)."""
+    return phrases_alternation(words)
 
 
 class Patterns:

@@ -12,28 +12,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
-
-def _trie_pattern(phrases: Iterable[str]) -> str:
-    trie: dict = {}
-    for p in phrases:
-        node = trie
-        for ch in p:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def walk(node: dict) -> str:
-        end = "" in node
-        branches = []
-        for ch in sorted(k for k in node if k):
-            esc = r"\s+" if ch == " " else re.escape(ch)
-            branches.append(esc + walk(node[ch]))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        # Longest first: try the longer continuation, fall back to ending here.
-        return f"(?:{body})?" if end else body
-
-    return walk(trie)
+from transforms.regex_trie import phrase_fragments, phrases_alternation, trie_alternation
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -57,7 +36,7 @@ class PhraseMatcher:
         loose = [p.lower() for p in items if not (exact or case_sensitive(p))]
         lb = left if left is not None else f"(?<![{boundary}])"
         rb = right if right is not None else f"(?![{boundary}])"
-        body = _alternation if exact else _trie_pattern
+        body = _alternation if exact else phrases_alternation
         self._rx = [re.compile(lb + "(" + body(ps) + ")" + rb, flags)
                     for ps, flags in ((exact_items, 0), (loose, re.I)) if ps]
 
@@ -78,15 +57,10 @@ def phrase_pattern(phrases: Iterable[str], ignore_case_min_len: int = 0) -> re.P
     """The same matching as `PhraseMatcher`, as one compiled pattern for rules that need match objects
     (a verb's position, `match` at an offset): whole-word phrases, longest first; capitalised and
     all-capital phrases match only as written."""
-    parts = []
-    for p in sorted(set(phrases), key=len, reverse=True):
-        esc = re.escape(p).replace(r"\ ", r"\s+")
-        # All-capital and capitalised entries ("MOU", "Meet") match only as written.
-        if p.isupper() or p[:1].isupper() or len(p) < ignore_case_min_len:
-            parts.append(f"(?-i:{esc})")
-        else:
-            parts.append(esc)
-    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+    # All-capital and capitalised entries ("MOU", "Meet") match only as written.
+    body = trie_alternation(phrase_fragments(p, exact=p.isupper() or p[:1].isupper() or len(p) < ignore_case_min_len)
+                            for p in set(phrases))
+    return re.compile(r"(?i)(?<![\w-])(?:" + body + r")(?![\w-])")
 
 
 # Where a known name ends: not inside a longer word, and "ISRO's" still names ISRO (not "ISRO'd").

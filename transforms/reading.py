@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from transforms.dates import stated_publication_date
 from transforms.knowledge import Knowledge, knowledge
+from transforms.regex_trie import phrases_alternation
 from transforms.webpage import read_page
 
 _HEADER = re.compile(r"^\s?date\s+(\S+)\s")
@@ -174,7 +175,7 @@ def _glued_honorific(k: Knowledge) -> re.Pattern[str]:
     the honorific into the name ('Mr.Tal'): built from honorifics.txt, for the short capitalised ones."""
     forms = sorted((h for h in k.honorifics if h[:1].isupper() and h[1:].islower() and len(h) <= 5),
                    key=len, reverse=True)
-    alternation = "|".join(map(re.escape, forms))
+    alternation = phrases_alternation(forms)
     # "...DefenceMr Tal": no space before the honorific; "Mr.Tal": none after its full stop.
     return re.compile(rf"(?<=[a-z]{{3}})(?=(?:{alternation})\.?\s+[A-Z][a-z])|\b(?:{alternation})\.(?=[A-Z][a-z])")
 

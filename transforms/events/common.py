@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from transforms.events.engine import SpecPatterns
 from transforms.knowledge import Knowledge
 from transforms.officials import Official
 from transforms.organisations import Org
+from transforms.patterns import Patterns
 from transforms.phrases import names_matcher
 from transforms.sentences import Sentence
 
@@ -268,11 +270,16 @@ def told_as_a_trend(t: str, rx: SpecPatterns) -> bool:
     """"Both firms have signed deals in recent years", "the agency, which awards most contracts", "the two have met
     often over the years": a trend or habit over a span of time, no one event; not where the span ranks one
     ("the largest deal in recent years") or the text dates it."""
-    if rx.p.counted_meetings.search(t) or rx.p.counted_deals.search(t):
+    return _told_as_a_trend(t, rx.p, rx.knowledge)
+
+
+@functools.lru_cache(maxsize=256)  # both readers ask it of the same sentences
+def _told_as_a_trend(t: str, p: Patterns, k: Knowledge) -> bool:
+    if p.counted_meetings.search(t) or p.counted_deals.search(t):
         return True  # "the two have held four rounds of talks since 2020", "has signed more than 40 MoUs"
-    m = rx.p.generic_time.search(t)
-    return (m is not None and not rx.p.superlative_before.search(t, max(0, m.start() - 40), m.start())
-            and not find_dates(t[:m.start()] + t[m.end():], None, None, rx.knowledge))
+    m = p.generic_time.search(t)
+    return (m is not None and not p.superlative_before.search(t, max(0, m.start() - 40), m.start())
+            and not find_dates(t[:m.start()] + t[m.end():], None, None, k))
 
 
 def undated_event_date(k: Knowledge, doc: Doc, hint: int | None, own: list[str], dated: list[list[str]]

@@ -20,6 +20,7 @@ from transforms.knowledge import Knowledge
 from transforms.patterns import Patterns, WordSets, alternation
 from transforms.phrases import phrase_pattern
 from transforms.record import EventRecord
+from transforms.regex_trie import phrase_fragments, trie_alternation
 from transforms.specs import EventSpec
 
 
@@ -35,6 +36,7 @@ class SpecPatterns:
     met: re.Pattern[str] | None
     met_types: dict[str, tuple[int, str]]
     cues: tuple[tuple[re.Pattern[str], str, str], ...]  # (cue, role, side)
+    any_cue: re.Pattern[str]  # finds something where any cue would: most sentences have none to look for
     not_for_other: re.Pattern[str] | None
     place: re.Pattern[str]
     places: frozenset[str]
@@ -60,25 +62,22 @@ def typemap(rows: tuple[tuple[str, str], ...]) -> dict[str, tuple[int, str]]:
 def negation_regex(phrases: tuple[str, ...], words: WordSets) -> re.Pattern[str]:
     """The negation phrases, letting an adverb stand after a modal: 'will also hold', 'to jointly sign'."""
     adverb = r"(?:\s+(?:" + alternation(words.sets["modal_adverbs"]) + r"|\w+ly))?"
-    parts = []
-    for p in sorted(set(phrases), key=len, reverse=True):
-        ws = p.split()
-        esc = [re.escape(w) for w in ws]
-        if len(ws) > 1 and ws[0].lower() in words.modals:
-            esc[0] += adverb
-        parts.append(r"\s+".join(esc))
-    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+    body = trie_alternation(phrase_fragments(" ".join(p.split()), insert_after_first_word=adverb
+                                             if p.split()[0].lower() in words.modals else "")
+                            for p in set(phrases))
+    return re.compile(r"(?i)(?<![\w-])(?:" + body + r")(?![\w-])")
 
 
 def verb_regex(verbs: tuple[str, ...], words: WordSets) -> re.Pattern[str]:
     """The verbs' forms, letting an adverb stand inside a verb of several words: 'entered today into', 'tied
     up formally'. Matching is otherwise `phrase_pattern`'s."""
     adverb = r"(?:\s+(?:" + alternation(words.sets["adverbs_inside_verbs"]) + r"|\w+ly))?"
-    parts = []
-    for v in sorted(set(verbs), key=len, reverse=True):
-        ws = [re.escape(w) for w in v.split()]
-        parts.append(ws[0] + (adverb + r"\s+" + r"\s+".join(ws[1:]) if len(ws) > 1 else ""))
-    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+    body = trie_alternation(phrase_fragments(" ".join(v.split()), insert_after_first_word=adverb) for v in set(verbs))
+    return re.compile(r"(?i)(?<![\w-])(?:" + body + r")(?![\w-])")
+
+
+def _any_of(phrases: list[str]) -> re.Pattern[str]:
+    return phrase_pattern(phrases) if phrases else re.compile("(?!)")  # none: never found
 
 
 @functools.lru_cache(maxsize=16)
@@ -94,6 +93,7 @@ def compile_spec(spec: EventSpec, k: Knowledge) -> SpecPatterns:
         met=phrase_pattern([p for p, _ in spec.verb_types]) if spec.verb_types else None,
         met_types=typemap(spec.verb_types),
         cues=tuple((phrase_pattern([c]), r.role, side) for r in spec.roles for c, side in r.cues),
+        any_cue=_any_of([c for r in spec.roles for c, _ in r.cues]),
         not_for_other=re.compile(r"(?i)\b(?:" + alternation(nouns) + r")\b") if nouns else None,
         place=k.patterns.event_place,
         places=k.event_places,

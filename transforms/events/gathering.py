@@ -769,6 +769,8 @@ def _chairs(t: str, rx: SpecPatterns, person_forms: dict[str, str], named_before
     the talks with Y' (he: the official the sentences before named, `named_before`); with `other_side` (one
     side's head is known), the leader of a delegation too."""
     chairs: list[tuple[str, str]] = []
+    if not rx.any_cue.search(t):
+        return chairs
     people = name_spans(t, person_forms)
     # "The X delegation was headed by A, while the Y side was led by B": the two sides' heads lead the talks.
     both_sides = (other_side or sum(1 for cue, _, side in rx.cues if side == "after" for _ in cue.finditer(t)) >= 2

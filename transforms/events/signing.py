@@ -1480,6 +1480,12 @@ def _country_nouns(k: Knowledge) -> tuple[PhraseMatcher, dict[str, str]]:
     return PhraseMatcher(forms, exact=True, boundary=r"\w-"), forms
 
 
+@functools.lru_cache(maxsize=4)
+def _nations(k: Knowledge) -> dict[str, str]:
+    """The country nouns that are no capital ("Paris, France": one place, not two sides)."""
+    return {f: c for f, c in _country_nouns(k)[1].items() if f not in k.capitals}
+
+
 
 
 def _prev_country(text: str, start: int, forms: dict[str, str], p: Patterns) -> bool:
@@ -1533,7 +1539,7 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
     by_name = {o.name: o for o in orgs}
     covered = {by_name[p].country for p in parties if p in by_name and _acts_for_its_state(by_name[p])}
     matcher, forms = _country_nouns(rx.knowledge)
-    nations = {f: c for f, c in forms.items() if f not in rx.knowledge.capitals}  # "Paris, France": one place
+    nations = _nations(rx.knowledge)
     p = rx.p
     out: list[str] = []
     placed = -1  # where the last country read as a place ended: 'in France and Italy' are both places
