@@ -53,6 +53,8 @@ class Official:
 def _rank_at(toks: list[Tok], i: int, lex: Lexicon) -> int:
     """Number of tokens forming a rank or honorific starting at i (longest), 0 if none; not the "General"
     of "Director General" or "Secretary General", which ends a title."""
+    if toks[i].text.lower().replace(".", "") not in lex.rank_openers:
+        return 0
     if i > 0 and toks[i].text == "General" and toks[i - 1].text in lex.knowledge.words_before_general:
         return 0
     if (i > 0 and toks[i].text in lex.words.ranks_also_first_names and lex.is_name_token(toks[i - 1].text)

@@ -18,6 +18,7 @@ _MISS = object()
 class Lexicon:
     honorifics: dict[str, str]  # normal form (lower, no dots) -> "civil" or "rank"
     max_rank_tokens: int
+    rank_openers: frozenset[str]  # the first words of `honorifics`: most tokens open none, and are let go at once
     vocab: frozenset[str]  # capitalised words that are never part of a person's name
     titles: frozenset[str]
     p: Patterns  # the knowledge's named patterns, for the rules that read the lexicon
@@ -91,5 +92,5 @@ def lexicon(k: Knowledge) -> Lexicon:
                  if w.isalpha() and w.islower())
     vocab.update(k.words.sets["world_regions"])
     vocab.update(w for portfolio in k.words.portfolios for w in portfolio.split())
-    return Lexicon(hon, max(len(h.split()) for h in hon), frozenset(vocab), frozenset(k.titles), k.patterns, k.words,
-                   k)
+    return Lexicon(hon, max(len(h.split()) for h in hon), frozenset(h.split()[0] for h in hon), frozenset(vocab),
+                   frozenset(k.titles), k.patterns, k.words, k)
