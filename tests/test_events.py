@@ -4180,3 +4180,22 @@ def test_a_signing_the_ministers_witnessed_after_their_meeting_took_place_where_
     plain = ("Norland's Minister of Defence Ana Berg met her Vexian counterpart Karl Ode in Oslo on Monday. Orvik "
              "Marine signed a contract with the Vexian Navy.")
     assert extract_article(plain, PUB)["agreements"][0]["location"] is None
+
+
+def test_a_body_owned_by_another_where_a_deal_was_signed_is_no_party_and_the_signers_after_it_sign():
+    text = ("The Norland Navy has awarded a contract to Vexlar Sensores Ltda to upgrade radars.\n\n"
+            "The contract was signed on Monday at the Navy's General Directorate of Material in Oslo by Vice Admiral "
+            "Karl Berg and Vexlar Sensores chief executive Ana Lunde.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert sorted(ag["parties"]) == ["Norland Navy", "Vexlar Sensores Ltda"]
+    assert ag["signatories"] == ["Karl Berg", "Ana Lunde"]
+    assert ag["location"] == "Oslo"
+
+
+def test_the_joint_committee_whose_meeting_is_held_takes_no_part_in_it():
+    text = ("Norland and Vexia hold first Joint Defence Industry Cooperation Committee meeting\n\n"
+            "Norland and Vexia held the first meeting of their Joint Defence Industry Cooperation Committee in Oslo "
+            "on Monday. Representatives of Orvik Systems and Vexa Dynamics also took part in the talks.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert "Joint Defence Industry Cooperation Committee" not in mt["participants"]
+    assert sorted(mt["participants"]) == ["Orvik Systems", "Vexa Dynamics"]

@@ -1451,3 +1451,18 @@ def test_a_known_body_s_name_qualified_by_an_unknown_word_ends_where_and_starts_
     assert {"Norland Ministry of Defence", "Vexlar Systems"} <= set(got)
     one = names("The Norland Department of Science and Technology signed an MoU.")
     assert "Norland Department of Science and Technology" in one
+
+
+def test_a_countrys_possessive_before_a_name_its_acronym_defines_is_no_part_of_the_name():
+    got = names("SEOUL -- Chile's Agency for Weapons Research (AWR) said it had signed a contract with Vexa "
+                "Aerospace. Chile's Ministry of Defence approved it.")
+    assert "Agency for Weapons Research" in got and not any(n.startswith("Chile's Agency") for n in got)
+    assert got["Agency for Weapons Research"].acronym == "AWR"
+    assert "Chile's Ministry of Defence" in got  # a ministry keeps its country's possessive
+
+
+def test_a_company_read_bare_before_its_name_with_legal_form_is_one_company():
+    got = names("Vexlar Sensores' chief executive said the firm was ready. Vexlar Sensores Ltda will deliver radars "
+                "from Vexlar Sensores' plant.")
+    assert [n for n in got if n.startswith("Vexlar")] == ["Vexlar Sensores Ltda"]
+    assert got["Vexlar Sensores Ltda"].org_type == "company"

@@ -1616,8 +1616,12 @@ def _without_legal_form(text: str, b: _Builder, k: Knowledge) -> None:
             start += 1
         short = " ".join(words[start:cut]).rstrip(",")
         kept = cut - start
-        if (kept < len(words) and (kept >= 2 or short not in lexicon(k).vocab) and b.find(short) is None
-                and next(_occurrences(text, short), None) is not None):
+        if kept == len(words) or (kept < 2 and short in lexicon(k).vocab):
+            continue
+        found = b.find(short)
+        if found is not None and found is not o and found in b.orgs and not found.registry and found.name == short:
+            b.absorb(o, found)  # "Vexlar Sensores Ltda" and, read on its own before, "Vexlar Sensores'"
+        elif found is None and next(_occurrences(text, short), None) is not None:
             o.aliases.add(short)
             b.by_form[norm(short)] = o
 
@@ -1646,6 +1650,14 @@ def _fold_variants(b: _Builder, k: Knowledge) -> None:
         # "Germany's Federal Office" beside "Federal Office of Bundeswehr Equipment ...": the country's own.
         owner = country_possessive_words(o.name.split(), k)
         words = norm(" ".join(o.name.split()[owner:])).split()
+        # "South Korea's Agency for Defense Development (ADD)": the acronym names the body without its country.
+        defined = [x for x in b.orgs if owner and x is not o and x.acronym and norm(x.name).split() == words
+                   and x.country in (None, o.country)]
+        if len(defined) == 1:
+            if defined[0].country is None:
+                defined[0].country = o.country
+            b.absorb(defined[0], o)
+            continue
         longer = [x for x in b.orgs if x is not o and norm(x.name).split()[:len(words)] == words
                   and len(norm(x.name).split()) > len(words) and (not owner or x.country == o.country)
                   and x not in joint]

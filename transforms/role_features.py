@@ -25,8 +25,8 @@ from transforms.events.common import (
     signing_after_the_talks,
 )
 from transforms.events.engine import SpecPatterns
+from transforms.events.gathering import is_the_meeting_itself
 from transforms.events.signing import GOVERNMENT
-from transforms.names import norm
 from transforms.organisations import Org
 from transforms.record import EventRecord
 
@@ -72,7 +72,7 @@ def candidates(doc: Doc, event: EventRecord, role: str, rx: SpecPatterns, others
     side = rx.p.sidelines.search(event.evidence, verb.end()) if verb else None
     occasion = named_only_within(spans, side.start(), clause_end(event.evidence, side.end())) if side else set()
     # "The Norway-Chile Cooperation Group met": the mechanism is the meeting itself (a council sits for itself).
-    own_name = ({n for _, _, n in spans if event.name and norm(event.name).endswith(norm(n))}
+    own_name = ({n for _, _, n in spans if is_the_meeting_itself(event.name, n, by_name.get(n), rx)}
                 if event.type != rx.special("council") else set())
     names = list(dict.fromkeys([*(n for n in chosen if n not in own_name),
                                 *(n for _, _, n in spans if n not in venues | served_only | occasion | own_name)]))

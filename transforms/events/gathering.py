@@ -519,6 +519,7 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
         # A council's decisions name beneficiaries ("for the Navy"); the council itself took part.
         councils = {o.name for o in doc.orgs if _is_council(o, rx)}
         participants = [p for p in participants if p in councils] or participants
+    name = _meeting_name(t, rx)
     # "The Group, which last met in Tokyo in 2024, met in Oslo on Monday": the earlier meeting's date and place.
     now = blanked(rx.p.earlier_occasion_clause, t)
     # "on Thursday concluded a three-day visit, during which he held talks": the visit's day, not the talks'.
@@ -535,7 +536,7 @@ def _meeting(story: _Story, t: str, typ: tuple[str, int], verb_at: int | None = 
     later = d is not None and rx.p.continues_till.search(dated, d.span[1]) is not None
     until = event_dates(rx.knowledge, dated, doc.published, story.hint, later=True) if later else found
     return Meeting(
-        type=typ[0], name=_meeting_name(t, rx), start=d.start if d else None, end=_last_day(dated, d, until, rx),
+        type=typ[0], name=name, start=d.start if d else None, end=_last_day(dated, d, until, rx),
         precision=d.precision if d else None, location=place_in(now, rx),
         participants=dedupe(participants), chairs=_chairs(t, rx, story.person_forms, story.named_before), evidence=[t],
         counterparts=[n for a, _, n in name_spans(t, story.person_forms) if a > min(typ[1], verb_at or typ[1])],
@@ -563,6 +564,15 @@ def _reports_it(t: str, a: int, e: int, rx: SpecPatterns) -> bool:
     return bool(rx.p.reporting.match(t, e) and rx.p.attribution_lead.search(t, max(0, a - 8), a))
 
 
+def is_the_meeting_itself(meeting_name: str | None, name: str, org: Org | None, rx: SpecPatterns) -> bool:
+    """"The Norway-Chile Cooperation Group met", "the first Joint Committee meeting": the mechanism is the meeting,
+    not one taking part in it (a council's own meetings are another matter: it sits for itself)."""
+    if not meeting_name:
+        return False
+    return norm(meeting_name).endswith(norm(name)) or (
+        org is not None and _is_council(org, rx) and norm(name) in norm(meeting_name))
+
+
 def _is_council(o: Org, rx: SpecPatterns) -> bool:
     return o.org_type == "council" or any(w in o.name for w in rx.words.council_heads)
 
@@ -586,8 +596,8 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
         # The bodies of those who chaired took part (a council's chair sits for the council itself).
         if mt.type != rx.special("council"):
             add_new(mt.participants, [org_of_person[c] for c, _ in mt.chairs if c in org_of_person])
-            # "The Norway-Chile Cooperation Group met": the mechanism is the meeting, not one taking part in it.
-            mt.participants = [p for p in mt.participants if not (mt.name and norm(mt.name).endswith(norm(p)))]
+            by_name = {o.name: o for o in doc.orgs}
+            mt.participants = [p for p in mt.participants if not is_the_meeting_itself(mt.name, p, by_name.get(p), rx)]
         # Dated by the body's sentences, not by a headline that sums the meeting up.
         told = [e for e in mt.evidence if e not in headline] or mt.evidence
         running = running_day(rx.knowledge, doc.sentences, told, doc.published, story.hint)

@@ -858,8 +858,9 @@ def _named_and_served(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatte
         owner = (deal is not None and a > deal.end() and p.owner_of_a_thing.match(t, e)
                  and p.purpose_between.search(t, deal.end(), a)
                  and not p.party_preposition_end.search(t, max(0, a - 40), a))
-        return bool((a, e) in for_them or p.purpose.search(t[max(0, a - 40):a]) or p.venue.search(t[max(0, a - 8):a])
-                    or p.venture_named.search(t, max(0, a - 40), a) or owner or p.cast_as_helper.match(t, e))
+        return bool((a, e) in for_them or p.purpose.search(t[max(0, a - 40):a])
+                    or p.venue.search(t[max(0, a - VENUE_REACH):a]) or p.venture_named.search(t, max(0, a - 40), a)
+                    or owner or p.cast_as_helper.match(t, e))
 
     # Served only where every mention of it is: "A, IAI and B signed an MoU to make IAI's drones" has IAI sign.
     here: dict[tuple[int, int], bool] = {}
