@@ -13,7 +13,7 @@ import pytest
 from schemas import Column, Table
 from warehouse.delta import TableChange, apply
 from warehouse.new_facts import new_facts
-from warehouse.table_files import bounded_connection, parquet_path, write_batches
+from warehouse.table_files import bounded_connection, parquet_path, reference_levels, write_batches
 
 from .test_gate_incremental import as_files, gate, tables_and_last_article
 
@@ -111,3 +111,23 @@ def test_a_row_check_finds_missing_required_values_and_leaves_nulls_out_of_value
     assert batch.rows_checked == 4
     found = batch.frame.to_dict("records")  # a missing key, and a kind not allowed; not a missing kind
     assert len(found) == 2 and found[0]["kind"] == "plain" and found[1] == {"kind_id": "k4", "kind": "odd"}
+
+
+def test_tables_load_in_levels_that_reference_only_earlier_levels():
+    from schemas import QUARANTINE, TABLES
+
+    levels = reference_levels((*TABLES, QUARANTINE))
+    seen: set[str] = set()
+    for level in levels:
+        for t in level:
+            assert {r for _, r, _ in t.foreign_keys if r != t.name} <= seen, t.name
+        seen |= {t.name for t in level}
+    assert seen == {t.name for t in (*TABLES, QUARANTINE)}
+    assert len(levels) >= 3  # dimensions, then facts and what references dimensions, then the rest
+
+
+def test_a_table_referencing_itself_is_not_its_own_earlier_level():
+    one = Table("a", "a", (Column("id", "VARCHAR", "id"), Column("parent", "VARCHAR", "p", references="a.id")),
+                key=("id",))
+    two = Table("b", "b", (Column("a_id", "VARCHAR", "a", references="a.id"),), key=("a_id",))
+    assert [[t.name for t in level] for level in reference_levels((two, one))] == [["a"], ["b"]]

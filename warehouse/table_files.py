@@ -88,6 +88,24 @@ def database_connection(path: Path) -> contextlib.AbstractContextManager[duckdb.
     return bounded_connection(path, keep_order=True, memory=FILE_MEMORY)
 
 
+def reference_levels(tables: Sequence[Table]) -> list[list[Table]]:
+    """The tables in levels: a table references (foreign keys, other than to itself) only tables of earlier
+    levels, so the tables of one level can be loaded at the same time once the levels before are in."""
+    by_name = {t.name: t for t in tables}
+    level: dict[str, int] = {}
+
+    def of(t: Table) -> int:
+        if t.name not in level:
+            refs = [by_name[r] for _, r, _ in t.foreign_keys if r != t.name and r in by_name]
+            level[t.name] = 1 + max((of(r) for r in refs), default=-1)
+        return level[t.name]
+
+    out: list[list[Table]] = [[] for _ in range(1 + max((of(t) for t in tables), default=-1))]
+    for t in tables:
+        out[of(t)].append(t)
+    return out
+
+
 def parquet_path(directory: Path, name: str) -> Path:
     return directory / f"{name}.parquet"
 
