@@ -4199,3 +4199,24 @@ def test_the_joint_committee_whose_meeting_is_held_takes_no_part_in_it():
     (mt,) = extract_article(text, PUB)["meetings"]
     assert "Joint Defence Industry Cooperation Committee" not in mt["participants"]
     assert sorted(mt["participants"]) == ["Orvik Systems", "Vexa Dynamics"]
+
+
+def test_the_head_of_a_company_delegation_received_by_a_minister_chairs_nothing():
+    text = ("HANOI -- General Karl Berg, Deputy Minister of Defence of Norland, received a delegation of Chile's Vexa "
+            "Shipbuilders and Engineers (VSE) led by its Chairman and Managing Director, Commodore Ana Lunde (retd), "
+            "in Hanoi on Tuesday. The two sides discussed cooperation in building patrol vessels.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["chairs"] == []
+    led = text.replace("a delegation of Chile's Vexa Shipbuilders and Engineers (VSE) led by", "talks chaired by")
+    assert [c for c in extract_article(led, PUB)["meetings"][0]["chairs"]] != []
+
+
+def test_a_headline_s_short_name_of_a_meeting_gives_way_to_the_body_s_full_name():
+    text = ("Norway, Chile hold 15th Joint Ministerial Committee\n\n"
+            "OSLO -- Norway's Minister for Defence Karl Berg and Chile's Minister for Defence Ana Lunde co-chaired the "
+            "15th Norway-Chile Joint Ministerial Committee (NCJMC) meeting on Monday.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["name"] == "15th Norway-Chile Joint Ministerial Committee (NCJMC) meeting"
+    assert mt["participants"] == []
+    orgs = [o["name"] for o in extract_article(text, PUB)["organisations"]]
+    assert orgs == ["Norway-Chile Joint Ministerial Committee"]

@@ -1466,3 +1466,10 @@ def test_a_company_read_bare_before_its_name_with_legal_form_is_one_company():
                 "from Vexlar Sensores' plant.")
     assert [n for n in got if n.startswith("Vexlar")] == ["Vexlar Sensores Ltda"]
     assert got["Vexlar Sensores Ltda"].org_type == "company"
+
+
+def test_an_industry_federation_keeps_the_country_that_ends_its_name():
+    got = names("The agency hosted a roundtable with start-ups and the Drone Federation of Chile to discuss parts. "
+                "Vexlar Shipyard of Norway attended.")
+    assert "Drone Federation of Chile" in got
+    assert "Vexlar Shipyard" in got  # a company's country is no part of its name

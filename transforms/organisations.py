@@ -1676,11 +1676,18 @@ def _fold_variants(b: _Builder, k: Knowledge) -> None:
             continue
         # "the Finnish Border Guard" and "the Border Guard said": the body without its country's adjective (or,
         # for a kind the registry holds bare, "the Norland Ministry of Defence" and "at the Ministry of Defence").
+        # So is "the Joint Committee" beside "the Norway-Chile Joint Committee": the body of the two countries.
         of_a_country = [x for x in b.orgs if x is not o and x.name.endswith(" " + o.name)
-                        and (x.name[:-len(o.name) - 1] in k.countries
+                        and (x.name[:-len(o.name) - 1] in k.countries or _two_countries(x.name[:-len(o.name) - 1], k)
                              or (o.bare and k.patterns.capitalised_words.fullmatch(x.name[:-len(o.name) - 1])))]
         if len(of_a_country) == 1:
             b.absorb(of_a_country[0], o)
+
+
+def _two_countries(words: str, k: Knowledge) -> bool:
+    """"Norway-Chile", "Indo-Japan": two countries joined by a hyphen."""
+    pair = k.patterns.country_pair.fullmatch(words)
+    return pair is not None and all(k.countries.get(w) for w in pair.groups())
 
 
 def _split_joined_pairs(b: _Builder, k: Knowledge) -> None:

@@ -53,6 +53,7 @@ from transforms.sentences import Sentence, headline_lines
 MAX_SPAN = dt.timedelta(days=31)  # the longest a meeting told as "from one day to another" lasts; a story's own time
 BETWEEN_REACH = 40  # characters from a meeting's word to the "between" naming its two sides
 TITLED_OBJECT_REACH = 120  # characters from "received" to the name after "the Chief of the Air Staff of the ..."
+DELEGATION_REACH = 100  # characters before a chair cue that may say a delegation was led ("a delegation of X led by")
 
 
 @dataclass
@@ -787,7 +788,7 @@ def _chairs(t: str, rx: SpecPatterns, person_forms: dict[str, str], named_before
                   or bool(rx.p.other_side_elided.search(t)))
     for cue, role, side in rx.cues:
         for m in cue.finditer(t):
-            led_visitors = rx.p.delegation_before.search(t[max(0, m.start() - 60):m.start()])
+            led_visitors = rx.p.delegation_before.search(t[max(0, m.start() - DELEGATION_REACH):m.start()])
             if side == "after" and not both_sides and led_visitors:
                 continue  # "a delegation led by X": X led the visitors, not the meeting
             if side == "after":
@@ -898,6 +899,13 @@ def _short_for(a: Meeting, b: Meeting, rx: SpecPatterns) -> bool:
     return any(f"({w})" in e for w in (a.name or "").split() if rx.p.acronym.fullmatch(w) for e in b.evidence)
 
 
+def _fuller(a: Meeting, b: Meeting) -> bool:
+    """"15th Joint Committee" in a headline, "the 15th Norway-Chile Joint Committee (NCJC) meeting" in the body: the
+    later name holds every word of the first, and more."""
+    words = set((a.name or "").split())
+    return bool(words) and words < set((b.name or "").split())
+
+
 def _met_apart(prev: Meeting, mt: Meeting, rx: SpecPatterns) -> bool:
     """Two bilateral meetings with different counterparts are two meetings: 'met delegations from A',
     later 'met the delegation from B'; so is a specific meeting after a summary naming three or more, and
@@ -1000,7 +1008,8 @@ def _merge_meeting(found: list[Meeting], mt: Meeting, rx: SpecPatterns, anaphori
             if prev.type == fallback or of_dialogue:
                 prev.type = (rx.special("dialogue") or mt.type) if of_dialogue else mt.type
             # The name a short form stands for ("AUSMIN talks": "... Ministerial Consultations (AUSMIN)").
-            prev.name = mt.name if not prev.name or (mt.name and _short_for(prev, mt, rx)) else prev.name
+            prev.name = mt.name if not prev.name or (mt.name and (_short_for(prev, mt, rx) or _fuller(prev, mt))
+                                                     ) else prev.name
             if prev.start is None or (mt.precision == "day" and prev.precision != "day"):
                 prev.start, prev.end, prev.precision = (mt.start or prev.start, mt.end or prev.end,
                                                         mt.precision or prev.precision)
