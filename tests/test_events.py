@@ -4220,3 +4220,20 @@ def test_a_headline_s_short_name_of_a_meeting_gives_way_to_the_body_s_full_name(
     assert mt["participants"] == []
     orgs = [o["name"] for o in extract_article(text, PUB)["organisations"]]
     assert orgs == ["Norway-Chile Joint Ministerial Committee"]
+
+
+def test_the_group_that_owns_a_contracting_subsidiary_is_no_party_of_its_own():
+    text = ("The Norland Armament Agency signed a contract with Vexa Group subsidiary Orvik Arms Ltd for 96 howitzers "
+            "on Tuesday. The Chilean Navy signed a contract with Vexa Group's unit Dahl Marine AS for boats on Monday.")
+    got = sorted(tuple(sorted(a["parties"])) for a in extract_article(text, PUB)["agreements"])
+    assert got == [("Chilean Navy", "Dahl Marine AS"), ("Norland Armament Agency", "Orvik Arms Ltd")]
+    plain = "The Norland Armament Agency signed a contract with Vexa Group and Orvik Arms Ltd for 96 howitzers."
+    assert sorted(extract_article(plain, PUB)["agreements"][0]["parties"]) == [
+        "Norland Armament Agency", "Orvik Arms Ltd", "Vexa Group"]
+
+
+def test_a_ministry_named_again_by_its_country_alone_is_the_same_party():
+    text = ("Vexlar Systems and Chile's Ministry of Defence Industry signed a memorandum of understanding on Friday. "
+            "Orvik Marine also signed a letter of intent with the Chilean ministry on training.")
+    loi = next(a for a in extract_article(text, PUB)["agreements"] if a["type"] == "letter of intent")
+    assert sorted(loi["parties"]) == ["Chile's Ministry of Defence Industry", "Orvik Marine"]

@@ -1109,6 +1109,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     _fold_country_spellings(b, k)
     _without_legal_form(text, b, k)
     _short_forms(text, b.orgs, k)
+    _ministries_referred_to(text, b, k)
     _link_parents(text, b, k)
     _count_mentions(text, b.orgs, k)
     _services_of_countries(text, b, k)
@@ -1244,6 +1245,19 @@ def _lowercase_ministries(text: str, b: _Builder, k: Knowledge) -> None:
             continue
         org = b.find(name) or b.add(name, None, start)
         org.org_type, org.country = org.org_type or "ministry", org.country or country
+
+
+def _ministries_referred_to(text: str, b: _Builder, k: Knowledge) -> None:
+    """"Vexa signed an MoU with Chile's Ministry of Defence Industry ... a letter of intent with the Chilean
+    ministry": the story's only ministry of that country, named again by its country alone."""
+    if " ministry" not in text:
+        return
+    for m in k.patterns.country_ministry_referred.finditer(text):
+        country = k.countries.get(m["country"])
+        ministries = [o for o in b.orgs if o.org_type == "ministry" and o.country == country] if country else []
+        if len(ministries) == 1 and b.find(m["form"]) is None:
+            ministries[0].aliases.add(m["form"])
+            b.by_form[norm(m["form"])] = ministries[0]
 
 
 def government_mentions(text: str, k: Knowledge, reach: int = 80) -> Iterator[re.Match[str]]:
