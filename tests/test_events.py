@@ -4237,3 +4237,12 @@ def test_a_ministry_named_again_by_its_country_alone_is_the_same_party():
             "Orvik Marine also signed a letter of intent with the Chilean ministry on training.")
     loi = next(a for a in extract_article(text, PUB)["agreements"] if a["type"] == "letter of intent")
     assert sorted(loi["parties"]) == ["Chile's Ministry of Defence Industry", "Orvik Marine"]
+
+
+def test_the_board_whose_meeting_is_held_takes_no_part_in_it():
+    text = ("OSLO -- Senior officers of Norland and Chile convened the annual Mutual Defence Board (MDB) meeting in "
+            "Oslo on Monday. The meeting was co-chaired by Norland Navy chief Admiral Karl Berg and Chilean Army "
+            "chief General Ana Lunde.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert "Mutual Defence Board" not in mt["participants"]
+    assert sorted(mt["participants"]) == ["Chilean Army", "Norland Navy"]

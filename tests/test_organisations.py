@@ -1473,3 +1473,10 @@ def test_an_industry_federation_keeps_the_country_that_ends_its_name():
                 "Vexlar Shipyard of Norway attended.")
     assert "Drone Federation of Chile" in got
     assert "Vexlar Shipyard" in got  # a company's country is no part of its name
+
+
+def test_a_role_after_a_body_named_for_its_country_is_no_part_of_the_name():
+    got = names("The talks were co-chaired by Armed Forces of the Philippines Chief of Staff General Karl Berg and "
+                "Armed Forces of Chile Chief of Staff Admiral Ana Lunde.")
+    assert sorted(got) == ["Armed Forces of Chile", "Armed Forces of the Philippines"]
+    assert "Government of the Philippines" in names("a sale to the Government of the Philippines of Vexa missiles")

@@ -407,9 +407,10 @@ def _ends_at_its_country(toks: list[Tok], k: Knowledge) -> list[Tok]:
     a further "of" says what is sold or made, an "on" or "for" what a deal is about ("an MoU between the
     Ministry of Defence of Chile on Defence Cooperation")."""
     words = [t.text for t in toks]
+    # "Armed Forces of Chile Chief of Staff General X": a person's role after the country is no part of the name.
     cut = next((i for i in range(2, len(words) - 1)
-                if words[i - 1] == "of" and words[i] in k.countries and words[i + 1] in k.words.after_a_country_end),
-               None)
+                if (words[i - 1] == "of" or words[i - 2:i] == ["of", "the"]) and words[i] in k.countries
+                and (words[i + 1] in k.words.after_a_country_end or _leading_title(words[i + 1:], k))), None)
     return toks if cut is None else toks[:cut + 1]
 
 
@@ -622,9 +623,13 @@ def _candidates(toks: list[Tok], k: Knowledge) -> list[list[Tok]]:
             cur = []
             signs_for = next((j for j in range(i + n_rank + 1, len(toks) - 1) if toks[j].text in ("for", "of")),
                              None)
-            if signs_for is None or not all(lex.is_name_token(x.text) for x in toks[i + n_rank:signs_for]):
+            # "Admiral Karl Berg and Chilean Army chief ...": after the person and "and", another body may start.
+            joined = next((j for j in range(i + n_rank + 1, len(toks) - 1) if toks[j].text in k.words.coordinators),
+                          None)
+            named = min((j for j in (signs_for, joined) if j is not None), default=None)
+            if named is None or not all(lex.is_name_token(x.text) for x in toks[i + n_rank:named]):
                 break
-            i = signs_for + 1
+            i = named + 1
             continue
         # "the Joint Staff Department": a title's modifier before no title is the body's own word
         modifier_only = t.text in k.words.title_modifiers and not (

@@ -570,8 +570,8 @@ def is_the_meeting_itself(meeting_name: str | None, name: str, org: Org | None, 
     not one taking part in it (a council's own meetings are another matter: it sits for itself)."""
     if not meeting_name:
         return False
-    return norm(meeting_name).endswith(norm(name)) or (
-        org is not None and _is_council(org, rx) and norm(name) in norm(meeting_name))
+    mechanism = org is not None and (_is_council(org, rx) or bool(set(name.split()) & rx.words.mechanism_heads))
+    return norm(meeting_name).endswith(norm(name)) or (mechanism and norm(name) in norm(meeting_name))
 
 
 def _is_council(o: Org, rx: SpecPatterns) -> bool:
