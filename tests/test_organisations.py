@@ -1480,3 +1480,9 @@ def test_a_role_after_a_body_named_for_its_country_is_no_part_of_the_name():
                 "Armed Forces of Chile Chief of Staff Admiral Ana Lunde.")
     assert sorted(got) == ["Armed Forces of Chile", "Armed Forces of the Philippines"]
     assert "Government of the Philippines" in names("a sale to the Government of the Philippines of Vexa missiles")
+
+
+def test_a_body_named_for_its_city_and_later_without_it_is_one_body():
+    got = names("Orvik Shipyard signed an agreement with the Bergen Port Authority on Thursday. The Port Authority's "
+                "chief engineer Karl Berg signed it.")
+    assert sorted(got) == ["Bergen Port Authority", "Orvik Shipyard"]

@@ -1695,9 +1695,11 @@ def _fold_variants(b: _Builder, k: Knowledge) -> None:
             continue
         # "the Finnish Border Guard" and "the Border Guard said": the body without its country's adjective (or,
         # for a kind the registry holds bare, "the Norland Ministry of Defence" and "at the Ministry of Defence").
-        # So is "the Joint Committee" beside "the Norway-Chile Joint Committee": the body of the two countries.
+        # So is "the Joint Committee" beside "the Norway-Chile Joint Committee" (the body of the two countries), and
+        # "the Port Authority" beside "the Bergen Port Authority" (of a place).
         of_a_country = [x for x in b.orgs if x is not o and x.name.endswith(" " + o.name)
-                        and (x.name[:-len(o.name) - 1] in k.countries or _two_countries(x.name[:-len(o.name) - 1], k)
+                        and (x.name[:-len(o.name) - 1] in k.countries or x.name[:-len(o.name) - 1] in k.event_places
+                             or _two_countries(x.name[:-len(o.name) - 1], k)
                              or (o.bare and k.patterns.capitalised_words.fullmatch(x.name[:-len(o.name) - 1])))]
         if len(of_a_country) == 1:
             b.absorb(of_a_country[0], o)
