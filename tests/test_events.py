@@ -4246,3 +4246,16 @@ def test_the_board_whose_meeting_is_held_takes_no_part_in_it():
     (mt,) = extract_article(text, PUB)["meetings"]
     assert "Mutual Defence Board" not in mt["participants"]
     assert sorted(mt["participants"]) == ["Chilean Army", "Norland Navy"]
+
+
+def test_a_roundup_item_told_without_a_day_takes_no_other_item_s_day():
+    text = ("Orders roundup\n\nVexlar Dynamics has bagged an order from the Norland Army for night-vision devices, the "
+            "company said on Tuesday. Orvik Marine clinched a deal with the Chilean Navy on Monday. Lund Systems "
+            "secured a contract from the Norland Coast Guard worth $12 million.")
+    got = {tuple(sorted(a["parties"])): a["date"] for a in extract_article(text, PUB)["agreements"]}
+    assert got[("Lund Systems", "Norland Coast Guard")] is None
+    assert got[("Chilean Navy", "Orvik Marine")] == "2025-06-09"
+    same = text.replace("Lund Systems secured a contract from the Norland Coast Guard", "It also secured a contract "
+                        "from the Chilean Navy")  # the same sides go on: the day they were told with holds
+    assert {a["date"] for a in extract_article(same, PUB)["agreements"] if "Chilean Navy" in a["parties"]} == {
+        "2025-06-09"}

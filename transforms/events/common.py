@@ -175,11 +175,14 @@ RUNNING_DAY_REACH = 2  # sentences back a day still runs ("On Wednesday, they he
 
 
 def running_day(k: Knowledge, sentences: list[Sentence], evidence: list[str], pub: dt.date | None,
-                hint: int | None = None) -> DateMention | None:
+                hint: int | None = None, others: Sequence[str] = ()) -> DateMention | None:
     """The day the story names in the sentences just before an undated event's first one ("On Wednesday, he
     visited the yard. He also held a roundtable ..."; "On Wednesday, they held talks. During the talks, they
-    reviewed ... They also signed an MoU"): only a day, the nearest, so a year told in passing dates nothing."""
+    reviewed ... They also signed an MoU"): only a day, the nearest, so a year told in passing dates nothing.
+    Not past a sentence that tells `others` (another item of a roundup, with its own day)."""
     for before in sentences_before(sentences, evidence, RUNNING_DAY_REACH):
+        if any(o in before.text for o in others):
+            return None
         days = [d for d in event_dates(k, before.text, pub, hint) if d.precision == "day"]
         if days:
             return days[-1]
@@ -282,12 +285,14 @@ def _told_as_a_trend(t: str, p: Patterns, k: Knowledge) -> bool:
             and not find_dates(t[:m.start()] + t[m.end():], None, None, k))
 
 
-def undated_event_date(k: Knowledge, doc: Doc, hint: int | None, own: list[str], dated: list[list[str]]
-                       ) -> DateMention | None:
+def undated_event_date(k: Knowledge, doc: Doc, hint: int | None, own: list[str], dated: list[list[str]],
+                       apart: Sequence[str] = ()) -> DateMention | None:
     """The date of an event undated in its own words (`own`: its evidence): the story's first date, else its
     dateline's (the day it was filed); not a date of a later sentence that first tells another event dated in
-    its own words (`dated`: their evidence)."""
+    its own words (`dated`: their evidence), nor of a sentence telling an event of other sides (`apart`: their
+    evidence; "A bagged an order from B on Monday. C clinched a deal with D.")."""
     others = _told_after(doc.sentences, own, [ev[0] for ev in dated if ev and ev[0] not in own])
+    others += [e for e in apart if e not in own]
     return (lede_date(k, doc.sentences, doc.published, hint, others)
             or dateline_date(k, doc.sentences, doc.published, hint))
 

@@ -923,13 +923,18 @@ def _settle_agreements(story: _Story) -> list[Agreement]:
         if ag.location is None and any(story.rx.p.signing_witnessed.search(e) for e in ag.evidence):
             # "The ministers met in Oslo on Monday ... They also witnessed the signing of a contract": there
             ag.location = running_place(story.rx, story.doc.sentences, ag.evidence)
-        running = running_day(story.rx.knowledge, story.doc.sentences, ag.evidence, story.doc.published, story.hint)
+        # "A bagged an order from B on Monday. C clinched a deal with D.": another deal's day is not this one's.
+        others = [e for b in found if b is not ag and b.parties and not set(b.parties) & set(ag.parties)
+                  for e in b.evidence]
+        running = running_day(story.rx.knowledge, story.doc.sentences, ag.evidence, story.doc.published, story.hint,
+                              others)
         if ag.date is None and running is not None:
             # "On Tuesday, they held talks. ... signed"; "... signed an agreement the following day": a day on
             ag.date, ag.precision = running.start, running.precision
             ag.date += dt.timedelta(days=days_later(story.rx.knowledge, ag.evidence[0]) if ag.evidence else 0)
         if ag.date is None and (lede := undated_event_date(story.rx.knowledge, story.doc, story.hint, ag.evidence,
-                                                           [b.evidence for b in dated if b is not ag])) is not None:
+                                                           [b.evidence for b in dated if b is not ag], others)
+                                ) is not None:
             ag.date, ag.precision = lede.start, lede.precision
     found = _summary_side_in_its_deals(found, story.rx)
     # "Several agreements were signed at the show in Paris ...": the story tells them one by one where it names
