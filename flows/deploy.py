@@ -8,6 +8,7 @@ run started from the UI reads the same configuration as `parley run`.
 
 from __future__ import annotations
 
+import inspect
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,7 @@ def deploy(settings: Settings) -> str:
     with get_client(sync_client=True) as client, suppress(ObjectAlreadyExists):
         client.create_work_pool(WorkPoolCreate(name=settings.work_pool, type="process"))
     flow = parley_run.from_source(source=str(project_root()), entrypoint=FLOW_ENTRYPOINT)
+    assert not inspect.isawaitable(flow)  # from a synchronous caller, the flow itself
     deployment_id = flow.deploy(name=settings.deployment_name, work_pool_name=settings.work_pool, schedule=when,
                                 parameters={"home": str(settings.home)}, description=_description(settings),
                                 tags=["parley"], build=False, push=False, print_next_steps=False)

@@ -196,7 +196,8 @@ def ingest_sources(specs: list[SourceSpec], settings: Settings, run_id: str = ""
             if all(i.unchanged for i in batch):  # files unchanged since the last run are only counted
                 res = ingest_batch.fn(batch, known, settings, already_quarantined, run_id)
             else:
-                res = ingest_batch(quote(batch), quote(known), settings, quote(already_quarantined), run_id)
+                res = ingest_batch(quote(batch), quote(known), settings,  # type: ignore[call-overload]  # quote()
+                                   quote(already_quarantined), run_id)  # is unwrapped when the task runs
             ingest.stats.update(res["stats"])
             ingest.repairs.update(res["repairs"])
             ingest.quarantine += res["quarantine"]

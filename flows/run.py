@@ -253,7 +253,7 @@ def _extract(settings: Settings, version: str, reprocess: bool) -> tuple[int, in
         batches = zones.iter_raw(settings.raw_dir, settings.batch_size,
                                  not_extracted_at=None if reprocess else (settings.extracted_dir, version))
         for rows, results in extract_stream(batches, pool):
-            done = store_batch(quote(rows), quote(results), version, settings)  # quote: see ingest_sources
+            done = store_batch(quote(rows), quote(results), version, settings)  # type: ignore[call-overload]
             extracted, failed = extracted + done["extracted"], failed + done["failed"]
             bar.advance(len(rows))
             crash_point("extract")
@@ -321,7 +321,7 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     summary["previous_rows"] = prev
     summary["new_facts"] = new_facts(tables, pub.live_tables_dir(settings.home))
     with timed(seconds, "validate", peaks):
-        gate = validate(quote(tables), prev, settings, run_id,
+        gate = validate(quote(tables), prev, settings, run_id,  # type: ignore[call-overload]  # quote(): unwrapped
                         quote(modelled.changed) if modelled.changed is not None else None)
     crash_point("validate")
     summary["gate"] = {"passed": gate.passed, "evaluated": gate.evaluated,

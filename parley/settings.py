@@ -139,9 +139,9 @@ def _coerce(name: str, value: object, origin: str) -> object:
         raise SettingsError(f"{origin}: {name} must be {_KIND.get(name, 'text')}, got {value!r}")
     try:
         if name in _INT_FIELDS:
-            return int(value)  # type: ignore[arg-type]
+            return int(str(value))
         if name in _FLOAT_FIELDS:
-            return float(value)  # type: ignore[arg-type]
+            return float(str(value))
     except (TypeError, ValueError):
         raise SettingsError(f"{origin}: {name} must be a number, got {value!r}") from None
     return value

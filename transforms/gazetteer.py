@@ -90,13 +90,13 @@ def merge_countries(curated: list[tuple[str, list[str]]], not_used: set[str]) ->
             out.setdefault(f, country)
     claims: dict[str, set[str]] = {}
     named: list[tuple[str, tuple[str, ...]]] = []
-    for name, forms in package_countries():
+    for name, its_forms in package_countries():
         canonical = out.get(name, name)  # by its name only: "Indian" is also the demonym of another
-        named.append((canonical, forms))
-        for f in forms:
+        named.append((canonical, its_forms))
+        for f in its_forms:
             claims.setdefault(f, set()).add(canonical)
-    for canonical, forms in named:
-        for f in forms:
+    for canonical, its_forms in named:
+        for f in its_forms:
             if f not in out and f not in not_used and len(claims[f]) == 1:
                 out[f] = canonical
     return out

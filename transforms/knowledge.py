@@ -145,7 +145,8 @@ def _allowed(path: Path, rows: list[list[str]], column: int, allowed: tuple[str,
 
 
 def _registry(path: Path) -> tuple[RegistryOrg, ...]:
-    orgs, names = [], {}
+    orgs: list[RegistryOrg] = []
+    names: dict[str, int] = {}
     for i, ln in _rows(path):
         try:
             o = json.loads(ln)

@@ -311,7 +311,7 @@ class ModelState:
             chain = versions(pkey, person)
             if dated_shape(chain) != dated_shape(person.chain):
                 for owner in self.store.person_users.of(pkey):
-                    touched["a" if owner[0] == "a" else owner[1]].add(owner[-1])
+                    touched["a" if owner[0] == "a" else str(owner[1])].add(owner[-1])
             person.chain = chain
             self.store.people.put(pkey, person)
             self.store.trim()
@@ -432,7 +432,8 @@ class StarBuilder:
         delta = state.fold(parsed(sorted(self.articles.values(), key=lambda a: fold_key(a[0]))))
         out: dict[str, list[dict[str, Any]]] = {}
         for name, table in self.k.tables.items():
-            out[name] = sorted(delta.take(name), key=lambda r, key=table.key: tuple(str(r[c]) for c in key))
+            key = table.key
+            out[name] = sorted(delta.take(name), key=lambda r: tuple(str(r[c]) for c in key))
         return out
 
 
@@ -526,12 +527,12 @@ def _event_tables(spec: EventSpec, e: Event, current: Callable[[str], str],
         for oid in parties:
             add(role.table, {"organisation_id": oid, "role": role.role})
     for m in e.mentions:
-        for role, filler in m.roles:
+        for role_name, filler in m.roles:
             pk = norm(filler)
-            if role in people_roles and pk in m.people:
+            if role_name in people_roles and pk in m.people:
                 vid = version(pk, m.article_id, d.start if d else m.published)
                 if vid:
-                    add(people_roles[role].table, {"official_id": vid, "role": role})
+                    add(people_roles[role_name].table, {"official_id": vid, "role": role_name})
     evidence: dict[str, list[str]] = defaultdict(list)
     for m in e.mentions:
         evidence[m.article_id].append(m.evidence)

@@ -11,6 +11,7 @@ the name, in the comma-separated phrases just before it, or just after it
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field, replace
 
 from transforms.knowledge import Knowledge
@@ -601,9 +602,9 @@ def _title_before(sent: str, start: int, runs: list[Run], lex: Lexicon, found: l
     phrase is set off after another of the sentence's `people` ("A, Vice Chancellor, B")."""
     pos = start
     # The run containing the person may begin with an organisation ("DST Shri Sunil Kumar").
-    for r in runs:
-        if r.start < start <= r.end:
-            pos = r.start
+    for run in runs:
+        if run.start < start <= run.end:
+            pos = run.start
     parts: list[str] = []
     for _ in range(2):
         r = _run_ending_before(sent, pos, runs)
@@ -650,7 +651,7 @@ def _title_after_retired(sent: str, end: int, runs: list[Run], lex: Lexicon) -> 
     return None
 
 
-def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: set[str] = frozenset()
+def _title_after(sent: str, end: int, runs: list[Run], lex: Lexicon, org_forms: Set[str] = frozenset()
                  ) -> str | None:
     """'Dr Kiran Rao, Secretary DDR&D and Chairman DRDO, said ...'; also 'X, executive director, said' and
     'X, Additional Secretary, Department of Space, said' (the body in the next comma phrase)."""

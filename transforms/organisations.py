@@ -1069,10 +1069,10 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
             words = _clean_phrase(_without_trailing_role(part.split(), lex, k), k)
             if not words or any(lex.rank_kind(w) for w in words):
                 continue
-            lead = _leading_title(words, k)
-            if lead and not _ends_as_body(words[-1], k):
+            role_words = _leading_title(words, k)
+            if role_words and not _ends_as_body(words[-1], k):
                 continue  # "company CEO Arvid Kellner": the company's officer, not a body
-            name = " ".join(words[lead:])
+            name = " ".join(words[role_words:])
             if (name in k.countries or name in _places(k) or norm(name) in k.not_organisations
                     or (len(words) == 1 and name in k.event_places  # "HAL's Nashik division": a city's site
                         and k.patterns.site_after_city.match(text, text.find(name, at) + len(name)))

@@ -67,10 +67,10 @@ def _recipients(s: Sentence, k: Knowledge) -> list[tuple[str, int]]:
     for part in p.list_separator.split(tail):
         at = tail.find(part, pos)
         pos = at + len(part)
-        m = p.recipient_name.fullmatch(p.recipient_lead.sub("", part.strip()))  # "Kanpur-based MKU Ltd"
-        if not m or not _plausible_name(m.group(), k):
+        name = p.recipient_name.fullmatch(p.recipient_lead.sub("", part.strip()))  # "Kanpur-based MKU Ltd"
+        if not name or not _plausible_name(name.group(), k):
             return []  # a description, not a list of recipients
-        out.append((m.group(), offset + tail_at + tail.find(m.group(), at)))
+        out.append((name.group(), offset + tail_at + tail.find(name.group(), at)))
     return out
 
 
@@ -114,7 +114,9 @@ def _handed_over(sentences: list[Sentence], i: int, k: Knowledge) -> list[Transf
     announcing = next((c for c in near if _cue_rx(k).search(sentences[c].text)
                        and _signing_cues(sentences[c].text, k)[0]), None)
     recipients = _recipients(s, k) if announcing is not None else []
-    return [TransferItem(i, announcing, (r,)) for r in recipients] if len(recipients) > 1 else []
+    if announcing is None or len(recipients) < 2:
+        return []
+    return [TransferItem(i, announcing, (r,)) for r in recipients]
 
 
 def _signing_rx(k: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:

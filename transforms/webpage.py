@@ -13,6 +13,7 @@ import logging
 import re
 from dataclasses import dataclass
 from importlib.metadata import version
+from typing import Any
 
 _DOCUMENT = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html)", re.I | re.S)
 
@@ -53,9 +54,12 @@ def read_page(data: bytes, url: str | None = None) -> PageText | None:
 
     doc = trafilatura.bare_extraction(data, url=url, with_metadata=True, favor_precision=True,
                                       include_comments=False, include_tables=False)
-    if doc is None or not (doc.text or "").strip():
+    meta: dict[str, Any] = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
+    text = meta.get("text") or ""
+    if not text.strip():
         return None
-    paragraphs = [line.strip() for line in doc.text.splitlines() if line.strip()]
-    return PageText(text="\n\n".join(paragraphs), title=(doc.title or "").strip() or None,
-                    author=(doc.author or "").strip() or None, published=_date(doc.date),
-                    canonical_url=doc.url if isinstance(doc.url, str) and doc.url.startswith("http") else None)
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    url = meta.get("url")
+    return PageText(text="\n\n".join(paragraphs), title=(meta.get("title") or "").strip() or None,
+                    author=(meta.get("author") or "").strip() or None, published=_date(meta.get("date")),
+                    canonical_url=url if isinstance(url, str) and url.startswith("http") else None)

@@ -65,6 +65,7 @@ def publish_to_lake(tables_dir: Path, run_id: str, catalog: str, data_path: str)
                 con.execute(stmt.replace("COMMENT ON VIEW", "COMMENT ON TABLE", 1))
         con.execute(f"CALL {ALIAS}.set_commit_message('parley', 'parley run {_quote(run_id)}')")
         con.execute("COMMIT")
-        return int(con.execute(f"SELECT max(snapshot_id) FROM ducklake_snapshots('{ALIAS}')").fetchone()[0])
+        row = con.execute(f"SELECT max(snapshot_id) FROM ducklake_snapshots('{ALIAS}')").fetchone()
+        return int(row[0]) if row else 0
     finally:
         con.close()  # an uncommitted transaction is rolled back: the lake keeps its last snapshot

@@ -214,7 +214,7 @@ def write_json(path: Path, data: dict[str, Any]) -> None:
 
 def list_versions(versions_dir: Path) -> list[tuple[Version, dict[str, Any]]]:
     """Every version with its summary; one whose summary cannot be read is left out with a warning."""
-    out = []
+    out: list[tuple[Version, dict[str, Any]]] = []
     if not versions_dir.is_dir():
         return out
     for p in sorted(versions_dir.iterdir()):

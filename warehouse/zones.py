@@ -116,7 +116,8 @@ def raw_count(raw_dir: Path) -> int:
     if g is None:
         return 0
     with duckdb.connect() as con:
-        return con.execute("select count(distinct content_hash) from read_parquet(?)", [g]).fetchone()[0]
+        row = con.execute("select count(distinct content_hash) from read_parquet(?)", [g]).fetchone()
+        return int(row[0]) if row else 0
 
 
 def _only(con: duckdb.DuckDBPyConnection, only: set[str] | None) -> str:

@@ -293,7 +293,9 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
     if own_talks:
         # "A and B met on the sidelines of the Summit": the summit was held, and so was their meeting, which the
         # bodies named only in the summit's name took no part in.
-        mt = replace(_meeting(story, t, met or own), name=None)
+        told = met or own
+        assert told is not None  # own talks are told by the verb's or the talks' own word
+        mt = replace(_meeting(story, t, told), name=None)
         a, e = _occasion_phrase(t, typ, rx)
         _not_in_occasion(mt, t, a, e, story)
         # Its evidence is the talks' clause, without the occasion's phrase: no learned decision takes the
@@ -590,8 +592,7 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
     found = _without_headline_summary(found, headline, rx)
     dated = [m for m in found if m.start is not None]
     place = _lede_place(doc.sentences, rx)
-    org_of_person = {p.name: p.organisation or _title_body(p.title, doc.orgs, k, rx) for p in doc.officials}
-    org_of_person = {n: o for n, o in org_of_person.items() if o}
+    org_of_person = {p.name: o for p in doc.officials if (o := p.organisation or _title_body(p.title, doc.orgs, k, rx))}
     previous: Meeting | None = None
     for mt in found:
         # The bodies of those who chaired took part (a council's chair sits for the council itself).

@@ -1543,7 +1543,7 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
     """'India and Australia signed ...': a country acting as a party is its government, unless a body of
     that country is already named."""
     by_name = {o.name: o for o in orgs}
-    covered = {by_name[p].country for p in parties if p in by_name and _acts_for_its_state(by_name[p])}
+    covered = {c for p in parties if p in by_name and _acts_for_its_state(by_name[p]) and (c := by_name[p].country)}
     matcher, forms = _country_nouns(rx.knowledge)
     nations = _nations(rx.knowledge)
     p = rx.p
