@@ -1100,3 +1100,9 @@ def test_two_offices_joined_by_and_after_a_name_keep_a_second_office_of_two_word
     assert got["Ana Berg"].title.startswith("chairperson and managing director")
     one = people("Ana Berg, chairperson of Vexlar Systems, and Karl Ode, director of Orvik Marine, signed it.")
     assert one["Ana Berg"].title.startswith("chairperson") and "director" not in one["Ana Berg"].title
+
+
+def test_two_offices_joined_by_and_before_a_name_are_one_title():
+    got = people('"This is a milestone," said Orvik Marine managing director and chief executive Jan Dahl.')
+    assert got["Jan Dahl"].title == "managing director and chief executive"
+    assert people("Vexa Systems founder and CEO Ana Lunde said it was ready.")["Ana Lunde"].title == "founder and CEO"
