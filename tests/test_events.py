@@ -4259,3 +4259,10 @@ def test_a_roundup_item_told_without_a_day_takes_no_other_item_s_day():
                         "from the Chilean Navy")  # the same sides go on: the day they were told with holds
     assert {a["date"] for a in extract_article(same, PUB)["agreements"] if "Chilean Navy" in a["parties"]} == {
         "2025-06-09"}
+
+
+def test_a_headline_s_ordinal_in_figures_is_the_body_s_ordinal_in_words():
+    text = ("Norway, Chile hold 3rd Strategic Dialogue\n\n"
+            "The third Norway-Chile Strategic Dialogue was held in Oslo on Monday.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["name"] == "third Norway-Chile Strategic Dialogue"

@@ -900,11 +900,15 @@ def _short_for(a: Meeting, b: Meeting, rx: SpecPatterns) -> bool:
     return any(f"({w})" in e for w in (a.name or "").split() if rx.p.acronym.fullmatch(w) for e in b.evidence)
 
 
-def _fuller(a: Meeting, b: Meeting) -> bool:
+def _fuller(a: Meeting, b: Meeting, rx: SpecPatterns) -> bool:
     """"15th Joint Committee" in a headline, "the 15th Norway-Chile Joint Committee (NCJC) meeting" in the body: the
-    later name holds every word of the first, and more."""
-    words = set((a.name or "").split())
-    return bool(words) and words < set((b.name or "").split())
+    later name holds every word of the first (its ordinal perhaps spelled out: "3rd", "third"), and more."""
+    spelled = rx.words.map("ordinal_numbers")
+
+    def words(m: Meeting) -> set[str]:
+        return {spelled.get(w.lower(), w) for w in (m.name or "").split()}
+
+    return bool(words(a)) and words(a) < words(b)
 
 
 def _met_apart(prev: Meeting, mt: Meeting, rx: SpecPatterns) -> bool:
@@ -1009,7 +1013,7 @@ def _merge_meeting(found: list[Meeting], mt: Meeting, rx: SpecPatterns, anaphori
             if prev.type == fallback or of_dialogue:
                 prev.type = (rx.special("dialogue") or mt.type) if of_dialogue else mt.type
             # The name a short form stands for ("AUSMIN talks": "... Ministerial Consultations (AUSMIN)").
-            prev.name = mt.name if not prev.name or (mt.name and (_short_for(prev, mt, rx) or _fuller(prev, mt))
+            prev.name = mt.name if not prev.name or (mt.name and (_short_for(prev, mt, rx) or _fuller(prev, mt, rx))
                                                      ) else prev.name
             if prev.start is None or (mt.precision == "day" and prev.precision != "day"):
                 prev.start, prev.end, prev.precision = (mt.start or prev.start, mt.end or prev.end,
