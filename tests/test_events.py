@@ -4266,3 +4266,12 @@ def test_a_headline_s_ordinal_in_figures_is_the_body_s_ordinal_in_words():
             "The third Norway-Chile Strategic Dialogue was held in Oslo on Monday.")
     (mt,) = extract_article(text, PUB)["meetings"]
     assert mt["name"] == "third Norway-Chile Strategic Dialogue"
+
+
+def test_the_body_a_one_sided_contract_supplies_is_its_other_side():
+    text = "OSLO -- Vexlar Systems has won a contract to supply eight radars to the Norland Navy, the firm said."
+    assert sorted(extract_article(text, PUB)["agreements"][0]["parties"]) == ["Norland Navy", "Vexlar Systems"]
+    both = ("OSLO -- The Norland Defence Materiel Agency signed a contract with Vexlar Systems to supply eight radars "
+            "to the Norland Navy on Monday.")  # the buyer named: the service supplied is served, no side
+    assert sorted(extract_article(both, PUB)["agreements"][0]["parties"]) == [
+        "Norland Defence Materiel Agency", "Vexlar Systems"]

@@ -19,6 +19,7 @@ from transforms.dates import DateMention
 from transforms.document import Doc
 from transforms.events.common import (
     MODAL_REACH,
+    SERVED_REACH,
     VENUE_REACH,
     Story,
     add_new,
@@ -834,7 +835,12 @@ def _named_parties(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatterns
     ('aircraft for the Indian Air Force') or what it sets up ('to set up a Centre'), unless no one else
     is named."""
     named, served = _named_and_served(t, cut, org_forms, rx)
-    return [c for c in named if c not in served] if set(named) - served else named
+    kept = [c for c in named if c not in served] if set(named) - served else named
+    if len(set(kept)) == 1:
+        # "X won a contract to supply radars to the Norland Navy": with one side named, the one supplied is the other.
+        kept += dedupe([c for a, _, c in name_spans(t[:cut], org_forms)
+                        if c in served and c not in kept and rx.p.supplied_to.search(t[max(0, a - SERVED_REACH):a])])
+    return kept
 
 
 def _only_venues(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatterns) -> bool:
