@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 from parley.faults import crash_point
 from parley.settings import Settings
 from schemas import MARTS, QUARANTINE, TABLES, Table
-from warehouse.table_files import database_connection, num_rows, parquet_path, reference_levels
+from warehouse.table_files import database_connection, num_rows, parquet_path, reference_levels, session_cursor
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +135,7 @@ def build_database(path: Path, tables_dir: Path, keyed: bool = True) -> None:
             src = parquet_path(tables_dir, t.name)
             if src.exists():
                 cols = ", ".join(t.column_names)
-                with con.cursor() as cur:
+                with session_cursor(con) as cur:  # timestamps stay UTC on this thread's connection too
                     cur.execute(f"insert into {t.name} ({cols}) select {cols} from read_parquet(?)", [str(src)])
 
         # Checking a million foreign keys is most of the file's cost, one table at a time on one thread: the

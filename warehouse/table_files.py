@@ -40,6 +40,14 @@ def bounded(con: duckdb.DuckDBPyConnection, spill_dir: str | Path, keep_order: b
     return con
 
 
+def session_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """Another connection to `con`'s database (for a thread of its own), with `bounded`'s session settings: the
+    time zone is a connection's own (memory, threads and the spill folder are the database's)."""
+    cur = con.cursor()
+    cur.execute("SET TimeZone = 'UTC'")
+    return cur
+
+
 @contextlib.contextmanager
 def bounded_connection(database: str | Path = ":memory:", keep_order: bool = False, memory: str = QUERY_MEMORY
                        ) -> Iterator[duckdb.DuckDBPyConnection]:
