@@ -593,12 +593,12 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
     dated = [m for m in found if m.start is not None]
     place = _lede_place(doc.sentences, rx)
     org_of_person = {p.name: o for p in doc.officials if (o := p.organisation or _title_body(p.title, doc.orgs, k, rx))}
+    by_name = {o.name: o for o in doc.orgs}
     previous: Meeting | None = None
     for mt in found:
         # The bodies of those who chaired took part (a council's chair sits for the council itself).
         if mt.type != rx.special("council"):
             add_new(mt.participants, [org_of_person[c] for c, _ in mt.chairs if c in org_of_person])
-            by_name = {o.name: o for o in doc.orgs}
             mt.participants = [p for p in mt.participants if not is_the_meeting_itself(mt.name, p, by_name.get(p), rx)]
         # Dated by the body's sentences, not by a headline that sums the meeting up.
         told = [e for e in mt.evidence if e not in headline] or mt.evidence
