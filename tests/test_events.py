@@ -4275,3 +4275,56 @@ def test_the_body_a_one_sided_contract_supplies_is_its_other_side():
             "to the Norland Navy on Monday.")  # the buyer named: the service supplied is served, no side
     assert sorted(extract_article(both, PUB)["agreements"][0]["parties"]) == [
         "Norland Defence Materiel Agency", "Vexlar Systems"]
+
+
+def test_the_day_a_filing_gave_the_news_is_not_the_day_of_the_deal_told_again_after():
+    text = ("OSLO -- Vexlar Systems and the Norland Navy have concluded a contract for radars, Vexlar said in a filing "
+            "to the stock exchange on Wednesday.\n\nThe contract, signed on 2 June in Bergen, runs for five years.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["date"], ag["location"]) == ("2025-06-02", "Bergen")
+
+
+def test_bodies_past_the_aside_of_under_the_deal_do_its_work_and_take_the_day_it_names():
+    text = ("OSLO -- Vexlar Systems and Orvik Marine have concluded a contract for hull parts.\n\n"
+            "Under the deal, signed on 27 May in Bergen, Lund Forge will cast the parts.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["date"], ag["location"]) == ("2025-05-27", "Bergen")
+    assert sorted(ag["parties"]) == ["Orvik Marine", "Vexlar Systems"]
+
+
+def test_a_deal_told_again_past_an_aside_takes_the_day_of_its_own_verb():
+    text = ("OSLO -- Vexlar Systems has won a contract from the Norland Army for drones, the company said on "
+            "Tuesday.\n\n"
+            "The order, placed under a fast-track route, was signed last month.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["date"], ag["precision"]) == ("2025-05-01", "month")
+
+
+def test_a_title_of_a_country_s_meets_a_title_of_another_s_after_a_wire_dateline():
+    text = ("SEOUL, June 11 (Yonhap) -- Norway's arms procurement chief met with Chile's deputy defence minister in "
+            "Seoul on Wednesday to discuss a tank contract, the Norland Procurement Agency said.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert (mt["type"], mt["start"], mt["location"]) == ("bilateral meeting", "2025-06-11", "Seoul")
+    planned = text.replace("met with", "will meet")  # positive control: a plan is no meeting
+    assert extract_article(planned, PUB)["meetings"] == []
+
+
+def test_she_met_after_where_is_a_meeting_of_a_tour():
+    text = ("Minister ends tour\n\nDefence Minister Ana Lunde ended a tour of Asia on Thursday. In Jakarta on Monday, "
+            "Lunde held talks with Indonesian Defence Minister Budi Hartono. On Tuesday she flew to Kuala Lumpur, "
+            "where she met Malaysian Defence Minister Ahmad Zaki.")
+    places = sorted(m["location"] for m in extract_article(text, PUB)["meetings"])
+    assert places == ["Jakarta", "Kuala Lumpur"]
+
+
+def test_the_two_sides_of_a_tour_stop_are_not_guessed_from_the_countries_of_the_other_stops():
+    text = ("Minister ends tour\n\nDefence Minister Ana Lunde ended a tour of Asia on Thursday. In Jakarta on Monday, "
+            "Lunde held talks with Indonesian Defence Minister Budi Hartono. The two sides signed a defence "
+            "cooperation arrangement. On Tuesday she flew to Kuala Lumpur, where she met Malaysian Defence Minister "
+            "Ahmad Zaki. In Hanoi she called on Vietnam's defence minister.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["parties"] == ["Government of Indonesia"]
+    pair = ("Chile, Norway ties\n\nChile and Norway have deepened ties. In Santiago on Monday, the Norwegian minister "
+            "held talks with Chile's defence minister. The two sides signed a defence cooperation arrangement.")
+    assert sorted(extract_article(pair, PUB)["agreements"][0]["parties"]) == [  # positive control
+        "Government of Chile", "Government of Norway"]

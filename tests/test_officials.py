@@ -1106,3 +1106,17 @@ def test_two_offices_joined_by_and_before_a_name_are_one_title():
     got = people('"This is a milestone," said Orvik Marine managing director and chief executive Jan Dahl.')
     assert got["Jan Dahl"].title == "managing director and chief executive"
     assert people("Vexa Systems founder and CEO Ana Lunde said it was ready.")["Ana Lunde"].title == "founder and CEO"
+
+
+def test_spanish_particles_join_the_words_of_one_name():
+    text = ("The agreement was signed by Vexlar chief executive Jose Luis de los Santos and Orvik Marine chief "
+            "executive Karl Berg.")
+    assert "Jose Luis de los Santos" in people(text)
+
+
+def test_a_portfolio_before_of_a_country_s_department_is_the_end_of_the_title():
+    text = ("The talks were co-chaired by Deputy Secretary Strategy, Policy and Industry of the Australian Department "
+            "of Defence, Hugh Lane, and Chile's vice minister Ana Lunde.")
+    lane = people(text)["Hugh Lane"]
+    assert (lane.title, lane.organisation) == ("Deputy Secretary Strategy, Policy and Industry",
+                                               "Australian Department of Defence")

@@ -1486,3 +1486,9 @@ def test_a_body_named_for_its_city_and_later_without_it_is_one_body():
     got = names("Orvik Shipyard signed an agreement with the Bergen Port Authority on Thursday. The Port Authority's "
                 "chief engineer Karl Berg signed it.")
     assert sorted(got) == ["Bergen Port Authority", "Orvik Shipyard"]
+
+
+def test_a_service_before_its_secretary_s_name_makes_no_body_of_that_name():
+    text = "WASHINGTON -- Secretary of the Army Dan Kovar met Estonian officers at the Pentagon on Monday."
+    names = [o.name for o in find_organisations(text, K)]
+    assert not any("Kovar" in n for n in names)

@@ -517,8 +517,9 @@ def _strip_person_tail(toks: list[Tok], lex: Lexicon, k: Knowledge) -> list[Tok]
         # those right after its "of" ("Federal Office of Bundeswehr Equipment").
         if len(rest) >= 2 and (rest[-2].text == "for" or rest[-1].text in k.words.name_joining_prepositions):
             return toks
-        if _is_org_phrase(_clean_phrase([t.text for t in rest], k), k):
-            return rest
+        words = _clean_phrase([t.text for t in rest], k)
+        if _is_org_phrase(words, k) or (len(words) == 1 and words[0] in k.org_heads):
+            return rest  # "Secretary of the Army Dan Driscoll": the service, then its secretary's name
     return toks
 
 
@@ -539,6 +540,7 @@ def _strip_person_head(toks: list[Tok], lex: Lexicon, k: Knowledge) -> list[Tok]
     # "Policy and Industry of the Department of Defence": common words, heading nothing, before a body that opens
     # with its own strong head word are a portfolio, not part of the body's name.
     body = [t.text for t in toks[of + 1:] if t.text not in k.words.definite_articles]
+    body = body[country_words(body, k):]  # "... of the Australian Department of Defence": its head follows
     if (headless and not named and body and body[0] in k.org_heads and body[0] not in k.weak_org_heads
             and all(t.text in lex.vocab or t.text in k.words.connectors for t in head)):
         return toks[of + 1:]

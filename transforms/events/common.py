@@ -49,6 +49,7 @@ SERVED_REACH = 90  # characters before a body's name that may say the event serv
 VISIT_REACH = 48  # characters before a body's name that may say it was visited ("visited the Vexa Army's ...")
 VENUE_REACH = 40  # characters before a body's name that may say an event was there ("at the headquarters of")
 MODAL_REACH = 24  # characters before a verb that may say it is still to come ("will also be discussed")
+REPORTING_REACH = 70  # characters before a date that may say it is the day news was given ("said in a filing on")
 
 
 def clause_end(text: str, start: int) -> int:
@@ -86,6 +87,8 @@ def place_in(sentence: str, rx: SpecPatterns) -> str | None:
         if first == m.group(1).rstrip(".") and m.group(2):
             whole = f"{first}, {m.group(2).rstrip('.')}"
             second = whole if whole in rx.places else leading_place(m.group(2), rx.places)
+            if second and second != whole and second != m.group(2).rstrip("."):
+                second = None  # "signed in Bergen, Lund Forge will ...": a name that opens with a place's word
             if second:
                 return whole if second == whole else f"{first}, {second}"
         building = rx.p.building_after_place.match(sentence, m.start(1) + len(first))
@@ -218,7 +221,7 @@ def sentence_before(sentences: list[Sentence], evidence: list[str]) -> Sentence 
 def reported_on(k: Knowledge, sentence: str, d: DateMention) -> bool:
     """"..., Acme said on Tuesday": the day the news was given. A signing reported that way may be older
     (its own date follows: "The contract was signed on 27 February"); a meeting is usually that day's."""
-    return bool(k.patterns.reporting_date.search(sentence[max(0, d.span[0] - 25):d.span[0]]))
+    return bool(k.patterns.reporting_date.search(sentence[max(0, d.span[0] - REPORTING_REACH):d.span[0]]))
 
 
 def dateline_date(k: Knowledge, sentences: list[Sentence], pub: dt.date | None, hint: int | None = None

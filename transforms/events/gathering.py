@@ -719,7 +719,10 @@ def _met(t: str, rx: SpecPatterns, person_forms: dict[str, str], org_forms: dict
     people = [a for a, _, _ in person_spans]
     named = people + [a for a, _, _ in org_spans]
     # "He further received ...", "The Defence Secretary later met ...": the subject named before.
-    subject = bool(rx.p.pronoun_subject.match(t[:m.start()]) or rx.p.delegation_subject.search(t, 0, m.start()))
+    lead = rx.p.dateline.match(t) or rx.p.undated_dateline.match(t)  # "SEOUL, Oct 21 (Yonhap) -- He met ..."
+    opening = lead.end() if lead is not None and lead.end() <= m.start() else 0
+    subject = bool(rx.p.pronoun_subject.match(t[opening:m.start()])
+                   or rx.p.delegation_subject.search(t, 0, m.start()))
     # "Officials of the Vexa Agency and the Norland Army met in Oslo": two bodies met each other.
     bodies_met = m.group() == "met" and _pair_before(t, m.start(), [(a, e) for a, e, _ in org_spans], rx)
     after = (any(a > m.end() for a in named) or "counterpart" in t[m.end():] or rx.p.title_object.match(t, m.end())

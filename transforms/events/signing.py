@@ -295,6 +295,9 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     anaphoric = bool(rx.p.anaphor_agreement.search(t[:typ[1]]))
     if anaphoric and found and _only_venues(t, cut, story.org_forms, rx):
         parties = []  # "The MoU was signed at the Embassy of Chile": where the one just told was signed
+    if anaphoric and found and (under := rx.p.under_the_deal.match(t)):
+        aside = {n for _, e, n in name_spans(t, story.org_forms) if e <= under.end()}
+        parties = [p for p in parties if p in aside]  # "Under the deal, signed in Paris, X will build ...": X works
     if anaphoric and not parties and s.index - story.negated_at <= 2 and story.last_at < story.negated_at:
         return  # "The contract, worth $2 billion, had been signed in 2024": the one just cancelled
     follows = s.index - story.last_at <= 1  # right after the sentence that named the last agreement
@@ -486,6 +489,8 @@ def _within_the_aside(t: str, typ: tuple[str, int], verb: re.Match[str] | None, 
     if verb is None or word is None or t[word.end():verb.start()].strip() != ",":
         return dates
     end = clause_end(t, verb.end())
+    if rx.verb.search(t, end):
+        return dates  # "The order, placed under a fast-track route, was signed last month": the deal's verb again
     return [d for d in dates if d.span[0] < end]
 
 
@@ -1408,7 +1413,7 @@ def _signers_before(t: str, verb: re.Match[str], people: list[tuple[int, int, st
 def _countries_near(story: _Story, s: Sentence) -> list[str]:
     """Whose "two sides" signed: the two countries this sentence and the one before name; one named there and
     the country the story is filed from (a visit report: "In Nairobi, X held talks with Kenya's ... The two
-    sides signed an MoU"); else the two the article is about."""
+    sides signed an MoU"); else the two the article is about, or where a tour names several, the one named here."""
     capitals = story.rx.knowledge.capitals
     near: list[str] = []
     for prior in story.doc.sentences[max(0, s.index - 1):s.index + 1]:
@@ -1418,7 +1423,7 @@ def _countries_near(story: _Story, s: Sentence) -> list[str]:
     if len(near) == 1:
         home = dateline_country(story.doc.text, story.rx.knowledge)
         near += [home] if home and home != near[0] else []
-    return near[:2] if len(near) >= 2 else _article_countries(story.doc.sentences, story.rx)
+    return near[:2] if len(near) >= 2 else _article_countries(story.doc.sentences, story.rx) or near
 
 
 @functools.lru_cache(maxsize=4)
@@ -1434,6 +1439,8 @@ def _article_countries(sentences: list[Sentence], rx: SpecPatterns) -> list[str]
         for _, c in _countries_in(s.text, rx.knowledge):
             counts[c] = counts.get(c, 0) + 1
     ranked = sorted(counts, key=lambda c: -counts[c])
+    if len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]:
+        return []  # a tour of several countries: which second one is the story's pair, the counts do not tell
     return ranked[:2] if len(ranked) >= 2 else []
 
 
