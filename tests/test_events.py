@@ -4328,3 +4328,12 @@ def test_the_two_sides_of_a_tour_stop_are_not_guessed_from_the_countries_of_the_
             "held talks with Chile's defence minister. The two sides signed a defence cooperation arrangement.")
     assert sorted(extract_article(pair, PUB)["agreements"][0]["parties"]) == [  # positive control
         "Government of Chile", "Government of Norway"]
+
+
+def test_a_committee_named_in_a_chair_s_title_is_no_second_meeting():
+    text = ("OSLO -- The Vexa Defence Council held its annual conference in Oslo on Monday with the chiefs of defence "
+            "of ten states. The meeting was chaired by Admiral Karl Berg, Chair of the Vexa Military Committee.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert [c["name"] for c in mt["chairs"]] == ["Karl Berg"]
+    held = text.replace("The meeting was chaired by", "The Vexa Military Committee also met on Tuesday, chaired by")
+    assert len(extract_article(held, PUB)["meetings"]) == 2  # positive control: the committee's own meeting

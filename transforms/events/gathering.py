@@ -232,6 +232,7 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
     plain = blanked(rx.p.meeting_as_gerund, blanked(rx.p.press_briefing, t))
     # "Ahead of the summit, the foreign secretaries held consultations": a gathering still to come types nothing.
     typed = blanked(rx.p.ahead_of_a_gathering, blanked(rx.p.name_alias, blanked(rx.p.mechanism_reviewed, plain)))
+    typed = blanked(rx.p.body_of_a_title, typed)  # ", Chair of the Military Committee": a body, not a meeting
     typ = best_type(typed,
                     rx.trigger, rx.types, rx.p.trigger_as_modifier, rx.p.infinitive_before)
     host = None
