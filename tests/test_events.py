@@ -4337,3 +4337,13 @@ def test_a_committee_named_in_a_chair_s_title_is_no_second_meeting():
     assert [c["name"] for c in mt["chairs"]] == ["Karl Berg"]
     held = text.replace("The meeting was chaired by", "The Vexa Military Committee also met on Tuesday, chaired by")
     assert len(extract_article(held, PUB)["meetings"]) == 2  # positive control: the committee's own meeting
+
+
+def test_bodies_whose_people_presented_at_a_review_took_part_in_it():
+    text = ("OSLO -- Admiral Karl Berg on Monday chaired a review meeting of the frigate programme in Oslo.\n\n"
+            "Directors of the Vexlar Test Centre and the Orvik Sonar Laboratory presented the status of the trials.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert {"Vexlar Test Centre", "Orvik Sonar Laboratory"} <= set(mt["participants"])
+    later = text.replace("presented the status of", "will later run")  # positive control: no part in it
+    assert not {"Vexlar Test Centre", "Orvik Sonar Laboratory"} & set(extract_article(later, PUB)["meetings"][0][
+        "participants"])
