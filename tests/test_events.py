@@ -4347,3 +4347,13 @@ def test_bodies_whose_people_presented_at_a_review_took_part_in_it():
     later = text.replace("presented the status of", "will later run")  # positive control: no part in it
     assert not {"Vexlar Test Centre", "Orvik Sonar Laboratory"} & set(extract_article(later, PUB)["meetings"][0][
         "participants"])
+
+
+def test_a_counted_deal_told_again_by_its_subject_takes_the_bodies_that_exchanged_it():
+    text = ("OSLO -- Norway and Chile on Tuesday exchanged two agreements, on hydrography and on coastal radars.\n\n"
+            "The hydrography agreement was exchanged between the Norland Hydrographic Office and the Chilean Navy. "
+            "The radar agreement was signed by Vexlar Systems and the Chilean Coast Guard.")
+    got = sorted(sorted(a["parties"]) for a in extract_article(text, PUB)["agreements"])
+    assert got == [["Chilean Coast Guard", "Vexlar Systems"], ["Chilean Navy", "Norland Hydrographic Office"]]
+    one = text.replace("exchanged two agreements, on hydrography and on coastal radars", "held talks")
+    assert len(extract_article(one, PUB)["agreements"]) == 2  # positive control: none counted, each its own deal

@@ -643,6 +643,17 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
         add_new(open_slot.parties, ag.parties)
         add_new(open_slot.evidence, [said])
         return
+    if (story.slots and len(ag.parties) >= 2 and not _is_plural(t, typ, rx)
+            and (anaphoric or rx.p.one_of_the_counted.search(t[:typ[1]]))):
+        # "exchanged two agreements ... The hydrography agreement was exchanged between A and B": one of those
+        # counted, with the bodies that acted in place of the summary's states.
+        slot = story.slots.pop(0)
+        slot.type = ag.type if slot.type == fallback else slot.type
+        slot.parties = list(ag.parties)
+        add_new(slot.signatories, ag.signatories)
+        slot.location = fuller_place(slot.location, ag.location)
+        add_new(slot.evidence, [said])
+        return
     group = _counted_group(found, t, typ, rx)
     if group:
         # "India and Peru inked seven agreements ... The seven MoUs signed ...": those seven again, now typed.
