@@ -4357,3 +4357,19 @@ def test_a_counted_deal_told_again_by_its_subject_takes_the_bodies_that_exchange
     assert got == [["Chilean Coast Guard", "Vexlar Systems"], ["Chilean Navy", "Norland Hydrographic Office"]]
     one = text.replace("exchanged two agreements, on hydrography and on coastal radars", "held talks")
     assert len(extract_article(one, PUB)["agreements"]) == 2  # positive control: none counted, each its own deal
+
+
+def test_a_signing_told_as_the_subject_of_a_postponement_concluded_nothing():
+    text = ("OSLO -- The signing of a memorandum of understanding between the Vexlar Test Centre and the University "
+            "of Bergen, scheduled for Monday, was postponed at the last minute, officials said.")
+    assert extract_article(text, PUB)["agreements"] == []
+    done = text.replace(", scheduled for Monday, was postponed at the last minute", " took place on Monday")
+    assert len(extract_article(done, PUB)["agreements"]) == 1  # positive control
+
+
+def test_meetings_held_by_successive_chiefs_are_a_habit_not_one_meeting():
+    text = ("The debate has dragged on for years. Successive chiefs have held review meetings on the structure, "
+            "but no decision has been taken.")
+    assert extract_article(text, PUB)["meetings"] == []
+    one = text.replace("Successive chiefs have held review meetings", "The chief held a review meeting on Monday")
+    assert len(extract_article(one, PUB)["meetings"]) == 1  # positive control

@@ -139,6 +139,8 @@ def drop_planned_part(t: str, rx: SpecPatterns, verb: re.Match[str] | None) -> s
     agreement to jointly bid for ...": what follows the negation cue is planned; the signed part stands."""
     neg = rx.negation.search(t)
     named_at = rx.trigger.search(t)
+    if verb is not None and rx.p.nominal_signing.search(t, max(0, verb.start() - 24), verb.end() + 4):
+        return t  # "The signing of the MoU ... was postponed": the negation is the whole clause's
     if neg is not None and verb is not None and named_at is not None and neg.start() > max(verb.end(), named_at.end()):
         comma = t.rfind(",", verb.end(), neg.start())
         return t[:comma if comma > 0 else neg.start()]
