@@ -4373,3 +4373,22 @@ def test_meetings_held_by_successive_chiefs_are_a_habit_not_one_meeting():
     assert extract_article(text, PUB)["meetings"] == []
     one = text.replace("Successive chiefs have held review meetings", "The chief held a review meeting on Monday")
     assert len(extract_article(one, PUB)["meetings"]) == 1  # positive control
+
+
+def test_a_country_word_describing_a_named_company_is_no_government_party():
+    text = ("OSLO -- Norwegian airline Fjordair and US defence major Vexlar Systems on Tuesday signed a memorandum of "
+            "understanding on sustainable fuel.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert sorted(ag["parties"]) == ["Fjordair", "Vexlar Systems"]
+    states = "OSLO -- Norway and the US on Tuesday signed a memorandum of understanding on sustainable fuel."
+    assert sorted(extract_article(states, PUB)["agreements"][0]["parties"]) == [  # positive control
+        "Government of Norway", "Government of the United States"]
+
+
+def test_the_other_side_s_head_named_after_with_signed_too():
+    text = ("OSLO -- Fjordair and Vexlar Systems on Tuesday signed an MoU on fuel. Fjordair chief executive Ana Lunde "
+            "signed the MoU with Vexlar Systems chief executive Karl Berg.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert sorted(ag["signatories"]) == ["Ana Lunde", "Karl Berg"]
+    told = text.replace("signed the MoU with", "said the MoU was agreed with")  # positive control: no signing
+    assert "Karl Berg" not in extract_article(told, PUB)["agreements"][0]["signatories"]

@@ -1595,6 +1595,8 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
         noun = p.lower_word_after.match(text, end)
         if noun and noun.group(1) in rx.words.map("anaphoric_bodies") and noun.group(1) not in rx.words.state_roles:
             continue  # an adjective: 'with the US firm' (but 'with the US government' is the state acting)
+        if any(p.descriptor_words.fullmatch(text, end, a) for a, _ in named if a > end):
+            continue  # "US defence major Lockheed Martin": the body's country, described
         before = text[max(0, start - 13):start]
         acting = p.governments_of_end.search(text, max(0, opened - 30), opened)  # "governments of A and B"
         if not acting and (p.place_preposition_end.search(before)
