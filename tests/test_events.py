@@ -4392,3 +4392,13 @@ def test_the_other_side_s_head_named_after_with_signed_too():
     assert sorted(ag["signatories"]) == ["Ana Lunde", "Karl Berg"]
     told = text.replace("signed the MoU with", "said the MoU was agreed with")  # positive control: no signing
     assert "Karl Berg" not in extract_article(told, PUB)["agreements"][0]["signatories"]
+
+
+def test_the_ministers_who_held_talks_and_signed_sign_for_their_governments():
+    text = ("LONDON -- British Defence Secretary Tom Reed hosted Norwegian Defence Minister Ola Dahl in London on "
+            "Monday. The ministers held talks on frigates and signed a government-to-government agreement.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert sorted(ag["signatories"]) == ["Ola Dahl", "Tom Reed"]
+    assert sorted(ag["parties"]) == ["Government of Norway", "Government of the United Kingdom"]
+    civil = text.replace("British Defence Secretary", "Norland's Permanent Secretary")  # positive control
+    assert "Government of the United Kingdom" not in extract_article(civil, PUB)["agreements"][0]["parties"]

@@ -1150,7 +1150,7 @@ def _states_of_signing_ministers(story: _Story, ag: Agreement, by_name: dict[str
         words = (person.title or "").split()
         n = country_words(words, k)
         country = k.countries.get(k.patterns.possessive_end.sub("", " ".join(words[:n]))) if n else None
-        if country and country not in covered and rx.p.minister_title.search(" ".join(words[n:])):
+        if country and country not in covered and rx.p.minister_title.search(person.title or ""):
             out.append(government_name(country, rx))
             covered.add(country)
     return out
