@@ -4402,3 +4402,10 @@ def test_the_ministers_who_held_talks_and_signed_sign_for_their_governments():
     assert sorted(ag["parties"]) == ["Government of Norway", "Government of the United Kingdom"]
     civil = text.replace("British Defence Secretary", "Norland's Permanent Secretary")  # positive control
     assert "Government of the United Kingdom" not in extract_article(civil, PUB)["agreements"][0]["parties"]
+
+
+def test_a_headline_s_small_written_name_gives_way_to_the_body_s_fuller_name():
+    text = ("Sixth plenary of Norway-Chile joint working group on space held\n\nThe 6th Plenary Session of the "
+            "Norway-Chile Joint Working Group on Space Cooperation was held in Oslo on Monday.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["name"] == "6th Plenary Session of the Norway-Chile Joint Working Group on Space Cooperation"

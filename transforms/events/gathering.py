@@ -910,7 +910,7 @@ def _fuller(a: Meeting, b: Meeting, rx: SpecPatterns) -> bool:
     spelled = rx.words.map("ordinal_numbers")
 
     def words(m: Meeting) -> set[str]:
-        return {spelled.get(w.lower(), w) for w in (m.name or "").split()}
+        return {spelled.get(w.lower(), w.lower()) for w in (m.name or "").split()}  # a headline may write it small
 
     return bool(words(a)) and words(a) < words(b)
 
