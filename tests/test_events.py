@@ -4409,3 +4409,11 @@ def test_a_headline_s_small_written_name_gives_way_to_the_body_s_fuller_name():
             "Norway-Chile Joint Working Group on Space Cooperation was held in Oslo on Monday.")
     (mt,) = extract_article(text, PUB)["meetings"]
     assert mt["name"] == "6th Plenary Session of the Norway-Chile Joint Working Group on Space Cooperation"
+
+
+def test_a_meeting_with_representatives_of_an_industry_is_no_bilateral_meeting():
+    text = "OSLO -- Secretary Ana Lunde chaired a meeting with representatives of the shipbuilding industry on Monday."
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["type"] == "other"
+    one = text.replace("representatives of the shipbuilding industry", "Chile's defence minister")
+    assert extract_article(one, PUB)["meetings"][0]["type"] == "bilateral meeting"  # positive control
