@@ -1120,3 +1120,8 @@ def test_a_portfolio_before_of_a_country_s_department_is_the_end_of_the_title():
     lane = people(text)["Hugh Lane"]
     assert (lane.title, lane.organisation) == ("Deputy Secretary Strategy, Policy and Industry",
                                                "Australian Department of Defence")
+
+
+def test_a_surname_with_a_capital_inside_after_its_prefix_is_a_name():
+    text = "The contract was signed by Vexlar Systems chief executive Karl DeSouza on Monday."
+    assert "Karl DeSouza" in people(text)

@@ -1492,3 +1492,11 @@ def test_a_service_before_its_secretary_s_name_makes_no_body_of_that_name():
     text = "WASHINGTON -- Secretary of the Army Dan Kovar met Estonian officers at the Pentagon on Monday."
     names = [o.name for o in find_organisations(text, K)]
     assert not any("Kovar" in n for n in names)
+
+
+def test_a_part_named_before_part_of_and_its_incorporated_whole_are_bodies():
+    text = "ARLINGTON -- Vexlar Defense, part of Vexlar Holdings Incorporated, today announced an award."
+    names = {o.name for o in find_organisations(text, K)}
+    assert {"Vexlar Defense", "Vexlar Holdings Incorporated"} <= names
+    plain = "ARLINGTON -- Vexlar Defense today announced an award, part of a wider plan."
+    assert "Vexlar Defense" not in {o.name for o in find_organisations(plain, K)}  # positive control

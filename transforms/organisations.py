@@ -1334,7 +1334,8 @@ def _cued_names(text: str, k: Knowledge) -> Iterator[tuple[str, int]]:
     Karl Berg": found from the title, the rarer word, looking back)."""
     p = k.patterns
     appoints = any(v in text for v in k.words.sets["appointing_verbs"])  # rare: the pattern is not run otherwise
-    for rx in (p.org_cue_name, p.org_apposition, p.org_place_based, p.org_maker_clause, p.org_named_by_role,
+    for rx in (p.org_cue_name, p.org_apposition, p.org_part_of, p.org_whole_of_part, p.org_place_based,
+               p.org_maker_clause, p.org_named_by_role,
                p.org_after_company_title, *([p.org_appointing] if appoints else [])):
         for m in rx.finditer(text):
             yield m.group(1).split("\n")[0].rstrip(), m.start(1)  # a headline's name ends with its line
