@@ -1125,3 +1125,16 @@ def test_a_portfolio_before_of_a_country_s_department_is_the_end_of_the_title():
 def test_a_surname_with_a_capital_inside_after_its_prefix_is_a_name():
     text = "The contract was signed by Vexlar Systems chief executive Karl DeSouza on Monday."
     assert "Karl DeSouza" in people(text)
+
+
+def test_a_name_closed_by_a_surname_s_initial_keeps_it_and_ends_the_title_before_the_next_person():
+    text = "The agreement was signed by Vexlar Director (Operations) Ravi K and Orvik CEO Karl Berg on Tuesday."
+    found = people(text)
+    assert "Ravi K" in found
+    assert found["Karl Berg"].title == "CEO"
+
+
+def test_people_listed_after_a_first_one_do_not_lend_it_their_titles():
+    text = "Vexlar chairman Anil Rao, Director (Finance) Mira Sen and Director Ravi Kumar were present."
+    found = people(text)
+    assert (found["Anil Rao"].title, found["Mira Sen"].title) == ("chairman", "Director (Finance)")

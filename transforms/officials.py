@@ -111,11 +111,19 @@ def _name_at(toks: list[Tok], i: int, lex: Lexicon, org_forms: set[str]) -> int:
         j += 1
         if lex.p.possessive_end.search(t) and j < len(toks):
             break  # "Japan's": an owner's name ends at its possessive
-    while j > i and not is_proper(toks[j - 1].text, lex):
+    while j > i and not is_proper(toks[j - 1].text, lex) and not _closing_initial(toks, i, j, lex):
         j -= 1
     if any(_a_nouns_form(toks[m].text, lex) for m in range(i + 1, j - 1)):
         return 0  # "... of Human and Robotic Exploration Daniel Neuenschwander": the name starts after the noun
     return j - i
+
+
+def _closing_initial(toks: list[Tok], i: int, j: int, lex: Lexicon) -> bool:
+    """"Director Ravi K and CEO X": one capital after a first name closes the name (a surname written as its
+    initial, as Indian names often are), where nothing name-like follows it."""
+    t = toks[j - 1].text
+    return (j - 1 > i and len(t.rstrip(".")) == 1 and t[:1].isupper() and is_proper(toks[j - 2].text, lex)
+            and (j >= len(toks) or not lex.is_name_token(toks[j].text)))
 
 
 def _particles_at(toks: list[Tok], j: int, lex: Lexicon, most: int = 2) -> int:
@@ -288,15 +296,19 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
         if any(f is g for g in titled):
             _title_of_named(sent, f, found, everyone, runs, org_forms, lex)
             continue
+        after = _title_after(sent, f.end, runs, lex, org_forms)
+        beside_titled = bool(after) and any(g is not f and g.name in after for g in everyone)
+        if beside_titled:
+            after = None  # "HAL chairman A, Director B and Director C": the next people's titles are theirs
         f.title = (_title_before(sent, f.start, runs, lex, found, everyone)
                    or _title_to_country(sent, f.start, runs, lex)
-                   or _title_after(sent, f.end, runs, lex, org_forms)
+                   or after
                    or _lower_title_before(sent, f.start, lex, lex.p.lower_words_before_comma
                                           if lex.p.apposition_end.match(sent, _pair_end(sent, f, everyone, lex))
                                           else None)
                    or _shared_plural_title(sent, _person_before(f, everyone), f, lex))
-        if f.title:
-            found.append(f)
+        if f.title or beside_titled:
+            found.append(f)  # (a name set beside titled people is one of them, whatever its own title)
     _appointed(sent, lex, found, org_forms)
     found.sort(key=lambda f: f.start)
     return found
