@@ -4417,3 +4417,12 @@ def test_a_meeting_with_representatives_of_an_industry_is_no_bilateral_meeting()
     assert mt["type"] == "other"
     one = text.replace("representatives of the shipbuilding industry", "Chile's defence minister")
     assert extract_article(one, PUB)["meetings"][0]["type"] == "bilateral meeting"  # positive control
+
+
+def test_a_place_past_a_listed_work_s_commas_is_where_the_work_is_done():
+    text = ("OSLO -- Vexlar Systems and Orvik Marine on Tuesday signed an agreement to set up a maintenance, repair "
+            "and overhaul facility for engines in Bergen.")
+    assert extract_article(text, PUB)["agreements"][0]["location"] is None
+    signed = ("OSLO -- Vexlar Systems and Orvik Marine on Tuesday signed an agreement in Bergen to set up a "
+              "maintenance, repair and overhaul facility for engines.")
+    assert extract_article(signed, PUB)["agreements"][0]["location"] == "Bergen"  # positive control
