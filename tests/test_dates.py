@@ -158,3 +158,10 @@ def test_a_name_beginning_like_a_month_abbreviation_is_no_month():
     for sentence in ("The MoU was signed by Maria Lund.", "It was signed in Marseille.", "signed by Janet Ode"):
         assert find_dates(sentence, PUB) == [], sentence
     assert one("It was signed by Mar. 2 last year.") and one("The deal was signed in Sept.")[2] == "month"
+
+
+def test_the_first_day_of_a_span_ending_last_week_is_last_week_s_too():
+    first, last = find_dates("held in Bergen between Monday and Thursday last week.", PUB)
+    assert (first.start, last.start) == (dt.date(2025, 3, 17), dt.date(2025, 3, 20))
+    (alone,) = find_dates("held in Bergen on Monday.", PUB)  # positive control: this week's Monday
+    assert alone.start == dt.date(2025, 3, 24)

@@ -119,7 +119,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None, year_hint: int | 
         back = (pub.weekday() - target) % 7
         if back == 0 and m.group().lower().startswith("last"):
             back = 7  # "last Thursday" in a Thursday's story is the week before
-        if g.get("last_week"):  # "on Wednesday last week": that day of the week before the story's
+        if g.get("last_week") or g.get("span_last_week") is not None:
+            # "on Wednesday last week", "between Tuesday and Thursday last week": that day of the week before
             back = pub.weekday() - target + 7
         a = pub - dt.timedelta(days=back)
         return a, a, "day", False
