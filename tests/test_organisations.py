@@ -1500,3 +1500,13 @@ def test_a_part_named_before_part_of_and_its_incorporated_whole_are_bodies():
     assert {"Vexlar Defense", "Vexlar Holdings Incorporated"} <= names
     plain = "ARLINGTON -- Vexlar Defense today announced an award, part of a wider plan."
     assert "Vexlar Defense" not in {o.name for o in find_organisations(plain, K)}  # positive control
+
+
+def test_an_acronym_spelling_a_whole_name_with_and_keeps_it_one_body_after_a_country_s_possessive():
+    text = ("MADRID -- Norway's Directorate General of Armament and Materiel (DGAM) and Vexlar Systems signed an "
+            "amendment on Monday.")
+    names = {o.name for o in find_organisations(text, K, split_sentences(text))}
+    assert "Directorate General of Armament and Materiel" in names and "Materiel" not in names
+    two = text.replace(" (DGAM)", "")  # positive control: no acronym, the "and" may join two bodies
+    assert "Directorate General of Armament and Materiel" not in {
+        o.name for o in find_organisations(two, K, split_sentences(two))}

@@ -577,6 +577,7 @@ def _candidates(toks: list[Tok], k: Knowledge) -> list[list[Tok]]:
     lex = lexicon(k)
     idx = _index(k)
     segments: list[list[Tok]] = []
+    defined_ends: set[int] = set()  # where names end that an acronym after them spells whole: no "and" splits them
     cur: list[Tok] = []
     i = 0
     while i < len(toks):
@@ -595,6 +596,8 @@ def _candidates(toks: list[Tok], k: Knowledge) -> list[list[Tok]]:
                 cur.append(toks[i + 1])
                 i += 2
                 continue
+            if _defines_whole(cur, t.text.strip("()"), k):
+                defined_ends.add(cur[-1].end)  # "Spain's Directorate General of Armament and Materiel (DGAM)"
             segments.append(cur)
             cur = []
             i += 1
@@ -695,12 +698,22 @@ def _candidates(toks: list[Tok], k: Knowledge) -> list[list[Tok]]:
             elif lead < len(seg) and _ends_as_body(seg[-1].text, k):
                 seg = seg[lead:]
         seg = _strip_person_head(seg, lex, k)
-        for part in (p for whole in _split_on_and(_drop_country_ends(seg, k), k, idx)
-                     for p in _split_before_served(whole, k, idx)):
+        wholes = [seg] if seg and seg[-1].end in defined_ends else _split_on_and(_drop_country_ends(seg, k), k, idx)
+        for part in (p for whole in wholes for p in _split_before_served(whole, k, idx)):
             part = _strip_person_tail(_ends_at_its_country(part, k), lex, k)
             if part:
                 out.append(part)
     return out
+
+
+def _defines_whole(cur: list[Tok], acronym: str, k: Knowledge) -> bool:
+    """An acronym in brackets spells the whole name before it (a country's possessive aside), "and" included."""
+    words = _clean_phrase([t.text for t in cur], k)
+    words = words[country_possessive_words(words, k):]
+    return (acronym.isalpha() and acronym.isupper() and len(words) >= 3
+            and any(w in k.words.coordinators for w in words)
+            and words[0][:1] == acronym[:1] and words[-1][:1] == acronym[-1:]
+            and initials_match(acronym, words, k.words.connectors))
 
 
 def _role_compound(phrase: list[str], k: Knowledge) -> bool:
