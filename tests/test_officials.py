@@ -1138,3 +1138,11 @@ def test_people_listed_after_a_first_one_do_not_lend_it_their_titles():
     text = "Vexlar chairman Anil Rao, Director (Finance) Mira Sen and Director Ravi Kumar were present."
     found = people(text)
     assert (found["Anil Rao"].title, found["Mira Sen"].title) == ("chairman", "Director (Finance)")
+
+
+def test_a_title_held_in_a_body_set_off_before_the_name_is_the_person_s():
+    found = people("State Secretary in the Vexa Ministry of Defence, Ana Lunde, attended the ceremony.")
+    assert found["Ana Lunde"].title == "State Secretary"
+    assert found["Ana Lunde"].organisation == "Vexa Ministry of Defence"
+    assert "Ana Lunde" not in people(  # positive control: a place, no office
+        "The ceremony in the Vexa Ministry of Defence, Ana Lunde said, went well.")

@@ -634,8 +634,18 @@ def _title_before(sent: str, start: int, runs: list[Run], lex: Lexicon, found: l
         parts.insert(0, r.text(sent))
         if _has_title(words, lex):
             return None if _apposed_to_earlier(sent, r, runs, people or found) else ", ".join(parts)
+        office = _office_held_in(sent, r, runs, lex)
+        if office is not None:
+            return ", ".join([sent[office.start:r.end], *parts[1:]])
         pos = r.start
     return None
+
+
+def _office_held_in(sent: str, r: Run, runs: list[Run], lex: Lexicon) -> Run | None:
+    """"State Secretary in the Ministry of Defence, X": the title's run right before "in the" and the body's run."""
+    joint = lex.p.office_in_body.search(sent, 0, r.start)
+    title = next((x for x in runs if x.end == joint.start()), None) if joint is not None else None
+    return title if title is not None and _has_title([t.text for t in title.tokens], lex) else None
 
 
 def _apposed_to_earlier(sent: str, r: Run, runs: list[Run], people: list[_Found]) -> bool:
