@@ -1146,3 +1146,8 @@ def test_a_title_held_in_a_body_set_off_before_the_name_is_the_person_s():
     assert found["Ana Lunde"].organisation == "Vexa Ministry of Defence"
     assert "Ana Lunde" not in people(  # positive control: a place, no office
         "The ceremony in the Vexa Ministry of Defence, Ana Lunde said, went well.")
+
+
+def test_a_two_word_office_joined_by_and_to_the_next_title_is_whole():
+    found = people("Vexlar managing director and CEO Karl Berg said the contracts were signed.")
+    assert found["Karl Berg"].title == "managing director and CEO"
