@@ -4426,3 +4426,13 @@ def test_a_place_past_a_listed_work_s_commas_is_where_the_work_is_done():
     signed = ("OSLO -- Vexlar Systems and Orvik Marine on Tuesday signed an agreement in Bergen to set up a "
               "maintenance, repair and overhaul facility for engines.")
     assert extract_article(signed, PUB)["agreements"][0]["location"] == "Bergen"  # positive control
+
+
+def test_the_members_of_a_consortium_a_contract_is_signed_with_are_its_parties():
+    text = ("OSLO -- The Norland Materiel Agency has signed a contract with a consortium of Vexlar Systems and Orvik "
+            "Marine for radars, the agency said.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert sorted(ag["parties"]) == ["Norland Materiel Agency", "Orvik Marine", "Vexlar Systems"]
+    served = text.replace("with a consortium of Vexlar Systems and Orvik Marine for radars",
+                          "with Lund Radar for radars of Vexlar Systems")  # positive control: radars of a body
+    assert "Vexlar Systems" not in extract_article(served, PUB)["agreements"][0]["parties"]
