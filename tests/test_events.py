@@ -4436,3 +4436,9 @@ def test_the_members_of_a_consortium_a_contract_is_signed_with_are_its_parties()
     served = text.replace("with a consortium of Vexlar Systems and Orvik Marine for radars",
                           "with Lund Radar for radars of Vexlar Systems")  # positive control: radars of a body
     assert "Vexlar Systems" not in extract_article(served, PUB)["agreements"][0]["parties"]
+
+
+def test_a_chintan_shivir_is_a_brainstorming_session():
+    text = "NEW DELHI -- The Norland Defence Department held a Chintan Shivir on exports in New Delhi on Monday."
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["type"] == "brainstorming session"
