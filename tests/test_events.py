@@ -4442,3 +4442,11 @@ def test_a_chintan_shivir_is_a_brainstorming_session():
     text = "NEW DELHI -- The Norland Defence Department held a Chintan Shivir on exports in New Delhi on Monday."
     (mt,) = extract_article(text, PUB)["meetings"]
     assert mt["type"] == "brainstorming session"
+
+
+def test_sides_that_had_met_several_times_held_no_one_meeting():
+    text = ("SANTIAGO -- Talks between Vexlar Systems and the Chilean Navy on a contract have collapsed, officials "
+            "said. The two sides had met several times since January.")
+    assert extract_article(text, PUB)["meetings"] == []
+    once = text.replace("had met several times since January", "had met in Santiago on Monday")
+    assert len(extract_article(once, PUB)["meetings"]) == 1  # positive control
