@@ -297,7 +297,7 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
             _title_of_named(sent, f, found, everyone, runs, org_forms, lex)
             continue
         after = _title_after(sent, f.end, runs, lex, org_forms)
-        beside_titled = bool(after) and any(g is not f and g.name in after for g in everyone)
+        beside_titled = after is not None and any(g is not f and g.name in after for g in everyone)
         if beside_titled:
             after = None  # "HAL chairman A, Director B and Director C": the next people's titles are theirs
         f.title = (_title_before(sent, f.start, runs, lex, found, everyone)
