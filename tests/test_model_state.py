@@ -68,7 +68,8 @@ def test_a_cache_of_one_object_folds_the_tables_a_large_one_does():
     def tables(store: StateStore) -> dict:
         return tables_of(RUNS, None, ModelState(key="t", store=store))[0]
 
-    small, large = tables(StateStore(events_cached=1, people_cached=1)), tables(StateStore())
+    small, large = tables(StateStore(events_cached=1, people_cached=1, orgs_cached=1)), tables(StateStore())
     assert large["fact_agreements"].num_rows > 1  # positive control: there is something to keep apart
+    assert large["dim_organisations"].num_rows > 1
     for name in large:
         assert small[name].equals(large[name]), name

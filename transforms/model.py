@@ -147,7 +147,7 @@ class ModelState:
                 # writes the registry's name: a bare "Army" of another story is no registry body's.
                 if f and not (o.country and o.name.lower().endswith(" " + f.lower())):
                     registry.setdefault(norm(f), o.name)
-        self.orgs = Organisations(registry, self.store.org_users)
+        self.orgs = Organisations(registry, self.store.org_users, self.store.org_clusters)
         self.clusterers = {s.name: Clusterer(RESOLUTIONS[s.resolution], s.name, self.store) for s in self.k.events}
         # Honorifics in front of a title ("Hon'ble Raksha Mantri") do not make another title.
         self._title_honorifics = tuple(sorted({norm(h) + " " for h in self.k.honorifics}, key=len, reverse=True))
@@ -167,7 +167,7 @@ class ModelState:
         saved = store.meta("state")
         made = cls(k, key, store)
         made.last, made.published, made.orgs = saved["last"], saved["published"], saved["orgs"]
-        made.orgs.refs = store.org_users
+        made.orgs.refs, made.orgs.clusters = store.org_users, store.org_clusters
         return made
 
     def hashes(self) -> set[str]:
@@ -302,7 +302,7 @@ class ModelState:
         delta.later(["dim_articles", "bridge_article_domains"], lambda: _in_chunks(folded, self._article_rows))
         oids, retired = self.orgs.take_changes()
         delta.owners("dim_organisations", "organisation_id", [*oids, *retired])
-        live = [o for o in sorted(oids) if o in self.orgs.clusters]
+        live = [o for o in sorted(oids) if self.orgs.is_live(o)]
         delta.later(["dim_organisations"], lambda: _in_chunks(
             live, lambda part: {"dim_organisations": [self.orgs.row(o) for o in part]}))
         people = sorted(touched["p"])

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from transforms.names import norm, stable_id
-from transforms.state_store import Owner, Users
+from transforms.state_store import Owner, Users, WriteBack
 
 
 @dataclass
@@ -45,11 +45,14 @@ class OrgCluster:
 class Organisations:
     """The organisations seen so far; `add_article` takes one article's organisations."""
 
-    def __init__(self, registry_forms: dict[str, str], users: Users):
+    def __init__(self, registry_forms: dict[str, str], users: Users, clusters: WriteBack[str, OrgCluster]):
         self.registry_forms = registry_forms  # normal form of a registry name, acronym or alias -> its name
         self.parent: dict[str, str] = {}
         self.oid_of_root: dict[str, str] = {}
-        self.clusters: dict[str, OrgCluster] = {}
+        # Each organisation's spellings and counts: in the model state's store, those in use cached (they are
+        # most of what organisations cost, and grow with the corpus).
+        self.clusters = clusters
+        self.made = 0  # organisations made so far (joined ones included): the next one's `seq`
         self.other_forms: dict[str, str] = {}  # acronyms and aliases -> the id that claimed them first
         self.redirect: dict[str, str] = {}  # an id that joined another -> that one
         self.refs = users  # who uses each id: kept in the model state's store, not in memory
@@ -58,8 +61,17 @@ class Organisations:
         self._joined: list[tuple[str, str, set[Owner]]] = []  # (gone, kept, its users) in this article
 
     def __getstate__(self) -> dict[str, Any]:
-        """Kept in the model state without its users (they are the store's)."""
-        return {k: v for k, v in self.__dict__.items() if k != "refs"}
+        """Kept in the model state without its users and clusters (they are the store's)."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("refs", "clusters")}
+
+    def cluster(self, oid: str) -> OrgCluster:
+        found = self.clusters.get(oid)
+        assert found is not None, oid  # every id of oid_of_root has its cluster in the store
+        return found
+
+    def is_live(self, oid: str) -> bool:
+        """An organisation that has not joined another."""
+        return oid not in self.redirect and self.clusters.get(oid) is not None
 
     # ---- union-find over spellings --------------------------------------------------------------
     def _find(self, x: str) -> str:
@@ -77,14 +89,17 @@ class Organisations:
         root, other = (ra, rb) if ra < rb else (rb, ra)
         self.parent[other] = root
         if oa and ob:
-            keep, gone = (oa, ob) if self.clusters[oa].seq < self.clusters[ob].seq else (ob, oa)
+            keep, gone = (oa, ob) if self.cluster(oa).seq < self.cluster(ob).seq else (ob, oa)
             self._retire(gone, keep)
             self.oid_of_root[root] = keep
         elif oa or ob:
             self.oid_of_root[root] = oa or ob  # type: ignore[assignment]
 
     def _retire(self, gone: str, keep: str) -> None:
-        self.clusters[keep].absorb(self.clusters.pop(gone))
+        kept = self.cluster(keep)
+        kept.absorb(self.cluster(gone))
+        self.clusters.put(keep, kept)
+        self.clusters.discard(gone)
         self.redirect[gone] = keep
         self.retired[gone] = keep
         users = self.refs.pop(gone)
@@ -124,11 +139,12 @@ class Organisations:
         if root not in self.oid_of_root:
             oid = stable_id("organisation", norm(reg or o["name"]))
             self.oid_of_root[root] = oid
-            self.clusters[oid] = OrgCluster(seq=len(self.clusters) + len(self.redirect))
+            self.clusters.put(oid, OrgCluster(seq=self.made))
+            self.made += 1
 
     def _count(self, o: dict[str, Any]) -> None:
         oid = self.oid_of_root[self._find("n:" + norm(o["name"]))]
-        c = self.clusters[oid]
+        c = self.cluster(oid)
         if not o["name"].isupper() or not o.get("acronym"):
             c.names[o["name"]] += 1
         if o.get("acronym"):
@@ -150,6 +166,7 @@ class Organisations:
         reg = self.registry_forms.get(norm(o["name"]))
         if reg:
             c.registry_name = reg
+        self.clusters.put(oid, c)
         self.touched.add(oid)
 
     # ---- lookups --------------------------------------------------------------------------------
@@ -184,7 +201,7 @@ class Organisations:
     def row(self, oid: str) -> dict[str, Any]:
         """The dimension row: the registry's name, else the most used full name; the most used acronym,
         type and country; the parent most often named."""
-        c = self.clusters[oid]
+        c = self.cluster(oid)
         full = [n for n in c.names if not n.isupper()] or list(c.names) or list(c.acronyms)
         name = c.registry_name or sorted(full, key=lambda n: (-c.names[n], -len(n), n))[0]
         acronym = sorted(c.acronyms, key=lambda a: (-c.acronyms[a], a))[0] if c.acronyms else None

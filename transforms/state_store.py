@@ -39,9 +39,11 @@ CREATE TABLE IF NOT EXISTS event_keys(spec TEXT NOT NULL, key TEXT NOT NULL, dat
 CREATE INDEX IF NOT EXISTS event_keys_by_key ON event_keys(spec, key, dated, bin);
 CREATE INDEX IF NOT EXISTS event_keys_by_event ON event_keys(spec, seq);
 CREATE TABLE IF NOT EXISTS people(pkey TEXT PRIMARY KEY, body BLOB NOT NULL, first_day INTEGER, last_day INTEGER);
+CREATE TABLE IF NOT EXISTS org_clusters(oid TEXT PRIMARY KEY, body BLOB NOT NULL);
 """
 EVENTS_CACHED = 20_000  # events in use kept as objects (a few KB each): the recent ones new reports compare with
 PEOPLE_CACHED = 20_000
+ORGS_CACHED = 20_000  # organisations in use (their spellings and counts); the rest grow only in the file
 _SEP = "\x1f"  # joins an owner's parts in one text column
 
 
@@ -61,8 +63,9 @@ class WriteBack(Generic[K, V]):
     """Objects in use, read from the store on first use and written back (if marked changed) when pushed
     out by `trim` or written by `flush`."""
 
-    def __init__(self, load: Callable[[K], V | None], save: Callable[[list[tuple[K, V]]], None], size: int):
-        self._load, self._save, self.size = load, save, size
+    def __init__(self, load: Callable[[K], V | None], save: Callable[[list[tuple[K, V]]], None], size: int,
+                 delete: Callable[[K], None] | None = None):
+        self._load, self._save, self.size, self._delete = load, save, size, delete
         self.items: OrderedDict[K, V] = OrderedDict()
         self.changed: set[K] = set()
 
@@ -81,6 +84,13 @@ class WriteBack(Generic[K, V]):
         self.items[key] = value
         self.items.move_to_end(key)
         self.changed.add(key)
+
+    def discard(self, key: K) -> None:
+        """An object gone for good: out of the cache and the store."""
+        self.items.pop(key, None)
+        self.changed.discard(key)
+        if self._delete is not None:
+            self._delete(key)
 
     def trim(self) -> None:
         """Pushes out the least recently used beyond the cache's size (only between articles)."""
@@ -136,7 +146,7 @@ class StateStore:
     """One fold's memory: in a file (`path`) that a run keeps beside its version, or in memory."""
 
     def __init__(self, path: Path | None = None, *, events_cached: int = EVENTS_CACHED,
-                 people_cached: int = PEOPLE_CACHED):
+                 people_cached: int = PEOPLE_CACHED, orgs_cached: int = ORGS_CACHED):
         self.path = path
         self.db = sqlite3.connect(str(path) if path else ":memory:")
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "cache_size = -32768", "temp_store = FILE"):
@@ -145,6 +155,8 @@ class StateStore:
         self.org_users, self.person_users = Users(self.db, "o"), Users(self.db, "p")
         self.events: WriteBack[tuple[str, int], Any] = WriteBack(self._load_event, self._save_events, events_cached)
         self.people: WriteBack[str, Any] = WriteBack(self._load_person, self._save_people, people_cached)
+        self.org_clusters: WriteBack[str, Any] = WriteBack(self._load_cluster, self._save_clusters, orgs_cached,
+                                                           self._delete_cluster)
         self.event_days: Callable[[Any], tuple[int | None, int | None]] = lambda e: (None, None)
         self.person_days: Callable[[Any], tuple[int | None, int | None]] = lambda p: (None, None)
 
@@ -226,6 +238,16 @@ class StateStore:
         self.db.executemany("INSERT OR REPLACE INTO people VALUES (?, ?, ?, ?)", [
             (k, _dumped(p), *self.person_days(p)) for k, p in items])
 
+    # ---- organisations ----------------------------------------------------------------------------
+    def _load_cluster(self, oid: str) -> Any:
+        return self._loaded("SELECT body FROM org_clusters WHERE oid = ?", (oid,))
+
+    def _save_clusters(self, items: list[tuple[str, Any]]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO org_clusters VALUES (?, ?)", [(k, _dumped(c)) for k, c in items])
+
+    def _delete_cluster(self, oid: str) -> None:
+        self.db.execute("DELETE FROM org_clusters WHERE oid = ?", (oid,))
+
     # ---- the whole --------------------------------------------------------------------------------
     def days(self) -> tuple[int | None, int | None]:
         """The first and last day (ordinals) any event or version is dated."""
@@ -237,10 +259,12 @@ class StateStore:
     def trim(self) -> None:
         self.events.trim()
         self.people.trim()
+        self.org_clusters.trim()
 
     def flush(self) -> None:
         self.events.flush()
         self.people.flush()
+        self.org_clusters.flush()
         self.org_users.flush()
         self.person_users.flush()
 
