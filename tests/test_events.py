@@ -4450,3 +4450,12 @@ def test_sides_that_had_met_several_times_held_no_one_meeting():
     assert extract_article(text, PUB)["meetings"] == []
     once = text.replace("had met several times since January", "had met in Santiago on Monday")
     assert len(extract_article(once, PUB)["meetings"]) == 1  # positive control
+
+
+def test_a_deal_signed_on_the_same_day_takes_the_day_of_another_pair_s_deal():
+    text = ("OSLO -- The Norland Materiel Agency on Tuesday signed a contract with Vexlar Systems for radars.\n\n"
+            "On the same day, the Norland Research Institute signed an MoU with the University of Bergen.")
+    got = {a["type"]: a["date"] for a in extract_article(text, PUB)["agreements"]}
+    assert got == {"contract": "2025-06-10", "MoU": "2025-06-10"}
+    other = text.replace("On the same day, the", "The")  # positive control: another pair's day is not told
+    assert {a["type"]: a["date"] for a in extract_article(other, PUB)["agreements"]}["MoU"] is None

@@ -946,8 +946,9 @@ def _settle_agreements(story: _Story) -> list[Agreement]:
             # "The ministers met in Oslo on Monday ... They also witnessed the signing of a contract": there
             ag.location = running_place(story.rx, story.doc.sentences, ag.evidence)
         # "A bagged an order from B on Monday. C clinched a deal with D.": another deal's day is not this one's.
-        others = [e for b in found if b is not ag and b.parties and not set(b.parties) & set(ag.parties)
-                  for e in b.evidence]
+        same_day = any(story.rx.p.same_day.search(e) for e in ag.evidence)  # "On the same day, C signed ..."
+        others = [] if same_day else [e for b in found if b is not ag and b.parties
+                                      and not set(b.parties) & set(ag.parties) for e in b.evidence]
         running = running_day(story.rx.knowledge, story.doc.sentences, ag.evidence, story.doc.published, story.hint,
                               others)
         if ag.date is None and running is not None:
