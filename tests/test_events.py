@@ -4459,3 +4459,13 @@ def test_a_deal_signed_on_the_same_day_takes_the_day_of_another_pair_s_deal():
     assert got == {"contract": "2025-06-10", "MoU": "2025-06-10"}
     other = text.replace("On the same day, the", "The")  # positive control: another pair's day is not told
     assert {a["type"]: a["date"] for a in extract_article(other, PUB)["agreements"]}["MoU"] is None
+
+
+def test_what_an_office_holder_s_tenure_saw_is_on_no_day_the_story_gives():
+    text = ("OSLO -- Former Norland Navy chief Admiral Karl Berg passed away on Monday. During his tenure, the Norland "
+            "Navy signed a contract with Vexlar Systems and hosted the first Northern Seas Dialogue.")
+    got = extract_article(text, PUB)
+    assert [a["date"] for a in got["agreements"]] == [None]
+    assert [m["start"] for m in got["meetings"]] == [None]
+    told = text.replace("During his tenure, the", "On Tuesday, the")  # positive control
+    assert [a["date"] for a in extract_article(told, PUB)["agreements"]] == ["2025-06-10"]

@@ -271,7 +271,9 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
     mt = _meeting(story, t, typ, met[1] if met is not None else None)
     if host is not None and mt.name is not None and mt.name in story.org_forms:
         mt.name = None  # the council's name is the host's, not the meeting's
-    mt.earlier = met is not None and typ == met and bool(rx.p.earlier_met.search(t, max(0, met[1] - 16), met[1] + 3))
+    mt.earlier = (met is not None and typ == met and bool(rx.p.earlier_met.search(t, max(0, met[1] - 16), met[1] + 3))
+                  or bool(rx.p.tenure_opening.match(t)))  # "During his tenure, the Navy hosted the first X"
+
     side = rx.p.sidelines.search(t, typ[1])
     if side:
         # "held talks with X on the sidelines of the ASEAN Defence Ministers' Meeting-Plus": ASEAN held no talks.
@@ -601,6 +603,8 @@ def _settle_meetings(story: _Story, k: Knowledge) -> list[Meeting]:
         if mt.type != rx.special("council"):
             add_new(mt.participants, [org_of_person[c] for c, _ in mt.chairs if c in org_of_person])
             mt.participants = [p for p in mt.participants if not is_the_meeting_itself(mt.name, p, by_name.get(p), rx)]
+        if mt.earlier and mt.start is None:
+            continue  # "the two had last met in Oslo", "During his tenure, he hosted ...": on no day the story gives
         # Dated by the body's sentences, not by a headline that sums the meeting up.
         told = [e for e in mt.evidence if e not in headline] or mt.evidence
         running = running_day(rx.knowledge, doc.sentences, told, doc.published, story.hint)

@@ -562,7 +562,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
     dates = [d for d in event_dates(rx.knowledge, t, doc.published, story.hint) if not reported_on(rx.knowledge, t, d)
              and not (ended and d.span[0] <= ended.end() + OWN_DATE_REACH and verb is not None
                       and verb.start() > ended.end())]
-    before_story = bool(rx.p.done_before_story.search(t, max(0, typ[1] - 80), typ[1]))
+    before_story = bool(rx.p.done_before_story.search(t, max(0, typ[1] - 80), typ[1]) or rx.p.tenure_opening.match(t))
     # "inaugurated a plant in Nagpur on Saturday, months after the two signed a pact": the clause's day and place
     # are the story's event's; a deal done before it has only what follows its own verb, or the time that opens
     # the clause ("Last month, X had signed ...", "X had signed a similar contract in 2021").
