@@ -1151,3 +1151,11 @@ def test_a_title_held_in_a_body_set_off_before_the_name_is_the_person_s():
 def test_a_two_word_office_joined_by_and_to_the_next_title_is_whole():
     found = people("Vexlar managing director and CEO Karl Berg said the contracts were signed.")
     assert found["Karl Berg"].title == "managing director and CEO"
+
+
+def test_the_ministry_s_spokesperson_is_the_ministry_s_not_the_last_body_named():
+    text = ("Norway's Defence Ministry has signed a contract with Vexlar Systems, the ministry's spokesperson Colonel "
+            "Ola Dahl said on Tuesday.")
+    assert people(text)["Ola Dahl"].organisation == "Norway's Defence Ministry"
+    its = text.replace("the ministry's spokesperson", "its spokesperson")  # positive control: the last body named
+    assert people(its)["Ola Dahl"].organisation == "Vexlar Systems"

@@ -11,7 +11,7 @@ the name, in the comma-separated phrases just before it, or just after it
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, field, replace
 
 from transforms.knowledge import Knowledge
@@ -842,20 +842,24 @@ def _owned(title: str, sent: str, name_at: int, lex: Lexicon) -> bool:
 
 
 def _owner_of_its(title: str, s: Sentence, sentences: list[Sentence], name_at: int, org_forms: set[str],
-                  lex: Lexicon) -> str:
+                  lex: Lexicon, types: Mapping[str, str | None] | None = None) -> str:
     """"Vexlar Space was founded in 2018. Its chief executive Karl Berg said": "its" is the body that
     opens the sentence or the one before; the title loses the pronoun and names that body (for `_org_of`)."""
     owned = lex.p.owner_pronoun_lead.match(title)
     at = s.text.rfind(title, 0, name_at)
+    pronoun = owned or (lex.p.owner_pronoun_end.search(s.text[:at]) if at >= 0 else None)
+    if pronoun is None:
+        return title
     if owned:
         title = title[owned.end():]
-    elif at < 0 or not lex.p.owner_pronoun_end.search(s.text[:at]):
-        return title
     # "..., while the Vexa side was led by its chief X": the body named last before the pronoun, else the one
-    # that opens the sentence or the one before.
+    # that opens the sentence or the one before; "the ministry's spokesperson": the last of that kind.
     before = list(names_matcher(frozenset(org_forms)).finditer(s.text[:max(at, 0)])) if org_forms else []
-    if before:
-        return f"{before[-1][2]} {title}"
+    kind = lex.words.map("anaphoric_bodies").get(pronoun.group().split()[-1].lower().removesuffix("'s")
+                                                 .removesuffix("’s")) if types else None
+    of_kind = [m for m in before if types and types.get(m[2]) == kind] if kind else []
+    if of_kind or before:
+        return f"{(of_kind or before)[-1][2]} {title}"
     for prior in (s, sentences[s.index - 1] if s.index > 0 else None):
         body = opening_form(lex.p.leading_article.sub("", prior.text), org_forms) if prior is not None else None
         if body:
@@ -920,6 +924,7 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
                    runs: list[Run] | None = None) -> list[Official]:
     lex = lexicon(k)
     org_forms = {f for o in orgs for f in o.forms()}
+    types = {f: o.org_type for o in orgs for f in o.forms()}
     people: list[Official] = []
     per_sentence = (runs_by_sentence(runs, [(s.start, s.start + len(s.text)) for s in sentences], k.words.connectors)
                     if runs is not None else [None] * len(sentences))
@@ -956,7 +961,7 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
             if body:
                 person.bodies_after.append(body)
             if title:
-                title = _owner_of_its(title, s, sentences, f.start, org_forms, lex)
+                title = _owner_of_its(title, s, sentences, f.start, org_forms, lex, types)
             if title and (title[:1].islower() or _owned(title, s.text, f.start, lex)):
                 # "Vexlar's executive vice president X", "Vexlar Systems' CMD X": the owner's title.
                 title = _with_body_before(title, s.text, f.start, org_forms, lex)
