@@ -1159,3 +1159,11 @@ def test_the_ministry_s_spokesperson_is_the_ministry_s_not_the_last_body_named()
     assert people(text)["Ola Dahl"].organisation == "Norway's Defence Ministry"
     its = text.replace("the ministry's spokesperson", "its spokesperson")  # positive control: the last body named
     assert people(its)["Ola Dahl"].organisation == "Vexlar Systems"
+
+
+def test_a_title_opening_with_a_kind_of_body_is_the_last_body_of_that_kind():
+    text = ("The contract was signed at the Norland Materiel Agency by agency head Colonel Ola Dahl and Vexlar Systems "
+            "chief executive Karl Berg.")
+    assert people(text)["Ola Dahl"].organisation == "Norland Materiel Agency"
+    other = text.replace("Norland Materiel Agency", "Norland Navy")  # positive control: no agency named
+    assert people(other)["Ola Dahl"].organisation is None

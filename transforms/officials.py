@@ -845,7 +845,8 @@ def _owner_of_its(title: str, s: Sentence, sentences: list[Sentence], name_at: i
                   lex: Lexicon, types: Mapping[str, str | None] | None = None) -> str:
     """"Vexlar Space was founded in 2018. Its chief executive Karl Berg said": "its" is the body that
     opens the sentence or the one before; the title loses the pronoun and names that body (for `_org_of`)."""
-    owned = lex.p.owner_pronoun_lead.match(title)
+    kind_lead = lex.p.kind_lead.match(title) if types else None  # "agency head X": the agency's
+    owned = lex.p.owner_pronoun_lead.match(title) or kind_lead
     at = s.text.rfind(title, 0, name_at)
     pronoun = owned or (lex.p.owner_pronoun_end.search(s.text[:at]) if at >= 0 else None)
     if pronoun is None:
@@ -858,6 +859,8 @@ def _owner_of_its(title: str, s: Sentence, sentences: list[Sentence], name_at: i
     kind = lex.words.map("anaphoric_bodies").get(pronoun.group().split()[-1].lower().removesuffix("'s")
                                                  .removesuffix("’s")) if types else None
     of_kind = [m for m in before if types and types.get(m[2]) == kind] if kind else []
+    if kind_lead is not None:
+        return f"{of_kind[-1][2]} {title}" if of_kind else f"{kind_lead.group()}{title}"
     if of_kind or before:
         return f"{(of_kind or before)[-1][2]} {title}"
     for prior in (s, sentences[s.index - 1] if s.index > 0 else None):
