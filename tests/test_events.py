@@ -4469,3 +4469,12 @@ def test_what_an_office_holder_s_tenure_saw_is_on_no_day_the_story_gives():
     assert [m["start"] for m in got["meetings"]] == [None]
     told = text.replace("During his tenure, the", "On Tuesday, the")  # positive control
     assert [a["date"] for a in extract_article(told, PUB)["agreements"]] == ["2025-06-10"]
+
+
+def test_a_meeting_held_to_review_progress_is_a_review_meeting():
+    text = ("OSLO -- Admiral Karl Berg and Ana Lunde, Director of the Vexlar Sonar Laboratory, reviewed the progress "
+            "of the sonar programmes at a meeting in Bergen on Monday.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["type"] == "review meeting"
+    other = text.replace("reviewed the progress of", "discussed")  # positive control
+    assert extract_article(other, PUB)["meetings"][0]["type"] == "other"

@@ -28,7 +28,7 @@ SIDES = ("after", "before")
 FACT_FIELDS = ("id", "type", "name", "start", "end", "precision", "location", "summary")
 # The roles each reader fills: a spec using the reader declares them (and may add cue-driven ones).
 READER_ROLES = {"signing": ("party", "signatory"), "gathering": ("participant",)}
-SPECIAL_TYPES = ("fallback", "contract", "transfer", "council", "bilateral", "dialogue")
+SPECIAL_TYPES = ("fallback", "contract", "transfer", "council", "bilateral", "dialogue", "review")
 SUMMARY_OPTIONS = {"head": ("type", "name_or_type"), "parties": ("between", "list"), "date": ("signed", "on")}
 
 

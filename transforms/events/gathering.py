@@ -260,6 +260,8 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
         return
     if met is not None and typ == met and _hosted_a_group(t, met[1], story.person_forms, rx):
         typ = (rx.special("fallback") or typ[0], typ[1])  # "X hosted A, B and C": one gathering of them all
+    if typ[0] == rx.special("fallback") and rx.p.progress_reviewed.search(t) and rx.special("review"):
+        typ = (rx.special("review") or typ[0], typ[1])  # "reviewed the progress of X at a meeting"
     if typ[0] == rx.special("bilateral") and rx.p.meeting_with_a_group.search(t):
         typ = (rx.special("fallback") or typ[0], typ[1])  # "a meeting with the defence industry": no one side
     story.last_at = s.index
