@@ -4478,3 +4478,13 @@ def test_a_meeting_held_to_review_progress_is_a_review_meeting():
     assert mt["type"] == "review meeting"
     other = text.replace("reviewed the progress of", "discussed")  # positive control
     assert extract_article(other, PUB)["meetings"][0]["type"] == "other"
+
+
+def test_a_registry_ministry_s_reworded_name_in_a_story_of_another_country_s_ministry_is_that_one():
+    text = ("OSLO -- Norway's Defence Ministry has signed a contract with Vexlar Systems for radars. The contract was "
+            "signed in Bergen by Defence Ministry Secretary General Ola Dahl.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert sorted(ag["parties"]) == ["Norway's Defence Ministry", "Vexlar Systems"]
+    own = "NEW DELHI -- The Defence Ministry has signed a contract with Vexlar Systems for radars."
+    assert sorted(extract_article(own, PUB)["agreements"][0]["parties"]) == [  # positive control: the registry's
+        "Ministry of Defence", "Vexlar Systems"]

@@ -1426,9 +1426,11 @@ def _bare_form_of_unnamed_country(text: str, form: str, reg: RegistryOrg, k: Kno
     named '<Demonym> <form>' is what the bare form means only in a story that names its country, and that names
     no other body of that name (`others`: "the Vexlar Army ... an Army official")."""
     another = any(o.endswith(" " + form) for o in others)
-    # "the Norland Ministry of Defence ... at the Ministry of Defence": a registry body known by the generic name of
-    # its kind is that other body where the story names one so and never the registry's country.
-    generic = bool(reg.country) and norm(reg.name) == norm(form) and another
+    # "the Norland Ministry of Defence ... at the Ministry of Defence", "Norland's Defence Ministry ... Defence Ministry
+    # officials": a registry body known by the generic name of its kind (or an alias) is that other body where the
+    # story names one so and never the registry's country.
+    reworded = norm(form) in map(norm, reg.aliases) and not reg.name.lower().endswith(" " + form.lower())
+    generic = bool(reg.country) and (norm(reg.name) == norm(form) or reworded) and another
     if not generic and (not reg.country or not reg.name.lower().endswith(" " + form.lower())):
         return False
     if another and not generic:
