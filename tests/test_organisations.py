@@ -1510,3 +1510,13 @@ def test_an_acronym_spelling_a_whole_name_with_and_keeps_it_one_body_after_a_cou
     two = text.replace(" (DGAM)", "")  # positive control: no acronym, the "and" may join two bodies
     assert "Directorate General of Armament and Materiel" not in {
         o.name for o in find_organisations(two, K, split_sentences(two))}
+
+
+def test_a_country_s_adjective_after_and_the_describes_another_body_and_ends_the_name():
+    text = ("The contract was signed in 2022 between the Department of National Defense and the South Korean "
+            "shipbuilder.")
+    names = {o.name for o in find_organisations(text, K, split_sentences(text))}
+    assert "Department of National Defense" in names
+    two = text.replace("the South Korean shipbuilder", "the Vexlar Shipyard")  # positive control: two bodies
+    assert {"Department of National Defense", "Vexlar Shipyard"} <= {
+        o.name for o in find_organisations(two, K, split_sentences(two))}

@@ -489,6 +489,13 @@ def _drop_country_ends(toks: list[Tok], k: Knowledge) -> list[Tok]:
     if len(toks) > 3 and toks[-2].text in k.words.coordinators and (
             plain(toks[-1]) in k.countries or plain(toks[-1]).lower() in k.not_organisations):
         toks = toks[:-2]
+    # "the Department of National Defense and the South Korean shipbuilder": a country's adjective after "and
+    # the" starts a description of another body, not more of this name.
+    joint = next((j for j in range(len(toks) - 2, 1, -1) if toks[j].text in k.words.coordinators), None)
+    if joint is not None:
+        rest = [t.text for t in toks[joint + 1:] if t.text not in k.words.definite_articles]
+        if rest and len(rest) <= 3 and country_words(rest, k) == len(rest) and len(rest) < len(toks) - joint - 1:
+            toks = toks[:joint]
     # "Vexlar Helicopter Engines of France": a company named after a brand is not named after its country
     # (a state's body is: "Defence Science and Technology Group of Australia").
     core = list(toks)
