@@ -70,8 +70,8 @@ class Organisations:
         return found
 
     def is_live(self, oid: str) -> bool:
-        """An organisation that has not joined another."""
-        return oid not in self.redirect and self.clusters.get(oid) is not None
+        """An organisation that has not joined another (only joining removes a cluster)."""
+        return oid not in self.redirect
 
     # ---- union-find over spellings --------------------------------------------------------------
     def _find(self, x: str) -> str:
@@ -201,7 +201,8 @@ class Organisations:
     def row(self, oid: str) -> dict[str, Any]:
         """The dimension row: the registry's name, else the most used full name; the most used acronym,
         type and country; the parent most often named."""
-        c = self.cluster(oid)
+        c = self.clusters.peek(oid)  # read, not kept: a full build reads every cluster once
+        assert c is not None, oid
         full = [n for n in c.names if not n.isupper()] or list(c.names) or list(c.acronyms)
         name = c.registry_name or sorted(full, key=lambda n: (-c.names[n], -len(n), n))[0]
         acronym = sorted(c.acronyms, key=lambda a: (-c.acronyms[a], a))[0] if c.acronyms else None

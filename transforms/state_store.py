@@ -85,6 +85,11 @@ class WriteBack(Generic[K, V]):
         self.items.move_to_end(key)
         self.changed.add(key)
 
+    def peek(self, key: K) -> V | None:
+        """The object, read without keeping it (for reading many once, as rows are made, in bounded memory)."""
+        found = self.items.get(key)
+        return found if found is not None else self._load(key)
+
     def discard(self, key: K) -> None:
         """An object gone for good: out of the cache and the store."""
         self.items.pop(key, None)
