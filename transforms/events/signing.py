@@ -633,26 +633,22 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
     fallback = rx.special("fallback")
     ordinal = verb is not None and bool(rx.p.ordinal_deal.match(t))
     open_slot = _open_slot(story.slots, ag, fallback, ordinal) if verb is None or ordinal else None
+    # "exchanged two agreements ... The hydrography agreement was exchanged between A and B": one of those counted,
+    # told again by its subject, with the bodies that acted in place of the summary's states.
+    told_again = (open_slot is None and bool(story.slots) and len(ag.parties) >= 2 and not _is_plural(t, typ, rx)
+                  and (anaphoric or bool(rx.p.one_of_the_counted.search(t[:typ[1]]))))
+    open_slot = story.slots[0] if told_again else open_slot
     if open_slot is not None:
         # "The first contract was with X", "the second with Y": each fills one counted agreement; "exchanged
         # three agreements: - MoU between A and B ...": each item fills one, with its own kind and sides.
         story.slots.remove(open_slot)
         open_slot.type = ag.type if open_slot.type == fallback else open_slot.type
-        if len(ag.parties) >= 2 and rx.p.sides_between.search(t):
+        if told_again or (len(ag.parties) >= 2 and rx.p.sides_between.search(t)):
             open_slot.parties = []  # "- an MoU between A and B": the item's own sides, not the summary's states
         add_new(open_slot.parties, ag.parties)
+        add_new(open_slot.signatories, ag.signatories)
+        open_slot.location = fuller_place(open_slot.location, ag.location)
         add_new(open_slot.evidence, [said])
-        return
-    if (story.slots and len(ag.parties) >= 2 and not _is_plural(t, typ, rx)
-            and (anaphoric or rx.p.one_of_the_counted.search(t[:typ[1]]))):
-        # "exchanged two agreements ... The hydrography agreement was exchanged between A and B": one of those
-        # counted, with the bodies that acted in place of the summary's states.
-        slot = story.slots.pop(0)
-        slot.type = ag.type if slot.type == fallback else slot.type
-        slot.parties = list(ag.parties)
-        add_new(slot.signatories, ag.signatories)
-        slot.location = fuller_place(slot.location, ag.location)
-        add_new(slot.evidence, [said])
         return
     group = _counted_group(found, t, typ, rx)
     if group:
