@@ -296,13 +296,13 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
         if any(f is g for g in titled):
             _title_of_named(sent, f, found, everyone, runs, org_forms, lex)
             continue
-        after = _title_after(sent, f.end, runs, lex, org_forms)
-        beside_titled = after is not None and any(g is not f and g.name in after for g in everyone)
-        if beside_titled:
-            after = None  # "HAL chairman A, Director B and Director C": the next people's titles are theirs
         f.title = (_title_before(sent, f.start, runs, lex, found, everyone)
-                   or _title_to_country(sent, f.start, runs, lex)
-                   or after
+                   or _title_to_country(sent, f.start, runs, lex))
+        after = None if f.title else _title_after(sent, f.end, runs, lex, org_forms)
+        # "HAL chairman A, Director B and Director C": a title after A that names the next people is theirs.
+        beside_titled = after is not None and any(g is not f and g.name in after for g in everyone)
+        f.title = (f.title
+                   or (None if beside_titled else after)
                    or _lower_title_before(sent, f.start, lex, lex.p.lower_words_before_comma
                                           if lex.p.apposition_end.match(sent, _pair_end(sent, f, everyone, lex))
                                           else None)
@@ -842,10 +842,10 @@ def _owned(title: str, sent: str, name_at: int, lex: Lexicon) -> bool:
 
 
 def _owner_of_its(title: str, s: Sentence, sentences: list[Sentence], name_at: int, org_forms: set[str],
-                  lex: Lexicon, types: Mapping[str, str | None] | None = None) -> str:
+                  lex: Lexicon, types: Mapping[str, str | None]) -> str:
     """"Vexlar Space was founded in 2018. Its chief executive Karl Berg said": "its" is the body that
     opens the sentence or the one before; the title loses the pronoun and names that body (for `_org_of`)."""
-    kind_lead = lex.p.kind_lead.match(title) if types else None  # "agency head X": the agency's
+    kind_lead = lex.p.kind_lead.match(title)  # "agency head X": the agency's
     owned = lex.p.owner_pronoun_lead.match(title) or kind_lead
     at = s.text.rfind(title, 0, name_at)
     pronoun = owned or (lex.p.owner_pronoun_end.search(s.text[:at]) if at >= 0 else None)
@@ -856,9 +856,9 @@ def _owner_of_its(title: str, s: Sentence, sentences: list[Sentence], name_at: i
     # "..., while the Vexa side was led by its chief X": the body named last before the pronoun, else the one
     # that opens the sentence or the one before; "the ministry's spokesperson": the last of that kind.
     before = list(names_matcher(frozenset(org_forms)).finditer(s.text[:max(at, 0)])) if org_forms else []
-    kind = lex.words.map("anaphoric_bodies").get(pronoun.group().split()[-1].lower().removesuffix("'s")
-                                                 .removesuffix("’s")) if types else None
-    of_kind = [m for m in before if types and types.get(m[2]) == kind] if kind else []
+    noun = lex.p.possessive_end.sub("", pronoun.group().split()[-1]).lower()  # "ministry's", "agency"
+    kind = lex.words.map("anaphoric_bodies").get(noun)
+    of_kind = [m for m in before if types.get(m[2]) == kind] if kind else []
     if kind_lead is not None:
         return f"{of_kind[-1][2]} {title}" if of_kind else f"{kind_lead.group()}{title}"
     if of_kind or before:
