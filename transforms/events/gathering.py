@@ -260,8 +260,9 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
         return
     if met is not None and typ == met and _hosted_a_group(t, met[1], story.person_forms, rx):
         typ = (rx.special("fallback") or typ[0], typ[1])  # "X hosted A, B and C": one gathering of them all
-    if typ[0] == rx.special("fallback") and rx.p.progress_reviewed.search(t) and rx.special("review"):
-        typ = (rx.special("review") or typ[0], typ[1])  # "reviewed the progress of X at a meeting"
+    review = rx.special("review")
+    if review and typ[0] == rx.special("fallback") and rx.p.progress_reviewed.search(t):
+        typ = (review, typ[1])  # "reviewed the progress of X at a meeting"
     if typ[0] == rx.special("bilateral") and rx.p.meeting_with_a_group.search(t):
         typ = (rx.special("fallback") or typ[0], typ[1])  # "a meeting with the defence industry": no one side
     story.last_at = s.index
@@ -275,7 +276,6 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
         mt.name = None  # the council's name is the host's, not the meeting's
     mt.earlier = (met is not None and typ == met and bool(rx.p.earlier_met.search(t, max(0, met[1] - 16), met[1] + 3))
                   or bool(rx.p.tenure_opening.match(t)))  # "During his tenure, the Navy hosted the first X"
-
     side = rx.p.sidelines.search(t, typ[1])
     if side:
         # "held talks with X on the sidelines of the ASEAN Defence Ministers' Meeting-Plus": ASEAN held no talks.
