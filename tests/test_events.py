@@ -347,6 +347,17 @@ def test_habitual_and_rescheduled_meetings_are_not_reported_as_held():
         assert extract_article(sentence, PUB)["meetings"] == [], sentence
 
 
+def test_a_deal_ranked_so_far_is_still_concluded_and_keeps_its_own_date():
+    lede = ("Ostrava Drones Ltd has signed a contract with the Ministry of Defence for trainer drones, the firm said "
+            "on Tuesday. ")
+    for told in ("The contract, its largest so far, was signed on June 2 in Pune.",
+                 "The contract, the biggest yet, was signed on June 2 in Pune."):
+        (ag,) = extract_article(lede + told, PUB)["agreements"]
+        assert (ag["date"], ag["location"]) == ("2025-06-02", "Pune"), told
+    (ag,) = extract_article(lede + "Four such contracts have been signed so far.", PUB)["agreements"]
+    assert ag["date"] == "2025-06-10"  # the tally is no deal of its own, and no date of this one
+
+
 def test_during_the_meeting_adds_to_that_meeting_whatever_date_it_mentions():
     text = ("The 6th India-Ruritania Defence Policy Dialogue took place in New Delhi on June 10. During the meeting, "
             "the two sides noted progress since the vision statement signed in June 2022.")
