@@ -1964,6 +1964,15 @@ def test_hosts_receiving_their_guests_on_the_day_of_a_2_plus_2_are_that_dialogue
     assert [m["type"] for m in got] == ["dialogue", "bilateral meeting"]
 
 
+def test_talks_with_named_ministers_on_the_day_of_a_2_plus_2_are_that_dialogue_but_further_talks_are_not():
+    text = ("The foreign and defence ministers of Norland and Ruritania met in Manila on Monday for their 2+2 "
+            "ministerial dialogue. Norland's Foreign Minister Ada Berg and Defence Minister Ola Dahl held talks "
+            "with Ruritanian Foreign Secretary Karl Hoss and Defence Secretary Jan Novak.")
+    assert [m["type"] for m in extract_article(text, PUB)["meetings"]] == ["dialogue"]
+    more = " Ada Berg also held talks with Prime Minister Lena Varga."
+    assert [m["type"] for m in extract_article(text + more, PUB)["meetings"]] == ["dialogue", "bilateral meeting"]
+
+
 def test_talks_with_a_counterpart_on_the_sidelines_of_a_dialogue_are_talks_of_their_own():
     text = ("The Velmar Security Dialogue was held in Velmar on Monday. On the sidelines of the dialogue, "
             "Defence Minister Ola Dahl held talks with his Ruritanian counterpart Jan Novak.")

@@ -966,16 +966,17 @@ def _add_details(target: Meeting, mt: Meeting) -> None:
 
 def _talks_of_a_dialogue(prev: Meeting, mt: Meeting, rx: SpecPatterns) -> bool:
     """"The two countries held their 2+2 dialogue in Tokyo on Monday. The ministers met their counterparts
-    ...", "A and B hosted C and D": talks with counterparts or guests on the one day of a dialogue are the
-    dialogue, unless held on its sidelines (talks with someone else, "also held a bilateral meeting with the
-    NSA", are talks of their own)."""
+    ...", "A and B hosted C and D", "A and B held talks with C and D": talks with counterparts, guests or named
+    people on the one day of a dialogue are the dialogue, unless held on its sidelines (talks with someone else,
+    "also held a bilateral meeting with the NSA", are talks of their own)."""
     dialogue, bilateral = rx.special("dialogue"), rx.special("bilateral")
     if {prev.type, mt.type} != {dialogue, bilateral}:
         return False
     talks, held = (mt, prev) if mt.type == bilateral else (prev, mt)
     one_day = held.precision == "day" and held.start == held.end
     return one_day and talks.start in (None, held.start) and not talks.beside and any(
-        (rx.p.counterpart_word.search(e) or rx.p.hosting_verb.search(e)) and not rx.p.sidelines.search(e)
+        (rx.p.counterpart_word.search(e) or rx.p.hosting_verb.search(e)
+         or (talks.counterparts and not rx.p.also_or_separately.search(e))) and not rx.p.sidelines.search(e)
         for e in talks.evidence)
 
 
