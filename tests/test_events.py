@@ -358,6 +358,13 @@ def test_a_deal_ranked_so_far_is_still_concluded_and_keeps_its_own_date():
     assert ag["date"] == "2025-06-10"  # the tally is no deal of its own, and no date of this one
 
 
+def test_the_date_of_a_last_disclosure_dates_no_order_but_an_earlier_dialogue_keeps_its_year():
+    text = "Velmar Electronics Ltd has secured orders worth Rs 900 crore since its last disclosure on June 2."
+    assert [a["date"] for a in extract_article(text, PUB)["agreements"]] in ([], [None])
+    text = "The talks were the first since the 9th Defence Policy Dialogue was held in 2015."
+    assert [m["start"] for m in extract_article(text, PUB)["meetings"]] == ["2015-01-01"]
+
+
 def test_during_the_meeting_adds_to_that_meeting_whatever_date_it_mentions():
     text = ("The 6th India-Ruritania Defence Policy Dialogue took place in New Delhi on June 10. During the meeting, "
             "the two sides noted progress since the vision statement signed in June 2022.")
