@@ -2409,6 +2409,13 @@ def test_a_webinar_held_is_a_conference():
     assert m["type"] == "conference"
 
 
+def test_the_parents_in_a_joint_ventures_apposition_are_no_sides_whatever_dots_their_legal_forms_hold():
+    text = ("Thales Saab Naval Radars (TSNR), the joint venture of Thales S.A. and Saab AB, has signed a contract "
+            "with the Norland Navy.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert sorted(ag["parties"]) == ["Norland Navy", "Thales Saab Naval Radars"]
+
+
 def test_the_joint_venture_an_agreement_sets_up_is_no_side_of_it():
     (ag,) = extract_article("Vexa Aerospace and Orvik Defence Systems have formed a joint venture, Vexa Orvik "
                             "Propulsion Pvt Ltd, to manufacture engines.", PUB)["agreements"]

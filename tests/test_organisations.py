@@ -1270,6 +1270,13 @@ def test_a_joint_venture_named_after_both_parents_leaves_the_short_form_to_its_p
     assert "Vexlar" not in joint.aliases
 
 
+def test_a_venture_named_after_known_companies_is_defined_by_its_acronym_but_a_programme_is_not():
+    text = "Thales Saab Naval Radars (TSNR) won the order. The Advanced Naval Radar Programme (ANRP) runs to 2030."
+    got = names(text)
+    assert got["Thales Saab Naval Radars"].acronym == "TSNR"
+    assert list(got) == ["Thales Saab Naval Radars"]  # the programme is no body; the parents only name it
+
+
 def test_a_body_with_its_country_before_or_after_its_name_is_one_body():
     text = ("The Ministry of Defence of Nigeria signed an MoU with Vexlar. The Permanent Secretary of the Nigerian "
             "Ministry of Defence, Ibrahim Kana, signed it.")

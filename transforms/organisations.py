@@ -1543,6 +1543,7 @@ def _define(b: _Builder, words: list[str], acr: str, pos: int, k: Knowledge) -> 
         name = " ".join(best[1])
         # A name its text defines an acronym for needs only a head word, weak ones anywhere ("Federal Office of X").
         if (acr in idx.case_forms or norm(name) in idx.by_form or _is_org_phrase(best[1], k)
+                or _venture_of_known_companies(best[1], acr, idx, k)
                 or (any(w.rstrip(",") in k.org_heads for w in best[1])
                     and not k.patterns.not_organisation_word.search(name) and norm(name) not in k.not_organisations)):
             b.add(name, acr, pos)
@@ -1561,6 +1562,16 @@ def _define(b: _Builder, words: list[str], acr: str, pos: int, k: Knowledge) -> 
             and acr[0] != clean[0][0]  # another language's initials, not a short form of these words
             and (norm(" ".join(clean)) in idx.by_form or _is_org_phrase(clean, k))):
         b.add(" ".join(clean), acr, pos)
+
+
+def _venture_of_known_companies(words: list[str], acr: str, idx: OrgIndex, k: Knowledge) -> bool:
+    """"Leonardo Rheinmetall Military Vehicles (LRMV)", "Thales Reliance Defence Systems (TRDS)": a name its
+    acronym spells word by word that opens with a known company's name is a company (a venture or an arm)."""
+    content = [w for w in words if w.lower() not in k.words.connectors]
+    if len(content) < 3 or initials_hits(acr, words, k.words.connectors) != (len(content), len(content)):
+        return False
+    reg = idx.by_form.get(norm(words[0]))
+    return reg is not None and reg.org_type == "company"
 
 
 def _fold_family_names(text: str, b: _Builder, k: Knowledge, spelled: list[re.Match[str]]) -> None:
