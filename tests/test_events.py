@@ -2416,6 +2416,22 @@ def test_the_parents_in_a_joint_ventures_apposition_are_no_sides_whatever_dots_t
     assert sorted(ag["parties"]) == ["Norland Navy", "Thales Saab Naval Radars"]
 
 
+def test_a_state_named_by_its_formal_name_or_after_between_a_and_is_its_government():
+    for text, company, state in (
+            ("The contract was signed in 2023 between Vexa Australia Pty Ltd and the Commonwealth of Australia.",
+             "Vexa Australia Pty Ltd", "Government of Australia"),
+            ("The contract was signed between Vexa Systems and the Government of Australia.",
+             "Vexa Systems", "Government of Australia"),
+            ("Vexa Systems signed a contract with the Kingdom of Norway for radars.", "Vexa Systems",
+             "Government of Norway"),
+            ("The contract was signed between Vexa Systems and Norway.", "Vexa Systems", "Government of Norway")):
+        (ag,) = extract_article(text, PUB)["agreements"]
+        assert sorted(ag["parties"]) == sorted([company, state]), text
+    text = "The contract was signed between Hindustan Aeronautics Limited and Vexlar Helicopter Engines of France."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert sorted(ag["parties"]) == ["Hindustan Aeronautics Limited", "Vexlar Helicopter Engines"]
+
+
 def test_the_joint_venture_an_agreement_sets_up_is_no_side_of_it():
     (ag,) = extract_article("Vexa Aerospace and Orvik Defence Systems have formed a joint venture, Vexa Orvik "
                             "Propulsion Pvt Ltd, to manufacture engines.", PUB)["agreements"]

@@ -28,11 +28,18 @@ def package_countries() -> tuple[tuple[str, tuple[str, ...]], ...]:
         name = c.name()
         # Alternative spellings are mostly names in other languages ("Maurice", "Island", "Bailliage de
         # Jersey"), which in English text are people and words: the name and demonym only.
-        forms = [name, *([c.demonym()] if c.demonym() else [])]
+        forms = [name, *([c.demonym()] if c.demonym() else []), *_formal_names(name, c.alt_spellings() or ())]
         kept = tuple(dict.fromkeys(f.strip() for f in forms if f and len(f.strip()) > 3
                                    and _SPELLABLE.fullmatch(f.strip()) and "," not in f))
         out.append((name, kept))
     return tuple(out)
+
+
+def _formal_names(name: str, spellings: list[str] | tuple[str, ...]) -> list[str]:
+    """The state's formal English name ("Kingdom of Norway", "Federal Republic of Germany"), by which it signs
+    treaties and contracts: of its other spellings, those that end "of <its name>" in plain English letters."""
+    return [s for s in spellings if s.endswith(f" of {name}") and s.replace(" ", "").isascii()
+            and s.replace(" ", "").isalpha() and s[0].isupper()]
 
 
 def country_words(curated: list[tuple[str, list[str]]], countries: dict[str, str]) -> frozenset[str]:
@@ -51,7 +58,7 @@ def country_names(curated: list[tuple[str, list[str]]], countries: dict[str, str
     package = {c.name() for c in _all()}
     out: dict[str, list[str]] = {}
     for form, country in countries.items():
-        if form == country or form in package:
+        if form == country or form in package or form.endswith(f" of {country}"):  # "Kingdom of Norway"
             out.setdefault(country, []).append(form)
     for country, forms in curated:
         for f in forms:

@@ -501,8 +501,11 @@ def _drop_country_ends(toks: list[Tok], k: Knowledge) -> list[Tok]:
     core = list(toks)
     while core and core[-1].text in k.words.connectors:
         core.pop()
-    if (len(core) > 3 and core[-2].text == "of" and plain(core[-1]) in k.countries
-            and lexicon(k).is_name_token(core[0].text) and core[-3].text in k.org_heads
+    # The last name of a list: "HAL and Vexlar Helicopter Engines of France", not "A and the Government of X".
+    opens = next((j + 1 for j in range(len(core) - 1, -1, -1) if core[j].text in k.words.coordinators), 0)
+    opens += opens > 0 and opens < len(core) and core[opens].text in k.words.definite_articles
+    if (len(core) - opens > 3 and core[-2].text == "of" and plain(core[-1]) in k.countries
+            and lexicon(k).is_name_token(core[opens].text) and core[-3].text in k.org_heads
             and k.org_head_types.get(core[-3].text, "company") == "company"
             and core[-3].text not in k.words.sets["heads_named_with_country"]):
         toks = core[:-2]

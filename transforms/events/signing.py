@@ -1576,11 +1576,13 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
     named = [(a, e) for a, e, _ in name_spans(text, org_forms)]
     for start, end, form in matcher.finditer(text):
         country = forms[form]
+        if any(a <= start and end <= e for a, e in named):
+            continue  # no country listed either: "between Vexa Australia and the Commonwealth of Australia"
         opened = opened if last_end >= 0 and p.list_joint.fullmatch(text[last_end:start]) else start
         last_end = end
-        if country in covered or any(a <= start and end <= e for a, e in named):
+        if country in covered:
             continue
-        if deal and start > deal.end() and not p.party_preposition_end.search(text, max(0, opened - 40), opened):
+        if deal and start > deal.end() and not p.party_preposition_end.search(text, max(0, opened - 90), opened):
             continue  # "a contract to build missiles deterring Russia and China": not the deal's side
         # "Colombia's government signed", "Chile's President Ana Ruiz signed": the state's own actor.
         own_actor = p.possessive_state_role.match(text, end)
