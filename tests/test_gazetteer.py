@@ -56,3 +56,10 @@ def test_a_government_party_carries_every_name_its_country_goes_by_but_not_its_a
     turkey = next(o for o in rec["organisations"] if o["name"] == "Government of Turkey")
     assert "Government of Türkiye" in turkey["aliases"]
     assert not any(a.endswith(("Turkish", "Korean")) for a in turkey["aliases"])
+
+
+def test_a_states_formal_english_name_is_a_form_of_it_but_its_names_in_other_languages_are_not():
+    k = knowledge()
+    assert k.countries["Kingdom of Norway"] == "Norway" and k.countries["Federal Republic of Germany"] == "Germany"
+    assert "Kongeriket Norge" not in k.countries and "Bundesrepublik Deutschland" not in k.countries
+    assert "Kingdom of Norway" in k.country_names["Norway"]
