@@ -509,8 +509,10 @@ def test_the_name_before_a_company_officers_title_and_a_person_is_a_company():
     got = names("The talks ended in Oslo. Vexlar CEO Brian Olsen said so.")
     assert "Vexlar" in got and not any("Oslo" in n for n in got)
     assert names("The company CEO Arvid Kellner said so.") == {}
-    got = names("It was signed by Ravi Kumar and Vexa Rotor Engines' Executive Vice President Cedric Morel.")
-    assert list(got) == ["Vexa Rotor Engines"]  # a plural possessive and a longer corporate title
+    got = names("It was signed by HAL's Executive Director S Ramesh and Vexa Helicopter Engines' Executive Vice "
+                "President Cedric Morel.")
+    assert list(got) == ["Hindustan Aeronautics Limited", "Vexa Helicopter Engines"]  # a plural possessive, a
+    # longer corporate title
 
 
 def test_a_title_complement_a_ceremony_and_a_venue_are_no_bodies():
