@@ -493,6 +493,14 @@ def test_a_city_known_only_to_the_world_gazetteer_is_a_meetings_place_but_a_word
     assert [m["location"] for m in rec["meetings"]] == [None]
 
 
+def test_a_long_buildings_city_after_its_comma_is_where_a_deal_was_signed():
+    lede = "Vexa Engines and Orvik Labs signed a licence agreement on Monday. "
+    for told, place in (("It was signed at the Engine Research and Development Centre, Bengaluru.", "Bengaluru"),
+                        ("It was signed in Pune and Mumbai.", "Pune")):
+        (ag,) = extract_article(lede + told, PUB)["agreements"]
+        assert ag["location"] == place, told
+
+
 def test_an_upper_case_dateline_city_is_the_place_of_a_story_about_one_meeting():
     rec = extract_article("MONTEVIDEO, May 1 (Wire) - The two countries held a joint defence committee "
                           "meeting on Tuesday.", dt.date(2024, 5, 2))
