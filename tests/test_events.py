@@ -3076,6 +3076,16 @@ def test_ministers_signing_at_a_meeting_that_concluded_are_its_signatories_a_cou
     assert set(roadmap["signatories"]) == {"Karl Berg", "Pedro Soto"}
 
 
+def test_the_two_co_chairs_who_signed_are_those_who_co_chaired_the_storys_dialogue():
+    text = ("The 5th Norland-Velmar Defence Policy Dialogue was held in Oslo on Tuesday, co-chaired by Defence "
+            "Secretary Ole Dahl and Velmar's Deputy Minister of Defence Lt Gen Karl Hoss. After the dialogue, the "
+            "two co-chairs signed an implementing arrangement between the Norland Navy and the Velmar Navy.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert sorted(ag["signatories"]) == ["Karl Hoss", "Ole Dahl"]
+    (ag,) = extract_article(text.replace("the two co-chairs signed", "the two navies signed"), PUB)["agreements"]
+    assert ag["signatories"] == []
+
+
 def test_they_who_signed_after_two_ministers_met_are_the_two_ministers():
     text = ("Oslo, June 10: Defence Minister Karl Berg held talks with his Chilean counterpart General Pedro Soto "
             "on Tuesday. They also signed a Memorandum of Understanding on defence cooperation.")

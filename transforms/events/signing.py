@@ -528,7 +528,7 @@ def _agreement(story: _Story, s: Sentence, t: str, said: str, typ: tuple[str, in
         # "The two institutions had signed an agreement in 2019": the two of the deal just told.
         parties += [x for x in _pair_just_told(story) if x not in parties]
     signatories = (_signatories(t[:cut], verb, story.person_forms, rx) or _signed_after_presence(t, cut, story, rx)
-                   or _two_ministers(t, doc, rx))
+                   or _two_ministers(t, doc, rx) or _two_co_chairs(t, story))
     # Those who signed sign for their bodies (the top body the article names: DRDO for its lab).
     units = rx.words.org_types_signing_for_parent
     parties += [b for b in (_top_body(story.org_of_person.get(p), doc.orgs, units) for p in signatories) if b]
@@ -1160,6 +1160,20 @@ def _two_ministers(t: str, doc: Doc, rx: SpecPatterns) -> list[str]:
         return []
     ministers = [p.name for p in doc.officials if p.title and rx.p.minister_title.search(p.title)]
     return ministers if len(ministers) == 2 else []
+
+
+def _two_co_chairs(t: str, story: _Story) -> list[str]:
+    """"After the dialogue, the two co-chairs signed an arrangement": the two people the story names right after
+    "co-chaired by" (in the first sentence that says so)."""
+    p = story.rx.p
+    if not p.pair_of_co_chairs.search(t):
+        return []
+    for s in story.doc.sentences:
+        cue = p.co_chaired_by.search(s.text)
+        if cue is not None:
+            named = dedupe([n for a, _, n in name_spans(s.text, story.person_forms) if a >= cue.end()])
+            return named[:2] if len(named) >= 2 else []
+    return []
 
 
 def _deal_items(t: str, rx: SpecPatterns) -> list[re.Match[str]]:
