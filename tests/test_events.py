@@ -3086,6 +3086,15 @@ def test_the_two_co_chairs_who_signed_are_those_who_co_chaired_the_storys_dialog
     assert ag["signatories"] == []
 
 
+def test_who_signed_mous_told_one_per_counterpart_signed_each_for_their_own_side():
+    text = ("The Norland Army on Monday signed MoUs with the Velmar Institute of Technology and the Orvik Institute "
+            "of Science. Maj Gen Karl Dahl signed on behalf of the Army, while Prof Ana Berg, Director of the Orvik "
+            "Institute of Science, signed for her institute.")
+    got = {tuple(sorted(a["parties"])): sorted(a["signatories"]) for a in extract_article(text, PUB)["agreements"]}
+    assert got == {("Norland Army", "Velmar Institute of Technology"): ["Karl Dahl"],
+                   ("Norland Army", "Orvik Institute of Science"): ["Ana Berg", "Karl Dahl"]}
+
+
 def test_they_who_signed_after_two_ministers_met_are_the_two_ministers():
     text = ("Oslo, June 10: Defence Minister Karl Berg held talks with his Chilean counterpart General Pedro Soto "
             "on Tuesday. They also signed a Memorandum of Understanding on defence cooperation.")

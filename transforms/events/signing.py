@@ -178,7 +178,7 @@ def _signed_document(story: _Story, s: Sentence) -> None:
     other = p.side_represented_by.search(s.text)
     if other is not None:  # "..., while the university was represented by its Registrar, Dr X"
         names += [n for a, _, n in name_spans(s.text, story.person_forms) if a > other.end() and n not in names]
-    add_new(last.signatories, names)
+    _add_signatories(story, names)
     last.location = last.location or place_in(s.text, story.rx)  # "... signed the document in Brussels"
     if told_back:
         dates = [d for d in event_dates(story.rx.knowledge, s.text, story.doc.published, story.hint)
@@ -186,6 +186,23 @@ def _signed_document(story: _Story, s: Sentence) -> None:
         if last.date is None and (d := date_of(dates)):
             last.date, last.precision = d.start, d.precision
     add_new(last.evidence, [s.text] if names or told_back else [])
+
+
+def _add_signatories(story: _Story, names: list[str]) -> None:
+    """Who signed the agreement just told; where one sentence told it as several, one per counterpart ("signed
+    MoUs with A, B and C"), each signed for the counterpart that is their body, and any other for the side all
+    of them share ("X signed on behalf of the Army, while the directors signed for their institutes")."""
+    group = _told_together(story.found)
+    if len(group) < 2:
+        add_new(story.found[-1].signatories, names)
+        return
+    shared = set.intersection(*(set(a.parties) for a in group))
+    own = {p: a for a in group for p in a.parties if p not in shared}
+    units = story.rx.words.org_types_signing_for_parent
+    for name in names:
+        body = _top_body(story.org_of_person.get(name), story.doc.orgs, units)
+        for a in [own[body]] if body in own else group:
+            add_new(a.signatories, [name])
 
 
 def _next_counted(story: _Story, s: Sentence) -> None:
