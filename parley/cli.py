@@ -15,10 +15,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parley.settings import Settings, SettingsError, load_settings
 from parley.stopping import stop_handling
+
+if TYPE_CHECKING:
+    from flows.api_server import TemporaryServer
 
 EXIT_OK, EXIT_BLOCKED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
@@ -72,11 +75,18 @@ def run_sources(args_sources: list[str] | None, settings: Settings) -> list[str]
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     sources = run_sources(args.source, settings)
-    summary = _nothing_new(sources, settings)
-    if summary is not None:
-        print_summary(summary)
-        return EXIT_OK
-    return _run_flow(settings, sources=sources)
+    _prefect_env()
+    from flows.api_server import launch_temporary_server
+
+    with stop_handling():  # from the server's launch: a run killed at any point leaves no server behind
+        server = launch_temporary_server()  # boots on the other core while this one checks for anything new
+        summary = _nothing_new(sources, settings)
+        if summary is None:
+            return _run_flow(settings, server, sources=sources)
+        if server is not None:
+            server.stop()
+    print_summary(summary)
+    return EXIT_OK
 
 
 def _nothing_new(sources: list[str] | None, settings: Settings) -> dict[str, Any] | None:
@@ -96,11 +106,16 @@ def cmd_reprocess(args: argparse.Namespace, settings: Settings) -> int:
     """Re-derives everything from the raw zone (no sources needed), e.g. after an extractor upgrade."""
     if not settings.raw_dir.is_dir():
         raise CliError(f"nothing to reprocess: no raw zone in {settings.home}; run `parley run` first")
-    return _run_flow(settings, sources=[], reprocess=args.force)
+    _prefect_env()
+    from flows.api_server import launch_temporary_server
+
+    with stop_handling():
+        return _run_flow(settings, launch_temporary_server(), sources=[], reprocess=args.force)
 
 
-def _run_flow(settings: Settings, **params: Any) -> int:
-    """Runs the flow in this process; the flow itself holds the lock and writes the crash log."""
+def _run_flow(settings: Settings, server: TemporaryServer | None = None, **params: Any) -> int:
+    """Runs the flow in this process, under the caller's `stop_handling`; the flow itself holds the lock and
+    writes the crash log. `server`: the temporary Prefect server launched for it, if any (flows/api_server.py)."""
     from flows.lifecycle import HomeUnusable, check_home
 
     try:
@@ -108,9 +123,14 @@ def _run_flow(settings: Settings, **params: Any) -> int:
     except HomeUnusable as exc:
         raise CliError(str(exc), EXIT_FAILED) from None
     _prefect_env()
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from flows.api_server import api_for_run
     from flows.run import new_run_id, parley_run
 
-    with stop_handling():
+    api = api_for_run(server)
+
+    with temporary_settings(updates={PREFECT_API_URL: api} if api else {}):
         summary = _guarded(lambda: _outcome(parley_run(home=str(settings.home), run_id=new_run_id(),
                                                         return_state=True, **params)), settings)
     print_summary(summary)
