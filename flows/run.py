@@ -6,6 +6,7 @@ work is done by pure functions in transforms/ and by the stores in warehouse/.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -17,11 +18,11 @@ from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed, State
 from prefect.utilities.annotations import quote
 
-from flows.background import warm_imports
+from flows.background import Background, warm_imports
 from flows.fingerprint import inputs_fingerprint
 from flows.ingest import ingest_sources
 from flows.lifecycle import HomeUnusable, RunLocked, check_home, new_run_id, run_lock, write_crash_log
-from flows.modelling import model_tables
+from flows.modelling import Modelled, model_tables
 from flows.notify import payload, post
 from flows.parallel import Result, extract_stream, extraction_pool, worker_count
 from flows.preflight import live_summary, unchanged_summary
@@ -99,12 +100,38 @@ def hold_back(gate: GateResult, tables: dict[str, Path], settings: Settings) -> 
 
 
 @task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def publish_version(version: pub.Version, settings: Settings) -> str:
-    """Makes the version's DuckDB file from its tables (only now: the gate has passed) and swaps it in.
-    Returns how it was made."""
-    how = pub.build(version, settings.key_constraints_max_rows)
+def publish_version(version: pub.Version, settings: Settings, building: Background[str] | None = None) -> str:
+    """Makes the version's DuckDB file from its tables, or takes the one `building` made while the gate ran,
+    and swaps it in (only now: the gate has passed). Returns how it was made."""
+    how = None
+    if building is not None:
+        try:
+            how = building.result()
+        except Exception as exc:  # noqa: BLE001 (built again here, where a failure fails the task)
+            get_run_logger().warning("building the file beside the gate failed (%s); building it again", exc)
+    how = how or pub.build(version, settings.key_constraints_max_rows)
     pub.publish(version, settings.warehouse_path, just_built=True)
     return how
+
+
+def discard_file(building: Background[str] | None, version: pub.Version) -> None:
+    """A blocked version keeps no file: the one built beside the gate is removed once its build ends."""
+    if building is None:
+        return
+    with contextlib.suppress(Exception):  # a build that failed left nothing to remove
+        building.result()
+    version.database.unlink(missing_ok=True)
+    version.checksum_path.unlink(missing_ok=True)
+
+
+def build_beside_gate(version: pub.Version, modelled: Modelled, settings: Settings) -> Background[str] | None:
+    """The version's DuckDB file, built on a thread while the gate validates the tables (DuckDB works on the
+    other core; the gate is Python): the file is published only if the gate passes. Only after an increment,
+    whose model state is small: after a full build the file waits until the state is freed, which keeps the
+    run's peak memory down (bench/RESULTS.md)."""
+    if modelled.how["mode"] != "incremental":
+        return None
+    return Background("build-file", pub.build, version, settings.key_constraints_max_rows)
 
 
 @task(name="publish-to-lake", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
@@ -316,44 +343,50 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     summary["articles"]["in_warehouse"] = summary["rows"]["dim_articles"]
     crash_point("model")
 
-    # 4. The gate.
-    prev = pub.previous_row_counts(settings.home)
-    summary["previous_rows"] = prev
-    summary["new_facts"] = new_facts(tables, pub.live_tables_dir(settings.home))
-    with timed(seconds, "validate", peaks):
-        gate = validate(quote(tables), prev, settings, run_id,  # type: ignore[call-overload]  # quote(): unwrapped
-                        quote(modelled.changed) if modelled.changed is not None else None)
-    crash_point("validate")
-    summary["gate"] = {"passed": gate.passed, "evaluated": gate.evaluated,
-                       "failures": [str(f) for f in gate.failures],
-                       "data_docs": str(gate.docs_index) if gate.docs_index else None}
-    # 5. Publish only what passed. The summary is written before the rename that publishes, so a kill
-    # right after it leaves no live version that `parley history` does not know.
-    summary["published"] = gate.passed
-    summary["warehouse"] = str(settings.warehouse_path)
-    summary["version_dir"] = str(version_dir.path)
-    summary["finished"] = dt.datetime.now(dt.UTC).isoformat()
-    pub.write_summary(version_dir, summary)
-    if gate.passed:
-        # The state the next run goes on from, kept with the version (its working file moved there).
-        with timed(seconds, "state", peaks):
-            model_store.save(version_dir.path, modelled.state)
-        modelled.state = None  # type: ignore[assignment]  # freed before DuckDB makes the file
-        try:
-            if settings.lake_catalog:
-                with timed(seconds, "lake", peaks):
-                    summary["lake_snapshot"] = publish_lake(version_dir, settings)
-            with timed(seconds, "publish", peaks):
-                summary["publish"] = publish_version(version_dir, settings)
-            pub.write_summary(version_dir, summary)  # again, with the publish step's time
-        except Exception:
-            summary["published"] = False
-            pub.write_summary(version_dir, summary)
-            raise
-    else:
-        model_store.discard(modelled.state)
-        for f in gate.failures:
-            log.error("gate: %s", f)
-        summary["held_back"] = hold_back(gate, tables, settings)
+    # 4. The gate, with the file that publishes the version built beside it.
+    building = build_beside_gate(version_dir, modelled, settings)
+    try:
+        prev = pub.previous_row_counts(settings.home)
+        summary["previous_rows"] = prev
+        summary["new_facts"] = new_facts(tables, pub.live_tables_dir(settings.home))
+        with timed(seconds, "validate", peaks):
+            gate = validate(quote(tables), prev, settings, run_id,  # type: ignore[call-overload]  # quote(): unwrapped
+                            quote(modelled.changed) if modelled.changed is not None else None)
+        crash_point("validate")
+        summary["gate"] = {"passed": gate.passed, "evaluated": gate.evaluated,
+                           "failures": [str(f) for f in gate.failures],
+                           "data_docs": str(gate.docs_index) if gate.docs_index else None}
+        # 5. Publish only what passed. The summary is written before the rename that publishes, so a kill
+        # right after it leaves no live version that `parley history` does not know.
+        summary["published"] = gate.passed
+        summary["warehouse"] = str(settings.warehouse_path)
+        summary["version_dir"] = str(version_dir.path)
+        summary["finished"] = dt.datetime.now(dt.UTC).isoformat()
+        pub.write_summary(version_dir, summary)
+        if gate.passed:
+            # The state the next run goes on from, kept with the version (its working file moved there).
+            with timed(seconds, "state", peaks):
+                model_store.save(version_dir.path, modelled.state)
+            modelled.state = None  # type: ignore[assignment]  # freed before DuckDB makes the file
+            try:
+                if settings.lake_catalog:
+                    with timed(seconds, "lake", peaks):
+                        summary["lake_snapshot"] = publish_lake(version_dir, settings)
+                with timed(seconds, "publish", peaks):
+                    summary["publish"] = publish_version(version_dir, settings, quote(building))  # type: ignore[call-overload]
+                pub.write_summary(version_dir, summary)  # again, with the publish step's time
+            except Exception:
+                summary["published"] = False
+                pub.write_summary(version_dir, summary)
+                raise
+        else:
+            model_store.discard(modelled.state)
+            discard_file(building, version_dir)
+            for f in gate.failures:
+                log.error("gate: %s", f)
+            summary["held_back"] = hold_back(gate, tables, settings)
+    except BaseException:
+        discard_file(building, version_dir)  # no thread left writing a file nobody will publish
+        raise
     pub.prune(settings.versions_dir, settings.keep_versions, pub.current_run_id(settings.home))
     return summary

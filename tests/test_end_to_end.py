@@ -139,8 +139,9 @@ def test_gate_blocks_a_bad_batch_and_the_previous_warehouse_stays(home: Path, tm
     assert digest(db) == before
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select count(*) from dim_articles").fetchone()[0] == 1
-    blocked = [json.loads(p.read_text()) for p in (home / "versions").glob("*/summary.json")]
-    assert any(not s["published"] for s in blocked)
+    blocked = [p.parent for p in (home / "versions").glob("*/summary.json")
+               if not json.loads(p.read_text())["published"]]
+    assert blocked and not any((v / "warehouse.duckdb").exists() for v in blocked)  # nor a file built beside the gate
     assert (home / "quality" / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html").exists()
 
 
