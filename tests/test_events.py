@@ -1676,6 +1676,16 @@ def test_officials_of_two_bodies_who_met_held_a_meeting_of_those_bodies():
                                                                       "Chilean Army"])
 
 
+def test_delegations_or_staff_of_two_bodies_one_with_its_acronym_who_met_to_review_progress_held_a_review():
+    text = ("Senior officers of the Norland Navy and scientists of the Velmar Sonar Laboratory (VSL) met in Oslo on "
+            "Monday to review the progress of the torpedo programme.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert (mt["type"], mt["participants"]) == ("review meeting", ["Norland Navy", "Velmar Sonar Laboratory"])
+    text = "Delegations of the Norland Navy and the Velmar Navy met in Oslo on Monday."
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert (mt["type"], mt["participants"]) == ("bilateral meeting", ["Norland Navy", "Velmar Navy"])
+
+
 def test_a_deal_told_in_a_relative_aside_is_dated_by_the_aside_not_by_the_sentences_event():
     text = "Chile and Peru, which signed a logistics pact in 2020, held staff talks in Lima on Monday."
     view = extract_article(text, dt.date(2025, 6, 14))

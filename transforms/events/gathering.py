@@ -263,6 +263,9 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
     review = rx.special("review")
     if review and typ[0] == rx.special("fallback") and rx.p.progress_reviewed.search(t):
         typ = (review, typ[1])  # "reviewed the progress of X at a meeting"
+    elif (review and met is not None and typ == met and rx.p.progress_reviewed.search(t, met[1])
+          and not name_spans(t, story.person_forms)):
+        typ = (review, typ[1])  # "Officers of the Navy and scientists of X met to review the progress of Y"
     if typ[0] == rx.special("bilateral") and rx.p.meeting_with_a_group.search(t):
         typ = (rx.special("fallback") or typ[0], typ[1])  # "a meeting with the defence industry": no one side
     story.last_at = s.index
@@ -752,7 +755,12 @@ def _met(t: str, rx: SpecPatterns, person_forms: dict[str, str], org_forms: dict
 def _pair_before(t: str, verb_at: int, people: list[tuple[int, int]], rx: SpecPatterns, reach: int = 40) -> bool:
     """"Chancellor A and President B met on Friday": two people joined by 'and' right before the verb met
     each other."""
-    before = [(a, e) for a, e in people if e <= verb_at]
+    before: list[tuple[int, int]] = []
+    for a, e in sorted(x for x in people if x[1] <= verb_at):
+        if before and t[before[-1][1]:a].strip() == "(":  # "the Vexa Laboratory (VL)": the name and its acronym
+            before[-1] = (before[-1][0], e + 1 if t[e:e + 1] == ")" else e)
+        else:
+            before.append((a, e))
     if len(before) < 2:
         return False
     (_, e1), (a2, e2) = before[-2], before[-1]
