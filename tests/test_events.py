@@ -365,6 +365,14 @@ def test_the_date_of_a_last_disclosure_dates_no_order_but_an_earlier_dialogue_ke
     assert [m["start"] for m in extract_article(text, PUB)["meetings"]] == ["2015-01-01"]
 
 
+def test_a_deal_told_in_a_when_clause_after_since_a_year_is_that_years_and_no_part_of_the_storys_deal():
+    text = ("Vexa Systems and Orvik Labs signed a joint venture agreement on Monday. The two firms have worked "
+            "together since 2009, when they signed their first contract for radars.")
+    got = sorted((a["type"], a["date"]) for a in extract_article(text, PUB)["agreements"])
+    assert got == [("contract", "2009-01-01"), ("other", "2025-06-09")]
+    assert extract_article("The two firms have worked together since 2009.", PUB)["agreements"] == []
+
+
 def test_during_the_meeting_adds_to_that_meeting_whatever_date_it_mentions():
     text = ("The 6th India-Ruritania Defence Policy Dialogue took place in New Delhi on June 10. During the meeting, "
             "the two sides noted progress since the vision statement signed in June 2022.")
