@@ -537,6 +537,17 @@ def test_the_subject_that_appoints_someone_its_officer_is_a_body():
     assert names("The board appointed Ingrid Lunde as its chief executive officer.") == {}
 
 
+def test_a_registry_company_followed_by_a_region_is_its_arm_and_the_bare_brand_stays_the_company():
+    text = ("Saab has appointed Ana Lunde to lead its subsidiary, Saab Europe, the company said. Saab signed a "
+            "contract with the Norland Navy last year.")
+    got = find_organisations(text, K, split_sentences(text))
+    assert sorted(o.name for o in got) == ["Norland Navy", "Saab", "Saab Europe"]
+    text = ("Hanwha Aerospace named a new head for Hanwha Aerospace Europe. Hanwha signed a contract with the "
+            "Norland Army last year.")
+    got = find_organisations(text, K, split_sentences(text))
+    assert sorted(o.name for o in got) == ["Hanwha Aerospace", "Hanwha Aerospace Europe", "Norland Army"]
+
+
 def test_a_possessive_pronoun_before_an_officers_title_is_no_body():
     got = names("Vexlar Systems was founded in 2018. Its chief executive Ana Lunde said so.")
     assert list(got) == ["Vexlar Systems"]

@@ -1305,7 +1305,7 @@ def government_mentions(text: str, k: Knowledge, reach: int = 80) -> Iterator[re
 
 def _company_arm(text: str, form: str, end: int, reg: RegistryOrg, idx: OrgIndex, k: Knowledge) -> str | None:
     """The words after a registry company's name that name an arm of it: a division ("Airbus Defence and
-    Space"), a country ("Saab Australia"), both ("Thales Defence Australia") or an acronym that is no title
+    Space"), a country ("Saab Australia") or region, both ("Thales Defence Australia") or an acronym that is no title
     and no other body ("Leonardo DRS"; not "Vexlar CEO", not "HAL BEL")."""
     if reg.org_type != "company":
         return None
@@ -1330,7 +1330,8 @@ def _company_arm(text: str, form: str, end: int, reg: RegistryOrg, idx: OrgIndex
     unit = (word.isalpha() and word[:1].isupper() and not word.isupper() and word not in lexicon(k).vocab
             and word not in _places(k) and norm(word) not in idx.by_form
             and k.patterns.lower_word_after.match(text, nxt.end()) is not None)
-    return word if word in _country_name_forms(k) or acronym or unit else None
+    region = word in k.words.sets["world_regions"]  # "Vexlar Europe", "Vexlar Asia": its arm for a region
+    return word if word in _country_name_forms(k) or acronym or unit or region else None
 
 
 def _country_named_after(text: str, end: int, reg: RegistryOrg, k: Knowledge) -> str | None:
@@ -1719,6 +1720,8 @@ def _fold_variants(b: _Builder, k: Knowledge) -> None:
         longer = [x for x in b.orgs if x is not o and norm(x.name).split()[:len(words)] == words
                   and len(norm(x.name).split()) > len(words) and (not owner or x.country == o.country)
                   and x not in joint]
+        # "Hanwha" beside "Hanwha Aerospace" and "Hanwha Aerospace Europe": the body, not its arm named after it.
+        longer = [x for x in longer if not any(y is not x and x.name.startswith(y.name + " ") for y in longer)]
         # "X of Australia" and "X": one body, named with and without its country.
         of_country = [x for x in longer if x.name.startswith(o.name + " of ")
                       and k.patterns.capitalised_words.fullmatch(x.name[len(o.name) + 4:])]
