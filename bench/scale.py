@@ -77,7 +77,7 @@ def run_once(source: Path, home: Path, api_url: str | None = None) -> dict[str, 
     temporary one."""
     env = {**os.environ, "PARLEY_HOME": str(home), **({"PREFECT_API_URL": api_url} if api_url else {})}
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "parley.cli", "run", "--source", str(source)], env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "parley", "run", "--source", str(source)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = PeakMemory(proc.pid)
     out, err = proc.communicate()

@@ -21,6 +21,9 @@ def test_the_console_exits_with_the_commands_code_and_writes_all_it_printed(tmp_
     done = _console("schema", home=tmp_path)
     assert (done.returncode, done.stdout) == (0, expected) and len(expected) > 2000
     assert _console("--help", home=tmp_path).returncode == 0
+    module = subprocess.run([sys.executable, "-m", "parley", "schema"], capture_output=True, text=True, timeout=120,
+                            env={"PARLEY_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    assert (module.returncode, module.stdout) == (0, expected)  # `python -m parley` is the same command
     bad = _console("sql", "select 1", home=tmp_path / "none")
     assert bad.returncode == 2 and bad.stderr.startswith("parley: ")
     assert _console("no-such-command", home=tmp_path).returncode == 2
