@@ -3094,6 +3094,13 @@ def test_ministers_signing_at_a_meeting_that_concluded_are_its_signatories_a_cou
     assert set(roadmap["signatories"]) == {"Karl Berg", "Pedro Soto"}
 
 
+def test_it_that_a_body_said_it_signed_is_that_body_not_the_storys_earlier_one():
+    text = ("The Norland Materiel Agency has awarded Vexa Systems a contract for radars. In a separate announcement, "
+            "Orvik Motors said it had signed a framework agreement with the Velmar Army Logistics Command.")
+    got = sorted(sorted(a["parties"]) for a in extract_article(text, PUB)["agreements"])
+    assert got == [["Norland Materiel Agency", "Vexa Systems"], ["Orvik Motors", "Velmar Army Logistics Command"]]
+
+
 def test_the_two_co_chairs_who_signed_are_those_who_co_chaired_the_storys_dialogue():
     text = ("The 5th Norland-Velmar Defence Policy Dialogue was held in Oslo on Tuesday, co-chaired by Defence "
             "Secretary Ole Dahl and Velmar's Deputy Minister of Defence Lt Gen Karl Hoss. After the dialogue, the "

@@ -1167,3 +1167,9 @@ def test_a_title_opening_with_a_kind_of_body_is_the_last_body_of_that_kind():
     assert people(text)["Ola Dahl"].organisation == "Norland Materiel Agency"
     other = text.replace("Norland Materiel Agency", "Norland Navy")  # positive control: no agency named
     assert people(other)["Ola Dahl"].organisation is None
+
+
+def test_a_person_named_again_by_surname_is_one_person_whatever_suffix_ends_the_full_name():
+    text = ("Admiral Ole Dahl hosted his counterpart General Karl Berg Jr. in Oslo on Monday. General Berg also "
+            "visited the Norland Defence College and met students from 12 nations.")
+    assert list(people(text)) == ["Ole Dahl", "Karl Berg Jr"]

@@ -954,7 +954,7 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
                 else ""
             if f.rank and lex.honorifics.get(f.rank.lower().replace(".", "")) == "rank":
                 rank_kind = "rank"
-            person = _merge(people, name)
+            person = _merge(people, name, frozenset(norm(x) for x in lex.words.name_suffixes))
             if person is None:
                 person = Official(name=name, first=s.start + f.start)
                 people.append(person)
@@ -1065,11 +1065,12 @@ def _held_now(title: str, lex: Lexicon) -> bool:
     return not words or words[0] not in lex.words.past_role_words
 
 
-def _merge(people: list[Official], name: str) -> Official | None:
-    """The same person named again, perhaps by surname only ('Dr Kamat')."""
-    key = norm(name).split()
+def _merge(people: list[Official], name: str, suffixes: frozenset[str] = frozenset()) -> Official | None:
+    """The same person named again, perhaps by surname only ('Dr Kamat'; 'General Ruiz' for 'Ana Ruiz Jr',
+    whose `suffixes` end no surname)."""
+    key = _without_suffix(norm(name).split(), suffixes)
     for p in people:
-        pk = norm(p.name).split()
+        pk = _without_suffix(norm(p.name).split(), suffixes)
         if pk == key:
             return p
         short, long_ = (key, pk) if len(key) < len(pk) else (pk, key)
@@ -1078,6 +1079,10 @@ def _merge(people: list[Official], name: str) -> Official | None:
                 p.name = name
             return p
     return None
+
+
+def _without_suffix(words: list[str], suffixes: frozenset[str]) -> list[str]:
+    return words[:-1] if len(words) > 2 and words[-1] in suffixes else words
 
 
 def _count(text: str, name: str) -> int:

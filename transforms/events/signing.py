@@ -1090,8 +1090,17 @@ def _signer_told_before(story: _Story, s: Sentence, t: str) -> str | None:
     if noun is not None and kinds[noun] != "company" and (body := _leading_body(story.doc.orgs, kinds[noun], noun)):
         return body  # "The agency also signed a deal with X": the story's agency, not its company
     if story.rx.p.it_subject.match(signed.group()):
-        return _subject_before(story, s, any_body=True) or story.protagonist
+        return _speaker(story, t, signed.start()) or _subject_before(story, s, any_body=True) or story.protagonist
     return story.protagonist or _subject_before(story, s)
+
+
+def _speaker(story: _Story, t: str, it_at: int) -> str | None:
+    """"In a separate announcement, Patria said it had signed ...": the body that said so, named right before the
+    verb of saying whose "it" starts at `it_at`."""
+    said = next((m for m in story.rx.p.speaker_said_it.finditer(t) if m.end() - 2 == it_at), None)
+    if said is None:
+        return None
+    return next((n for _, e, n in name_spans(t, story.org_forms) if e == said.start()), None)
 
 
 def _subject_before(story: _Story, s: Sentence, reach: int = 3, any_body: bool = False) -> str | None:
