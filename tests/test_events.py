@@ -373,6 +373,14 @@ def test_a_deal_told_in_a_when_clause_after_since_a_year_is_that_years_and_no_pa
     assert extract_article("The two firms have worked together since 2009.", PUB)["agreements"] == []
 
 
+def test_the_contracts_told_one_by_one_take_the_day_a_plural_mention_says_they_were_signed():
+    text = ("Vexa Systems signed a contract with the Norland Army for howitzers. The Norland Procurement Agency also "
+            "awarded Orvik Labs a contract for missiles. Officials said the contracts were signed on Monday.")
+    assert [a["date"] for a in extract_article(text, PUB)["agreements"]] == ["2025-06-09", "2025-06-09"]
+    text = text.replace("the contracts were", "the second contract was")
+    assert [a["date"] for a in extract_article(text, PUB)["agreements"]] == [None, "2025-06-09"]
+
+
 def test_during_the_meeting_adds_to_that_meeting_whatever_date_it_mentions():
     text = ("The 6th India-Ruritania Defence Policy Dialogue took place in New Delhi on June 10. During the meeting, "
             "the two sides noted progress since the vision statement signed in June 2022.")

@@ -700,6 +700,11 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
             add_new(found[-1].parties, ag.parties)  # "The framework contract, concluded with the X Office, ..."
         # "signed two contracts ... The contracts were signed in Oslo by X": where, when and by whom, for each.
         told_together = _told_together(found) if _is_plural(t, typ, rx) else [found[-1]]
+        if len(told_together) == 1 and _is_plural(t, typ, rx):
+            # "A signed a contract with B. C also awarded D a contract. The contracts were signed on Wednesday":
+            # the story's deals of that kind, each told on its own (not history told with a year).
+            told_together = [a for a in found if a.type == ag.type and not a.before_story and a.precision != "year"
+                             ] or told_together
         for a in told_together:
             add_new(a.signatories, ag.signatories)
             a.location = fuller_place(a.location, ag.location)
