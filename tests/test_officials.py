@@ -1173,3 +1173,8 @@ def test_a_person_named_again_by_surname_is_one_person_whatever_suffix_ends_the_
     text = ("Admiral Ole Dahl hosted his counterpart General Karl Berg Jr. in Oslo on Monday. General Berg also "
             "visited the Norland Defence College and met students from 12 nations.")
     assert list(people(text)) == ["Ole Dahl", "Karl Berg Jr"]
+
+
+def test_a_word_of_a_countrys_longer_name_may_end_a_persons_name():
+    got = people("The Velmar side was led by Deputy Foreign Minister Do Hung Viet. Tran Van Nam, a general, attended.")
+    assert got["Do Hung Viet"].title == "Deputy Foreign Minister"

@@ -245,7 +245,7 @@ def load_knowledge(directory: Path | None = None, tables: Mapping[str, Table] | 
         regions={r: countries.get(c, c) for r, c in package_regions() if r not in place_forms_not_used
                  and r not in countries},
         countries=countries,
-        country_words=country_words(curated, countries),
+        country_words=country_words(curated, countries) - frozenset(words.sets["country_words_also_names"]),
         country_names=country_names(curated, countries, words.sets["country_adjective_endings"]),
         capitals={cap: countries[name] for cap, name in package_capitals(place_forms_not_used) if name in countries},
         city_countries={city: countries[name] for city, name in package_city_countries(place_forms_not_used)
