@@ -989,6 +989,12 @@ def test_he_who_co_chaired_talks_with_a_counterpart_is_the_official_named_before
     assert [c["name"] for c in m["chairs"]] == ["Ola Berg"]
 
 
+def test_meetings_with_the_chiefs_of_defence_of_listed_countries_the_last_with_the_are_one_each():
+    text = ("General Ola Dahl held bilateral meetings with the chiefs of defence of Chile, Peru and the Philippines in "
+            "Oslo on Monday.")
+    assert len(extract_article(text, PUB)["meetings"]) == 3
+
+
 def test_ministers_of_several_named_countries_meeting_hold_one_meeting_that_the_host_held():
     text = ("Foreign ministers of Norland, Vexia, Ruritania and Chile met in Oslo on Tuesday and agreed to expand "
             "patrols. Norland's Foreign Minister Karl Berg hosted the meeting, which was attended by Vexia's Foreign "
