@@ -878,6 +878,8 @@ def test_a_body_known_by_its_name_ends_before_for_the_and_what_it_buys():
     assert "Ministry of Defence" in got and not any("Orvik" in n for n in got)
     got = names("The Vexlar Institute for the Study of Sea Power said so.")
     assert "Vexlar Institute for the Study of Sea Power" in got
+    got = names("The largest contract was signed with Orvik Industries for the Stormfang loitering munition.")
+    assert list(got) == ["Orvik Industries"]  # the product's word after two lower-case words
 
 
 def test_a_company_ending_in_a_nordic_legal_form_is_one_body_with_its_and():

@@ -1490,12 +1490,20 @@ def _before_what_it_buys(text: str, cand: list[Tok], k: Knowledge) -> list[Tok]:
     """'an order from the Vexlar Materiel Agency for Carl-Gustaf ammunition': the capitalised words after "for"
     name the product a lower-case product word then says, not the rest of the body's name."""
     at = next((i for i, t in enumerate(cand) if t.text == "for"), None)
-    after = k.patterns.lower_word_after.match(text, cand[-1].end)
-    products = _product_words(k)
-    # "for the Hurjet jet trainer": a product word in the singular or plural
-    if at is None or at < 2 or after is None or not {after.group(1), after.group(1) + "s"} & products:
+    if at is None or at < 2:
         return cand
-    return cand[:at]
+    products = _product_words(k)
+    # "for the Hurjet jet trainer", "for the Nagastra loitering munition": a product word in the singular or
+    # plural, among the (up to three) lower-case words after the capitalised ones
+    end = cand[-1].end
+    for _ in range(3):
+        after = k.patterns.lower_word_after.match(text, end)
+        if after is None:
+            return cand
+        if {after.group(1), after.group(1) + "s"} & products:
+            return cand[:at]
+        end = after.end()
+    return cand
 
 
 def _described(text: str, cand: list[Tok], k: Knowledge) -> bool:
