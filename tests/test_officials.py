@@ -1178,3 +1178,11 @@ def test_a_person_named_again_by_surname_is_one_person_whatever_suffix_ends_the_
 def test_a_word_of_a_countrys_longer_name_may_end_a_persons_name():
     got = people("The Velmar side was led by Deputy Foreign Minister Do Hung Viet. Tran Van Nam, a general, attended.")
     assert got["Do Hung Viet"].title == "Deputy Foreign Minister"
+
+
+def test_a_name_may_open_with_up_to_four_initials_besides_its_words():
+    got = people("The MoU was signed by the Vice Chancellor of the Velmar Institute, Dr B H V S Narayana Murthy, and "
+                 "the Director of the Orvik Laboratory, Dr Anil Kumar.")
+    assert got["B H V S Narayana Murthy"].title == "Vice Chancellor"
+    assert list(people("Former President Dr A P J Abdul Kalam said so.")) == ["A P J Abdul Kalam"]
+    assert list(people("The talks were led by A and B.")) == []

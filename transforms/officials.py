@@ -82,13 +82,19 @@ def _first_name_not_rank(sent: str, toks: list[Tok], seg_start: int, i: int, j: 
             and bool(before & lex.words.civilian_title_words) and _name_at(toks, j, lex, org_forms) == 1)
 
 
+LEADING_INITIALS = 4  # initials before a name's words, besides its four words ("A P J Abdul Kalam")
+
+
 def _name_at(toks: list[Tok], i: int, lex: Lexicon, org_forms: set[str]) -> int:
     """Length of the person name starting at token i (0 if none): up to 4 name words (5 with particles:
     "Ahmed bin Khalid al Sayed"), a particle only between two of them, ending in a proper word."""
     j = i
-    words = 0
+    words = initials = 0
     while j < len(toks) and words < (5 if j > i and toks[j - 1].text.lower() in lex.words.name_particles else 4):
         t = toks[j].text
+        if words == 0 and initials < LEADING_INITIALS and len(t.rstrip(".")) == 1 and t[:1].isupper():
+            initials, j = initials + 1, j + 1  # "B H V S Narayana Murthy": leading initials count as no word
+            continue
         # "Mohamed bin Zayed Al Nahyan": a particle, written small or capitalised, is no word of its own count.
         particles = _particles_at(toks, j, lex) if j > i else 0
         if particles and j + particles < len(toks) and lex.is_name_token(toks[j + particles].text):
