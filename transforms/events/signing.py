@@ -59,6 +59,8 @@ REPRESENTED_REACH = 30  # characters between a body's name and ", represented by
 SIGNING_DETAIL_REACH = 3  # sentences after an agreement that may still tell who signed it, where and when
 OWN_DATE_REACH = 12  # characters after a verb within which a date is that verb's ("signed in 2024")
 ATTRIBUTIVE_REACH = 30  # characters between a year and the deal word it names ("their 2019 maintenance agreement")
+SIDES_LEAD_REACH = 90  # characters before a list of countries that may say they are sides ("between Vexa Systems
+# Australia and the Commonwealth of Australia")
 
 
 @dataclass
@@ -1102,7 +1104,7 @@ def _signer_told_before(story: _Story, s: Sentence, t: str) -> str | None:
 def _speaker(story: _Story, t: str, it_at: int) -> str | None:
     """"In a separate announcement, Patria said it had signed ...": the body that said so, named right before the
     verb of saying whose "it" starts at `it_at`."""
-    said = next((m for m in story.rx.p.speaker_said_it.finditer(t) if m.end() - 2 == it_at), None)
+    said = next((m for m in story.rx.p.speaker_said_it.finditer(t) if m.end() - len("it") == it_at), None)
     if said is None:
         return None
     return next((n for _, e, n in name_spans(t, story.org_forms) if e == said.start()), None)
@@ -1627,7 +1629,8 @@ def _governments(text: str, parties: list[str], orgs: list[Org], rx: SpecPattern
         last_end = end
         if country in covered:
             continue
-        if deal and start > deal.end() and not p.party_preposition_end.search(text, max(0, opened - 90), opened):
+        if deal and start > deal.end() and not p.party_preposition_end.search(text, max(0, opened - SIDES_LEAD_REACH),
+                                                                           opened):
             continue  # "a contract to build missiles deterring Russia and China": not the deal's side
         # "Colombia's government signed", "Chile's President Ana Ruiz signed": the state's own actor.
         own_actor = p.possessive_state_role.match(text, end)
