@@ -75,11 +75,8 @@ def run_sources(args_sources: list[str] | None, settings: Settings) -> list[str]
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     sources = run_sources(args.source, settings)
-    _prefect_env()
-    from flows.api_server import launch_temporary_server
-
     with stop_handling():  # from the server's launch: a run killed at any point leaves no server behind
-        server = launch_temporary_server()  # boots on the other core while this one checks for anything new
+        server = _launch_server()  # boots on the other core while this one checks for anything new
         summary = _nothing_new(sources, settings)
         if summary is None:
             return _run_flow(settings, server, sources=sources)
@@ -106,23 +103,28 @@ def cmd_reprocess(args: argparse.Namespace, settings: Settings) -> int:
     """Re-derives everything from the raw zone (no sources needed), e.g. after an extractor upgrade."""
     if not settings.raw_dir.is_dir():
         raise CliError(f"nothing to reprocess: no raw zone in {settings.home}; run `parley run` first")
+    with stop_handling():
+        return _run_flow(settings, _launch_server(), sources=[], reprocess=args.force)
+
+
+def _launch_server() -> TemporaryServer | None:
+    """Prefect's environment set, and its temporary server launched unless one is configured (flows/api_server.py)."""
     _prefect_env()
     from flows.api_server import launch_temporary_server
 
-    with stop_handling():
-        return _run_flow(settings, launch_temporary_server(), sources=[], reprocess=args.force)
+    return launch_temporary_server()
 
 
 def _run_flow(settings: Settings, server: TemporaryServer | None = None, **params: Any) -> int:
-    """Runs the flow in this process, under the caller's `stop_handling`; the flow itself holds the lock and
-    writes the crash log. `server`: the temporary Prefect server launched for it, if any (flows/api_server.py)."""
+    """Runs the flow in this process, under the caller's `stop_handling` and after its `_launch_server` (which set
+    Prefect's environment); the flow itself holds the lock and writes the crash log. `server`: the temporary
+    Prefect server launched for it, if any."""
     from flows.lifecycle import HomeUnusable, check_home
 
     try:
         check_home(settings)  # before Prefect starts: a home that cannot be written fails at once
     except HomeUnusable as exc:
         raise CliError(str(exc), EXIT_FAILED) from None
-    _prefect_env()
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     from flows.api_server import api_for_run

@@ -938,6 +938,7 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
     per_sentence = (runs_by_sentence(runs, [(s.start, s.start + len(s.text)) for s in sentences], k.words.connectors)
                     if runs is not None else [None] * len(sentences))
     known = {norm(x) for x in org_forms}
+    suffixes = frozenset(norm(x) for x in lex.words.name_suffixes)  # "Jr" ends no surname
     headline = headline_lines(k.patterns, sentences)
     for s, sentence_runs in zip(sentences, per_sentence, strict=True):
         roles_before: list[str] = []  # the roles of the sentence's people so far: whose counterpart a person is
@@ -960,7 +961,7 @@ def find_officials(text: str, sentences: list[Sentence], orgs: list[Org], k: Kno
                 else ""
             if f.rank and lex.honorifics.get(f.rank.lower().replace(".", "")) == "rank":
                 rank_kind = "rank"
-            person = _merge(people, name, frozenset(norm(x) for x in lex.words.name_suffixes))
+            person = _merge(people, name, suffixes)
             if person is None:
                 person = Official(name=name, first=s.start + f.start)
                 people.append(person)

@@ -404,3 +404,14 @@ def signing_after_the_talks(text: str, rx: SpecPatterns) -> list[tuple[int, int]
 def blanked(pattern: re.Pattern[str], text: str) -> str:
     """The text with what the pattern finds replaced by spaces: offsets stay, the words are gone."""
     return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
+def with_short_forms(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"The Norland Coast Guard (NCG) and ...": a name and its short form in brackets after it, as one span."""
+    out: list[tuple[int, int, str]] = []
+    for a, e, name in spans:
+        if out and out[-1][2] == name and text[out[-1][1]:a].strip() == "(":
+            out[-1] = (out[-1][0], e + (text[e:e + 1] == ")"), name)
+        else:
+            out.append((a, e, name))
+    return out

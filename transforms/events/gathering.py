@@ -42,6 +42,7 @@ from transforms.events.common import (
     told_in_aside,
     two_services,
     undated_event_date,
+    with_short_forms,
 )
 from transforms.events.engine import SpecPatterns, best_type, kind, reader
 from transforms.knowledge import Knowledge
@@ -734,7 +735,8 @@ def _met(t: str, rx: SpecPatterns, person_forms: dict[str, str], org_forms: dict
     subject = bool(rx.p.pronoun_subject.match(t[opening:m.start()])
                    or rx.p.delegation_subject.search(t, 0, m.start()))
     # "Officials of the Vexa Agency and the Norland Army met in Oslo": two bodies met each other.
-    bodies_met = m.group() == "met" and _pair_before(t, m.start(), [(a, e) for a, e, _ in org_spans], rx)
+    bodies_met = m.group() == "met" and _pair_before(  # "the Vexa Laboratory (VL) met": one body, its acronym
+        t, m.start(), [(a, e) for a, e, _ in with_short_forms(t, org_spans)], rx)
     after = (any(a > m.end() for a in named) or "counterpart" in t[m.end():] or rx.p.title_object.match(t, m.end())
              or _pair_before(t, m.start(), [(a, e) for a, e, _ in person_spans], rx) or bodies_met)
     if " ".join(m.group().lower().split()) in rx.words.person_object_verbs:
@@ -755,12 +757,7 @@ def _met(t: str, rx: SpecPatterns, person_forms: dict[str, str], org_forms: dict
 def _pair_before(t: str, verb_at: int, people: list[tuple[int, int]], rx: SpecPatterns, reach: int = 40) -> bool:
     """"Chancellor A and President B met on Friday": two people joined by 'and' right before the verb met
     each other."""
-    before: list[tuple[int, int]] = []
-    for a, e in sorted(x for x in people if x[1] <= verb_at):
-        if before and t[before[-1][1]:a].strip() == "(":  # "the Vexa Laboratory (VL)": the name and its acronym
-            before[-1] = (before[-1][0], e + 1 if t[e:e + 1] == ")" else e)
-        else:
-            before.append((a, e))
+    before = [(a, e) for a, e in people if e <= verb_at]
     if len(before) < 2:
         return False
     (_, e1), (a2, e2) = before[-2], before[-1]

@@ -43,6 +43,7 @@ from transforms.events.common import (
     told_in_aside,
     two_services,
     undated_event_date,
+    with_short_forms,
 )
 from transforms.events.engine import SpecPatterns, best_type, kind, reader
 from transforms.knowledge import Knowledge
@@ -1049,7 +1050,7 @@ def _bodies_paired_before(story: _Story, s: Sentence, reach: int = 3) -> list[st
     the Vexian Coast Guard held their meeting ..."): who "the two sides" are."""
     rx = story.rx
     for prior in reversed(story.doc.sentences[max(0, s.index - reach):s.index]):
-        spans = _with_short_forms(prior.text, name_spans(prior.text, story.org_forms))
+        spans = with_short_forms(prior.text, name_spans(prior.text, story.org_forms))
         dateline = rx.p.dateline.match(prior.text) or rx.p.undated_dateline.match(prior.text)
         opening = prior.text[dateline.end() if dateline else 0:spans[0][0]] if spans else ""
         if (len(spans) >= 2 and not rx.p.leading_article.sub("", opening.lstrip()).strip()
@@ -1072,17 +1073,6 @@ def _pair_just_told(story: _Story, s: Sentence | None = None, reach: int = 2) ->
     if s is not None and (not story.found or s.index - story.last_at > reach):
         return []
     return next((list(a.parties) for a in reversed(story.found) if len(a.parties) == 2), [])
-
-
-def _with_short_forms(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """"The Norland Coast Guard (NCG) and ...": a name and its short form in brackets after it, as one span."""
-    out: list[tuple[int, int, str]] = []
-    for a, e, name in spans:
-        if out and out[-1][2] == name and text[out[-1][1]:a].strip() == "(":
-            out[-1] = (out[-1][0], e + (text[e:e + 1] == ")"), name)
-        else:
-            out.append((a, e, name))
-    return out
 
 
 def _signer_told_before(story: _Story, s: Sentence, t: str) -> str | None:
