@@ -11,13 +11,12 @@ remote source (only fetching it can tell), goes to the flow, which checks again.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from typing import Any
 
 from flows.fingerprint import inputs_fingerprint
 from flows.lifecycle import run_lock
-from flows.sources import SourceError, iter_local
+from flows.sources import SourceError, hand_over, list_local
 from parley.settings import Settings
 from parley.source_specs import SourceSpec
 from transforms.extract import extractor_version
@@ -45,20 +44,23 @@ def unchanged_summary(summary: dict[str, Any], live: dict[str, Any], settings: S
 
 
 def _unchanged_files(specs: list[SourceSpec], settings: Settings) -> int | None:
-    """How many source files there are, if every one is unchanged since it was read; else None."""
+    """How many source files there are, if every one is unchanged since it was read; else None, and the
+    listings made go to the flow that follows (`hand_over`)."""
     count = 0
     for spec in specs:
         state = load_state(settings.source_state_dir, spec.name)
         try:
-            with contextlib.closing(iter_local(spec, settings.max_file_bytes, state)) as items:
-                for item in items:
-                    if not item.unchanged:
-                        return None
-                    count += 1
+            listing = list_local(spec)
+            listed, unchanged = state.files.unchanged_count(listing.batches)
         except (SourceError, OSError):
             return None  # the flow reports a source that cannot be read
         finally:
             state.files.close()
+        if listing.misnamed or unchanged < listed:
+            listing.changed = listed - unchanged + len(listing.misnamed)
+            hand_over(spec, listing)
+            return None
+        count += listed
     return count
 
 
@@ -70,12 +72,10 @@ def nothing_new(specs: list[SourceSpec], settings: Settings, run_id: str) -> dic
         return None
     started = dt.datetime.now(dt.UTC)
     live = live_summary(settings)
-    if live is None:
-        return None
     with run_lock(settings, f"run {run_id} (checking for anything new)"):
-        files = _unchanged_files(specs, settings)
+        files = _unchanged_files(specs, settings)  # listed even for a first run: the flow takes the listing
         version = extractor_version()
-        if files is None or live.get("inputs") != inputs_fingerprint(settings, version):
+        if live is None or files is None or live.get("inputs") != inputs_fingerprint(settings, version):
             return None
         seconds = {"check": round((dt.datetime.now(dt.UTC) - started).total_seconds(), 3)}
         summary: dict[str, Any] = {

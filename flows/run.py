@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import logging
 import os
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,10 +25,11 @@ from flows.ingest import ingest_sources
 from flows.lifecycle import HomeUnusable, RunLocked, check_home, new_run_id, run_lock, write_crash_log
 from flows.modelling import Modelled, model_tables
 from flows.notify import payload, post
-from flows.parallel import Result, extract_stream, extraction_pool, worker_count
+from flows.parallel import Result, extract_stream, extraction_pool, warm, worker_count
 from flows.preflight import live_summary, unchanged_summary
 from flows.progress import Progress, timed
 from flows.report import row_changes, run_markdown
+from flows.sources import changes_handed_over
 from parley.faults import crash_point
 from parley.settings import Settings, load_settings
 from parley.source_specs import SourceSpec, resolve
@@ -266,7 +268,7 @@ def _publish_report(summary: dict[str, Any], settings: Settings) -> None:
         get_run_logger().warning("could not publish the run's Prefect artifact: %s", exc)
 
 
-def _extract(settings: Settings, version: str, reprocess: bool) -> tuple[int, int]:
+def _extract(settings: Settings, version: str, reprocess: bool, pool: Executor | None) -> tuple[int, int]:
     """Extracts every article of the raw zone with no record at this extractor version (all of them with
     `reprocess`) on the pool of workers; returns how many were extracted and how many failed. Which articles
     are pending is DuckDB's to work out over the zones: no set of them is held."""
@@ -275,8 +277,7 @@ def _extract(settings: Settings, version: str, reprocess: bool) -> tuple[int, in
     if pending is None or pending:  # there will be a gate: load it meanwhile
         warm_imports("expectations.gate", "expectations.suites")
     extracted = failed = 0
-    with Progress("extract", total if pending is None else pending) as bar, \
-            extraction_pool(worker_count(settings.extract_workers), settings.dask_address) as pool:
+    with Progress("extract", total if pending is None else pending) as bar:
         batches = zones.iter_raw(settings.raw_dir, settings.batch_size,
                                  not_extracted_at=None if reprocess else (settings.extracted_dir, version))
         for rows, results in extract_stream(batches, pool):
@@ -287,6 +288,32 @@ def _extract(settings: Settings, version: str, reprocess: bool) -> tuple[int, in
     get_run_logger().info("extracted %d of %d articles in the raw zone (extractor %s), %d failed and "
                           "quarantined", extracted, total, version, failed)
     return extracted, failed
+
+
+def _ingest_and_extract(specs: list[SourceSpec], settings: Settings, version: str, reprocess: bool, run_id: str,
+                        summary: dict[str, Any]) -> None:
+    """Steps 1 and 2. When the check for anything new counted enough new files (or every article is to be
+    read again), the extraction workers start with the run and load the extractor while it ingests, on
+    the core ingest leaves free, so extraction starts at full speed."""
+    seconds, peaks = summary["seconds"], summary["peak_rss_mib"]
+    workers = worker_count(settings.extract_workers)
+    coming = zones.raw_count(settings.raw_dir) if reprocess else changes_handed_over(specs)
+    with extraction_pool(workers, settings.dask_address) as pool:
+        warm(pool, workers, coming)
+        # 1. Ingest, batch by batch, straight from the sources.
+        with timed(seconds, "ingest", peaks):
+            ingest = ingest_sources(specs, settings, run_id)
+        stats = ingest.stats
+        summary["articles"] = {"read": stats["read"], "new": stats["new"], "already_known": stats["known"],
+                               "quarantined": stats["quarantined"], "unchanged": stats["unchanged"],
+                               "repaired": dict(ingest.repairs)}
+        summary["source_report"] = list(ingest.sources.values())
+        summary["quarantined_now"] = [list(q) for q in ingest.quarantine]
+        # 2. Extract what has no record at this extractor version (new articles, or all after an upgrade).
+        with timed(seconds, "extract", peaks):
+            extracted, failed = _extract(settings, version, reprocess, pool)
+    summary["articles"]["extracted"] = extracted
+    summary["articles"]["extraction_failed"] = failed
 
 
 def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: str) -> dict[str, Any]:
@@ -308,21 +335,7 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
     seconds: dict[str, float] = {}
     peaks: dict[str, int] = {}
     summary["seconds"], summary["peak_rss_mib"] = seconds, peaks
-    # 1. Ingest, batch by batch, straight from the sources.
-    with timed(seconds, "ingest", peaks):
-        ingest = ingest_sources(specs, settings, run_id)
-    stats = ingest.stats
-    summary["articles"] = {"read": stats["read"], "new": stats["new"], "already_known": stats["known"],
-                           "quarantined": stats["quarantined"], "unchanged": stats["unchanged"],
-                           "repaired": dict(ingest.repairs)}
-    summary["source_report"] = list(ingest.sources.values())
-    summary["quarantined_now"] = [list(q) for q in ingest.quarantine]
-
-    # 2. Extract what has no record at this extractor version (new articles, or all after an upgrade).
-    with timed(seconds, "extract", peaks):
-        extracted, failed = _extract(settings, version, reprocess)
-    summary["articles"]["extracted"] = extracted
-    summary["articles"]["extraction_failed"] = failed
+    _ingest_and_extract(specs, settings, version, reprocess, run_id, summary)
 
     # Nothing new since the live version (same zones, same code, same gate): it stands as published.
     summary["inputs"] = inputs_fingerprint(settings, version)

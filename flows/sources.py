@@ -15,17 +15,20 @@ import itertools
 import json
 import os
 import stat
+import time
 from collections.abc import Generator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+import pyarrow as pa
+
 from flows.fetch import Fetcher, FetchFailed, FetchPolicy, FetchRefused, Response, origin
 from parley.source_specs import SourceSpec
 from transforms.feeds import FeedEntry, NotAFeed, parse_feed
 from transforms.webpage import looks_like_html_page
-from warehouse.file_index import Mark
+from warehouse.file_index import Mark, listing_batches
 from warehouse.source_state import SourceState
 
 # File names a folder source reads (any case: STORY.TXT too).
@@ -35,6 +38,8 @@ FOLDER_SUFFIXES = (".txt", *HTML_SUFFIXES)
 FEED_SIZE_FACTOR = 50
 # Pages of one feed fetched at once (each host still gets at most `host_concurrency`).
 FETCH_WORKERS = 4
+# How long a listing handed over by the check for anything new stays good for the flow that follows it.
+HANDOVER_SECONDS = 60.0
 
 
 class SourceError(ValueError):
@@ -83,12 +88,15 @@ def check_source(source: SourceSpec | str) -> None:
 def iter_local(spec: SourceSpec, max_bytes: int, state: SourceState | None = None) -> Generator[SourceItem]:
     """The items of a folder, glob or JSON Lines source, file by file in order of path; files unchanged since
     `state` was saved are skipped (and `state` learns the files read now). The listing is compared with the
-    files read before in DuckDB (`FileIndex`): no list of the folder is held here."""
+    files read before in DuckDB (`FileIndex`): no list of the folder is held here. The listing is the one
+    the check for anything new just made, if it handed one over (`hand_over`)."""
     check_source(spec)
     state = state if state is not None else SourceState()
     p = Path(spec.location).expanduser()
-    misnamed: list[str] = []
-    for path, mark, unchanged in state.files.compare(_listing(spec, p, misnamed)):
+    listing = _handed.pop(spec, None)
+    if listing is None or not _fresh(listing):
+        listing = list_local(spec)
+    for path, mark, unchanged in state.files.compare(listing.drain()):
         if unchanged:
             yield SourceItem(path, None, source=spec.name, unchanged=True)
             continue
@@ -100,9 +108,59 @@ def iter_local(spec: SourceSpec, max_bytes: int, state: SourceState | None = Non
             yield dataclasses.replace(item, source=spec.name)
         if mark is not None and not again:  # a file that could not be read is read again next run
             state.files.mark_read(path, mark)
-    for path in misnamed:
+    for path in listing.misnamed:
         shown = os.fsencode(path).decode("utf-8", errors="backslashreplace")
         yield SourceItem(shown, None, "the file's name is not UTF-8: rename it to read it", source=spec.name)
+
+
+@dataclass
+class Listing:
+    """A local source's files with their marks at one moment (`taken`, monotonic seconds), as Arrow batches;
+    `misnamed`: the names that are not UTF-8, which can be stored nowhere and are set aside by the run."""
+
+    batches: list[pa.RecordBatch]
+    misnamed: list[str]
+    taken: float
+    changed: int = 0  # files new or changed since read, as the check counted them
+
+    @property
+    def count(self) -> int:
+        return sum(b.num_rows for b in self.batches) + len(self.misnamed)
+
+    def drain(self) -> Iterator[pa.RecordBatch]:
+        """The batches, each let go once DuckDB has it: the listing is not held twice."""
+        while self.batches:
+            yield self.batches.pop(0)
+
+
+def list_local(spec: SourceSpec) -> Listing:
+    """The source's files now (a stat each). Raises `SourceError`/`OSError` as reading the folder does."""
+    check_source(spec)
+    misnamed: list[str] = []
+    taken = time.monotonic()
+    batches = list(listing_batches(_listing(spec, Path(spec.location).expanduser(), misnamed)))
+    return Listing(batches, misnamed, taken)
+
+
+_handed: dict[SourceSpec, Listing] = {}
+
+
+def hand_over(spec: SourceSpec, listing: Listing) -> None:
+    """Keeps the listing the check for anything new made, for the flow it starts in this process: a folder
+    of 100,000 files is then listed once a run, not twice (a stat each: about half a second). A listing
+    older than `HANDOVER_SECONDS` is made again; a file added meanwhile is read by the next run, and one
+    changed meanwhile is read now and, its mark being the older one, compared again by the next."""
+    _handed[spec] = listing
+
+
+def _fresh(listing: Listing | None) -> bool:
+    return listing is not None and time.monotonic() - listing.taken <= HANDOVER_SECONDS
+
+
+def changes_handed_over(specs: list[SourceSpec]) -> int:
+    """How many files the check for anything new found new or changed in these sources (0 when it handed
+    nothing over, as in a deployment's run): what the run is about to read, before it reads it."""
+    return sum(listing.changed for spec in specs if _fresh(listing := _handed.get(spec)) and listing)
 
 
 def _listing(spec: SourceSpec, p: Path, misnamed: list[str]) -> Iterator[tuple[str, Mark | None]]:

@@ -3,13 +3,14 @@ listing in DuckDB."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from pathlib import Path
 
-from flows.sources import iter_local
+from flows.sources import HANDOVER_SECONDS, changes_handed_over, hand_over, iter_local, list_local
 from parley.source_specs import SourceSpec
-from warehouse.file_index import FileIndex
+from warehouse.file_index import FileIndex, listing_batches
 from warehouse.source_state import files_path, load_state, save_state, state_path
 
 
@@ -116,3 +117,49 @@ def test_a_source_memory_half_written_by_a_killed_run_is_removed_by_the_next(tmp
     half.write_bytes(b"PAR")
     kept.write_bytes(b"PAR1")
     assert clean_crash_leftovers(tmp_path) == [half] and kept.exists()
+
+
+def test_the_check_counts_listed_and_unchanged_files_without_reading_them_back(tmp_path: Path):
+    index = FileIndex()
+    for path, mark, _ in index.compare(_listing({"/s/a.txt": (3, 1), "/s/b.txt": (5, 1)})):
+        index.mark_read(path, mark)  # type: ignore[arg-type]
+    index.save(tmp_path / "files.parquet")
+    index.close()
+    again = FileIndex(tmp_path / "files.parquet")
+    listing = list(listing_batches(_listing({"/s/a.txt": (3, 1), "/s/b.txt": (6, 1), "/s/c.txt": None})))
+    assert again.unchanged_count(listing) == (3, 1)
+    assert again.unchanged_count(list(listing_batches(_listing({"/s/a.txt": (3, 1)})))) == (1, 1)
+    again.close()
+
+
+def _folder(tmp_path: Path, *names: str) -> SourceSpec:
+    folder = tmp_path / "src"
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        (folder / name).write_text("The Navy signed a deal with the yard.", encoding="utf-8")
+    return SourceSpec.from_location(str(folder))
+
+
+def test_a_listing_handed_over_by_the_check_is_read_once_instead_of_listing_again(tmp_path: Path):
+    spec = _folder(tmp_path, "a.txt")
+    hand_over(spec, list_local(spec))
+    _folder(tmp_path, "b.txt")  # added after the check: this run does not see it, the next one does
+    assert [Path(i.uri).name for i in iter_local(spec, 100_000)] == ["a.txt"]
+    assert [Path(i.uri).name for i in iter_local(spec, 100_000)] == ["a.txt", "b.txt"]
+
+
+def test_a_listing_handed_over_too_long_ago_is_made_again(tmp_path: Path):
+    spec = _folder(tmp_path, "a.txt")
+    stale = list_local(spec)
+    hand_over(spec, dataclasses.replace(stale, taken=stale.taken - HANDOVER_SECONDS - 1))
+    _folder(tmp_path, "b.txt")
+    assert [Path(i.uri).name for i in iter_local(spec, 100_000)] == ["a.txt", "b.txt"]
+
+
+def test_the_files_the_check_found_new_are_counted_for_the_run_while_its_listing_is_fresh(tmp_path: Path):
+    spec = _folder(tmp_path, "a.txt", "b.txt")
+    listing = list_local(spec)
+    hand_over(spec, dataclasses.replace(listing, changed=2))
+    assert changes_handed_over([spec]) == 2
+    hand_over(spec, dataclasses.replace(listing, changed=2, taken=listing.taken - HANDOVER_SECONDS - 1))
+    assert changes_handed_over([spec]) == 0

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 
 import pytest
 
-from flows.parallel import MIN_PARALLEL, extract_rows, extraction_pool
+from flows.parallel import MIN_PARALLEL, extract_rows, extraction_pool, warm
 from parley.cli import sample_dir
 from transforms.reading import content_hash
 
@@ -33,3 +34,13 @@ def test_a_pool_of_processes_extracts_the_same_records_in_the_same_order(monkeyp
     assert len(failed) == 1 and "injected fault" in failed[0]
     assert json.loads(next(r for _, r, f in parallel if f))["failure"] == failed[0]
     assert sum(1 for _, r, _ in parallel if any(json.loads(r)["events"].values())) > len(batch) // 2  # real records
+
+
+def test_workers_start_early_only_when_enough_articles_are_coming():
+    before = len(multiprocessing.active_children())
+    with extraction_pool(2) as pool:
+        warm(pool, 2, MIN_PARALLEL - 1)
+        assert len(multiprocessing.active_children()) == before
+        warm(pool, 2, MIN_PARALLEL)
+        assert len(multiprocessing.active_children()) > before  # spawned now, before any article is sent
+        assert len(extract_rows(rows(MIN_PARALLEL), pool)) == MIN_PARALLEL

@@ -10,6 +10,7 @@ article in every run).
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -35,13 +36,39 @@ def _literal(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
+def listing_batches(files: Iterable[tuple[str, Mark | None]]) -> Iterator[pa.RecordBatch]:
+    """(path, mark) pairs as Arrow batches of `BATCH` rows: the form DuckDB takes them in, and a listing
+    of a million files held in tens of MB rather than a million Python tuples."""
+    paths: list[str] = []
+    sizes: list[int | None] = []
+    mtimes: list[int | None] = []
+    for path, mark in files:
+        paths.append(path)
+        sizes.append(mark[0] if mark else None)
+        mtimes.append(mark[1] if mark else None)
+        if len(paths) == BATCH:
+            yield pa.record_batch([paths, sizes, mtimes], schema=SCHEMA)
+            paths, sizes, mtimes = [], [], []
+    if paths:
+        yield pa.record_batch([paths, sizes, mtimes], schema=SCHEMA)
+
+
+def _as_batches(listing: Iterable[tuple[str, Mark | None]] | Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    rows = iter(listing)
+    first = next(rows, None)
+    if first is None:
+        return
+    rest = itertools.chain([first], rows)
+    yield from (rest if isinstance(first, pa.RecordBatch) else listing_batches(rest))  # type: ignore[arg-type]
+
+
 class FileIndex:
     """A source's files read before (`saved`, a Parquet file; absent: none) and those read in this run."""
 
     def __init__(self, saved: Path | None = None, legacy: dict[str, list[int]] | None = None):
         self.saved = saved if saved is not None and saved.is_file() else None
         self._legacy = legacy or {}  # an index kept in the state's JSON by versions before this one
-        self._pending: list[tuple[str, int | None, int | None]] = []
+        self._pending: list[tuple[str, int, int]] = []
         self._db = ScratchDatabase("parley-files-", MEMORY)
 
     @property
@@ -59,30 +86,17 @@ class FileIndex:
             else:
                 con.execute("create table before (path varchar, size bigint, mtime_ns bigint)")
             if self._legacy:
-                self._insert("before", ((p, m[0], m[1]) for p, m in self._legacy.items() if len(m) == 2))
+                self._insert("before", listing_batches((p, (m[0], m[1])) for p, m in self._legacy.items()
+                                                       if len(m) == 2))
                 self._legacy = {}
         return self._db.connect()
 
-    def _insert(self, table: str, rows: Iterable[tuple[str, int | None, int | None]]) -> None:
+    def _insert(self, table: str, batches: Iterable[pa.RecordBatch]) -> None:
         con = self._db.connect()
-        batch: list[tuple[str, int | None, int | None]] = []
-        for row in rows:
-            batch.append(row)
-            if len(batch) == BATCH:
-                batch = self._flush(con, table, batch)
-        self._flush(con, table, batch)
-
-    @staticmethod
-    def _flush(con: duckdb.DuckDBPyConnection, table: str, batch: list[tuple[str, int | None, int | None]]
-               ) -> list[tuple[str, int | None, int | None]]:
-        if batch:
-            paths, sizes, mtimes = zip(*batch, strict=True)
-            rows = pa.table([pa.array(paths, pa.string()), pa.array(sizes, pa.int64()),
-                             pa.array(mtimes, pa.int64())], schema=SCHEMA)
-            con.register("_rows", rows)
+        for batch in batches:
+            con.register("_rows", batch)
             con.execute(f"insert into {table} select * from _rows")  # noqa: S608 (our names)
             con.unregister("_rows")
-        return []
 
     def mark_read(self, path: str, mark: Mark) -> None:
         """`path` was read whole with this mark: unchanged from now on while its mark stays."""
@@ -91,17 +105,16 @@ class FileIndex:
             self._flush_read()
 
     def _flush_read(self) -> None:
-        con = self._connection()
-        self._flush(con, "read_now", self._pending)
+        self._connection()
+        self._insert("read_now", listing_batches((p, (s, m)) for p, s, m in self._pending))
         self._pending = []
 
-    def compare(self, listing: Iterable[tuple[str, Mark | None]]) -> Iterator[tuple[str, Mark | None, bool]]:
+    def compare(self, listing: Iterable[tuple[str, Mark | None]] | Iterable[pa.RecordBatch]
+                ) -> Iterator[tuple[str, Mark | None, bool]]:
         """The listed files sorted by path, each with its mark (None: it could not be looked at) and whether
-        it is unchanged since it was read (the same size and modification time)."""
-        con = self._connection()
-        self._flush_read()
-        con.execute("create or replace table listing (path varchar, size bigint, mtime_ns bigint)")
-        self._insert("listing", ((p, *(m or (None, None))) for p, m in listing))
+        it is unchanged since it was read (the same size and modification time). `listing`: (path, mark)
+        pairs, or the Arrow batches `listing_batches` makes of them."""
+        self._list(listing)
         known = self._rows(f"select * from {_KNOWN} order by path")
         before = next(known, None)
         for path, size, mtime in self._rows("select * from listing order by path"):
@@ -109,6 +122,21 @@ class FileIndex:
                 before = next(known, None)
             mark = (size, mtime) if size is not None else None
             yield path, mark, mark is not None and before == (path, size, mtime)
+
+    def unchanged_count(self, listing: Iterable[pa.RecordBatch]) -> tuple[int, int]:
+        """(files listed, files unchanged since read): all that a check for anything new needs, counted in
+        DuckDB without a row coming back."""
+        self._list(listing)
+        listed, unchanged = self._db.connect().execute(
+            f"select (select count(*) from listing), (select count(*) from listing semi join {_KNOWN} k "
+            "using (path, size, mtime_ns))").fetchone() or (0, 0)
+        return int(listed), int(unchanged)
+
+    def _list(self, listing: Iterable[tuple[str, Mark | None]] | Iterable[pa.RecordBatch]) -> None:
+        con = self._connection()
+        self._flush_read()
+        con.execute("create or replace table listing (path varchar, size bigint, mtime_ns bigint)")
+        self._insert("listing", _as_batches(listing))
 
     def _rows(self, query: str) -> Iterator[tuple[str, int, int]]:
         """A query's rows, a batch at a time, on a cursor of its own (two are merged at once)."""
