@@ -4604,3 +4604,10 @@ def test_a_registry_ministry_s_reworded_name_in_a_story_of_another_country_s_min
     own = "NEW DELHI -- The Defence Ministry has signed a contract with Vexlar Systems for radars."
     assert sorted(extract_article(own, PUB)["agreements"][0]["parties"]) == [  # positive control: the registry's
         "Ministry of Defence", "Vexlar Systems"]
+
+
+def test_countries_listed_with_commas_and_the_each_are_a_side():
+    text = ("BRUSSELS -- On the margins of the meeting, the defence ministers of Germany, the Netherlands and Norway "
+            "signed a memorandum of understanding on the joint procurement of vehicles.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert sorted(ag["parties"]) == ["Government of Germany", "Government of Norway", "Government of the Netherlands"]

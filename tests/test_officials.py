@@ -1186,3 +1186,9 @@ def test_a_name_may_open_with_up_to_four_initials_besides_its_words():
     assert got["B H V S Narayana Murthy"].title == "Vice Chancellor"
     assert list(people("Former President Dr A P J Abdul Kalam said so.")) == ["A P J Abdul Kalam"]
     assert list(people("The talks were led by A and B.")) == []
+
+
+def test_air_force_ranks_of_brigadier_written_with_a_hyphen_are_ranks():
+    got = people("Lieutenant-Brigadier Marco Silva and Major-Brigadier Ana Souza attended the talks.")
+    assert sorted(got) == ["Ana Souza", "Marco Silva"]
+    assert got["Marco Silva"].title == "Lieutenant-Brigadier"

@@ -1544,3 +1544,20 @@ def test_a_country_s_adjective_after_and_the_describes_another_body_and_ends_the
     two = text.replace("the South Korean shipbuilder", "the Vexlar Shipyard")  # positive control: two bodies
     assert {"Department of National Defense", "Vexlar Shipyard"} <= {
         o.name for o in find_organisations(two, K, split_sentences(two))}
+
+
+def test_a_titled_person_then_and_then_another_title_of_a_body_leaves_that_body_whole():
+    text = ("The talks were co-chaired by Defence Secretary Karl Berg and Secretary of the Vestmark Department of "
+            "Defence Olav Dahl.")
+    assert "Vestmark Department of Defence" in {o.name for o in find_organisations(text, K, split_sentences(text))}
+    plain = "The talks were co-chaired by Secretary of the Vestmark Department of Defence Olav Dahl."
+    assert "Vestmark Department of Defence" in {  # positive control: the body alone after the title
+        o.name for o in find_organisations(plain, K, split_sentences(plain))}
+
+
+def test_a_company_named_with_its_opening_legal_form_ends_before_a_role_and_is_its_short_form_too():
+    text = ("Jakarta -- State shipbuilder PT Orvik Indonesia (Persero) and Vexlar Marine signed a contract. It was "
+            "inked by PT Orvik President Director Budi Santoso at PT Orvik's yard.")
+    got = {o.name for o in find_organisations(text, K, split_sentences(text))}
+    assert "PT Orvik Indonesia" in got and not any(n.startswith("PT Orvik") and n != "PT Orvik Indonesia" for n in got)
+    assert "Orvik" not in got

@@ -9,6 +9,7 @@ through their normal form, acronyms and the registry's aliases.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -422,6 +423,14 @@ def _titled_person(words: list[str], k: Knowledge) -> bool:
     return 0 < n < len(words) and all(lex.is_name_token(w) and w not in k.org_heads for w in words[n:])
 
 
+def _ends_in_titled_person(words: list[str], k: Knowledge) -> bool:
+    """'Defence Secretary Karl Berg': the words end in a person's name right after a title word."""
+    lex = lexicon(k)
+    title_at = next((j for j in range(len(words) - 2, -1, -1) if not lex.is_name_token(words[j])), None)
+    return (title_at is not None and lex.is_title_word(words[title_at]) and len(words) - title_at - 1 <= 4
+            and not any(w in k.org_heads for w in words[title_at + 1:]))
+
+
 def _leading_rank(words: list[str], lex: Lexicon) -> int:
     """How many of the first words are a rank or honorific, longest first ("Brigadier General"), else 0."""
     return next((n for n in range(min(lex.max_rank_tokens, len(words)), 0, -1) if lex.rank_kind(" ".join(words[:n]))),
@@ -675,8 +684,10 @@ def _candidates(toks: list[Tok], k: Knowledge) -> list[list[Tok]]:
                 while i < len(toks) and toks[i].text not in k.words.coordinators:
                     i += 1
                 continue
-            if len(words) >= 2 and _a_persons_name(words, k):
-                cur = []  # "Karl Berg and Director General of the X Ministry ...": a person, then another's title
+            if len(words) >= 2 and (_a_persons_name(words, k) or _ends_in_titled_person(words, k)):
+                # "Karl Berg and Director General of the X Ministry ...", "Defence Secretary Karl Berg and
+                # Secretary of the X Department ...": a person, then another's title
+                cur = []
         cur.append(t)
         i += 1
         if t.text in k.words.name_ending_legal_forms and len(cur) > 1:
@@ -1234,11 +1245,14 @@ def _legal_form_first(text: str, b: _Builder, k: Knowledge) -> None:
     usage), which no head word shows; a name the registry knows without the form is left to the registry."""
     if not any(f"{w} " in text for w in k.words.sets["name_opening_legal_forms"]):
         return  # rare: the pattern is not run over most stories
+    lex = lexicon(k)
     for m in k.patterns.opening_legal_form_name.finditer(text):
-        rest = m.group().split(maxsplit=1)[1]
-        if norm(rest) in b.idx.by_form:
+        # "PT Vexa President Director Karl Berg": the name ends before a role's title.
+        words = list(itertools.takewhile(lambda w: not lex.is_title_word(w), m.group().split()))
+        if len(words) < 2 or norm(" ".join(words[1:])) in b.idx.by_form:
             continue
-        org = b.find(m.group()) or b.add(m.group(), None, m.start())
+        name = " ".join(words)
+        org = b.find(name) or b.add(name, None, m.start())
         org.org_type = org.org_type or "company"
 
 
@@ -1710,7 +1724,7 @@ def _split_listed_pairs(b: _Builder, pairs: set[tuple[str, str]]) -> None:
 def _fold_variants(b: _Builder, k: Knowledge) -> None:
     """'Nimbus' beside 'Nimbus Launch Systems Pvt Ltd', 'Space Dept' beside 'Department of Space': the short or
     inverted spelling is the same body (when only one body of the article fits)."""
-    joint = _named_after_two_bodies(b.orgs)
+    joint = _named_after_two_bodies(b.orgs, k)
     for o in list(b.orgs):
         if o.registry or o not in b.orgs:
             continue
@@ -1815,11 +1829,14 @@ def _handles(text: str, b: _Builder, k: Knowledge) -> None:
                 break
 
 
-def _named_after_two_bodies(orgs: list[Org]) -> list[Org]:
+def _named_after_two_bodies(orgs: list[Org], k: Knowledge) -> list[Org]:
     """"Vexa Orvik Propulsion", the joint venture of Vexa Aero and Orvik Engines: a name whose second word opens
-    another body's name. It leaves the short form "Vexa" to Vexa Aero."""
+    another body's name. It leaves the short form "Vexa" to Vexa Aero. ("PT Vexa Indonesia" opens with its legal
+    form: its second word is its own name.)"""
     opening = {o.name.split()[0]: o for o in orgs}
-    return [o for o in orgs if len(words := o.name.split()) > 2 and opening.get(words[1]) not in (None, o)]
+    forms = k.words.name_opening_legal_forms
+    return [o for o in orgs if len(words := o.name.split()) > 2 and words[0] not in forms
+            and opening.get(words[1]) not in (None, o)]
 
 
 def _short_forms(text: str, orgs: list[Org], k: Knowledge) -> None:
@@ -1827,7 +1844,7 @@ def _short_forms(text: str, orgs: list[Org], k: Knowledge) -> None:
     on its own and no other body of the article starts with it."""
     lex = lexicon(k)
     firsts: dict[str, int] = {}
-    joint = _named_after_two_bodies(orgs)
+    joint = _named_after_two_bodies(orgs, k)
     for o in orgs:
         if o not in joint:
             firsts[o.name.split()[0]] = firsts.get(o.name.split()[0], 0) + 1
