@@ -4611,3 +4611,17 @@ def test_countries_listed_with_commas_and_the_each_are_a_side():
             "signed a memorandum of understanding on the joint procurement of vehicles.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert sorted(ag["parties"]) == ["Government of Germany", "Government of Norway", "Government of the Netherlands"]
+
+
+def test_a_deal_spoken_of_before_the_verb_is_not_the_kind_of_the_agreement_the_verb_signs():
+    text = ("OSLO -- The Vexa Logistics Command said on Friday it had signed a contract with Orvik Systems for radars. "
+            "In connection with the deal, Orvik and the state-owned group Tellmar signed an industrial cooperation "
+            "agreement.")
+    got = sorted((a["type"], tuple(sorted(a["parties"]))) for a in extract_article(text, PUB)["agreements"])
+    assert got == [("contract", ("Orvik Systems", "Vexa Logistics Command")), ("other", ("Orvik Systems", "Tellmar"))]
+
+
+def test_a_seat_of_government_is_where_a_deal_was_signed():
+    text = "WASHINGTON -- The presidents of Norway and Chile signed a defence agreement at the White House on Tuesday."
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["location"] == "White House"

@@ -1192,3 +1192,14 @@ def test_air_force_ranks_of_brigadier_written_with_a_hyphen_are_ranks():
     got = people("Lieutenant-Brigadier Marco Silva and Major-Brigadier Ana Souza attended the talks.")
     assert sorted(got) == ["Ana Souza", "Marco Silva"]
     assert got["Marco Silva"].title == "Lieutenant-Brigadier"
+
+
+def test_a_title_after_a_body_s_bracketed_acronym_is_the_title_alone_even_when_the_name_has_a_comma():
+    text = ("The memorandum was signed by Norway's Procurement, Logistics and Support Agency (PLSA) Commissioner "
+            "Karl Berg.")
+    orgs = find_organisations(text, K, split_sentences(text))
+    (p,) = find_officials(text, split_sentences(text), orgs, K)
+    assert (p.title, p.organisation) == ("Commissioner", "Procurement, Logistics and Support Agency")
+    plain = "The memorandum was signed by Orvik Systems (OSL) Chairman Ola Dahl."  # positive control
+    (q,) = find_officials(plain, split_sentences(plain), find_organisations(plain, K, split_sentences(plain)), K)
+    assert (q.title, q.organisation) == ("Chairman", "Orvik Systems")

@@ -800,7 +800,12 @@ def _org_of(title: str | None, orgs: list[Org], lex: Lexicon, heads: frozenset[s
                                             .strip(" ,"))
     # "Department of Space and Chairman ISRO": the body is what an office before it is of, not a frame.
     of_an_office_before = _first_word(after_clean) in lex.words.coordinators
-    if pos == 0 and after_clean and _has_title(_capitalised(after_clean.split()), lex) and not of_an_office_before:
+    # "Vexa Agency (VA) Commissioner": the acronym in brackets ends the body's name, however much of it the title
+    # took in (the name may hold a comma: "Acquisition, Logistics and ... Agency").
+    bracketed = before.rstrip().endswith("(") and after_clean.startswith(")")
+    after_clean = after_clean.removeprefix(")").strip() if bracketed else after_clean
+    if (pos == 0 or bracketed) and after_clean and _has_title(_capitalised(after_clean.split()), lex) \
+            and not of_an_office_before:
         stripped = after_clean
     elif not after_clean:
         rest = before.rstrip(" ,")

@@ -242,9 +242,14 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     t = blanked(rx.p.joint_venture, t)
     # "signed a $6.5 billion deal ..., the second contract under a 2022 framework agreement": the earlier deal a
     # clause's deal falls under names no kind of its own.
-    typ = (_object_type(t, verb, rx)
+    obj = _object_type(t, verb, rx)
+    typ = (obj if obj and obj[0] != rx.special("fallback") else None
            or best_type(blanked(rx.p.earlier_deal_phrase, t), rx.trigger, rx.types, rx.p.trigger_as_modifier)
            or best_type(t, rx.trigger, rx.types, rx.p.trigger_as_modifier))
+    if obj and typ and verb is not None and (typ[0] == obj[0] or (
+            typ[1] < verb.start() and rx.p.anaphor_agreement.search(t[:typ[1]]))):
+        typ = obj  # "In connection with the deal, A and B signed an agreement": the verb's object, not the deal
+        # spoken of before it
     if typ is None or (rx.p.relationship_deal.match(t, typ[1])
                        and not (verb is not None and rx.p.document_verb.match(verb.group()))):
         return
@@ -340,14 +345,12 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
 def _object_type(t: str, verb: re.Match[str] | None, rx: SpecPatterns) -> tuple[str, int] | None:
     """"signed a contract on Wednesday, two years after agreeing a framework deal": the kind of deal the verb
     takes as its object is the clause's, before any more specific word further on, which names another deal;
-    a bare "agreement" or "deal" object still lets a more specific word name its kind."""
+    a bare "agreement" or "deal" object (the fallback kind) still lets a more specific word name its kind."""
     if verb is None:
         return None
     obj = rx.p.verb_object.match(t, verb.end())
     typ = best_type(obj.group(), rx.trigger, rx.types, rx.p.trigger_as_modifier) if obj else None
-    if typ is None or typ[0] == rx.special("fallback"):
-        return None
-    return typ[0], verb.end() + typ[1]
+    return None if typ is None else (typ[0], verb.end() + typ[1])
 
 
 def _not_the_occasion(t: str, parties: list[str], org_forms: dict[str, str], rx: SpecPatterns) -> list[str]:
