@@ -4625,3 +4625,12 @@ def test_a_seat_of_government_is_where_a_deal_was_signed():
     text = "WASHINGTON -- The presidents of Norway and Chile signed a defence agreement at the White House on Tuesday."
     (ag,) = extract_article(text, PUB)["agreements"]
     assert ag["location"] == "White House"
+
+
+def test_a_building_named_without_its_city_is_where_a_deal_was_signed():
+    text = ("NEW DELHI -- The Ministry of Defence signed a contract with Vexlar Shipyards Ltd for survey vessels. The "
+            "contract was signed at Vexa Bhawan in the presence of senior officers.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert ag["location"] == "Vexa Bhawan"
+    with_city = text.replace("at Vexa Bhawan", "at Vexa Bhawan, Pune")  # positive control: the city wins
+    assert extract_article(with_city, PUB)["agreements"][0]["location"] == "Pune"

@@ -83,6 +83,8 @@ def place_in(sentence: str, rx: SpecPatterns) -> str | None:
             city = leading_place(m.group(2), rx.places) if m.group(2) else None
             if city is not None:
                 return city
+            if m.group(1).split()[-1] in rx.words.sets["building_heads"] and not m.group(2):
+                return m.group(1)  # "signed at Vexa Bhawan": the building, where the text gives no city
             continue
         if first == m.group(1).rstrip(".") and m.group(2):
             whole = f"{first}, {m.group(2).rstrip('.')}"
