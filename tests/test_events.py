@@ -4634,3 +4634,27 @@ def test_a_building_named_without_its_city_is_where_a_deal_was_signed():
     assert ag["location"] == "Vexa Bhawan"
     with_city = text.replace("at Vexa Bhawan", "at Vexa Bhawan, Pune")  # positive control: the city wins
     assert extract_article(with_city, PUB)["agreements"][0]["location"] == "Pune"
+
+
+def test_two_bodies_signing_agreements_with_one_sign_one_each():
+    text = "OSLO -- Vexa Airlines and Orvik Air signed agreements with the Norland Air Force to train pilots."
+    got = sorted(tuple(sorted(a["parties"])) for a in extract_article(text, PUB)["agreements"])
+    assert got == [("Norland Air Force", "Orvik Air"), ("Norland Air Force", "Vexa Airlines")]
+    one = text.replace("signed agreements", "signed an agreement")  # positive control: one deal of three sides
+    assert len(extract_article(one, PUB)["agreements"]) == 1
+
+
+def test_subcontracts_are_contracts_and_a_known_company_is_also_written_by_its_first_word():
+    text = ("PARIS -- The agency placed an order with Dassault Aviation for jets. Dassault subsequently signed "
+            "subcontracts with Vexlar Engines and Orvik Radars.")
+    got = sorted((a["type"], tuple(sorted(a["parties"]))) for a in extract_article(text, PUB)["agreements"])
+    assert ("contract", ("Dassault Aviation", "Vexlar Engines")) in got
+    assert ("contract", ("Dassault Aviation", "Orvik Radars")) in got
+
+
+def test_a_headquarters_is_where_a_deal_was_signed_unless_its_city_is_given():
+    text = ("NEW DELHI -- Orvik Space signed an agreement with the Vexa Army. It was signed at Army Headquarters on "
+            "Tuesday.")
+    assert extract_article(text, PUB)["agreements"][0]["location"] == "Army Headquarters"
+    city = text.replace("at Army Headquarters", "at Army Headquarters in Pune")
+    assert extract_article(city, PUB)["agreements"][0]["location"] == "Pune"

@@ -1841,7 +1841,8 @@ def _named_after_two_bodies(orgs: list[Org], k: Knowledge) -> list[Org]:
 
 def _short_forms(text: str, orgs: list[Org], k: Knowledge) -> None:
     """'Kestrel Aircraft Ltd' is also written 'Kestrel Aircraft', and 'Kestrel' where the text uses the word
-    on its own and no other body of the article starts with it."""
+    on its own and no other body of the article starts with it (a company the registry knows too: the registry
+    lists its spellings, not every story's short form)."""
     lex = lexicon(k)
     firsts: dict[str, int] = {}
     joint = _named_after_two_bodies(orgs, k)
@@ -1849,11 +1850,9 @@ def _short_forms(text: str, orgs: list[Org], k: Knowledge) -> None:
         if o not in joint:
             firsts[o.name.split()[0]] = firsts.get(o.name.split()[0], 0) + 1
     for o in orgs:
-        if o.registry:
-            continue
         base = k.patterns.legal_suffix.sub("", o.name)
         words = base.split()
-        if base != o.name and len(words) >= 2:
+        if base != o.name and len(words) >= 2 and not o.registry:
             o.aliases.add(base)
         first = words[0]
         if (o.org_type == "company" and len(words) >= 2 and firsts.get(first) == 1 and o not in joint

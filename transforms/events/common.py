@@ -84,7 +84,9 @@ def place_in(sentence: str, rx: SpecPatterns) -> str | None:
             if city is not None:
                 return city
             if m.group(1).split()[-1] in rx.words.sets["building_heads"] and not m.group(2):
-                return m.group(1)  # "signed at Vexa Bhawan": the building, where the text gives no city
+                # "signed at Vexa Bhawan": the building, where the text gives no city ("... in Pune": the city)
+                within = rx.p.place_within.match(sentence, m.end(1))
+                return (leading_place(within.group(1), rx.places) if within else None) or m.group(1)
             continue
         if first == m.group(1).rstrip(".") and m.group(2):
             whole = f"{first}, {m.group(2).rstrip('.')}"

@@ -848,9 +848,13 @@ def _listed_after_with(t: str, typ: tuple[str, int], ag: Agreement, org_forms: d
 def _one_per_counterpart(t: str, typ: tuple[str, int], ag: Agreement, org_forms: dict[str, str],
                          rx: SpecPatterns) -> list[Agreement]:
     """"Acme signed MoUs with Vexa, Tellura and Quindar": one agreement between Acme and each body listed
-    after "with" (the GUIDELINE counts one per pair that signed), where the clause counts no other number."""
+    after "with" (the GUIDELINE counts one per pair that signed), where the clause counts no other number; so
+    too "Acme and Vexa signed MoUs with Tellura": one each."""
     listed = _listed_after_with(t, typ, ag, org_forms, rx)
     own = [p for p in ag.parties if p not in listed]
+    if len(listed) == 1 and len(own) >= 2 and _is_plural(t, typ, rx) and _counted(t, rx) in (1, len(own)):
+        # "A and B signed agreements with C": each of them one with C.
+        return [replace(ag, parties=[o, listed[0]], signatories=[], evidence=list(ag.evidence)) for o in own]
     # With no side of its own named, only where the clause counts them: "signed two contracts, one with A ...
     # and another with B".
     if len(listed) < 2 or _counted(t, rx) not in (1, len(listed)) or (not own and _counted(t, rx) != len(listed)):
