@@ -1561,3 +1561,14 @@ def test_a_company_named_with_its_opening_legal_form_ends_before_a_role_and_is_i
     got = {o.name for o in find_organisations(text, K, split_sentences(text))}
     assert "PT Orvik Indonesia" in got and not any(n.startswith("PT Orvik") and n != "PT Orvik Indonesia" for n in got)
     assert "Orvik" not in got
+
+
+def test_capitals_never_spelt_out_that_are_a_body_s_initials_are_its_acronym():
+    text = ("The Norland Navy signed a contract with Vexlar Heavy Industries for vessels. It was signed by VHI "
+            "president Karl Berg. HD Orvik Marine Systems signed a deal with the Navy too, signed by HD OMS president "
+            "Ola Dahl.")
+    got = {o.name: o for o in find_organisations(text, K, split_sentences(text))}
+    assert got["Vexlar Heavy Industries"].acronym == "VHI" and "VHI" not in got
+    assert got["HD Orvik Marine Systems"].acronym == "HD OMS" and "HD OMS" not in got
+    other = text.replace("VHI president", "NMA president")  # positive control: letters of no body stay apart
+    assert "NMA" in {o.name for o in find_organisations(other, K, split_sentences(other))}

@@ -1147,6 +1147,7 @@ def find_organisations(text: str, k: Knowledge, sentences: list[Sentence] | None
     _handles(text, b, k)
     _split_joined_pairs(b, k)
     _fold_variants(b, k)
+    _fold_unexplained_acronyms(b, k)
     _fold_country_spellings(b, k)
     _without_legal_form(text, b, k)
     _short_forms(text, b.orgs, k)
@@ -1767,6 +1768,33 @@ def _fold_variants(b: _Builder, k: Knowledge) -> None:
                              or (o.bare and k.patterns.capitalised_words.fullmatch(x.name[:-len(o.name) - 1])))]
         if len(of_a_country) == 1:
             b.absorb(of_a_country[0], o)
+
+
+def _fold_unexplained_acronyms(b: _Builder, k: Knowledge) -> None:
+    """"Vexlar Heavy Industries ... VHI president Karl Berg", "HD Vexlar Heavy Industries ... HD VHI": capitals the
+    text never spells out, whose letters are the initials of one body's words (after a first word they share),
+    are that body's acronym."""
+    for o in list(b.orgs):
+        words = o.name.split()
+        if o.registry or not 1 <= len(words) <= 2 or not all(w.isalpha() and w.isupper() for w in words):
+            continue
+        spelled = [x for x in b.orgs if x is not o and _spells_initials(words, x.name, k)]
+        if len(spelled) == 1:
+            spelled[0].acronym = spelled[0].acronym or o.name
+            b.absorb(spelled[0], o)
+
+
+def _spells_initials(acronym: list[str], name: str, k: Knowledge) -> bool:
+    """Every letter of the acronym's last word is the initial of one word of the name, in order (its
+    connectors and legal form aside), after the acronym's other word, which opens the name."""
+    words = k.patterns.legal_suffix.sub("", name).split()
+    if len(acronym) == 2:
+        if words[:1] != acronym[:1]:
+            return False
+        words = words[1:]
+    content = [w for w in words if w.lower() not in k.words.connectors]
+    letters = acronym[-1]
+    return len(letters) == len(content) >= 2 and all(w[0] == c for w, c in zip(content, letters, strict=True))
 
 
 def _two_countries(words: str, k: Knowledge) -> bool:
