@@ -4658,3 +4658,28 @@ def test_a_headquarters_is_where_a_deal_was_signed_unless_its_city_is_given():
     assert extract_article(text, PUB)["agreements"][0]["location"] == "Army Headquarters"
     city = text.replace("at Army Headquarters", "at Army Headquarters in Pune")
     assert extract_article(city, PUB)["agreements"][0]["location"] == "Pune"
+
+
+def test_ministers_of_one_body_meeting_is_that_body_s_meeting():
+    text = ("HELSINKI -- Defence ministers of the Vestmark Defence Cooperation (VESDEFCO) met in Helsinki on Tuesday "
+            "and Wednesday.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["participants"] == ["Vestmark Defence Cooperation"]
+    assert (mt["start"], mt["end"]) == ("2025-06-10", "2025-06-11")
+
+
+def test_those_taking_part_after_an_earlier_meeting_is_recalled_took_part_in_the_story_s_meeting():
+    text = ("OSLO -- The 7th meeting of the Norland-Vestmark Joint Working Group was held in Oslo on Wednesday. The "
+            "last meeting of the group was held in Bergen in March 2024. Officials from the Norland Ministry of "
+            "Defence and the Vestmark Ministry of Defence took part.")
+    meetings = extract_article(text, PUB)["meetings"]
+    now = next(m for m in meetings if m["start"] == "2025-06-11")
+    assert sorted(now["participants"]) == ["Norland Ministry of Defence", "Vestmark Ministry of Defence"]
+    assert all(not m["participants"] for m in meetings if m is not now)
+
+
+def test_a_year_after_earlier_opening_the_clause_dates_a_deal_done_before_the_story():
+    text = ("TOKYO -- Japan and Chile held their fifth strategic dialogue in Tokyo on Monday. Earlier, in 2023, the "
+            "two countries had signed an agreement on the transfer of defence equipment.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["date"], ag["precision"]) == ("2023-01-01", "year")

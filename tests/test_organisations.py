@@ -1572,3 +1572,10 @@ def test_capitals_never_spelt_out_that_are_a_body_s_initials_are_its_acronym():
     assert got["HD Orvik Marine Systems"].acronym == "HD OMS" and "HD OMS" not in got
     other = text.replace("VHI president", "NMA president")  # positive control: letters of no body stay apart
     assert "NMA" in {o.name for o in find_organisations(other, K, split_sentences(other))}
+
+
+def test_a_body_defined_by_an_acronym_of_its_syllables_is_a_body_but_a_weapon_so_named_is_not():
+    text = "Ministers of the Vestmark Defence Cooperation (VESDEFCO) met. The Orvik Missile System (ORMIS) was shown."
+    got = {o.name: o.acronym for o in find_organisations(text, K, split_sentences(text))}
+    assert got.get("Vestmark Defence Cooperation") == "VESDEFCO"
+    assert "Orvik Missile System" not in got

@@ -125,6 +125,24 @@ def initials_hits(acronym: str, words: list[str], connectors: frozenset[str]) ->
     return hits, len(letters)
 
 
+def syllables_spell(acronym: str, words: list[str], connectors: frozenset[str]) -> bool:
+    """"NORDEFCO" for Nordic Defence Cooperation, "CENTCOM" for Central Command: the acronym is every word's
+    opening letters run together (one or more each, in order), at least one word giving more than one."""
+    content = [w.lower() for w in words if w.lower() not in connectors]
+    letters = acronym.lower()
+    if len(content) < 2 or not letters.isalpha() or len(letters) <= len(content):
+        return False
+
+    def fits(i: int, j: int) -> bool:  # letters[i:] read from content[j:]
+        if j == len(content):
+            return i == len(letters)
+        word = content[j]
+        return any(fits(i + n, j + 1) for n in range(1, min(len(word), len(letters) - i) + 1)
+                   if letters[i:i + n] == word[:n])
+
+    return fits(0, 0)
+
+
 def initials_match(acronym: str, words: list[str], connectors: frozenset[str]) -> bool:
     """True when the acronym's capitals can be read from the words' initials (in order, most of them)."""
     hits, n = initials_hits(acronym, words, connectors)

@@ -27,6 +27,7 @@ from transforms.names import (
     initials_match,
     norm,
     stands_alone,
+    syllables_spell,
     whole_word_count,
 )
 from transforms.party_slots import (
@@ -1562,15 +1563,23 @@ def _define(b: _Builder, words: list[str], acr: str, pos: int, k: Knowledge) -> 
     best: tuple[int, list[str]] | None = None
     for i in range(len(words) - 1, -1, -1):
         tail = _clean_phrase(words[i:], k)
-        if tail and initials_match(acr, tail, k.words.connectors):
+        if tail and syllables_spell(acr, tail, k.words.connectors):
+            hits = len(acr)  # "Nordic Defence Cooperation (NORDEFCO)": every letter read
+        elif tail and initials_match(acr, tail, k.words.connectors):
             hits = initials_hits(acr, tail, k.words.connectors)[0]
-            if best is None or hits > best[0]:
-                best = (hits, tail)
+        else:
+            continue
+        if best is None or hits > best[0]:
+            best = (hits, tail)
     if best is not None:
         name = " ".join(best[1])
         # A name its text defines an acronym for needs only a head word, weak ones anywhere ("Federal Office of X").
+        # An acronym of syllables ("NORDEFCO", "CENTCOM") is what bodies are called; documents and schemes are
+        # known by initials. Weapons are named so too ("Vexa Missile System (VEMIS)"): not a name of one.
+        syllabic = (best[0] == len(acr) and syllables_spell(acr, best[1], k.words.connectors)
+                    and not any(w.lower() in _product_words(k) or w in k.weak_org_heads for w in best[1]))
         if (acr in idx.case_forms or norm(name) in idx.by_form or _is_org_phrase(best[1], k)
-                or _venture_of_known_companies(best[1], acr, idx, k)
+                or _venture_of_known_companies(best[1], acr, idx, k) or syllabic
                 or (any(w.rstrip(",") in k.org_heads for w in best[1])
                     and not k.patterns.not_organisation_word.search(name) and norm(name) not in k.not_organisations)):
             b.add(name, acr, pos)

@@ -494,9 +494,20 @@ def _details_nearby(story: _Story, s: Sentence) -> bool:
     joined = _taking_part(t, spans, rx) if rx.participation.search(t) and not rx.p.signing_told.search(t) else []
     if not (chairs or joined):
         return False
-    _add_details(recent, Meeting(type=recent.type, participants=joined, chairs=chairs, evidence=[t]))
+    # "The last meeting was held in Bergen in 2024. Officials of A and B took part": those who took part are the
+    # meeting the story is about, not the earlier one it recalled.
+    target = recent if chairs else _not_recalled(story.found, recent)
+    _add_details(target, Meeting(type=target.type, participants=joined, chairs=chairs, evidence=[t]))
     story.last_at = s.index
     return True
+
+
+def _not_recalled(found: list[Meeting], recent: Meeting) -> Meeting:
+    """`recent`, unless the story recalls it as held before its first meeting (dated earlier): then the last
+    meeting read that it does not."""
+    first = found[0].start if found else None
+    recalled = [m for m in found if first is not None and m.start is not None and m.start < first]
+    return next((m for m in reversed(found) if m not in recalled), recent) if recent in recalled else recent
 
 
 def _taking_part(t: str, spans: list[tuple[int, int, str]], rx: SpecPatterns) -> list[str]:
