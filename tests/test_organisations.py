@@ -1579,3 +1579,12 @@ def test_a_body_defined_by_an_acronym_of_its_syllables_is_a_body_but_a_weapon_so
     got = {o.name: o.acronym for o in find_organisations(text, K, split_sentences(text))}
     assert got.get("Vestmark Defence Cooperation") == "VESDEFCO"
     assert "Orvik Missile System" not in got
+
+
+def test_a_name_ending_in_team_consortium_or_alliance_is_a_body():
+    text = ("The Norland Computer Emergency Response Team and the Vestmark Space Industry Alliance signed an MoU with "
+            "the Orvik Drone Consortium.")
+    got = {o.name for o in find_organisations(text, K, split_sentences(text))}
+    assert {"Norland Computer Emergency Response Team", "Vestmark Space Industry Alliance",
+            "Orvik Drone Consortium"} <= got
+    assert not {o.name for o in find_organisations("A team of engineers met the alliance.", K)}  # lower case: none
