@@ -1582,8 +1582,8 @@ def test_a_body_defined_by_an_acronym_of_its_syllables_is_a_body_but_a_weapon_so
 
 
 def test_a_name_ending_in_team_consortium_or_alliance_is_a_body():
-    text = ("The Norland Computer Emergency Response Team and the Vestmark Space Industry Alliance signed an MoU with "
-            "the Orvik Drone Consortium.")
+    text = ("Officials of the Norland Computer Emergency Response Team, the Vestmark Space Industry Alliance and the "
+            "Orvik Drone Consortium spoke at the seminar.")
     got = {o.name for o in find_organisations(text, K, split_sentences(text))}
     assert {"Norland Computer Emergency Response Team", "Vestmark Space Industry Alliance",
             "Orvik Drone Consortium"} <= got
