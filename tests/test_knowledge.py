@@ -55,11 +55,11 @@ def test_a_head_word_without_its_type_column_is_refused(folder: Path):
 def test_a_head_word_added_to_the_file_gives_names_its_type(folder: Path):
     from transforms.organisations import find_organisations
 
-    text = "The Orion Consortium signed a contract with the Navy on Monday."
-    assert "Orion Consortium" not in {o.name for o in find_organisations(text, load_knowledge(folder))}
-    append(folder / "org_heads.tsv", "Consortium\tcompany\tstrong\n")
+    text = "The Orion Syndicate signed a contract with the Navy on Monday."
+    assert "Orion Syndicate" not in {o.name for o in find_organisations(text, load_knowledge(folder))}
+    append(folder / "org_heads.tsv", "Syndicate\tcompany\tstrong\n")
     orgs = {o.name: o for o in find_organisations(text, load_knowledge(folder))}
-    assert orgs["Orion Consortium"].org_type == "company"
+    assert orgs["Orion Syndicate"].org_type == "company"
 
 
 def test_a_meeting_type_outside_the_schema_is_refused(folder: Path):
