@@ -4683,3 +4683,21 @@ def test_a_year_after_earlier_opening_the_clause_dates_a_deal_done_before_the_st
             "two countries had signed an agreement on the transfer of defence equipment.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert (ag["date"], ag["precision"]) == ("2023-01-01", "year")
+
+
+def test_a_country_s_possessive_before_a_described_company_is_no_side_of_the_deal():
+    text = ("PARIS -- Vexlar Systems and Poland's state-owned Orvik Group signed a cooperation agreement on Tuesday.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert sorted(ag["parties"]) == ["Orvik Group", "Vexlar Systems"]
+    state = "PARIS -- Vexlar Systems and Poland signed a cooperation agreement on Tuesday."  # positive control
+    assert "Government of Poland" in extract_article(state, PUB)["agreements"][0]["parties"]
+
+
+def test_a_meeting_told_in_the_headline_takes_the_body_s_meeting_held_of_a_named_commission():
+    text = ("Portugal, Morocco hold military talks in Lisbon\nLISBON -- Delegations of the Vexa Armed Forces and the "
+            "Orvik Armed Forces held the 12th meeting of the Portugal-Morocco Joint Military Commission in Lisbon on "
+            "Tuesday and Wednesday.")
+    (mt,) = extract_article(text, PUB)["meetings"]
+    assert mt["name"] == "12th meeting of the Portugal-Morocco Joint Military Commission"
+    assert (mt["start"], mt["end"]) == ("2025-06-10", "2025-06-11")
+    assert "Portugal-Morocco Joint Military Commission" not in mt["participants"]

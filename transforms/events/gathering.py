@@ -252,7 +252,11 @@ def _read_sentence(story: _Story, s: Sentence, followed: bool = False) -> None:
     occasion = typ is not None and rx.p.meeting_occasion.match(t[:typ[1]]) is not None
     reported = typ is not None and (occasion or followed or _held_verb(t, rx))
     if reported and typ is not None and story.recent is not None and _body_taking_part(story, t, typ[1]):
-        reported = False  # "Officials of the Security Council also took part": in the meeting just told
+        # "Officials of the Security Council also took part": in the meeting just told; unless a meeting's word
+        # outside the body's name tells one ("held the 12th meeting of the X-Y Joint Commission").
+        outside = best_type(_names_blanked(typed, story.org_forms), rx.trigger, rx.types, rx.p.trigger_as_modifier,
+                            rx.p.infinitive_before)
+        typ, reported = (outside, True) if outside is not None else (typ, False)
     if not reported and met is None and not negated and _details_nearby(story, s):
         return
     if typ is None or not reported:
@@ -392,6 +396,13 @@ def _call_before_another(story: _Story, t: str, typ: tuple[str, int], met: tuple
 def _held_verb(t: str, rx: SpecPatterns) -> bool:
     """A verb of holding that is not still to come ("will be discussed at a meeting in March" is not)."""
     return any(not rx.p.modal_before.search(t, max(0, v.start() - MODAL_REACH), v.start()) for v in rx.verb.finditer(t))
+
+
+def _names_blanked(t: str, org_forms: dict[str, str]) -> str:
+    """The text with the bodies' names blanked (offsets kept): what remains names no body."""
+    for a, e, _ in name_spans(t, org_forms):
+        t = t[:a] + " " * (e - a) + t[e:]
+    return t
 
 
 def _body_taking_part(story: _Story, t: str, word_at: int) -> bool:
