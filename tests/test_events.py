@@ -4701,3 +4701,10 @@ def test_a_meeting_told_in_the_headline_takes_the_body_s_meeting_held_of_a_named
     assert mt["name"] == "12th meeting of the Portugal-Morocco Joint Military Commission"
     assert (mt["start"], mt["end"]) == ("2025-06-10", "2025-06-11")
     assert "Portugal-Morocco Joint Military Commission" not in mt["participants"]
+
+
+def test_a_day_told_later_inside_the_month_a_deal_was_dated_to_makes_its_date_exact():
+    text = ("OSLO -- Norway and Chile signed a defence agreement during the visit of the Chilean President last week. "
+            "The agreement was signed by Karl Berg and Ola Dahl on June 3 at the Akershus Hall.")
+    (ag,) = extract_article(text, PUB)["agreements"]
+    assert (ag["date"], ag["precision"]) == ("2025-06-03", "day")

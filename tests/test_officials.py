@@ -1203,3 +1203,8 @@ def test_a_title_after_a_body_s_bracketed_acronym_is_the_title_alone_even_when_t
     plain = "The memorandum was signed by Orvik Systems (OSL) Chairman Ola Dahl."  # positive control
     (q,) = find_officials(plain, split_sentences(plain), find_organisations(plain, K, split_sentences(plain)), K)
     assert (q.title, q.organisation) == ("Chairman", "Orvik Systems")
+
+
+def test_whose_they_are_after_a_plural_title_set_off_before_two_names_is_no_part_of_either_title():
+    got = people("It was signed by the defence ministers of the two countries, Karl Berg and Ola Dahl, on Monday.")
+    assert {n: p.title for n, p in got.items()} == {"Karl Berg": "defence minister", "Ola Dahl": "defence minister"}

@@ -488,7 +488,8 @@ def _country_lead(toks: list[Tok], lex: Lexicon) -> int:
 def _lower_title_before(sent: str, start: int, lex: Lexicon, apposed: re.Pattern[str] | None = None) -> str | None:
     """'saw defence secretary Anil Rawat', 'his Chilean counterpart Jorge Mena'; with `apposed`, also the
     title before a name set off by commas ('its chief executive, Karl Berg, said')."""
-    before = sent[max(0, start - 60):start]
+    # "the defence ministers of the two countries, A and B": whose they are is no part of the title.
+    before = lex.p.plural_title_qualifier.sub("", sent[max(0, start - 60):start])
     m = lex.p.lower_words_before.search(before) or (apposed.search(before) if apposed else None)
     if not m:
         return None

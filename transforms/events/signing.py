@@ -671,6 +671,8 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
         add_new(open_slot.parties, ag.parties)
         add_new(open_slot.signatories, ag.signatories)
         open_slot.location = fuller_place(open_slot.location, ag.location)
+        if _finer_within(ag, open_slot):  # "The defence agreement was signed on January 28": that one's day
+            open_slot.date, open_slot.precision = ag.date, ag.precision
         add_new(open_slot.evidence, [said])
         return
     group = _counted_group(found, t, typ, rx)
@@ -714,7 +716,7 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
         for a in told_together:
             add_new(a.signatories, ag.signatories)
             a.location = fuller_place(a.location, ag.location)
-            if a.date is None or (ag.own_date and not a.own_date and ag.date is not None):
+            if a.date is None or (ag.own_date and not a.own_date and ag.date is not None) or _finer_within(ag, a):
                 # "X today announced it has been awarded a contract ... The contract, awarded on 10 January,
                 # ...": the day told by the verb is the deal's, not the day of the announcement
                 a.date, a.precision, a.own_date = ag.date, ag.precision, ag.own_date
@@ -761,6 +763,14 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
             story.slots.append(found[-1])
         _kinds_after_colon(story, t)
         _sides_of_each(story, t, count)
+
+
+def _finer_within(told: Agreement, known: Agreement) -> bool:
+    """"signed last week ... The agreement was signed on January 28": a day inside the month (or year) the deal
+    was dated to makes its date exact."""
+    if told.date is None or known.date is None or told.precision != "day" or known.precision not in ("month", "year"):
+        return False
+    return told.date.year == known.date.year and (known.precision == "year" or told.date.month == known.date.month)
 
 
 def _open_slot(slots: list[Agreement], ag: Agreement, fallback: str | None, ordinal: bool) -> Agreement | None:
