@@ -4708,3 +4708,16 @@ def test_a_day_told_later_inside_the_month_a_deal_was_dated_to_makes_its_date_ex
             "The agreement was signed by Karl Berg and Ola Dahl on June 3 at the Akershus Hall.")
     (ag,) = extract_article(text, PUB)["agreements"]
     assert (ag["date"], ag["precision"]) == ("2025-06-03", "day")
+
+
+def test_a_transfer_list_of_technology_colon_recipient_and_city_gives_one_transfer_per_line_not_the_headline_count():
+    text = ("Lab hands over five ToT agreements to industries\n"
+            "NEW DELHI -- The Orion Armour Research Establishment (OARE) handed over five Licensing Agreements for "
+            "Transfer of Technology to industries on Monday.\nThe technologies and the companies are:\n"
+            "- Light bridging system: Kestrel Fabrications, Pune\n"
+            "- Field water purifier: Norvik Hydro, Chennai and Palash Works, Kochi\n")
+    tots = [a for a in extract_article(text, PUB)["agreements"] if a["type"] == "technology transfer"]
+    assert [set(a["parties"]) for a in tots] == [
+        {"Orion Armour Research Establishment", "Kestrel Fabrications"},
+        {"Orion Armour Research Establishment", "Norvik Hydro", "Palash Works"},
+    ]

@@ -51,13 +51,17 @@ def _plausible_name(name: str, k: Knowledge) -> bool:
     return not all(k.patterns.inflected_word.search(w) for w in words)
 
 
-def _recipients(s: Sentence, k: Knowledge) -> list[tuple[str, int]]:
+def _recipients(s: Sentence, k: Knowledge, listed: bool = False) -> list[tuple[str, int]]:
+    """The recipients a line names after its last "to" (or, `listed` on a bulleted line, after the technology's
+    colon, each perhaps with its city: "- Radar: Acme Ltd, Pune")."""
     p = k.patterns
     body = p.bullet.sub("", s.text)
     offset = s.start + (len(s.text) - len(body))
     last = None
     for m in p.to_recipient.finditer(body):
         last = m
+    if last is None and listed:
+        last = p.colon_recipient.search(body)
     if last is None or last.start() == 0:
         return []
     tail_at = last.end()
@@ -67,6 +71,8 @@ def _recipients(s: Sentence, k: Knowledge) -> list[tuple[str, int]]:
     for part in p.list_separator.split(tail):
         at = tail.find(part, pos)
         pos = at + len(part)
+        if listed and part.strip() in k.event_places:
+            continue  # "Acme Forge, Pune": the recipient's city
         name = p.recipient_name.fullmatch(p.recipient_lead.sub("", part.strip()))  # "Kanpur-based MKU Ltd"
         if not name or not _plausible_name(name.group(), k):
             return []  # a description, not a list of recipients
@@ -96,7 +102,7 @@ def transfer_lists(sentences: list[Sentence], k: Knowledge) -> list[TransferItem
         if cue is None:
             continue
         for j in range(block_start, i):
-            rec = _recipients(sentences[j], k)
+            rec = _recipients(sentences[j], k, listed=True)
             if rec:
                 items.append(TransferItem(j, cue, tuple(rec)))
     return items

@@ -757,9 +757,10 @@ def _file(story: _Story, ag: Agreement, t: str, said: str, typ: tuple[str, int],
     if count > 1:
         story.slots = [found[-1]]
         for _ in range(count - 1):
+            # (a headline's count stays the headline's, even where its first deal joined one the body told)
             found.append(Agreement(type=ag.type, parties=list(ag.parties), date=ag.date,
                                    precision=ag.precision, location=ag.location, evidence=[said],
-                                   headline_only=found[-1].headline_only))
+                                   headline_only=ag.headline_only))
             story.slots.append(found[-1])
         _kinds_after_colon(story, t)
         _sides_of_each(story, t, count)
