@@ -46,11 +46,10 @@ def extract_one(row: dict[str, Any]) -> tuple[str, str | None, str | None]:
         return row["content_hash"], None, f"extraction failed: {type(exc).__name__}: {exc}"[:500]
 
 
-def warm_up() -> str:
+def warm_up() -> None:
     """What a worker reads with (the extractor's imports and knowledge), loaded before the first article
     comes: about a second a worker, spent while the run ingests rather than when extraction starts."""
     extract_one({"content_hash": "", "text": "Warming up.", "published_date": None})
-    return extractor_version()
 
 
 def warm(pool: Executor | None, workers: int, coming: int) -> None:

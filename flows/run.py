@@ -394,12 +394,11 @@ def _run(specs: list[SourceSpec], settings: Settings, reprocess: bool, run_id: s
                 raise
         else:
             model_store.discard(modelled.state)
-            discard_file(building, version_dir)
             for f in gate.failures:
                 log.error("gate: %s", f)
             summary["held_back"] = hold_back(gate, tables, settings)
-    except BaseException:
-        discard_file(building, version_dir)  # no thread left writing a file nobody will publish
-        raise
+    finally:
+        if not summary.get("published"):
+            discard_file(building, version_dir)  # blocked or failed: no file, and no thread left writing one
     pub.prune(settings.versions_dir, settings.keep_versions, pub.current_run_id(settings.home))
     return summary

@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import TypeGuard
 
 import pyarrow as pa
 
@@ -94,7 +95,7 @@ def iter_local(spec: SourceSpec, max_bytes: int, state: SourceState | None = Non
     state = state if state is not None else SourceState()
     p = Path(spec.location).expanduser()
     listing = _handed.pop(spec, None)
-    if listing is None or not _fresh(listing):
+    if not _fresh(listing):
         listing = list_local(spec)
     for path, mark, unchanged in state.files.compare(listing.drain()):
         if unchanged:
@@ -123,10 +124,6 @@ class Listing:
     taken: float
     changed: int = 0  # files new or changed since read, as the check counted them
 
-    @property
-    def count(self) -> int:
-        return sum(b.num_rows for b in self.batches) + len(self.misnamed)
-
     def drain(self) -> Iterator[pa.RecordBatch]:
         """The batches, each let go once DuckDB has it: the listing is not held twice."""
         while self.batches:
@@ -153,14 +150,15 @@ def hand_over(spec: SourceSpec, listing: Listing) -> None:
     _handed[spec] = listing
 
 
-def _fresh(listing: Listing | None) -> bool:
+def _fresh(listing: Listing | None) -> TypeGuard[Listing]:
     return listing is not None and time.monotonic() - listing.taken <= HANDOVER_SECONDS
 
 
 def changes_handed_over(specs: list[SourceSpec]) -> int:
     """How many files the check for anything new found new or changed in these sources (0 when it handed
     nothing over, as in a deployment's run): what the run is about to read, before it reads it."""
-    return sum(listing.changed for spec in specs if _fresh(listing := _handed.get(spec)) and listing)
+    listings = [_handed.get(spec) for spec in specs]
+    return sum(listing.changed for listing in listings if _fresh(listing))
 
 
 def _listing(spec: SourceSpec, p: Path, misnamed: list[str]) -> Iterator[tuple[str, Mark | None]]:

@@ -1560,24 +1560,24 @@ def _define(b: _Builder, words: list[str], acr: str, pos: int, k: Knowledge) -> 
     """The full name is the shortest tail of the phrase whose initials spell most of the acronym:
     'Orion Helicopter Engines and Hindustan Aeronautics Limited (HAL)' defines HAL as the last three words."""
     idx = b.idx
-    best: tuple[int, list[str]] | None = None
+    best: tuple[int, list[str], bool] | None = None  # letters read, the name, read by syllables
     for i in range(len(words) - 1, -1, -1):
         tail = _clean_phrase(words[i:], k)
-        if tail and syllables_spell(acr, tail, k.words.connectors):
+        by_syllables = bool(tail) and syllables_spell(acr, tail, k.words.connectors)
+        if by_syllables:
             hits = len(acr)  # "Nordic Defence Cooperation (NORDEFCO)": every letter read
         elif tail and initials_match(acr, tail, k.words.connectors):
             hits = initials_hits(acr, tail, k.words.connectors)[0]
         else:
             continue
         if best is None or hits > best[0]:
-            best = (hits, tail)
+            best = (hits, tail, by_syllables)
     if best is not None:
         name = " ".join(best[1])
         # A name its text defines an acronym for needs only a head word, weak ones anywhere ("Federal Office of X").
         # An acronym of syllables ("NORDEFCO", "CENTCOM") is what bodies are called; documents and schemes are
         # known by initials. Weapons are named so too ("Vexa Missile System (VEMIS)"): not a name of one.
-        syllabic = (best[0] == len(acr) and syllables_spell(acr, best[1], k.words.connectors)
-                    and not any(w.lower() in _product_words(k) or w in k.weak_org_heads for w in best[1]))
+        syllabic = best[2] and not any(w.lower() in _product_words(k) or w in k.weak_org_heads for w in best[1])
         if (acr in idx.case_forms or norm(name) in idx.by_form or _is_org_phrase(best[1], k)
                 or _venture_of_known_companies(best[1], acr, idx, k) or syllabic
                 or (any(w.rstrip(",") in k.org_heads for w in best[1])
@@ -1802,8 +1802,7 @@ def _spells_initials(acronym: list[str], name: str, k: Knowledge) -> bool:
             return False
         words = words[1:]
     content = [w for w in words if w.lower() not in k.words.connectors]
-    letters = acronym[-1]
-    return len(letters) == len(content) >= 2 and all(w[0] == c for w, c in zip(content, letters, strict=True))
+    return len(content) >= 2 and initials_hits(acronym[-1], words, k.words.connectors) == (len(content), len(content))
 
 
 def _two_countries(words: str, k: Knowledge) -> bool:

@@ -243,7 +243,8 @@ def _read_clause(story: _Story, s: Sentence, t: str, whole: list[str]) -> None:
     # "signed a $6.5 billion deal ..., the second contract under a 2022 framework agreement": the earlier deal a
     # clause's deal falls under names no kind of its own.
     obj = _object_type(t, verb, rx)
-    typ = (obj if obj and obj[0] != rx.special("fallback") else None
+    specific = obj if obj and obj[0] != rx.special("fallback") else None
+    typ = (specific
            or best_type(blanked(rx.p.earlier_deal_phrase, t), rx.trigger, rx.types, rx.p.trigger_as_modifier)
            or best_type(t, rx.trigger, rx.types, rx.p.trigger_as_modifier))
     if obj and typ and verb is not None and (typ[0] == obj[0] or (
