@@ -109,7 +109,7 @@ def test_runs_folded_one_by_one_give_the_tables_of_one_pass(tmp_path: Path):
     one_pass, whole = tables_of([[a for run in RUNS for a in run]], persist=None)
     increments, state = tables_of(RUNS, persist=tmp_path)
     # Positive controls: the runs do join two organisations and version a person.
-    assert state.orgs.redirect and len(state.store.people.get("ravi menon").chain) == 2
+    assert len(state.orgs.redirect) and len(state.store.people.get("ravi menon").chain) == 2
     assert sorted(increments) == sorted(one_pass)
     for name in one_pass:
         assert increments[name].equals(one_pass[name]), name

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from transforms.knowledge import knowledge
 from transforms.model import ModelState, fold_key
-from transforms.state_store import StateStore
+from transforms.state_store import StateStore, StoredMap
 from warehouse import model_state
 
 from .test_incremental_model import RUNS, tables_of
@@ -68,8 +68,41 @@ def test_a_cache_of_one_object_folds_the_tables_a_large_one_does():
     def tables(store: StateStore) -> dict:
         return tables_of(RUNS, None, ModelState(key="t", store=store))[0]
 
-    small, large = tables(StateStore(events_cached=1, people_cached=1, orgs_cached=1)), tables(StateStore())
+    small = tables(StateStore(events_cached=1, people_cached=1, orgs_cached=1, forms_cached=1))
+    large = tables(StateStore())
     assert large["fact_agreements"].num_rows > 1  # positive control: there is something to keep apart
     assert large["dim_organisations"].num_rows > 1
     for name in large:
         assert small[name].equals(large[name]), name
+
+
+def test_a_stored_map_pushed_out_of_its_cache_reads_back_as_the_dict_it_stands_for():
+    import random
+
+    store = StateStore()
+    stored, plain = StoredMap(store.db, "m", size=2), {}
+    rng = random.Random(3)
+    for _ in range(2_000):
+        key, value = f"k{rng.randrange(20)}", f"v{rng.randrange(5)}"
+        op = rng.randrange(4)
+        if op == 0:
+            stored[key] = plain[key] = value
+        elif op == 1:
+            assert stored.pop(key) == plain.pop(key, None)
+        elif op == 2:
+            assert stored.setdefault(key, value) == plain.setdefault(key, value)
+        else:
+            assert (key in stored, stored.get(key)) == (key in plain, plain.get(key))
+        stored.trim()
+    assert len(stored) == len(plain) > 0
+
+
+def test_ids_a_fold_touched_come_back_in_order_once_each_in_chunks():
+    store = StateStore()
+    touched = store.touched["a"]
+    touched.update(["c", "a", "b", "a"])
+    touched.flush()
+    touched.update(["b", "d"])
+    assert list(touched.chunks(3)) == [["a", "b", "c"], ["d"]]
+    store.touched.clear()
+    assert list(touched) == []

@@ -28,7 +28,7 @@ from transforms.official_versions import NO_DATE, Person, Sighting, dated_shape,
 from transforms.org_resolution import Organisations, Owner
 from transforms.record import ArticleRecord
 from transforms.specs import EventSpec
-from transforms.state_store import StateStore
+from transforms.state_store import StateStore, StoredSet, Touched
 
 FoldKey = tuple[dt.date, str, str]
 
@@ -147,16 +147,18 @@ class ModelState:
                 # writes the registry's name: a bare "Army" of another story is no registry body's.
                 if f and not (o.country and o.name.lower().endswith(" " + f.lower())):
                     registry.setdefault(norm(f), o.name)
-        self.orgs = Organisations(registry, self.store.org_users, self.store.org_clusters)
+        self.orgs = Organisations(registry, self.store)
         self.clusterers = {s.name: Clusterer(RESOLUTIONS[s.resolution], s.name, self.store) for s in self.k.events}
         # Honorifics in front of a title ("Hon'ble Raksha Mantri") do not make another title.
         self._title_honorifics = tuple(sorted({norm(h) + " " for h in self.k.honorifics}, key=len, reverse=True))
         self._title_keys: dict[str, str] = {}
 
     def settle(self) -> None:
-        """Writes what is in memory into the store: its file is then the whole state."""
+        """Writes what is in memory into the store: its file is then the whole state. What the last fold
+        touched is dropped (the next fold starts its own), so its delta's rows are taken before this."""
+        self.store.touched.clear()
         self.store.put_meta("key", self.key)
-        self.store.put_meta("state", {"last": self.last, "published": self.published, "orgs": self.orgs})
+        self.store.put_meta("state", {"last": self.last, "published": self.published, "orgs_made": self.orgs.made})
         self.store.commit()
 
     @classmethod
@@ -166,8 +168,7 @@ class ModelState:
             return None
         saved = store.meta("state")
         made = cls(k, key, store)
-        made.last, made.published, made.orgs = saved["last"], saved["published"], saved["orgs"]
-        made.orgs.refs, made.orgs.clusters = store.org_users, store.org_clusters
+        made.last, made.published, made.orgs.made = saved["last"], saved["published"], saved["orgs_made"]
         return made
 
     def hashes(self) -> set[str]:
@@ -185,21 +186,22 @@ class ModelState:
     def fold(self, articles: Iterable[tuple[ArticleMeta, dict[str, Any]]]) -> Delta:
         """Takes articles (in `fold_key` order, all after what the state holds) and returns the rows
         they change."""
-        touched: dict[str, set[Any]] = defaultdict(set)  # "a": articles, "p": people, (spec,): events
+        touched = self.store.touched  # "a": articles, "p": people, (spec,): events, "read": those folded
+        touched.clear()
         delta = Delta(everything=self.last is None)
-        folded: list[str] = []
+        folded = touched["read"]
         for meta, rec in articles:
             key = fold_key(meta)
             if self.last is not None and key <= self.last:
                 raise OutOfOrder(f"article {meta.article_id} sorts before the state's last ({self.last})")
             self.last = key
             self._fold_article(meta, rec, touched)
-            folded.append(meta.article_id)
+            folded.add(meta.article_id)
             self.store.trim()  # between articles: the fold holds none of the cache's objects
         self._rows(touched, delta, folded)
         return delta
 
-    def _fold_article(self, meta: ArticleMeta, rec: dict[str, Any], touched: dict[str, set[Any]]) -> None:
+    def _fold_article(self, meta: ArticleMeta, rec: dict[str, Any], touched: Touched) -> None:
         aid, pub = meta.article_id, meta.published_date
         for owners in self.orgs.add_article(rec["organisations"]):
             self._rename(owners, touched)
@@ -214,7 +216,7 @@ class ModelState:
             for i, e in enumerate(rec["events"].get(spec.name, [])):
                 self._fold_mention(spec, _mention(spec, aid, i, pub, e, self.orgs.resolve, known_people), touched)
 
-    def _fold_entities(self, aid: str, pub: dt.date, rec: dict[str, Any], touched: dict[str, set[Any]]
+    def _fold_entities(self, aid: str, pub: dt.date, rec: dict[str, Any], touched: Touched
                        ) -> _Entities:
         """The article's organisations (as ids) and officials (as sightings of a person), kept so its
         bridges can be written again when an id they use changes."""
@@ -238,7 +240,7 @@ class ModelState:
         touched["a"].add(aid)
         return _Entities(pub, dict(orgs), officials)
 
-    def _fold_mention(self, spec: EventSpec, m: Mention, touched: dict[str, set[Any]]) -> None:
+    def _fold_mention(self, spec: EventSpec, m: Mention, touched: Touched) -> None:
         ev = self.clusterers[spec.name].add(m)
         owner = ("e", spec.name, ev.id)
         for oid in m.parties:
@@ -247,7 +249,7 @@ class ModelState:
             self.store.person_users.add(pk, owner)
         touched[spec.name].add(ev.id)
 
-    def _rename(self, change: tuple[str, str, set[Owner]], touched: dict[str, set[Any]]) -> None:
+    def _rename(self, change: tuple[str, str, set[Owner]], touched: Touched) -> None:
         """Two organisations found to be one: the rows that used the id given up are written again, and
         events naming it compare with the id that stands from now on."""
         gone, keep, owners = change
@@ -256,11 +258,11 @@ class ModelState:
                 _, spec, eid = owner
                 c = self.clusterers[spec]  # type: ignore[index]
                 c.rename_party(c.by_id(eid), gone, keep)  # type: ignore[arg-type]
-                touched[spec].add(eid)  # type: ignore[index]
+                touched[str(spec)].add(str(eid))
             elif owner[0] == "a":
-                touched["a"].add(owner[1])
+                touched["a"].add(str(owner[1]))
             elif owner[0] == "p":
-                touched["p"].add(owner[1])  # organisations it names are touched by `Organisations`
+                touched["p"].add(str(owner[1]))  # organisations it names are touched by `Organisations`
 
     def _title_key(self, title: str) -> str:
         """A title as versions compare it: normalised, without the honorifics in front of it, so a person
@@ -292,47 +294,48 @@ class ModelState:
     def _domain_ids(self) -> dict[str, str]:
         return {d.name: stable_id("domain", d.name) for d in self.k.domains}
 
-    def _rows(self, touched: dict[str, set[Any]], delta: Delta, folded: list[str]) -> None:
+    def _rows(self, touched: Touched, delta: Delta, folded: StoredSet) -> None:
         """The rows of everything the fold touched: the articles it read, organisations, people (whose
         changed chains touch the rows that looked versions up), articles' entity bridges, events; dates
         and domains whole. The state is settled now; the rows are made as the delta's tables are taken,
-        a chunk of owners at a time."""
+        a chunk of owners at a time, the owners read from the store in order (a full build's are every id)."""
         for table in ("dim_articles", "bridge_article_domains"):
             delta.owners(table, "article_id", folded)
         delta.later(["dim_articles", "bridge_article_domains"], lambda: _in_chunks(folded, self._article_rows))
-        oids, retired = self.orgs.take_changes()
-        delta.owners("dim_organisations", "organisation_id", [*oids, *retired])
-        live = [o for o in sorted(oids) if self.orgs.is_live(o)]
+        delta.owners("dim_organisations", "organisation_id", self.orgs.changed())
         delta.later(["dim_organisations"], lambda: _in_chunks(
-            live, lambda part: {"dim_organisations": [self.orgs.row(o) for o in part]}))
-        people = sorted(touched["p"])
-        for pkey in people:
-            person = self._person(pkey)
-            chain = versions(pkey, person)
-            if dated_shape(chain) != dated_shape(person.chain):
-                for owner in self.store.person_users.of(pkey):
-                    touched["a" if owner[0] == "a" else str(owner[1])].add(owner[-1])
-            person.chain = chain
-            self.store.people.put(pkey, person)
-            self.store.trim()
-            delta.owners("dim_officials", "person_id", [stable_id("person", pkey)])
-        delta.later(["dim_officials"], lambda: _in_chunks(people, self._official_rows))
-        articles = sorted(touched["a"])
+            self.orgs.changed_live(), lambda part: {"dim_organisations": [self.orgs.row(o) for o in part]}))
+        for part in touched["p"].chunks(CHUNK):
+            for pkey in part:
+                self._settle_person(pkey, touched, delta)
+        delta.later(["dim_officials"], lambda: _in_chunks(touched["p"], self._official_rows))
         for table in ("bridge_article_organisations", "bridge_article_officials"):
-            delta.owners(table, "article_id", articles)
+            delta.owners(table, "article_id", touched["a"])
         delta.later(["bridge_article_organisations", "bridge_article_officials"],
-                    lambda: _in_chunks(articles, self._entity_rows))
+                    lambda: _in_chunks(touched["a"], self._entity_rows))
         for spec in self.k.events:
-            eids = sorted(touched[spec.name])
             for table in _tables_of(spec):
-                delta.owners(table, spec.id_column, eids)
+                delta.owners(table, spec.id_column, touched[spec.name])
             event_rows = functools.partial(self._event_rows, spec)
-            delta.later(_tables_of(spec), functools.partial(_in_chunks, eids, event_rows))
+            delta.later(_tables_of(spec), functools.partial(_in_chunks, touched[spec.name], event_rows))
         delta.whole |= {"dim_dates", "dim_domains"}
         delta.rows["dim_dates"] = _calendar(self._dates())
         delta.rows["dim_domains"] = [
             {"domain_id": stable_id("domain", d.name), "name": d.name, "parent": d.parent, "synonyms": list(d.synonyms)}
             for d in self.k.domains]
+
+    def _settle_person(self, pkey: str, touched: Touched, delta: Delta) -> None:
+        """A touched person's chain of versions made again: where its dated shape changed, the rows that
+        looked a version up by date are touched too."""
+        person = self._person(pkey)
+        chain = versions(pkey, person)
+        if dated_shape(chain) != dated_shape(person.chain):
+            for owner in self.store.person_users.of(pkey):
+                touched["a" if owner[0] == "a" else str(owner[1])].add(str(owner[-1]))
+        person.chain = chain
+        self.store.people.put(pkey, person)
+        self.store.trim()
+        delta.owners("dim_officials", "person_id", [stable_id("person", pkey)])
 
     def _official_rows(self, people: list[str]) -> Rows:
         rows = []
@@ -453,10 +456,16 @@ def parsed(items: Iterable[tuple[ArticleMeta, dict[str, Any] | str]]
         yield meta, (orjson.loads(rec) if isinstance(rec, str) else rec)
 
 
-def _in_chunks(owners: list[T], make: Callable[[list[T]], Rows]) -> Iterator[Rows]:
+def _in_chunks(owners: Iterable[T], make: Callable[[list[T]], Rows]) -> Iterator[Rows]:
     """The rows of a few thousand owners at a time."""
-    for i in range(0, len(owners), CHUNK):
-        yield make(owners[i:i + CHUNK])
+    part: list[T] = []
+    for owner in owners:
+        part.append(owner)
+        if len(part) == CHUNK:
+            yield make(part)
+            part = []
+    if part:
+        yield make(part)
 
 
 def _calendar(dates: set[dt.date]) -> list[dict[str, Any]]:

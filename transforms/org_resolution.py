@@ -11,13 +11,14 @@ is recorded (`refs`), so a run that joins two knows which rows to write again.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from transforms.names import norm, stable_id
-from transforms.state_store import Owner, Users, WriteBack
+from transforms.state_store import Owner, StateStore
 
 
 @dataclass
@@ -45,24 +46,20 @@ class OrgCluster:
 class Organisations:
     """The organisations seen so far; `add_article` takes one article's organisations."""
 
-    def __init__(self, registry_forms: dict[str, str], users: Users, clusters: WriteBack[str, OrgCluster]):
+    def __init__(self, registry_forms: dict[str, str], store: StateStore, made: int = 0):
         self.registry_forms = registry_forms  # normal form of a registry name, acronym or alias -> its name
-        self.parent: dict[str, str] = {}
-        self.oid_of_root: dict[str, str] = {}
-        # Each organisation's spellings and counts: in the model state's store, those in use cached (they are
-        # most of what organisations cost, and grow with the corpus).
-        self.clusters = clusters
-        self.made = 0  # organisations made so far (joined ones included): the next one's `seq`
-        self.other_forms: dict[str, str] = {}  # acronyms and aliases -> the id that claimed them first
-        self.redirect: dict[str, str] = {}  # an id that joined another -> that one
-        self.refs = users  # who uses each id: kept in the model state's store, not in memory
-        self.touched: set[str] = set()  # ids whose rows changed since `take_changes`
-        self.retired: dict[str, str] = {}  # ids that joined another since `take_changes`
+        forms = store.org_forms  # the union-find and its lookups, in the model state's store (see `StoredMap`)
+        self.parent = forms["org_parent"]  # a spelling -> the spelling it joined
+        self.oid_of_root = forms["org_root_id"]  # a root spelling -> its organisation's id
+        self.other_forms = forms["org_other_form"]  # acronyms and aliases -> the id that claimed them first
+        self.redirect = forms["org_redirect"]  # an id that joined another -> that one
+        # Each organisation's spellings and counts: in the store, those in use cached.
+        self.clusters = store.org_clusters
+        self.made = made  # organisations made so far (joined ones included): the next one's `seq`
+        self.refs = store.org_users  # who uses each id
+        self.touched = store.touched["o"]  # ids whose rows changed in this fold
+        self.retired = store.touched["o-retired"]  # ids that joined another in this fold
         self._joined: list[tuple[str, str, set[Owner]]] = []  # (gone, kept, its users) in this article
-
-    def __getstate__(self) -> dict[str, Any]:
-        """Kept in the model state without its users and clusters (they are the store's)."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("refs", "clusters")}
 
     def cluster(self, oid: str) -> OrgCluster:
         found = self.clusters.get(oid)
@@ -75,10 +72,12 @@ class Organisations:
 
     # ---- union-find over spellings --------------------------------------------------------------
     def _find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
+        up = self.parent.setdefault(x, x)
+        while up != x:
+            above = self.parent[up]
+            if above != up:
+                self.parent[x] = above  # path halving
+            x, up = above, self.parent[above]
         return x
 
     def _union(self, a: str, b: str) -> None:
@@ -101,11 +100,12 @@ class Organisations:
         self.clusters.put(keep, kept)
         self.clusters.discard(gone)
         self.redirect[gone] = keep
-        self.retired[gone] = keep
+        self.retired.add(gone)
         users = self.refs.pop(gone)
         self.refs.add_all(keep, users)
         self.touched.add(keep)
-        self.touched |= {o[1] for o in users if o[0] == "o"}  # type: ignore[misc]
+        # Bodies that name the one gone as their parent (by the id that stands for them now).
+        self.touched.update(self.current(str(o[1])) for o in users if o[0] == "o")
         self._joined.append((gone, keep, users))
 
     # ---- articles -------------------------------------------------------------------------------
@@ -192,11 +192,14 @@ class Organisations:
             self.refs.add(oid, owner)
         return oid
 
-    def take_changes(self) -> tuple[set[str], dict[str, str]]:
-        """Ids whose rows changed, and ids that joined another, since the last call."""
-        touched, retired = self.touched, self.retired
-        self.touched, self.retired = set(), {}
-        return {self.current(t) for t in touched}, retired
+    def changed(self) -> Iterator[str]:
+        """The ids whose rows this fold changed or removed (in order): those touched, and those that joined
+        another (their rows go)."""
+        yield from heapq.merge(self.touched, self.retired)
+
+    def changed_live(self) -> Iterator[str]:
+        """The ids whose rows this fold changed, that still stand (in order)."""
+        return (oid for oid in self.touched if self.is_live(oid))
 
     def row(self, oid: str) -> dict[str, Any]:
         """The dimension row: the registry's name, else the most used full name; the most used acronym,

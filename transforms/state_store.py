@@ -4,9 +4,11 @@ A fold must remember, for each article, what it named (to write its bridges agai
 changes), who used each organisation and person (to know which rows a change touches), and every event
 reported so far (to compare new reports with). That is kilobytes an article: gigabytes at a million. Here
 it lives in one SQLite file (or in memory, for a fold nobody keeps): rows written once per article, users
-of ids as a table, the clusterers' blocking index as a table, and events and people as pickled rows behind
-a write-back cache of those in use. Memory then holds what the articles being folded touch, and the
-organisations' spellings (which grow with the dimension, not the corpus).
+of ids as a table, the clusterers' blocking index as a table, events, people and organisations as pickled
+rows behind a write-back cache of those in use, the organisations' union-find over spellings as a map behind
+a cache of its own (`StoredMap`), and the ids a fold touched (a full build touches every one) as a table
+read back in chunks (`StoredSet`). Memory then holds what the articles being folded touch, whatever the
+corpus's size.
 
 The store is a faithful map: a fold gives the same rows whatever the cache's size. Objects from the cache
 are only pushed out (`trim`) between articles, when the fold holds no reference to them.
@@ -40,10 +42,15 @@ CREATE INDEX IF NOT EXISTS event_keys_by_key ON event_keys(spec, key, dated, bin
 CREATE INDEX IF NOT EXISTS event_keys_by_event ON event_keys(spec, seq);
 CREATE TABLE IF NOT EXISTS people(pkey TEXT PRIMARY KEY, body BLOB NOT NULL, first_day INTEGER, last_day INTEGER);
 CREATE TABLE IF NOT EXISTS org_clusters(oid TEXT PRIMARY KEY, body BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS maps(name TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+                                PRIMARY KEY (name, key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS touched(kind TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
 """
 EVENTS_CACHED = 20_000  # events in use kept as objects (a few KB each): the recent ones new reports compare with
 PEOPLE_CACHED = 20_000
 ORGS_CACHED = 20_000  # organisations in use (their spellings and counts); the rest grow only in the file
+FORMS_CACHED = 50_000  # entries of each of the organisations' maps (spelling -> root, root -> id, ...) in use
+TOUCHED_BUFFER = 10_000  # ids a fold touched, buffered before they are written
 _SEP = "\x1f"  # joins an owner's parts in one text column
 
 
@@ -114,6 +121,133 @@ class WriteBack(Generic[K, V]):
             self.changed.clear()
 
 
+class StoredMap:
+    """A text-to-text map in the store's `maps` table under `name`, the entries in use cached and written
+    back when pushed out (`trim`) or written (`flush`). The organisations' union-find over spellings lives
+    here: it grows with the organisations named, which grow with the corpus."""
+
+    def __init__(self, db: sqlite3.Connection, name: str, size: int):
+        self.db, self.name, self.size = db, name, size
+        self.items: OrderedDict[str, str | None] = OrderedDict()  # None: absent from the map (or removed)
+        self.changed: set[str] = set()
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        if key in self.items:
+            self.items.move_to_end(key)
+            value = self.items[key]
+        else:
+            row = self.db.execute("SELECT value FROM maps WHERE name = ? AND key = ?", (self.name, key)).fetchone()
+            value = self.items[key] = row[0] if row else None
+        return default if value is None else value
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def __getitem__(self, key: str) -> str:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __len__(self) -> int:
+        self.flush()
+        return self.db.execute("SELECT count(*) FROM maps WHERE name = ?", (self.name,)).fetchone()[0]
+
+    def __setitem__(self, key: str, value: str) -> None:
+        self.items[key] = value
+        self.items.move_to_end(key)
+        self.changed.add(key)
+
+    def setdefault(self, key: str, value: str) -> str:
+        found = self.get(key)
+        if found is None:
+            self[key] = found = value
+        return found
+
+    def pop(self, key: str, default: str | None = None) -> str | None:
+        found = self.get(key)
+        if found is not None:
+            self.items[key] = None
+            self.changed.add(key)
+        return default if found is None else found
+
+    def trim(self) -> None:
+        """Pushes out the least recently used beyond the cache's size."""
+        out: list[tuple[str, str | None]] = []
+        while len(self.items) > self.size:
+            key, value = self.items.popitem(last=False)
+            if key in self.changed:
+                self.changed.discard(key)
+                out.append((key, value))
+        self._write(out)
+
+    def flush(self) -> None:
+        self._write([(k, self.items[k]) for k in self.changed])
+        self.changed.clear()
+
+    def _write(self, entries: list[tuple[str, str | None]]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO maps VALUES (?, ?, ?)",
+                            [(self.name, k, v) for k, v in entries if v is not None])
+        self.db.executemany("DELETE FROM maps WHERE name = ? AND key = ?",
+                            [(self.name, k) for k, v in entries if v is None])
+
+
+class StoredSet:
+    """The ids of one kind a fold touched, in the store's `touched` table: a full build touches every article,
+    person, event and organisation, and that many ids are not kept in memory. Additions are buffered."""
+
+    def __init__(self, db: sqlite3.Connection, kind: str):
+        self.db, self.kind = db, kind
+        self._pending: set[str] = set()
+
+    def add(self, key: str) -> None:
+        self._pending.add(key)
+        if len(self._pending) >= TOUCHED_BUFFER:
+            self.flush()
+
+    def update(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            self.add(key)
+
+    def flush(self) -> None:
+        if self._pending:
+            self.db.executemany("INSERT OR IGNORE INTO touched VALUES (?, ?)",
+                                [(self.kind, k) for k in sorted(self._pending)])
+            self._pending.clear()
+
+    def chunks(self, size: int) -> Iterator[list[str]]:
+        """The ids in order, `size` at a time, each chunk a query of its own (the caller may write to the
+        store between chunks)."""
+        self.flush()
+        last = ""
+        while chunk := [r[0] for r in self.db.execute(
+                "SELECT id FROM touched WHERE kind = ? AND id > ? ORDER BY id LIMIT ?", (self.kind, last, size))]:
+            yield chunk
+            last = chunk[-1]
+
+    def __iter__(self) -> Iterator[str]:
+        for chunk in self.chunks(TOUCHED_BUFFER):
+            yield from chunk
+
+
+class Touched:
+    """The ids a fold touched, a `StoredSet` for each kind, emptied when a fold starts."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+        self.kinds: dict[str, StoredSet] = {}
+
+    def __getitem__(self, kind: str) -> StoredSet:
+        if kind not in self.kinds:
+            self.kinds[kind] = StoredSet(self.db, kind)
+        return self.kinds[kind]
+
+    def clear(self) -> None:
+        for kind in self.kinds.values():
+            kind._pending.clear()
+        self.db.execute("DELETE FROM touched")
+
+
 class Users:
     """Who uses each id (an organisation's or a person's), so a change to it knows which rows to write again.
     Additions are buffered and written in batches."""
@@ -151,7 +285,8 @@ class StateStore:
     """One fold's memory: in a file (`path`) that a run keeps beside its version, or in memory."""
 
     def __init__(self, path: Path | None = None, *, events_cached: int = EVENTS_CACHED,
-                 people_cached: int = PEOPLE_CACHED, orgs_cached: int = ORGS_CACHED):
+                 people_cached: int = PEOPLE_CACHED, orgs_cached: int = ORGS_CACHED,
+                 forms_cached: int = FORMS_CACHED):
         self.path = path
         self.db = sqlite3.connect(str(path) if path else ":memory:")
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "cache_size = -32768", "temp_store = FILE"):
@@ -162,6 +297,9 @@ class StateStore:
         self.people: WriteBack[str, Any] = WriteBack(self._load_person, self._save_people, people_cached)
         self.org_clusters: WriteBack[str, Any] = WriteBack(self._load_cluster, self._save_clusters, orgs_cached,
                                                            self._delete_cluster)
+        self.org_forms = {name: StoredMap(self.db, name, forms_cached)
+                          for name in ("org_parent", "org_root_id", "org_other_form", "org_redirect")}
+        self.touched = Touched(self.db)
         self.event_days: Callable[[Any], tuple[int | None, int | None]] = lambda e: (None, None)
         self.person_days: Callable[[Any], tuple[int | None, int | None]] = lambda p: (None, None)
 
@@ -265,6 +403,8 @@ class StateStore:
         self.events.trim()
         self.people.trim()
         self.org_clusters.trim()
+        for forms in self.org_forms.values():
+            forms.trim()
 
     def flush(self) -> None:
         self.events.flush()
@@ -272,6 +412,8 @@ class StateStore:
         self.org_clusters.flush()
         self.org_users.flush()
         self.person_users.flush()
+        for forms in self.org_forms.values():
+            forms.flush()
 
     def put_meta(self, name: str, value: Any) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, _dumped(value)))
