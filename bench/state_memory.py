@@ -48,6 +48,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=20_000)
     ap.add_argument("--top", type=int, default=10)
+    ap.add_argument("--cached", type=int, default=None,
+                    help="objects and map entries each cache keeps (the store's defaults if not given); with "
+                         "small caches, what memory keeps beyond them shows at small sizes")
     args = ap.parse_args()
     with ProcessPoolExecutor(2) as ex:
         items = [x for x in ex.map(_extracted, articles(args.articles), chunksize=64) if x]
@@ -56,15 +59,22 @@ def main() -> None:
     gc.collect()
     tracemalloc.start()
     work = Path(tempfile.mkdtemp(prefix="parley-state-"))
-    state = ModelState(k, "bench", StateStore(work / "state.sqlite"))
+    sizes = {} if args.cached is None else {
+        f"{what}_cached": args.cached for what in ("events", "people", "orgs", "forms")}
+    state = ModelState(k, "bench", StateStore(work / "state.sqlite", **sizes))
     delta = state.fold(parsed(items))
-    del delta, items
+    del items
+    gc.collect()
+    folded = tracemalloc.get_traced_memory()[0]  # with the delta, its rows not yet made
+    delta.drain(lambda name, rows: None)
+    del delta
     state.settle()
     gc.collect()
     kept, peak = tracemalloc.get_traced_memory()
     snapshot = tracemalloc.take_snapshot()
     tracemalloc.stop()
-    print(f"{args.articles:,} articles: state {kept / 2**20:.0f} MiB kept ({kept / args.articles / 1024:.1f} KiB "
+    print(f"{args.articles:,} articles: {folded / 2**20:.0f} MiB after the fold (its rows not yet made); state "
+          f"{kept / 2**20:.0f} MiB kept ({kept / args.articles / 1024:.1f} KiB "
           f"an article), {peak / 2**20:.0f} MiB at the fold's peak; store file "
           f"{(work / 'state.sqlite').stat().st_size / 2**20:.0f} MiB")
     for stat in snapshot.statistics("lineno")[:args.top]:
