@@ -4721,3 +4721,27 @@ def test_a_transfer_list_of_technology_colon_recipient_and_city_gives_one_transf
         {"Orion Armour Research Establishment", "Kestrel Fabrications"},
         {"Orion Armour Research Establishment", "Norvik Hydro", "Palash Works"},
     ]
+
+
+def test_a_meeting_that_concluded_on_a_day_and_lasted_days_told_later_ended_that_day():
+    text = ("The Norland Army Commanders' Conference concluded in Oslo on Friday. The four-day conference reviewed "
+            "the readiness of the formations.")
+    (mt,) = extract_article(text, dt.date(2025, 6, 18))["meetings"]
+    assert (mt["start"], mt["end"]) == ("2025-06-10", "2025-06-13")
+
+
+def test_a_meeting_that_began_on_one_day_and_concluded_on_another_spans_both():
+    (mt,) = extract_article("The conference, which began on Monday, concluded on Wednesday.",
+                            dt.date(2025, 6, 18))["meetings"]
+    assert (mt["start"], mt["end"]) == ("2025-06-16", "2025-06-18")
+
+
+def test_counted_contracts_told_first_and_second_each_with_its_own_side_have_that_side():
+    for told in ("The first contract was signed with Orvik Dynamics Limited for missiles and the second with "
+                 "Tellmar Docks Limited for a refit.",
+                 "The first, with Orvik Dynamics Limited, is for missiles; the second, with Tellmar Docks Limited, "
+                 "covers a refit."):
+        text = "The Norland Ministry of Defence on Wednesday signed two contracts worth $40 million. " + told
+        sides = [set(a["parties"]) for a in extract_article(text, PUB)["agreements"]]
+        assert sides == [{"Norland Ministry of Defence", "Orvik Dynamics Limited"},
+                         {"Norland Ministry of Defence", "Tellmar Docks Limited"}], told

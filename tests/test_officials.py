@@ -1208,3 +1208,19 @@ def test_a_title_after_a_body_s_bracketed_acronym_is_the_title_alone_even_when_t
 def test_whose_they_are_after_a_plural_title_set_off_before_two_names_is_no_part_of_either_title():
     got = people("It was signed by the defence ministers of the two countries, Karl Berg and Ola Dahl, on Monday.")
     assert {n: p.title for n, p in got.items()} == {"Karl Berg": "defence minister", "Ola Dahl": "defence minister"}
+
+
+def test_after_one_person_and_their_body_the_next_title_is_the_next_persons_alone():
+    text = ("The talks were co-chaired by Deputy Secretary Karl Berg of the Norland Ministry of Defence and First "
+            "Assistant Secretary Ola Dahl of the Tellmar Department of Defence.")
+    orgs = find_organisations(text, K, split_sentences(text))
+    got = {p.name: (p.title, p.organisation) for p in find_officials(text, split_sentences(text), orgs, K)}
+    assert got == {"Karl Berg": ("Deputy Secretary", "Norland Ministry of Defence"),
+                   "Ola Dahl": ("First Assistant Secretary", "Tellmar Department of Defence")}
+
+
+def test_a_person_named_with_no_title_but_their_body_does_not_hide_the_titled_one_after_and():
+    got = people("It was signed by Ivo Rask of the Department of Science and Technology and Mia Holt, Director, "
+                 "Orvik Institute.")
+    assert {n: p.title for n, p in got.items()} == {"Mia Holt": "Director"}
+    assert "Technology" not in " ".join(got)

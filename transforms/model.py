@@ -127,6 +127,9 @@ class OutOfOrder(ValueError):
     """Articles that sort before what the state already holds: the state cannot take them."""
 
 
+TITLE_KEYS_CACHED = 50_000  # titles whose key (`ModelState._title_key`) is remembered
+
+
 class ModelState:
     """Everything modelling knows after folding articles in `fold_key` order. What grows with the corpus
     (per-article entities, users of ids, events, people) is in its `StateStore`; the organisations'
@@ -273,6 +276,8 @@ class ModelState:
         key = norm(title)
         while stripped := next((key[len(h):] for h in self._title_honorifics if key.startswith(h)), None):
             key = stripped
+        if len(self._title_keys) >= TITLE_KEYS_CACHED:
+            self._title_keys.clear()  # a cache, bounded: titles grow with the corpus
         self._title_keys[title] = key
         return key
 

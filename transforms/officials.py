@@ -149,6 +149,16 @@ def _headline_title_start(toks: list[Tok], start: int, name_at: int, lex: Lexico
     return cuts[-1] if cuts else start
 
 
+def _title_start_past_body(toks: list[Tok], start: int, name_at: int, lex: Lexicon) -> int:
+    """"A of the Navy and Joint Secretary B": where the words before a name open with the body of the person
+    before ("of the Navy"), the title starts after the last "and" that a title follows."""
+    if toks[start].text not in lex.words.name_joining_prepositions:
+        return start
+    cuts = [c + 1 for c in range(start + 1, name_at - 1) if toks[c].text in lex.words.coordinators
+            and _has_title([t.text for t in toks[c + 1:name_at]], lex)]
+    return cuts[-1] if cuts else start
+
+
 def _owner(word: str, lex: Lexicon) -> str:
     return lex.p.possessive_end.sub("", word)
 
@@ -269,7 +279,7 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                 if named and not honorific_inside and not of_body and (
                         end == len(toks) or toks[end].text in lex.words.connectors
                         or toks[end].text.startswith("(") or toks[end].text in DAYS | MONTHS):
-                    seg_start = _headline_title_start(toks, seg_start, i, lex)
+                    seg_start = _title_start_past_body(toks, _headline_title_start(toks, seg_start, i, lex), i, lex)
                     title = sent[listed_from if listed_from is not None else toks[seg_start].start:toks[i - 1].end]
                     found.append(_Found(sent[toks[i].start:toks[end - 1].end], None, title, toks[i].start,
                                         toks[end - 1].end, prefix_start=toks[seg_start].start))
@@ -293,6 +303,14 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
                         # "Mats Berg and Acme CEO Ola Dahl": the second person after "and" is read too.
                         i = seg_start = end + 1
                         continue
+                    if end < len(toks) and toks[end].text in lex.words.name_joining_prepositions:
+                        # "Mats Berg of the Norland Navy and Joint Secretary Ola Dahl": and after their body
+                        joined = next((m for m in range(end + 1, len(toks) - 1)
+                                       if toks[m].text in lex.words.coordinators and _opens_person(toks, m + 1, lex,
+                                                                                                   org_forms)), None)
+                        if joined is not None:
+                            i = seg_start = joined + 1
+                            continue
                     break
             i += 1
     # Titles from neighbouring comma-separated phrases, person by person in the sentence's order (a phrase set
@@ -318,6 +336,14 @@ def _persons_in_sentence(sent: str, lex: Lexicon, org_forms: set[str], runs: lis
     _appointed(sent, lex, found, org_forms)
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _opens_person(toks: list[Tok], i: int, lex: Lexicon, org_forms: set[str]) -> bool:
+    """Whether a person or their title starts at token `i`: a title word, a rank, or a name of two words or more
+    ("... of the Department of Science and Technology and Anita Rao": not "Technology")."""
+    word = toks[i].text
+    return (lex.is_title_word(word) or word in lex.words.title_modifiers or bool(_rank_at(toks, i, lex))
+            or _name_at(toks, i, lex, org_forms) >= 2)
 
 
 def _next_segment(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int]:

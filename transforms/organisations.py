@@ -424,6 +424,38 @@ def _titled_person(words: list[str], k: Knowledge) -> bool:
     return 0 < n < len(words) and all(lex.is_name_token(w) and w not in k.org_heads for w in words[n:])
 
 
+def _past_titled_person(toks: list[Tok], i: int, k: Knowledge) -> int:
+    """Where reading goes on after the title at `i` and the person it names: after their "of" ("Secretary Karl
+    Berg of the Norland Navy": the body is read), else at the next "and"."""
+    lex = lexicon(k)
+    while i < len(toks) and (lex.is_title_word(toks[i].text) or toks[i].text in k.words.title_modifiers):
+        i += 1
+    named = i
+    while i < len(toks) and lex.is_name_token(toks[i].text) and toks[i].text not in k.org_heads:
+        i += 1
+    if named < i < len(toks) - 1 and toks[i].text in k.words.name_joining_prepositions:
+        return i + 1
+    while i < len(toks) and toks[i].text not in k.words.coordinators:
+        i += 1
+    return i
+
+
+def _body_after_persons_of(words: list[str], k: Knowledge) -> int | None:
+    """'(Secretary) Karl Berg of the Norland Navy': where the words are a person's name (after a title or rank),
+    "of" and a body, the body's first word, else None."""
+    of = next((j for j, w in enumerate(words) if w in k.words.name_joining_prepositions), None)
+    if of is None:
+        return None
+    lex = lexicon(k)
+    titled = next((j + 1 for j in range(of - 1, -1, -1) if lex.is_title_word(words[j])), 0)  # "Secretary Karl Berg"
+    titled = titled or _leading_rank(words[:of], lex)
+    if not _a_persons_name(words[titled:of], k):
+        return None
+    body = of + 1 + (of + 1 < len(words) and words[of + 1] in k.words.definite_articles)
+    clean = _clean_phrase(words[body:], k)
+    return body if any(w in k.org_heads for w in clean) and _is_org_phrase(clean, k) else None
+
+
 def _ends_in_titled_person(words: list[str], k: Knowledge) -> bool:
     """'Defence Secretary Karl Berg': the words end in a person's name right after a title word."""
     lex = lexicon(k)
@@ -684,6 +716,17 @@ def _candidates(toks: list[Tok], k: Knowledge) -> list[list[Tok]]:
                 # the title and the person after it belong to no body
                 while i < len(toks) and toks[i].text not in k.words.coordinators:
                     i += 1
+                continue
+            # "Karl Berg of the Norland Ministry of Defence and (First Assistant) Secretary ...": the body of the
+            # person before, then another's title
+            body_end = len(words)
+            while body_end > 1 and words[body_end - 1] in k.words.title_modifiers | k.words.connectors:
+                body_end -= 1
+            body_at = _body_after_persons_of(words[:body_end], k)
+            if body_at is not None:
+                segments.append(cur[body_at:body_end])
+                cur = []
+                i = _past_titled_person(toks, i, k)
                 continue
             if len(words) >= 2 and (_a_persons_name(words, k) or _ends_in_titled_person(words, k)):
                 # "Karl Berg and Director General of the X Ministry ...", "Defence Secretary Karl Berg and
@@ -1626,6 +1669,13 @@ def _fold_family_names(text: str, b: _Builder, k: Knowledge, spelled: list[re.Ma
             b.absorb(member, bare)
 
 
+def _only_title_words(words: list[str], k: Knowledge) -> bool:
+    """'First Assistant Secretary', 'Joint Secretary': a title's words and their modifiers only."""
+    lex = lexicon(k)
+    return any(lex.is_title_word(w) for w in words) and all(
+        lex.is_title_word(w) or w in k.words.title_modifiers for w in words)
+
+
 def _extend_listed_names(text: str, b: _Builder, k: Knowledge) -> None:
     """'Ministry of Ports, Shipping and Waterways', 'Agency for Science, Technology and Research': a body named
     after a list of subjects keeps the whole list, which the comma would otherwise cut. Only where every item is plain
@@ -1647,6 +1697,8 @@ def _extend_listed_names(text: str, b: _Builder, k: Knowledge) -> None:
             continue  # "... and General Ramon Vidal", "..., and Mr. Karl Berg": a person
         if _a_persons_name(items[-1].split(), k) and _title_follows(text, m.end(), k):
             continue  # "..., and Carla Ruiz, Chilean undersecretary of defence": a person, with the title after
+        if any(_only_title_words(x.split(), k) for x in items):
+            continue  # "Ministry of Defence and First Assistant Secretary X": another person's title
         full = o.name + m.group().rstrip()
         words_full = full.split()
         same = b.find(" ".join(words_full[country_possessive_words(words_full, k):]))

@@ -684,8 +684,10 @@ def _span_from_duration(mt: Meeting, rx: SpecPatterns) -> None:
     days = int(rx.words.map("numbers").get(m.group(1).lower(), m.group(1))) if m else 1
     # The day comes from the first mention: if that says the meeting ended then, it is the last day, whatever a
     # later sentence says of its start ("The talks concluded on Wednesday. They began on Tuesday.").
-    # (the first that tells its length: a headline before it may tell neither)
-    first = next((e for e in mt.evidence if m is not None and m.group() in e), mt.evidence[0] if mt.evidence else text)
+    # (the first that tells which day it was, "concluded on Friday" before "The four-day conference ..."; else
+    # the first that tells its length: a headline before it may tell neither)
+    first = next((e for e in mt.evidence if rx.p.ended_on_day.search(e) or rx.p.began_on_day.search(e)), None) or next(
+        (e for e in mt.evidence if m is not None and m.group() in e), mt.evidence[0] if mt.evidence else text)
     if 1 < days <= 31 and rx.p.ended_on_day.search(first) and not rx.p.began_on_day.search(first):
         # "a two-day session at the College, which ended on Friday": the day given is the last.
         mt.start, mt.end = mt.start - dt.timedelta(days=days - 1), mt.start

@@ -211,15 +211,17 @@ def _add_signatories(story: _Story, names: list[str]) -> None:
 def _next_counted(story: _Story, s: Sentence) -> None:
     """"The second, with Vexa Motors, is for vehicles": the next counted agreement, its word left out, is with
     the bodies the sentence names (not those it serves: "covers sonars for Norland Navy frigates")."""
-    s = replace(s, text=story.rx.p.bullet.sub("", s.text))
-    if not story.slots or not story.rx.p.ordinal_item.match(s.text):
-        return
-    named, served = _named_and_served(s.text, len(s.text), story.org_forms, story.rx)
-    named = [c for c in named if c not in served]
-    if named:
-        slot = story.slots.pop(0)
-        add_new(slot.parties, named)
-        add_new(slot.evidence, [s.text])
+    text = story.rx.p.bullet.sub("", s.text)
+    # "The first, with A, is for X; the second, with B, ...": each item in its turn.
+    for item in story.rx.p.ordinal_item_next.split(text):
+        if not story.slots or not story.rx.p.ordinal_item.match(item):
+            return
+        named, served = _named_and_served(item, len(item), story.org_forms, story.rx)
+        named = [c for c in named if c not in served]
+        if named:
+            slot = story.slots.pop(0)
+            add_new(slot.parties, named)
+            add_new(slot.evidence, [s.text])
 
 
 def _clause_verb(t: str, pos: int, rx: SpecPatterns) -> re.Match[str] | None:
@@ -1314,8 +1316,12 @@ def _pronoun_or_pair_clauses(t: str, mark: re.Match[str], rx: SpecPatterns) -> l
     elided = rx.p.deal_pronoun_elided.search(t, mark.end())
     if elided is not None and not rx.p.deal_pronoun.search(t, mark.end(), elided.start()):
         # "A signed an MoU with B ..., and another with C": A signed a second one, with C (not in "signed two
-        # contracts, one with B and another with C", told one by one)
-        return [t[:elided.start()], f"{t[:mark.start()]}{mark.group()} {t[elided.end():]}"]
+        # contracts, one with B and another with C", told one by one); "The first contract was signed with B
+        # and the second with C": the second was signed so too.
+        verb = rx.verb.search(t, mark.end(), elided.start())
+        side = rx.p.with_word.search(t, verb.end(), elided.start()) if verb is not None else None
+        told = t[:side.start()] if side is not None else f"{t[:mark.start()]}{mark.group()} "
+        return [t[:elided.start()], told + t[elided.end():]]
     br = rx.p.deal_pronoun_clause.search(t, mark.end())
     if br is None:
         return [t]
