@@ -1,6 +1,7 @@
 from transforms.knowledge import knowledge
 from transforms.officials import find_officials
 from transforms.organisations import find_organisations
+from transforms.reading import text_for_extraction as read_text
 from transforms.sentences import split_sentences
 
 K = knowledge()
@@ -1224,3 +1225,13 @@ def test_a_person_named_with_no_title_but_their_body_does_not_hide_the_titled_on
                  "Orvik Institute.")
     assert {n: p.title for n, p in got.items()} == {"Mia Holt": "Director"}
     assert "Technology" not in " ".join(got)
+
+
+def test_a_title_and_body_in_brackets_after_a_name_are_that_persons():
+    text = read_text("The agreement was signed by Mr Karl Berg (Managing Director, Orvik Systems) and Dr Ola Dahl "
+                     "(Director, Tellmar Institute).")
+    orgs = find_organisations(text, K, split_sentences(text))
+    got = {p.name: (p.title, p.organisation) for p in find_officials(text, split_sentences(text), orgs, K)}
+    assert got == {"Karl Berg": ("Managing Director", "Orvik Systems"), "Ola Dahl": ("Director", "Tellmar Institute")}
+    acronym = read_text("The Orvik Institute of Technology (OIT) Delhi and Orvik Systems (OSL) signed an MoU.")
+    assert "(OIT)" in acronym and "(OSL)" in acronym  # positive control: an acronym's bracket is kept

@@ -166,7 +166,19 @@ def text_for_extraction(text: str, k: Knowledge | None = None) -> str:
         text = strip_markup(text)
     k = k or knowledge()
     text = k.patterns.odd_spaces.sub(" ", text)  # one character for one: offsets stay
-    return split_glued_honorifics(drop_boilerplate(text, k)[0].strip(), k)
+    return split_glued_honorifics(bracketed_titles_set_off(drop_boilerplate(text, k)[0].strip(), k), k)
+
+
+def bracketed_titles_set_off(text: str, k: Knowledge) -> str:
+    """"Karl Berg (Managing Director, Orvik Systems) and": a title and body in brackets after a name are set off
+    with commas instead ("Karl Berg, Managing Director, Orvik Systems, and"), as releases usually write them, so
+    one reading serves both; character for character, so offsets stay."""
+    out = list(text)
+    for m in k.patterns.bracketed_title.finditer(text):
+        close = text.find(")", m.end())
+        out[m.end() - 2:m.end()] = [",", " "]
+        out[close] = ","
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=4)
