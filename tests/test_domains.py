@@ -107,3 +107,13 @@ def test_words_inside_an_official_s_title_are_not_mentions():
 def test_a_single_helicopter_names_aerospace_as_the_plural_does():
     assert find_domains("The firms will co-develop an engine for the new utility helicopter.", [], K) == {
         "Aerospace & Aviation": 1}
+
+
+def test_common_words_of_the_trade_name_their_domains():
+    got = {t: list(find_domains(f"The firm builds {t} for the forces.", [], K))
+           for t in ("LiDAR sensors", "satcom terminals", "quadcopters", "minesweepers", "encryption modules",
+                     "USVs", "carbines", "microchips")}
+    assert got == {"LiDAR sensors": ["Sensors & Electro-optics"], "satcom terminals": ["Communications & Networks"],
+                   "quadcopters": ["Drones & Unmanned Systems"], "minesweepers": ["Naval & Underwater Systems"],
+                   "encryption modules": ["Cybersecurity"], "USVs": ["Drones & Unmanned Systems"],
+                   "carbines": ["Land Systems & Armaments"], "microchips": ["Semiconductors & Microelectronics"]}
