@@ -1588,3 +1588,10 @@ def test_a_name_ending_in_team_consortium_or_alliance_is_a_body():
     assert {"Norland Computer Emergency Response Team", "Vestmark Space Industry Alliance",
             "Orvik Drone Consortium"} <= got
     assert not {o.name for o in find_organisations("A team of engineers met the alliance.", K)}  # lower case: none
+
+
+def test_a_company_named_for_its_sectors_joined_by_and_is_one_company():
+    assert list(names("Hyderabad-based Vexa Aerospace and Defence signed an MoU with the Norland Army.")) == [
+        "Vexa Aerospace and Defence", "Norland Army"]
+    assert list(names("Vexa Aerospace and the Norland Army signed an MoU.")) == [  # positive control: two bodies
+        "Vexa Aerospace", "Norland Army"]

@@ -231,14 +231,17 @@ def _org_phrase(phrase: tuple[str, ...], k: Knowledge) -> bool:
     # A weak head ("Systems", "Group") names a body only as the last word of a name without "of"/"for".
     # ... or as one of the first three words before "of"/"for" and a name ("Office of the ...", "Federal Office
     # for Economic Affairs and Export Control", "Joint Staff Office of the ...").
-    # ... or before "of <Country>" ("Defence Science and Technology Group of Australia").
+    # ... or before "of <Country>" ("Defence Science and Technology Group of Australia"), or before "and" and a
+    # sector that ends the name ("Vexa Aerospace and Defence").
     # ("Service" names a body only after two or more words: "European External Action Service", not "Customer
     # Service").
     head_pos = [i for i in head_pos if words[i] not in k.weak_org_heads
                 or (i == len(words) - 1 and not k.words.name_joining_prepositions & set(words)
                     and (words[i] not in k.words.heads_after_two_words or i >= 2))
                 or (i <= 2 and len(words) >= i + 4 and words[i + 1] in ("of", "for"))
-                or (i == len(words) - 3 and words[i + 1] == "of" and words[i + 2] in k.countries)]
+                or (i == len(words) - 3 and words[i + 1] == "of" and words[i + 2] in k.countries)
+                or (i == len(words) - 3 and i >= 1 and words[i + 1] in k.words.coordinators
+                    and words[i + 2] in k.words.sector_words)]
     if not head_pos:
         return False
     if k.patterns.not_organisation_word.search(text) or _is_domain_phrase(words, k):
