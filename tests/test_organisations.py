@@ -1595,3 +1595,10 @@ def test_a_company_named_for_its_sectors_joined_by_and_is_one_company():
         "Vexa Aerospace and Defence", "Norland Army"]
     assert list(names("Vexa Aerospace and the Norland Army signed an MoU.")) == [  # positive control: two bodies
         "Vexa Aerospace", "Norland Army"]
+
+
+def test_an_adjective_after_and_goes_on_with_the_subjects_of_a_name_a_brand_starts_another():
+    assert list(names("Karl Berg, Commandant, Norland College of Electronics and Mechanical Engineering, signed it.")) \
+        == ["Norland College of Electronics and Mechanical Engineering"]
+    assert list(names("Norland College of Electronics and Orvik Motors signed an MoU.")) == [  # positive control
+        "Norland College of Electronics", "Orvik Motors"]

@@ -367,8 +367,11 @@ def _split_on_and(toks: list[Tok], k: Knowledge, idx: OrgIndex) -> list[list[Tok
                           and len([w for w in right if w not in k.words.name_ending_legal_forms]) >= 2
                           and right[0] not in lexicon(k).vocab)
         # "Orvik Labs and Tellura Defence": a whole name ending in its head, then a brand opening a name of its own.
+        # (not an adjective opening the subjects the name goes on with: "College of Electronics and Mechanical
+        # Engineering")
         body_and_branded = (ends_body and len(left_clean) >= 2 and len(right) >= 2 and right[0][:1].isupper()
                             and right[0] not in lexicon(k).vocab and right[0] not in k.org_heads
+                            and not right[0].lower().endswith(tuple(k.words.sets["subject_adjective_endings"]))
                             and right[0] not in k.words.connectors and not _opens_with_country(right, k))
         # "Planet Labs and Maxar": a whole name before its head, then a brand of one word of its own.
         body_and_brand = (ends_body and len(left_clean) >= 2 and len(right) == 1 and right[0][:1].isupper()
