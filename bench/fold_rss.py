@@ -1,7 +1,7 @@
 """Resident memory while modelling folds synthetic articles, read one at a time from disk: what the fold's own
 state costs as the corpus grows, apart from the articles (which a run streams from the zones).
 
-    .venv/bin/python bench/fold_rss.py --articles 80000 [--every 10000] [--trim]
+    .venv/bin/python bench/fold_rss.py --articles 80000 [--every 10000] [--trim] [--articles-file F]
 
 Extracts the articles of `bench/synthetic.py` (seed 7) on both cores into a scratch file, then folds them in
 one `ModelState` (its store in a file, as a run's is) and prints the process's resident memory every
@@ -68,17 +68,22 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=80_000)
     ap.add_argument("--every", type=int, default=10_000)
     ap.add_argument("--trim", action="store_true")
+    ap.add_argument("--articles-file", type=Path, default=None,
+                    help="keep the extracted articles here, or fold those it already holds (to compare two versions "
+                         "of modelling on the same records)")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="parley-fold-"))
     try:
-        _write_sorted(args.articles, work / "articles.bin")
+        extracted = args.articles_file or work / "articles.bin"
+        if not extracted.exists():
+            _write_sorted(args.articles, extracted)
         malloc_trim = ctypes.CDLL("libc.so.6").malloc_trim
         k = knowledge()
         gc.collect()
         print(f"before the fold: {_resident_mib():,} MiB resident")
         state = ModelState(k, "bench", StateStore(work / "state.sqlite"))
         started = time.perf_counter()
-        delta = state.fold(_read(work / "articles.bin", args.every, malloc_trim if args.trim else None))
+        delta = state.fold(_read(extracted, args.every, malloc_trim if args.trim else None))
         print(f"after the fold ({time.perf_counter() - started:.0f} s): {_resident_mib():,} MiB resident")
         delta.drain(lambda table, rows: None)
         del delta
