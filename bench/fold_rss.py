@@ -71,6 +71,9 @@ def main() -> None:
     ap.add_argument("--articles-file", type=Path, default=None,
                     help="keep the extracted articles here, or fold those it already holds (to compare two versions "
                          "of modelling on the same records)")
+    ap.add_argument("--cached", type=int, default=None,
+                    help="objects and map entries each of the store's caches keeps (its defaults if not given): with "
+                         "small caches, what memory holds beyond them shows within a small corpus")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="parley-fold-"))
     try:
@@ -81,7 +84,9 @@ def main() -> None:
         k = knowledge()
         gc.collect()
         print(f"before the fold: {_resident_mib():,} MiB resident")
-        state = ModelState(k, "bench", StateStore(work / "state.sqlite"))
+        caches = ("events", "people", "orgs", "forms")
+        sizes = {} if args.cached is None else {f"{what}_cached": args.cached for what in caches}
+        state = ModelState(k, "bench", StateStore(work / "state.sqlite", **sizes))
         started = time.perf_counter()
         delta = state.fold(_read(extracted, args.every, malloc_trim if args.trim else None))
         print(f"after the fold ({time.perf_counter() - started:.0f} s): {_resident_mib():,} MiB resident")
