@@ -51,7 +51,7 @@ def _unchanged_files(specs: list[SourceSpec], settings: Settings) -> int | None:
         state = load_state(settings.source_state_dir, spec.name)
         try:
             listing = list_local(spec)
-            listed, unchanged = state.files.unchanged_count(listing.batches)
+            listed, unchanged = state.files.unchanged_count(listing.batches())
         except (SourceError, OSError):
             return None  # the flow reports a source that cannot be read
         finally:
@@ -60,6 +60,7 @@ def _unchanged_files(specs: list[SourceSpec], settings: Settings) -> int | None:
             listing.changed = listed - unchanged + len(listing.misnamed)
             hand_over(spec, listing)
             return None
+        listing.discard()
         count += listed
     return count
 

@@ -15,7 +15,9 @@ import itertools
 import json
 import os
 import stat
+import tempfile
 import time
+import weakref
 from collections.abc import Generator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -29,6 +31,7 @@ from flows.fetch import Fetcher, FetchFailed, FetchPolicy, FetchRefused, Respons
 from parley.source_specs import SourceSpec
 from transforms.feeds import FeedEntry, NotAFeed, parse_feed
 from transforms.webpage import looks_like_html_page
+from warehouse.file_index import SCHEMA as LISTING_SCHEMA
 from warehouse.file_index import Mark, listing_batches
 from warehouse.source_state import SourceState
 
@@ -116,27 +119,50 @@ def iter_local(spec: SourceSpec, max_bytes: int, state: SourceState | None = Non
 
 @dataclass
 class Listing:
-    """A local source's files with their marks at one moment (`taken`, monotonic seconds), as Arrow batches;
+    """A local source's files with their marks at one moment (`taken`, monotonic seconds), as Arrow batches in
+    a file of their own: a folder of ten million files is a gigabyte of paths, kept on disk, not in memory.
     `misnamed`: the names that are not UTF-8, which can be stored nowhere and are set aside by the run."""
 
-    batches: list[pa.RecordBatch]
+    file: Path
     misnamed: list[str]
     taken: float
     changed: int = 0  # files new or changed since read, as the check counted them
 
+    def __post_init__(self) -> None:
+        weakref.finalize(self, self.file.unlink, missing_ok=True)  # a listing nobody drained leaves no file
+
+    def batches(self) -> Iterator[pa.RecordBatch]:
+        """The batches, read from the file one at a time."""
+        with pa.OSFile(str(self.file)) as source, pa.ipc.open_stream(source) as reader:
+            yield from reader
+
     def drain(self) -> Iterator[pa.RecordBatch]:
-        """The batches, each let go once DuckDB has it: the listing is not held twice."""
-        while self.batches:
-            yield self.batches.pop(0)
+        """The batches, once: the file goes after."""
+        try:
+            yield from self.batches()
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        self.file.unlink(missing_ok=True)
 
 
 def list_local(spec: SourceSpec) -> Listing:
-    """The source's files now (a stat each). Raises `SourceError`/`OSError` as reading the folder does."""
+    """The source's files now (a stat each), written batch by batch to a temporary file. Raises
+    `SourceError`/`OSError` as reading the folder does."""
     check_source(spec)
     misnamed: list[str] = []
     taken = time.monotonic()
-    batches = list(listing_batches(_listing(spec, Path(spec.location).expanduser(), misnamed)))
-    return Listing(batches, misnamed, taken)
+    fd, name = tempfile.mkstemp(prefix="parley-listing-", suffix=".arrows")
+    os.close(fd)
+    try:
+        with pa.OSFile(name, "wb") as sink, pa.ipc.new_stream(sink, LISTING_SCHEMA) as writer:
+            for batch in listing_batches(_listing(spec, Path(spec.location).expanduser(), misnamed)):
+                writer.write_batch(batch)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Listing(Path(name), misnamed, taken)
 
 
 _handed: dict[SourceSpec, Listing] = {}

@@ -4,6 +4,7 @@ listing in DuckDB."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 import os
 from pathlib import Path
@@ -163,3 +164,16 @@ def test_the_files_the_check_found_new_are_counted_for_the_run_while_its_listing
     assert changes_handed_over([spec]) == 2
     hand_over(spec, dataclasses.replace(listing, changed=2, taken=listing.taken - HANDOVER_SECONDS - 1))
     assert changes_handed_over([spec]) == 0
+
+
+def test_a_listing_is_kept_on_disk_read_back_in_batches_and_gone_once_drained(tmp_path: Path):
+    spec = _folder(tmp_path, "a.txt", "b.txt", "c.txt")
+    listing = list_local(spec)
+    assert listing.file.is_file() and listing.file.stat().st_size > 0
+    assert sum(b.num_rows for b in listing.batches()) == 3  # read again, as often as asked
+    assert sorted(Path(p).name for b in listing.drain() for p in b.column("path").to_pylist()) == [
+        "a.txt", "b.txt", "c.txt"]
+    assert not listing.file.exists()
+    dropped = list_local(spec).file
+    gc.collect()
+    assert not dropped.exists()  # a listing nobody drained leaves no file behind
