@@ -4745,3 +4745,12 @@ def test_counted_contracts_told_first_and_second_each_with_its_own_side_have_tha
         sides = [set(a["parties"]) for a in extract_article(text, PUB)["agreements"]]
         assert sides == [{"Norland Ministry of Defence", "Orvik Dynamics Limited"},
                          {"Norland Ministry of Defence", "Tellmar Docks Limited"}], told
+
+
+def test_a_deal_signed_here_was_signed_in_the_dateline_city():
+    (ag,) = extract_article("Bengaluru, Mar 13 (PTI): The Norland Army signed an MoU with the Orvik Institute here "
+                            "on Wednesday.", PUB)["agreements"]
+    assert ag["location"] == "Bengaluru"
+    (plain,) = extract_article("Bengaluru, Mar 13 (PTI): The Norland Army signed an MoU with the Orvik Institute on "
+                               "Wednesday.", PUB)["agreements"]
+    assert plain["location"] is None  # positive control: a dateline alone does not place a deal

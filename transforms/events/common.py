@@ -71,6 +71,19 @@ def date_of(dates: list[DateMention]) -> DateMention | None:
     return sorted(dates, key=lambda d: (order[d.precision], d.span[0]))[0]
 
 
+def dateline_city(sentences: list[Sentence], rx: SpecPatterns) -> str | None:
+    """The city of the story's dateline ("SEOUL, Nov. 14 (Yonhap) -", "BRUSSELS —", "Manila:"), if a known place."""
+    for s in sentences[:2]:
+        m = rx.p.dateline.match(s.text)
+        city = rx.p.dateline_city.match(s.text) if m else None
+        undated = rx.p.undated_dateline.match(s.text) if m is None else None
+        word = city.group() if city else undated.group(1) if undated else None
+        name = word.title() if word and word.isupper() else word
+        if name in rx.places:
+            return name
+    return None
+
+
 def place_in(sentence: str, rx: SpecPatterns) -> str | None:
     """The first known place after a where-word ('held in Lisbon', 'in Pune, Maharashtra', 'at Army House,
     Lisbon')."""

@@ -22,6 +22,7 @@ from transforms.events.common import (
     blanked,
     clause_end,
     date_of,
+    dateline_city,
     days_later,
     dedupe,
     drop_planned_part,
@@ -733,15 +734,7 @@ def _lede_place(sentences: list[Sentence], rx: SpecPatterns) -> str | None:
         p = place_in(s.text, rx)
         if p:
             return p
-    for s in sentences[:2]:
-        m = rx.p.dateline.match(s.text)
-        city = rx.p.dateline_city.match(s.text) if m else None
-        undated = rx.p.undated_dateline.match(s.text) if m is None else None  # "BRUSSELS —", "Manila:"
-        word = city.group() if city else undated.group(1) if undated else None
-        name = word.title() if word and word.isupper() else word
-        if name in rx.places:  # "SEOUL, Nov. 14 (Yonhap) -" is Seoul
-            return name
-    return None
+    return dateline_city(sentences, rx)
 
 
 def _met(t: str, rx: SpecPatterns, person_forms: dict[str, str], org_forms: dict[str, str]) -> tuple[str, int] | None:

@@ -26,6 +26,7 @@ from transforms.events.common import (
     blanked,
     clause_end,
     date_of,
+    dateline_city,
     days_later,
     dedupe,
     drop_planned_part,
@@ -987,6 +988,8 @@ def _settle_agreements(story: _Story) -> list[Agreement]:
         if ag.location is None and any(story.rx.p.signing_witnessed.search(e) for e in ag.evidence):
             # "The ministers met in Oslo on Monday ... They also witnessed the signing of a contract": there
             ag.location = running_place(story.rx, story.doc.sentences, ag.evidence)
+        if ag.location is None and any(story.rx.p.done_here.search(e) for e in ag.evidence):
+            ag.location = dateline_city(story.doc.sentences, story.rx)  # "Oslo, May 3: ... signed here on Monday"
         # "A bagged an order from B on Monday. C clinched a deal with D.": another deal's day is not this one's.
         same_day = any(story.rx.p.same_day.search(e) for e in ag.evidence)  # "On the same day, C signed ..."
         others = [] if same_day else [e for b in found if b is not ag and b.parties
