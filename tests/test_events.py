@@ -4754,3 +4754,10 @@ def test_a_deal_signed_here_was_signed_in_the_dateline_city():
     (plain,) = extract_article("Bengaluru, Mar 13 (PTI): The Norland Army signed an MoU with the Orvik Institute on "
                                "Wednesday.", PUB)["agreements"]
     assert plain["location"] is None  # positive control: a dateline alone does not place a deal
+
+
+def test_the_and_of_between_a_and_b_joins_the_two_sides_not_two_clauses():
+    text = ("The space pact was inked between the Norland Space Agency and the Tellmar Space Institute, while the "
+            "cyber security MoU was signed by Orvik Systems and Vexa Labs.")
+    sides = [set(a["parties"]) for a in extract_article(text, PUB)["agreements"]]
+    assert sides == [{"Norland Space Agency", "Tellmar Space Institute"}, {"Orvik Systems", "Vexa Labs"}]

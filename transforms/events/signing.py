@@ -1296,7 +1296,9 @@ def _agreement_clauses(t: str, rx: SpecPatterns) -> list[str]:
     out: list[str] = []
     start = 0
     for m1, m2 in zip(marks, marks[1:], strict=False):
-        br = next((b for b in rx.p.clause_break.finditer(t, m1.end(), m2.start())), None)
+        # (not the "and" of "between A and B": "inked between A and the B, while the MoU was signed by ...")
+        br = next((b for b in rx.p.clause_break.finditer(t, m1.end(), m2.start())
+                   if not _pairs_between(t, m1.end(), b, rx)), None)
         # (a verb of its own: "a Basic Exchange and Cooperation Agreement" names a deal, "exchanged" is a verb)
         if br is not None and _lower_verb(t, br.end(), rx) and rx.verb.search(t[start:br.start()]):
             out.append(t[start:br.start()])
@@ -1307,6 +1309,13 @@ def _agreement_clauses(t: str, rx: SpecPatterns) -> list[str]:
             start = earlier.start()
     out.append(t[start:])
     return out
+
+
+def _pairs_between(t: str, start: int, br: re.Match[str], rx: SpecPatterns) -> bool:
+    """Whether the break's "and" joins the two sides of a "between" before it that has none yet."""
+    between = list(rx.p.sides_between.finditer(t, start, br.start()))
+    return bool(between) and bool(rx.p.and_word.search(br.group())) and not rx.p.and_word.search(
+        t, between[-1].end(), br.start())
 
 
 def _pronoun_or_pair_clauses(t: str, mark: re.Match[str], rx: SpecPatterns) -> list[str]:
