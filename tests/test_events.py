@@ -4761,3 +4761,12 @@ def test_the_and_of_between_a_and_b_joins_the_two_sides_not_two_clauses():
             "cyber security MoU was signed by Orvik Systems and Vexa Labs.")
     sides = [set(a["parties"]) for a in extract_article(text, PUB)["agreements"]]
     assert sides == [{"Norland Space Agency", "Tellmar Space Institute"}, {"Orvik Systems", "Vexa Labs"}]
+
+
+def test_an_earlier_deal_told_after_the_story_s_order_lends_it_no_date():
+    text = ("Orvik Shipyard Limited has won an order from the Norland Navy for eight shallow water craft, the company "
+            "said. This is the company's second order from the Navy this year, after a $30 million contract for "
+            "survey vessels in February.")
+    ags = extract_article(text, PUB)["agreements"]
+    assert ags and ags[0]["parties"] == ["Orvik Shipyard Limited", "Norland Navy"]
+    assert ags[0]["date"] is None
