@@ -132,9 +132,10 @@ TITLE_KEYS_CACHED = 50_000  # titles whose key (`ModelState._title_key`) is reme
 
 class ModelState:
     """Everything modelling knows after folding articles in `fold_key` order. What grows with the corpus
-    (per-article entities, users of ids, events, people) is in its `StateStore`; the organisations'
-    spellings and a few scalars are in memory and written into the store by `close`. The run keeps the
-    store's file beside the version it published and the next run goes on from it (`resume`)."""
+    (per-article entities, users of ids, events, people, organisations and their spellings, the ids a fold
+    touched) is in its `StateStore`, behind bounded caches; a few scalars are in memory and written into the
+    store by `settle`. The run keeps the store's file beside the version it published and the next run goes on
+    from it (`resume`)."""
 
     def __init__(self, k: Knowledge | None = None, key: str = "", store: StateStore | None = None):
         self.key = key  # what made it (extractor and model versions): another key starts from empty
