@@ -4770,3 +4770,11 @@ def test_an_earlier_deal_told_after_the_story_s_order_lends_it_no_date():
     ags = extract_article(text, PUB)["agreements"]
     assert ags and ags[0]["parties"] == ["Orvik Shipyard Limited", "Norland Navy"]
     assert ags[0]["date"] is None
+
+
+def test_an_embassy_a_deal_was_signed_at_is_its_host_not_a_side():
+    (ag,) = extract_article("The two sides exchanged a letter of intent at the Norland Embassy on Monday.",
+                            PUB)["agreements"]
+    assert ag["parties"] == []
+    (other,) = extract_article("Orvik Systems signed an MoU with the Norland Embassy on Monday.", PUB)["agreements"]
+    assert other["parties"] == ["Orvik Systems", "Norland Embassy"]  # positive control: an embassy may sign

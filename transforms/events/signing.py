@@ -937,7 +937,10 @@ def _named_and_served(t: str, cut: int, org_forms: dict[str, str], rx: SpecPatte
         if prev is not None and prev[2] != c and p.owner_gap.fullmatch(t, prev[1], a):
             here[prev[:2]] = True
     served = {c for _, _, c in spans if all(here[(a, e)] for a, e, x in spans if x == c)}
-    return [c for _, _, c in spans], served
+    # "exchanged a letter of intent at the Norland Embassy": a mission only hosts; it is no side even alone.
+    hosting = {c for a, _, c in spans if c.split()[-1] in rx.words.sets["hosting_missions"]
+               and p.venue.search(t[max(0, a - VENUE_REACH):a])}
+    return [c for _, _, c in spans if c not in hosting], served - hosting
 
 
 def _without_own_divisions(parties: list[str], by_name: dict[str, Org], unit_kinds: frozenset[str]) -> list[str]:
