@@ -195,7 +195,7 @@ class Organisations:
     def changed(self) -> Iterator[str]:
         """The ids whose rows this fold changed or removed (in order): those touched, and those that joined
         another (their rows go)."""
-        yield from heapq.merge(self.touched, self.retired)
+        return heapq.merge(self.touched, self.retired)
 
     def changed_live(self) -> Iterator[str]:
         """The ids whose rows this fold changed, that still stand (in order)."""

@@ -121,75 +121,65 @@ class WriteBack(Generic[K, V]):
             self.changed.clear()
 
 
+_ABSENT = ""  # a `StoredMap`'s cached answer for a key it does not hold (its values are never empty)
+
+
 class StoredMap:
-    """A text-to-text map in the store's `maps` table under `name`, the entries in use cached and written
-    back when pushed out (`trim`) or written (`flush`). The organisations' union-find over spellings lives
-    here: it grows with the organisations named, which grow with the corpus."""
+    """A text-to-text map in the store's `maps` table under `name`, the entries in use in a `WriteBack` cache
+    (which remembers keys the map does not hold too: most lookups of a name never seen are asked again). The
+    organisations' union-find over spellings lives here: it grows with the organisations named, which grow with
+    the corpus."""
 
     def __init__(self, db: sqlite3.Connection, name: str, size: int):
-        self.db, self.name, self.size = db, name, size
-        self.items: OrderedDict[str, str | None] = OrderedDict()  # None: absent from the map (or removed)
-        self.changed: set[str] = set()
+        self.db, self.name = db, name
+        self._cache: WriteBack[str, str] = WriteBack(self._load, self._save, size)
 
     def get(self, key: str, default: str | None = None) -> str | None:
-        if key in self.items:
-            self.items.move_to_end(key)
-            value = self.items[key]
-        else:
-            row = self.db.execute("SELECT value FROM maps WHERE name = ? AND key = ?", (self.name, key)).fetchone()
-            value = self.items[key] = row[0] if row else None
-        return default if value is None else value
+        return self._cache.get(key) or default
 
     def __contains__(self, key: str) -> bool:
-        return self.get(key) is not None
+        return bool(self._cache.get(key))
 
     def __getitem__(self, key: str) -> str:
-        value = self.get(key)
-        if value is None:
+        value = self._cache.get(key)
+        if not value:
             raise KeyError(key)
         return value
+
+    def __setitem__(self, key: str, value: str) -> None:
+        self._cache.put(key, value)
 
     def __len__(self) -> int:
         self.flush()
         return self.db.execute("SELECT count(*) FROM maps WHERE name = ?", (self.name,)).fetchone()[0]
 
-    def __setitem__(self, key: str, value: str) -> None:
-        self.items[key] = value
-        self.items.move_to_end(key)
-        self.changed.add(key)
-
     def setdefault(self, key: str, value: str) -> str:
-        found = self.get(key)
-        if found is None:
-            self[key] = found = value
-        return found
+        found = self._cache.get(key)
+        if not found:
+            self._cache.put(key, value)
+        return found or value
 
     def pop(self, key: str, default: str | None = None) -> str | None:
-        found = self.get(key)
-        if found is not None:
-            self.items[key] = None
-            self.changed.add(key)
-        return default if found is None else found
+        found = self._cache.get(key)
+        if found:
+            self._cache.put(key, _ABSENT)  # removed from the table when written back
+        return found or default
 
     def trim(self) -> None:
-        """Pushes out the least recently used beyond the cache's size."""
-        out: list[tuple[str, str | None]] = []
-        while len(self.items) > self.size:
-            key, value = self.items.popitem(last=False)
-            if key in self.changed:
-                self.changed.discard(key)
-                out.append((key, value))
-        self._write(out)
+        self._cache.trim()
 
     def flush(self) -> None:
-        self._write([(k, self.items[k]) for k in self.changed])
-        self.changed.clear()
+        self._cache.flush()
 
-    def _write(self, entries: list[tuple[str, str | None]]) -> None:
+    def _load(self, key: str) -> str:
+        row = self.db.execute("SELECT value FROM maps WHERE name = ? AND key = ?", (self.name, key)).fetchone()
+        return row[0] if row else _ABSENT
+
+    def _save(self, entries: list[tuple[str, str]]) -> None:
         self.db.executemany("INSERT OR REPLACE INTO maps VALUES (?, ?, ?)",
-                            [(self.name, k, v) for k, v in entries if v is not None])
+                            [(self.name, k, v) for k, v in entries if v])
         self.db.executemany("DELETE FROM maps WHERE name = ? AND key = ?",
-                            [(self.name, k) for k, v in entries if v is None])
+                            [(self.name, k) for k, v in entries if not v])
 
 
 class StoredSet:
@@ -208,6 +198,10 @@ class StoredSet:
     def update(self, keys: Iterable[str]) -> None:
         for key in keys:
             self.add(key)
+
+    def forget_pending(self) -> None:
+        """Drops the ids not yet written (the table is emptied with them: `Touched.clear`)."""
+        self._pending.clear()
 
     def flush(self) -> None:
         if self._pending:
@@ -244,7 +238,7 @@ class Touched:
 
     def clear(self) -> None:
         for kind in self.kinds.values():
-            kind._pending.clear()
+            kind.forget_pending()
         self.db.execute("DELETE FROM touched")
 
 
